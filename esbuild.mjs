@@ -1,0 +1,83 @@
+// Builds the extension host bundle (Node, CommonJS, `vscode` external) and the webview bundle
+// (browser, IIFE) together; `--production` minifies, `--watch` rebuilds on change, `--tests`
+// also builds the test suites into out/.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: production ? 'none' : 'inline',
+};
+
+/** Codicons ship inside the webview folder, the only place the CSP lets fonts load from. */
+const copyCodicons = {
+  name: 'copy-codicons',
+  setup(build) {
+    build.onEnd(() => {
+      mkdirSync('dist/webview', { recursive: true });
+      for (const file of ['codicon.css', 'codicon.ttf']) {
+        cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
+      }
+    });
+  },
+};
+
+const contexts = [
+  {
+    ...common,
+    entryPoints: ['src/host/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview/sidebar.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    plugins: [copyCodicons],
+  },
+];
+
+if (tests) {
+  const testCommon = { ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs', target: 'node20' };
+  contexts.push(
+    { ...testCommon, entryPoints: ['test/unit/*.test.ts'], outdir: 'out/test/unit', external: ['mocha'] },
+    { ...testCommon, entryPoints: ['test/package/*.test.ts'], outdir: 'out/test/package', external: ['mocha', 'yauzl'] },
+    {
+      ...testCommon,
+      entryPoints: ['test/host/*.test.ts', 'test/host/index.ts'],
+      outdir: 'out/test/host',
+      external: ['vscode', 'mocha'],
+    },
+    { ...testCommon, entryPoints: ['test/e2e/*.test.ts'], outdir: 'out/test/e2e', external: ['mocha', 'playwright-core'] },
+  );
+}
+
+if (!watch) {
+  rmSync('dist', { recursive: true, force: true });
+  if (tests) {
+    rmSync('out', { recursive: true, force: true });
+  }
+}
+
+const built = await Promise.all(contexts.map((options) => esbuild.context(options)));
+if (watch) {
+  await Promise.all(built.map((context) => context.watch()));
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(built.map((context) => context.rebuild()));
+  await Promise.all(built.map((context) => context.dispose()));
+}

@@ -1,0 +1,18 @@
+/** Every id the extension contributes, in one place; a test checks them against package.json. */
+
+export const EXTENSION_ID = 'two-hats.two-hats';
+export const SIDEBAR_VIEW_ID = 'twoHats.sidebar';
+
+export const COMMANDS = {
+  addPerson: 'twoHats.addPerson',
+  editPerson: 'twoHats.editPerson',
+  renamePerson: 'twoHats.renamePerson',
+  archivePerson: 'twoHats.archivePerson',
+  unarchivePerson: 'twoHats.unarchivePerson',
+  showDataLocation: 'twoHats.showDataLocation',
+} as const;
+
+export const SETTINGS = {
+  section: 'twoHats',
+  useGlobalStorageWhenNoFolder: 'storage.useGlobalStorageWhenNoFolder',
+} as const;

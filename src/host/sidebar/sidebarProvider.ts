@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { assertNever } from '../../shared/assertNever';
+import {
+  parseWebviewMessage,
+  type HostMessage,
+  type WebviewMessage,
+  type WebviewRequest,
+} from '../../shared/protocol';
+import { countOverdue, localToday } from '../../shared/team';
+import { COMMANDS } from '../constants';
+import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
+import type { MutationResult, TeamStore } from '../storage/teamStore';
+import { buildSidebarHtml, webviewResourceRoots } from './sidebarHtml';
+import { buildSnapshot } from './snapshot';
+
+/**
+ * The Two Hats sidebar. The host owns the data: the webview asks with `ready`, gets a snapshot,
+ * and sends intents that are validated here. No retainContextWhenHidden: a hidden view's document
+ * is thrown away and posts to it are dropped, so a fresh snapshot goes out whenever it is shown.
+ */
+export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly store: TeamStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(store.onDidChange(() => this.refresh()));
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: webviewResourceRoots(this.extensionUri),
+    };
+    view.webview.html = buildSidebarHtml(view.webview, this.extensionUri);
+    const subscriptions = [
+      view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      view.onDidChangeVisibility(() => this.refresh()),
+    ];
+    view.onDidDispose(() => {
+      subscriptions.forEach((s) => s.dispose());
+      if (this.view === view) {
+        this.view = undefined;
+      }
+    });
+    this.updateBadge();
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  private refresh(): void {
+    this.updateBadge();
+    if (this.view?.visible) {
+      this.post({ type: 'didChangeSnapshot', snapshot: buildSnapshot(this.store.state, this.store.all) });
+    }
+  }
+
+  private updateBadge(): void {
+    if (!this.view) {
+      return;
+    }
+    const overdue = countOverdue(this.store.all, localToday());
+    this.view.badge =
+      overdue > 0 ? { value: overdue, tooltip: overdue === 1 ? '1 person is overdue for a 1:1' : `${overdue} people are overdue for a 1:1` } : undefined;
+  }
+
+  private post(message: HostMessage): void {
+    void this.view?.webview.postMessage(message).then(undefined, (error: unknown) => {
+      this.log.warn(`Could not post ${message.type} to the sidebar: ${String(error)}`);
+    });
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.log.warn(`Rejected a message from the sidebar: ${parsed.reason}`);
+      return;
+    }
+    void this.handle(parsed.message).catch((error: unknown) => {
+      this.log.error(`Handling ${parsed.message.type} failed: ${String(error)}`);
+    });
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.post({ type: 'didChangeSnapshot', snapshot: buildSnapshot(this.store.state, this.store.all) });
+        return;
+      case 'addPerson':
+        return this.answer(message, await this.store.add(message.draft));
+      case 'updatePerson':
+        return this.answer(message, await this.store.update(message.id, message.draft));
+      case 'setArchived':
+        return this.answer(message, await this.store.setArchived(message.id, message.archived));
+      case 'openFolder':
+        await vscode.commands.executeCommand('workbench.action.files.openFolder');
+        return;
+      case 'useGlobalStorage':
+        await enableGlobalStorageWhenNoFolder();
+        return;
+      case 'showDataLocation':
+        await vscode.commands.executeCommand(COMMANDS.showDataLocation);
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  private answer(request: WebviewRequest, result: MutationResult): void {
+    this.post(
+      result.ok
+        ? { type: 'didCompleteRequest', requestId: request.requestId, personId: result.person.id }
+        : { type: 'didCompleteRequest', requestId: request.requestId, error: result.error },
+    );
+  }
+}

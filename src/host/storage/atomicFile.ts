@@ -1,0 +1,78 @@
+/**
+ * Atomic file writes through `workspace.fs`.
+ *
+ * `workspace.fs.writeFile` truncates the target before writing, so a crash mid-write leaves an
+ * empty or torn file. Writing a temporary file beside the target and renaming it over the target
+ * is atomic on a local disk: a reader sees the old version or the new one, never half of each.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+const TEMP_SUFFIX = '.tmp';
+
+function tempSibling(target: vscode.Uri): vscode.Uri {
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  return vscode.Uri.joinPath(target, '..', `${name}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+}
+
+export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): Promise<void> {
+  const temp = tempSibling(target);
+  try {
+    await vscode.workspace.fs.writeFile(temp, content);
+    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+    throw error;
+  }
+}
+
+/** Leftover temporary files of `target` from writes that were interrupted, newest first. */
+export async function findLeftoverTemps(target: vscode.Uri): Promise<vscode.Uri[]> {
+  const dir = vscode.Uri.joinPath(target, '..');
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{12}\\${TEMP_SUFFIX}$`);
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(dir);
+  } catch {
+    return [];
+  }
+  const temps = entries.filter(([entry, type]) => type === vscode.FileType.File && pattern.test(entry));
+  const withTimes = await Promise.all(
+    temps.map(async ([entry]) => {
+      const uri = vscode.Uri.joinPath(dir, entry);
+      const stat = await vscode.workspace.fs.stat(uri).then(
+        (s) => s.mtime,
+        () => 0,
+      );
+      return { uri, mtime: stat };
+    }),
+  );
+  return withTimes.sort((a, b) => b.mtime - a.mtime).map((t) => t.uri);
+}
+
+export async function readFileIfExists(uri: vscode.Uri): Promise<Uint8Array | undefined> {
+  try {
+    return await vscode.workspace.fs.readFile(uri);
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Moves a file that could not be read aside, under a name that says when and why, so that it is
+ * never overwritten and the user can recover it. Returns where it went.
+ */
+export async function setAside(uri: vscode.Uri, why: 'corrupt' | 'newer'): Promise<vscode.Uri> {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const dot = name.lastIndexOf('.');
+  const base = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot) : '';
+  const destination = vscode.Uri.joinPath(uri, '..', `${base}.${why}-${stamp}${ext}`);
+  await vscode.workspace.fs.rename(uri, destination, { overwrite: false });
+  return destination;
+}

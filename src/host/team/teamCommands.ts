@@ -1,0 +1,195 @@
+/** Palette commands for the team: the same actions the sidebar offers, with prompts. */
+import * as vscode from 'vscode';
+import * as z from 'zod/mini';
+import { CADENCE_LABELS, CADENCES, nameProblem, roleProblem, type Cadence, type Person, type PersonDraft } from '../../shared/team';
+import { COMMANDS } from '../constants';
+import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
+import { notReadyMessage, type MutationResult, type TeamStore } from '../storage/teamStore';
+
+/** Arguments a keybinding or another extension may pass to skip the prompts. */
+const draftArgument = z.object({
+  name: z.string(),
+  role: z._default(z.string(), ''),
+  cadence: z._default(z.enum(CADENCES), 'weekly'),
+});
+
+export function registerTeamCommands(store: TeamStore): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.addPerson, (arg?: unknown) => addPerson(store, arg)),
+    vscode.commands.registerCommand(COMMANDS.editPerson, (arg?: unknown) => editPerson(store, arg, 'all')),
+    vscode.commands.registerCommand(COMMANDS.renamePerson, (arg?: unknown) => editPerson(store, arg, 'name')),
+    vscode.commands.registerCommand(COMMANDS.archivePerson, (arg?: unknown) => setArchived(store, arg, true)),
+    vscode.commands.registerCommand(COMMANDS.unarchivePerson, (arg?: unknown) => setArchived(store, arg, false)),
+  ];
+}
+
+async function ensureReady(store: TeamStore): Promise<boolean> {
+  if (store.state.kind === 'ready') {
+    return true;
+  }
+  if (store.state.kind === 'noFolder') {
+    const openFolder = 'Open Folder…';
+    const useGlobal = 'Use Global Storage';
+    const choice = await vscode.window.showErrorMessage(notReadyMessage(store.state), openFolder, useGlobal);
+    if (choice === openFolder) {
+      await vscode.commands.executeCommand('workbench.action.files.openFolder');
+    } else if (choice === useGlobal) {
+      await enableGlobalStorageWhenNoFolder();
+    }
+    return false;
+  }
+  await vscode.window.showErrorMessage(notReadyMessage(store.state));
+  return false;
+}
+
+async function report(result: MutationResult, success: (person: Person) => string): Promise<MutationResult> {
+  if (result.ok) {
+    void vscode.window.showInformationMessage(success(result.person));
+  } else {
+    await vscode.window.showErrorMessage(result.error);
+  }
+  return result;
+}
+
+async function addPerson(store: TeamStore, arg: unknown): Promise<MutationResult | undefined> {
+  if (!(await ensureReady(store))) {
+    return undefined;
+  }
+  let draft: PersonDraft | undefined;
+  if (arg !== undefined) {
+    const parsed = draftArgument.safeParse(arg);
+    if (!parsed.success) {
+      await vscode.window.showErrorMessage('Two Hats: Add Person was given arguments it does not understand.');
+      return undefined;
+    }
+    draft = parsed.data;
+  } else {
+    draft = await promptDraft(store, undefined, 'all');
+  }
+  if (!draft) {
+    return undefined;
+  }
+  return report(await store.add(draft), (p) => `Added ${p.name} to your team.`);
+}
+
+async function editPerson(store: TeamStore, arg: unknown, fields: 'all' | 'name'): Promise<MutationResult | undefined> {
+  if (!(await ensureReady(store))) {
+    return undefined;
+  }
+  const person = await resolvePerson(store, arg, fields === 'name' ? 'Rename whom?' : 'Edit whom?', () => true);
+  if (!person) {
+    return undefined;
+  }
+  const draft = await promptDraft(store, person, fields);
+  if (!draft) {
+    return undefined;
+  }
+  return report(await store.update(person.id, draft), (p) => `Saved ${p.name}.`);
+}
+
+async function setArchived(store: TeamStore, arg: unknown, archived: boolean): Promise<MutationResult | undefined> {
+  if (!(await ensureReady(store))) {
+    return undefined;
+  }
+  const person = await resolvePerson(
+    store,
+    arg,
+    archived ? 'Archive whom? Archived people are hidden, not deleted.' : 'Bring back whom?',
+    (p) => p.archived !== archived,
+  );
+  if (!person) {
+    return undefined;
+  }
+  const result = await store.setArchived(person.id, archived);
+  if (!result.ok) {
+    await vscode.window.showErrorMessage(result.error);
+    return result;
+  }
+  if (archived) {
+    const undo = 'Undo';
+    void vscode.window.showInformationMessage(`Archived ${person.name}. Their notes are kept.`, undo).then(async (choice) => {
+      if (choice === undo) {
+        await store.setArchived(person.id, false);
+      }
+    });
+  } else {
+    void vscode.window.showInformationMessage(`${person.name} is back on your team.`);
+  }
+  return result;
+}
+
+/** A person id passed by a caller, or a quick pick over the people `eligible` allows. */
+async function resolvePerson(
+  store: TeamStore,
+  arg: unknown,
+  placeHolder: string,
+  eligible: (p: Person) => boolean,
+): Promise<Person | undefined> {
+  if (typeof arg === 'string') {
+    const person = store.find(arg);
+    if (!person) {
+      await vscode.window.showErrorMessage('That person is no longer on your team.');
+    }
+    return person;
+  }
+  const candidates = store.all.filter(eligible);
+  if (candidates.length === 0) {
+    await vscode.window.showInformationMessage('There is nobody to choose from yet.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    candidates
+      .slice()
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((p) => ({
+        label: p.name,
+        description: [p.role, p.archived ? 'archived' : ''].filter(Boolean).join(' · '),
+        person: p,
+      })),
+    { placeHolder, matchOnDescription: true },
+  );
+  return picked?.person;
+}
+
+async function promptDraft(store: TeamStore, current: Person | undefined, fields: 'all' | 'name'): Promise<PersonDraft | undefined> {
+  const name = await vscode.window.showInputBox({
+    title: current ? `Edit ${current.name}` : 'Add a person who reports to you',
+    prompt: 'Name',
+    value: current?.name ?? '',
+    ignoreFocusOut: true,
+    validateInput: (value) => nameProblem(value, store.all, current?.id),
+  });
+  if (name === undefined) {
+    return undefined;
+  }
+  if (fields === 'name' && current) {
+    return { name, role: current.role, cadence: current.cadence };
+  }
+  const role = await vscode.window.showInputBox({
+    title: current ? `Edit ${current.name}` : `Add ${name}`,
+    prompt: 'Role or team (optional)',
+    placeHolder: 'e.g. Backend engineer, Payments team',
+    value: current?.role ?? '',
+    ignoreFocusOut: true,
+    validateInput: roleProblem,
+  });
+  if (role === undefined) {
+    return undefined;
+  }
+  const cadence = await pickCadence(current?.cadence);
+  return cadence ? { name, role, cadence } : undefined;
+}
+
+async function pickCadence(current: Cadence | undefined): Promise<Cadence | undefined> {
+  const items = CADENCES.map((cadence) => ({
+    label: CADENCE_LABELS[cadence],
+    description: cadence === current ? 'current' : undefined,
+    cadence,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: '1:1 cadence',
+    placeHolder: 'How often do you meet one to one?',
+    ignoreFocusOut: true,
+  });
+  return picked?.cadence;
+}

@@ -1,0 +1,81 @@
+/**
+ * The one message protocol between the extension host and the sidebar webview.
+ *
+ * Messages from the webview are untrusted input: the host parses every one with
+ * `parseWebviewMessage` before acting on it. Messages to the webview come from the host, which
+ * owns the data; the webview keeps only UI state (drafts, what is expanded) in getState/setState.
+ */
+import * as z from 'zod/mini';
+import { CADENCES, NAME_MAX_LENGTH, ROLE_MAX_LENGTH, type Person } from './team';
+
+// Generous bounds: the domain rules give the friendly message, these only stop abuse.
+const text = (max: number) => z.string().check(z.maxLength(max * 4));
+const personId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const requestId = z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER));
+
+const personDraft = z.strictObject({
+  name: text(NAME_MAX_LENGTH),
+  role: text(ROLE_MAX_LENGTH),
+  cadence: z.enum(CADENCES),
+});
+
+export const webviewMessageSchema = z.discriminatedUnion('type', [
+  /** The webview has loaded and wants a snapshot. */
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('addPerson'), requestId, draft: personDraft }),
+  z.strictObject({ type: z.literal('updatePerson'), requestId, id: personId, draft: personDraft }),
+  z.strictObject({ type: z.literal('setArchived'), requestId, id: personId, archived: z.boolean() }),
+  z.strictObject({ type: z.literal('openFolder') }),
+  z.strictObject({ type: z.literal('useGlobalStorage') }),
+  z.strictObject({ type: z.literal('showDataLocation') }),
+]);
+
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+export type WebviewRequest = Extract<WebviewMessage, { requestId: number }>;
+
+/** Largest message the host will look at; anything bigger is dropped unread. */
+export const MAX_WEBVIEW_MESSAGE_CHARS = 64 * 1024;
+
+export type ParseResult = { ok: true; message: WebviewMessage } | { ok: false; reason: string };
+
+export function parseWebviewMessage(raw: unknown): ParseResult {
+  let size: number;
+  try {
+    size = JSON.stringify(raw)?.length ?? 0;
+  } catch {
+    return { ok: false, reason: 'message is not plain data' };
+  }
+  if (size > MAX_WEBVIEW_MESSAGE_CHARS) {
+    return { ok: false, reason: `message of ${size} characters is over the limit` };
+  }
+  const result = webviewMessageSchema.safeParse(raw);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    return { ok: false, reason: first ? `${first.path.join('.') || 'message'}: ${first.message}` : 'invalid message' };
+  }
+  return { ok: true, message: result.data };
+}
+
+/** Where the data lives, or why there is nowhere to keep it yet. */
+export type StorageState =
+  | { kind: 'ready'; scope: 'workspace' | 'global' }
+  | { kind: 'noFolder' }
+  | { kind: 'unavailable'; message: string };
+
+export interface PersonView extends Person {
+  readonly dueOn: string;
+  readonly dueLabel: string;
+  readonly overdue: boolean;
+}
+
+export interface Snapshot {
+  readonly storage: StorageState;
+  /** Sorted for display: active people by who is due soonest, then archived ones. */
+  readonly people: readonly PersonView[];
+  readonly today: string;
+}
+
+export type HostMessage =
+  | { type: 'didChangeSnapshot'; snapshot: Snapshot }
+  /** The answer to a request; `error` is a sentence for the user when it failed. */
+  | { type: 'didCompleteRequest'; requestId: number; error?: string; personId?: string };

@@ -1,0 +1,75 @@
+/**
+ * The shape of the team file on disk, its versions and migrations. Files read from storage are
+ * untrusted like webview messages: they are parsed with these schemas before use.
+ */
+import * as z from 'zod/mini';
+import { CADENCES } from './team';
+import type { Person } from './team';
+
+export const TEAM_SCHEMA_VERSION = 1;
+
+const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+const personV1 = z.object({
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(400)),
+  role: z.string().check(z.maxLength(600)),
+  cadence: z.enum(CADENCES),
+  archived: z.boolean(),
+  addedOn: isoDay,
+  lastOneOnOneOn: z.optional(isoDay),
+});
+
+const teamFileV1 = z.object({
+  schemaVersion: z.literal(1),
+  people: z.array(personV1),
+});
+
+export type TeamFile = { schemaVersion: typeof TEAM_SCHEMA_VERSION; people: Person[] };
+
+export type TeamFileResult =
+  | { ok: true; file: TeamFile; migratedFrom?: number }
+  | { ok: false; reason: string; fromNewerVersion?: boolean };
+
+/**
+ * Parses the text of a team file, migrating older versions forward. A file from a newer version of
+ * Two Hats is refused rather than guessed at, so that it is never overwritten with less.
+ */
+export function parseTeamFile(text: string): TeamFileResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `it is not valid JSON (${(error as Error).message})` };
+  }
+  const version = z.object({ schemaVersion: z.int() }).safeParse(raw);
+  if (!version.success) {
+    return { ok: false, reason: 'it has no schema version' };
+  }
+  if (version.data.schemaVersion > TEAM_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      fromNewerVersion: true,
+      reason: `it was written by a newer version of Two Hats (schema ${version.data.schemaVersion})`,
+    };
+  }
+  // Migrations go here, oldest first, each taking version N to N + 1.
+  const parsed = teamFileV1.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { ok: false, reason: `it does not match the expected shape (${first?.path.join('.')}: ${first?.message})` };
+  }
+  const ids = new Set<string>();
+  for (const person of parsed.data.people) {
+    if (ids.has(person.id)) {
+      return { ok: false, reason: `person id ${person.id} appears twice` };
+    }
+    ids.add(person.id);
+  }
+  return { ok: true, file: { schemaVersion: TEAM_SCHEMA_VERSION, people: parsed.data.people } };
+}
+
+export function serializeTeamFile(people: readonly Person[]): string {
+  const file: TeamFile = { schemaVersion: TEAM_SCHEMA_VERSION, people: [...people] };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}

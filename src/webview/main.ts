@@ -1,0 +1,164 @@
+/** The sidebar's entry point: keeps UI state, talks to the host, renders. */
+import { assertNever } from '../shared/assertNever';
+import type { HostMessage, Snapshot } from '../shared/protocol';
+import { draftProblem } from '../shared/team';
+import { h, replaceKeepingFocus } from './dom';
+import { renderTeam, type TeamActions } from './teamView';
+import { EMPTY_DRAFT, restoreState, type UiState } from './uiState';
+import { connect } from './vscodeApi';
+
+const vscode = connect<UiState>();
+const app = document.getElementById('app')!;
+
+let ui: UiState = restoreState(vscode.getState());
+let snapshot: Snapshot | undefined;
+let nextRequestId = 1;
+
+function update(next: UiState, render = true): void {
+  ui = next;
+  vscode.setState(ui);
+  if (render) {
+    paint();
+  }
+}
+
+const actions: TeamActions = {
+  startAdding() {
+    if (ui.form?.personId === undefined && ui.form) {
+      focusSoon('add-name');
+      return;
+    }
+    update({ ...ui, form: { draft: EMPTY_DRAFT } });
+    focusSoon('add-name');
+  },
+  startEditing(person) {
+    update({ ...ui, form: { personId: person.id, draft: { name: person.name, role: person.role, cadence: person.cadence } } });
+    focusSoon(`edit-${person.id}-name`);
+  },
+  changeDraft(draft) {
+    if (ui.form) {
+      // Saved on every keystroke so a half-typed entry survives hiding the view or a reload;
+      // no re-render, so the caret stays where the user is typing.
+      update({ ...ui, form: { ...ui.form, draft } }, false);
+    }
+  },
+  submitForm() {
+    const form = ui.form;
+    if (!form || !snapshot || form.pendingRequest !== undefined) {
+      return;
+    }
+    const problem = draftProblem(form.draft, snapshot.people, form.personId);
+    if (problem) {
+      update({ ...ui, form: { ...form, error: problem } });
+      focusSoon(form.personId ? `edit-${form.personId}-name` : 'add-name');
+      return;
+    }
+    const requestId = nextRequestId++;
+    update({ ...ui, form: { ...form, error: undefined, pendingRequest: requestId } });
+    if (form.personId) {
+      vscode.postMessage({ type: 'updatePerson', requestId, id: form.personId, draft: form.draft });
+    } else {
+      vscode.postMessage({ type: 'addPerson', requestId, draft: form.draft });
+    }
+  },
+  cancelForm() {
+    const personId = ui.form?.personId;
+    update({ ...ui, form: undefined });
+    focusSoon(personId ? `edit-${personId}` : 'add-person');
+  },
+  setArchived(person, archived) {
+    const requestId = nextRequestId++;
+    vscode.postMessage({ type: 'setArchived', requestId, id: person.id, archived });
+    update({
+      ...ui,
+      notice: archived ? { text: `Archived ${person.name}. Their notes are kept.`, undoArchiveOf: person.id } : { text: `${person.name} is back on your team.` },
+    });
+    focusSoon(archived ? 'undo' : 'toggle-archived');
+  },
+  toggleArchived() {
+    update({ ...ui, showArchived: !ui.showArchived });
+  },
+  undoArchive(personId) {
+    vscode.postMessage({ type: 'setArchived', requestId: nextRequestId++, id: personId, archived: false });
+    update({ ...ui, notice: undefined });
+    focusSoon(`edit-${personId}`);
+  },
+  dismissNotice() {
+    update({ ...ui, notice: undefined });
+  },
+};
+
+function focusSoon(key: string): void {
+  requestAnimationFrame(() => app.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`)?.focus());
+}
+
+function paint(): void {
+  if (!snapshot) {
+    return;
+  }
+  app.setAttribute('aria-busy', 'false');
+  replaceKeepingFocus(app, [renderBody(snapshot)]);
+}
+
+function renderBody(current: Snapshot): HTMLElement {
+  switch (current.storage.kind) {
+    case 'ready':
+      return renderTeam(current, ui, actions);
+    case 'noFolder':
+      return h(
+        'div',
+        { class: 'empty-state' },
+        h('h2', {}, 'Open a folder to begin'),
+        h(
+          'p',
+          {},
+          'Two Hats keeps your people and 1:1 notes in the private storage VS Code gives each workspace, on this machine only and never in the repository.',
+        ),
+        actionButton('Open Folder…', 'primary', () => vscode.postMessage({ type: 'openFolder' })),
+        actionButton('Use Global Storage Instead', 'secondary', () => vscode.postMessage({ type: 'useGlobalStorage' })),
+      );
+    case 'unavailable':
+      return h(
+        'div',
+        { class: 'empty-state', role: 'alert' },
+        h('h2', {}, 'Two Hats cannot reach its data'),
+        h('p', {}, current.storage.message),
+        actionButton('Show Where Data Lives', 'secondary', () => vscode.postMessage({ type: 'showDataLocation' })),
+      );
+    default:
+      return assertNever(current.storage);
+  }
+}
+
+function actionButton(label: string, kind: 'primary' | 'secondary', onClick: () => void): HTMLButtonElement {
+  const element = h('button', { type: 'button', class: kind }, label);
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'didChangeSnapshot':
+      snapshot = message.snapshot;
+      paint();
+      return;
+    case 'didCompleteRequest':
+      if (ui.form?.pendingRequest !== message.requestId) {
+        return;
+      }
+      if (message.error) {
+        update({ ...ui, form: { ...ui.form, pendingRequest: undefined, error: message.error } });
+      } else {
+        // The draft is dropped only now that the host has saved it: nothing typed is lost.
+        const wasAdding = ui.form.personId === undefined;
+        update({ ...ui, form: undefined });
+        focusSoon(wasAdding ? 'add-person' : `edit-${message.personId ?? ''}`);
+      }
+      return;
+    default:
+      assertNever(message);
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,205 @@
+/** Renders the team section: the list, the add and edit form, the archive, the empty state. */
+import type { PersonView, Snapshot } from '../shared/protocol';
+import { CADENCE_LABELS, CADENCES, type Cadence, type PersonDraft } from '../shared/team';
+import { h, icon } from './dom';
+import type { PersonForm, UiState } from './uiState';
+
+export interface TeamActions {
+  startAdding(): void;
+  startEditing(person: PersonView): void;
+  changeDraft(draft: PersonDraft): void;
+  submitForm(): void;
+  cancelForm(): void;
+  setArchived(person: PersonView, archived: boolean): void;
+  toggleArchived(): void;
+  undoArchive(personId: string): void;
+  dismissNotice(): void;
+}
+
+export function renderTeam(snapshot: Snapshot, ui: UiState, actions: TeamActions): HTMLElement {
+  const active = snapshot.people.filter((p) => !p.archived);
+  const archived = snapshot.people.filter((p) => p.archived);
+  const addingNew = ui.form !== undefined && ui.form.personId === undefined;
+
+  const header = h(
+    'header',
+    { class: 'section-header' },
+    h('h2', { id: 'team-heading' }, 'Team'),
+    h('span', { class: 'count' }, active.length === 1 ? '1 person' : `${active.length} people`),
+  );
+  if (active.length > 0 || archived.length > 0) {
+    const add = button('Add person', 'person-add', actions.startAdding, { 'data-focus-key': 'add-person', class: 'icon-button' });
+    header.append(add);
+  }
+
+  const section = h('section', { class: 'team', 'aria-labelledby': 'team-heading' }, header);
+  if (ui.notice) {
+    section.append(renderNotice(ui, actions));
+  }
+  if (addingNew && ui.form) {
+    section.append(renderForm(ui.form, actions));
+  }
+  if (active.length === 0 && !addingNew) {
+    section.append(
+      h(
+        'div',
+        { class: 'empty-state' },
+        h('p', {}, 'Add the people who report to you, and Two Hats will keep their 1:1s on track.'),
+        button('Add Person', 'person-add', actions.startAdding, { class: 'primary', 'data-focus-key': 'add-person' }, true),
+      ),
+    );
+  }
+  if (active.length > 0) {
+    section.append(
+      h('ul', { class: 'people', 'aria-label': 'People who report to you' }, ...active.map((p) => renderPerson(p, ui, actions))),
+    );
+  }
+  if (archived.length > 0) {
+    section.append(
+      button(
+        ui.showArchived ? `Hide archived (${archived.length})` : `Show archived (${archived.length})`,
+        ui.showArchived ? 'chevron-down' : 'chevron-right',
+        actions.toggleArchived,
+        { class: 'link-button', 'aria-expanded': ui.showArchived ? 'true' : 'false', 'data-focus-key': 'toggle-archived' },
+        true,
+      ),
+    );
+    if (ui.showArchived) {
+      section.append(
+        h('ul', { class: 'people archived', 'aria-label': 'Archived people' }, ...archived.map((p) => renderPerson(p, ui, actions))),
+      );
+    }
+  }
+  return section;
+}
+
+function renderPerson(person: PersonView, ui: UiState, actions: TeamActions): HTMLElement {
+  if (ui.form?.personId === person.id) {
+    return h('li', { class: 'person editing' }, renderForm(ui.form, actions, person));
+  }
+  const meta = person.archived
+    ? h('span', { class: 'person-meta' }, 'Archived')
+    : h(
+        'span',
+        { class: `person-meta${person.overdue ? ' overdue' : ''}`, title: `Due ${person.dueOn}` },
+        icon(person.overdue ? 'warning' : 'calendar'),
+        `${CADENCE_LABELS[person.cadence]} · ${person.dueLabel}`,
+      );
+  const buttons = person.archived
+    ? [button(`Unarchive ${person.name}`, 'discard', () => actions.setArchived(person, false), { 'data-focus-key': `unarchive-${person.id}`, class: 'icon-button' })]
+    : [
+        button(`Edit ${person.name}`, 'edit', () => actions.startEditing(person), { 'data-focus-key': `edit-${person.id}`, class: 'icon-button' }),
+        button(`Archive ${person.name}`, 'archive', () => actions.setArchived(person, true), { 'data-focus-key': `archive-${person.id}`, class: 'icon-button' }),
+      ];
+  return h(
+    'li',
+    { class: `person${person.overdue ? ' is-overdue' : ''}`, 'data-person-id': person.id },
+    h(
+      'div',
+      { class: 'person-text' },
+      h('span', { class: 'person-name' }, person.name),
+      person.role ? h('span', { class: 'person-role' }, person.role) : null,
+      meta,
+    ),
+    h('div', { class: 'person-actions' }, ...buttons),
+  );
+}
+
+function renderForm(form: PersonForm, actions: TeamActions, person?: PersonView): HTMLElement {
+  const prefix = person ? `edit-${person.id}` : 'add';
+  const errorId = `${prefix}-error`;
+  const readDraft = (): PersonDraft => ({
+    name: nameInput.value,
+    role: roleInput.value,
+    cadence: cadenceSelect.value as Cadence,
+  });
+  const nameInput = h('input', {
+    id: `${prefix}-name`,
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    required: true,
+    'aria-invalid': form.error ? 'true' : undefined,
+    'aria-describedby': form.error ? errorId : undefined,
+    'data-focus-key': `${prefix}-name`,
+  });
+  nameInput.value = form.draft.name;
+  const roleInput = h('input', {
+    id: `${prefix}-role`,
+    type: 'text',
+    autocomplete: 'off',
+    placeholder: 'e.g. Backend engineer, Payments',
+    'data-focus-key': `${prefix}-role`,
+  });
+  roleInput.value = form.draft.role;
+  const cadenceSelect = h(
+    'select',
+    { id: `${prefix}-cadence`, 'data-focus-key': `${prefix}-cadence` },
+    ...CADENCES.map((c) => h('option', { value: c, selected: c === form.draft.cadence }, CADENCE_LABELS[c])),
+  );
+  const pending = form.pendingRequest !== undefined;
+  const element = h(
+    'form',
+    { class: 'person-form', 'aria-label': person ? `Edit ${person.name}` : 'Add a person', novalidate: true },
+    field('Name', nameInput),
+    field('Role or team', roleInput),
+    field('1:1 cadence', cadenceSelect),
+    form.error ? h('p', { class: 'form-error', id: errorId, role: 'alert' }, icon('error'), form.error) : null,
+    h(
+      'div',
+      { class: 'form-buttons' },
+      h('button', { type: 'submit', class: 'primary', disabled: pending, 'data-focus-key': `${prefix}-submit` }, person ? 'Save' : 'Add'),
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel', 'data-focus-key': `${prefix}-cancel` }, 'Cancel'),
+    ),
+  );
+  element.addEventListener('input', () => actions.changeDraft(readDraft()));
+  element.addEventListener('change', () => actions.changeDraft(readDraft()));
+  element.addEventListener('submit', (event) => {
+    event.preventDefault();
+    actions.changeDraft(readDraft());
+    actions.submitForm();
+  });
+  element.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      actions.cancelForm();
+    }
+  });
+  element.querySelector('[data-action="cancel"]')?.addEventListener('click', () => actions.cancelForm());
+  return element;
+}
+
+function field(label: string, control: HTMLInputElement | HTMLSelectElement): HTMLElement {
+  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
+}
+
+function renderNotice(ui: UiState, actions: TeamActions): HTMLElement {
+  const notice = ui.notice!;
+  return h(
+    'div',
+    { class: 'notice', role: 'status' },
+    h('span', {}, notice.text),
+    notice.undoArchiveOf
+      ? button('Undo', undefined, () => actions.undoArchive(notice.undoArchiveOf!), { class: 'link-button', 'data-focus-key': 'undo' }, true)
+      : null,
+    button('Dismiss', 'close', actions.dismissNotice, { class: 'icon-button', 'data-focus-key': 'dismiss-notice' }),
+  );
+}
+
+/** A button with an accessible name; icon-only buttons carry it as aria-label and tooltip. */
+function button(
+  label: string,
+  codicon: string | undefined,
+  onClick: () => void,
+  attributes: Record<string, string>,
+  showLabel = false,
+): HTMLButtonElement {
+  const element = h(
+    'button',
+    { type: 'button', ...attributes, ...(showLabel ? {} : { 'aria-label': label, title: label }) },
+    codicon ? icon(codicon) : null,
+    showLabel ? h('span', {}, label) : null,
+  );
+  element.addEventListener('click', onClick);
+  return element;
+}

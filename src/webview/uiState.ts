@@ -1,0 +1,50 @@
+/** UI state only: what is open, half-typed text, the last notice. The data itself comes from the host. */
+import { CADENCES, type PersonDraft } from '../shared/team';
+
+export interface PersonForm {
+  /** The person being edited; absent when adding someone new. */
+  readonly personId?: string;
+  readonly draft: PersonDraft;
+  readonly error?: string;
+  readonly pendingRequest?: number;
+}
+
+export interface Notice {
+  readonly text: string;
+  /** Offered as an Undo button: bring this person back from the archive. */
+  readonly undoArchiveOf?: string;
+}
+
+export interface UiState {
+  readonly version: 1;
+  readonly form?: PersonForm;
+  readonly showArchived: boolean;
+  readonly notice?: Notice;
+}
+
+export const EMPTY_DRAFT: PersonDraft = { name: '', role: '', cadence: 'weekly' };
+
+export const INITIAL_STATE: UiState = { version: 1, showArchived: false };
+
+/**
+ * State saved by an earlier session of the webview, checked before use: an older build may have
+ * saved another shape, and a draft must come back rather than break the view.
+ */
+export function restoreState(saved: unknown): UiState {
+  if (typeof saved !== 'object' || saved === null || (saved as { version?: unknown }).version !== 1) {
+    return INITIAL_STATE;
+  }
+  const candidate = saved as Partial<UiState>;
+  const form = candidate.form;
+  const draftOk =
+    form &&
+    typeof form.draft?.name === 'string' &&
+    typeof form.draft.role === 'string' &&
+    (CADENCES as readonly string[]).includes(form.draft.cadence);
+  return {
+    version: 1,
+    showArchived: candidate.showArchived === true,
+    // A request in flight when the view was hidden may have been answered while nobody listened.
+    ...(draftOk && form ? { form: { draft: form.draft, ...(form.personId ? { personId: form.personId } : {}) } } : {}),
+  };
+}

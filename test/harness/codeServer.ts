@@ -1,0 +1,186 @@
+/**
+ * Starts a real VS Code (code-server: the VS Code server, workbench and Node extension host) on
+ * loopback with a fresh profile, the extension under test installed as a folder.
+ * See ../shared/docs/real-vscode-host.md for why this and not @vscode/test-electron here.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CODE_SERVER_BIN, NODE24_BIN, REPO_ROOT } from './paths';
+
+export interface ExtensionFolder {
+  /** A folder holding package.json and whatever it ships. */
+  readonly source: string;
+  /** Files and folders to copy from it; a VSIX would hold the same. */
+  readonly include: readonly string[];
+}
+
+export interface CodeServerOptions {
+  readonly extensions: readonly ExtensionFolder[];
+  readonly settings?: Record<string, unknown>;
+  readonly env?: Record<string, string>;
+  /** An existing workspace folder; a fresh empty one when absent. */
+  readonly workspace?: string;
+  /** Keep profile and workspace here across runs instead of in a temporary folder. */
+  readonly persistentDir?: string;
+  /** The port to listen on; a free one when absent. */
+  readonly port?: number;
+}
+
+export interface CodeServer {
+  readonly url: string;
+  readonly workspace: string;
+  readonly userDataDir: string;
+  readonly output: () => string;
+  writeSettings(settings: Record<string, unknown>): void;
+  stop(): Promise<void>;
+}
+
+export const PRODUCT_EXTENSION: ExtensionFolder = {
+  source: REPO_ROOT,
+  include: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'media'],
+};
+
+const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.disableAIFeatures': true,
+  'github.copilot.enable': { '*': false },
+  'git.enabled': false,
+  'window.commandCenter': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function installExtension(extensionsDir: string, extension: ExtensionFolder): void {
+  const manifest = JSON.parse(readFileSync(path.join(extension.source, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
+  const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  mkdirSync(target, { recursive: true });
+  for (const entry of extension.include) {
+    const from = path.join(extension.source, entry);
+    if (existsSync(from)) {
+      cpSync(from, path.join(target, entry), { recursive: true });
+    }
+  }
+}
+
+export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
+  if (!existsSync(CODE_SERVER_BIN)) {
+    throw new Error(`code-server is not installed; run test/harness/provision.sh (looked for ${CODE_SERVER_BIN})`);
+  }
+  const base = options.persistentDir ?? mkdtempSync(path.join(os.tmpdir(), 'two-hats-host-'));
+  const userDataDir = path.join(base, 'user-data');
+  const extensionsDir = path.join(base, 'extensions');
+  const workspace = options.workspace ?? path.join(base, 'workspace');
+  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  rmSync(extensionsDir, { recursive: true, force: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  mkdirSync(workspace, { recursive: true });
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  const writeSettings = (settings: Record<string, unknown>) =>
+    writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...options.settings, ...settings }, null, 2));
+  writeSettings({});
+  for (const extension of options.extensions) {
+    installExtension(extensionsDir, extension);
+  }
+
+  const port = options.port ?? (await freePort());
+  let output = '';
+  const child: ChildProcess = spawn(
+    CODE_SERVER_BIN,
+    [
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      workspace,
+    ],
+    {
+      env: { ...process.env, ...options.env, PATH: `${NODE24_BIN}${path.delimiter}${process.env['PATH'] ?? ''}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-200_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, () => output);
+
+  return {
+    url,
+    workspace,
+    userDataDir,
+    output: () => output,
+    writeSettings,
+    async stop() {
+      if (child.exitCode === null && child.pid) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          // Already gone.
+        }
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      if (!options.persistentDir) {
+        rmSync(base, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+async function waitForHttp(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`code-server exited with ${child.exitCode}:\n${output()}`);
+    }
+    try {
+      const response = await fetch(url);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`code-server did not answer at ${url} within a minute:\n${output()}`);
+}

@@ -30,6 +30,15 @@ const copyCodicons = {
   },
 };
 
+function copyFile(from, to) {
+  return {
+    name: 'copy-file',
+    setup(build) {
+      build.onEnd(() => cpSync(from, to));
+    },
+  };
+}
+
 const contexts = [
   {
     ...common,
@@ -56,13 +65,17 @@ if (tests) {
   contexts.push(
     { ...testCommon, entryPoints: ['test/unit/*.test.ts'], outdir: 'out/test/unit', external: ['mocha'] },
     { ...testCommon, entryPoints: ['test/package/*.test.ts'], outdir: 'out/test/package', external: ['mocha', 'yauzl'] },
+    // Each suite is one bundle so that the modules it shares (the running VS Code, the browser)
+    // exist once per lane, not once per test file.
+    { ...testCommon, entryPoints: ['test/host/suite.ts', 'test/host/index.ts'], outdir: 'out/test/host', external: ['vscode', 'mocha'] },
+    { ...testCommon, entryPoints: ['test/host/companion/main.ts'], outdir: 'out/test/host-companion', plugins: [copyFile('test/host/companion/package.json', 'out/test/host-companion/package.json')] },
+    { ...testCommon, entryPoints: ['test/e2e/suite.ts'], outdir: 'out/test/e2e', external: ['mocha', 'playwright-core'] },
     {
       ...testCommon,
-      entryPoints: ['test/host/*.test.ts', 'test/host/index.ts'],
-      outdir: 'out/test/host',
-      external: ['vscode', 'mocha'],
+      entryPoints: ['test/harness/hostLane.ts', 'test/harness/start.ts', 'test/harness/laneReporter.ts'],
+      outdir: 'out/test/harness',
+      external: ['mocha', 'playwright-core'],
     },
-    { ...testCommon, entryPoints: ['test/e2e/*.test.ts'], outdir: 'out/test/e2e', external: ['mocha', 'playwright-core'] },
   );
 }
 

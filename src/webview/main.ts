@@ -92,12 +92,30 @@ function focusSoon(key: string): void {
   requestAnimationFrame(() => app.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`)?.focus());
 }
 
+let painted = false;
+
 function paint(): void {
   if (!snapshot) {
     return;
   }
   app.setAttribute('aria-busy', 'false');
   replaceKeepingFocus(app, [renderBody(snapshot)]);
+  if (!painted) {
+    painted = true;
+    resumeDraft();
+  }
+}
+
+/** A form restored after hiding or a reload takes the focus, caret after what was typed. */
+function resumeDraft(): void {
+  if (!ui.form) {
+    return;
+  }
+  const input = app.querySelector<HTMLInputElement>(ui.form.personId ? `#edit-${CSS.escape(ui.form.personId)}-name` : '#add-name');
+  if (input) {
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
 }
 
 function renderBody(current: Snapshot): HTMLElement {

@@ -58,6 +58,8 @@ const QUIET_SETTINGS = {
   'git.enabled': false,
   'window.commandCenter': false,
   'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.auxiliaryBar.defaultVisibility': 'hidden',
 };
 
 export async function freePort(): Promise<number> {

@@ -32,13 +32,16 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 }
 
 export function activityBarEntry(page: Page) {
-  return page.locator('.activitybar a[aria-label*="Two Hats"], .activitybar .action-item[aria-label*="Two Hats"] a').first();
+  // The tab (li) carries aria-expanded; its link inside has the same label.
+  return page.locator('.activitybar li.action-item').filter({ has: page.locator('a[aria-label^="Two Hats"]') }).first();
 }
 
 /** The sidebar webview's document: two iframes deep in the workbench. */
 export function sidebarFrame(page: Page): FrameLocator {
+  // Hidden webviews keep their iframe for a while; the sidebar's is the visible one.
   return page
     .locator('iframe.webview.ready')
+    .filter({ visible: true })
     .first()
     .contentFrame()
     .locator('iframe#active-frame')
@@ -46,35 +49,62 @@ export function sidebarFrame(page: Page): FrameLocator {
 }
 
 export async function isSidebarOpen(page: Page): Promise<boolean> {
-  const entry = activityBarEntry(page);
-  const checked = await entry.getAttribute('aria-checked');
-  const expanded = await entry.getAttribute('aria-expanded');
-  return checked === 'true' || expanded === 'true';
+  // The activity bar keeps its entry marked after the sidebar is collapsed; ask the sidebar itself.
+  return page.locator('.part.sidebar .title-label h2', { hasText: 'Two Hats' }).isVisible();
 }
 
-/** Opens the Two Hats sidebar (if closed) and waits until its webview has painted. */
+/**
+ * Opens the Two Hats sidebar and waits until its webview has painted. Uses the view's focus
+ * command, which always opens (a click on the activity bar toggles, and right after a reload the
+ * workbench may still be restoring the sidebar, so a click could close it).
+ */
 export async function openSidebar(page: Page): Promise<FrameLocator> {
   await activityBarEntry(page).waitFor({ state: 'visible', timeout: 60_000 });
   if (!(await isSidebarOpen(page))) {
-    await activityBarEntry(page).click();
+    await runCommand(page, 'Two Hats: Focus on Team View');
   }
+  return waitForSidebar(page);
+}
+
+export async function waitForSidebar(page: Page): Promise<FrameLocator> {
   const frame = sidebarFrame(page);
   await frame.locator('#app[aria-busy="false"]').waitFor({ timeout: 60_000 });
   return frame;
 }
 
+/** Collapses the sidebar the way a person does: a click on the active activity-bar entry. */
 export async function closeSidebar(page: Page): Promise<void> {
   if (await isSidebarOpen(page)) {
-    await activityBarEntry(page).click();
+    await clickActivityBarEntry(page);
   }
-  await page.locator('iframe.webview.ready').first().waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+  await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
+/**
+ * Two clicks on the same activity-bar entry within the double-click interval count as one
+ * double-click in the workbench, and the second does nothing; a person pauses between them.
+ */
+export async function clickActivityBarEntry(page: Page): Promise<void> {
+  await page.mouse.move(640, 400);
+  await page.waitForTimeout(700);
+  await activityBarEntry(page).click();
+}
+
+/** Runs a command from the palette by its exact title, as a person would (F1, type, pick). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
+  await pickFromQuickInput(page, `>${title}`, title);
+}
+
+/** Types into the open quick input and picks the row whose label is exactly `label`. */
+export async function pickFromQuickInput(page: Page, filter: string, label: string | RegExp): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  await input.fill(filter);
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name').getByText(label, { exact: true }) })
+    .first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
 }

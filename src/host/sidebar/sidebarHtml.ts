@@ -1,9 +1,9 @@
 /**
  * The one place that builds webview HTML. Strict CSP: nothing loads unless it ships with the
  * extension, scripts run only with this render's nonce, and there are no inline handlers or styles.
+ * Free of `vscode` so the page and its policy can be checked by plain unit tests.
  */
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
 
 /** 128 bits from the OS's CSPRNG, fresh for every render so a leaked page cannot be replayed. */
 export function createNonce(): string {
@@ -22,18 +22,26 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function webviewResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
-  return [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
+/** What the page needs from the webview: its CSP source and URIs for the files it loads. */
+export interface WebviewResources {
+  readonly cspSource: string;
+  /** The webview URI of a file shipped with the extension, by its path parts. */
+  asset(...pathParts: string[]): string;
 }
 
-export function buildSidebarHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = createNonce();
-  const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
+/** Escapes a value for a double-quoted HTML attribute. */
+function attribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function buildSidebarHtml(resources: WebviewResources, nonce = createNonce()): string {
+  const csp = contentSecurityPolicy(resources.cspSource, nonce);
+  const asset = (...parts: string[]) => attribute(resources.asset(...parts));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
+<meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('dist', 'webview', 'codicon.css')}">
 <link rel="stylesheet" href="${asset('media', 'sidebar.css')}">
@@ -41,7 +49,7 @@ export function buildSidebarHtml(webview: vscode.Webview, extensionUri: vscode.U
 </head>
 <body>
 <main id="app" aria-live="polite" aria-busy="true"></main>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'sidebar.js')}"></script>
+<script nonce="${attribute(nonce)}" src="${asset('dist', 'webview', 'sidebar.js')}"></script>
 </body>
 </html>`;
 }

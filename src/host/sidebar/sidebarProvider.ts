@@ -10,7 +10,7 @@ import { countOverdue, localToday } from '../../shared/team';
 import { COMMANDS } from '../constants';
 import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
-import { buildSidebarHtml, webviewResourceRoots } from './sidebarHtml';
+import { buildSidebarHtml } from './sidebarHtml';
 import { buildSnapshot } from './snapshot';
 
 /**
@@ -35,9 +35,12 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     view.webview.options = {
       enableScripts: true,
       enableCommandUris: false,
-      localResourceRoots: webviewResourceRoots(this.extensionUri),
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     };
-    view.webview.html = buildSidebarHtml(view.webview, this.extensionUri);
+    view.webview.html = buildSidebarHtml({
+      cspSource: view.webview.cspSource,
+      asset: (...parts) => view.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString(),
+    });
     const subscriptions = [
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       view.onDidChangeVisibility(() => this.refresh()),

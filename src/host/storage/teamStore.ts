@@ -35,6 +35,9 @@ export class TeamStore implements vscode.Disposable {
   private people: readonly Person[] = [];
   /** Writes run one after another so that no update is built on a stale list. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The file's text as last read or written here; anything else on disk came from elsewhere. */
+  private lastKnownText: string | undefined;
+  private watcher: vscode.Disposable | undefined;
 
   /** Fires after the people or the storage state changed. */
   readonly onDidChange = this.changeEmitter.event;
@@ -57,18 +60,23 @@ export class TeamStore implements vscode.Disposable {
     return this.people.find((p) => p.id === id);
   }
 
-  /** Opens (or re-opens) the store at a location and loads what is there. */
+  /** Opens (or re-opens) the store at a location, loads what is there and follows changes to it. */
   open(location: DataLocation): Promise<void> {
     return this.enqueue(async () => {
+      this.watcher?.dispose();
+      this.watcher = undefined;
       this.location = location;
       this.people = [];
+      this.lastKnownText = undefined;
       if (location.kind === 'noFolder') {
         this.storage = { kind: 'noFolder' };
       } else {
         try {
           await vscode.workspace.fs.createDirectory(location.uri);
-          this.people = await this.readTeamFile(location.uri);
+          await this.settleLeftovers(location.uri);
+          await this.syncFromDisk(location.uri);
           this.storage = { kind: 'ready', scope: location.scope };
+          this.watcher = this.watch(location.uri);
         } catch (error) {
           this.storage = {
             kind: 'unavailable',
@@ -125,6 +133,7 @@ export class TeamStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.watcher?.dispose();
     this.changeEmitter.dispose();
     this.setAsideEmitter.dispose();
   }
@@ -136,59 +145,108 @@ export class TeamStore implements vscode.Disposable {
       if (this.location.kind !== 'folder' || this.storage.kind !== 'ready') {
         return { ok: false, error: notReadyMessage(this.storage) };
       }
+      const folder = this.location.uri;
+      try {
+        // Another window on the same workspace may have saved since we last looked: build on
+        // its version, not ours, so neither window's update is lost.
+        await this.syncFromDisk(folder);
+      } catch (error) {
+        return { ok: false, error: `Could not read the saved team before changing it: ${(error as Error).message}` };
+      }
       const outcome = change(this.people);
       if (typeof outcome === 'string') {
         return { ok: false, error: outcome };
       }
-      const target = vscode.Uri.joinPath(this.location.uri, TEAM_FILE_NAME);
+      const text = serializeTeamFile(outcome.people);
       try {
-        await writeFileAtomic(target, encoder.encode(serializeTeamFile(outcome.people)));
+        await writeFileAtomic(vscode.Uri.joinPath(folder, TEAM_FILE_NAME), encoder.encode(text));
       } catch (error) {
         return { ok: false, error: `Could not save: ${(error as Error).message}. Nothing was changed.` };
       }
+      this.lastKnownText = text;
       this.people = outcome.people;
       this.changeEmitter.fire();
       return { ok: true, person: outcome.person };
     });
   }
 
-  private async readTeamFile(folder: vscode.Uri): Promise<Person[]> {
-    const target = vscode.Uri.joinPath(folder, TEAM_FILE_NAME);
-    const leftovers = await findLeftoverTemps(target);
-    let bytes = await readFileIfExists(target);
-    if (bytes === undefined && leftovers[0]) {
-      // The rename of a finished write never happened; the newest complete temp is the latest save.
-      const candidate = await readFileIfExists(leftovers[0]);
-      if (candidate && this.decode(candidate)?.ok) {
-        await vscode.workspace.fs.rename(leftovers[0], target, { overwrite: false });
-        leftovers.shift();
-        bytes = candidate;
-      }
-    }
-    // Any other temp is an interrupted write whose target is intact: the target is the last
-    // acknowledged save, so the temp holds nothing that was promised to the user.
-    await Promise.all(leftovers.map((uri) => vscode.workspace.fs.delete(uri).then(undefined, () => undefined)));
-    if (bytes === undefined) {
-      return [];
-    }
-    const result = this.decode(bytes);
-    if (result?.ok) {
-      return result.file.people;
-    }
-    const reason = result ? result.reason : 'it is not valid UTF-8 text';
-    const movedTo = await setAside(target, result && !result.ok && result.fromNewerVersion ? 'newer' : 'corrupt');
-    this.setAsideEmitter.fire({ original: target, movedTo, reason });
-    return [];
+  /**
+   * Follows the team file so that a change made by another window, or by hand, shows up here.
+   * Storage lies outside the workspace, so the watcher is anchored on the storage folder itself.
+   */
+  private watch(folder: vscode.Uri): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, TEAM_FILE_NAME));
+    const reload = () =>
+      void this.enqueue(async () => {
+        if (this.location.kind === 'folder' && this.location.uri.toString() === folder.toString()) {
+          if (await this.syncFromDisk(folder)) {
+            this.changeEmitter.fire();
+          }
+        }
+      });
+    return vscode.Disposable.from(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
   }
 
-  private decode(bytes: Uint8Array): ReturnType<typeof parseTeamFile> | undefined {
-    let text: string;
+  /**
+   * Brings the in-memory team up to date with the file; true when it changed. A file that cannot
+   * be read is moved aside (never overwritten) and the user is told how to recover it.
+   */
+  private async syncFromDisk(folder: vscode.Uri): Promise<boolean> {
+    const target = vscode.Uri.joinPath(folder, TEAM_FILE_NAME);
+    const bytes = await readFileIfExists(target);
+    if (bytes === undefined) {
+      const changed = this.lastKnownText !== undefined && this.people.length > 0;
+      this.lastKnownText = undefined;
+      this.people = [];
+      return changed;
+    }
+    const text = this.decodeText(bytes);
+    if (text !== undefined && text === this.lastKnownText) {
+      return false;
+    }
+    const result = text === undefined ? undefined : parseTeamFile(text);
+    if (result?.ok) {
+      this.lastKnownText = text;
+      this.people = result.file.people;
+      return true;
+    }
+    const reason = result ? result.reason : 'it is not valid UTF-8 text';
+    const movedTo = await setAside(target, result?.fromNewerVersion ? 'newer' : 'corrupt');
+    this.setAsideEmitter.fire({ original: target, movedTo, reason });
+    this.lastKnownText = undefined;
+    this.people = [];
+    return true;
+  }
+
+  /**
+   * Resolves temporary files left by a save that was interrupted. When the target is missing, the
+   * newest complete temp is the latest save and takes its place; every other temp is an
+   * interrupted write whose target still holds the last acknowledged save, and is removed.
+   */
+  private async settleLeftovers(folder: vscode.Uri): Promise<void> {
+    const target = vscode.Uri.joinPath(folder, TEAM_FILE_NAME);
+    const leftovers = await findLeftoverTemps(target);
+    if (leftovers.length === 0) {
+      return;
+    }
+    if ((await readFileIfExists(target)) === undefined) {
+      const newest = leftovers[0]!;
+      const bytes = await readFileIfExists(newest);
+      const text = bytes && this.decodeText(bytes);
+      if (text !== undefined && parseTeamFile(text).ok) {
+        await vscode.workspace.fs.rename(newest, target, { overwrite: false });
+        leftovers.shift();
+      }
+    }
+    await Promise.all(leftovers.map((uri) => vscode.workspace.fs.delete(uri).then(undefined, () => undefined)));
+  }
+
+  private decodeText(bytes: Uint8Array): string | undefined {
     try {
-      text = decoder.decode(bytes);
+      return decoder.decode(bytes);
     } catch {
       return undefined;
     }
-    return parseTeamFile(text);
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

@@ -38,7 +38,7 @@ async function ensureReady(store: TeamStore): Promise<boolean> {
     }
     return false;
   }
-  await vscode.window.showErrorMessage(notReadyMessage(store.state));
+  void vscode.window.showErrorMessage(notReadyMessage(store.state));
   return false;
 }
 
@@ -46,7 +46,7 @@ async function report(result: MutationResult, success: (person: Person) => strin
   if (result.ok) {
     void vscode.window.showInformationMessage(success(result.person));
   } else {
-    await vscode.window.showErrorMessage(result.error);
+    void vscode.window.showErrorMessage(result.error);
   }
   return result;
 }
@@ -59,7 +59,7 @@ async function addPerson(store: TeamStore, arg: unknown): Promise<MutationResult
   if (arg !== undefined) {
     const parsed = draftArgument.safeParse(arg);
     if (!parsed.success) {
-      await vscode.window.showErrorMessage('Two Hats: Add Person was given arguments it does not understand.');
+      void vscode.window.showErrorMessage('Two Hats: Add Person was given arguments it does not understand.');
       return undefined;
     }
     draft = parsed.data;
@@ -102,7 +102,7 @@ async function setArchived(store: TeamStore, arg: unknown, archived: boolean): P
   }
   const result = await store.setArchived(person.id, archived);
   if (!result.ok) {
-    await vscode.window.showErrorMessage(result.error);
+    void vscode.window.showErrorMessage(result.error);
     return result;
   }
   if (archived) {
@@ -128,13 +128,13 @@ async function resolvePerson(
   if (typeof arg === 'string') {
     const person = store.find(arg);
     if (!person) {
-      await vscode.window.showErrorMessage('That person is no longer on your team.');
+      void vscode.window.showErrorMessage('That person is no longer on your team.');
     }
     return person;
   }
   const candidates = store.all.filter(eligible);
   if (candidates.length === 0) {
-    await vscode.window.showInformationMessage('There is nobody to choose from yet.');
+    void vscode.window.showInformationMessage('There is nobody to choose from yet.');
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

@@ -1,0 +1,128 @@
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { clickActivityBarEntry, closeSidebar, openSidebar, runCommand, waitForSidebar, waitForWorkbench } from '../harness/workbench';
+import { getSession } from './session';
+
+async function reloadWindow(page: Page): Promise<void> {
+  await runCommand(page, 'Developer: Reload Window');
+  await page.waitForEvent('load', { timeout: 60_000 });
+  await waitForWorkbench(page);
+}
+
+function personRow(frame: FrameLocator, name: string) {
+  return frame.locator('li.person', { has: frame.locator('.person-name', { hasText: name }) });
+}
+
+async function addPersonByForm(frame: FrameLocator, name: string, role = ''): Promise<void> {
+  const add = frame.locator('[data-focus-key="add-person"]');
+  await add.click();
+  await frame.locator('#add-name').fill(name);
+  await frame.locator('#add-role').fill(role);
+  await frame.locator('.person-form button[type="submit"]').click();
+  await personRow(frame, name).waitFor();
+}
+
+describe('the Two Hats sidebar in a real VS Code', () => {
+  let page: Page;
+
+  before(async () => {
+    ({ page } = await getSession());
+  });
+
+  it('opens to an empty team and adds a person by keyboard alone', async () => {
+    await clickActivityBarEntry(page);
+    const frame = await waitForSidebar(page);
+    await frame.getByText('Add the people who report to you').waitFor();
+
+    // From here on only the keyboard: focus the view from the command palette, then Tab.
+    await runCommand(page, 'Two Hats: Focus on Team View');
+    await page.keyboard.press('Tab');
+    await assert.doesNotReject(frame.locator('button.primary:focus', { hasText: 'Add Person' }).waitFor({ timeout: 5000 }));
+    await page.keyboard.press('Enter');
+    await frame.locator('#add-name:focus').waitFor();
+    await page.keyboard.type('Ada Lovelace');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Payments team');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    const row = personRow(frame, 'Ada Lovelace');
+    await row.waitFor();
+    assert.equal(await row.locator('.person-role').textContent(), 'Payments team');
+    assert.equal(await row.locator('.person-meta').textContent(), 'Every two weeks · next 1:1 in 14 days');
+    assert.equal(await frame.locator('.person-form').count(), 0, 'the form closes once saved');
+  });
+
+  it('explains why a duplicate name is refused, keeping what was typed', async () => {
+    const frame = await openSidebar(page);
+    await frame.locator('[data-focus-key="add-person"]').click();
+    await frame.locator('#add-name').fill('ada lovelace');
+    await frame.locator('#add-name').press('Enter');
+    const error = frame.locator('.form-error[role="alert"]');
+    await error.waitFor();
+    assert.match((await error.textContent()) ?? '', /Ada Lovelace is already on your team/);
+    assert.equal(await frame.locator('#add-name').inputValue(), 'ada lovelace');
+    await frame.locator('#add-name').press('Escape');
+    await frame.locator('.person-form').waitFor({ state: 'detached' });
+  });
+
+  it('still has the person after the window reloads', async () => {
+    await reloadWindow(page);
+    const frame = await openSidebar(page);
+    await personRow(frame, 'Ada Lovelace').waitFor();
+  });
+
+  it('keeps a half-typed name when the sidebar is collapsed and re-opened, and across a reload', async () => {
+    let frame = await openSidebar(page);
+    await frame.locator('[data-focus-key="add-person"]').click();
+    await frame.locator('#add-name').pressSequentially('Grace Hop');
+    await closeSidebar(page);
+    await clickActivityBarEntry(page);
+    frame = await waitForSidebar(page);
+    assert.equal(await frame.locator('#add-name').inputValue(), 'Grace Hop');
+
+    await reloadWindow(page);
+    frame = await openSidebar(page);
+    assert.equal(await frame.locator('#add-name').inputValue(), 'Grace Hop');
+    // The restored form takes the focus with the caret after what was typed: carry on typing.
+    await frame.locator('#add-name:focus').waitFor();
+    await page.keyboard.type('per');
+    await page.keyboard.press('Enter');
+    await personRow(frame, 'Grace Hopper').waitFor();
+  });
+
+  it('shows markup in a name as plain text and runs none of it', async () => {
+    const { dialogs } = await getSession();
+    const frame = await openSidebar(page);
+    const payload = '<img src=x onerror="window.__pwned=1;alert(1)">';
+    await addPersonByForm(frame, payload, '<script>window.__pwned=2</script>');
+    const row = personRow(frame, payload);
+    assert.equal(await row.locator('.person-name').textContent(), payload);
+    assert.equal(await frame.locator('img').count(), 0, 'no element was created from the name');
+    assert.equal(await frame.locator('body').evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.deepEqual(dialogs, []);
+  });
+
+  it('edits a person, archives them with undo, and brings them back from the archive', async () => {
+    const frame = await openSidebar(page);
+    await addPersonByForm(frame, 'Linus Pauling', 'Chemistry');
+    await frame.getByRole('button', { name: 'Edit Linus Pauling' }).click();
+    await frame.locator('.person-form input[id$="-role"]').fill('Platform team');
+    await frame.locator('.person-form select').selectOption('monthly');
+    await frame.getByRole('button', { name: 'Save' }).click();
+    await personRow(frame, 'Linus Pauling').locator('.person-role', { hasText: 'Platform team' }).waitFor();
+    assert.match((await personRow(frame, 'Linus Pauling').locator('.person-meta').textContent()) ?? '', /^Monthly · /);
+
+    await frame.getByRole('button', { name: 'Archive Linus Pauling' }).click();
+    await personRow(frame, 'Linus Pauling').waitFor({ state: 'detached' });
+    await frame.getByRole('button', { name: 'Undo' }).click();
+    await personRow(frame, 'Linus Pauling').waitFor();
+
+    await frame.getByRole('button', { name: 'Archive Linus Pauling' }).click();
+    await frame.getByRole('button', { name: 'Show archived (1)' }).click();
+    await frame.getByRole('button', { name: 'Unarchive Linus Pauling' }).click();
+    await frame.locator('ul.people:not(.archived) .person-name', { hasText: 'Linus Pauling' }).waitFor();
+  });
+});

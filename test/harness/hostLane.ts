@@ -1,0 +1,64 @@
+/**
+ * The extension-host lane on this machine: code-server with Two Hats and the companion test
+ * extension installed, a browser to start the extension host, and the suite's results read back.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import type { HostResults } from '../host/index';
+import { PRODUCT_EXTENSION, startCodeServer } from './codeServer';
+import { writeLaneResult } from './lanes';
+import { ARTIFACTS_DIR, REPO_ROOT } from './paths';
+import { launchBrowser, openWorkbench } from './workbench';
+
+async function main(): Promise<number> {
+  const resultsFile = path.join(ARTIFACTS_DIR, 'host-results.json');
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  rmSync(resultsFile, { force: true });
+  const server = await startCodeServer({
+    ...(process.env['TWO_HATS_KEEP_HOST_DIR'] ? { persistentDir: process.env['TWO_HATS_KEEP_HOST_DIR'] } : {}),
+    extensions: [
+      PRODUCT_EXTENSION,
+      { source: path.join(REPO_ROOT, 'out', 'test', 'host-companion'), include: ['package.json', 'main.js'] },
+    ],
+    env: {
+      TWO_HATS_HOST_TESTS_ENTRY: path.join(REPO_ROOT, 'out', 'test', 'host', 'index.js'),
+      TWO_HATS_HOST_RESULTS: resultsFile,
+    },
+  });
+  const browser = await launchBrowser();
+  try {
+    await openWorkbench(browser, server.url);
+    const deadline = Date.now() + Number(process.env['TWO_HATS_HOST_TIMEOUT_MS'] ?? 180_000);
+    while (!existsSync(resultsFile)) {
+      if (Date.now() > deadline) {
+        console.error('The extension-host suite did not report within three minutes. code-server said:\n', server.output());
+        writeLaneResult('host', 0, 1);
+        return 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as HostResults;
+    console.log('\n  Extension host (code-server, VS Code 1.139)');
+    for (const test of results.tests) {
+      console.log(`    ${test.state === 'passed' ? '✔' : '✖'} ${test.title}`);
+      if (test.error) {
+        console.log(test.error.replace(/^/gm, '        '));
+      }
+    }
+    console.log(`\n  ${results.passed} passing, ${results.failed} failing\n`);
+    writeLaneResult('host', results.passed, results.failed);
+    return results.failed === 0 && results.passed > 0 ? 0 : 1;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    writeLaneResult('host', 0, 1);
+    process.exit(1);
+  },
+);

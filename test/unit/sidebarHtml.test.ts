@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { buildSidebarHtml, createNonce } from '../../src/host/sidebar/sidebarHtml';
+
+const resources = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  asset: (...parts: string[]) => `https://file+.vscode-resource.vscode-cdn.net/ext/${parts.join('/')}`,
+};
+
+function policyOf(html: string): Map<string, string[]> {
+  const match = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+  assert.ok(match, 'the page has a CSP meta tag');
+  const directives = new Map<string, string[]>();
+  for (const part of match[1]!.split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) {
+      directives.set(name, values);
+    }
+  }
+  return directives;
+}
+
+describe('sidebar HTML and its content security policy', () => {
+  it('denies everything by default and allows scripts only by this render’s nonce', () => {
+    const html = buildSidebarHtml(resources, 'bm9uY2Vub25jZW5vbmNlMTI=');
+    const csp = policyOf(html);
+    assert.deepEqual(csp.get('default-src'), ["'none'"]);
+    assert.deepEqual(csp.get('script-src'), ["'nonce-bm9uY2Vub25jZW5vbmNlMTI='"]);
+    for (const [name, values] of csp) {
+      assert.ok(!values.includes("'unsafe-inline'") && !values.includes("'unsafe-eval'"), `${name} allows unsafe code`);
+      assert.ok(values.every((v) => v.startsWith("'") || v === resources.cspSource), `${name} allows a remote source: ${values}`);
+    }
+  });
+
+  it('has no inline script or handler: every script carries the nonce and loads a shipped file', () => {
+    const html = buildSidebarHtml(resources, 'abc');
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    assert.equal(scripts.length, 1);
+    assert.match(scripts[0]![1]!, /nonce="abc"/);
+    assert.match(scripts[0]![1]!, /src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\/sidebar\.js"/);
+    assert.equal(scripts[0]![2]!.trim(), '');
+    assert.doesNotMatch(html, /\son[a-z]+\s*=/i);
+    assert.doesNotMatch(html, /style="/);
+  });
+
+  it('uses a fresh nonce of at least 128 bits each time', () => {
+    const nonces = new Set(Array.from({ length: 50 }, () => createNonce()));
+    assert.equal(nonces.size, 50);
+    for (const nonce of nonces) {
+      assert.ok(Buffer.from(nonce, 'base64').length >= 16);
+    }
+    const a = policyOf(buildSidebarHtml(resources)).get('script-src');
+    const b = policyOf(buildSidebarHtml(resources)).get('script-src');
+    assert.notDeepEqual(a, b);
+  });
+});

@@ -17,6 +17,10 @@ async function main(): Promise<void> {
     });
     return;
   }
+  const provisioned = spawnSync('bash', [path.join(REPO_ROOT, 'test', 'harness', 'provision.sh')], { stdio: 'inherit' });
+  if (provisioned.status !== 0) {
+    throw new Error('Could not install code-server; see the messages above.');
+  }
   const port = Number(process.env['PORT'] ?? 8080);
   const server = await startCodeServer({ extensions: [PRODUCT_EXTENSION], persistentDir: playground, port });
   console.log('\nTwo Hats is running in VS Code (code-server). Open this address in your browser:\n');

@@ -22,6 +22,10 @@ if [ ${#need_debian[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_debian[@]}" >/dev/null
 fi
 
+# When run from an npm script, the outer npm (Node 20) leaves npm_* variables and NODE behind,
+# and the inner npm would put Node 20 first on PATH for code-server's install scripts.
+while IFS= read -r name; do unset "$name"; done < <(env | grep -oE '^(npm_[A-Za-z0-9_]+|NODE)=' | tr -d '=')
+
 mkdir -p "$cache/node24" "$cache/code-server"
 echo "provision: installing Node 24 (code-server requires it)"
 (cd "$cache/node24" && [ -f package.json ] || echo '{"private":true}' > package.json)

@@ -10,6 +10,12 @@ export const COMMANDS = {
   archivePerson: 'twoHats.archivePerson',
   unarchivePerson: 'twoHats.unarchivePerson',
   showDataLocation: 'twoHats.showDataLocation',
+  browsePrinciples: 'twoHats.browsePrinciples',
+  insertPrinciplePrompt: 'twoHats.insertPrinciplePrompt',
+  principleOfTheDay: 'twoHats.principleOfTheDay',
+  openPrinciple: 'twoHats.openPrinciple',
+  switchHat: 'twoHats.switchHat',
+  whichHat: 'twoHats.whichHat',
 } as const;
 
 export const SETTINGS = {

@@ -4,6 +4,10 @@
  */
 import * as vscode from 'vscode';
 import { SETTINGS, SIDEBAR_VIEW_ID } from './constants';
+import { HatState } from './principles/hatState';
+import { LastNoteEditor } from './principles/noteInsertion';
+import { registerPrincipleCommands } from './principles/principleCommands';
+import { registerPrincipleDocuments } from './principles/principleViewer';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { registerDataCommands } from './storage/dataCommands';
 import { resolveDataLocation } from './storage/dataLocation';
@@ -21,11 +25,17 @@ export interface TwoHatsApi {
 export function activate(context: vscode.ExtensionContext): TwoHatsApi {
   const log = vscode.window.createOutputChannel('Two Hats', { log: true });
   const store = new TeamStore();
-  const sidebar = new SidebarProvider(context.extensionUri, store, log);
+  const hats = new HatState(context.globalState);
+  const notes = new LastNoteEditor();
+  const sidebar = new SidebarProvider(context.extensionUri, store, hats, log);
   context.subscriptions.push(
     log,
     store,
+    hats,
+    notes,
     sidebar,
+    registerPrincipleDocuments(),
+    ...registerPrincipleCommands(hats, notes),
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
     ...registerTeamCommands(store),
     ...registerDataCommands(store),

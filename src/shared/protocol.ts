@@ -6,6 +6,7 @@
  * owns the data; the webview keeps only UI state (drafts, what is expanded) in getState/setState.
  */
 import * as z from 'zod/mini';
+import type { Hat } from './principles/hats';
 import { CADENCES, NAME_MAX_LENGTH, ROLE_MAX_LENGTH, type Person } from './team';
 
 // Generous bounds: the domain rules give the friendly message, these only stop abuse.
@@ -28,6 +29,9 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openFolder') }),
   z.strictObject({ type: z.literal('useGlobalStorage') }),
   z.strictObject({ type: z.literal('showDataLocation') }),
+  z.strictObject({ type: z.literal('switchHat') }),
+  /** Open a principle from the catalogue; the host checks the id exists. */
+  z.strictObject({ type: z.literal('openPrinciple'), id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -73,6 +77,19 @@ export interface Snapshot {
   /** Sorted for display: active people by who is due soonest, then archived ones. */
   readonly people: readonly PersonView[];
   readonly today: string;
+  readonly hat: Hat;
+  readonly principleOfTheDay: PrincipleCard;
+  /** A question from the current hat's side of the catalogue, for today. */
+  readonly hatPrompt: PrincipleCard;
+}
+
+/** A principle as the sidebar shows it: enough to read at a glance and to open in full. */
+export interface PrincipleCard {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly prompt: string;
+  readonly source: string;
 }
 
 export type HostMessage =

@@ -4,6 +4,7 @@ import type { HostMessage, Snapshot } from '../shared/protocol';
 import { draftProblem } from '../shared/team';
 import { h, replaceKeepingFocus } from './dom';
 import { renderTeam, type TeamActions } from './teamView';
+import { renderToday, type TodayActions } from './todayView';
 import { EMPTY_DRAFT, restoreState, type UiState } from './uiState';
 import { connect } from './vscodeApi';
 
@@ -28,11 +29,15 @@ const actions: TeamActions = {
       focusSoon('add-name');
       return;
     }
-    update({ ...ui, form: { draft: EMPTY_DRAFT } });
+    update({ ...ui, form: { draft: EMPTY_DRAFT }, notice: undefined });
     focusSoon('add-name');
   },
   startEditing(person) {
-    update({ ...ui, form: { personId: person.id, draft: { name: person.name, role: person.role, cadence: person.cadence } } });
+    update({
+      ...ui,
+      form: { personId: person.id, draft: { name: person.name, role: person.role, cadence: person.cadence } },
+      notice: undefined,
+    });
     focusSoon(`edit-${person.id}-name`);
   },
   changeDraft(draft) {
@@ -88,6 +93,11 @@ const actions: TeamActions = {
   },
 };
 
+const todayActions: TodayActions = {
+  switchHat: () => vscode.postMessage({ type: 'switchHat' }),
+  openPrinciple: (id) => vscode.postMessage({ type: 'openPrinciple', id }),
+};
+
 function focusSoon(key: string): void {
   requestAnimationFrame(() => app.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`)?.focus());
 }
@@ -99,7 +109,7 @@ function paint(): void {
     return;
   }
   app.setAttribute('aria-busy', 'false');
-  replaceKeepingFocus(app, [renderBody(snapshot)]);
+  replaceKeepingFocus(app, [renderBody(snapshot), renderToday(snapshot, todayActions)]);
   if (!painted) {
     painted = true;
     resumeDraft();

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { ARTIFACTS_DIR } from '../harness/paths';
 import { closeSession, currentPage } from './session';
 import './team.test';
+import './principles.test';
 import './themes.test';
 
 // A failing test leaves a screenshot of the workbench behind, to see what the user would have seen.

@@ -9,6 +9,8 @@ import {
 import { countOverdue, localToday } from '../../shared/team';
 import { COMMANDS } from '../constants';
 import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
+import { findPrinciple } from '../../shared/principles/catalogue';
+import type { HatState } from '../principles/hatState';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
 import { buildSidebarHtml } from './sidebarHtml';
 import { buildSnapshot } from './snapshot';
@@ -25,9 +27,13 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly store: TeamStore,
+    private readonly hats: HatState,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(store.onDidChange(() => this.refresh()));
+    this.disposables.push(
+      store.onDidChange(() => this.refresh()),
+      hats.onDidChange(() => this.refresh()),
+    );
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -61,8 +67,12 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private refresh(): void {
     this.updateBadge();
     if (this.view?.visible) {
-      this.post({ type: 'didChangeSnapshot', snapshot: buildSnapshot(this.store.state, this.store.all) });
+      this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
     }
+  }
+
+  private snapshot() {
+    return buildSnapshot(this.store.state, this.store.all, this.hats.current);
   }
 
   private updateBadge(): void {
@@ -94,7 +104,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.post({ type: 'didChangeSnapshot', snapshot: buildSnapshot(this.store.state, this.store.all) });
+        this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
         return;
       case 'addPerson':
         return this.answer(message, await this.store.add(message.draft));
@@ -110,6 +120,16 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         return;
       case 'showDataLocation':
         await vscode.commands.executeCommand(COMMANDS.showDataLocation);
+        return;
+      case 'switchHat':
+        await this.hats.switch();
+        return;
+      case 'openPrinciple':
+        if (findPrinciple(message.id)) {
+          await vscode.commands.executeCommand(COMMANDS.openPrinciple, message.id);
+        } else {
+          this.log.warn(`The sidebar asked for an unknown principle: ${message.id}`);
+        }
         return;
       default:
         assertNever(message);

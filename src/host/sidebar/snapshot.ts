@@ -1,11 +1,29 @@
-import type { Snapshot, StorageState } from '../../shared/protocol';
+import { PRINCIPLES, type Principle } from '../../shared/principles/catalogue';
+import { principleOfTheDay } from '../../shared/principles/daily';
+import { HAT_DESCRIPTIONS, type Hat } from '../../shared/principles/hats';
+import { SOURCES } from '../../shared/principles/sources';
+import type { PrincipleCard, Snapshot, StorageState } from '../../shared/protocol';
 import { dueStatus, localToday, sortForDisplay, type Person } from '../../shared/team';
 
+function card(principle: Principle): PrincipleCard {
+  return {
+    id: principle.id,
+    title: principle.title,
+    summary: principle.summary,
+    prompt: principle.prompts[0]!,
+    source: SOURCES[principle.source].short,
+  };
+}
+
 /** Everything the sidebar shows, computed by the host so the webview never derives data. */
-export function buildSnapshot(storage: StorageState, people: readonly Person[], today = localToday()): Snapshot {
+export function buildSnapshot(storage: StorageState, people: readonly Person[], hat: Hat, today = localToday()): Snapshot {
+  const hatSide = PRINCIPLES.filter((p) => p.side === HAT_DESCRIPTIONS[hat].side);
   return {
     storage,
     today,
+    hat,
+    principleOfTheDay: card(principleOfTheDay(today)),
+    hatPrompt: card(principleOfTheDay(`${today}/${hat}`, hatSide)),
     people: sortForDisplay(people, today).map((person) => {
       const due = dueStatus(person, today);
       return { ...person, dueOn: due.dueOn, dueLabel: due.label, overdue: !person.archived && due.overdue };

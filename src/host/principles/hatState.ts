@@ -1,0 +1,50 @@
+/**
+ * Which hat the lead is wearing: kept in global state (a preference, not a note about anyone),
+ * shown in the status bar while Two Hats is active.
+ */
+import * as vscode from 'vscode';
+import { HAT_DESCRIPTIONS, hatTooltip, HATS, otherHat, type Hat } from '../../shared/principles/hats';
+import { COMMANDS } from '../constants';
+
+const HAT_KEY = 'twoHats.hat.v1';
+
+export class HatState implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Hat>();
+  private readonly statusItem: vscode.StatusBarItem;
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly memento: vscode.Memento) {
+    this.statusItem = vscode.window.createStatusBarItem('twoHats.hat', vscode.StatusBarAlignment.Left, 10);
+    this.statusItem.name = 'Two Hats: Current Hat';
+    this.statusItem.command = COMMANDS.switchHat;
+    this.render();
+    this.statusItem.show();
+  }
+
+  get current(): Hat {
+    const stored = this.memento.get<string>(HAT_KEY);
+    return (HATS as readonly string[]).includes(stored ?? '') ? (stored as Hat) : 'leader';
+  }
+
+  async wear(hat: Hat): Promise<void> {
+    await this.memento.update(HAT_KEY, hat);
+    this.render();
+    this.emitter.fire(hat);
+  }
+
+  switch(): Promise<void> {
+    return this.wear(otherHat(this.current));
+  }
+
+  dispose(): void {
+    this.statusItem.dispose();
+    this.emitter.dispose();
+  }
+
+  private render(): void {
+    const hat = this.current;
+    this.statusItem.text = `$(${hat === 'leader' ? 'compass' : 'checklist'}) ${HAT_DESCRIPTIONS[hat].label} hat`;
+    this.statusItem.tooltip = hatTooltip(hat);
+    this.statusItem.accessibilityInformation = { label: `Wearing the ${HAT_DESCRIPTIONS[hat].label.toLowerCase()} hat. ${hatTooltip(hat)}` };
+  }
+}

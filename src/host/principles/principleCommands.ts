@@ -1,0 +1,126 @@
+/** The palette of principles: browse, insert a prompt, principle of the day, and the two hats. */
+import * as vscode from 'vscode';
+import { findPrinciple, PRINCIPLES, SIDE_LABELS, type Principle, type Side } from '../../shared/principles/catalogue';
+import { principleOfTheDay } from '../../shared/principles/daily';
+import { principleAsMarkdown, promptForNote } from '../../shared/principles/format';
+import { HAT_DESCRIPTIONS, SITUATIONS } from '../../shared/principles/hats';
+import { SOURCES } from '../../shared/principles/sources';
+import { localToday } from '../../shared/team';
+import { COMMANDS } from '../constants';
+import type { HatState } from './hatState';
+import type { LastNoteEditor } from './noteInsertion';
+import { showPrinciple } from './principleViewer';
+
+type PrincipleItem = vscode.QuickPickItem & { principle?: Principle };
+
+export function registerPrincipleCommands(hats: HatState, notes: LastNoteEditor): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.browsePrinciples, () => browsePrinciples(hats, notes)),
+    vscode.commands.registerCommand(COMMANDS.insertPrinciplePrompt, () => insertPrinciplePrompt(notes)),
+    vscode.commands.registerCommand(COMMANDS.principleOfTheDay, () => openWithActions(principleOfTheDay(localToday()), notes)),
+    vscode.commands.registerCommand(COMMANDS.openPrinciple, (id: unknown) => {
+      const principle = typeof id === 'string' ? findPrinciple(id) : undefined;
+      return principle ? openWithActions(principle, notes) : undefined;
+    }),
+    vscode.commands.registerCommand(COMMANDS.switchHat, () => hats.switch()),
+    vscode.commands.registerCommand(COMMANDS.whichHat, () => whichHat(hats, notes)),
+  ];
+}
+
+/** Sides in the order the current hat leans: its own side first, relationship skills last. */
+function sidesFor(hats: HatState): Side[] {
+  return HAT_DESCRIPTIONS[hats.current].side === 'leadership'
+    ? ['leadership', 'management', 'relationship']
+    : ['management', 'leadership', 'relationship'];
+}
+
+async function browsePrinciples(hats: HatState, notes: LastNoteEditor): Promise<void> {
+  const items: PrincipleItem[] = [];
+  for (const side of sidesFor(hats)) {
+    items.push({ label: SIDE_LABELS[side], kind: vscode.QuickPickItemKind.Separator });
+    for (const principle of PRINCIPLES.filter((p) => p.side === side)) {
+      items.push({
+        label: principle.title,
+        description: SOURCES[principle.source].short,
+        detail: `${principle.summary}  ·  ${principle.tags.join(', ')}`,
+        principle,
+      });
+    }
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Two Hats: Principles',
+    placeHolder: 'Type a word: a situation, a skill, a text…',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked?.principle) {
+    await openWithActions(picked.principle, notes);
+  }
+}
+
+/** Opens a principle, rendered and read-only, then offers what to do with it. */
+async function openWithActions(principle: Principle, notes: LastNoteEditor): Promise<void> {
+  await showPrinciple(principle);
+  const insert = { label: '$(insert) Insert a question into the current note', action: 'insert' as const };
+  const copy = { label: '$(copy) Copy as Markdown', action: 'copy' as const };
+  const choice = await vscode.window.showQuickPick([insert, copy], {
+    title: principle.title,
+    placeHolder: 'Use this principle, or press Escape to just read it',
+  });
+  if (choice?.action === 'insert') {
+    await pickAndInsertPrompt(principle, notes);
+  } else if (choice?.action === 'copy') {
+    await vscode.env.clipboard.writeText(principleAsMarkdown(principle));
+    void vscode.window.showInformationMessage(`Copied “${principle.title}”.`);
+  }
+}
+
+async function pickAndInsertPrompt(principle: Principle, notes: LastNoteEditor): Promise<void> {
+  const prompt =
+    principle.prompts.length === 1
+      ? principle.prompts[0]
+      : (await vscode.window.showQuickPick(principle.prompts, { title: principle.title, placeHolder: 'Which question?' }));
+  if (prompt) {
+    await notes.insert(promptForNote(principle, prompt));
+  }
+}
+
+async function insertPrinciplePrompt(notes: LastNoteEditor): Promise<void> {
+  const items = PRINCIPLES.flatMap((principle) =>
+    principle.prompts.map((prompt) => ({ label: prompt, description: principle.title, detail: SOURCES[principle.source].short, principle, prompt })),
+  );
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Two Hats: Insert Principle Prompt',
+    placeHolder: 'Type a word to find a question to ask',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked) {
+    await notes.insert(promptForNote(picked.principle, picked.prompt));
+  }
+}
+
+async function whichHat(hats: HatState, notes: LastNoteEditor): Promise<void> {
+  const picked = await vscode.window.showQuickPick(
+    SITUATIONS.map((situation) => ({ label: situation.label, situation })),
+    { title: 'Two Hats: Which Hat Does This Need?', placeHolder: 'What is the situation?' },
+  );
+  if (!picked) {
+    return;
+  }
+  const { situation } = picked;
+  const principle = findPrinciple(situation.principleId)!;
+  const hatLabel = HAT_DESCRIPTIONS[situation.hat].label;
+  const wear = `Wear the ${hatLabel} Hat`;
+  const read = 'Read the Principle';
+  const actions = hats.current === situation.hat ? [read] : [wear, read];
+  const choice = await vscode.window.showInformationMessage(
+    `${situation.label}: the ${hatLabel.toLowerCase()}'s hat. ${situation.why} (${principle.title})`,
+    ...actions,
+  );
+  if (choice === wear) {
+    await hats.wear(situation.hat);
+  } else if (choice === read) {
+    await openWithActions(principle, notes);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Principles as read-only Markdown documents on Two Hats' own scheme, shown in VS Code's
+ * Markdown preview: rendered by the editor, never editable, never written to disk.
+ */
+import * as vscode from 'vscode';
+import { findPrinciple, type Principle } from '../../shared/principles/catalogue';
+import { principleAsMarkdown } from '../../shared/principles/format';
+
+export const PRINCIPLE_SCHEME = 'two-hats-principle';
+
+export function registerPrincipleDocuments(): vscode.Disposable {
+  return vscode.workspace.registerTextDocumentContentProvider(PRINCIPLE_SCHEME, {
+    provideTextDocumentContent(uri) {
+      const principle = findPrinciple(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
+      return principle ? principleAsMarkdown(principle) : '# Unknown principle\n';
+    },
+  });
+}
+
+export async function showPrinciple(principle: Principle): Promise<void> {
+  const uri = vscode.Uri.from({ scheme: PRINCIPLE_SCHEME, path: `/${principle.id}.md` });
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+}

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { openSidebar, pickFromQuickInput, runCommand } from '../harness/workbench';
+import { getSession } from './session';
+
+function hatStatus(page: Page) {
+  return page.locator('.statusbar-item').filter({ has: page.locator('[aria-label^="Wearing the"]') }).first();
+}
+
+async function editorText(page: Page): Promise<string> {
+  const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().textContent();
+  return (text ?? '').replace(/\u00a0/g, ' ');
+}
+
+describe('principles in the command palette, and the two hats', () => {
+  let page: Page;
+
+  before(async () => {
+    ({ page } = await getSession());
+  });
+
+  it('finds a principle by a word, opens it, and inserts its question into the open note', async () => {
+    await runCommand(page, 'File: New Untitled Text File');
+    await page.locator('.editor-group-container.active .monaco-editor textarea').first().waitFor({ state: 'attached' });
+    await page.keyboard.type('Agenda: ');
+
+    await runCommand(page, 'Two Hats: Browse Principles…');
+    await pickFromQuickInput(page, 'status quo', 'Question the way it has always been done');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Question the way it has always been done' }).waitFor();
+    await pickFromQuickInput(page, 'insert', 'Insert a question into the current note');
+    await pickFromQuickInput(page, 'routines', 'Which of our routines would we not start today if we were starting fresh?');
+
+    await page.waitForFunction(
+      () => document.querySelector('.editor-group-container.active .monaco-editor .view-lines')?.textContent?.includes('routines'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    const text = await editorText(page);
+    assert.match(text, /Agenda: Which of our routines would we not start today if we were starting fresh\? \*\(Question the way it has always been done, after “Hard Management & Soft Leadership Skills”\)\*/);
+  });
+
+  it('switches hat from the palette, and the status bar and sidebar follow', async () => {
+    const frame = await openSidebar(page);
+    const status = hatStatus(page);
+    await status.waitFor();
+    const before = (await status.textContent())?.trim();
+    const expected = before?.includes('Leader') ? 'Manager hat' : 'Leader hat';
+    await runCommand(page, 'Two Hats: Switch Hat');
+    await page.locator('.statusbar-item', { hasText: expected }).waitFor();
+    await frame.locator('.hat strong', { hasText: expected }).waitFor();
+  });
+});

@@ -16,6 +16,8 @@ export const COMMANDS = {
   openPrinciple: 'twoHats.openPrinciple',
   switchHat: 'twoHats.switchHat',
   whichHat: 'twoHats.whichHat',
+  startOneOnOne: 'twoHats.startOneOnOne',
+  openNote: 'twoHats.openNote',
 } as const;
 
 export const SETTINGS = {

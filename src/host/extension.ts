@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { SETTINGS, SIDEBAR_VIEW_ID } from './constants';
+import { NOTE_SCHEME, NoteFileSystem } from './oneOnOnes/noteFileSystem';
+import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
 import { HatState } from './principles/hatState';
 import { LastNoteEditor } from './principles/noteInsertion';
 import { registerPrincipleCommands } from './principles/principleCommands';
@@ -11,7 +13,8 @@ import { registerPrincipleDocuments } from './principles/principleViewer';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { registerDataCommands } from './storage/dataCommands';
 import { resolveDataLocation } from './storage/dataLocation';
-import { TeamStore } from './storage/teamStore';
+import { NoteStore } from './storage/noteStore';
+import { TeamStore, type DataLocation } from './storage/teamStore';
 import { registerTeamCommands } from './team/teamCommands';
 
 /** What Two Hats offers other extensions (and its own tests). */
@@ -25,27 +28,33 @@ export interface TwoHatsApi {
 export function activate(context: vscode.ExtensionContext): TwoHatsApi {
   const log = vscode.window.createOutputChannel('Two Hats', { log: true });
   const store = new TeamStore();
+  const noteStore = new NoteStore();
   const hats = new HatState(context.globalState);
   const notes = new LastNoteEditor();
-  const sidebar = new SidebarProvider(context.extensionUri, store, hats, log);
+  const sidebar = new SidebarProvider(context.extensionUri, store, noteStore, hats, log);
+  const openAt = (location: DataLocation) =>
+    Promise.all([store.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]).then(() => undefined);
   context.subscriptions.push(
     log,
     store,
+    noteStore,
     hats,
     notes,
     sidebar,
+    vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, new NoteFileSystem(noteStore), { isCaseSensitive: true }),
+    ...registerOneOnOneCommands(store, noteStore, context.workspaceState),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
     ...registerTeamCommands(store),
-    ...registerDataCommands(store),
+    ...registerDataCommands(store, noteStore),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {
-        void store.open(resolveDataLocation(context));
+        void openAt(resolveDataLocation(context));
       }
     }),
   );
-  const loaded = store.open(resolveDataLocation(context));
+  const loaded = openAt(resolveDataLocation(context));
   return {
     dataLocation: () => store.dataFolder,
     ready: () => loaded,

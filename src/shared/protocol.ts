@@ -30,6 +30,15 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('useGlobalStorage') }),
   z.strictObject({ type: z.literal('showDataLocation') }),
   z.strictObject({ type: z.literal('switchHat') }),
+  z.strictObject({ type: z.literal('startOneOnOne'), personId }),
+  z.strictObject({ type: z.literal('openNote'), noteId: personId }),
+  z.strictObject({
+    type: z.literal('tickActionItem'),
+    noteId: personId,
+    line: z.int().check(z.nonnegative(), z.maximum(1_000_000)),
+    text: z.string().check(z.maxLength(8000)),
+    done: z.boolean(),
+  }),
   /** Open a principle from the catalogue; the host checks the id exists. */
   z.strictObject({ type: z.literal('openPrinciple'), id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)) }),
 ]);
@@ -66,10 +75,19 @@ export type StorageState =
   | { kind: 'noFolder' }
   | { kind: 'unavailable'; message: string };
 
+export interface OpenItemView {
+  readonly noteId: string;
+  readonly line: number;
+  readonly text: string;
+}
+
 export interface PersonView extends Person {
   readonly dueOn: string;
   readonly dueLabel: string;
   readonly overdue: boolean;
+  /** Open action items from the person's latest 1:1 note (earlier ones carried into it). */
+  readonly openItems: readonly OpenItemView[];
+  readonly lastNote?: { readonly id: string; readonly title: string };
 }
 
 export interface Snapshot {

@@ -91,6 +91,15 @@ const actions: TeamActions = {
   dismissNotice() {
     update({ ...ui, notice: undefined });
   },
+  startOneOnOne(person) {
+    vscode.postMessage({ type: 'startOneOnOne', personId: person.id });
+  },
+  openNote(noteId) {
+    vscode.postMessage({ type: 'openNote', noteId });
+  },
+  tickItem(item, done) {
+    vscode.postMessage({ type: 'tickActionItem', noteId: item.noteId, line: item.line, text: item.text, done });
+  },
 };
 
 const todayActions: TodayActions = {

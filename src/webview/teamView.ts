@@ -1,5 +1,5 @@
 /** Renders the team section: the list, the add and edit form, the archive, the empty state. */
-import type { PersonView, Snapshot } from '../shared/protocol';
+import type { OpenItemView, PersonView, Snapshot } from '../shared/protocol';
 import { CADENCE_LABELS, CADENCES, type Cadence, type PersonDraft } from '../shared/team';
 import { h, icon } from './dom';
 import type { PersonForm, UiState } from './uiState';
@@ -14,6 +14,9 @@ export interface TeamActions {
   toggleArchived(): void;
   undoArchive(personId: string): void;
   dismissNotice(): void;
+  startOneOnOne(person: PersonView): void;
+  openNote(noteId: string): void;
+  tickItem(item: OpenItemView, done: boolean): void;
 }
 
 export function renderTeam(snapshot: Snapshot, ui: UiState, actions: TeamActions): HTMLElement {
@@ -88,6 +91,7 @@ function renderPerson(person: PersonView, ui: UiState, actions: TeamActions): HT
   const buttons = person.archived
     ? [button(`Unarchive ${person.name}`, 'discard', () => actions.setArchived(person, false), { 'data-focus-key': `unarchive-${person.id}`, class: 'icon-button' })]
     : [
+        button(`Start 1:1 with ${person.name}`, 'comment-discussion', () => actions.startOneOnOne(person), { 'data-focus-key': `start-${person.id}`, class: 'icon-button' }),
         button(`Edit ${person.name}`, 'edit', () => actions.startEditing(person), { 'data-focus-key': `edit-${person.id}`, class: 'icon-button' }),
         button(`Archive ${person.name}`, 'archive', () => actions.setArchived(person, true), { 'data-focus-key': `archive-${person.id}`, class: 'icon-button' }),
       ];
@@ -100,9 +104,33 @@ function renderPerson(person: PersonView, ui: UiState, actions: TeamActions): HT
       h('span', { class: 'person-name' }, person.name),
       person.role ? h('span', { class: 'person-role' }, person.role) : null,
       meta,
+      person.archived ? null : renderOpenItems(person, actions),
+      person.lastNote && !person.archived ? renderLastNote(person.lastNote, actions) : null,
     ),
     h('div', { class: 'person-actions' }, ...buttons),
   );
+}
+
+function renderOpenItems(person: PersonView, actions: TeamActions): HTMLElement | null {
+  if (person.openItems.length === 0) {
+    return null;
+  }
+  return h(
+    'ul',
+    { class: 'open-items', 'aria-label': `Open action items for ${person.name}` },
+    ...person.openItems.map((item) => {
+      const id = `item-${item.noteId}-${item.line}`;
+      const checkbox = h('input', { type: 'checkbox', id, 'data-focus-key': id });
+      checkbox.addEventListener('change', () => actions.tickItem(item, checkbox.checked));
+      return h('li', {}, checkbox, h('label', { for: id }, item.text));
+    }),
+  );
+}
+
+function renderLastNote(note: { id: string; title: string }, actions: TeamActions): HTMLElement {
+  const open = h('button', { type: 'button', class: 'link-button last-note', 'data-focus-key': `note-${note.id}` }, icon('note'), h('span', {}, note.title));
+  open.addEventListener('click', () => actions.openNote(note.id));
+  return open;
 }
 
 function renderForm(form: PersonForm, actions: TeamActions, person?: PersonView): HTMLElement {

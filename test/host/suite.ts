@@ -1,3 +1,4 @@
 // The extension-host suite, bundled as one file so both runners load the same thing.
 import './activation.test';
 import './store.test';
+import './oneOnOnes.test';

@@ -10,7 +10,9 @@ import { countOverdue, localToday } from '../../shared/team';
 import { COMMANDS } from '../constants';
 import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
 import { findPrinciple } from '../../shared/principles/catalogue';
+import { tickActionItem } from '../oneOnOnes/oneOnOneCommands';
 import type { HatState } from '../principles/hatState';
+import type { NoteStore } from '../storage/noteStore';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
 import { buildSidebarHtml } from './sidebarHtml';
 import { buildSnapshot } from './snapshot';
@@ -27,12 +29,14 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly store: TeamStore,
+    private readonly notes: NoteStore,
     private readonly hats: HatState,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
       store.onDidChange(() => this.refresh()),
       hats.onDidChange(() => this.refresh()),
+      notes.onDidChange(() => this.refresh()),
     );
   }
 
@@ -72,7 +76,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   private snapshot() {
-    return buildSnapshot(this.store.state, this.store.all, this.hats.current);
+    return buildSnapshot(this.store.state, this.store.all, this.hats.current, (personId) => this.notes.latest(personId));
   }
 
   private updateBadge(): void {
@@ -121,6 +125,20 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'showDataLocation':
         await vscode.commands.executeCommand(COMMANDS.showDataLocation);
         return;
+      case 'startOneOnOne':
+        await vscode.commands.executeCommand(COMMANDS.startOneOnOne, { personId: message.personId });
+        return;
+      case 'openNote':
+        await vscode.commands.executeCommand(COMMANDS.openNote, message.noteId);
+        return;
+      case 'tickActionItem': {
+        const problem = await tickActionItem(this.notes, message.noteId, message.line, message.text, message.done);
+        if (problem) {
+          void vscode.window.showWarningMessage(problem);
+          this.refresh();
+        }
+        return;
+      }
       case 'switchHat':
         await this.hats.switch();
         return;

@@ -16,7 +16,10 @@ function card(principle: Principle): PrincipleCard {
 }
 
 /** Everything the sidebar shows, computed by the host so the webview never derives data. */
-export function buildSnapshot(storage: StorageState, people: readonly Person[], hat: Hat, today = localToday()): Snapshot {
+/** The latest note of a person, as far as the sidebar needs it. */
+export type LatestNote = (personId: string) => { id: string; title: string; openItems: readonly { line: number; text: string }[] } | undefined;
+
+export function buildSnapshot(storage: StorageState, people: readonly Person[], hat: Hat, latestNote: LatestNote, today = localToday()): Snapshot {
   const hatSide = PRINCIPLES.filter((p) => p.side === HAT_DESCRIPTIONS[hat].side);
   return {
     storage,
@@ -26,7 +29,15 @@ export function buildSnapshot(storage: StorageState, people: readonly Person[], 
     hatPrompt: card(principleOfTheDay(`${today}/${hat}`, hatSide)),
     people: sortForDisplay(people, today).map((person) => {
       const due = dueStatus(person, today);
-      return { ...person, dueOn: due.dueOn, dueLabel: due.label, overdue: !person.archived && due.overdue };
+      const latest = latestNote(person.id);
+      return {
+        ...person,
+        dueOn: due.dueOn,
+        dueLabel: due.label,
+        overdue: !person.archived && due.overdue,
+        openItems: latest ? latest.openItems.map((item) => ({ noteId: latest.id, line: item.line, text: item.text })) : [],
+        ...(latest ? { lastNote: { id: latest.id, title: latest.title } } : {}),
+      };
     }),
   };
 }

@@ -1,12 +1,14 @@
 /** What the user sees about where data lives and what happened to a file that could not be read. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
+import type { NoteStore } from './noteStore';
 import type { SetAsideNotice, TeamStore } from './teamStore';
 
-export function registerDataCommands(store: TeamStore): vscode.Disposable[] {
+export function registerDataCommands(store: TeamStore, notes: NoteStore): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.showDataLocation, () => showDataLocation(store)),
     store.onDidSetAside((notice) => void announceSetAside(notice)),
+    notes.onDidSetAside((notice) => void announceSetAside(notice)),
   ];
 }
 

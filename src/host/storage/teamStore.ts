@@ -8,6 +8,7 @@ import type { StorageState } from '../../shared/protocol';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { draftProblem, localToday, normalizeName, type Person, type PersonDraft } from '../../shared/team';
 import { findLeftoverTemps, readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
+import { SerialQueue } from './serialQueue';
 
 export const TEAM_FILE_NAME = 'team.json';
 
@@ -34,7 +35,7 @@ export class TeamStore implements vscode.Disposable {
   private storage: StorageState = { kind: 'noFolder' };
   private people: readonly Person[] = [];
   /** Writes run one after another so that no update is built on a stale list. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   /** The file's text as last read or written here; anything else on disk came from elsewhere. */
   private lastKnownText: string | undefined;
   private watcher: vscode.Disposable | undefined;
@@ -128,6 +129,19 @@ export class TeamStore implements vscode.Disposable {
         return 'That person is no longer on your team.';
       }
       const person: Person = { ...current, archived };
+      return { people: people.map((p) => (p.id === id ? person : p)), person };
+    });
+  }
+
+  /** Records that a 1:1 was held, which moves the person's next due date. */
+  recordOneOnOne(id: string, isoDay: string): Promise<MutationResult> {
+    return this.mutate((people) => {
+      const current = people.find((p) => p.id === id);
+      if (!current) {
+        return 'That person is no longer on your team.';
+      }
+      const latest = current.lastOneOnOneOn && current.lastOneOnOneOn > isoDay ? current.lastOneOnOneOn : isoDay;
+      const person: Person = { ...current, lastOneOnOneOn: latest };
       return { people: people.map((p) => (p.id === id ? person : p)), person };
     });
   }
@@ -250,13 +264,9 @@ export class TeamStore implements vscode.Disposable {
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
+    return this.queue.run(task);
   }
+
 }
 
 export function notReadyMessage(state: StorageState): string {

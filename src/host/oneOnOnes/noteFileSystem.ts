@@ -1,0 +1,93 @@
+/**
+ * 1:1 notes open in ordinary editor tabs on Two Hats' own scheme. Owning the file system means
+ * owning every write: Ctrl+S and auto save go through the note store, which writes atomically,
+ * instead of the editor truncating a plain file in place.
+ */
+import * as vscode from 'vscode';
+import type { NoteStore } from '../storage/noteStore';
+
+export const NOTE_SCHEME = 'two-hats-note';
+
+/** `two-hats-note:/<id>/<title>.md`: the id finds the note, the title names the tab. */
+export function noteUri(id: string, title: string): vscode.Uri {
+  const safeTitle = title.replace(/[\\/:*?"<>|#%]/g, '-');
+  return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${id}/${safeTitle}.md` });
+}
+
+export function noteIdOf(uri: vscode.Uri): string | undefined {
+  return /^\/([A-Za-z0-9_-]{1,64})(\/|$)/.exec(uri.path)?.[1];
+}
+
+export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  private readonly subscription: vscode.Disposable;
+  readonly onDidChangeFile = this.emitter.event;
+
+  constructor(private readonly store: NoteStore) {
+    this.subscription = store.onDidChange((id) => {
+      const meta = id ? store.find(id) : undefined;
+      if (meta) {
+        this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: noteUri(meta.id, meta.title) }]);
+      }
+    });
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const id = noteIdOf(uri);
+    const meta = id ? this.store.find(id) : undefined;
+    if (!meta) {
+      if (uri.path === '/' || (id && uri.path === `/${id}`)) {
+        return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+      }
+      throw vscode.FileSystemError.FileNotFound(uri);
+    }
+    return { type: vscode.FileType.File, ctime: meta.createdAt, mtime: meta.updatedAt, size: 0 };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const id = noteIdOf(uri);
+    if (!id || !this.store.find(id)) {
+      throw vscode.FileSystemError.FileNotFound(uri);
+    }
+    return new TextEncoder().encode(await this.store.read(id));
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const id = noteIdOf(uri);
+    if (!id || !this.store.find(id)) {
+      throw vscode.FileSystemError.NoPermissions('Start a 1:1 to create a note; Two Hats notes cannot be created by path.');
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+    } catch {
+      throw vscode.FileSystemError.NoPermissions('This note is not valid UTF-8 text, so it was not saved.');
+    }
+    await this.store.write(id, text);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(): void {
+    throw vscode.FileSystemError.NoPermissions('Two Hats notes have no folders.');
+  }
+
+  delete(): void {
+    throw vscode.FileSystemError.NoPermissions('Two Hats notes cannot be deleted from the editor.');
+  }
+
+  rename(): void {
+    throw vscode.FileSystemError.NoPermissions('Two Hats notes cannot be renamed.');
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

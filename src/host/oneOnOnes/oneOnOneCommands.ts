@@ -1,0 +1,115 @@
+/** Starting a 1:1: pick the person and the template, write the note, open it in an editor. */
+import * as vscode from 'vscode';
+import { composeNote, noteTitle } from '../../shared/oneOnOnes/compose';
+import { setActionItemDone } from '../../shared/oneOnOnes/actionItems';
+import { BUILT_IN_TEMPLATES, findTemplate, type Template } from '../../shared/oneOnOnes/templates';
+import { findPrinciple } from '../../shared/principles/catalogue';
+import { localToday, type Person } from '../../shared/team';
+import { COMMANDS } from '../constants';
+import type { NoteStore } from '../storage/noteStore';
+import type { TeamStore } from '../storage/teamStore';
+import { noteUri } from './noteFileSystem';
+
+const LAST_TEMPLATE_KEY = 'twoHats.lastTemplate.v1';
+
+export interface StartedOneOnOne {
+  readonly noteId: string;
+  readonly uri: vscode.Uri;
+}
+
+export function registerOneOnOneCommands(team: TeamStore, notes: NoteStore, memento: vscode.Memento): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.startOneOnOne, (arg?: unknown) => startOneOnOne(team, notes, memento, arg)),
+    vscode.commands.registerCommand(COMMANDS.openNote, async (id: unknown) => {
+      const meta = typeof id === 'string' ? notes.find(id) : undefined;
+      if (meta) {
+        await vscode.window.showTextDocument(noteUri(meta.id, meta.title), { preview: false });
+      }
+    }),
+  ];
+}
+
+/** Ticks an action item in a note from the sidebar, provided the line still says the same. */
+export async function tickActionItem(notes: NoteStore, noteId: string, line: number, text: string, done: boolean): Promise<string | undefined> {
+  const meta = notes.find(noteId);
+  if (!meta) {
+    return 'That note no longer exists.';
+  }
+  const uri = noteUri(meta.id, meta.title);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open?.isDirty) {
+    // Never write under unsaved edits: change the open editor instead, and let the user save.
+    const updated = setActionItemDone(open.getText(), line, text, done);
+    if (updated === undefined) {
+      return 'The note changed since the sidebar showed it; nothing was ticked.';
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(line, 0, line, open.lineAt(line).text.length), updated.split(/\r?\n/)[line]!);
+    await vscode.workspace.applyEdit(edit);
+    return undefined;
+  }
+  const updated = setActionItemDone(await notes.read(noteId), line, text, done);
+  if (updated === undefined) {
+    return 'The note changed since the sidebar showed it; nothing was ticked.';
+  }
+  await notes.write(noteId, updated);
+  return undefined;
+}
+
+async function startOneOnOne(team: TeamStore, notes: NoteStore, memento: vscode.Memento, arg: unknown): Promise<StartedOneOnOne | undefined> {
+  if (team.state.kind !== 'ready' || !notes.ready) {
+    void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
+    return undefined;
+  }
+  const args = (typeof arg === 'object' && arg !== null ? arg : typeof arg === 'string' ? { personId: arg } : {}) as {
+    personId?: unknown;
+    templateId?: unknown;
+  };
+  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickPerson(team);
+  if (!person) {
+    return undefined;
+  }
+  const remembered = memento.get<Record<string, string>>(LAST_TEMPLATE_KEY, {});
+  const template =
+    typeof args.templateId === 'string' ? findTemplate(args.templateId) : await pickTemplate(person, remembered[person.id]);
+  if (!template) {
+    return undefined;
+  }
+  const date = localToday();
+  const previous = notes.latest(person.id);
+  const content = composeNote(template, {
+    person: person.name,
+    date,
+    carriedItems: previous ? previous.openItems.map((item) => ({ ...item, done: false })) : [],
+    talkingPoints: [],
+    principleTitle: (id) => findPrinciple(id)?.title,
+  });
+  const meta = await notes.create({ personId: person.id, date, templateId: template.id, title: noteTitle(person.name, date, template), content });
+  await memento.update(LAST_TEMPLATE_KEY, { ...remembered, [person.id]: template.id });
+  await team.recordOneOnOne(person.id, date);
+  const uri = noteUri(meta.id, meta.title);
+  await vscode.window.showTextDocument(uri, { preview: false });
+  return { noteId: meta.id, uri };
+}
+
+async function pickPerson(team: TeamStore): Promise<Person | undefined> {
+  const people = team.all.filter((p) => !p.archived);
+  if (people.length === 0) {
+    void vscode.window.showInformationMessage('Add someone to your team first.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    people.map((p) => ({ label: p.name, description: p.role, person: p })),
+    { title: 'Two Hats: Start 1:1', placeHolder: 'With whom?', matchOnDescription: true },
+  );
+  return picked?.person;
+}
+
+async function pickTemplate(person: Person, lastTemplateId: string | undefined): Promise<Template | undefined> {
+  const ordered = [...BUILT_IN_TEMPLATES].sort((a, b) => Number(b.id === lastTemplateId) - Number(a.id === lastTemplateId));
+  const picked = await vscode.window.showQuickPick(
+    ordered.map((t) => ({ label: t.title, description: t.id === lastTemplateId ? 'last time' : undefined, detail: t.description, template: t })),
+    { title: `Two Hats: 1:1 with ${person.name}`, placeHolder: 'Which template?', matchOnDetail: true },
+  );
+  return picked?.template;
+}

@@ -1,0 +1,65 @@
+/**
+ * Action items are ordinary Markdown task lines in a note: `- [ ] text`, optionally with an owner
+ * (`@name`) and a due date (`due:YYYY-MM-DD`). Parsing them from the text keeps the note the one
+ * source of truth.
+ */
+
+export interface ActionItem {
+  /** 0-based line in the note. */
+  readonly line: number;
+  readonly text: string;
+  readonly done: boolean;
+  readonly owner?: string;
+  readonly due?: string;
+}
+
+const TASK = /^(\s*[-*+]\s+\[)([ xX])(\]\s+)(.*)$/;
+
+export function parseActionItems(markdown: string): ActionItem[] {
+  const items: ActionItem[] = [];
+  const lines = markdown.split(/\r?\n/);
+  let inFence = false;
+  lines.forEach((raw, line) => {
+    if (/^\s*(```|~~~)/.test(raw)) {
+      inFence = !inFence;
+      return;
+    }
+    const match = inFence ? null : TASK.exec(raw);
+    if (!match) {
+      return;
+    }
+    const body = match[4]!.trim();
+    if (body.length === 0) {
+      return;
+    }
+    const owner = /(?:^|\s)@([\p{L}\p{N}_.-]+)/u.exec(body)?.[1];
+    const due = /(?:^|\s)due:(\d{4}-\d{2}-\d{2})\b/.exec(body)?.[1];
+    items.push({
+      line,
+      text: body,
+      done: match[2] !== ' ',
+      ...(owner ? { owner } : {}),
+      ...(due ? { due } : {}),
+    });
+  });
+  return items;
+}
+
+export function openActionItems(markdown: string): ActionItem[] {
+  return parseActionItems(markdown).filter((item) => !item.done);
+}
+
+/**
+ * Ticks or unticks the task on `line`, provided it still reads `expectedText` (the note may have
+ * changed since the sidebar showed it). Returns the new text, or undefined if nothing matched.
+ */
+export function setActionItemDone(markdown: string, line: number, expectedText: string, done: boolean): string | undefined {
+  const eol = markdown.includes('\r\n') ? '\r\n' : '\n';
+  const lines = markdown.split(/\r?\n/);
+  const match = TASK.exec(lines[line] ?? '');
+  if (!match || match[4]!.trim() !== expectedText) {
+    return undefined;
+  }
+  lines[line] = `${match[1]}${done ? 'x' : ' '}${match[3]}${match[4]}`;
+  return lines.join(eol);
+}

@@ -1,0 +1,37 @@
+/** Builds a new 1:1 note: the template filled in, with what carries over from last time. */
+import type { ActionItem } from './actionItems';
+import { fillTemplate, templateAsMarkdown, type Template } from './templates';
+
+export interface NoteInputs {
+  readonly person: string;
+  readonly date: string;
+  /** Open items from the person's previous note; they carry into this one. */
+  readonly carriedItems: readonly ActionItem[];
+  readonly talkingPoints: readonly string[];
+  readonly principleTitle: (id: string) => string | undefined;
+}
+
+function bullets(lines: readonly string[], empty: string): string {
+  return lines.length > 0 ? lines.join('\n') : `_${empty}_`;
+}
+
+export function composeNote(template: Template, inputs: NoteInputs): string {
+  return fillTemplate(templateAsMarkdown(template, inputs.principleTitle), {
+    person: inputs.person,
+    date: inputs.date,
+    openActionItems: bullets(
+      inputs.carriedItems.map((item) => `- [ ] ${item.text}`),
+      'Nothing open from last time.',
+    ),
+    talkingPoints: bullets(
+      inputs.talkingPoints.map((point) => `- ${point}`),
+      'No talking points queued.',
+    ),
+    goals: '',
+    delegationCheckIns: '',
+  });
+}
+
+export function noteTitle(person: string, date: string, template: Template): string {
+  return `${person} · ${date} · ${template.title}`;
+}

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/host/constants';
+import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
+import type { MutationResult } from '../../src/host/storage/teamStore';
+import { activateTwoHats, readText } from './helpers';
+
+describe('1:1 notes in the real editor', () => {
+  let folder: vscode.Uri;
+  let personId: string;
+
+  before(async () => {
+    const api = await activateTwoHats();
+    folder = api.dataLocation()!;
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Noor ${Date.now()}` });
+    assert.ok(added?.ok);
+    personId = added.person.id;
+  });
+
+  it('starts a note from a template in workspace storage and opens it in an editor', async () => {
+    const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
+    assert.ok(started);
+    const onDisk = await readText(vscode.Uri.joinPath(folder, 'notes', `${started.noteId}.md`));
+    assert.match(onDisk ?? '', /^# 1:1 with Noor \d+ · \d{4}-\d{2}-\d{2}/);
+    assert.match(onDisk ?? '', /## Their topics first/);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), started.uri.toString());
+    assert.equal(editor?.document.languageId, 'markdown');
+  });
+
+  it('writes a saved edit through the store, and carries open items into the next note', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    const noteId = editor.document.uri.path.split('/')[1]!;
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n- [ ] Write the onboarding guide @noor\n'));
+    assert.ok(await editor.document.save(), 'the save goes through');
+    const onDisk = await readText(vscode.Uri.joinPath(folder, 'notes', `${noteId}.md`));
+    assert.match(onDisk ?? '', /- \[ \] Write the onboarding guide @noor/);
+    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder, 'notes'));
+    assert.deepEqual(entries.filter(([name]) => name.endsWith('.tmp')), [], 'no temporary file is left behind');
+
+    const next = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
+    const nextText = await readText(vscode.Uri.joinPath(folder, 'notes', `${next!.noteId}.md`));
+    assert.match(nextText ?? '', /## Follow-ups\n\n.*\n\n- \[ \] Write the onboarding guide @noor/);
+  });
+
+  it('moves the person’s next 1:1 due date to a cadence after today', async () => {
+    const team = JSON.parse((await readText(vscode.Uri.joinPath(folder, 'team.json')))!) as { people: { id: string; lastOneOnOneOn?: string }[] };
+    const today = new Date();
+    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    assert.equal(team.people.find((p) => p.id === personId)?.lastOneOnOneOn, iso);
+  });
+});

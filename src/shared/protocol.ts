@@ -87,7 +87,7 @@ export interface PersonView extends Person {
   readonly overdue: boolean;
   /** Open action items from the person's latest 1:1 note (earlier ones carried into it). */
   readonly openItems: readonly OpenItemView[];
-  readonly lastNote?: { readonly id: string; readonly title: string };
+  readonly lastNote?: { readonly id: string; readonly label: string };
 }
 
 export interface Snapshot {

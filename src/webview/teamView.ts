@@ -127,8 +127,8 @@ function renderOpenItems(person: PersonView, actions: TeamActions): HTMLElement 
   );
 }
 
-function renderLastNote(note: { id: string; title: string }, actions: TeamActions): HTMLElement {
-  const open = h('button', { type: 'button', class: 'link-button last-note', 'data-focus-key': `note-${note.id}` }, icon('note'), h('span', {}, note.title));
+function renderLastNote(note: { id: string; label: string }, actions: TeamActions): HTMLElement {
+  const open = h('button', { type: 'button', class: 'link-button last-note', 'data-focus-key': `note-${note.id}` }, icon('note'), h('span', {}, note.label));
   open.addEventListener('click', () => actions.openNote(note.id));
   return open;
 }

@@ -1,15 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openSidebar, pickFromQuickInput, runCommand } from '../harness/workbench';
+import { activeEditorText, openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
 
 function hatStatus(page: Page) {
   return page.locator('.statusbar-item').filter({ has: page.locator('[aria-label^="Wearing the"]') }).first();
-}
-
-async function editorText(page: Page): Promise<string> {
-  const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().textContent();
-  return (text ?? '').replace(/\u00a0/g, ' ');
 }
 
 describe('principles in the command palette, and the two hats', () => {
@@ -30,12 +25,8 @@ describe('principles in the command palette, and the two hats', () => {
     await pickFromQuickInput(page, 'insert', 'Insert a question into the current note');
     await pickFromQuickInput(page, 'routines', 'Which of our routines would we not start today if we were starting fresh?');
 
-    await page.waitForFunction(
-      () => document.querySelector('.editor-group-container.active .monaco-editor .view-lines')?.textContent?.includes('routines'),
-      undefined,
-      { timeout: 15_000 },
-    );
-    const text = await editorText(page);
+    await waitForEditorText(page, 'routines');
+    const text = await activeEditorText(page);
     assert.match(text, /Agenda: Which of our routines would we not start today if we were starting fresh\? \*\(Question the way it has always been done, after “Hard Management & Soft Leadership Skills”\)\*/);
   });
 

@@ -4,8 +4,10 @@ import * as path from 'node:path';
 import { ARTIFACTS_DIR } from '../harness/paths';
 import { closeSession, currentPage } from './session';
 import './team.test';
+import './oneOnOnes.test';
 import './principles.test';
 import './themes.test';
+import './noFolder.test';
 
 // A failing test leaves a screenshot of the workbench behind, to see what the user would have seen.
 afterEach(async function () {

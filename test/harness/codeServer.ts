@@ -23,6 +23,8 @@ export interface CodeServerOptions {
   readonly env?: Record<string, string>;
   /** An existing workspace folder; a fresh empty one when absent. */
   readonly workspace?: string;
+  /** Open an empty window, with no folder at all. */
+  readonly noFolder?: boolean;
   /** Keep profile and workspace here across runs instead of in a temporary folder. */
   readonly persistentDir?: string;
   /** The port to listen on; a free one when absent. */
@@ -123,7 +125,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       '--disable-getting-started-override',
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
-      workspace,
+      ...(options.noFolder ? [] : [workspace]),
     ],
     {
       env: { ...process.env, ...options.env, PATH: `${NODE24_BIN}${path.delimiter}${process.env['PATH'] ?? ''}` },
@@ -137,7 +139,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
 
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+  const url = options.noFolder ? `http://127.0.0.1:${port}/?ew=true` : `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, () => output);
 
   return {

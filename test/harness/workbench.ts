@@ -92,12 +92,24 @@ export async function clickActivityBarEntry(page: Page): Promise<void> {
 
 /** Runs a command from the palette by its exact title, as a person would (F1, type, pick). */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await pickFromQuickInput(page, `>${title}`, title);
+  // Right after a reload the palette can open before every contribution is registered: retry.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await pickFromQuickInput(page, `>${title}`, title, attempt < 3 ? 10_000 : 30_000);
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1000);
+    }
+  }
 }
 
 /** Types into the open quick input and picks the row whose label is exactly `label`. */
-export async function pickFromQuickInput(page: Page, filter: string, label: string | RegExp): Promise<void> {
+export async function pickFromQuickInput(page: Page, filter: string, label: string | RegExp, timeout = 30_000): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(filter);
@@ -105,6 +117,26 @@ export async function pickFromQuickInput(page: Page, filter: string, label: stri
     .locator('.quick-input-list .monaco-list-row')
     .filter({ has: page.locator('.label-name').getByText(label, { exact: true }) })
     .first();
-  await row.waitFor({ state: 'visible' });
+  await row.waitFor({ state: 'visible', timeout });
   await row.click();
+}
+
+/**
+ * Waits until the active editor shows `text`. Monaco renders spaces as no-break spaces, so the
+ * comparison folds them back.
+ */
+export async function waitForEditorText(page: Page, text: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (expected) => {
+      const lines = document.querySelector('.editor-group-container.active .monaco-editor .view-lines');
+      return (lines?.textContent ?? '').replace(/\u00a0/g, ' ').includes(expected);
+    },
+    text,
+    { timeout },
+  );
+}
+
+export async function activeEditorText(page: Page): Promise<string> {
+  const text = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().textContent();
+  return (text ?? '').replace(/\u00a0/g, ' ');
 }

@@ -1,3 +1,4 @@
+import { findTemplate } from '../../shared/oneOnOnes/templates';
 import { PRINCIPLES, type Principle } from '../../shared/principles/catalogue';
 import { principleOfTheDay } from '../../shared/principles/daily';
 import { HAT_DESCRIPTIONS, type Hat } from '../../shared/principles/hats';
@@ -17,7 +18,9 @@ function card(principle: Principle): PrincipleCard {
 
 /** Everything the sidebar shows, computed by the host so the webview never derives data. */
 /** The latest note of a person, as far as the sidebar needs it. */
-export type LatestNote = (personId: string) => { id: string; title: string; openItems: readonly { line: number; text: string }[] } | undefined;
+export type LatestNote = (
+  personId: string,
+) => { id: string; date: string; templateId: string; openItems: readonly { line: number; text: string }[] } | undefined;
 
 export function buildSnapshot(storage: StorageState, people: readonly Person[], hat: Hat, latestNote: LatestNote, today = localToday()): Snapshot {
   const hatSide = PRINCIPLES.filter((p) => p.side === HAT_DESCRIPTIONS[hat].side);
@@ -36,7 +39,9 @@ export function buildSnapshot(storage: StorageState, people: readonly Person[], 
         dueLabel: due.label,
         overdue: !person.archived && due.overdue,
         openItems: latest ? latest.openItems.map((item) => ({ noteId: latest.id, line: item.line, text: item.text })) : [],
-        ...(latest ? { lastNote: { id: latest.id, title: latest.title } } : {}),
+        ...(latest
+          ? { lastNote: { id: latest.id, label: `Last 1:1 · ${latest.date} · ${findTemplate(latest.templateId)?.title ?? 'note'}` } }
+          : {}),
       };
     }),
   };

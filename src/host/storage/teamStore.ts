@@ -26,6 +26,12 @@ export interface SetAsideNotice {
 export type MutationResult = { ok: true; person: Person } | { ok: false; error: string };
 
 const encoder = new TextEncoder();
+const SETTLE_ATTEMPTS = 5;
+const SETTLE_DELAY_MS = 200;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export class TeamStore implements vscode.Disposable {
@@ -207,18 +213,33 @@ export class TeamStore implements vscode.Disposable {
    */
   private async syncFromDisk(folder: vscode.Uri): Promise<boolean> {
     const target = vscode.Uri.joinPath(folder, TEAM_FILE_NAME);
-    const bytes = await readFileIfExists(target);
+    let bytes = await readFileIfExists(target);
     if (bytes === undefined) {
       const changed = this.lastKnownText !== undefined && this.people.length > 0;
       this.lastKnownText = undefined;
       this.people = [];
       return changed;
     }
-    const text = this.decodeText(bytes);
+    let text = this.decodeText(bytes);
     if (text !== undefined && text === this.lastKnownText) {
       return false;
     }
-    const result = text === undefined ? undefined : parseTeamFile(text);
+    let result = text === undefined ? undefined : parseTeamFile(text);
+    // Another program may be part-way through writing the file (truncate, then write): only a
+    // file that stays unreadable once it has stopped changing is treated as damaged.
+    for (let attempt = 0; !result?.ok && attempt < SETTLE_ATTEMPTS; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_DELAY_MS));
+      const again = await readFileIfExists(target);
+      if (again === undefined) {
+        return this.syncFromDisk(folder);
+      }
+      if (sameBytes(again, bytes)) {
+        break;
+      }
+      bytes = again;
+      text = this.decodeText(bytes);
+      result = text === undefined ? undefined : parseTeamFile(text);
+    }
     if (result?.ok) {
       this.lastKnownText = text;
       this.people = result.file.people;

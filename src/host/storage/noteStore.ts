@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { openActionItems } from '../../shared/oneOnOnes/actionItems';
 import { parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../shared/oneOnOnes/noteIndex';
+import { NotesByPerson } from '../../shared/oneOnOnes/notesByPerson';
 import { readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
 import { SerialQueue } from './serialQueue';
 import type { SetAsideNotice } from './teamStore';
@@ -28,7 +29,7 @@ export class NoteStore implements vscode.Disposable {
   private readonly setAsideEmitter = new vscode.EventEmitter<SetAsideNotice>();
   private readonly queue = new SerialQueue();
   private folder: vscode.Uri | undefined;
-  private notes: NoteMeta[] = [];
+  private notes = new NotesByPerson();
 
   /** Fires with the id of the note that changed, or undefined when everything may have. */
   readonly onDidChange = this.changeEmitter.event;
@@ -37,10 +38,10 @@ export class NoteStore implements vscode.Disposable {
   open(folder: vscode.Uri | undefined): Promise<void> {
     return this.queue.run(async () => {
       this.folder = folder;
-      this.notes = [];
+      this.notes = new NotesByPerson();
       if (folder) {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, NOTES_DIR));
-        this.notes = await this.readIndex(folder);
+        this.notes = new NotesByPerson(await this.readIndex(folder));
       }
       this.changeEmitter.fire(undefined);
     });
@@ -51,18 +52,16 @@ export class NoteStore implements vscode.Disposable {
   }
 
   find(id: string): NoteMeta | undefined {
-    return this.notes.find((n) => n.id === id);
+    return this.notes.find(id);
   }
 
   /** A person's notes, newest first. */
-  forPerson(personId: string): NoteMeta[] {
-    return this.notes
-      .filter((n) => n.personId === personId)
-      .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
+  forPerson(personId: string): readonly NoteMeta[] {
+    return this.notes.forPerson(personId);
   }
 
   latest(personId: string): NoteMeta | undefined {
-    return this.forPerson(personId)[0];
+    return this.notes.latest(personId);
   }
 
   async read(id: string): Promise<string> {
@@ -88,7 +87,7 @@ export class NoteStore implements vscode.Disposable {
       };
       // The body first: an index entry must never point at a note that is not on disk.
       await writeFileAtomic(this.noteUri(meta.id), encoder.encode(note.content));
-      await this.writeIndex([...this.notes, meta]);
+      await this.writeIndex(this.notes.with(meta));
       this.changeEmitter.fire(meta.id);
       return meta;
     });
@@ -106,7 +105,7 @@ export class NoteStore implements vscode.Disposable {
         updatedAt: Date.now(),
         openItems: openActionItems(content).map(({ line, text }) => ({ line, text })),
       };
-      await this.writeIndex(this.notes.map((n) => (n.id === id ? meta : n)));
+      await this.writeIndex(this.notes.with(meta));
       this.changeEmitter.fire(id);
       return meta;
     });
@@ -124,8 +123,8 @@ export class NoteStore implements vscode.Disposable {
     return vscode.Uri.joinPath(this.folder, NOTES_DIR, `${id}.md`);
   }
 
-  private async writeIndex(notes: NoteMeta[]): Promise<void> {
-    await writeFileAtomic(vscode.Uri.joinPath(this.folder!, INDEX_FILE), encoder.encode(serializeNoteIndex(notes)));
+  private async writeIndex(notes: NotesByPerson): Promise<void> {
+    await writeFileAtomic(vscode.Uri.joinPath(this.folder!, INDEX_FILE), encoder.encode(serializeNoteIndex(notes.all)));
     this.notes = notes;
   }
 

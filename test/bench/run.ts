@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: figures, never pass/fail. Each figure is printed beside a baseline measured in
+ * the same run on the same machine, as a ratio, so the numbers compare across machines.
+ * Covers the pure work behind the sidebar and 1:1s; the VS Code–hosted figures (activation, first
+ * render, save through the editor) are measured in the real host by a later benchmark.
+ */
+import { performance } from 'node:perf_hooks';
+import { buildSnapshot } from '../../src/host/sidebar/snapshot';
+import { composeNote } from '../../src/shared/oneOnOnes/compose';
+import { parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../src/shared/oneOnOnes/noteIndex';
+import { NotesByPerson } from '../../src/shared/oneOnOnes/notesByPerson';
+import { findTemplate } from '../../src/shared/oneOnOnes/templates';
+import { findPrinciple } from '../../src/shared/principles/catalogue';
+import type { Person } from '../../src/shared/team';
+
+function people(count: number): Person[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `p${i}`,
+    name: `Person ${i}`,
+    role: 'Engineer',
+    cadence: 'weekly' as const,
+    archived: i % 10 === 0,
+    addedOn: '2026-01-05',
+  }));
+}
+
+function notes(count: number, peopleCount: number): NoteMeta[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `n${i}`,
+    personId: `p${i % Math.max(peopleCount, 1)}`,
+    date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    templateId: 'weekly',
+    title: `Note ${i}`,
+    createdAt: i,
+    updatedAt: i,
+    openItems: i % 3 === 0 ? [{ line: 40, text: `Follow up on item ${i} @person` }] : [],
+  }));
+}
+
+/** Median of repeated runs, in milliseconds, after a warm-up. */
+function measure(run: () => unknown, repeats = 30): number {
+  for (let i = 0; i < 3; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+interface Row {
+  name: string;
+  baselineName: string;
+  value: number;
+  baseline: number;
+}
+
+const rows: Row[] = [];
+function compare(name: string, run: () => unknown, baselineName: string, baseline: () => unknown): void {
+  rows.push({ name, baselineName, value: measure(run), baseline: measure(baseline) });
+}
+
+const bigTeam = people(200);
+const bigNotes = new NotesByPerson(notes(10_000, 200));
+const emptyNotes = new NotesByPerson();
+compare(
+  'sidebar snapshot, 200 people, 10,000 notes',
+  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, bigTeam, 'leader', (id) => bigNotes.latest(id), '2026-11-22'),
+  'empty store',
+  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, [], 'leader', (id) => emptyNotes.latest(id), '2026-11-22'),
+);
+
+const template = findTemplate('weekly')!;
+const principleTitle = (id: string) => findPrinciple(id)?.title;
+compare(
+  'compose a 1:1 note, 10 items carried',
+  () =>
+    composeNote(template, {
+      person: 'Ada',
+      date: '2026-11-22',
+      carriedItems: Array.from({ length: 10 }, (_, i) => ({ line: i, text: `Item ${i}`, done: false })),
+      talkingPoints: ['A', 'B'],
+      principleTitle,
+    }),
+  'nothing carried',
+  () => composeNote(template, { person: 'Ada', date: '2026-11-22', carriedItems: [], talkingPoints: [], principleTitle }),
+);
+
+const tenNotes = notes(10, 10);
+const tenThousand = notes(10_000, 200);
+compare(
+  'note index written on save, 10,000 notes',
+  () => serializeNoteIndex(new NotesByPerson(tenThousand).with(tenThousand[0]!).all),
+  '10 notes',
+  () => serializeNoteIndex(new NotesByPerson(tenNotes).with(tenNotes[0]!).all),
+);
+const bigIndexText = serializeNoteIndex(tenThousand);
+const smallIndexText = serializeNoteIndex(tenNotes);
+compare('note index read at start, 10,000 notes', () => parseNoteIndex(bigIndexText), '10 notes', () => parseNoteIndex(smallIndexText));
+
+console.log(`Two Hats benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}\n`);
+const width = Math.max(...rows.map((r) => r.name.length));
+for (const row of rows) {
+  console.log(
+    `${row.name.padEnd(width)}  ${row.value.toFixed(3).padStart(9)} ms   vs ${row.baselineName}: ${row.baseline.toFixed(3).padStart(8)} ms   ratio ${(row.value / Math.max(row.baseline, 0.001)).toFixed(1)}×`,
+);
+}

@@ -18,6 +18,8 @@ export const COMMANDS = {
   whichHat: 'twoHats.whichHat',
   startOneOnOne: 'twoHats.startOneOnOne',
   openNote: 'twoHats.openNote',
+  queueTalkingPoint: 'twoHats.queueTalkingPoint',
+  addSelectionToNextOneOnOne: 'twoHats.addSelectionToNextOneOnOne',
 } as const;
 
 export const SETTINGS = {

@@ -31,6 +31,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('showDataLocation') }),
   z.strictObject({ type: z.literal('switchHat') }),
   z.strictObject({ type: z.literal('startOneOnOne'), personId }),
+  z.strictObject({ type: z.literal('queueTalkingPoint'), personId }),
   z.strictObject({ type: z.literal('openNote'), noteId: personId }),
   z.strictObject({
     type: z.literal('tickActionItem'),

@@ -18,6 +18,25 @@ const personV1 = z.object({
   archived: z.boolean(),
   addedOn: isoDay,
   lastOneOnOneOn: z.optional(isoDay),
+  talkingPoints: z.optional(
+    z.array(
+      z.object({
+        id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+        text: z.string().check(z.minLength(1), z.maxLength(2000)),
+        standing: z.boolean(),
+        addedOn: isoDay,
+        source: z.optional(
+          z.object({
+            path: z.string().check(z.maxLength(2000)),
+            startLine: z.int().check(z.positive()),
+            endLine: z.int().check(z.positive()),
+            commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/))),
+            uri: z.string().check(z.maxLength(4000)),
+          }),
+        ),
+      }),
+    ),
+  ),
 });
 
 const teamFileV1 = z.object({

@@ -1,4 +1,5 @@
 /** Pure rules about the people a lead looks after: names, cadences, when the next 1:1 is due. */
+import type { TalkingPoint } from './oneOnOnes/talkingPoints';
 
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export type Cadence = (typeof CADENCES)[number];
@@ -23,6 +24,8 @@ export interface Person {
   readonly addedOn: string;
   /** ISO date of the last 1:1 held, when there has been one. */
   readonly lastOneOnOneOn?: string | undefined;
+  /** Queued for the next 1:1; absent in files written before talking points existed. */
+  readonly talkingPoints?: readonly TalkingPoint[] | undefined;
 }
 
 export interface PersonDraft {

@@ -94,6 +94,9 @@ const actions: TeamActions = {
   startOneOnOne(person) {
     vscode.postMessage({ type: 'startOneOnOne', personId: person.id });
   },
+  queueTalkingPoint(person) {
+    vscode.postMessage({ type: 'queueTalkingPoint', personId: person.id });
+  },
   openNote(noteId) {
     vscode.postMessage({ type: 'openNote', noteId });
   },

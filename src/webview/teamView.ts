@@ -15,6 +15,7 @@ export interface TeamActions {
   undoArchive(personId: string): void;
   dismissNotice(): void;
   startOneOnOne(person: PersonView): void;
+  queueTalkingPoint(person: PersonView): void;
   openNote(noteId: string): void;
   tickItem(item: OpenItemView, done: boolean): void;
 }
@@ -92,6 +93,7 @@ function renderPerson(person: PersonView, ui: UiState, actions: TeamActions): HT
     ? [button(`Unarchive ${person.name}`, 'discard', () => actions.setArchived(person, false), { 'data-focus-key': `unarchive-${person.id}`, class: 'icon-button' })]
     : [
         button(`Start 1:1 with ${person.name}`, 'comment-discussion', () => actions.startOneOnOne(person), { 'data-focus-key': `start-${person.id}`, class: 'icon-button' }),
+        button(`Queue a talking point for ${person.name}`, 'add', () => actions.queueTalkingPoint(person), { 'data-focus-key': `queue-${person.id}`, class: 'icon-button' }),
         button(`Edit ${person.name}`, 'edit', () => actions.startEditing(person), { 'data-focus-key': `edit-${person.id}`, class: 'icon-button' }),
         button(`Archive ${person.name}`, 'archive', () => actions.setArchived(person, true), { 'data-focus-key': `archive-${person.id}`, class: 'icon-button' }),
       ];
@@ -104,6 +106,7 @@ function renderPerson(person: PersonView, ui: UiState, actions: TeamActions): HT
       h('span', { class: 'person-name' }, person.name),
       person.role ? h('span', { class: 'person-role' }, person.role) : null,
       meta,
+      person.archived ? null : renderTalkingPoints(person),
       person.archived ? null : renderOpenItems(person, actions),
       person.lastNote && !person.archived ? renderLastNote(person.lastNote, actions) : null,
     ),
@@ -124,6 +127,20 @@ function renderOpenItems(person: PersonView, actions: TeamActions): HTMLElement 
       checkbox.addEventListener('change', () => actions.tickItem(item, checkbox.checked));
       return h('li', {}, checkbox, h('label', { for: id }, item.text));
     }),
+  );
+}
+
+function renderTalkingPoints(person: PersonView): HTMLElement | null {
+  const points = person.talkingPoints ?? [];
+  if (points.length === 0) {
+    return null;
+  }
+  return h(
+    'ul',
+    { class: 'talking-points', 'aria-label': `Talking points queued for ${person.name}` },
+    ...points.map((point) =>
+      h('li', {}, icon(point.source ? 'code' : 'comment'), h('span', {}, point.text), point.standing ? h('span', { class: 'standing' }, 'every 1:1') : null),
+    ),
   );
 }
 

@@ -5,6 +5,7 @@ import { ARTIFACTS_DIR } from '../harness/paths';
 import { closeSession, currentPage } from './session';
 import './team.test';
 import './oneOnOnes.test';
+import './talkingPoints.test';
 import './principles.test';
 import './themes.test';
 import './noFolder.test';

@@ -50,3 +50,24 @@ describe('1:1 notes in the real editor', () => {
     assert.equal(team.people.find((p) => p.id === personId)?.lastOneOnOneOn, iso);
   });
 });
+
+describe('talking points between 1:1s', () => {
+  it('lands queued points in the next agenda, keeping only standing ones queued', async () => {
+    const api = await activateTwoHats();
+    const folder = api.dataLocation()!;
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Ravi ${Date.now()}` });
+    assert.ok(added?.ok);
+    const personId = added.person.id;
+    await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { personId, text: 'Conference budget', standing: false });
+    await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { personId, text: 'How is on-call going?', standing: true });
+
+    const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
+    const agenda = await readText(vscode.Uri.joinPath(folder, 'notes', `${started!.noteId}.md`));
+    assert.match(agenda ?? '', /## Talking points\n\n- Conference budget\n- How is on-call going\? _\(standing\)_/);
+
+    const team = JSON.parse((await readText(vscode.Uri.joinPath(folder, 'team.json')))!) as {
+      people: { id: string; talkingPoints?: { text: string }[] }[];
+    };
+    assert.deepEqual(team.people.find((p) => p.id === personId)?.talkingPoints?.map((p) => p.text), ['How is on-call going?']);
+  });
+});

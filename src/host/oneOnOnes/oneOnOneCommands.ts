@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { composeNote, noteTitle } from '../../shared/oneOnOnes/compose';
 import { setActionItemDone } from '../../shared/oneOnOnes/actionItems';
+import { takeForAgenda, talkingPointAsMarkdown } from '../../shared/oneOnOnes/talkingPoints';
 import { BUILT_IN_TEMPLATES, findTemplate, type Template } from '../../shared/oneOnOnes/templates';
 import { findPrinciple } from '../../shared/principles/catalogue';
 import { localToday, type Person } from '../../shared/team';
@@ -77,15 +78,18 @@ async function startOneOnOne(team: TeamStore, notes: NoteStore, memento: vscode.
   }
   const date = localToday();
   const previous = notes.latest(person.id);
+  // Read, not yet removed: the queue gives them up only once the note is safely on disk.
+  const talkingPoints = takeForAgenda(team.find(person.id)?.talkingPoints ?? []).agenda;
   const content = composeNote(template, {
     person: person.name,
     date,
     carriedItems: previous ? previous.openItems.map((item) => ({ ...item, done: false })) : [],
-    talkingPoints: [],
+    talkingPoints: talkingPoints.map(talkingPointAsMarkdown),
     principleTitle: (id) => findPrinciple(id)?.title,
   });
   const meta = await notes.create({ personId: person.id, date, templateId: template.id, title: noteTitle(person.name, date, template), content });
   await memento.update(LAST_TEMPLATE_KEY, { ...remembered, [person.id]: template.id });
+  await team.settleTalkingPoints(person.id, talkingPoints);
   await team.recordOneOnOne(person.id, date);
   const uri = noteUri(meta.id, meta.title);
   await vscode.window.showTextDocument(uri, { preview: false });

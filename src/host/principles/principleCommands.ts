@@ -62,27 +62,32 @@ async function browsePrinciples(hats: HatState, notes: LastNoteEditor): Promise<
 async function openWithActions(principle: Principle, notes: LastNoteEditor): Promise<void> {
   await showPrinciple(principle);
   const insert = { label: '$(insert) Insert a question into the current note', action: 'insert' as const };
+  const queue = { label: '$(comment-discussion) Queue a question as a talking point for…', action: 'queue' as const };
   const copy = { label: '$(copy) Copy as Markdown', action: 'copy' as const };
-  const choice = await vscode.window.showQuickPick([insert, copy], {
+  const choice = await vscode.window.showQuickPick([insert, queue, copy], {
     title: principle.title,
     placeHolder: 'Use this principle, or press Escape to just read it',
   });
   if (choice?.action === 'insert') {
-    await pickAndInsertPrompt(principle, notes);
+    const prompt = await pickPrompt(principle);
+    if (prompt) {
+      await notes.insert(promptForNote(principle, prompt));
+    }
+  } else if (choice?.action === 'queue') {
+    const prompt = await pickPrompt(principle);
+    if (prompt) {
+      await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { text: promptForNote(principle, prompt) });
+    }
   } else if (choice?.action === 'copy') {
     await vscode.env.clipboard.writeText(principleAsMarkdown(principle));
     void vscode.window.showInformationMessage(`Copied “${principle.title}”.`);
   }
 }
 
-async function pickAndInsertPrompt(principle: Principle, notes: LastNoteEditor): Promise<void> {
-  const prompt =
-    principle.prompts.length === 1
-      ? principle.prompts[0]
-      : (await vscode.window.showQuickPick(principle.prompts, { title: principle.title, placeHolder: 'Which question?' }));
-  if (prompt) {
-    await notes.insert(promptForNote(principle, prompt));
-  }
+async function pickPrompt(principle: Principle): Promise<string | undefined> {
+  return principle.prompts.length === 1
+    ? principle.prompts[0]
+    : vscode.window.showQuickPick(principle.prompts, { title: principle.title, placeHolder: 'Which question?' });
 }
 
 async function insertPrinciplePrompt(notes: LastNoteEditor): Promise<void> {

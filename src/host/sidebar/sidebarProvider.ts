@@ -128,6 +128,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'startOneOnOne':
         await vscode.commands.executeCommand(COMMANDS.startOneOnOne, { personId: message.personId });
         return;
+      case 'queueTalkingPoint':
+        await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { personId: message.personId });
+        return;
       case 'openNote':
         await vscode.commands.executeCommand(COMMANDS.openNote, message.noteId);
         return;

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { TalkingPoint } from '../../shared/oneOnOnes/talkingPoints';
 import type { StorageState } from '../../shared/protocol';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { draftProblem, localToday, normalizeName, type Person, type PersonDraft } from '../../shared/team';
@@ -135,6 +136,34 @@ export class TeamStore implements vscode.Disposable {
         return 'That person is no longer on your team.';
       }
       const person: Person = { ...current, archived };
+      return { people: people.map((p) => (p.id === id ? person : p)), person };
+    });
+  }
+
+  /** Adds a talking point to a person's queue for their next 1:1. */
+  queueTalkingPoint(id: string, point: TalkingPoint): Promise<MutationResult> {
+    return this.mutate((people) => {
+      const current = people.find((p) => p.id === id);
+      if (!current) {
+        return 'That person is no longer on your team.';
+      }
+      const person: Person = { ...current, talkingPoints: [...(current.talkingPoints ?? []), point] };
+      return { people: people.map((p) => (p.id === id ? person : p)), person };
+    });
+  }
+
+  /**
+   * Takes talking points off a person's queue once an agenda holds them: the ones given leave the
+   * queue, except standing points, which come back every time.
+   */
+  settleTalkingPoints(id: string, inAgenda: readonly TalkingPoint[]): Promise<MutationResult> {
+    const taken = new Set(inAgenda.filter((p) => !p.standing).map((p) => p.id));
+    return this.mutate((people) => {
+      const current = people.find((p) => p.id === id);
+      if (!current) {
+        return 'That person is no longer on your team.';
+      }
+      const person: Person = { ...current, talkingPoints: (current.talkingPoints ?? []).filter((p) => !taken.has(p.id)) };
       return { people: people.map((p) => (p.id === id ? person : p)), person };
     });
   }

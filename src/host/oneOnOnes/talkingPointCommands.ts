@@ -1,0 +1,125 @@
+/** Queueing talking points between 1:1s: typed, from a principle, or from a selection of code. */
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { summarizeSelection, talkingPointProblem, type CodeReference, type TalkingPoint } from '../../shared/oneOnOnes/talkingPoints';
+import { localToday, type Person } from '../../shared/team';
+import { COMMANDS } from '../constants';
+import type { MutationResult, TeamStore } from '../storage/teamStore';
+import { commitOf } from './gitCommit';
+
+export function registerTalkingPointCommands(team: TeamStore): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.queueTalkingPoint, (arg?: unknown) => queueTalkingPoint(team, arg)),
+    vscode.commands.registerCommand(COMMANDS.addSelectionToNextOneOnOne, () => addSelection(team)),
+  ];
+}
+
+interface QueueArgs {
+  personId?: string;
+  text?: string;
+  standing?: boolean;
+}
+
+function asQueueArgs(arg: unknown): QueueArgs {
+  if (typeof arg === 'string') {
+    return { personId: arg };
+  }
+  if (typeof arg !== 'object' || arg === null) {
+    return {};
+  }
+  const { personId, text, standing } = arg as Record<string, unknown>;
+  return {
+    ...(typeof personId === 'string' ? { personId } : {}),
+    ...(typeof text === 'string' ? { text } : {}),
+    ...(typeof standing === 'boolean' ? { standing } : {}),
+  };
+}
+
+/** Queues a point; with `text` given (a principle's question, a keybinding) the text prompt is prefilled. */
+export async function queueTalkingPoint(team: TeamStore, arg: unknown, source?: CodeReference): Promise<MutationResult | undefined> {
+  if (team.state.kind !== 'ready') {
+    void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps talking points in that workspace’s private storage.');
+    return undefined;
+  }
+  const args = asQueueArgs(arg);
+  const person = args.personId ? team.find(args.personId) : await pickPerson(team, 'Queue a talking point for whom?');
+  if (!person) {
+    return undefined;
+  }
+  const text =
+    args.text !== undefined && args.standing !== undefined
+      ? args.text
+      : await vscode.window.showInputBox({
+          title: `Talking point for ${person.name}'s next 1:1`,
+          value: args.text ?? '',
+          prompt: source ? `From ${source.path}:${source.startLine}-${source.endLine}` : 'What do you want to talk about?',
+          ignoreFocusOut: true,
+          validateInput: talkingPointProblem,
+        });
+  if (text === undefined) {
+    return undefined;
+  }
+  const problem = talkingPointProblem(text);
+  if (problem) {
+    void vscode.window.showErrorMessage(problem);
+    return undefined;
+  }
+  const standing = args.standing ?? (await pickStanding());
+  if (standing === undefined) {
+    return undefined;
+  }
+  const point: TalkingPoint = { id: randomUUID(), text: text.trim(), standing, addedOn: localToday(), ...(source ? { source } : {}) };
+  const result = await team.queueTalkingPoint(person.id, point);
+  if (result.ok) {
+    void vscode.window.showInformationMessage(
+      standing ? `Added a standing point for every 1:1 with ${person.name}.` : `Queued for your next 1:1 with ${person.name}.`,
+    );
+  } else {
+    void vscode.window.showErrorMessage(result.error);
+  }
+  return result;
+}
+
+async function addSelection(team: TeamStore): Promise<MutationResult | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.selection.isEmpty) {
+    void vscode.window.showErrorMessage('Select the code you want to talk about first.');
+    return undefined;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
+  const selection = editor.selection;
+  // A selection that ends at column 0 of the next line means "these whole lines".
+  const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
+  const source: CodeReference = {
+    path: folder ? vscode.workspace.asRelativePath(editor.document.uri, false) : editor.document.uri.path,
+    startLine: selection.start.line + 1,
+    endLine,
+    uri: editor.document.uri.toString(),
+    ...(folder ? await commitOf(editor.document.uri, folder.uri).then((commit) => (commit ? { commit } : {})) : {}),
+  };
+  return queueTalkingPoint(team, { text: summarizeSelection(editor.document.getText(selection)) }, source);
+}
+
+async function pickPerson(team: TeamStore, placeHolder: string): Promise<Person | undefined> {
+  const people = team.all.filter((p) => !p.archived);
+  if (people.length === 0) {
+    void vscode.window.showInformationMessage('Add someone to your team first.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    people.map((p) => ({ label: p.name, description: p.role, person: p })),
+    { title: 'Two Hats', placeHolder, matchOnDescription: true },
+  );
+  return picked?.person;
+}
+
+async function pickStanding(): Promise<boolean | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'Next 1:1 only', standing: false },
+      { label: 'Every 1:1 (standing point)', standing: true },
+    ],
+    { title: 'How often?', placeHolder: 'Next 1:1 only, or every time?' },
+  );
+  return picked?.standing;
+}

@@ -18,6 +18,8 @@ export const COMMANDS = {
   whichHat: 'twoHats.whichHat',
   startOneOnOne: 'twoHats.startOneOnOne',
   openNote: 'twoHats.openNote',
+  copyShareableAgenda: 'twoHats.copyShareableAgenda',
+  deleteAllData: 'twoHats.deleteAllData',
   queueTalkingPoint: 'twoHats.queueTalkingPoint',
   addSelectionToNextOneOnOne: 'twoHats.addSelectionToNextOneOnOne',
 } as const;

@@ -3,7 +3,7 @@
  * Activation is implicit from the contributed view and commands; nothing here runs at startup.
  */
 import * as vscode from 'vscode';
-import { SETTINGS, SIDEBAR_VIEW_ID } from './constants';
+import { COMMANDS, SETTINGS, SIDEBAR_VIEW_ID } from './constants';
 import { NOTE_SCHEME, NoteFileSystem } from './oneOnOnes/noteFileSystem';
 import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
 import { registerTalkingPointCommands } from './oneOnOnes/talkingPointCommands';
@@ -12,7 +12,7 @@ import { LastNoteEditor } from './principles/noteInsertion';
 import { registerPrincipleCommands } from './principles/principleCommands';
 import { registerPrincipleDocuments } from './principles/principleViewer';
 import { SidebarProvider } from './sidebar/sidebarProvider';
-import { registerDataCommands } from './storage/dataCommands';
+import { deleteAllData, registerDataCommands } from './storage/dataCommands';
 import { resolveDataLocation } from './storage/dataLocation';
 import { NoteStore } from './storage/noteStore';
 import { TeamStore, type DataLocation } from './storage/teamStore';
@@ -50,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
     ...registerTeamCommands(store),
     ...registerDataCommands(store, noteStore),
+    vscode.commands.registerCommand(COMMANDS.deleteAllData, () => deleteAllData(context, () => openAt(resolveDataLocation(context)))),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {
         void openAt(resolveDataLocation(context));

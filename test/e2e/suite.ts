@@ -8,6 +8,7 @@ import './oneOnOnes.test';
 import './talkingPoints.test';
 import './principles.test';
 import './themes.test';
+import './deleteAll.test';
 import './noFolder.test';
 
 // A failing test leaves a screenshot of the workbench behind, to see what the user would have seen.

@@ -19,7 +19,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function openWorkbench(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Clipboard access is what a person grants with a click; headless Chromium needs it up front.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await page.goto(url);
   await waitForWorkbench(page);

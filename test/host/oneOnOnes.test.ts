@@ -71,3 +71,17 @@ describe('talking points between 1:1s', () => {
     assert.deepEqual(team.people.find((p) => p.id === personId)?.talkingPoints?.map((p) => p.text), ['How is on-call going?']);
   });
 });
+
+describe('the shareable agenda', () => {
+  it('copies the open note without its private section', async () => {
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Mia ${Date.now()}` });
+    assert.ok(added?.ok);
+    await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId: added.person.id, templateId: 'feedback' });
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), 'Worried about burnout.\n'));
+    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.copyShareableAgenda), true);
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /## What went well/);
+    assert.doesNotMatch(copied, /burnout|Private notes/);
+  });
+});

@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import { composeNote, noteTitle } from '../../shared/oneOnOnes/compose';
 import { setActionItemDone } from '../../shared/oneOnOnes/actionItems';
 import { takeForAgenda, talkingPointAsMarkdown } from '../../shared/oneOnOnes/talkingPoints';
-import { BUILT_IN_TEMPLATES, findTemplate, type Template } from '../../shared/oneOnOnes/templates';
+import { BUILT_IN_TEMPLATES, findTemplate, shareableAgenda, type Template } from '../../shared/oneOnOnes/templates';
 import { findPrinciple } from '../../shared/principles/catalogue';
 import { localToday, type Person } from '../../shared/team';
 import { COMMANDS } from '../constants';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
-import { noteUri } from './noteFileSystem';
+import { NOTE_SCHEME, noteUri } from './noteFileSystem';
 
 const LAST_TEMPLATE_KEY = 'twoHats.lastTemplate.v1';
 
@@ -21,6 +21,7 @@ export interface StartedOneOnOne {
 export function registerOneOnOneCommands(team: TeamStore, notes: NoteStore, memento: vscode.Memento): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.startOneOnOne, (arg?: unknown) => startOneOnOne(team, notes, memento, arg)),
+    vscode.commands.registerCommand(COMMANDS.copyShareableAgenda, () => copyShareableAgenda()),
     vscode.commands.registerCommand(COMMANDS.openNote, async (id: unknown) => {
       const meta = typeof id === 'string' ? notes.find(id) : undefined;
       if (meta) {
@@ -28,6 +29,18 @@ export function registerOneOnOneCommands(team: TeamStore, notes: NoteStore, meme
       }
     }),
   ];
+}
+
+/** Copies the active 1:1 note without its private section, ready to share with the person. */
+async function copyShareableAgenda(): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.uri.scheme !== NOTE_SCHEME) {
+    void vscode.window.showErrorMessage('Open a 1:1 note first; its agenda is copied without the private section.');
+    return false;
+  }
+  await vscode.env.clipboard.writeText(shareableAgenda(editor.document.getText()));
+  void vscode.window.showInformationMessage('Copied the agenda, without your private notes.');
+  return true;
 }
 
 /** Ticks an action item in a note from the sidebar, provided the line still says the same. */

@@ -51,3 +51,39 @@ async function announceSetAside(notice: SetAsideNotice): Promise<void> {
 function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
+
+/**
+ * Deletes every file Two Hats keeps: this workspace's storage and the global fallback. Uninstalling
+ * an extension leaves its storage behind, so this is the way to be sure nothing is left. Always
+ * asks first, in a modal: no argument skips the question.
+ */
+export async function deleteAllData(context: vscode.ExtensionContext, reopen: () => Promise<void>): Promise<boolean> {
+  const remove = 'Delete Everything';
+  const answer = await vscode.window.showWarningMessage(
+    'Delete all of Two Hats’ data on this machine: your people, 1:1 notes and talking points, for this workspace and the no-folder fallback? This cannot be undone.',
+    { modal: true },
+    remove,
+  );
+  if (answer !== remove) {
+    return false;
+  }
+  const folders = [context.storageUri, vscode.Uri.joinPath(context.globalStorageUri, 'no-folder')].filter(
+    (uri): uri is vscode.Uri => uri !== undefined,
+  );
+  for (const folder of folders) {
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, (error: unknown) => {
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+        throw error;
+      }
+    });
+  }
+  // Small keys kept in VS Code's own state: the last template per person, the current hat.
+  for (const memento of [context.workspaceState, context.globalState]) {
+    for (const key of memento.keys().filter((k) => k.startsWith('twoHats.'))) {
+      await memento.update(key, undefined);
+    }
+  }
+  await reopen();
+  void vscode.window.showInformationMessage('Two Hats deleted all of its data on this machine.');
+  return true;
+}

@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { openSidebar, runCommand } from '../harness/workbench';
+import { getSession } from './session';
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) {
+    return [];
+  }
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
+}
+
+function twoHatsFiles(userDataDir: string): string[] {
+  const storageRoots = [path.join(userDataDir, 'User', 'workspaceStorage'), path.join(userDataDir, 'User', 'globalStorage')];
+  return storageRoots.flatMap((root) => filesUnder(root)).filter((file) => file.includes(`${path.sep}two-hats.two-hats${path.sep}`));
+}
+
+describe('deleting all data (run last: it empties the store)', () => {
+  it('asks first, then leaves no Two Hats file in workspace or global storage', async () => {
+    const { page, server } = await getSession();
+    assert.ok(twoHatsFiles(server.userDataDir).length > 0, 'the earlier tests left data to delete');
+
+    await runCommand(page, 'Two Hats: Delete All My Data…');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match((await dialog.textContent()) ?? '', /cannot be undone/);
+    await dialog.getByRole('button', { name: 'Delete Everything' }).click();
+
+    const frame = await openSidebar(page);
+    await frame.getByText('Add the people who report to you').waitFor();
+    assert.deepEqual(twoHatsFiles(server.userDataDir), []);
+  });
+});

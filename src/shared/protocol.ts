@@ -33,6 +33,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('startOneOnOne'), personId }),
   z.strictObject({ type: z.literal('queueTalkingPoint'), personId }),
   z.strictObject({ type: z.literal('openNote'), noteId: personId }),
+  z.strictObject({ type: z.literal('previewNote'), noteId: personId }),
   z.strictObject({
     type: z.literal('tickActionItem'),
     noteId: personId,
@@ -82,10 +83,19 @@ export interface OpenItemView {
   readonly text: string;
 }
 
+export interface NoteHistoryEntry {
+  readonly id: string;
+  readonly date: string;
+  readonly template: string;
+  readonly openItems: number;
+}
+
 export interface PersonView extends Person {
   readonly dueOn: string;
   readonly dueLabel: string;
   readonly overdue: boolean;
+  /** The person's most recent notes, newest first. */
+  readonly history: readonly NoteHistoryEntry[];
   /** Open action items from the person's latest 1:1 note (earlier ones carried into it). */
   readonly openItems: readonly OpenItemView[];
   readonly lastNote?: { readonly id: string; readonly label: string };
@@ -114,4 +124,6 @@ export interface PrincipleCard {
 export type HostMessage =
   | { type: 'didChangeSnapshot'; snapshot: Snapshot }
   /** The answer to a request; `error` is a sentence for the user when it failed. */
-  | { type: 'didCompleteRequest'; requestId: number; error?: string; personId?: string };
+  | { type: 'didCompleteRequest'; requestId: number; error?: string; personId?: string }
+  /** A note's Markdown, for the sidebar's preview; rendered there through the sanitizer. */
+  | { type: 'didLoadNotePreview'; noteId: string; title: string; markdown: string };

@@ -3,7 +3,8 @@ import { assertNever } from '../shared/assertNever';
 import type { HostMessage, Snapshot } from '../shared/protocol';
 import { draftProblem } from '../shared/team';
 import { h, replaceKeepingFocus } from './dom';
-import { renderTeam, type TeamActions } from './teamView';
+import { neutralizeLinks, renderMarkdownInto } from './markdown';
+import { renderTeam, type NotePreview, type TeamActions } from './teamView';
 import { renderToday, type TodayActions } from './todayView';
 import { EMPTY_DRAFT, restoreState, type UiState } from './uiState';
 import { connect } from './vscodeApi';
@@ -12,7 +13,11 @@ const vscode = connect<UiState>();
 const app = document.getElementById('app')!;
 
 let ui: UiState = restoreState(vscode.getState());
+// Re-save what was restored at once, so the workbench holds it for this new document too and a
+// reload right after re-opening the view cannot lose a draft.
+vscode.setState(ui);
 let snapshot: Snapshot | undefined;
+let preview: NotePreview | undefined;
 let nextRequestId = 1;
 
 function update(next: UiState, render = true): void {
@@ -100,6 +105,16 @@ const actions: TeamActions = {
   openNote(noteId) {
     vscode.postMessage({ type: 'openNote', noteId });
   },
+  toggleHistory(person) {
+    update({ ...ui, historyOf: ui.historyOf === person.id ? undefined : person.id });
+  },
+  previewNote(noteId) {
+    vscode.postMessage({ type: 'previewNote', noteId });
+  },
+  closePreview() {
+    preview = undefined;
+    paint();
+  },
   tickItem(item, done) {
     vscode.postMessage({ type: 'tickActionItem', noteId: item.noteId, line: item.line, text: item.text, done });
   },
@@ -143,7 +158,10 @@ function resumeDraft(): void {
 function renderBody(current: Snapshot): HTMLElement {
   switch (current.storage.kind) {
     case 'ready':
-      return renderTeam(current, ui, actions);
+      return renderTeam(current, ui, actions, preview, (container, markdown) => {
+        renderMarkdownInto(container, markdown);
+        neutralizeLinks(container);
+      });
     case 'noFolder':
       return h(
         'div',
@@ -182,6 +200,11 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     case 'didChangeSnapshot':
       snapshot = message.snapshot;
       paint();
+      return;
+    case 'didLoadNotePreview':
+      preview = { noteId: message.noteId, title: message.title, markdown: message.markdown };
+      paint();
+      focusSoon('close-preview');
       return;
     case 'didCompleteRequest':
       if (ui.form?.pendingRequest !== message.requestId) {

@@ -18,9 +18,26 @@ export interface TeamActions {
   queueTalkingPoint(person: PersonView): void;
   openNote(noteId: string): void;
   tickItem(item: OpenItemView, done: boolean): void;
+  toggleHistory(person: PersonView): void;
+  previewNote(noteId: string): void;
+  closePreview(): void;
 }
 
-export function renderTeam(snapshot: Snapshot, ui: UiState, actions: TeamActions): HTMLElement {
+/** A note being previewed in the sidebar, rendered by `renderPreview`. */
+export interface NotePreview {
+  readonly noteId: string;
+  readonly title: string;
+  readonly markdown: string;
+}
+
+export function renderTeam(
+  snapshot: Snapshot,
+  ui: UiState,
+  actions: TeamActions,
+  preview: NotePreview | undefined,
+  renderPreview: (container: HTMLElement, markdown: string) => void,
+): HTMLElement {
+  const context: RowContext = { ui, actions, preview, renderPreview };
   const active = snapshot.people.filter((p) => !p.archived);
   const archived = snapshot.people.filter((p) => p.archived);
   const addingNew = ui.form !== undefined && ui.form.personId === undefined;
@@ -55,7 +72,7 @@ export function renderTeam(snapshot: Snapshot, ui: UiState, actions: TeamActions
   }
   if (active.length > 0) {
     section.append(
-      h('ul', { class: 'people', 'aria-label': 'People who report to you' }, ...active.map((p) => renderPerson(p, ui, actions))),
+      h('ul', { class: 'people', 'aria-label': 'People who report to you' }, ...active.map((p) => renderPerson(p, context))),
     );
   }
   if (archived.length > 0) {
@@ -70,14 +87,22 @@ export function renderTeam(snapshot: Snapshot, ui: UiState, actions: TeamActions
     );
     if (ui.showArchived) {
       section.append(
-        h('ul', { class: 'people archived', 'aria-label': 'Archived people' }, ...archived.map((p) => renderPerson(p, ui, actions))),
+        h('ul', { class: 'people archived', 'aria-label': 'Archived people' }, ...archived.map((p) => renderPerson(p, context))),
       );
     }
   }
   return section;
 }
 
-function renderPerson(person: PersonView, ui: UiState, actions: TeamActions): HTMLElement {
+interface RowContext {
+  readonly ui: UiState;
+  readonly actions: TeamActions;
+  readonly preview: NotePreview | undefined;
+  readonly renderPreview: (container: HTMLElement, markdown: string) => void;
+}
+
+function renderPerson(person: PersonView, context: RowContext): HTMLElement {
+  const { ui, actions } = context;
   if (ui.form?.personId === person.id) {
     return h('li', { class: 'person editing' }, renderForm(ui.form, actions, person));
   }
@@ -109,6 +134,7 @@ function renderPerson(person: PersonView, ui: UiState, actions: TeamActions): HT
       person.archived ? null : renderTalkingPoints(person),
       person.archived ? null : renderOpenItems(person, actions),
       person.lastNote && !person.archived ? renderLastNote(person.lastNote, actions) : null,
+      person.history.length > 0 && !person.archived ? renderHistory(person, context) : null,
     ),
     h('div', { class: 'person-actions' }, ...buttons),
   );
@@ -142,6 +168,47 @@ function renderTalkingPoints(person: PersonView): HTMLElement | null {
       h('li', {}, icon(point.source ? 'code' : 'comment'), h('span', {}, point.text), point.standing ? h('span', { class: 'standing' }, 'every 1:1') : null),
     ),
   );
+}
+
+function renderHistory(person: PersonView, context: RowContext): HTMLElement {
+  const open = context.ui.historyOf === person.id;
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'link-button', 'aria-expanded': open ? 'true' : 'false', 'data-focus-key': `history-${person.id}` },
+    icon(open ? 'chevron-down' : 'chevron-right'),
+    h('span', {}, `1:1 history (${person.history.length})`),
+  );
+  toggle.addEventListener('click', () => context.actions.toggleHistory(person));
+  const wrapper = h('div', { class: 'history' }, toggle);
+  if (!open) {
+    return wrapper;
+  }
+  const list = h(
+    'ul',
+    { class: 'history-list', 'aria-label': `1:1 history with ${person.name}` },
+    ...person.history.map((entry) => {
+      const label = `${entry.date} · ${entry.template}${entry.openItems > 0 ? ` · ${entry.openItems} open` : ''}`;
+      const openButton = h('button', { type: 'button', class: 'link-button', 'data-focus-key': `open-note-${entry.id}` }, label);
+      openButton.addEventListener('click', () => context.actions.openNote(entry.id));
+      const previewButton = h(
+        'button',
+        { type: 'button', class: 'icon-button', 'aria-label': `Preview the 1:1 of ${entry.date}`, title: 'Preview here', 'data-focus-key': `preview-${entry.id}` },
+        icon('eye'),
+      );
+      previewButton.addEventListener('click', () => context.actions.previewNote(entry.id));
+      return h('li', {}, openButton, previewButton);
+    }),
+  );
+  wrapper.append(list);
+  const preview = context.preview;
+  if (preview && person.history.some((entry) => entry.id === preview.noteId)) {
+    const body = h('div', { class: 'preview-body' });
+    context.renderPreview(body, preview.markdown);
+    const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close the preview', title: 'Close the preview', 'data-focus-key': 'close-preview' }, icon('close'));
+    close.addEventListener('click', () => context.actions.closePreview());
+    wrapper.append(h('section', { class: 'note-preview', 'aria-label': `Preview: ${preview.title}` }, h('div', { class: 'preview-header' }, h('span', {}, preview.title), close), body));
+  }
+  return wrapper;
 }
 
 function renderLastNote(note: { id: string; label: string }, actions: TeamActions): HTMLElement {

@@ -20,6 +20,8 @@ export interface UiState {
   readonly form?: PersonForm;
   readonly showArchived: boolean;
   readonly notice?: Notice;
+  /** The person whose 1:1 history is open. */
+  readonly historyOf?: string;
 }
 
 export const EMPTY_DRAFT: PersonDraft = { name: '', role: '', cadence: 'weekly' };
@@ -44,6 +46,7 @@ export function restoreState(saved: unknown): UiState {
   return {
     version: 1,
     showArchived: candidate.showArchived === true,
+    ...(typeof candidate.historyOf === 'string' ? { historyOf: candidate.historyOf } : {}),
     // A request in flight when the view was hidden may have been answered while nobody listened.
     ...(draftOk && form ? { form: { draft: form.draft, ...(form.personId ? { personId: form.personId } : {}) } } : {}),
   };

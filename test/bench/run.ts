@@ -67,9 +67,9 @@ const bigNotes = new NotesByPerson(notes(10_000, 200));
 const emptyNotes = new NotesByPerson();
 compare(
   'sidebar snapshot, 200 people, 10,000 notes',
-  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, bigTeam, 'leader', (id) => bigNotes.latest(id), '2026-11-22'),
+  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, bigTeam, 'leader', (id) => bigNotes.forPerson(id), '2026-11-22'),
   'empty store',
-  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, [], 'leader', (id) => emptyNotes.latest(id), '2026-11-22'),
+  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, [], 'leader', (id) => emptyNotes.forPerson(id), '2026-11-22'),
 );
 
 const template = findTemplate('weekly')!;

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { activeEditorText, openSidebar, pickFromQuickInput, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
@@ -47,4 +49,54 @@ describe('1:1s from the sidebar, in real editor tabs', () => {
     await frame.getByRole('checkbox', { name: 'Send the RFC to the platform team @ada' }).waitFor({ state: 'detached' });
     await waitForEditorText(page, '[x] Send the RFC');
   });
+
+  it('renders a note full of hostile Markdown inert in the sidebar preview', async () => {
+    const { server, dialogs } = await getSession();
+    const frame = await openSidebar(page);
+    const history = frame.getByRole('button', { name: /1:1 history/ }).first();
+    if ((await history.getAttribute('aria-expanded')) !== 'true') {
+      await history.click();
+    }
+    const previewButton = frame.locator('[data-focus-key^="preview-"]').first();
+    const noteId = (await previewButton.getAttribute('data-focus-key'))!.slice('preview-'.length);
+
+    // Put the hostile note where Two Hats keeps it, as if edited outside the extension.
+    const storage = path.join(server.userDataDir, 'User', 'workspaceStorage');
+    const [workspaceId] = readdirSync(storage).filter((entry) => readdirSync(path.join(storage, entry)).includes('two-hats.two-hats'));
+    writeFileSync(path.join(storage, workspaceId!, 'two-hats.two-hats', 'notes', `${noteId}.md`), HOSTILE);
+
+    const offMachine: string[] = [];
+    page.on('request', (request) => {
+      if (!/^(https?|wss?):\/\/127\.0\.0\.1[:/]/.test(request.url()) && !/^(data|blob|vscode-[a-z]+):/.test(request.url())) {
+        offMachine.push(request.url());
+      }
+    });
+    await previewButton.click();
+    const body = frame.locator('.note-preview .preview-body');
+    await body.getByText('still a task').waitFor();
+    await body.locator('a', { hasText: 'click me' }).click();
+    await page.waitForTimeout(500);
+
+    assert.equal(await body.locator('script, img, svg, iframe, style, form, object, embed').count(), 0);
+    assert.equal(await body.locator('[onerror], [onload], [onmouseover], a[href^="javascript"]').count(), 0);
+    assert.equal(await frame.locator('body').evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(offMachine, []);
+  });
 });
+
+const HOSTILE = [
+  '# Hostile note',
+  '<script>window.__pwned = 1</script>',
+  '<img src=x onerror="window.__pwned=2">',
+  '<svg onload="window.__pwned=3"><circle r="1"/></svg>',
+  '[click me](javascript:window.__pwned=4)',
+  '![tracker](https://example.invalid/pixel.png)',
+  '<iframe src="javascript:window.__pwned=5"></iframe>',
+  '<style>body { display: none }</style>',
+  '<form action="https://example.invalid/"><input name="x"></form>',
+  '<div onmouseover="window.__pwned=6">hover</div>',
+  '"><img src=x onerror=alert(1)>',
+  '<object data="https://example.invalid/x.swf"></object>',
+  '- [ ] still a task',
+].join('\n\n');

@@ -76,7 +76,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   private snapshot() {
-    return buildSnapshot(this.store.state, this.store.all, this.hats.current, (personId) => this.notes.latest(personId));
+    return buildSnapshot(this.store.state, this.store.all, this.hats.current, (personId) => this.notes.forPerson(personId));
   }
 
   private updateBadge(): void {
@@ -131,6 +131,13 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'queueTalkingPoint':
         await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { personId: message.personId });
         return;
+      case 'previewNote': {
+        const meta = this.notes.find(message.noteId);
+        if (meta) {
+          this.post({ type: 'didLoadNotePreview', noteId: meta.id, title: meta.title, markdown: await this.notes.read(meta.id) });
+        }
+        return;
+      }
       case 'openNote':
         await vscode.commands.executeCommand(COMMANDS.openNote, message.noteId);
         return;

@@ -18,11 +18,15 @@ function card(principle: Principle): PrincipleCard {
 
 /** Everything the sidebar shows, computed by the host so the webview never derives data. */
 /** The latest note of a person, as far as the sidebar needs it. */
-export type LatestNote = (
-  personId: string,
-) => { id: string; date: string; templateId: string; openItems: readonly { line: number; text: string }[] } | undefined;
+type NoteSummary = { id: string; date: string; templateId: string; openItems: readonly { line: number; text: string }[] };
 
-export function buildSnapshot(storage: StorageState, people: readonly Person[], hat: Hat, latestNote: LatestNote, today = localToday()): Snapshot {
+/** A person's notes, newest first. */
+export type NotesOf = (personId: string) => readonly NoteSummary[];
+
+/** How many past notes each person's history shows in the sidebar. */
+export const HISTORY_LENGTH = 8;
+
+export function buildSnapshot(storage: StorageState, people: readonly Person[], hat: Hat, notesOf: NotesOf, today = localToday()): Snapshot {
   const hatSide = PRINCIPLES.filter((p) => p.side === HAT_DESCRIPTIONS[hat].side);
   return {
     storage,
@@ -32,13 +36,20 @@ export function buildSnapshot(storage: StorageState, people: readonly Person[], 
     hatPrompt: card(principleOfTheDay(`${today}/${hat}`, hatSide)),
     people: sortForDisplay(people, today).map((person) => {
       const due = dueStatus(person, today);
-      const latest = latestNote(person.id);
+      const notes = notesOf(person.id);
+      const latest = notes[0];
       return {
         ...person,
         dueOn: due.dueOn,
         dueLabel: due.label,
         overdue: !person.archived && due.overdue,
         openItems: latest ? latest.openItems.map((item) => ({ noteId: latest.id, line: item.line, text: item.text })) : [],
+        history: notes.slice(0, HISTORY_LENGTH).map((note) => ({
+          id: note.id,
+          date: note.date,
+          template: findTemplate(note.templateId)?.title ?? note.templateId,
+          openItems: note.openItems.length,
+        })),
         ...(latest
           ? { lastNote: { id: latest.id, label: `Last 1:1 · ${latest.date} · ${findTemplate(latest.templateId)?.title ?? 'note'}` } }
           : {}),

@@ -1,0 +1,40 @@
+/**
+ * The one place markup enters the sidebar's DOM. Markdown from notes is untrusted: marked turns
+ * it into HTML (marked no longer sanitizes), DOMPurify keeps only plain formatting, and the CSP
+ * still stands behind both. No images, SVG, forms, frames or styles; links are shown, never followed.
+ */
+import DOMPurify from 'dompurify';
+import { marked } from 'marked';
+
+const ALLOWED_TAGS = [
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code',
+  'ul', 'ol', 'li', 'strong', 'em', 'del', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input',
+];
+
+export function renderMarkdownInto(container: HTMLElement, markdown: string): void {
+  const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
+  const clean = DOMPurify.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR: ['href', 'title', 'type', 'checked', 'disabled'],
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+    RETURN_DOM_FRAGMENT: true,
+  });
+  // Task-list checkboxes are for reading here; they are ticked from the person's row instead.
+  clean.querySelectorAll('input').forEach((input) => {
+    if (input.getAttribute('type') !== 'checkbox') {
+      input.remove();
+    } else {
+      input.setAttribute('disabled', '');
+    }
+  });
+  container.replaceChildren(clean);
+}
+
+/** Keeps a click on a link in rendered Markdown from navigating the webview anywhere. */
+export function neutralizeLinks(container: HTMLElement): void {
+  container.addEventListener('click', (event) => {
+    if ((event.target as Element | null)?.closest('a')) {
+      event.preventDefault();
+    }
+  });
+}

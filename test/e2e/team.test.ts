@@ -103,6 +103,11 @@ describe('the Two Hats sidebar in a real VS Code', () => {
     assert.equal(await frame.locator('img').count(), 0, 'no element was created from the name');
     assert.equal(await frame.locator('body').evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     assert.deepEqual(dialogs, []);
+
+    // Tidy up so the screenshots show an ordinary team: archive the payload, dismiss the notice.
+    await frame.getByRole('button', { name: `Archive ${payload}` }).click();
+    await frame.getByRole('button', { name: 'Dismiss' }).click();
+    await row.waitFor({ state: 'detached' });
   });
 
   it('edits a person, archives them with undo, and brings them back from the archive', async () => {
@@ -121,8 +126,10 @@ describe('the Two Hats sidebar in a real VS Code', () => {
     await personRow(frame, 'Linus Pauling').waitFor();
 
     await frame.getByRole('button', { name: 'Archive Linus Pauling' }).click();
-    await frame.getByRole('button', { name: 'Show archived (1)' }).click();
+    await frame.getByRole('button', { name: /^Show archived \(\d+\)$/ }).click();
     await frame.getByRole('button', { name: 'Unarchive Linus Pauling' }).click();
     await frame.locator('ul.people:not(.archived) .person-name', { hasText: 'Linus Pauling' }).waitFor();
+    await frame.getByRole('button', { name: 'Dismiss' }).click();
+    await frame.getByRole('button', { name: /^Hide archived/ }).click();
   });
 });

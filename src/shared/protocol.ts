@@ -107,6 +107,8 @@ export interface Snapshot {
   readonly people: readonly PersonView[];
   readonly today: string;
   readonly hat: Hat;
+  /** Items tagged for each hat this week, and the sentence that sums them up. */
+  readonly balance: { readonly leadership: number; readonly management: number; readonly label: string };
   readonly principleOfTheDay: PrincipleCard;
   /** A question from the current hat's side of the catalogue, for today. */
   readonly hatPrompt: PrincipleCard;

@@ -31,8 +31,30 @@ export function renderToday(snapshot: Snapshot, actions: TodayActions): HTMLElem
       h('span', { class: 'hat-text' }, h('strong', {}, hat.label), ` · attend to ${hat.focus}`),
       switchButton,
     ),
+    renderBalance(snapshot),
     renderCard(snapshot.hatPrompt, 'Ask', 'hat-prompt', actions),
     renderCard(snapshot.principleOfTheDay, 'Principle of the day', 'principle-of-the-day', actions),
+  );
+}
+
+function renderBalance(snapshot: Snapshot): HTMLElement {
+  const { leadership, management, label } = snapshot.balance;
+  const total = leadership + management;
+  return h(
+    'div',
+    { class: 'balance' },
+    h('span', { class: 'balance-title', id: 'balance-title' }, 'This week’s balance'),
+    total > 0
+      ? h('meter', {
+          min: '0',
+          max: String(total),
+          value: String(leadership),
+          'aria-labelledby': 'balance-title',
+          'aria-valuetext': label,
+          title: label,
+        })
+      : null,
+    h('span', { class: 'balance-text' }, label),
   );
 }
 

@@ -5,7 +5,7 @@
  * render, save through the editor) are measured in the real host by a later benchmark.
  */
 import { performance } from 'node:perf_hooks';
-import { buildSnapshot } from '../../src/host/sidebar/snapshot';
+import { buildSnapshot, weekBalance } from '../../src/host/sidebar/snapshot';
 import { composeNote } from '../../src/shared/oneOnOnes/compose';
 import { parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../src/shared/oneOnOnes/noteIndex';
 import { NotesByPerson } from '../../src/shared/oneOnOnes/notesByPerson';
@@ -67,9 +67,9 @@ const bigNotes = new NotesByPerson(notes(10_000, 200));
 const emptyNotes = new NotesByPerson();
 compare(
   'sidebar snapshot, 200 people, 10,000 notes',
-  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, bigTeam, 'leader', (id) => bigNotes.forPerson(id), '2026-11-22'),
+  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, bigTeam, 'leader', (id) => bigNotes.forPerson(id), weekBalance(bigNotes.all, bigTeam, '2026-11-22'), '2026-11-22'),
   'empty store',
-  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, [], 'leader', (id) => emptyNotes.forPerson(id), '2026-11-22'),
+  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, [], 'leader', (id) => emptyNotes.forPerson(id), weekBalance([], [], '2026-11-22'), '2026-11-22'),
 );
 
 const template = findTemplate('weekly')!;

@@ -26,12 +26,12 @@ describe('1:1s from the sidebar, in real editor tabs', () => {
     await page.keyboard.type('- [ ] ');
     await page.keyboard.press('Escape');
     await page.keyboard.press('End');
-    await page.keyboard.type('Send the RFC to the platform team @ada');
+    await page.keyboard.type('Send the RFC to the platform team @ada #management');
     await page.keyboard.press('Control+s');
     await tab.and(page.locator(':not(.dirty)')).waitFor();
 
     frame = await openSidebar(page);
-    const item = frame.getByRole('checkbox', { name: 'Send the RFC to the platform team @ada' });
+    const item = frame.getByRole('checkbox', { name: 'Send the RFC to the platform team @ada #management' });
     await item.waitFor();
 
     await frame.getByRole('button', { name: 'Start 1:1 with Ada Lovelace' }).click();
@@ -39,14 +39,17 @@ describe('1:1s from the sidebar, in real editor tabs', () => {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'last time' }).first().waitFor();
     await pickFromQuickInput(page, '', 'Weekly check-in');
     await page.locator('.tabs-container .tab', { hasText: 'Weekly check-in' }).nth(1).waitFor();
-    await waitForEditorText(page, 'Send the RFC to the platform team @ada');
+    await waitForEditorText(page, 'Send the RFC to the platform team @ada #management');
     const text = await activeEditorText(page);
-    assert.match(text, /Follow-ups.*- \[ \] Send the RFC to the platform team @ada/);
+    assert.match(text, /Follow-ups.*- \[ \] Send the RFC to the platform team @ada #management/);
+
+    // Tagged for the manager's hat, it shows in the week's balance (once per note holding it).
+    frame = await openSidebar(page);
+    await frame.locator('.balance-text', { hasText: '0 leadership · 2 management' }).waitFor();
 
     // Ticking it in the sidebar closes it in the latest note.
-    frame = await openSidebar(page);
-    await frame.getByRole('checkbox', { name: 'Send the RFC to the platform team @ada' }).check();
-    await frame.getByRole('checkbox', { name: 'Send the RFC to the platform team @ada' }).waitFor({ state: 'detached' });
+    await frame.getByRole('checkbox', { name: 'Send the RFC to the platform team @ada #management' }).check();
+    await frame.getByRole('checkbox', { name: 'Send the RFC to the platform team @ada #management' }).waitFor({ state: 'detached' });
     await waitForEditorText(page, '[x] Send the RFC');
   });
 

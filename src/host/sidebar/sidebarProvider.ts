@@ -15,7 +15,7 @@ import type { HatState } from '../principles/hatState';
 import type { NoteStore } from '../storage/noteStore';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
 import { buildSidebarHtml } from './sidebarHtml';
-import { buildSnapshot } from './snapshot';
+import { buildSnapshot, weekBalance } from './snapshot';
 
 /**
  * The Two Hats sidebar. The host owns the data: the webview asks with `ready`, gets a snapshot,
@@ -76,7 +76,15 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   private snapshot() {
-    return buildSnapshot(this.store.state, this.store.all, this.hats.current, (personId) => this.notes.forPerson(personId));
+    const today = localToday();
+    return buildSnapshot(
+      this.store.state,
+      this.store.all,
+      this.hats.current,
+      (personId) => this.notes.forPerson(personId),
+      weekBalance(this.notes.all, this.store.all, today),
+      today,
+    );
   }
 
   private updateBadge(): void {

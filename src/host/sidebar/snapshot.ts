@@ -4,7 +4,8 @@ import { principleOfTheDay } from '../../shared/principles/daily';
 import { HAT_DESCRIPTIONS, type Hat } from '../../shared/principles/hats';
 import { SOURCES } from '../../shared/principles/sources';
 import type { PrincipleCard, Snapshot, StorageState } from '../../shared/protocol';
-import { dueStatus, localToday, sortForDisplay, type Person } from '../../shared/team';
+import { addBalance, balanceLabel, EMPTY_BALANCE, tagsOf, type HatBalance } from '../../shared/principles/balance';
+import { dueStatus, formatDay, localToday, parseDay, sortForDisplay, type Person } from '../../shared/team';
 
 function card(principle: Principle): PrincipleCard {
   return {
@@ -26,12 +27,40 @@ export type NotesOf = (personId: string) => readonly NoteSummary[];
 /** How many past notes each person's history shows in the sidebar. */
 export const HISTORY_LENGTH = 8;
 
-export function buildSnapshot(storage: StorageState, people: readonly Person[], hat: Hat, notesOf: NotesOf, today = localToday()): Snapshot {
+/**
+ * The week's balance between the hats: tagged items in notes from the last seven days, and the
+ * talking points still queued.
+ */
+export function weekBalance(
+  notes: readonly { date: string; hatTags?: HatBalance | undefined }[],
+  people: readonly Person[],
+  today: string,
+): HatBalance {
+  // ISO days compare as strings: one date computation, not one per note.
+  const weekStart = formatDay(parseDay(today) - 6 * 24 * 60 * 60 * 1000);
+  const fromNotes = notes
+    .filter((note) => note.date >= weekStart && note.date <= today)
+    .reduce((sum, note) => addBalance(sum, note.hatTags ?? EMPTY_BALANCE), EMPTY_BALANCE);
+  return people
+    .filter((person) => !person.archived)
+    .flatMap((person) => person.talkingPoints ?? [])
+    .reduce((sum, point) => addBalance(sum, tagsOf(point.text)), fromNotes);
+}
+
+export function buildSnapshot(
+  storage: StorageState,
+  people: readonly Person[],
+  hat: Hat,
+  notesOf: NotesOf,
+  balance: HatBalance = EMPTY_BALANCE,
+  today = localToday(),
+): Snapshot {
   const hatSide = PRINCIPLES.filter((p) => p.side === HAT_DESCRIPTIONS[hat].side);
   return {
     storage,
     today,
     hat,
+    balance: { ...balance, label: balanceLabel(balance) },
     principleOfTheDay: card(principleOfTheDay(today)),
     hatPrompt: card(principleOfTheDay(`${today}/${hat}`, hatSide)),
     people: sortForDisplay(people, today).map((person) => {

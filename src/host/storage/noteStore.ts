@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { openActionItems } from '../../shared/oneOnOnes/actionItems';
 import { parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../shared/oneOnOnes/noteIndex';
 import { NotesByPerson } from '../../shared/oneOnOnes/notesByPerson';
+import { balanceOfNote } from '../../shared/principles/balance';
 import { readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
 import { SerialQueue } from './serialQueue';
 import type { SetAsideNotice } from './teamStore';
@@ -60,6 +61,11 @@ export class NoteStore implements vscode.Disposable {
     return this.notes.forPerson(personId);
   }
 
+  /** Every note, for figures across the whole team such as the week's balance. */
+  get all(): readonly NoteMeta[] {
+    return this.notes.all;
+  }
+
   latest(personId: string): NoteMeta | undefined {
     return this.notes.latest(personId);
   }
@@ -84,6 +90,7 @@ export class NoteStore implements vscode.Disposable {
         createdAt: now,
         updatedAt: now,
         openItems: openActionItems(note.content).map(({ line, text }) => ({ line, text })),
+        hatTags: balanceOfNote(note.content),
       };
       // The body first: an index entry must never point at a note that is not on disk.
       await writeFileAtomic(this.noteUri(meta.id), encoder.encode(note.content));
@@ -104,6 +111,7 @@ export class NoteStore implements vscode.Disposable {
         ...current,
         updatedAt: Date.now(),
         openItems: openActionItems(content).map(({ line, text }) => ({ line, text })),
+        hatTags: balanceOfNote(content),
       };
       await this.writeIndex(this.notes.with(meta));
       this.changeEmitter.fire(id);

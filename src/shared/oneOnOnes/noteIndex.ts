@@ -15,6 +15,8 @@ const noteMeta = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   openItems: z.array(z.object({ line: z.int(), text: z.string().check(z.maxLength(2000)) })),
+  /** Tagged list items, for the week's balance; absent in indexes written before it existed. */
+  hatTags: z.optional(z.object({ leadership: z.int(), management: z.int() })),
 });
 
 const noteIndexV1 = z.object({ schemaVersion: z.literal(1), notes: z.array(noteMeta) });

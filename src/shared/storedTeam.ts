@@ -3,6 +3,7 @@
  * untrusted like webview messages: they are parsed with these schemas before use.
  */
 import * as z from 'zod/mini';
+import { parseVersionedJson, type Refusal } from './versionedFile';
 import { CADENCES } from './team';
 import type { Person } from './team';
 
@@ -46,46 +47,22 @@ const teamFileV1 = z.object({
 
 export type TeamFile = { schemaVersion: typeof TEAM_SCHEMA_VERSION; people: Person[] };
 
-export type TeamFileResult =
-  | { ok: true; file: TeamFile; migratedFrom?: number }
-  | { ok: false; reason: string; fromNewerVersion?: boolean };
+export type TeamFileResult = { ok: true; file: TeamFile } | Refusal;
 
-/**
- * Parses the text of a team file, migrating older versions forward. A file from a newer version of
- * Two Hats is refused rather than guessed at, so that it is never overwritten with less.
- */
+/** Parses the text of a team file; versions before the current one would be migrated here. */
 export function parseTeamFile(text: string): TeamFileResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `it is not valid JSON (${(error as Error).message})` };
-  }
-  const version = z.object({ schemaVersion: z.int() }).safeParse(raw);
-  if (!version.success) {
-    return { ok: false, reason: 'it has no schema version' };
-  }
-  if (version.data.schemaVersion > TEAM_SCHEMA_VERSION) {
-    return {
-      ok: false,
-      fromNewerVersion: true,
-      reason: `it was written by a newer version of Two Hats (schema ${version.data.schemaVersion})`,
-    };
-  }
-  // Migrations go here, oldest first, each taking version N to N + 1.
-  const parsed = teamFileV1.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return { ok: false, reason: `it does not match the expected shape (${first?.path.join('.')}: ${first?.message})` };
+  const result = parseVersionedJson(text, TEAM_SCHEMA_VERSION, teamFileV1);
+  if (!result.ok) {
+    return result;
   }
   const ids = new Set<string>();
-  for (const person of parsed.data.people) {
+  for (const person of result.value.people) {
     if (ids.has(person.id)) {
       return { ok: false, reason: `person id ${person.id} appears twice` };
     }
     ids.add(person.id);
   }
-  return { ok: true, file: { schemaVersion: TEAM_SCHEMA_VERSION, people: parsed.data.people } };
+  return { ok: true, file: { schemaVersion: TEAM_SCHEMA_VERSION, people: result.value.people } };
 }
 
 export function serializeTeamFile(people: readonly Person[]): string {

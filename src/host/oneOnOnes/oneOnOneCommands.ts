@@ -9,6 +9,7 @@ import { localToday, type Person } from '../../shared/team';
 import { COMMANDS } from '../constants';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
+import { pickActivePerson } from '../team/pickPerson';
 import { NOTE_SCHEME, noteUri } from './noteFileSystem';
 
 const LAST_TEMPLATE_KEY = 'twoHats.lastTemplate.v1';
@@ -79,7 +80,7 @@ async function startOneOnOne(team: TeamStore, notes: NoteStore, memento: vscode.
     personId?: unknown;
     templateId?: unknown;
   };
-  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickPerson(team);
+  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Start 1:1', 'With whom?');
   if (!person) {
     return undefined;
   }
@@ -109,18 +110,6 @@ async function startOneOnOne(team: TeamStore, notes: NoteStore, memento: vscode.
   return { noteId: meta.id, uri };
 }
 
-async function pickPerson(team: TeamStore): Promise<Person | undefined> {
-  const people = team.all.filter((p) => !p.archived);
-  if (people.length === 0) {
-    void vscode.window.showInformationMessage('Add someone to your team first.');
-    return undefined;
-  }
-  const picked = await vscode.window.showQuickPick(
-    people.map((p) => ({ label: p.name, description: p.role, person: p })),
-    { title: 'Two Hats: Start 1:1', placeHolder: 'With whom?', matchOnDescription: true },
-  );
-  return picked?.person;
-}
 
 async function pickTemplate(person: Person, lastTemplateId: string | undefined): Promise<Template | undefined> {
   const ordered = [...BUILT_IN_TEMPLATES].sort((a, b) => Number(b.id === lastTemplateId) - Number(a.id === lastTemplateId));

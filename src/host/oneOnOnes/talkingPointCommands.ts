@@ -2,9 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { summarizeSelection, talkingPointProblem, type CodeReference, type TalkingPoint } from '../../shared/oneOnOnes/talkingPoints';
-import { localToday, type Person } from '../../shared/team';
+import { localToday } from '../../shared/team';
 import { COMMANDS } from '../constants';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
+import { pickActivePerson } from '../team/pickPerson';
 import { commitOf } from './gitCommit';
 
 export function registerTalkingPointCommands(team: TeamStore): vscode.Disposable[] {
@@ -42,7 +43,7 @@ export async function queueTalkingPoint(team: TeamStore, arg: unknown, source?: 
     return undefined;
   }
   const args = asQueueArgs(arg);
-  const person = args.personId ? team.find(args.personId) : await pickPerson(team, 'Queue a talking point for whom?');
+  const person = args.personId ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats', 'Queue a talking point for whom?');
   if (!person) {
     return undefined;
   }
@@ -100,18 +101,6 @@ async function addSelection(team: TeamStore): Promise<MutationResult | undefined
   return queueTalkingPoint(team, { text: summarizeSelection(editor.document.getText(selection)) }, source);
 }
 
-async function pickPerson(team: TeamStore, placeHolder: string): Promise<Person | undefined> {
-  const people = team.all.filter((p) => !p.archived);
-  if (people.length === 0) {
-    void vscode.window.showInformationMessage('Add someone to your team first.');
-    return undefined;
-  }
-  const picked = await vscode.window.showQuickPick(
-    people.map((p) => ({ label: p.name, description: p.role, person: p })),
-    { title: 'Two Hats', placeHolder, matchOnDescription: true },
-  );
-  return picked?.person;
-}
 
 async function pickStanding(): Promise<boolean | undefined> {
   const picked = await vscode.window.showQuickPick(

@@ -115,41 +115,19 @@ export class TeamStore implements vscode.Disposable {
   }
 
   update(id: string, draft: PersonDraft): Promise<MutationResult> {
-    return this.mutate((people) => {
-      const current = people.find((p) => p.id === id);
-      if (!current) {
-        return 'That person is no longer on your team.';
-      }
+    return this.changePerson(id, (current, people) => {
       const problem = draftProblem(draft, people, id);
-      if (problem) {
-        return problem;
-      }
-      const person: Person = { ...current, name: normalizeName(draft.name), role: draft.role.trim(), cadence: draft.cadence };
-      return { people: people.map((p) => (p.id === id ? person : p)), person };
+      return problem ?? { ...current, name: normalizeName(draft.name), role: draft.role.trim(), cadence: draft.cadence };
     });
   }
 
   setArchived(id: string, archived: boolean): Promise<MutationResult> {
-    return this.mutate((people) => {
-      const current = people.find((p) => p.id === id);
-      if (!current) {
-        return 'That person is no longer on your team.';
-      }
-      const person: Person = { ...current, archived };
-      return { people: people.map((p) => (p.id === id ? person : p)), person };
-    });
+    return this.changePerson(id, (current) => ({ ...current, archived }));
   }
 
   /** Adds a talking point to a person's queue for their next 1:1. */
   queueTalkingPoint(id: string, point: TalkingPoint): Promise<MutationResult> {
-    return this.mutate((people) => {
-      const current = people.find((p) => p.id === id);
-      if (!current) {
-        return 'That person is no longer on your team.';
-      }
-      const person: Person = { ...current, talkingPoints: [...(current.talkingPoints ?? []), point] };
-      return { people: people.map((p) => (p.id === id ? person : p)), person };
-    });
+    return this.changePerson(id, (current) => ({ ...current, talkingPoints: [...(current.talkingPoints ?? []), point] }));
   }
 
   /**
@@ -158,33 +136,36 @@ export class TeamStore implements vscode.Disposable {
    */
   settleTalkingPoints(id: string, inAgenda: readonly TalkingPoint[]): Promise<MutationResult> {
     const taken = new Set(inAgenda.filter((p) => !p.standing).map((p) => p.id));
-    return this.mutate((people) => {
-      const current = people.find((p) => p.id === id);
-      if (!current) {
-        return 'That person is no longer on your team.';
-      }
-      const person: Person = { ...current, talkingPoints: (current.talkingPoints ?? []).filter((p) => !taken.has(p.id)) };
-      return { people: people.map((p) => (p.id === id ? person : p)), person };
-    });
+    return this.changePerson(id, (current) => ({
+      ...current,
+      talkingPoints: (current.talkingPoints ?? []).filter((p) => !taken.has(p.id)),
+    }));
   }
 
   /** Records that a 1:1 was held, which moves the person's next due date. */
   recordOneOnOne(id: string, isoDay: string): Promise<MutationResult> {
-    return this.mutate((people) => {
-      const current = people.find((p) => p.id === id);
-      if (!current) {
-        return 'That person is no longer on your team.';
-      }
-      const latest = current.lastOneOnOneOn && current.lastOneOnOneOn > isoDay ? current.lastOneOnOneOn : isoDay;
-      const person: Person = { ...current, lastOneOnOneOn: latest };
-      return { people: people.map((p) => (p.id === id ? person : p)), person };
-    });
+    return this.changePerson(id, (current) => ({
+      ...current,
+      lastOneOnOneOn: current.lastOneOnOneOn && current.lastOneOnOneOn > isoDay ? current.lastOneOnOneOn : isoDay,
+    }));
   }
 
   dispose(): void {
     this.watcher?.dispose();
     this.changeEmitter.dispose();
     this.setAsideEmitter.dispose();
+  }
+
+  /** Changes one person; `change` returns the new version, or a sentence saying why not. */
+  private changePerson(id: string, change: (current: Person, people: readonly Person[]) => Person | string): Promise<MutationResult> {
+    return this.mutate((people) => {
+      const current = people.find((p) => p.id === id);
+      if (!current) {
+        return 'That person is no longer on your team.';
+      }
+      const person = change(current, people);
+      return typeof person === 'string' ? person : { people: people.map((p) => (p.id === id ? person : p)), person };
+    });
   }
 
   private mutate(

@@ -1,5 +1,6 @@
 /** The index of 1:1 notes on disk: what each note is, without reading its body. */
 import * as z from 'zod/mini';
+import { parseVersionedJson, type Refusal } from '../versionedFile';
 
 export const NOTE_INDEX_VERSION = 1;
 
@@ -23,28 +24,11 @@ const noteIndexV1 = z.object({ schemaVersion: z.literal(1), notes: z.array(noteM
 
 export type NoteMeta = z.infer<typeof noteMeta>;
 
-export type NoteIndexResult = { ok: true; notes: NoteMeta[] } | { ok: false; reason: string; fromNewerVersion?: boolean };
+export type NoteIndexResult = { ok: true; notes: NoteMeta[] } | Refusal;
 
 export function parseNoteIndex(text: string): NoteIndexResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `it is not valid JSON (${(error as Error).message})` };
-  }
-  const version = z.object({ schemaVersion: z.int() }).safeParse(raw);
-  if (!version.success) {
-    return { ok: false, reason: 'it has no schema version' };
-  }
-  if (version.data.schemaVersion > NOTE_INDEX_VERSION) {
-    return { ok: false, fromNewerVersion: true, reason: `it was written by a newer version of Two Hats (schema ${version.data.schemaVersion})` };
-  }
-  const parsed = noteIndexV1.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return { ok: false, reason: `it does not match the expected shape (${first?.path.join('.')}: ${first?.message})` };
-  }
-  return { ok: true, notes: parsed.data.notes };
+  const result = parseVersionedJson(text, NOTE_INDEX_VERSION, noteIndexV1);
+  return result.ok ? { ok: true, notes: result.value.notes } : result;
 }
 
 export function serializeNoteIndex(notes: readonly NoteMeta[]): string {

@@ -1,0 +1,44 @@
+/**
+ * Reading a versioned JSON file from storage: untrusted text, checked against a schema. A file
+ * from a newer version of Two Hats is refused rather than guessed at, so it is never overwritten
+ * with less.
+ */
+import * as z from 'zod/mini';
+
+export type Refusal = { ok: false; reason: string; fromNewerVersion?: boolean };
+export type Parsed<T> = { ok: true; value: T } | Refusal;
+
+/**
+ * Parses `text` as JSON, checks its `schemaVersion` against `currentVersion`, lets `migrate`
+ * bring an older shape forward (oldest first, version N to N + 1), then validates with `schema`.
+ */
+export function parseVersionedJson<T>(
+  text: string,
+  currentVersion: number,
+  schema: z.ZodMiniType<T>,
+  migrate: (raw: unknown, fromVersion: number) => unknown = (raw) => raw,
+): Parsed<T> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `it is not valid JSON (${(error as Error).message})` };
+  }
+  const version = z.object({ schemaVersion: z.int() }).safeParse(raw);
+  if (!version.success) {
+    return { ok: false, reason: 'it has no schema version' };
+  }
+  if (version.data.schemaVersion > currentVersion) {
+    return {
+      ok: false,
+      fromNewerVersion: true,
+      reason: `it was written by a newer version of Two Hats (schema ${version.data.schemaVersion})`,
+    };
+  }
+  const parsed = schema.safeParse(migrate(raw, version.data.schemaVersion));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { ok: false, reason: `it does not match the expected shape (${first?.path.join('.')}: ${first?.message})` };
+  }
+  return { ok: true, value: parsed.data };
+}

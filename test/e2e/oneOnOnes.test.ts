@@ -85,6 +85,10 @@ describe('1:1s from the sidebar, in real editor tabs', () => {
     assert.equal(await frame.locator('body').evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(offMachine, []);
+
+    await frame.getByRole('button', { name: 'Close the preview' }).click();
+    await history.click();
+    await body.waitFor({ state: 'detached' });
   });
 });
 

@@ -19,6 +19,7 @@ export const COMMANDS = {
   startOneOnOne: 'twoHats.startOneOnOne',
   openNote: 'twoHats.openNote',
   copyShareableAgenda: 'twoHats.copyShareableAgenda',
+  searchNotes: 'twoHats.searchNotes',
   deleteAllData: 'twoHats.deleteAllData',
   queueTalkingPoint: 'twoHats.queueTalkingPoint',
   addSelectionToNextOneOnOne: 'twoHats.addSelectionToNextOneOnOne',

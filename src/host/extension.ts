@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, SETTINGS, SIDEBAR_VIEW_ID } from './constants';
 import { NOTE_SCHEME, NoteFileSystem } from './oneOnOnes/noteFileSystem';
 import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
+import { registerSearchCommand } from './oneOnOnes/searchCommand';
 import { registerTalkingPointCommands } from './oneOnOnes/talkingPointCommands';
 import { HatState } from './principles/hatState';
 import { LastNoteEditor } from './principles/noteInsertion';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, new NoteFileSystem(noteStore), { isCaseSensitive: true }),
     ...registerOneOnOneCommands(store, noteStore, context.workspaceState),
     ...registerTalkingPointCommands(store),
+    registerSearchCommand(store, noteStore),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),

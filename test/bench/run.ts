@@ -9,6 +9,7 @@ import { buildSnapshot, weekBalance } from '../../src/host/sidebar/snapshot';
 import { composeNote } from '../../src/shared/oneOnOnes/compose';
 import { parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../src/shared/oneOnOnes/noteIndex';
 import { NotesByPerson } from '../../src/shared/oneOnOnes/notesByPerson';
+import { searchNotes } from '../../src/shared/oneOnOnes/search';
 import { findTemplate } from '../../src/shared/oneOnOnes/templates';
 import { findPrinciple } from '../../src/shared/principles/catalogue';
 import type { Person } from '../../src/shared/team';
@@ -58,8 +59,8 @@ interface Row {
 }
 
 const rows: Row[] = [];
-function compare(name: string, run: () => unknown, baselineName: string, baseline: () => unknown): void {
-  rows.push({ name, baselineName, value: measure(run), baseline: measure(baseline) });
+function compare(name: string, run: () => unknown, baselineName: string, baseline: () => unknown, repeats = 30): void {
+  rows.push({ name, baselineName, value: measure(run, repeats), baseline: measure(baseline, repeats) });
 }
 
 const bigTeam = people(200);
@@ -99,6 +100,12 @@ compare(
 const bigIndexText = serializeNoteIndex(tenThousand);
 const smallIndexText = serializeNoteIndex(tenNotes);
 compare('note index read at start, 10,000 notes', () => parseNoteIndex(bigIndexText), '10 notes', () => parseNoteIndex(smallIndexText));
+
+const noteText = (i: number) =>
+  `# 1:1 with Person ${i % 200}\n\n## Their topics first\n\nTalked about release ${i}, the roadmap and hiring.\n\n## Action items\n\n- [ ] Follow up on item ${i} @person\n`.repeat(3);
+const tenThousandTexts = Array.from({ length: 10_000 }, (_, i) => ({ id: `n${i}`, text: noteText(i) }));
+const tenTexts = tenThousandTexts.slice(0, 10);
+compare('search all notes for two words, 10,000 notes', () => searchNotes(tenThousandTexts, 'roadmap 9999'), '10 notes', () => searchNotes(tenTexts, 'roadmap 9999'), 10);
 
 console.log(`Two Hats benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}\n`);
 const width = Math.max(...rows.map((r) => r.name.length));

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { activeEditorText, openSidebar, pickFromQuickInput, waitForEditorText } from '../harness/workbench';
+import { activeEditorText, openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
 
 describe('1:1s from the sidebar, in real editor tabs', () => {
@@ -89,6 +89,16 @@ describe('1:1s from the sidebar, in real editor tabs', () => {
     await frame.getByRole('button', { name: 'Close the preview' }).click();
     await history.click();
     await body.waitFor({ state: 'detached' });
+  });
+
+  it('searches every 1:1 note from the palette and opens the match', async () => {
+    await runCommand(page, 'Two Hats: Search 1:1 Notes…');
+    await page.locator('.quick-input-widget input').fill('platform team');
+    const hit = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Ada Lovelace' }).first();
+    await hit.waitFor();
+    assert.match((await hit.textContent()) ?? '', /Send the RFC to the platform team/);
+    await hit.click();
+    await waitForEditorText(page, 'Send the RFC to the platform team');
   });
 });
 

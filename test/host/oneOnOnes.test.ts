@@ -43,6 +43,14 @@ describe('1:1 notes in the real editor', () => {
     assert.match(nextText ?? '', /## Follow-ups\n\n.*\n\n- \[ \] Write the onboarding guide @noor/);
   });
 
+  it('finds the note by a word in it, and not by a word that is nowhere', async () => {
+    const hits = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'ONBOARDING guide');
+    assert.ok(hits && hits.length >= 1);
+    const first = await readText(vscode.Uri.joinPath(folder, 'notes', `${hits[0]}.md`));
+    assert.match(first ?? '', /Write the onboarding guide/);
+    assert.deepEqual(await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'onboarding zanzibar'), []);
+  });
+
   it('moves the person’s next 1:1 due date to a cadence after today', async () => {
     const team = JSON.parse((await readText(vscode.Uri.joinPath(folder, 'team.json')))!) as { people: { id: string; lastOneOnOneOn?: string }[] };
     const today = new Date();

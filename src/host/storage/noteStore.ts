@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { openActionItems } from '../../shared/oneOnOnes/actionItems';
 import { parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../shared/oneOnOnes/noteIndex';
 import { NotesByPerson } from '../../shared/oneOnOnes/notesByPerson';
+import type { SearchableNote } from '../../shared/oneOnOnes/search';
 import { balanceOfNote } from '../../shared/principles/balance';
 import { readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
 import { SerialQueue } from './serialQueue';
@@ -31,6 +32,8 @@ export class NoteStore implements vscode.Disposable {
   private readonly queue = new SerialQueue();
   private folder: vscode.Uri | undefined;
   private notes = new NotesByPerson();
+  /** Note bodies read so far, for search; filled on the first search, kept current by writes. */
+  private readonly texts = new Map<string, string>();
 
   /** Fires with the id of the note that changed, or undefined when everything may have. */
   readonly onDidChange = this.changeEmitter.event;
@@ -40,6 +43,7 @@ export class NoteStore implements vscode.Disposable {
     return this.queue.run(async () => {
       this.folder = folder;
       this.notes = new NotesByPerson();
+      this.texts.clear();
       if (folder) {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, NOTES_DIR));
         this.notes = new NotesByPerson(await this.readIndex(folder));
@@ -95,6 +99,7 @@ export class NoteStore implements vscode.Disposable {
       // The body first: an index entry must never point at a note that is not on disk.
       await writeFileAtomic(this.noteUri(meta.id), encoder.encode(note.content));
       await this.writeIndex(this.notes.with(meta));
+      this.texts.set(meta.id, note.content);
       this.changeEmitter.fire(meta.id);
       return meta;
     });
@@ -107,6 +112,7 @@ export class NoteStore implements vscode.Disposable {
         throw vscode.FileSystemError.FileNotFound(`Two Hats note ${id}`);
       }
       await writeFileAtomic(this.noteUri(id), encoder.encode(content));
+      this.texts.set(id, content);
       const meta: NoteMeta = {
         ...current,
         updatedAt: Date.now(),
@@ -116,6 +122,26 @@ export class NoteStore implements vscode.Disposable {
       await this.writeIndex(this.notes.with(meta));
       this.changeEmitter.fire(id);
       return meta;
+    });
+  }
+
+  /** Every note's text, for search: read from disk once, then kept current by saves. */
+  async searchable(): Promise<SearchableNote[]> {
+    const missing = this.notes.all.filter((note) => !this.texts.has(note.id));
+    // A few reads at a time: thousands of notes at once would flood the file system.
+    for (let i = 0; i < missing.length; i += 32) {
+      await Promise.all(
+        missing.slice(i, i + 32).map(async (note) => {
+          const text = await this.read(note.id).catch(() => undefined);
+          if (text !== undefined) {
+            this.texts.set(note.id, text);
+          }
+        }),
+      );
+    }
+    return this.notes.all.flatMap((note) => {
+      const text = this.texts.get(note.id);
+      return text === undefined ? [] : [{ id: note.id, text }];
     });
   }
 

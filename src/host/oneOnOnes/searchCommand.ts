@@ -1,0 +1,63 @@
+/** `Two Hats: Search 1:1 Notes…`: every word must match; results show person, date and a snippet. */
+import * as vscode from 'vscode';
+import { searchNotes, type SearchHit } from '../../shared/oneOnOnes/search';
+import { findTemplate } from '../../shared/oneOnOnes/templates';
+import { COMMANDS } from '../constants';
+import type { NoteStore } from '../storage/noteStore';
+import type { TeamStore } from '../storage/teamStore';
+import { noteUri } from './noteFileSystem';
+
+type HitItem = vscode.QuickPickItem & { hit: SearchHit };
+
+export function registerSearchCommand(team: TeamStore, notes: NoteStore): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.searchNotes, (query?: unknown) => searchNotesCommand(team, notes, query));
+}
+
+/** Shows the search; with a `query` argument, returns the hits' note ids instead of asking. */
+async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unknown): Promise<string[] | undefined> {
+  if (!notes.ready) {
+    void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
+    return undefined;
+  }
+  if (typeof query === 'string') {
+    return searchNotes(await notes.searchable(), query).map((hit) => hit.id);
+  }
+  const picker = vscode.window.createQuickPick<HitItem>();
+  picker.title = 'Two Hats: Search 1:1 Notes';
+  picker.placeholder = 'Words to find in any 1:1 note';
+  picker.matchOnDescription = true;
+  picker.matchOnDetail = true;
+  picker.busy = true;
+  const corpus = await notes.searchable();
+  picker.busy = false;
+  const toItem = (hit: SearchHit): HitItem | undefined => {
+    const meta = notes.find(hit.id);
+    if (!meta) {
+      return undefined;
+    }
+    const person = team.find(meta.personId)?.name ?? 'Someone no longer on the team';
+    return {
+      label: `${person} · ${meta.date}`,
+      description: findTemplate(meta.templateId)?.title ?? meta.templateId,
+      detail: hit.snippet,
+      // Every term already matched the note; keep VS Code's own filter from hiding it.
+      alwaysShow: true,
+      hit,
+    };
+  };
+  picker.onDidChangeValue((value) => {
+    picker.items = searchNotes(corpus, value).flatMap((hit) => toItem(hit) ?? []);
+  });
+  picker.onDidAccept(async () => {
+    const chosen = picker.selectedItems[0];
+    picker.hide();
+    const meta = chosen && notes.find(chosen.hit.id);
+    if (meta) {
+      const position = new vscode.Position(chosen.hit.line, 0);
+      await vscode.window.showTextDocument(noteUri(meta.id, meta.title), { preview: false, selection: new vscode.Range(position, position) });
+    }
+  });
+  picker.onDidHide(() => picker.dispose());
+  picker.show();
+  return undefined;
+}

@@ -16,7 +16,8 @@ import { SidebarProvider } from './sidebar/sidebarProvider';
 import { deleteAllData, registerDataCommands } from './storage/dataCommands';
 import { resolveDataLocation } from './storage/dataLocation';
 import { NoteStore } from './storage/noteStore';
-import { TeamStore, type DataLocation } from './storage/teamStore';
+import type { DataLocation } from './storage/jsonFileStore';
+import { TeamStore } from './storage/teamStore';
 import { registerTeamCommands } from './team/teamCommands';
 
 /** What Two Hats offers other extensions (and its own tests). */

@@ -4,15 +4,14 @@
  */
 import * as z from 'zod/mini';
 import { parseVersionedJson, type Refusal } from './versionedFile';
+import { codeReference, isoDay, storedId } from './storedCommon';
 import { CADENCES } from './team';
 import type { Person } from './team';
 
 export const TEAM_SCHEMA_VERSION = 1;
 
-const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-
 const personV1 = z.object({
-  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  id: storedId,
   name: z.string().check(z.minLength(1), z.maxLength(400)),
   role: z.string().check(z.maxLength(600)),
   cadence: z.enum(CADENCES),
@@ -22,19 +21,11 @@ const personV1 = z.object({
   talkingPoints: z.optional(
     z.array(
       z.object({
-        id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+        id: storedId,
         text: z.string().check(z.minLength(1), z.maxLength(2000)),
         standing: z.boolean(),
         addedOn: isoDay,
-        source: z.optional(
-          z.object({
-            path: z.string().check(z.maxLength(2000)),
-            startLine: z.int().check(z.positive()),
-            endLine: z.int().check(z.positive()),
-            commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/))),
-            uri: z.string().check(z.maxLength(4000)),
-          }),
-        ),
+        source: z.optional(codeReference),
       }),
     ),
   ),

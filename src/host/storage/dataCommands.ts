@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
 import type { NoteStore } from './noteStore';
-import type { SetAsideNotice, TeamStore } from './teamStore';
+import type { SetAsideNotice } from './jsonFileStore';
+import type { TeamStore } from './teamStore';
 
 export function registerDataCommands(store: TeamStore, notes: NoteStore): vscode.Disposable[] {
   return [

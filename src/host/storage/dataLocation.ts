@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SETTINGS } from '../constants';
-import type { DataLocation } from './teamStore';
+import type { DataLocation } from './jsonFileStore';
 
 /**
  * Where Two Hats keeps data for this window: the workspace's private storage, or, with no folder

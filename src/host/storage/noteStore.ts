@@ -11,7 +11,7 @@ import type { SearchableNote } from '../../shared/oneOnOnes/search';
 import { balanceOfNote } from '../../shared/principles/balance';
 import { readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
 import { SerialQueue } from './serialQueue';
-import type { SetAsideNotice } from './teamStore';
+import type { SetAsideNotice } from './jsonFileStore';
 
 const INDEX_FILE = 'notes-index.json';
 const NOTES_DIR = 'notes';

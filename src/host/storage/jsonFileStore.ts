@@ -1,0 +1,247 @@
+/**
+ * One JSON file in the data folder, owned safely: read through a schema, written atomically,
+ * changes made by another window picked up, a damaged file set aside instead of overwritten.
+ * The team and the delegation inventory are each one of these; their own stores add the rules.
+ */
+import * as vscode from 'vscode';
+import type { StorageState } from '../../shared/protocol';
+import type { Parsed } from '../../shared/versionedFile';
+import { findLeftoverTemps, readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
+import { SerialQueue } from './serialQueue';
+
+/** Where the data lives, decided by the composition root from the workspace and settings. */
+export type DataLocation =
+  | { kind: 'folder'; uri: vscode.Uri; scope: 'workspace' | 'global' }
+  | { kind: 'noFolder' };
+
+export interface SetAsideNotice {
+  readonly original: vscode.Uri;
+  readonly movedTo: vscode.Uri;
+  readonly reason: string;
+}
+
+export interface JsonFileFormat<T> {
+  readonly fileName: string;
+  readonly empty: T;
+  parse(text: string): Parsed<T>;
+  serialize(value: T): string;
+}
+
+/** A change to the value: the new value and what to report, or a sentence saying why not. */
+export type Change<T, R> = (current: T) => string | { value: T; result: R };
+export type ChangeResult<R> = { ok: true; result: R } | { ok: false; error: string };
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const SETTLE_ATTEMPTS = 5;
+const SETTLE_DELAY_MS = 200;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+function decodeText(bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export class JsonFileStore<T> implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly setAsideEmitter = new vscode.EventEmitter<SetAsideNotice>();
+  private location: DataLocation = { kind: 'noFolder' };
+  private storage: StorageState = { kind: 'noFolder' };
+  private current: T;
+  /** Writes run one after another so that no update is built on a stale value. */
+  private readonly queue = new SerialQueue();
+  /** The file's text as last read or written here; anything else on disk came from elsewhere. */
+  private lastKnownText: string | undefined;
+  private watcher: vscode.Disposable | undefined;
+
+  /** Fires after the value or the storage state changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  /** Fires when an unreadable file was moved aside; the user must be told how to recover it. */
+  readonly onDidSetAside = this.setAsideEmitter.event;
+
+  constructor(private readonly format: JsonFileFormat<T>) {
+    this.current = format.empty;
+  }
+
+  get state(): StorageState {
+    return this.storage;
+  }
+
+  get value(): T {
+    return this.current;
+  }
+
+  get dataFolder(): vscode.Uri | undefined {
+    return this.location.kind === 'folder' ? this.location.uri : undefined;
+  }
+
+  /** Opens (or re-opens) the store at a location, loads what is there and follows changes to it. */
+  open(location: DataLocation): Promise<void> {
+    return this.queue.run(async () => {
+      this.watcher?.dispose();
+      this.watcher = undefined;
+      this.location = location;
+      this.current = this.format.empty;
+      this.lastKnownText = undefined;
+      if (location.kind === 'noFolder') {
+        this.storage = { kind: 'noFolder' };
+      } else {
+        try {
+          await vscode.workspace.fs.createDirectory(location.uri);
+          await this.settleLeftovers(location.uri);
+          await this.syncFromDisk(location.uri);
+          this.storage = { kind: 'ready', scope: location.scope };
+          this.watcher = this.watch(location.uri);
+        } catch (error) {
+          this.storage = {
+            kind: 'unavailable',
+            message: `Two Hats cannot read its data in ${location.uri.fsPath}: ${(error as Error).message}`,
+          };
+        }
+      }
+      this.changeEmitter.fire();
+    });
+  }
+
+  /**
+   * Applies a change on top of what is on disk now and saves it atomically. Another window on the
+   * same workspace may have saved since we last looked: building on its version, not ours, means
+   * neither window's update is lost.
+   */
+  change<R>(change: Change<T, R>): Promise<ChangeResult<R>> {
+    return this.queue.run(async (): Promise<ChangeResult<R>> => {
+      if (this.location.kind !== 'folder' || this.storage.kind !== 'ready') {
+        return { ok: false, error: notReadyMessage(this.storage) };
+      }
+      const folder = this.location.uri;
+      try {
+        await this.syncFromDisk(folder);
+      } catch (error) {
+        return { ok: false, error: `Could not read the saved data before changing it: ${(error as Error).message}` };
+      }
+      const outcome = change(this.current);
+      if (typeof outcome === 'string') {
+        return { ok: false, error: outcome };
+      }
+      const text = this.format.serialize(outcome.value);
+      try {
+        await writeFileAtomic(vscode.Uri.joinPath(folder, this.format.fileName), encoder.encode(text));
+      } catch (error) {
+        return { ok: false, error: `Could not save: ${(error as Error).message}. Nothing was changed.` };
+      }
+      this.lastKnownText = text;
+      this.current = outcome.value;
+      this.changeEmitter.fire();
+      return { ok: true, result: outcome.result };
+    });
+  }
+
+  dispose(): void {
+    this.watcher?.dispose();
+    this.changeEmitter.dispose();
+    this.setAsideEmitter.dispose();
+  }
+
+  /**
+   * Follows the file so that a change made by another window, or by hand, shows up here.
+   * Storage lies outside the workspace, so the watcher is anchored on the storage folder itself.
+   */
+  private watch(folder: vscode.Uri): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, this.format.fileName));
+    const reload = () =>
+      void this.queue.run(async () => {
+        if (this.location.kind === 'folder' && this.location.uri.toString() === folder.toString()) {
+          if (await this.syncFromDisk(folder)) {
+            this.changeEmitter.fire();
+          }
+        }
+      });
+    return vscode.Disposable.from(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+  }
+
+  /**
+   * Brings the in-memory value up to date with the file; true when it changed. A file that cannot
+   * be read is moved aside (never overwritten) and the user is told how to recover it.
+   */
+  private async syncFromDisk(folder: vscode.Uri): Promise<boolean> {
+    const target = vscode.Uri.joinPath(folder, this.format.fileName);
+    let bytes = await readFileIfExists(target);
+    if (bytes === undefined) {
+      const changed = this.lastKnownText !== undefined;
+      this.lastKnownText = undefined;
+      this.current = this.format.empty;
+      return changed;
+    }
+    let text = decodeText(bytes);
+    if (text !== undefined && text === this.lastKnownText) {
+      return false;
+    }
+    let result = text === undefined ? undefined : this.format.parse(text);
+    // Another program may be part-way through writing the file (truncate, then write): only a
+    // file that stays unreadable once it has stopped changing is treated as damaged.
+    for (let attempt = 0; !result?.ok && attempt < SETTLE_ATTEMPTS; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_DELAY_MS));
+      const again = await readFileIfExists(target);
+      if (again === undefined) {
+        return this.syncFromDisk(folder);
+      }
+      if (sameBytes(again, bytes)) {
+        break;
+      }
+      bytes = again;
+      text = decodeText(bytes);
+      result = text === undefined ? undefined : this.format.parse(text);
+    }
+    if (result?.ok) {
+      this.lastKnownText = text;
+      this.current = result.value;
+      return true;
+    }
+    const reason = result ? result.reason : 'it is not valid UTF-8 text';
+    const movedTo = await setAside(target, result?.fromNewerVersion ? 'newer' : 'corrupt');
+    this.setAsideEmitter.fire({ original: target, movedTo, reason });
+    this.lastKnownText = undefined;
+    this.current = this.format.empty;
+    return true;
+  }
+
+  /**
+   * Resolves temporary files left by a save that was interrupted. When the target is missing, the
+   * newest complete temp is the latest save and takes its place; every other temp is an
+   * interrupted write whose target still holds the last acknowledged save, and is removed.
+   */
+  private async settleLeftovers(folder: vscode.Uri): Promise<void> {
+    const target = vscode.Uri.joinPath(folder, this.format.fileName);
+    const leftovers = await findLeftoverTemps(target);
+    if (leftovers.length === 0) {
+      return;
+    }
+    if ((await readFileIfExists(target)) === undefined) {
+      const newest = leftovers[0]!;
+      const bytes = await readFileIfExists(newest);
+      const text = bytes && decodeText(bytes);
+      if (text !== undefined && this.format.parse(text).ok) {
+        await vscode.workspace.fs.rename(newest, target, { overwrite: false });
+        leftovers.shift();
+      }
+    }
+    await Promise.all(leftovers.map((uri) => vscode.workspace.fs.delete(uri).then(undefined, () => undefined)));
+  }
+}
+
+export function notReadyMessage(state: StorageState): string {
+  switch (state.kind) {
+    case 'noFolder':
+      return 'Open a folder first: Two Hats keeps your notes in that workspace’s private storage.';
+    case 'unavailable':
+      return state.message;
+    case 'ready':
+      return 'Two Hats is still loading.';
+  }
+}

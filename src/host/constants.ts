@@ -23,9 +23,22 @@ export const COMMANDS = {
   deleteAllData: 'twoHats.deleteAllData',
   queueTalkingPoint: 'twoHats.queueTalkingPoint',
   addSelectionToNextOneOnOne: 'twoHats.addSelectionToNextOneOnOne',
+  addDelegationItem: 'twoHats.addDelegationItem',
+  delegateThis: 'twoHats.delegateThis',
+  assignDelegation: 'twoHats.assignDelegation',
+  changeDelegationLevel: 'twoHats.changeDelegationLevel',
+  setDelegationStatus: 'twoHats.setDelegationStatus',
+  recordRelapse: 'twoHats.recordRelapse',
+  noteDelegationStep: 'twoHats.noteDelegationStep',
+  deleteDelegationItem: 'twoHats.deleteDelegationItem',
+  undoDeleteDelegationItem: 'twoHats.undoDeleteDelegationItem',
+  findBottlenecks: 'twoHats.findBottlenecks',
+  weeklySelfCheck: 'twoHats.weeklySelfCheck',
 } as const;
 
 export const SETTINGS = {
   section: 'twoHats',
   useGlobalStorageWhenNoFolder: 'storage.useGlobalStorageWhenNoFolder',
+  weeklySelfCheck: 'delegation.weeklySelfCheck',
+  gitHints: 'delegation.gitHistoryHints',
 } as const;

@@ -12,7 +12,10 @@ import { HatState } from './principles/hatState';
 import { LastNoteEditor } from './principles/noteInsertion';
 import { registerPrincipleCommands } from './principles/principleCommands';
 import { registerPrincipleDocuments } from './principles/principleViewer';
+import { registerDelegationCommands } from './delegation/delegationCommands';
+import { registerReflectionCommands, SelfCheckState } from './delegation/reflectionCommands';
 import { SidebarProvider } from './sidebar/sidebarProvider';
+import { DelegationStore } from './storage/delegationStore';
 import { deleteAllData, registerDataCommands } from './storage/dataCommands';
 import { resolveDataLocation } from './storage/dataLocation';
 import { NoteStore } from './storage/noteStore';
@@ -32,31 +35,40 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
   const log = vscode.window.createOutputChannel('Two Hats', { log: true });
   const store = new TeamStore();
   const noteStore = new NoteStore();
+  const delegation = new DelegationStore();
+  const selfChecks = new SelfCheckState(context.workspaceState);
   const hats = new HatState(context.globalState);
   const notes = new LastNoteEditor();
-  const sidebar = new SidebarProvider(context.extensionUri, store, noteStore, hats, log);
+  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks }, log);
   const openAt = (location: DataLocation) =>
-    Promise.all([store.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]).then(() => undefined);
+    Promise.all([store.open(location), delegation.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]).then(() => undefined);
   context.subscriptions.push(
     log,
     store,
     noteStore,
+    delegation,
+    selfChecks,
     hats,
     notes,
     sidebar,
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, new NoteFileSystem(noteStore), { isCaseSensitive: true }),
-    ...registerOneOnOneCommands(store, noteStore, context.workspaceState),
+    ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState),
+    ...registerDelegationCommands(delegation, store),
+    ...registerReflectionCommands(delegation, selfChecks),
     ...registerTalkingPointCommands(store),
     registerSearchCommand(store, noteStore),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
     ...registerTeamCommands(store),
-    ...registerDataCommands(store, noteStore),
+    ...registerDataCommands(store, [store, delegation, noteStore]),
     vscode.commands.registerCommand(COMMANDS.deleteAllData, () => deleteAllData(context, () => openAt(resolveDataLocation(context)))),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {
         void openAt(resolveDataLocation(context));
+      }
+      if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.weeklySelfCheck}`)) {
+        sidebar.refresh();
       }
     }),
   );

@@ -6,6 +6,8 @@
  * owns the data; the webview keeps only UI state (drafts, what is expanded) in getState/setState.
  */
 import * as z from 'zod/mini';
+import type { Phase } from './delegation/checklist';
+import type { Filter, Status } from './delegation/items';
 import type { Hat } from './principles/hats';
 import { CADENCES, NAME_MAX_LENGTH, ROLE_MAX_LENGTH, type Person } from './team';
 
@@ -19,6 +21,26 @@ const personDraft = z.strictObject({
   role: text(ROLE_MAX_LENGTH),
   cadence: z.enum(CADENCES),
 });
+
+const itemId = personId;
+
+/** What the sidebar's delegation section asks for; the host checks each id before acting. */
+export const delegationIntentSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('add') }),
+  z.strictObject({ kind: z.literal('findBottlenecks') }),
+  z.strictObject({ kind: z.literal('assign'), itemId }),
+  z.strictObject({ kind: z.literal('changeLevel'), itemId }),
+  z.strictObject({ kind: z.literal('setStatus'), itemId }),
+  z.strictObject({ kind: z.literal('relapse'), itemId }),
+  z.strictObject({ kind: z.literal('openSource'), itemId }),
+  z.strictObject({ kind: z.literal('delete'), itemId }),
+  z.strictObject({ kind: z.literal('restore'), itemId }),
+  z.strictObject({ kind: z.literal('tickStep'), itemId, stepId: z.string().check(z.regex(/^[a-z-]{1,64}$/)), done: z.boolean() }),
+  z.strictObject({ kind: z.literal('noteStep'), itemId, stepId: z.string().check(z.regex(/^[a-z-]{1,64}$/)) }),
+  z.strictObject({ kind: z.literal('selfCheckDone'), week: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) }),
+]);
+
+export type DelegationIntent = z.infer<typeof delegationIntentSchema>;
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** The webview has loaded and wants a snapshot. */
@@ -41,6 +63,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
     text: z.string().check(z.maxLength(8000)),
     done: z.boolean(),
   }),
+  z.strictObject({ type: z.literal('delegation'), intent: delegationIntentSchema }),
   /** Open a principle from the catalogue; the host checks the id exists. */
   z.strictObject({ type: z.literal('openPrinciple'), id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)) }),
 ]);
@@ -101,8 +124,45 @@ export interface PersonView extends Person {
   readonly lastNote?: { readonly id: string; readonly label: string };
 }
 
+export interface DelegationStepView {
+  readonly id: string;
+  readonly text: string;
+  readonly source: string;
+  readonly done: boolean;
+  readonly note?: string;
+}
+
+export interface DelegationItemView {
+  readonly id: string;
+  readonly title: string;
+  readonly status: Status;
+  readonly statusLabel: string;
+  readonly ownerName?: string;
+  /** "3 · Consult", and the target when it differs. */
+  readonly levelLabel?: string;
+  readonly targetLabel?: string;
+  /** Levels over time, oldest first, e.g. [2, 3, 5]. */
+  readonly levelTrend: readonly number[];
+  readonly progress: { readonly done: number; readonly total: number };
+  readonly phases: readonly { readonly phase: Phase; readonly title: string; readonly steps: readonly DelegationStepView[] }[];
+  readonly relapses: number;
+  readonly lastRelapse?: string;
+  readonly nextCheckInOn?: string;
+  readonly sourceLabel?: string;
+  /** Days since it was added, for work still held. */
+  readonly heldDays: number;
+}
+
+export interface DelegationView {
+  readonly items: readonly DelegationItemView[];
+  readonly counts: Readonly<Record<Filter, number>>;
+  /** This week's Peter-Principle self-check, when it is on and not done yet. */
+  readonly selfCheck?: { readonly week: string; readonly sentence: string };
+}
+
 export interface Snapshot {
   readonly storage: StorageState;
+  readonly delegation: DelegationView;
   /** Sorted for display: active people by who is due soonest, then archived ones. */
   readonly people: readonly PersonView[];
   readonly today: string;
@@ -128,4 +188,6 @@ export type HostMessage =
   /** The answer to a request; `error` is a sentence for the user when it failed. */
   | { type: 'didCompleteRequest'; requestId: number; error?: string; personId?: string }
   /** A note's Markdown, for the sidebar's preview; rendered there through the sanitizer. */
-  | { type: 'didLoadNotePreview'; noteId: string; title: string; markdown: string };
+  | { type: 'didLoadNotePreview'; noteId: string; title: string; markdown: string }
+  /** A delegation item was deleted from the sidebar; the webview offers Undo. */
+  | { type: 'didDeleteDelegationItem'; itemId: string; title: string };

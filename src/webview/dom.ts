@@ -48,3 +48,21 @@ export function replaceKeepingFocus(container: HTMLElement, children: Node[]): v
     }
   }
 }
+
+/** A button with an accessible name; icon-only buttons carry it as aria-label and tooltip. */
+export function button(
+  label: string,
+  codicon: string | undefined,
+  onClick: () => void,
+  attributes: Record<string, string>,
+  showLabel = false,
+): HTMLButtonElement {
+  const element = h(
+    'button',
+    { type: 'button', ...attributes, ...(showLabel ? {} : { 'aria-label': label, title: label }) },
+    codicon ? icon(codicon) : null,
+    showLabel ? h('span', {}, label) : null,
+  );
+  element.addEventListener('click', onClick);
+  return element;
+}

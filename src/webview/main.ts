@@ -4,6 +4,7 @@ import type { HostMessage, Snapshot } from '../shared/protocol';
 import { draftProblem } from '../shared/team';
 import { h, replaceKeepingFocus } from './dom';
 import { neutralizeLinks, renderMarkdownInto } from './markdown';
+import { renderDelegation, type DelegationActions } from './delegationView';
 import { renderTeam, type NotePreview, type TeamActions } from './teamView';
 import { renderToday, type TodayActions } from './todayView';
 import { EMPTY_DRAFT, restoreState, type UiState } from './uiState';
@@ -120,6 +121,26 @@ const actions: TeamActions = {
   },
 };
 
+const delegationActions: DelegationActions = {
+  send(intent) {
+    if (intent.kind === 'restore') {
+      update({ ...ui, undoDelete: undefined });
+      focusSoon(`item-${intent.itemId}`);
+    }
+    vscode.postMessage({ type: 'delegation', intent });
+  },
+  setFilter(filter) {
+    update({ ...ui, delegationFilter: filter });
+  },
+  toggleItem(itemId) {
+    update({ ...ui, openDelegationItem: ui.openDelegationItem === itemId ? undefined : itemId });
+  },
+  dismissUndo() {
+    update({ ...ui, undoDelete: undefined });
+    focusSoon('delegation-add');
+  },
+};
+
 const todayActions: TodayActions = {
   switchHat: () => vscode.postMessage({ type: 'switchHat' }),
   openPrinciple: (id) => vscode.postMessage({ type: 'openPrinciple', id }),
@@ -136,7 +157,12 @@ function paint(): void {
     return;
   }
   app.setAttribute('aria-busy', 'false');
-  replaceKeepingFocus(app, [renderBody(snapshot), renderToday(snapshot, todayActions)]);
+  const ready = snapshot.storage.kind === 'ready';
+  replaceKeepingFocus(app, [
+    renderBody(snapshot),
+    ...(ready ? [renderDelegation(snapshot.delegation, ui, delegationActions)] : []),
+    renderToday(snapshot, todayActions),
+  ]);
   if (!painted) {
     painted = true;
     resumeDraft();
@@ -205,6 +231,10 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       preview = { noteId: message.noteId, title: message.title, markdown: message.markdown };
       paint();
       focusSoon('close-preview');
+      return;
+    case 'didDeleteDelegationItem':
+      update({ ...ui, undoDelete: { itemId: message.itemId, title: message.title } });
+      focusSoon('delegation-undo');
       return;
     case 'didCompleteRequest':
       if (ui.form?.pendingRequest !== message.requestId) {

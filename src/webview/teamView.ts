@@ -1,7 +1,7 @@
 /** Renders the team section: the list, the add and edit form, the archive, the empty state. */
 import type { OpenItemView, PersonView, Snapshot } from '../shared/protocol';
 import { CADENCE_LABELS, CADENCES, type Cadence, type PersonDraft } from '../shared/team';
-import { h, icon } from './dom';
+import { button, h, icon } from './dom';
 import type { PersonForm, UiState } from './uiState';
 
 export interface TeamActions {
@@ -296,22 +296,4 @@ function renderNotice(ui: UiState, actions: TeamActions): HTMLElement {
       : null,
     button('Dismiss', 'close', actions.dismissNotice, { class: 'icon-button', 'data-focus-key': 'dismiss-notice' }),
   );
-}
-
-/** A button with an accessible name; icon-only buttons carry it as aria-label and tooltip. */
-function button(
-  label: string,
-  codicon: string | undefined,
-  onClick: () => void,
-  attributes: Record<string, string>,
-  showLabel = false,
-): HTMLButtonElement {
-  const element = h(
-    'button',
-    { type: 'button', ...attributes, ...(showLabel ? {} : { 'aria-label': label, title: label }) },
-    codicon ? icon(codicon) : null,
-    showLabel ? h('span', {}, label) : null,
-  );
-  element.addEventListener('click', onClick);
-  return element;
 }

@@ -1,5 +1,8 @@
 /** UI state only: what is open, half-typed text, the last notice. The data itself comes from the host. */
+import type { Filter } from '../shared/delegation/items';
 import { CADENCES, type PersonDraft } from '../shared/team';
+
+const FILTERS: readonly string[] = ['all', 'holding', 'handingOver', 'delegated'];
 
 export interface PersonForm {
   /** The person being edited; absent when adding someone new. */
@@ -22,6 +25,11 @@ export interface UiState {
   readonly notice?: Notice;
   /** The person whose 1:1 history is open. */
   readonly historyOf?: string;
+  readonly delegationFilter?: Filter;
+  /** The delegation item whose checklist is open. */
+  readonly openDelegationItem?: string;
+  /** The delegation item just deleted, offered back with Undo. */
+  readonly undoDelete?: { readonly itemId: string; readonly title: string };
 }
 
 export const EMPTY_DRAFT: PersonDraft = { name: '', role: '', cadence: 'weekly' };
@@ -47,6 +55,8 @@ export function restoreState(saved: unknown): UiState {
     version: 1,
     showArchived: candidate.showArchived === true,
     ...(typeof candidate.historyOf === 'string' ? { historyOf: candidate.historyOf } : {}),
+    ...(typeof candidate.delegationFilter === 'string' && FILTERS.includes(candidate.delegationFilter) ? { delegationFilter: candidate.delegationFilter } : {}),
+    ...(typeof candidate.openDelegationItem === 'string' ? { openDelegationItem: candidate.openDelegationItem } : {}),
     // A request in flight when the view was hidden may have been answered while nobody listened.
     ...(draftOk && form ? { form: { draft: form.draft, ...(form.personId ? { personId: form.personId } : {}) } } : {}),
   };

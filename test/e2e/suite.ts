@@ -7,6 +7,7 @@ import './team.test';
 import './oneOnOnes.test';
 import './talkingPoints.test';
 import './principles.test';
+import './delegation.test';
 import './themes.test';
 import './deleteAll.test';
 import './noFolder.test';

@@ -1,26 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { FrameLocator, Page } from 'playwright-core';
-import { clickActivityBarEntry, closeSidebar, openSidebar, runCommand, waitForSidebar, waitForWorkbench } from '../harness/workbench';
+import type { Page } from 'playwright-core';
+import { clickActivityBarEntry, closeSidebar, openSidebar, runCommand, waitForSidebar } from '../harness/workbench';
 import { getSession } from './session';
-
-async function reloadWindow(page: Page): Promise<void> {
-  await runCommand(page, 'Developer: Reload Window');
-  await page.waitForEvent('load', { timeout: 60_000 });
-  await waitForWorkbench(page);
-}
-
-function personRow(frame: FrameLocator, name: string) {
-  return frame.locator('li.person', { has: frame.locator('.person-name', { hasText: name }) });
-}
-
-async function addPersonByForm(frame: FrameLocator, name: string, role = ''): Promise<void> {
-  const add = frame.locator('[data-focus-key="add-person"]');
-  await add.click();
-  await frame.locator('#add-name').fill(name);
-  await frame.locator('#add-role').fill(role);
-  await frame.locator('.person-form button[type="submit"]').click();
-  await personRow(frame, name).waitFor();
-}
+import { addPersonByForm, personRow, reloadWindow } from './steps';
 
 describe('the Two Hats sidebar in a real VS Code', () => {
   let page: Page;

@@ -2,3 +2,4 @@
 import './activation.test';
 import './store.test';
 import './oneOnOnes.test';
+import './delegation.test';

@@ -1,5 +1,7 @@
 /** Starting a 1:1: pick the person and the template, write the note, open it in an editor. */
 import * as vscode from 'vscode';
+import { checkInAgendaLines, checkInHeld, checkInsDue } from '../../shared/delegation/items';
+import { levelLabel } from '../../shared/delegation/levels';
 import { composeNote, noteTitle } from '../../shared/oneOnOnes/compose';
 import { setActionItemDone } from '../../shared/oneOnOnes/actionItems';
 import { takeForAgenda, talkingPointAsMarkdown } from '../../shared/oneOnOnes/talkingPoints';
@@ -7,6 +9,7 @@ import { BUILT_IN_TEMPLATES, findTemplate, shareableAgenda, type Template } from
 import { findPrinciple } from '../../shared/principles/catalogue';
 import { localToday, type Person } from '../../shared/team';
 import { COMMANDS } from '../constants';
+import type { DelegationStore } from '../storage/delegationStore';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
@@ -19,9 +22,14 @@ export interface StartedOneOnOne {
   readonly uri: vscode.Uri;
 }
 
-export function registerOneOnOneCommands(team: TeamStore, notes: NoteStore, memento: vscode.Memento): vscode.Disposable[] {
+export function registerOneOnOneCommands(
+  team: TeamStore,
+  notes: NoteStore,
+  delegation: DelegationStore,
+  memento: vscode.Memento,
+): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMANDS.startOneOnOne, (arg?: unknown) => startOneOnOne(team, notes, memento, arg)),
+    vscode.commands.registerCommand(COMMANDS.startOneOnOne, (arg?: unknown) => startOneOnOne(team, notes, delegation, memento, arg)),
     vscode.commands.registerCommand(COMMANDS.copyShareableAgenda, () => copyShareableAgenda()),
     vscode.commands.registerCommand(COMMANDS.openNote, async (id: unknown) => {
       const meta = typeof id === 'string' ? notes.find(id) : undefined;
@@ -71,7 +79,13 @@ export async function tickActionItem(notes: NoteStore, noteId: string, line: num
   return undefined;
 }
 
-async function startOneOnOne(team: TeamStore, notes: NoteStore, memento: vscode.Memento, arg: unknown): Promise<StartedOneOnOne | undefined> {
+async function startOneOnOne(
+  team: TeamStore,
+  notes: NoteStore,
+  delegation: DelegationStore,
+  memento: vscode.Memento,
+  arg: unknown,
+): Promise<StartedOneOnOne | undefined> {
   if (team.state.kind !== 'ready' || !notes.ready) {
     void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
     return undefined;
@@ -94,17 +108,25 @@ async function startOneOnOne(team: TeamStore, notes: NoteStore, memento: vscode.
   const previous = notes.latest(person.id);
   // Read, not yet removed: the queue gives them up only once the note is safely on disk.
   const talkingPoints = takeForAgenda(team.find(person.id)?.talkingPoints ?? []).agenda;
+  const checkIns = checkInsDue(delegation.all, person.id, date);
   const content = composeNote(template, {
     person: person.name,
     date,
     carriedItems: previous ? previous.openItems.map((item) => ({ ...item, done: false })) : [],
     talkingPoints: talkingPoints.map(talkingPointAsMarkdown),
+    delegationCheckIns: checkInAgendaLines(checkIns, levelLabel),
     principleTitle: (id) => findPrinciple(id)?.title,
   });
   const meta = await notes.create({ personId: person.id, date, templateId: template.id, title: noteTitle(person.name, date, template), content });
   await memento.update(LAST_TEMPLATE_KEY, { ...remembered, [person.id]: template.id });
   await team.settleTalkingPoints(person.id, talkingPoints);
   await team.recordOneOnOne(person.id, date);
+  if (checkIns.length > 0) {
+    await delegation.updateMany(
+      checkIns.map((item) => item.id),
+      (item) => checkInHeld(item, date),
+    );
+  }
   const uri = noteUri(meta.id, meta.title);
   await vscode.window.showTextDocument(uri, { preview: false });
   return { noteId: meta.id, uri };

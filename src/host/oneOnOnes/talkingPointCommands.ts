@@ -6,7 +6,7 @@ import { localToday } from '../../shared/team';
 import { COMMANDS } from '../constants';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
-import { commitOf } from './gitCommit';
+import { selectedCode } from '../codeSelection';
 
 export function registerTalkingPointCommands(team: TeamStore): vscode.Disposable[] {
   return [
@@ -82,23 +82,12 @@ export async function queueTalkingPoint(team: TeamStore, arg: unknown, source?: 
 }
 
 async function addSelection(team: TeamStore): Promise<MutationResult | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.selection.isEmpty) {
+  const selected = await selectedCode();
+  if (!selected) {
     void vscode.window.showErrorMessage('Select the code you want to talk about first.');
     return undefined;
   }
-  const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
-  const selection = editor.selection;
-  // A selection that ends at column 0 of the next line means "these whole lines".
-  const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
-  const source: CodeReference = {
-    path: folder ? vscode.workspace.asRelativePath(editor.document.uri, false) : editor.document.uri.path,
-    startLine: selection.start.line + 1,
-    endLine,
-    uri: editor.document.uri.toString(),
-    ...(folder ? await commitOf(editor.document.uri, folder.uri).then((commit) => (commit ? { commit } : {})) : {}),
-  };
-  return queueTalkingPoint(team, { text: summarizeSelection(editor.document.getText(selection)) }, source);
+  return queueTalkingPoint(team, { text: summarizeSelection(selected.text) }, selected.source);
 }
 
 

@@ -14,8 +14,21 @@ import { tickActionItem } from '../oneOnOnes/oneOnOneCommands';
 import type { HatState } from '../principles/hatState';
 import type { NoteStore } from '../storage/noteStore';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
+import type { DelegationStore } from '../storage/delegationStore';
+import { selfCheckSentence, type SelfCheckState } from '../delegation/reflectionCommands';
+import { delegationView } from './delegationSnapshot';
+import { handleDelegationIntent } from '../delegation/sidebarIntents';
 import { buildSidebarHtml } from './sidebarHtml';
 import { buildSnapshot, weekBalance } from './snapshot';
+
+/** Everything the sidebar shows comes from these; each tells it when to refresh. */
+export interface SidebarSources {
+  readonly team: TeamStore;
+  readonly notes: NoteStore;
+  readonly delegation: DelegationStore;
+  readonly hats: HatState;
+  readonly selfChecks: SelfCheckState;
+}
 
 /**
  * The Two Hats sidebar. The host owns the data: the webview asks with `ready`, gets a snapshot,
@@ -26,17 +39,26 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private view: vscode.WebviewView | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
+  private readonly store: TeamStore;
+  private readonly notes: NoteStore;
+  private readonly delegation: DelegationStore;
+  private readonly hats: HatState;
+  private readonly selfChecks: SelfCheckState;
+
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly store: TeamStore,
-    private readonly notes: NoteStore,
-    private readonly hats: HatState,
+    sources: SidebarSources,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.store = sources.team;
+    this.notes = sources.notes;
+    this.delegation = sources.delegation;
+    this.hats = sources.hats;
+    this.selfChecks = sources.selfChecks;
     this.disposables.push(
-      store.onDidChange(() => this.refresh()),
-      hats.onDidChange(() => this.refresh()),
-      notes.onDidChange(() => this.refresh()),
+      ...[sources.team, sources.notes, sources.delegation, sources.hats, sources.selfChecks].map((source) =>
+        source.onDidChange(() => this.refresh()),
+      ),
     );
   }
 
@@ -68,7 +90,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.disposables.forEach((d) => d.dispose());
   }
 
-  private refresh(): void {
+  refresh(): void {
     this.updateBadge();
     if (this.view?.visible) {
       this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
@@ -77,6 +99,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   private snapshot() {
     const today = localToday();
+    const check = this.selfChecks.due(this.delegation.all, today);
     return buildSnapshot(
       this.store.state,
       this.store.all,
@@ -84,6 +107,12 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       (personId) => this.notes.forPerson(personId),
       weekBalance(this.notes.all, this.store.all, today),
       today,
+      delegationView(
+        this.delegation.all,
+        (id) => this.store.find(id)?.name,
+        today,
+        check ? { week: check.week, sentence: selfCheckSentence(check) } : undefined,
+      ),
     );
   }
 
@@ -160,6 +189,13 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'switchHat':
         await this.hats.switch();
         return;
+      case 'delegation': {
+        const deleted = await handleDelegationIntent(message.intent, this.delegation, this.selfChecks);
+        if (deleted) {
+          this.post({ type: 'didDeleteDelegationItem', itemId: deleted.id, title: deleted.title });
+        }
+        return;
+      }
       case 'openPrinciple':
         if (findPrinciple(message.id)) {
           await vscode.commands.executeCommand(COMMANDS.openPrinciple, message.id);

@@ -3,7 +3,7 @@ import { PRINCIPLES, type Principle } from '../../shared/principles/catalogue';
 import { principleOfTheDay } from '../../shared/principles/daily';
 import { HAT_DESCRIPTIONS, type Hat } from '../../shared/principles/hats';
 import { SOURCES } from '../../shared/principles/sources';
-import type { PrincipleCard, Snapshot, StorageState } from '../../shared/protocol';
+import type { DelegationView, PrincipleCard, Snapshot, StorageState } from '../../shared/protocol';
 import { addBalance, balanceLabel, EMPTY_BALANCE, tagsOf, type HatBalance } from '../../shared/principles/balance';
 import { dueStatus, formatDay, localToday, parseDay, sortForDisplay, type Person } from '../../shared/team';
 
@@ -17,7 +17,8 @@ function card(principle: Principle): PrincipleCard {
   };
 }
 
-/** Everything the sidebar shows, computed by the host so the webview never derives data. */
+export const EMPTY_DELEGATION: DelegationView = { items: [], counts: { all: 0, holding: 0, handingOver: 0, delegated: 0 } };
+
 /** The latest note of a person, as far as the sidebar needs it. */
 type NoteSummary = { id: string; date: string; templateId: string; openItems: readonly { line: number; text: string }[] };
 
@@ -47,6 +48,7 @@ export function weekBalance(
     .reduce((sum, point) => addBalance(sum, tagsOf(point.text)), fromNotes);
 }
 
+/** Everything the sidebar shows, computed by the host so the webview never derives data. */
 export function buildSnapshot(
   storage: StorageState,
   people: readonly Person[],
@@ -54,10 +56,12 @@ export function buildSnapshot(
   notesOf: NotesOf,
   balance: HatBalance = EMPTY_BALANCE,
   today = localToday(),
+  delegation: DelegationView = EMPTY_DELEGATION,
 ): Snapshot {
   const hatSide = PRINCIPLES.filter((p) => p.side === HAT_DESCRIPTIONS[hat].side);
   return {
     storage,
+    delegation,
     today,
     hat,
     balance: { ...balance, label: balanceLabel(balance) },

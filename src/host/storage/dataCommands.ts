@@ -1,15 +1,13 @@
 /** What the user sees about where data lives and what happened to a file that could not be read. */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
-import type { NoteStore } from './noteStore';
 import type { SetAsideNotice } from './jsonFileStore';
 import type { TeamStore } from './teamStore';
 
-export function registerDataCommands(store: TeamStore, notes: NoteStore): vscode.Disposable[] {
+export function registerDataCommands(store: TeamStore, files: readonly { onDidSetAside: vscode.Event<SetAsideNotice> }[]): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.showDataLocation, () => showDataLocation(store)),
-    store.onDidSetAside((notice) => void announceSetAside(notice)),
-    notes.onDidSetAside((notice) => void announceSetAside(notice)),
+    ...files.map((file) => file.onDidSetAside((notice) => void announceSetAside(notice))),
   ];
 }
 

@@ -191,7 +191,7 @@ export function progress(item: DelegationItem): Progress {
 
 export type Filter = 'all' | 'holding' | 'handingOver' | 'delegated';
 
-export function matchesFilter(item: DelegationItem, filter: Filter): boolean {
+export function matchesFilter(item: Pick<DelegationItem, 'status'>, filter: Filter): boolean {
   switch (filter) {
     case 'all':
       return true;

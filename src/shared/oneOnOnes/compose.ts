@@ -8,6 +8,10 @@ export interface NoteInputs {
   /** Open items from the person's previous note; they carry into this one. */
   readonly carriedItems: readonly ActionItem[];
   readonly talkingPoints: readonly string[];
+  /** Agenda lines for delegated work whose check-in is due (see delegation/items). */
+  readonly delegationCheckIns?: readonly string[];
+  /** The person's growth goals, one agenda line each. */
+  readonly goals?: readonly string[];
   readonly principleTitle: (id: string) => string | undefined;
 }
 
@@ -27,8 +31,8 @@ export function composeNote(template: Template, inputs: NoteInputs): string {
       inputs.talkingPoints.map((point) => `- ${point}`),
       'No talking points queued.',
     ),
-    goals: '',
-    delegationCheckIns: '',
+    goals: bullets(inputs.goals ?? [], 'No growth goals yet. What would they like to get better at?'),
+    delegationCheckIns: bullets(inputs.delegationCheckIns ?? [], 'No delegation check-ins due.'),
   });
 }
 

@@ -41,6 +41,13 @@ const TALKING_POINTS: TemplateSection = {
   body: '{{talkingPoints}}',
 };
 
+const DELEGATED_WORK: TemplateSection = {
+  heading: 'Delegated work',
+  principleId: 'let-go-and-delegate',
+  questions: [],
+  body: '{{delegationCheckIns}}',
+};
+
 const ACTION_ITEMS: TemplateSection = {
   heading: 'Action items',
   principleId: 'expectations-and-feedback',
@@ -67,6 +74,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
         questions: ['What did you learn since we last spoke?'],
         body: '{{goals}}',
       },
+      DELEGATED_WORK,
       ACTION_ITEMS,
     ],
     moreQuestions: [

@@ -1,0 +1,284 @@
+/**
+ * The palette side of delegation: add what the lead still holds (typed, common, or from a code
+ * selection), hand it to someone at a level, record relapses, delete with undo, find candidates in
+ * git history. Every command also takes its answers as an argument, for the sidebar and tests.
+ */
+import * as vscode from 'vscode';
+import {
+  assign,
+  COMMON_HOLDINGS,
+  RELAPSE_KINDS,
+  RELAPSE_LABELS,
+  recordRelapse,
+  setStatus,
+  STATUSES,
+  STATUS_LABELS,
+  STEP_NOTE_MAX_LENGTH,
+  tickStep,
+  titleProblem,
+  withLevel,
+  type DelegationItem,
+  type RelapseKind,
+  type Status,
+} from '../../shared/delegation/items';
+import { findStep } from '../../shared/delegation/checklist';
+import { isLevel, LEVEL_CREDIT, LEVEL_INFO, LEVELS, levelLabel, type Level } from '../../shared/delegation/levels';
+import { summarizeSelection } from '../../shared/oneOnOnes/talkingPoints';
+import { localToday } from '../../shared/team';
+import { selectedCode } from '../codeSelection';
+import { COMMANDS } from '../constants';
+import type { DelegationStore, ItemResult } from '../storage/delegationStore';
+import type { TeamStore } from '../storage/teamStore';
+import { pickActivePerson } from '../team/pickPerson';
+
+type Args = Record<string, unknown>;
+
+function asArgs(arg: unknown): Args {
+  if (typeof arg === 'string') {
+    return { itemId: arg };
+  }
+  return typeof arg === 'object' && arg !== null ? (arg as Args) : {};
+}
+
+export function registerDelegationCommands(delegation: DelegationStore, team: TeamStore): vscode.Disposable[] {
+  const command = (id: string, run: (args: Args) => Promise<unknown>) =>
+    vscode.commands.registerCommand(id, (arg?: unknown) => run(asArgs(arg)));
+  return [
+    command(COMMANDS.addDelegationItem, (args) => addItem(delegation, args)),
+    command(COMMANDS.delegateThis, (args) => delegateSelection(delegation, team, args)),
+    command(COMMANDS.assignDelegation, (args) => assignItem(delegation, team, args)),
+    command(COMMANDS.changeDelegationLevel, (args) => changeLevel(delegation, args)),
+    command(COMMANDS.setDelegationStatus, (args) => changeStatus(delegation, args)),
+    command(COMMANDS.recordRelapse, (args) => relapse(delegation, args)),
+    command(COMMANDS.noteDelegationStep, (args) => noteStep(delegation, args)),
+    command(COMMANDS.deleteDelegationItem, (args) => deleteItem(delegation, args)),
+    command(COMMANDS.undoDeleteDelegationItem, async (args) =>
+      typeof args.itemId === 'string' ? report(await delegation.restore(args.itemId)) : undefined,
+    ),
+  ];
+}
+
+function report(result: ItemResult): ItemResult {
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(result.error);
+  }
+  return result;
+}
+
+async function promptTitle(value = ''): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Two Hats: What are you still holding?',
+    prompt: 'The technical work you still do yourself, to hand over',
+    value,
+    ignoreFocusOut: true,
+    validateInput: titleProblem,
+  });
+}
+
+async function addItem(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
+  let title = typeof args.title === 'string' ? args.title : undefined;
+  if (title === undefined) {
+    const other = 'Something else…';
+    const picked = await vscode.window.showQuickPick([...COMMON_HOLDINGS, other], {
+      title: 'Two Hats: What are you still holding?',
+      placeHolder: 'Pick what leads often keep doing, or describe your own',
+    });
+    if (!picked) {
+      return undefined;
+    }
+    title = picked === other ? await promptTitle() : picked;
+  }
+  if (title === undefined) {
+    return undefined;
+  }
+  const problem = titleProblem(title);
+  if (problem) {
+    void vscode.window.showErrorMessage(problem);
+    return undefined;
+  }
+  return report(await delegation.add(title));
+}
+
+/** `Delegate This…`: the selected code becomes an item that remembers file, lines and commit. */
+async function delegateSelection(delegation: DelegationStore, team: TeamStore, args: Args): Promise<ItemResult | undefined> {
+  const selected = await selectedCode();
+  if (!selected) {
+    return addItem(delegation, args);
+  }
+  const suggested = `${selected.source.path}:${selected.source.startLine}: ${summarizeSelection(selected.text, 60)}`;
+  const title = typeof args.title === 'string' ? args.title : await promptTitle(suggested.slice(0, 200));
+  if (title === undefined) {
+    return undefined;
+  }
+  const problem = titleProblem(title);
+  if (problem) {
+    void vscode.window.showErrorMessage(problem);
+    return undefined;
+  }
+  const added = report(await delegation.add(title, selected.source));
+  if (added.ok && typeof args.title !== 'string') {
+    const handOver = 'Choose Who Owns It…';
+    const choice = await vscode.window.showInformationMessage(`Added “${added.result.title}” to what you are still holding.`, handOver);
+    if (choice === handOver) {
+      return assignItem(delegation, team, { itemId: added.result.id });
+    }
+  }
+  return added;
+}
+
+async function resolveItem(delegation: DelegationStore, args: Args, placeHolder: string, eligible: (item: DelegationItem) => boolean = () => true): Promise<DelegationItem | undefined> {
+  if (typeof args.itemId === 'string') {
+    const item = delegation.find(args.itemId);
+    if (!item) {
+      void vscode.window.showErrorMessage('That item is no longer in your delegation list.');
+    }
+    return item;
+  }
+  const candidates = delegation.all.filter(eligible);
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage('Your delegation list has nothing to choose from yet.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    candidates.map((item) => ({ label: item.title, description: STATUS_LABELS[item.status], item })),
+    { title: 'Two Hats: Delegation', placeHolder, matchOnDescription: true },
+  );
+  return picked?.item;
+}
+
+async function pickLevel(title: string, placeHolder: string, current?: Level, atLeast: Level = 1): Promise<Level | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    LEVELS.filter((level) => level >= atLeast).map((level) => ({
+      label: levelLabel(level),
+      description: level === current ? 'now' : undefined,
+      detail: LEVEL_INFO[level].meaning,
+      level,
+    })),
+    { title, placeHolder: `${placeHolder} (levels from ${LEVEL_CREDIT})`, matchOnDetail: true },
+  );
+  return picked?.level;
+}
+
+async function assignItem(delegation: DelegationStore, team: TeamStore, args: Args): Promise<ItemResult | undefined> {
+  const item = await resolveItem(delegation, args, 'Which work are you handing over?');
+  if (!item) {
+    return undefined;
+  }
+  const person =
+    typeof args.personId === 'string'
+      ? team.find(args.personId)
+      : await pickActivePerson(team, `Two Hats: Who will own “${item.title}”?`, 'One accountable owner');
+  if (!person) {
+    return undefined;
+  }
+  const level = isLevel(args.level) ? args.level : await pickLevel(`Two Hats: ${person.name} and “${item.title}”`, 'Who decides today?', item.level);
+  if (level === undefined) {
+    return undefined;
+  }
+  const target = isLevel(args.targetLevel)
+    ? args.targetLevel
+    : await pickLevel(`Two Hats: ${person.name} and “${item.title}”`, 'Where should it end up?', item.targetLevel, level);
+  if (target === undefined) {
+    return undefined;
+  }
+  const result = report(await delegation.update(item.id, (current) => assign(current, person.id, level, target, localToday())));
+  if (result.ok && args.quiet !== true) {
+    void vscode.window.showInformationMessage(
+      `${person.name} owns “${item.title}” at level ${levelLabel(level)}. Check-ins go into your 1:1s with ${person.name}.`,
+    );
+  }
+  return result;
+}
+
+async function changeLevel(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
+  const item = await resolveItem(delegation, args, 'Whose level changes?', (i) => i.ownerId !== undefined);
+  if (!item) {
+    return undefined;
+  }
+  const level = isLevel(args.level) ? args.level : await pickLevel(`Two Hats: “${item.title}”`, 'Who decides now?', item.level);
+  return level === undefined ? undefined : report(await delegation.update(item.id, (current) => withLevel(current, level, localToday())));
+}
+
+async function changeStatus(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
+  const item = await resolveItem(delegation, args, 'Which item?');
+  if (!item) {
+    return undefined;
+  }
+  let status: Status | undefined = (STATUSES as readonly unknown[]).includes(args.status) ? (args.status as Status) : undefined;
+  if (!status) {
+    const picked = await vscode.window.showQuickPick(
+      STATUSES.map((s) => ({ label: STATUS_LABELS[s], description: s === item.status ? 'now' : undefined, status: s })),
+      { title: `Two Hats: “${item.title}”`, placeHolder: 'Where does this stand?' },
+    );
+    status = picked?.status;
+  }
+  if (!status) {
+    return undefined;
+  }
+  if (status !== 'holding' && status !== 'takenBack' && !item.ownerId) {
+    void vscode.window.showErrorMessage('Choose who owns it first.');
+    return undefined;
+  }
+  const chosen = status;
+  return report(await delegation.update(item.id, (current) => setStatus(current, chosen)));
+}
+
+async function relapse(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
+  const item = await resolveItem(delegation, args, 'Which work did you take back?', (i) => i.ownerId !== undefined);
+  if (!item) {
+    return undefined;
+  }
+  let kind: RelapseKind | undefined = (RELAPSE_KINDS as readonly unknown[]).includes(args.kind) ? (args.kind as RelapseKind) : undefined;
+  if (!kind) {
+    const picked = await vscode.window.showQuickPick(
+      RELAPSE_KINDS.map((k) => ({ label: RELAPSE_LABELS[k], relapseKind: k })),
+      { title: `Two Hats: “${item.title}”`, placeHolder: 'It happens. What happened?' },
+    );
+    kind = picked?.relapseKind;
+  }
+  if (!kind) {
+    return undefined;
+  }
+  const chosen = kind;
+  return report(await delegation.update(item.id, (current) => recordRelapse(current, chosen, localToday())));
+}
+
+async function noteStep(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
+  const item = await resolveItem(delegation, args, 'Which item?');
+  const step = typeof args.stepId === 'string' ? findStep(args.stepId) : undefined;
+  if (!item || !step) {
+    return undefined;
+  }
+  const existing = item.steps.find((s) => s.stepId === step.id)?.note;
+  const note =
+    typeof args.note === 'string'
+      ? args.note
+      : await vscode.window.showInputBox({
+          title: `Two Hats: ${step.text}`,
+          prompt: 'A note for this step; saving it ticks the step',
+          value: existing ?? '',
+          ignoreFocusOut: true,
+          validateInput: (value) => (value.length > STEP_NOTE_MAX_LENGTH ? `Keep it under ${STEP_NOTE_MAX_LENGTH} characters.` : undefined),
+        });
+  if (note === undefined) {
+    return undefined;
+  }
+  return report(await delegation.update(item.id, (current) => tickStep(current, step.id, true, localToday(), note.slice(0, STEP_NOTE_MAX_LENGTH))));
+}
+
+async function deleteItem(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
+  const item = await resolveItem(delegation, args, 'Which item do you want to delete?');
+  if (!item) {
+    return undefined;
+  }
+  const result = report(await delegation.remove(item.id));
+  if (result.ok && args.quiet !== true) {
+    const undo = 'Undo';
+    void vscode.window.showInformationMessage(`Deleted “${item.title}”.`, undo).then(async (choice) => {
+      if (choice === undo) {
+        await vscode.commands.executeCommand(COMMANDS.undoDeleteDelegationItem, { itemId: item.id });
+      }
+    });
+  }
+  return result;
+}

@@ -62,13 +62,23 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
     ...registerTeamCommands(store),
     ...registerDataCommands(store, [store, delegation, noteStore]),
-    vscode.commands.registerCommand(COMMANDS.deleteAllData, () => deleteAllData(context, () => openAt(resolveDataLocation(context)))),
+    vscode.commands.registerCommand(COMMANDS.deleteAllData, () => deleteAllData(context, () => noteStore.flush(), () => openAt(resolveDataLocation(context)))),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {
         void openAt(resolveDataLocation(context));
       }
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.weeklySelfCheck}`)) {
         sidebar.refresh();
+      }
+    }),
+  );
+  context.subscriptions.push(
+    noteStore.onDidReconcile((found) => {
+      if (found.added + found.updated + found.removed > 0) {
+        log.info(`Notes changed outside Two Hats: ${found.added} added, ${found.updated} edited, ${found.removed} deleted; the index was rebuilt.`);
+      }
+      if (found.unplaced > 0) {
+        log.warn(`${found.unplaced} Markdown file(s) in the notes folder have no header, so Two Hats cannot tell whose they are. They are kept as they are.`);
       }
     }),
   );

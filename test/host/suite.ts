@@ -3,3 +3,4 @@ import './activation.test';
 import './store.test';
 import './oneOnOnes.test';
 import './delegation.test';
+import './noteFiles.test';

@@ -16,12 +16,20 @@ describe('notes grouped by person', () => {
     assert.deepEqual(notes.forPerson('ada').map((n) => n.id), ['a3', 'a2', 'a1']);
   });
 
-  it('adds and replaces notes without changing the original', () => {
-    const next = notes.with(note('a4', 'ada', '2026-11-15')).with({ ...note('b1', 'bo', '2026-11-03'), title: 'edited' });
+  it('adds, replaces and removes notes in place', () => {
+    const next = new NotesByPerson(notes.all);
+    next.put(note('a4', 'ada', '2026-11-15'));
+    next.put({ ...note('b1', 'bo', '2026-11-03'), title: 'edited' });
     assert.equal(next.latest('ada')?.id, 'a4');
     assert.equal(next.find('b1')?.title, 'edited');
     assert.equal(next.size, 5);
-    assert.equal(notes.latest('ada')?.id, 'a3');
-    assert.equal(notes.find('b1')?.title, 'b1');
+    next.put({ ...note('a4', 'bo', '2026-11-15') });
+    assert.deepEqual(next.forPerson('bo').map((n) => n.id), ['a4', 'b1']);
+    assert.equal(next.latest('ada')?.id, 'a3');
+    next.remove('b1');
+    next.remove('a4');
+    assert.equal(next.latest('bo'), undefined);
+    assert.equal(next.size, 3);
+    assert.equal(notes.size, 4, 'the original is untouched');
   });
 });

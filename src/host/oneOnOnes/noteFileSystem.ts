@@ -38,11 +38,12 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
 
   stat(uri: vscode.Uri): vscode.FileStat {
     const id = noteIdOf(uri);
+    // `/<id>` is the folder the title lives in: writes through workspace.fs check it exists.
+    if (uri.path === '/' || (id && uri.path === `/${id}`)) {
+      return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    }
     const meta = id ? this.store.find(id) : undefined;
     if (!meta) {
-      if (uri.path === '/' || (id && uri.path === `/${id}`)) {
-        return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
-      }
       throw vscode.FileSystemError.FileNotFound(uri);
     }
     return { type: vscode.FileType.File, ctime: meta.createdAt, mtime: meta.updatedAt, size: 0 };
@@ -53,7 +54,7 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     if (!id || !this.store.find(id)) {
       throw vscode.FileSystemError.FileNotFound(uri);
     }
-    return new TextEncoder().encode(await this.store.read(id));
+    return this.store.readBytes(id);
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {

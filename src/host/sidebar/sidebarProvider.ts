@@ -171,7 +171,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'previewNote': {
         const meta = this.notes.find(message.noteId);
         if (meta) {
-          this.post({ type: 'didLoadNotePreview', noteId: meta.id, title: meta.title, markdown: await this.notes.read(meta.id) });
+          this.post({ type: 'didLoadNotePreview', noteId: meta.id, title: meta.title, markdown: previewOf(await this.notes.read(meta.id)) });
         }
         return;
       }
@@ -215,4 +215,13 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         : { type: 'didCompleteRequest', requestId: request.requestId, error: result.error },
     );
   }
+}
+
+/** A preview that stays quick however long the note: a 5 MB note is shown in part. */
+const PREVIEW_MAX_CHARS = 200_000;
+
+function previewOf(markdown: string): string {
+  return markdown.length <= PREVIEW_MAX_CHARS
+    ? markdown
+    : `${markdown.slice(0, PREVIEW_MAX_CHARS)}\n\n---\n\n_The preview shows the first part of this long note. Open the note to see all of it._\n`;
 }

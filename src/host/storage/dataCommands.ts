@@ -56,16 +56,22 @@ function fileName(uri: vscode.Uri): string {
  * an extension leaves its storage behind, so this is the way to be sure nothing is left. Always
  * asks first, in a modal: no argument skips the question.
  */
-export async function deleteAllData(context: vscode.ExtensionContext, reopen: () => Promise<void>): Promise<boolean> {
+export async function deleteAllData(
+  context: vscode.ExtensionContext,
+  settle: () => Promise<void>,
+  reopen: () => Promise<void>,
+): Promise<boolean> {
   const remove = 'Delete Everything';
   const answer = await vscode.window.showWarningMessage(
-    'Delete all of Two Hats’ data on this machine: your people, 1:1 notes and talking points, for this workspace and the no-folder fallback? This cannot be undone.',
+    'Delete all of Two Hats’ data on this machine: your people, 1:1 notes, talking points and delegation list, for this workspace and the no-folder fallback? This cannot be undone.',
     { modal: true },
     remove,
   );
   if (answer !== remove) {
     return false;
   }
+  // A background write still pending would otherwise put a file back after the delete.
+  await settle();
   const folders = [context.storageUri, vscode.Uri.joinPath(context.globalStorageUri, 'no-folder')].filter(
     (uri): uri is vscode.Uri => uri !== undefined,
   );

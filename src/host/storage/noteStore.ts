@@ -1,22 +1,36 @@
 /**
- * The one module that owns 1:1 notes on disk: a Markdown file per note and an index that says
- * what each note is, both written atomically.
+ * The one module that owns 1:1 notes on disk. Each note is two files in `notes/`: its Markdown
+ * body and a header written once at creation (who, when, which template). `notes-index.json`
+ * is a cache of what every note says, so the sidebar need not read thousands of bodies; it is
+ * written in the background after saves, and rebuilt from the note files when it is missing,
+ * damaged, or behind notes that were edited, added or deleted outside Two Hats.
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { openActionItems } from '../../shared/oneOnOnes/actionItems';
-import { parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../shared/oneOnOnes/noteIndex';
+import {
+  deriveNoteMeta,
+  headerOf,
+  parseNoteHeader,
+  parseNoteIndex,
+  serializeNoteHeader,
+  serializeNoteIndex,
+  type NoteHeader,
+  type NoteMeta,
+} from '../../shared/oneOnOnes/noteIndex';
 import { NotesByPerson } from '../../shared/oneOnOnes/notesByPerson';
 import type { SearchableNote } from '../../shared/oneOnOnes/search';
-import { balanceOfNote } from '../../shared/principles/balance';
 import { readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
-import { SerialQueue } from './serialQueue';
 import type { SetAsideNotice } from './jsonFileStore';
+import { SerialQueue } from './serialQueue';
 
 const INDEX_FILE = 'notes-index.json';
 const NOTES_DIR = 'notes';
+const HEADER_SUFFIX = '.header.json';
+/** Saves that come close together share one index write. */
+const INDEX_WRITE_DELAY_MS = 1000;
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
+const lenient = new TextDecoder('utf-8');
+const strict = new TextDecoder('utf-8', { fatal: true });
 
 export interface NewNote {
   readonly personId: string;
@@ -26,30 +40,59 @@ export interface NewNote {
   readonly content: string;
 }
 
+/** What the check against the note files found, for the log and the tests. */
+export interface Reconciliation {
+  readonly added: number;
+  readonly updated: number;
+  readonly removed: number;
+  /** Markdown files in the notes folder that have no header: kept, but not shown. */
+  readonly unplaced: number;
+}
+
 export class NoteStore implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<string | undefined>();
   private readonly setAsideEmitter = new vscode.EventEmitter<SetAsideNotice>();
+  private readonly reconcileEmitter = new vscode.EventEmitter<Reconciliation>();
   private readonly queue = new SerialQueue();
   private folder: vscode.Uri | undefined;
   private notes = new NotesByPerson();
   /** Note bodies read so far, for search; filled on the first search, kept current by writes. */
   private readonly texts = new Map<string, string>();
+  private indexTimer: ReturnType<typeof setTimeout> | undefined;
+  private watcher: vscode.Disposable | undefined;
+  private lastReconcile: Promise<Reconciliation> = Promise.resolve({ added: 0, updated: 0, removed: 0, unplaced: 0 });
 
   /** Fires with the id of the note that changed, or undefined when everything may have. */
   readonly onDidChange = this.changeEmitter.event;
   readonly onDidSetAside = this.setAsideEmitter.event;
+  readonly onDidReconcile = this.reconcileEmitter.event;
 
+  /**
+   * Loads the index and starts checking it against the note files. Resolves once the index is
+   * loaded; the check follows in the background (see `reconciled`).
+   */
   open(folder: vscode.Uri | undefined): Promise<void> {
-    return this.queue.run(async () => {
+    const opened = this.queue.run(async () => {
+      await this.flushIndexNow();
+      this.watcher?.dispose();
+      this.watcher = undefined;
       this.folder = folder;
       this.notes = new NotesByPerson();
       this.texts.clear();
       if (folder) {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, NOTES_DIR));
         this.notes = new NotesByPerson(await this.readIndex(folder));
+        this.watcher = this.watchNotes(folder);
       }
       this.changeEmitter.fire(undefined);
     });
+    this.lastReconcile = opened.then(() => this.queue.run(() => (folder ? this.reconcile(folder) : this.lastReconcile)));
+    return opened;
+  }
+
+  /** The check of the index against the note files that followed the last `open`. */
+  reconciled(): Promise<Reconciliation> {
+    return this.lastReconcile;
   }
 
   get ready(): boolean {
@@ -74,52 +117,49 @@ export class NoteStore implements vscode.Disposable {
     return this.notes.latest(personId);
   }
 
-  async read(id: string): Promise<string> {
+  /** The note's bytes as stored, for the editor, which decodes them itself. */
+  async readBytes(id: string): Promise<Uint8Array> {
     const bytes = await readFileIfExists(this.noteUri(id));
     if (bytes === undefined) {
       throw vscode.FileSystemError.FileNotFound(`Two Hats note ${id}`);
     }
-    return decoder.decode(bytes);
+    return bytes;
+  }
+
+  async read(id: string): Promise<string> {
+    return lenient.decode(await this.readBytes(id));
   }
 
   create(note: NewNote): Promise<NoteMeta> {
     return this.queue.run(async () => {
       const now = Date.now();
-      const meta: NoteMeta = {
-        id: randomUUID(),
-        personId: note.personId,
-        date: note.date,
-        templateId: note.templateId,
-        title: note.title,
-        createdAt: now,
-        updatedAt: now,
-        openItems: openActionItems(note.content).map(({ line, text }) => ({ line, text })),
-        hatTags: balanceOfNote(note.content),
-      };
-      // The body first: an index entry must never point at a note that is not on disk.
-      await writeFileAtomic(this.noteUri(meta.id), encoder.encode(note.content));
-      await this.writeIndex(this.notes.with(meta));
+      const header: NoteHeader = { id: randomUUID(), personId: note.personId, date: note.date, templateId: note.templateId, title: note.title, createdAt: now };
+      // Body and header first: the index must never point at a note that is not on disk.
+      await writeFileAtomic(this.noteUri(header.id), encoder.encode(note.content));
+      await writeFileAtomic(this.headerUri(header.id), encoder.encode(serializeNoteHeader(header)));
+      // Stamped after the writes, so the next start does not take the note for one edited outside.
+      const meta = deriveNoteMeta(header, note.content, Date.now());
+      this.notes.put(meta);
       this.texts.set(meta.id, note.content);
+      this.scheduleIndexWrite();
       this.changeEmitter.fire(meta.id);
       return meta;
     });
   }
 
+  /** Saves a note's text. Costs the note's own size only; the index catches up in the background. */
   write(id: string, content: string): Promise<NoteMeta> {
     return this.queue.run(async () => {
       const current = this.find(id);
       if (!current) {
         throw vscode.FileSystemError.FileNotFound(`Two Hats note ${id}`);
       }
+      await this.keepUndecodableOriginal(id);
       await writeFileAtomic(this.noteUri(id), encoder.encode(content));
       this.texts.set(id, content);
-      const meta: NoteMeta = {
-        ...current,
-        updatedAt: Date.now(),
-        openItems: openActionItems(content).map(({ line, text }) => ({ line, text })),
-        hatTags: balanceOfNote(content),
-      };
-      await this.writeIndex(this.notes.with(meta));
+      const meta = deriveNoteMeta(headerOf(current), content, Date.now());
+      this.notes.put(meta);
+      this.scheduleIndexWrite();
       this.changeEmitter.fire(id);
       return meta;
     });
@@ -145,9 +185,18 @@ export class NoteStore implements vscode.Disposable {
     });
   }
 
+  /** Writes a pending index update now; called before the store closes or moves. */
+  flush(): Promise<void> {
+    return this.queue.run(() => this.flushIndexNow());
+  }
+
   dispose(): void {
+    // Best effort: the next open rebuilds whatever this write does not get to.
+    void this.flushIndexNow();
+    this.watcher?.dispose();
     this.changeEmitter.dispose();
     this.setAsideEmitter.dispose();
+    this.reconcileEmitter.dispose();
   }
 
   private noteUri(id: string): vscode.Uri {
@@ -157,9 +206,43 @@ export class NoteStore implements vscode.Disposable {
     return vscode.Uri.joinPath(this.folder, NOTES_DIR, `${id}.md`);
   }
 
-  private async writeIndex(notes: NotesByPerson): Promise<void> {
-    await writeFileAtomic(vscode.Uri.joinPath(this.folder!, INDEX_FILE), encoder.encode(serializeNoteIndex(notes.all)));
-    this.notes = notes;
+  private headerUri(id: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.noteUri(id), '..', `${id}${HEADER_SUFFIX}`);
+  }
+
+  /**
+   * A note that is not valid UTF-8 (written by another program) cannot be shown exactly; before
+   * the editor's version replaces it, the original bytes are kept beside it.
+   */
+  private async keepUndecodableOriginal(id: string): Promise<void> {
+    const bytes = await readFileIfExists(this.noteUri(id));
+    if (!bytes) {
+      return;
+    }
+    try {
+      strict.decode(bytes);
+    } catch {
+      const copy = vscode.Uri.joinPath(this.noteUri(id), '..', `${id}.not-utf8-${Date.now()}.bak`);
+      await vscode.workspace.fs.writeFile(copy, bytes);
+    }
+  }
+
+  private scheduleIndexWrite(): void {
+    if (this.indexTimer) {
+      return;
+    }
+    this.indexTimer = setTimeout(() => void this.queue.run(() => this.flushIndexNow()), INDEX_WRITE_DELAY_MS);
+  }
+
+  private async flushIndexNow(): Promise<void> {
+    if (!this.indexTimer) {
+      return;
+    }
+    clearTimeout(this.indexTimer);
+    this.indexTimer = undefined;
+    if (this.folder) {
+      await writeFileAtomic(vscode.Uri.joinPath(this.folder, INDEX_FILE), encoder.encode(serializeNoteIndex(this.notes.all))).catch(() => undefined);
+    }
   }
 
   private async readIndex(folder: vscode.Uri): Promise<NoteMeta[]> {
@@ -168,12 +251,114 @@ export class NoteStore implements vscode.Disposable {
     if (bytes === undefined) {
       return [];
     }
-    const result = parseNoteIndex(decoder.decode(bytes));
+    const result = parseNoteIndex(lenient.decode(bytes));
     if (result.ok) {
       return result.notes;
     }
-    const movedTo = await setAside(target, result.fromNewerVersion ? 'newer' : 'corrupt');
-    this.setAsideEmitter.fire({ original: target, movedTo, reason: result.reason });
+    // The index is only a cache: set it aside for inspection, and rebuild it from the notes.
+    await setAside(target, result.fromNewerVersion ? 'newer' : 'corrupt');
     return [];
+  }
+
+  /**
+   * Brings the index in line with the note files: notes added or restored by hand are picked up
+   * from their headers, notes edited outside are read again, notes deleted outside are dropped.
+   * Notes from before headers existed get one written from the index.
+   */
+  private async reconcile(folder: vscode.Uri): Promise<Reconciliation> {
+    if (this.folder?.toString() !== folder.toString()) {
+      return { added: 0, updated: 0, removed: 0, unplaced: 0 };
+    }
+    const dir = vscode.Uri.joinPath(folder, NOTES_DIR);
+    const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
+    const names = new Set(entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name));
+    const bodies = [...names].map((name) => /^([A-Za-z0-9_-]{1,64})\.md$/.exec(name)?.[1]).filter((id): id is string => id !== undefined);
+    let added = 0;
+    let updated = 0;
+    let removed = 0;
+    let unplaced = 0;
+    for (const meta of this.notes.all) {
+      if (!names.has(`${meta.id}.md`)) {
+        this.notes.remove(meta.id);
+        this.texts.delete(meta.id);
+        removed++;
+      }
+    }
+    for (let i = 0; i < bodies.length; i += 32) {
+      const outcomes = await Promise.all(bodies.slice(i, i + 32).map((id) => this.reconcileNote(dir, id, names)));
+      added += outcomes.filter((o) => o === 'added').length;
+      updated += outcomes.filter((o) => o === 'updated').length;
+      unplaced += outcomes.filter((o) => o === 'unplaced').length;
+    }
+    const result = { added, updated, removed, unplaced };
+    if (added + updated + removed > 0) {
+      this.scheduleIndexWrite();
+      await this.flushIndexNow();
+      this.changeEmitter.fire(undefined);
+    }
+    this.reconcileEmitter.fire(result);
+    return result;
+  }
+
+  /** Checks one note file against the index: what changed about it, if anything. */
+  private async reconcileNote(dir: vscode.Uri, id: string, names: ReadonlySet<string>): Promise<'added' | 'updated' | 'removed' | 'unplaced' | 'same'> {
+    const known = this.notes.find(id);
+    const uri = vscode.Uri.joinPath(dir, `${id}.md`);
+    const stat = await vscode.workspace.fs.stat(uri).then(undefined, () => undefined);
+    if (!stat) {
+      if (!known) {
+        return 'same';
+      }
+      this.notes.remove(id);
+      this.texts.delete(id);
+      return 'removed';
+    }
+    if (known) {
+      if (!names.has(`${id}${HEADER_SUFFIX}`)) {
+        await writeFileAtomic(this.headerUri(id), encoder.encode(serializeNoteHeader(headerOf(known))));
+      }
+      if (stat.mtime <= known.updatedAt) {
+        return 'same';
+      }
+      const text = lenient.decode(await vscode.workspace.fs.readFile(uri));
+      this.notes.put(deriveNoteMeta(headerOf(known), text, stat.mtime));
+      this.texts.delete(id);
+      return 'updated';
+    }
+    const headerBytes = names.has(`${id}${HEADER_SUFFIX}`) ? await readFileIfExists(this.headerUri(id)) : undefined;
+    const header = headerBytes ? parseNoteHeader(lenient.decode(headerBytes)) : undefined;
+    if (!header?.ok || header.value.id !== id) {
+      return 'unplaced';
+    }
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    this.notes.put(deriveNoteMeta(header.value, lenient.decode(bytes), stat.mtime));
+    return 'added';
+  }
+
+  /**
+   * Follows note files changed by something other than Two Hats while it runs. Each event checks
+   * only the note it names, so Two Hats' own saves cost a stat, not a scan of every note.
+   */
+  private watchNotes(folder: vscode.Uri): vscode.Disposable {
+    const dir = vscode.Uri.joinPath(folder, NOTES_DIR);
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, '*.{md,json}'));
+    const check = (uri: vscode.Uri) => {
+      const id = /\/([A-Za-z0-9_-]{1,64})(?:\.md|\.header\.json)$/.exec(uri.path)?.[1];
+      if (!id) {
+        return;
+      }
+      void this.queue.run(async () => {
+        if (this.folder?.toString() !== folder.toString()) {
+          return;
+        }
+        const names = new Set([`${id}.md`, `${id}${HEADER_SUFFIX}`]);
+        const outcome = await this.reconcileNote(dir, id, names);
+        if (outcome !== 'same' && outcome !== 'unplaced') {
+          this.scheduleIndexWrite();
+          this.changeEmitter.fire(outcome === 'removed' ? undefined : id);
+        }
+      });
+    };
+    return vscode.Disposable.from(watcher, watcher.onDidChange(check), watcher.onDidCreate(check), watcher.onDidDelete(check));
   }
 }

@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/host/constants';
+import { noteUri } from '../../src/host/oneOnOnes/noteFileSystem';
+import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
+import type { MutationResult } from '../../src/host/storage/teamStore';
+import { parseNoteIndex } from '../../src/shared/oneOnOnes/noteIndex';
+import { activateTwoHats, eventually, readText } from './helpers';
+
+describe('note files changed outside Two Hats, and unusual notes', () => {
+  let folder: vscode.Uri;
+  let personId: string;
+
+  before(async () => {
+    const api = await activateTwoHats();
+    folder = api.dataLocation()!;
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Rosalind ${Date.now()}` });
+    assert.ok(added?.ok);
+    personId = added.person.id;
+  });
+
+  async function startNote(): Promise<StartedOneOnOne> {
+    const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'career' });
+    assert.ok(started);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    return started;
+  }
+
+  async function indexEntry(id: string) {
+    const parsed = parseNoteIndex((await readText(vscode.Uri.joinPath(folder, 'notes-index.json'))) ?? '');
+    return parsed.ok ? parsed.notes.find((note) => note.id === id) : undefined;
+  }
+
+  const bodyOf = (id: string) => vscode.Uri.joinPath(folder, 'notes', `${id}.md`);
+
+  it('keeps a header beside each note, so the index can be rebuilt from the files', async () => {
+    const started = await startNote();
+    const header = JSON.parse((await readText(vscode.Uri.joinPath(folder, 'notes', `${started.noteId}.header.json`))) ?? '{}') as { personId?: string };
+    assert.equal(header.personId, personId);
+    await eventually(() => indexEntry(started.noteId), 'the index to list the new note');
+  });
+
+  it('picks up an action item typed into the note file by another program', async () => {
+    const started = await startNote();
+    const text = (await readText(bodyOf(started.noteId))) ?? '';
+    await vscode.workspace.fs.writeFile(bodyOf(started.noteId), new TextEncoder().encode(`${text}\n- [ ] Typed in another editor\n`));
+    await eventually(async () => (await indexEntry(started.noteId))?.openItems.some((item) => item.text === 'Typed in another editor') || undefined, 'the outside edit in the index');
+  });
+
+  it('drops a note deleted outside from the index, and leaves the others', async () => {
+    const keep = await startNote();
+    const gone = await startNote();
+    await eventually(() => indexEntry(gone.noteId), 'the note in the index');
+    await vscode.workspace.fs.delete(bodyOf(gone.noteId));
+    await eventually(async () => ((await indexEntry(gone.noteId)) === undefined ? true : undefined), 'the deleted note to leave the index');
+    assert.ok(await indexEntry(keep.noteId));
+  });
+
+  it('saves and reads back a 5 MB note whole', async () => {
+    const started = await startNote();
+    const big = `# Big\n\n${'- [ ] An item with some words in it #management\n'.repeat(110_000)}`;
+    assert.ok(big.length > 5_000_000);
+    const uri = noteUri(started.noteId, 'big');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(big));
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).length, big.length);
+    assert.equal((await readText(bodyOf(started.noteId)))?.length, big.length);
+  });
+
+  it('keeps the original bytes of a note that is not valid UTF-8 before replacing it', async () => {
+    const started = await startNote();
+    const garbage = new Uint8Array([0x23, 0x20, 0xff, 0xfe, 0xc3, 0x28, 0x0a]);
+    await vscode.workspace.fs.writeFile(bodyOf(started.noteId), garbage);
+    await vscode.workspace.fs.writeFile(noteUri(started.noteId, 'x'), new TextEncoder().encode('# Rewritten\n'));
+    const names = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder, 'notes'))).map(([name]) => name);
+    const backup = names.find((name) => name.startsWith(`${started.noteId}.not-utf8-`));
+    assert.ok(backup, 'a copy of the original bytes');
+    assert.deepEqual([...(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'notes', backup)))], [...garbage]);
+    assert.equal(await readText(bodyOf(started.noteId)), '# Rewritten\n');
+  });
+});

@@ -23,6 +23,8 @@ export const COMMANDS = {
   deleteAllData: 'twoHats.deleteAllData',
   queueTalkingPoint: 'twoHats.queueTalkingPoint',
   addSelectionToNextOneOnOne: 'twoHats.addSelectionToNextOneOnOne',
+  addGoal: 'twoHats.addGoal',
+  markGoalReached: 'twoHats.markGoalReached',
   addDelegationItem: 'twoHats.addDelegationItem',
   delegateThis: 'twoHats.delegateThis',
   assignDelegation: 'twoHats.assignDelegation',

@@ -21,6 +21,7 @@ import { resolveDataLocation } from './storage/dataLocation';
 import { NoteStore } from './storage/noteStore';
 import type { DataLocation } from './storage/jsonFileStore';
 import { TeamStore } from './storage/teamStore';
+import { registerGoalCommands } from './team/goalCommands';
 import { registerTeamCommands } from './team/teamCommands';
 
 /** What Two Hats offers other extensions (and its own tests). */
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     ...registerPrincipleCommands(hats, notes),
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
     ...registerTeamCommands(store),
+    ...registerGoalCommands(store),
     ...registerDataCommands(store, [store, delegation, noteStore]),
     vscode.commands.registerCommand(COMMANDS.deleteAllData, () => deleteAllData(context, () => noteStore.flush(), () => openAt(resolveDataLocation(context)))),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -54,6 +54,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('switchHat') }),
   z.strictObject({ type: z.literal('startOneOnOne'), personId }),
   z.strictObject({ type: z.literal('queueTalkingPoint'), personId }),
+  z.strictObject({ type: z.literal('addGoal'), personId }),
+  z.strictObject({ type: z.literal('markGoalReached'), personId, goalId: personId }),
   z.strictObject({ type: z.literal('openNote'), noteId: personId }),
   z.strictObject({ type: z.literal('previewNote'), noteId: personId }),
   z.strictObject({
@@ -122,6 +124,17 @@ export interface PersonView extends Person {
   /** Open action items from the person's latest 1:1 note (earlier ones carried into it). */
   readonly openItems: readonly OpenItemView[];
   readonly lastNote?: { readonly id: string; readonly label: string };
+  /** The 1-10 check-ins of recent 1:1s, oldest first. */
+  readonly moodTrend: readonly number[];
+  readonly goalViews: readonly GoalView[];
+}
+
+export interface GoalView {
+  readonly id: string;
+  readonly text: string;
+  /** Progress scores from recent 1:1s, oldest first. */
+  readonly trend: readonly number[];
+  readonly reachedOn?: string;
 }
 
 export interface DelegationStepView {

@@ -29,6 +29,9 @@ const personV1 = z.object({
       }),
     ),
   ),
+  goals: z.optional(
+    z.array(z.object({ id: storedId, text: z.string().check(z.minLength(1), z.maxLength(800)), addedOn: isoDay, reachedOn: z.optional(isoDay) })),
+  ),
 });
 
 const teamFileV1 = z.object({

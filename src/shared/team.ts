@@ -26,6 +26,40 @@ export interface Person {
   readonly lastOneOnOneOn?: string | undefined;
   /** Queued for the next 1:1; absent in files written before talking points existed. */
   readonly talkingPoints?: readonly TalkingPoint[] | undefined;
+  /** A few growth goals; their progress is scored in 1:1 notes. */
+  readonly goals?: readonly Goal[] | undefined;
+}
+
+export interface Goal {
+  readonly id: string;
+  readonly text: string;
+  readonly addedOn: string;
+  readonly reachedOn?: string | undefined;
+}
+
+export const GOAL_MAX_LENGTH = 200;
+/** "A few" goals: more than this and none of them gets attention. */
+export const MAX_OPEN_GOALS = 5;
+
+export function goalProblem(raw: string, goals: readonly Goal[]): string | undefined {
+  const text = raw.trim();
+  if (text.length === 0) {
+    return 'Describe the goal.';
+  }
+  if (text.length > GOAL_MAX_LENGTH) {
+    return `Keep the goal under ${GOAL_MAX_LENGTH} characters.`;
+  }
+  if (/\p{Cc}/u.test(text) || /[—–]\s*progress:/iu.test(text)) {
+    return 'The goal contains characters Two Hats uses to track progress.';
+  }
+  const open = goals.filter((g) => !g.reachedOn);
+  if (open.some((g) => g.text.toLowerCase() === text.toLowerCase())) {
+    return 'That goal is already on the list.';
+  }
+  if (open.length >= MAX_OPEN_GOALS) {
+    return `Keep it to ${MAX_OPEN_GOALS} open goals; mark one reached first.`;
+  }
+  return undefined;
 }
 
 export interface PersonDraft {

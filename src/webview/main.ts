@@ -100,6 +100,12 @@ const actions: TeamActions = {
   startOneOnOne(person) {
     vscode.postMessage({ type: 'startOneOnOne', personId: person.id });
   },
+  addGoal(person) {
+    vscode.postMessage({ type: 'addGoal', personId: person.id });
+  },
+  markGoalReached(person, goalId) {
+    vscode.postMessage({ type: 'markGoalReached', personId: person.id, goalId });
+  },
   queueTalkingPoint(person) {
     vscode.postMessage({ type: 'queueTalkingPoint', personId: person.id });
   },

@@ -1,6 +1,7 @@
 /** Renders the team section: the list, the add and edit form, the archive, the empty state. */
 import type { OpenItemView, PersonView, Snapshot } from '../shared/protocol';
 import { CADENCE_LABELS, CADENCES, type Cadence, type PersonDraft } from '../shared/team';
+import { sparkline } from '../shared/oneOnOnes/checkIns';
 import { button, h, icon } from './dom';
 import type { PersonForm, UiState } from './uiState';
 
@@ -16,6 +17,8 @@ export interface TeamActions {
   dismissNotice(): void;
   startOneOnOne(person: PersonView): void;
   queueTalkingPoint(person: PersonView): void;
+  addGoal(person: PersonView): void;
+  markGoalReached(person: PersonView, goalId: string): void;
   openNote(noteId: string): void;
   tickItem(item: OpenItemView, done: boolean): void;
   toggleHistory(person: PersonView): void;
@@ -119,6 +122,7 @@ function renderPerson(person: PersonView, context: RowContext): HTMLElement {
     : [
         button(`Start 1:1 with ${person.name}`, 'comment-discussion', () => actions.startOneOnOne(person), { 'data-focus-key': `start-${person.id}`, class: 'icon-button' }),
         button(`Queue a talking point for ${person.name}`, 'add', () => actions.queueTalkingPoint(person), { 'data-focus-key': `queue-${person.id}`, class: 'icon-button' }),
+        button(`Add a growth goal for ${person.name}`, 'target', () => actions.addGoal(person), { 'data-focus-key': `goal-${person.id}`, class: 'icon-button' }),
         button(`Edit ${person.name}`, 'edit', () => actions.startEditing(person), { 'data-focus-key': `edit-${person.id}`, class: 'icon-button' }),
         button(`Archive ${person.name}`, 'archive', () => actions.setArchived(person, true), { 'data-focus-key': `archive-${person.id}`, class: 'icon-button' }),
       ];
@@ -131,6 +135,8 @@ function renderPerson(person: PersonView, context: RowContext): HTMLElement {
       h('span', { class: 'person-name' }, person.name),
       person.role ? h('span', { class: 'person-role' }, person.role) : null,
       meta,
+      person.archived ? null : renderMood(person),
+      person.archived ? null : renderGoals(person, actions),
       person.archived ? null : renderTalkingPoints(person),
       person.archived ? null : renderOpenItems(person, actions),
       person.lastNote && !person.archived ? renderLastNote(person.lastNote, actions) : null,
@@ -153,6 +159,44 @@ function renderOpenItems(person: PersonView, actions: TeamActions): HTMLElement 
       checkbox.addEventListener('change', () => actions.tickItem(item, checkbox.checked));
       return h('li', {}, checkbox, h('label', { for: id }, item.text));
     }),
+  );
+}
+
+function renderMood(person: PersonView): HTMLElement | null {
+  const scores = person.moodTrend;
+  if (scores.length === 0) {
+    return null;
+  }
+  return h(
+    'div',
+    { class: 'trend', role: 'img', 'aria-label': `Check-in over the last ${scores.length === 1 ? '1:1' : `${scores.length} 1:1s`}: ${scores.join(', ')} out of 10` },
+    icon('pulse'),
+    h('span', { 'aria-hidden': 'true' }, `Feeling ${sparkline(scores)} ${scores.at(-1)}/10`),
+  );
+}
+
+function renderGoals(person: PersonView, actions: TeamActions): HTMLElement | null {
+  const goals = person.goalViews.filter((goal) => !goal.reachedOn);
+  const reached = person.goalViews.filter((goal) => goal.reachedOn).slice(-2);
+  if (goals.length === 0 && reached.length === 0) {
+    return null;
+  }
+  return h(
+    'ul',
+    { class: 'goals', 'aria-label': `Growth goals for ${person.name}` },
+    ...goals.map((goal) =>
+      h(
+        'li',
+        {},
+        icon('target'),
+        h('span', { class: 'goal-text' }, goal.text),
+        goal.trend.length > 0
+          ? h('span', { class: 'goal-trend', role: 'img', 'aria-label': `progress ${goal.trend.join(', ')} out of 10` }, `${sparkline(goal.trend)} ${goal.trend.at(-1)}/10`)
+          : h('span', { class: 'goal-trend' }, 'not scored yet'),
+        button(`Mark “${goal.text}” reached`, 'pass', () => actions.markGoalReached(person, goal.id), { class: 'icon-button', 'data-focus-key': `reached-${goal.id}` }),
+      ),
+    ),
+    ...reached.map((goal) => h('li', { class: 'reached' }, icon('pass-filled'), h('span', { class: 'goal-text' }, `${goal.text} (reached ${goal.reachedOn ?? ''})`))),
   );
 }
 

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildSnapshot, weekBalance } from '../../src/host/sidebar/snapshot';
 import { composeNote } from '../../src/shared/oneOnOnes/compose';
-import { parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../src/shared/oneOnOnes/noteIndex';
+import { deriveNoteMeta, headerOf, parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../src/shared/oneOnOnes/noteIndex';
 import { NotesByPerson } from '../../src/shared/oneOnOnes/notesByPerson';
 import { searchNotes } from '../../src/shared/oneOnOnes/search';
 import { findTemplate } from '../../src/shared/oneOnOnes/templates';
@@ -89,20 +89,29 @@ compare(
   () => composeNote(template, { person: 'Ada', date: '2026-11-22', carriedItems: [], talkingPoints: [], principleTitle }),
 );
 
+const noteText = (i: number) =>
+  `# 1:1 with Person ${i % 200}\n\n## Their topics first\n\nTalked about release ${i}, the roadmap and hiring.\n\n## Action items\n\n- [ ] Follow up on item ${i} @person\n`.repeat(3);
 const tenNotes = notes(10, 10);
 const tenThousand = notes(10_000, 200);
+const savedText = noteText(0);
+const bigCollection = new NotesByPerson(tenThousand);
+const smallCollection = new NotesByPerson(tenNotes);
 compare(
-  'note index written on save, 10,000 notes',
-  () => serializeNoteIndex(new NotesByPerson(tenThousand).with(tenThousand[0]!).all),
+  'a save’s index work (derive + update in place), 10,000 notes',
+  () => bigCollection.put(deriveNoteMeta(headerOf(tenThousand[0]!), savedText, Date.now())),
   '10 notes',
-  () => serializeNoteIndex(new NotesByPerson(tenNotes).with(tenNotes[0]!).all),
+  () => smallCollection.put(deriveNoteMeta(headerOf(tenNotes[0]!), savedText, Date.now())),
+);
+compare(
+  'index written in the background after a burst of saves, 10,000 notes',
+  () => serializeNoteIndex(bigCollection.all),
+  '10 notes',
+  () => serializeNoteIndex(smallCollection.all),
 );
 const bigIndexText = serializeNoteIndex(tenThousand);
 const smallIndexText = serializeNoteIndex(tenNotes);
 compare('note index read at start, 10,000 notes', () => parseNoteIndex(bigIndexText), '10 notes', () => parseNoteIndex(smallIndexText));
 
-const noteText = (i: number) =>
-  `# 1:1 with Person ${i % 200}\n\n## Their topics first\n\nTalked about release ${i}, the roadmap and hiring.\n\n## Action items\n\n- [ ] Follow up on item ${i} @person\n`.repeat(3);
 const tenThousandTexts = Array.from({ length: 10_000 }, (_, i) => ({ id: `n${i}`, text: noteText(i) }));
 const tenTexts = tenThousandTexts.slice(0, 10);
 compare('search all notes for two words, 10,000 notes', () => searchNotes(tenThousandTexts, 'roadmap 9999'), '10 notes', () => searchNotes(tenTexts, 'roadmap 9999'), 10);

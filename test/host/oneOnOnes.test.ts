@@ -93,3 +93,24 @@ describe('the shareable agenda', () => {
     assert.doesNotMatch(copied, /burnout|Private notes/);
   });
 });
+
+describe('growth goals and the check-in', () => {
+  it('puts open goals into the next weekly note and leaves reached ones out', async () => {
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Kai ${Date.now()}` });
+    assert.ok(added?.ok);
+    const personId = added.person.id;
+    const first = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addGoal, { personId, text: 'Run the incident review' });
+    const second = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addGoal, { personId, text: 'Pair with the new hire' });
+    assert.ok(first?.ok && second?.ok);
+    const refused = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addGoal, { personId, text: 'run the incident review' });
+    assert.ok(refused && !refused.ok, 'a twin goal is refused');
+    const reachedId = second.person.goals!.find((g) => g.text === 'Pair with the new hire')!.id;
+    await vscode.commands.executeCommand(COMMANDS.markGoalReached, { personId, goalId: reachedId });
+    const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
+    const text = await readText(started!.uri);
+    assert.match(text ?? '', /- Goal: Run the incident review — progress: \/10/);
+    assert.doesNotMatch(text ?? '', /Pair with the new hire/);
+    assert.match(text ?? '', /Check-in: \/10/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { checkInAgendaLines, checkInHeld, checkInsDue } from '../../shared/delegation/items';
 import { levelLabel } from '../../shared/delegation/levels';
+import { goalAgendaLine } from '../../shared/oneOnOnes/checkIns';
 import { composeNote, noteTitle } from '../../shared/oneOnOnes/compose';
 import { setActionItemDone } from '../../shared/oneOnOnes/actionItems';
 import { takeForAgenda, talkingPointAsMarkdown } from '../../shared/oneOnOnes/talkingPoints';
@@ -115,6 +116,7 @@ async function startOneOnOne(
     carriedItems: previous ? previous.openItems.map((item) => ({ ...item, done: false })) : [],
     talkingPoints: talkingPoints.map(talkingPointAsMarkdown),
     delegationCheckIns: checkInAgendaLines(checkIns, levelLabel),
+    goals: (person.goals ?? []).filter((goal) => !goal.reachedOn).map((goal) => goalAgendaLine(goal.text)),
     principleTitle: (id) => findPrinciple(id)?.title,
   });
   const meta = await notes.create({ personId: person.id, date, templateId: template.id, title: noteTitle(person.name, date, template), content });

@@ -165,6 +165,12 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'startOneOnOne':
         await vscode.commands.executeCommand(COMMANDS.startOneOnOne, { personId: message.personId });
         return;
+      case 'addGoal':
+        await vscode.commands.executeCommand(COMMANDS.addGoal, { personId: message.personId });
+        return;
+      case 'markGoalReached':
+        await vscode.commands.executeCommand(COMMANDS.markGoalReached, { personId: message.personId, goalId: message.goalId });
+        return;
       case 'queueTalkingPoint':
         await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { personId: message.personId });
         return;

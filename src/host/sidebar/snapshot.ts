@@ -1,3 +1,4 @@
+import { trend } from '../../shared/oneOnOnes/checkIns';
 import { findTemplate } from '../../shared/oneOnOnes/templates';
 import { PRINCIPLES, type Principle } from '../../shared/principles/catalogue';
 import { principleOfTheDay } from '../../shared/principles/daily';
@@ -20,7 +21,14 @@ function card(principle: Principle): PrincipleCard {
 export const EMPTY_DELEGATION: DelegationView = { items: [], counts: { all: 0, holding: 0, handingOver: 0, delegated: 0 } };
 
 /** The latest note of a person, as far as the sidebar needs it. */
-type NoteSummary = { id: string; date: string; templateId: string; openItems: readonly { line: number; text: string }[] };
+type NoteSummary = {
+  id: string;
+  date: string;
+  templateId: string;
+  openItems: readonly { line: number; text: string }[];
+  mood?: number | undefined;
+  goals?: readonly { goal: string; score: number }[] | undefined;
+};
 
 /** A person's notes, newest first. */
 export type NotesOf = (personId: string) => readonly NoteSummary[];
@@ -76,6 +84,13 @@ export function buildSnapshot(
         dueOn: due.dueOn,
         dueLabel: due.label,
         overdue: !person.archived && due.overdue,
+        moodTrend: trend(notes, (note) => note.mood),
+        goalViews: (person.goals ?? []).map((goal) => ({
+          id: goal.id,
+          text: goal.text,
+          trend: trend(notes, (note) => note.goals?.find((g) => g.goal.toLowerCase() === goal.text.toLowerCase())?.score),
+          ...(goal.reachedOn ? { reachedOn: goal.reachedOn } : {}),
+        })),
         openItems: latest ? latest.openItems.map((item) => ({ noteId: latest.id, line: item.line, text: item.text })) : [],
         history: notes.slice(0, HISTORY_LENGTH).map((note) => ({
           id: note.id,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TalkingPoint } from '../../shared/oneOnOnes/talkingPoints';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
-import { draftProblem, localToday, normalizeName, type Person, type PersonDraft } from '../../shared/team';
+import { draftProblem, goalProblem, localToday, normalizeName, type Person, type PersonDraft } from '../../shared/team';
 import { JsonFileStore } from './jsonFileStore';
 
 export { notReadyMessage } from './jsonFileStore';
@@ -78,6 +78,21 @@ export class TeamStore extends JsonFileStore<readonly Person[]> {
     return this.changePerson(id, (current) => ({
       ...current,
       talkingPoints: (current.talkingPoints ?? []).filter((p) => !taken.has(p.id)),
+    }));
+  }
+
+  addGoal(id: string, text: string): Promise<MutationResult> {
+    return this.changePerson(id, (current) => {
+      const goals = current.goals ?? [];
+      const problem = goalProblem(text, goals);
+      return problem ?? { ...current, goals: [...goals, { id: randomUUID(), text: text.trim(), addedOn: localToday() }] };
+    });
+  }
+
+  markGoalReached(id: string, goalId: string): Promise<MutationResult> {
+    return this.changePerson(id, (current) => ({
+      ...current,
+      goals: (current.goals ?? []).map((goal) => (goal.id === goalId ? { ...goal, reachedOn: localToday() } : goal)),
     }));
   }
 

@@ -65,6 +65,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
         heading: 'Their topics first',
         principleId: 'what-people-feel',
         questions: ['What is on your mind this week?', 'How are you feeling about your work, from 1 to 10?'],
+        body: 'Check-in: /10',
       },
       FOLLOW_UPS,
       TALKING_POINTS,

@@ -23,6 +23,7 @@ export const COMMANDS = {
   deleteAllData: 'twoHats.deleteAllData',
   queueTalkingPoint: 'twoHats.queueTalkingPoint',
   addSelectionToNextOneOnOne: 'twoHats.addSelectionToNextOneOnOne',
+  saveNoteAsTemplate: 'twoHats.saveNoteAsTemplate',
   addGoal: 'twoHats.addGoal',
   markGoalReached: 'twoHats.markGoalReached',
   addDelegationItem: 'twoHats.addDelegationItem',
@@ -42,5 +43,6 @@ export const SETTINGS = {
   section: 'twoHats',
   useGlobalStorageWhenNoFolder: 'storage.useGlobalStorageWhenNoFolder',
   weeklySelfCheck: 'delegation.weeklySelfCheck',
+  templatesFolder: 'templates.folder',
   gitHints: 'delegation.gitHistoryHints',
 } as const;

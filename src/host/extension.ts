@@ -8,6 +8,7 @@ import { NOTE_SCHEME, NoteFileSystem } from './oneOnOnes/noteFileSystem';
 import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
 import { registerSearchCommand } from './oneOnOnes/searchCommand';
 import { registerTalkingPointCommands } from './oneOnOnes/talkingPointCommands';
+import { registerTemplateCommands } from './oneOnOnes/templateLibrary';
 import { HatState } from './principles/hatState';
 import { LastNoteEditor } from './principles/noteInsertion';
 import { registerPrincipleCommands } from './principles/principleCommands';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     ...registerReflectionCommands(delegation, selfChecks),
     ...registerTalkingPointCommands(store),
     registerSearchCommand(store, noteStore),
+    ...registerTemplateCommands(store, noteStore),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),

@@ -4,3 +4,4 @@ import './store.test';
 import './oneOnOnes.test';
 import './delegation.test';
 import './noteFiles.test';
+import './templates.test';

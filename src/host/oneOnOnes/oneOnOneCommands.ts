@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import { checkInAgendaLines, checkInHeld, checkInsDue } from '../../shared/delegation/items';
 import { levelLabel } from '../../shared/delegation/levels';
 import { goalAgendaLine } from '../../shared/oneOnOnes/checkIns';
-import { composeNote, noteTitle } from '../../shared/oneOnOnes/compose';
+import { composeFromMarkdown, noteTitle } from '../../shared/oneOnOnes/compose';
+import { unknownVariables } from '../../shared/oneOnOnes/ownTemplates';
 import { setActionItemDone } from '../../shared/oneOnOnes/actionItems';
 import { takeForAgenda, talkingPointAsMarkdown } from '../../shared/oneOnOnes/talkingPoints';
-import { BUILT_IN_TEMPLATES, findTemplate, shareableAgenda, type Template } from '../../shared/oneOnOnes/templates';
+import { BUILT_IN_TEMPLATES, shareableAgenda, TEMPLATE_VARIABLES, templateAsMarkdown } from '../../shared/oneOnOnes/templates';
 import { findPrinciple } from '../../shared/principles/catalogue';
 import { localToday, type Person } from '../../shared/team';
 import { COMMANDS } from '../constants';
@@ -15,6 +16,7 @@ import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
 import { NOTE_SCHEME, noteUri } from './noteFileSystem';
+import { loadOwnTemplates } from './templateLibrary';
 
 const LAST_TEMPLATE_KEY = 'twoHats.lastTemplate.v1';
 
@@ -100,24 +102,39 @@ async function startOneOnOne(
     return undefined;
   }
   const remembered = memento.get<Record<string, string>>(LAST_TEMPLATE_KEY, {});
+  const own = await loadOwnTemplates();
+  if (own.problems.length > 0) {
+    void vscode.window.showWarningMessage(`Some of your own templates were skipped. ${own.problems.join(' ')}`);
+  }
+  const choices: TemplateChoice[] = [
+    ...BUILT_IN_TEMPLATES.map((t) => ({ id: t.id, title: t.title, detail: t.description, markdown: () => templateAsMarkdown(t, principleTitle) })),
+    ...own.templates.map((t) => ({ id: t.id, title: t.title, detail: `Your template · ${t.fileName}`, markdown: () => t.markdown, own: true })),
+  ];
   const template =
-    typeof args.templateId === 'string' ? findTemplate(args.templateId) : await pickTemplate(person, remembered[person.id]);
+    typeof args.templateId === 'string' ? choices.find((c) => c.id === args.templateId) : await pickTemplate(person, choices, remembered[person.id]);
   if (!template) {
     return undefined;
+  }
+  const markdown = template.markdown();
+  const unknown = template.own ? unknownVariables(markdown) : [];
+  if (unknown.length > 0) {
+    void vscode.window.showWarningMessage(
+      `Your template “${template.title}” uses ${unknown.map((v) => `{{${v}}}`).join(', ')}, which Two Hats does not fill; it is left in the note as written. ` +
+        `Known: ${TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', ')}.`,
+    );
   }
   const date = localToday();
   const previous = notes.latest(person.id);
   // Read, not yet removed: the queue gives them up only once the note is safely on disk.
   const talkingPoints = takeForAgenda(team.find(person.id)?.talkingPoints ?? []).agenda;
   const checkIns = checkInsDue(delegation.all, person.id, date);
-  const content = composeNote(template, {
+  const content = composeFromMarkdown(markdown, {
     person: person.name,
     date,
     carriedItems: previous ? previous.openItems.map((item) => ({ ...item, done: false })) : [],
     talkingPoints: talkingPoints.map(talkingPointAsMarkdown),
     delegationCheckIns: checkInAgendaLines(checkIns, levelLabel),
     goals: (person.goals ?? []).filter((goal) => !goal.reachedOn).map((goal) => goalAgendaLine(goal.text)),
-    principleTitle: (id) => findPrinciple(id)?.title,
   });
   const meta = await notes.create({ personId: person.id, date, templateId: template.id, title: noteTitle(person.name, date, template), content });
   await memento.update(LAST_TEMPLATE_KEY, { ...remembered, [person.id]: template.id });
@@ -135,11 +152,29 @@ async function startOneOnOne(
 }
 
 
-async function pickTemplate(person: Person, lastTemplateId: string | undefined): Promise<Template | undefined> {
-  const ordered = [...BUILT_IN_TEMPLATES].sort((a, b) => Number(b.id === lastTemplateId) - Number(a.id === lastTemplateId));
-  const picked = await vscode.window.showQuickPick(
-    ordered.map((t) => ({ label: t.title, description: t.id === lastTemplateId ? 'last time' : undefined, detail: t.description, template: t })),
+/** A template to start from, built-in or the user's own, its Markdown made only when chosen. */
+interface TemplateChoice {
+  readonly id: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly markdown: () => string;
+  readonly own?: boolean;
+}
+
+const principleTitle = (id: string) => findPrinciple(id)?.title;
+
+async function pickTemplate(person: Person, choices: readonly TemplateChoice[], lastTemplateId: string | undefined): Promise<TemplateChoice | undefined> {
+  const last = choices.find((c) => c.id === lastTemplateId);
+  const item = (c: TemplateChoice) => ({ label: c.title, description: c.id === lastTemplateId ? 'last time' : undefined, detail: c.detail, choice: c });
+  const builtIn = choices.filter((c) => !c.own && c !== last);
+  const own = choices.filter((c) => c.own && c !== last);
+  const picked = await vscode.window.showQuickPick<vscode.QuickPickItem & { choice?: TemplateChoice }>(
+    [
+      ...(last ? [item(last)] : []),
+      ...builtIn.map(item),
+      ...(own.length > 0 ? [{ label: 'Your templates', kind: vscode.QuickPickItemKind.Separator }, ...own.map(item)] : []),
+    ],
     { title: `Two Hats: 1:1 with ${person.name}`, placeHolder: 'Which template?', matchOnDetail: true },
   );
-  return picked?.template;
+  return picked?.choice;
 }

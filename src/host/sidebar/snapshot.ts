@@ -23,6 +23,7 @@ export const EMPTY_DELEGATION: DelegationView = { items: [], counts: { all: 0, h
 /** The latest note of a person, as far as the sidebar needs it. */
 type NoteSummary = {
   id: string;
+  title: string;
   date: string;
   templateId: string;
   openItems: readonly { line: number; text: string }[];
@@ -32,6 +33,11 @@ type NoteSummary = {
 
 /** A person's notes, newest first. */
 export type NotesOf = (personId: string) => readonly NoteSummary[];
+
+/** The template a note was started from; an own template's title is the end of the note's title. */
+function templateTitle(note: Pick<NoteSummary, 'templateId' | 'title'>): string {
+  return findTemplate(note.templateId)?.title ?? note.title.split(' · ').at(-1) ?? note.templateId;
+}
 
 /** How many past notes each person's history shows in the sidebar. */
 export const HISTORY_LENGTH = 8;
@@ -95,11 +101,11 @@ export function buildSnapshot(
         history: notes.slice(0, HISTORY_LENGTH).map((note) => ({
           id: note.id,
           date: note.date,
-          template: findTemplate(note.templateId)?.title ?? note.templateId,
+          template: templateTitle(note),
           openItems: note.openItems.length,
         })),
         ...(latest
-          ? { lastNote: { id: latest.id, label: `Last 1:1 · ${latest.date} · ${findTemplate(latest.templateId)?.title ?? 'note'}` } }
+          ? { lastNote: { id: latest.id, label: `Last 1:1 · ${latest.date} · ${templateTitle(latest)}` } }
           : {}),
       };
     }),

@@ -20,7 +20,12 @@ function bullets(lines: readonly string[], empty: string): string {
 }
 
 export function composeNote(template: Template, inputs: NoteInputs): string {
-  return fillTemplate(templateAsMarkdown(template, inputs.principleTitle), {
+  return composeFromMarkdown(templateAsMarkdown(template, inputs.principleTitle), inputs);
+}
+
+/** Fills any template's Markdown, built-in or the user's own, with what this 1:1 carries. */
+export function composeFromMarkdown(markdown: string, inputs: Omit<NoteInputs, 'principleTitle'>): string {
+  return fillTemplate(markdown, {
     person: inputs.person,
     date: inputs.date,
     openActionItems: bullets(
@@ -36,6 +41,6 @@ export function composeNote(template: Template, inputs: NoteInputs): string {
   });
 }
 
-export function noteTitle(person: string, date: string, template: Template): string {
+export function noteTitle(person: string, date: string, template: Pick<Template, 'title'>): string {
   return `${person} · ${date} · ${template.title}`;
 }

@@ -1,0 +1,153 @@
+/**
+ * Where 1:1 templates come from: the built-in library and the user's own folder (the
+ * `twoHats.templates.folder` setting). Own templates are ordinary files, which may live in the
+ * repository; they never hold notes. Also `Save Note as Template…`.
+ */
+import * as vscode from 'vscode';
+import {
+  noteAsTemplate,
+  OWN_TEMPLATE_MAX_BYTES,
+  ownTemplateId,
+  ownTemplateTitle,
+  templateFileNameProblem,
+  type OwnTemplate,
+} from '../../shared/oneOnOnes/ownTemplates';
+import { COMMANDS, SETTINGS } from '../constants';
+import type { NoteStore } from '../storage/noteStore';
+import type { TeamStore } from '../storage/teamStore';
+import { writeFileAtomic } from '../storage/atomicFile';
+import { NOTE_SCHEME, noteIdOf } from './noteFileSystem';
+
+const MAX_OWN_TEMPLATES = 200;
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/** The folder the setting names; a relative path is taken from the first workspace folder. */
+export function ownTemplatesFolder(): vscode.Uri | undefined {
+  const configured = vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.templatesFolder, '').trim();
+  if (!configured) {
+    return undefined;
+  }
+  if (configured.startsWith('/') || /^[A-Za-z]:[\\/]/.test(configured)) {
+    return vscode.Uri.file(configured);
+  }
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return root ? vscode.Uri.joinPath(root, configured) : undefined;
+}
+
+export interface OwnTemplatesResult {
+  readonly templates: OwnTemplate[];
+  /** Sentences about files that could not be used, for one warning. */
+  readonly problems: string[];
+}
+
+export async function loadOwnTemplates(): Promise<OwnTemplatesResult> {
+  const folder = ownTemplatesFolder();
+  if (!folder) {
+    return { templates: [], problems: [] };
+  }
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return { templates: [], problems: [`The templates folder ${folder.fsPath} could not be read. Check the twoHats.templates.folder setting.`] };
+  }
+  const problems: string[] = [];
+  const templates: OwnTemplate[] = [];
+  const seen = new Set<string>();
+  const files = entries.filter(([name, type]) => type === vscode.FileType.File && /\.md$/i.test(name)).map(([name]) => name).sort();
+  for (const fileName of files.slice(0, MAX_OWN_TEMPLATES)) {
+    const id = ownTemplateId(fileName);
+    if (!id || seen.has(id)) {
+      problems.push(`${fileName}: its name clashes with another template.`);
+      continue;
+    }
+    const uri = vscode.Uri.joinPath(folder, fileName);
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.byteLength > OWN_TEMPLATE_MAX_BYTES) {
+        problems.push(`${fileName}: larger than ${OWN_TEMPLATE_MAX_BYTES / 1024} KB.`);
+        continue;
+      }
+      templates.push({ id, title: ownTemplateTitle(fileName), fileName, markdown: strict.decode(bytes) });
+      seen.add(id);
+    } catch {
+      problems.push(`${fileName}: not readable as UTF-8 text.`);
+    }
+  }
+  return { templates, problems };
+}
+
+export function registerTemplateCommands(team: TeamStore, notes: NoteStore): vscode.Disposable[] {
+  return [vscode.commands.registerCommand(COMMANDS.saveNoteAsTemplate, (arg?: unknown) => saveNoteAsTemplate(team, notes, arg))];
+}
+
+async function chooseFolder(): Promise<vscode.Uri | undefined> {
+  const existing = ownTemplatesFolder();
+  if (existing) {
+    return existing;
+  }
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Two Hats: Where should your 1:1 templates live?',
+    openLabel: 'Use This Folder for Templates',
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+  });
+  const folder = picked?.[0];
+  if (folder) {
+    await vscode.workspace.getConfiguration(SETTINGS.section).update(SETTINGS.templatesFolder, folder.fsPath, vscode.ConfigurationTarget.Workspace);
+  }
+  return folder;
+}
+
+/** Saves the open note's structure as a template: no private section, no name, no scores. */
+async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, arg: unknown): Promise<vscode.Uri | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const id = editor && editor.document.uri.scheme === NOTE_SCHEME ? noteIdOf(editor.document.uri) : undefined;
+  const meta = id ? notes.find(id) : undefined;
+  if (!editor || !meta) {
+    void vscode.window.showErrorMessage('Open a 1:1 note first; its structure becomes the template.');
+    return undefined;
+  }
+  const given = typeof arg === 'object' && arg !== null ? (arg as { name?: unknown }).name : undefined;
+  const name =
+    typeof given === 'string'
+      ? given
+      : await vscode.window.showInputBox({
+          title: 'Two Hats: Save Note as Template',
+          prompt: 'Templates are not private and may be shared: the private section and the person’s name are left out. Check the rest before sharing.',
+          placeHolder: 'e.g. Quarterly review',
+          ignoreFocusOut: true,
+          validateInput: templateFileNameProblem,
+        });
+  if (name === undefined || templateFileNameProblem(name)) {
+    return undefined;
+  }
+  const folder = await chooseFolder();
+  if (!folder) {
+    return undefined;
+  }
+  const target = vscode.Uri.joinPath(folder, `${name.trim()}.md`);
+  const exists = await vscode.workspace.fs.stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (exists && typeof given !== 'string') {
+    const replace = 'Replace';
+    const answer = await vscode.window.showWarningMessage(`A template called “${name.trim()}” exists. Replace it?`, { modal: true }, replace);
+    if (answer !== replace) {
+      return undefined;
+    }
+  }
+  const person = team.find(meta.personId)?.name ?? '';
+  await vscode.workspace.fs.createDirectory(folder);
+  await writeFileAtomic(target, new TextEncoder().encode(noteAsTemplate(editor.document.getText(), person, meta.date)));
+  const open = 'Open Template';
+  void vscode.window.showInformationMessage(`Saved the template “${name.trim()}”. It is offered the next time you start a 1:1.`, open).then((choice) => {
+    if (choice === open) {
+      void vscode.window.showTextDocument(target);
+    }
+  });
+  return target;
+}

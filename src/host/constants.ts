@@ -24,6 +24,8 @@ export const COMMANDS = {
   queueTalkingPoint: 'twoHats.queueTalkingPoint',
   addSelectionToNextOneOnOne: 'twoHats.addSelectionToNextOneOnOne',
   saveNoteAsTemplate: 'twoHats.saveNoteAsTemplate',
+  exportNotes: 'twoHats.exportNotes',
+  importNotes: 'twoHats.importNotes',
   addGoal: 'twoHats.addGoal',
   markGoalReached: 'twoHats.markGoalReached',
   addDelegationItem: 'twoHats.addDelegationItem',

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS, SETTINGS, SIDEBAR_VIEW_ID } from './constants';
+import { registerExportImportCommands } from './oneOnOnes/exportImport';
 import { NOTE_SCHEME, NoteFileSystem } from './oneOnOnes/noteFileSystem';
 import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
 import { registerSearchCommand } from './oneOnOnes/searchCommand';
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     ...registerTalkingPointCommands(store),
     registerSearchCommand(store, noteStore),
     ...registerTemplateCommands(store, noteStore),
+    ...registerExportImportCommands(store, noteStore),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),

@@ -5,3 +5,4 @@ import './oneOnOnes.test';
 import './delegation.test';
 import './noteFiles.test';
 import './templates.test';
+import './exportImport.test';

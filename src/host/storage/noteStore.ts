@@ -147,6 +147,26 @@ export class NoteStore implements vscode.Disposable {
     });
   }
 
+  /**
+   * Brings back an exported note under its own id, date and template. The caller makes sure the
+   * id is free: an import never overwrites a note.
+   */
+  importNote(header: NoteHeader, content: string): Promise<NoteMeta> {
+    return this.queue.run(async () => {
+      if (this.find(header.id)) {
+        throw vscode.FileSystemError.FileExists(`Two Hats note ${header.id}`);
+      }
+      await writeFileAtomic(this.noteUri(header.id), encoder.encode(content));
+      await writeFileAtomic(this.headerUri(header.id), encoder.encode(serializeNoteHeader(header)));
+      const meta = deriveNoteMeta(header, content, Date.now());
+      this.notes.put(meta);
+      this.texts.set(meta.id, content);
+      this.scheduleIndexWrite();
+      this.changeEmitter.fire(meta.id);
+      return meta;
+    });
+  }
+
   /** Saves a note's text. Costs the note's own size only; the index catches up in the background. */
   write(id: string, content: string): Promise<NoteMeta> {
     return this.queue.run(async () => {

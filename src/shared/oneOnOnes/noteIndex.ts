@@ -57,8 +57,8 @@ export function parseNoteHeader(text: string): Parsed<NoteHeader> {
   if (!result.ok) {
     return result;
   }
-  const { schemaVersion: _version, ...header } = result.value;
-  return { ok: true, value: header };
+  const { id, personId, date, templateId, title, createdAt } = result.value;
+  return { ok: true, value: { id, personId, date, templateId, title, createdAt } };
 }
 
 export function serializeNoteHeader(header: NoteHeader): string {

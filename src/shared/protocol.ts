@@ -113,6 +113,7 @@ export interface NoteHistoryEntry {
   readonly date: string;
   readonly template: string;
   readonly openItems: number;
+  readonly mood?: number;
 }
 
 export interface PersonView extends Person {

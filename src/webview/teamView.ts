@@ -231,7 +231,7 @@ function renderHistory(person: PersonView, context: RowContext): HTMLElement {
     'ul',
     { class: 'history-list', 'aria-label': `1:1 history with ${person.name}` },
     ...person.history.map((entry) => {
-      const label = `${entry.date} · ${entry.template}${entry.openItems > 0 ? ` · ${entry.openItems} open` : ''}`;
+      const label = `${entry.date} · ${entry.template}${entry.openItems > 0 ? ` · ${entry.openItems} open` : ''}${entry.mood !== undefined ? ` · feeling ${entry.mood}/10` : ''}`;
       const openButton = h('button', { type: 'button', class: 'link-button', 'data-focus-key': `open-note-${entry.id}` }, label);
       openButton.addEventListener('click', () => context.actions.openNote(entry.id));
       const previewButton = h(

@@ -103,6 +103,7 @@ export function buildSnapshot(
           date: note.date,
           template: templateTitle(note),
           openItems: note.openItems.length,
+          ...(note.mood !== undefined ? { mood: note.mood } : {}),
         })),
         ...(latest
           ? { lastNote: { id: latest.id, label: `Last 1:1 · ${latest.date} · ${templateTitle(latest)}` } }

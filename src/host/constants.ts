@@ -25,6 +25,7 @@ export const COMMANDS = {
   addSelectionToNextOneOnOne: 'twoHats.addSelectionToNextOneOnOne',
   saveNoteAsTemplate: 'twoHats.saveNoteAsTemplate',
   exportNotes: 'twoHats.exportNotes',
+  restoreFromBackup: 'twoHats.restoreFromBackup',
   importNotes: 'twoHats.importNotes',
   addGoal: 'twoHats.addGoal',
   markGoalReached: 'twoHats.markGoalReached',

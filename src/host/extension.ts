@@ -19,7 +19,9 @@ import { registerReflectionCommands, SelfCheckState } from './delegation/reflect
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { DelegationStore } from './storage/delegationStore';
 import { deleteAllData, registerDataCommands } from './storage/dataCommands';
+import { BackupKeeper, workspaceIdentity } from './storage/backups';
 import { resolveDataLocation } from './storage/dataLocation';
+import { offerRestoreIfEmpty, registerRestoreCommand } from './storage/restoreCommands';
 import { NoteStore } from './storage/noteStore';
 import type { DataLocation } from './storage/jsonFileStore';
 import { TeamStore } from './storage/teamStore';
@@ -43,8 +45,19 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
   const hats = new HatState(context.globalState);
   const notes = new LastNoteEditor();
   const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks }, log);
-  const openAt = (location: DataLocation) =>
-    Promise.all([store.open(location), delegation.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]).then(() => undefined);
+  const backups = new BackupKeeper(vscode.Uri.joinPath(context.globalStorageUri, 'backups'), { team: store, delegation, notes: noteStore }, log);
+  const openAt = async (location: DataLocation) => {
+    await Promise.all([store.open(location), delegation.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]);
+    // Global storage does not move with a folder; only workspace storage needs the backup.
+    const folder = location.kind === 'folder' && location.scope === 'workspace' ? location.uri : undefined;
+    await backups.follow(folder, folder ? await workspaceIdentity(folder) : undefined);
+  };
+  const restoreContext = {
+    backups,
+    sources: { team: store, delegation, notes: noteStore },
+    workspaceState: context.workspaceState,
+    reopen: () => openAt(resolveDataLocation(context)),
+  };
   context.subscriptions.push(
     log,
     store,
@@ -54,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     hats,
     notes,
     sidebar,
+    backups,
+    registerRestoreCommand(restoreContext),
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, new NoteFileSystem(noteStore), { isCaseSensitive: true }),
     ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState),
     ...registerDelegationCommands(delegation, store),
@@ -68,7 +83,11 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     ...registerTeamCommands(store),
     ...registerGoalCommands(store),
     ...registerDataCommands(store, [store, delegation, noteStore]),
-    vscode.commands.registerCommand(COMMANDS.deleteAllData, () => deleteAllData(context, () => noteStore.flush(), () => openAt(resolveDataLocation(context)))),
+    vscode.commands.registerCommand(COMMANDS.deleteAllData, () => deleteAllData(
+        context,
+        () => Promise.all([noteStore.flush(), backups.flush()]).then(() => undefined),
+        () => openAt(resolveDataLocation(context)),
+      )),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {
         void openAt(resolveDataLocation(context));
@@ -89,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     }),
   );
   const loaded = openAt(resolveDataLocation(context));
+  void loaded.then(() => noteStore.reconciled()).then(() => offerRestoreIfEmpty(restoreContext));
   return {
     dataLocation: () => store.dataFolder,
     ready: () => loaded,

@@ -23,6 +23,10 @@ describe('deleting all data (run last: it empties the store)', () => {
   it('asks first, then leaves no Two Hats file in workspace or global storage', async () => {
     const { page, server } = await getSession();
     assert.ok(twoHatsFiles(server.userDataDir).length > 0, 'the earlier tests left data to delete');
+    assert.ok(
+      twoHatsFiles(server.userDataDir).some((file) => file.includes(`${path.sep}backups${path.sep}`)),
+      'a rolling backup was kept, and must go too',
+    );
 
     await runCommand(page, 'Two Hats: Delete All My Data…');
     const dialog = page.locator('.monaco-dialog-box');

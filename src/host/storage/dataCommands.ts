@@ -63,7 +63,7 @@ export async function deleteAllData(
 ): Promise<boolean> {
   const remove = 'Delete Everything';
   const answer = await vscode.window.showWarningMessage(
-    'Delete all of Two Hats’ data on this machine: your people, 1:1 notes, talking points and delegation list, for this workspace and the no-folder fallback? This cannot be undone.',
+    'Delete all of Two Hats’ data on this machine: your people, 1:1 notes, talking points and delegation list, for this workspace and the no-folder fallback, and the backups of every workspace? This cannot be undone.',
     { modal: true },
     remove,
   );
@@ -72,7 +72,7 @@ export async function deleteAllData(
   }
   // A background write still pending would otherwise put a file back after the delete.
   await settle();
-  const folders = [context.storageUri, vscode.Uri.joinPath(context.globalStorageUri, 'no-folder')].filter(
+  const folders = [context.storageUri, vscode.Uri.joinPath(context.globalStorageUri, 'no-folder'), vscode.Uri.joinPath(context.globalStorageUri, 'backups')].filter(
     (uri): uri is vscode.Uri => uri !== undefined,
   );
   for (const folder of folders) {

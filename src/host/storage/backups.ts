@@ -1,0 +1,213 @@
+/**
+ * Keeps a rolling copy of each workspace's Two Hats data in global storage, which survives a
+ * moved or renamed folder (VS Code then hands the workspace new, empty storage: microsoft/vscode
+ * issues 152414 and 170690). Copies only what changed, a few seconds after it changed; never
+ * copies deletions, so a mistake in the workspace cannot empty the backup. On the same machine
+ * only: global storage is as private as workspace storage.
+ */
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import {
+  BACKUP_MANIFEST_FILE,
+  describeBackup,
+  parseBackupManifest,
+  restoreCandidates,
+  serializeBackupManifest,
+  type BackupManifest,
+  type WorkspaceIdentity,
+} from '../../shared/backups';
+import { readFileIfExists, writeFileAtomic } from './atomicFile';
+import type { DelegationStore } from './delegationStore';
+import type { NoteStore } from './noteStore';
+import type { TeamStore } from './teamStore';
+
+const BACKUP_DELAY_MS = 2000;
+const DATA_FILES = ['team.json', 'delegation.json'] as const;
+const decoder = new TextDecoder();
+
+export interface StoredBackup {
+  readonly folder: vscode.Uri;
+  readonly manifest: BackupManifest;
+}
+
+export interface BackupSources {
+  readonly team: TeamStore;
+  readonly delegation: DelegationStore;
+  readonly notes: NoteStore;
+}
+
+export class BackupKeeper implements vscode.Disposable {
+  private current: { data: vscode.Uri; backup: vscode.Uri; identity: WorkspaceIdentity } | undefined;
+  private dirtyFiles = new Set<string>();
+  private dirtyNotes = new Set<string>();
+  private everything = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly root: vscode.Uri,
+    private readonly sources: BackupSources,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions = [
+      sources.team.onDidChange(() => this.markFile('team.json')),
+      sources.delegation.onDidChange(() => this.markFile('delegation.json')),
+      sources.notes.onDidChange((id) => (id ? this.markNote(id) : this.markEverything())),
+    ];
+  }
+
+  /** Starts keeping the backup of this data folder; undefined stops (no folder, global storage). */
+  async follow(data: vscode.Uri | undefined, identity: WorkspaceIdentity | undefined): Promise<void> {
+    await this.flush();
+    this.current = data && identity ? { data, backup: this.folderFor(identity.storagePath), identity } : undefined;
+    this.dirtyFiles.clear();
+    this.dirtyNotes.clear();
+    this.everything = false;
+    if (this.current && !(await readFileIfExists(vscode.Uri.joinPath(this.current.backup, BACKUP_MANIFEST_FILE)))) {
+      this.markEverything();
+    }
+  }
+
+  /** Every backup on this machine, newest first; unreadable ones are skipped. */
+  async list(): Promise<StoredBackup[]> {
+    const entries = await vscode.workspace.fs.readDirectory(this.root).then(undefined, () => [] as [string, vscode.FileType][]);
+    const backups: StoredBackup[] = [];
+    for (const [name, type] of entries) {
+      if (type !== vscode.FileType.Directory) {
+        continue;
+      }
+      const folder = vscode.Uri.joinPath(this.root, name);
+      const bytes = await readFileIfExists(vscode.Uri.joinPath(folder, BACKUP_MANIFEST_FILE)).catch(() => undefined);
+      const parsed = bytes ? parseBackupManifest(decoder.decode(bytes)) : undefined;
+      if (parsed?.ok) {
+        backups.push({ folder, manifest: parsed.value });
+      }
+    }
+    return backups.sort((a, b) => b.manifest.savedAt - a.manifest.savedAt);
+  }
+
+  async candidatesFor(identity: WorkspaceIdentity): Promise<StoredBackup[]> {
+    return restoreCandidates(await this.list(), identity);
+  }
+
+  /** Copies a backup into an empty data folder; files already there are never overwritten. */
+  async restore(backup: StoredBackup, into: vscode.Uri): Promise<number> {
+    let copied = 0;
+    const copy = async (from: vscode.Uri, to: vscode.Uri) => {
+      const bytes = await readFileIfExists(from);
+      if (bytes && !(await readFileIfExists(to))) {
+        await writeFileAtomic(to, bytes);
+        copied++;
+      }
+    };
+    for (const name of DATA_FILES) {
+      await copy(vscode.Uri.joinPath(backup.folder, name), vscode.Uri.joinPath(into, name));
+    }
+    const notesFrom = vscode.Uri.joinPath(backup.folder, 'notes');
+    const notesTo = vscode.Uri.joinPath(into, 'notes');
+    await vscode.workspace.fs.createDirectory(notesTo);
+    const entries = await vscode.workspace.fs.readDirectory(notesFrom).then(undefined, () => [] as [string, vscode.FileType][]);
+    for (const [name] of entries.filter(([n, type]) => type === vscode.FileType.File && /^[A-Za-z0-9_-]{1,64}(\.md|\.header\.json)$/.test(n))) {
+      await copy(vscode.Uri.joinPath(notesFrom, name), vscode.Uri.joinPath(notesTo, name));
+    }
+    return copied;
+  }
+
+  /** Writes what is pending now. */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.running = this.running.then(() => this.write()).catch((error: unknown) => this.log.warn(`Backup failed: ${String(error)}`));
+    }
+    return this.running;
+  }
+
+  dispose(): void {
+    void this.flush();
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+
+  private folderFor(storagePath: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.root, createHash('sha256').update(storagePath).digest('hex').slice(0, 24));
+  }
+
+  private markFile(name: string): void {
+    this.dirtyFiles.add(name);
+    this.schedule();
+  }
+
+  private markNote(id: string): void {
+    this.dirtyNotes.add(id);
+    this.schedule();
+  }
+
+  private markEverything(): void {
+    this.everything = true;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (!this.current || this.timer) {
+      return;
+    }
+    this.timer = setTimeout(() => void this.flush(), BACKUP_DELAY_MS);
+  }
+
+  private async write(): Promise<void> {
+    const target = this.current;
+    if (!target) {
+      return;
+    }
+    const files = this.everything ? [...DATA_FILES] : [...this.dirtyFiles];
+    const notes = this.everything ? this.sources.notes.all.map((n) => n.id) : [...this.dirtyNotes];
+    this.dirtyFiles.clear();
+    this.dirtyNotes.clear();
+    this.everything = false;
+    const { team, delegation } = this.sources;
+    // Only what holds something is worth a backup; an empty workspace must not look like one.
+    if (team.all.length + delegation.all.length + this.sources.notes.all.length === 0) {
+      return;
+    }
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target.backup, 'notes'));
+    const copy = async (relative: string) => {
+      const bytes = await readFileIfExists(vscode.Uri.joinPath(target.data, ...relative.split('/')));
+      if (bytes) {
+        await writeFileAtomic(vscode.Uri.joinPath(target.backup, ...relative.split('/')), bytes);
+      }
+    };
+    for (const name of files) {
+      await copy(name);
+    }
+    for (let i = 0; i < notes.length; i += 32) {
+      await Promise.all(notes.slice(i, i + 32).flatMap((id) => [copy(`notes/${id}.md`), copy(`notes/${id}.header.json`)]));
+    }
+    const manifest: BackupManifest = {
+      ...target.identity,
+      savedAt: Date.now(),
+      people: team.all.length,
+      notes: this.sources.notes.all.length,
+      items: delegation.all.length,
+    };
+    await writeFileAtomic(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
+  }
+}
+
+/** This workspace as a backup names it: its folder, its storage folder, its repository. */
+export async function workspaceIdentity(storage: vscode.Uri): Promise<WorkspaceIdentity | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    return undefined;
+  }
+  const config = await readFileIfExists(vscode.Uri.joinPath(folder.uri, '.git', 'config')).catch(() => undefined);
+  const origin = config ? /\[remote "origin"\][^[]*?url\s*=\s*(\S+)/.exec(decoder.decode(config))?.[1] : undefined;
+  return {
+    workspaceName: vscode.workspace.name ?? folder.name,
+    workspacePath: folder.uri.fsPath,
+    storagePath: storage.fsPath,
+    ...(origin ? { repository: origin } : {}),
+  };
+}
+
+export { describeBackup };

@@ -1,0 +1,90 @@
+/**
+ * Offering a backup back: when a workspace opens with no Two Hats data while a backup of a
+ * workspace with the same folder name or repository exists (the folder was moved or renamed),
+ * and on request through `Restore from Backup…` for any backup on this machine.
+ */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../constants';
+import { describeBackup, workspaceIdentity, type BackupKeeper, type BackupSources, type StoredBackup } from './backups';
+
+const DECLINED_KEY = 'twoHats.restoreDeclined.v1';
+
+export interface RestoreContext {
+  readonly backups: BackupKeeper;
+  readonly sources: BackupSources;
+  readonly workspaceState: vscode.Memento;
+  /** Re-reads everything from the data folder after a restore. */
+  reopen(): Promise<void>;
+}
+
+function isEmpty(sources: BackupSources): boolean {
+  return sources.team.all.length === 0 && sources.delegation.all.length === 0 && sources.notes.all.length === 0;
+}
+
+/** After the data is loaded: an empty workspace with a likely backup gets an offer, once. */
+export async function offerRestoreIfEmpty(context: RestoreContext): Promise<void> {
+  const data = context.sources.team.dataFolder;
+  if (!data || context.sources.team.state.kind !== 'ready' || context.sources.team.state.scope !== 'workspace' || !isEmpty(context.sources)) {
+    return;
+  }
+  if (context.workspaceState.get<boolean>(DECLINED_KEY)) {
+    return;
+  }
+  const identity = await workspaceIdentity(data);
+  const candidate = identity ? (await context.backups.candidatesFor(identity))[0] : undefined;
+  if (!candidate) {
+    return;
+  }
+  const restore = 'Restore';
+  const never = 'Not for This Workspace';
+  const choice = await vscode.window.showInformationMessage(
+    `Two Hats has no data here yet, but keeps a backup of “${candidate.manifest.workspaceName}” from ${candidate.manifest.workspacePath} ` +
+      `(${describeBackup(candidate.manifest)}). A moved or renamed folder gets new, empty storage in VS Code. Restore the backup here?`,
+    restore,
+    never,
+  );
+  if (choice === restore) {
+    await restoreInto(context, candidate);
+  } else if (choice === never) {
+    await context.workspaceState.update(DECLINED_KEY, true);
+  }
+}
+
+export function registerRestoreCommand(context: RestoreContext): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.restoreFromBackup, async (arg?: unknown) => {
+    const data = context.sources.team.dataFolder;
+    if (!data) {
+      void vscode.window.showErrorMessage('Open a folder first: a backup is restored into that workspace’s private storage.');
+      return undefined;
+    }
+    if (!isEmpty(context.sources)) {
+      void vscode.window.showErrorMessage(
+        'This workspace already has Two Hats data, and a restore never overwrites. Restore into a workspace with no Two Hats data, or delete this data first.',
+      );
+      return undefined;
+    }
+    const backups = (await context.backups.list()).filter((b) => b.manifest.storagePath !== data.fsPath);
+    const wanted = typeof arg === 'object' && arg !== null ? (arg as { backupFolder?: unknown }).backupFolder : undefined;
+    const backup =
+      typeof wanted === 'string'
+        ? backups.find((b) => b.folder.fsPath === wanted)
+        : (
+            await vscode.window.showQuickPick(
+              backups.map((b) => ({ label: b.manifest.workspaceName, description: b.manifest.workspacePath, detail: describeBackup(b.manifest), backup: b })),
+              { title: 'Two Hats: Restore from Backup', placeHolder: backups.length ? 'Which workspace’s data?' : 'No backups on this machine yet', matchOnDescription: true },
+            )
+          )?.backup;
+    return backup ? restoreInto(context, backup) : undefined;
+  });
+}
+
+async function restoreInto(context: RestoreContext, backup: StoredBackup): Promise<number | undefined> {
+  const data = context.sources.team.dataFolder;
+  if (!data) {
+    return undefined;
+  }
+  const copied = await context.backups.restore(backup, data);
+  await context.reopen();
+  void vscode.window.showInformationMessage(`Restored ${describeBackup(backup.manifest)} from the backup of “${backup.manifest.workspaceName}”.`);
+  return copied;
+}

@@ -1,0 +1,75 @@
+/**
+ * Rolling backups outside workspace storage. VS Code gives a moved or renamed folder a new,
+ * empty storage folder, so notes seem to vanish; a backup says which workspace it came from, so
+ * an empty workspace can be offered the backup of the one it most likely was.
+ */
+import * as z from 'zod/mini';
+import { parseVersionedJson, type Parsed } from './versionedFile';
+
+export const BACKUP_MANIFEST_VERSION = 1;
+export const BACKUP_MANIFEST_FILE = 'backup.json';
+
+const manifestV1 = z.object({
+  schemaVersion: z.literal(1),
+  workspaceName: z.string().check(z.maxLength(1000)),
+  workspacePath: z.string().check(z.maxLength(4000)),
+  storagePath: z.string().check(z.maxLength(4000)),
+  repository: z.optional(z.string().check(z.maxLength(4000))),
+  savedAt: z.number(),
+  people: z.int().check(z.nonnegative()),
+  notes: z.int().check(z.nonnegative()),
+  items: z.int().check(z.nonnegative()),
+});
+
+export type BackupManifest = Omit<z.infer<typeof manifestV1>, 'schemaVersion'>;
+
+export interface WorkspaceIdentity {
+  readonly workspaceName: string;
+  readonly workspacePath: string;
+  readonly storagePath: string;
+  readonly repository?: string | undefined;
+}
+
+export function parseBackupManifest(text: string): Parsed<BackupManifest> {
+  const result = parseVersionedJson(text, BACKUP_MANIFEST_VERSION, manifestV1);
+  if (!result.ok) {
+    return result;
+  }
+  const { workspaceName, workspacePath, storagePath, repository, savedAt, people, notes, items } = result.value;
+  return { ok: true, value: { workspaceName, workspacePath, storagePath, ...(repository ? { repository } : {}), savedAt, people, notes, items } };
+}
+
+export function serializeBackupManifest(manifest: BackupManifest): string {
+  return `${JSON.stringify({ schemaVersion: BACKUP_MANIFEST_VERSION, ...manifest }, null, 2)}\n`;
+}
+
+function basename(path: string): string {
+  return path.replace(/[\\/]+$/, '').split(/[\\/]/).at(-1) ?? path;
+}
+
+/**
+ * Backups that probably belong to this workspace after a move: not this storage folder, holding
+ * something, and from a folder with the same name or the same repository. Newest first.
+ */
+export function restoreCandidates<T extends { manifest: BackupManifest }>(backups: readonly T[], current: WorkspaceIdentity): T[] {
+  const name = current.workspaceName.toLowerCase();
+  return backups
+    .filter(({ manifest }) => manifest.storagePath !== current.storagePath)
+    .filter(({ manifest }) => manifest.people + manifest.notes + manifest.items > 0)
+    .filter(
+      ({ manifest }) =>
+        manifest.workspaceName.toLowerCase() === name ||
+        basename(manifest.workspacePath).toLowerCase() === name ||
+        (current.repository !== undefined && manifest.repository === current.repository),
+    )
+    .sort((a, b) => b.manifest.savedAt - a.manifest.savedAt);
+}
+
+export function describeBackup(manifest: BackupManifest): string {
+  const parts = [
+    manifest.people === 1 ? '1 person' : `${manifest.people} people`,
+    manifest.notes === 1 ? '1 note' : `${manifest.notes} notes`,
+    manifest.items === 1 ? '1 delegation item' : `${manifest.items} delegation items`,
+  ];
+  return `${parts.join(', ')}, saved ${new Date(manifest.savedAt).toLocaleString()}`;
+}

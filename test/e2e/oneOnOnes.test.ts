@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { activeEditorText, openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
+import { workspaceDataDir } from './steps';
 
 describe('1:1s from the sidebar, in real editor tabs', () => {
   let page: Page;
@@ -64,9 +65,7 @@ describe('1:1s from the sidebar, in real editor tabs', () => {
     const noteId = (await previewButton.getAttribute('data-focus-key'))!.slice('preview-'.length);
 
     // Put the hostile note where Two Hats keeps it, as if edited outside the extension.
-    const storage = path.join(server.userDataDir, 'User', 'workspaceStorage');
-    const [workspaceId] = readdirSync(storage).filter((entry) => readdirSync(path.join(storage, entry)).includes('two-hats.two-hats'));
-    writeFileSync(path.join(storage, workspaceId!, 'two-hats.two-hats', 'notes', `${noteId}.md`), HOSTILE);
+    writeFileSync(path.join(workspaceDataDir(server.userDataDir), 'notes', `${noteId}.md`), HOSTILE);
 
     const offMachine: string[] = [];
     page.on('request', (request) => {

@@ -9,6 +9,7 @@ import './talkingPoints.test';
 import './principles.test';
 import './delegation.test';
 import './themes.test';
+import './hostileInput.test';
 import './movedFolder.test';
 import './deleteAll.test';
 import './noFolder.test';

@@ -6,3 +6,4 @@ import './delegation.test';
 import './noteFiles.test';
 import './templates.test';
 import './exportImport.test';
+import './messages.test';

@@ -26,6 +26,7 @@ export const COMMANDS = {
   saveNoteAsTemplate: 'twoHats.saveNoteAsTemplate',
   exportNotes: 'twoHats.exportNotes',
   restoreFromBackup: 'twoHats.restoreFromBackup',
+  reloadData: 'twoHats.reloadData',
   importNotes: 'twoHats.importNotes',
   addGoal: 'twoHats.addGoal',
   markGoalReached: 'twoHats.markGoalReached',

@@ -69,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     sidebar,
     backups,
     registerRestoreCommand(restoreContext),
+    vscode.commands.registerCommand(COMMANDS.reloadData, () => restoreContext.reopen()),
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, new NoteFileSystem(noteStore), { isCaseSensitive: true }),
     ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState),
     ...registerDelegationCommands(delegation, store),

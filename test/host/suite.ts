@@ -7,3 +7,4 @@ import './noteFiles.test';
 import './templates.test';
 import './exportImport.test';
 import './messages.test';
+import './leftovers.test';

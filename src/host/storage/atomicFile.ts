@@ -51,6 +51,19 @@ export async function findLeftoverTemps(target: vscode.Uri): Promise<vscode.Uri[
   return withTimes.sort((a, b) => b.mtime - a.mtime).map((t) => t.uri);
 }
 
+/**
+ * Removes temporary files in `dir` (of `onlyOf` alone, when given) left by an interrupted write. Only for files whose
+ * target, if it exists, still holds the last acknowledged write (notes, headers, the index).
+ */
+export async function removeLeftoverTemps(dir: vscode.Uri, onlyOf?: string): Promise<number> {
+  const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
+  const temps = entries.filter(
+    ([name, type]) => type === vscode.FileType.File && /\.[0-9a-f]{12}\.tmp$/.test(name) && (onlyOf === undefined || name.startsWith(`${onlyOf}.`)),
+  );
+  await Promise.all(temps.map(([name]) => vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, name)).then(undefined, () => undefined)));
+  return temps.length;
+}
+
 export async function readFileIfExists(uri: vscode.Uri): Promise<Uint8Array | undefined> {
   try {
     return await vscode.workspace.fs.readFile(uri);

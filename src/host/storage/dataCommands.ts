@@ -38,7 +38,7 @@ async function announceSetAside(notice: SetAsideNotice): Promise<void> {
   const choice = await vscode.window.showWarningMessage(
     `Two Hats could not read ${fileName(notice.original)} because ${notice.reason}. ` +
       `It was moved, unchanged, to ${notice.movedTo.fsPath} and Two Hats started afresh. ` +
-      `To recover it, fix the file and rename it back to ${fileName(notice.original)} while VS Code is closed.`,
+      `To recover it, fix the file, rename it back to ${fileName(notice.original)}, and run Two Hats: Reload Data from Disk.`,
     { modal: false },
     open,
   );

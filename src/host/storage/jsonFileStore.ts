@@ -214,7 +214,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
   /**
    * Resolves temporary files left by a save that was interrupted. When the target is missing, the
    * newest complete temp is the latest save and takes its place; every other temp is an
-   * interrupted write whose target still holds the last acknowledged save, and is removed.
+   * interrupted write (the target holds the last acknowledged save) and is removed.
    */
   private async settleLeftovers(folder: vscode.Uri): Promise<void> {
     const target = vscode.Uri.joinPath(folder, this.format.fileName);
@@ -222,16 +222,20 @@ export class JsonFileStore<T> implements vscode.Disposable {
     if (leftovers.length === 0) {
       return;
     }
+    let adopted: vscode.Uri | undefined;
     if ((await readFileIfExists(target)) === undefined) {
-      const newest = leftovers[0]!;
-      const bytes = await readFileIfExists(newest);
-      const text = bytes && decodeText(bytes);
-      if (text !== undefined && this.format.parse(text).ok) {
-        await vscode.workspace.fs.rename(newest, target, { overwrite: false });
-        leftovers.shift();
+      // The newest temporary file that is complete; a newer torn one is a later, unfinished save.
+      for (const candidate of leftovers) {
+        const bytes = await readFileIfExists(candidate);
+        const text = bytes && decodeText(bytes);
+        if (text !== undefined && this.format.parse(text).ok) {
+          await vscode.workspace.fs.rename(candidate, target, { overwrite: false });
+          adopted = candidate;
+          break;
+        }
       }
     }
-    await Promise.all(leftovers.map((uri) => vscode.workspace.fs.delete(uri).then(undefined, () => undefined)));
+    await Promise.all(leftovers.filter((uri) => uri !== adopted).map((uri) => vscode.workspace.fs.delete(uri).then(undefined, () => undefined)));
   }
 }
 

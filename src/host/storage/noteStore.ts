@@ -19,7 +19,7 @@ import {
 } from '../../shared/oneOnOnes/noteIndex';
 import { NotesByPerson } from '../../shared/oneOnOnes/notesByPerson';
 import type { SearchableNote } from '../../shared/oneOnOnes/search';
-import { readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
+import { readFileIfExists, removeLeftoverTemps, setAside, writeFileAtomic } from './atomicFile';
 import type { SetAsideNotice } from './jsonFileStore';
 import { SerialQueue } from './serialQueue';
 
@@ -290,6 +290,10 @@ export class NoteStore implements vscode.Disposable {
       return { added: 0, updated: 0, removed: 0, unplaced: 0 };
     }
     const dir = vscode.Uri.joinPath(folder, NOTES_DIR);
+    // A save cut off before its rename never reached the note: the note still holds the last
+    // acknowledged save, and the temporary file is only in the way.
+    await removeLeftoverTemps(dir);
+    await removeLeftoverTemps(folder, INDEX_FILE);
     const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
     const names = new Set(entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name));
     const bodies = [...names].map((name) => /^([A-Za-z0-9_-]{1,64})\.md$/.exec(name)?.[1]).filter((id): id is string => id !== undefined);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { ARTIFACTS_DIR } from '../harness/paths';
 import { closeSession, currentPage } from './session';
 import './team.test';
+import './twoWindows.test';
 import './oneOnOnes.test';
 import './talkingPoints.test';
 import './principles.test';

@@ -70,7 +70,7 @@ if (tests) {
     { ...testCommon, entryPoints: ['test/host/suite.ts', 'test/host/index.ts'], outdir: 'out/test/host', external: ['vscode', 'mocha'] },
     { ...testCommon, entryPoints: ['test/host/companion/main.ts'], outdir: 'out/test/host-companion', plugins: [copyFile('test/host/companion/package.json', 'out/test/host-companion/package.json')] },
     { ...testCommon, entryPoints: ['test/e2e/suite.ts'], outdir: 'out/test/e2e', external: ['mocha', 'playwright-core'] },
-    { ...testCommon, entryPoints: ['test/bench/run.ts'], outdir: 'out/test/bench', external: ['vscode'] },
+    { ...testCommon, entryPoints: ['test/bench/run.ts'], outdir: 'out/test/bench', external: ['vscode', 'playwright-core'] },
     {
       ...testCommon,
       entryPoints: ['test/harness/hostLane.ts', 'test/harness/start.ts', 'test/harness/laneReporter.ts'],

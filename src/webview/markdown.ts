@@ -1,10 +1,21 @@
 /**
- * The one place markup enters the sidebar's DOM. Markdown from notes is untrusted: marked turns
- * it into HTML (marked no longer sanitizes), DOMPurify keeps only plain formatting, and the CSP
- * still stands behind both. No images, SVG, forms, frames or styles; links are shown, never followed.
+ * The one place markup enters the sidebar's DOM. Markdown from notes is untrusted: raw HTML in it
+ * is shown as the text it is (so a stray `<style>` cannot swallow the rest of a note), marked
+ * turns the Markdown into HTML, DOMPurify keeps only plain formatting, and the CSP stands behind
+ * all three. No images, SVG, forms, frames or styles; links are shown, never followed.
  */
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { Marked } from 'marked';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: {
+    html: ({ text }) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!),
+  },
+});
 
 const ALLOWED_TAGS = [
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code',
@@ -12,7 +23,7 @@ const ALLOWED_TAGS = [
 ];
 
 export function renderMarkdownInto(container: HTMLElement, markdown: string): void {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
+  const html = marked.parse(markdown, { async: false });
   const clean = DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'title', 'type', 'checked', 'disabled'],

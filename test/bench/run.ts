@@ -4,7 +4,13 @@
  * Covers the pure work behind the sidebar and 1:1s; the VS Code–hosted figures (activation, first
  * render, save through the editor) are measured in the real host by a later benchmark.
  */
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { cpus } from 'node:os';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { REPO_ROOT } from '../harness/paths';
+import { hostBenchmarks, type HostFigure } from './host';
 import { buildSnapshot, weekBalance } from '../../src/host/sidebar/snapshot';
 import { composeNote } from '../../src/shared/oneOnOnes/compose';
 import { deriveNoteMeta, headerOf, parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../src/shared/oneOnOnes/noteIndex';
@@ -116,10 +122,46 @@ const tenThousandTexts = Array.from({ length: 10_000 }, (_, i) => ({ id: `n${i}`
 const tenTexts = tenThousandTexts.slice(0, 10);
 compare('search all notes for two words, 10,000 notes', () => searchNotes(tenThousandTexts, 'roadmap 9999'), '10 notes', () => searchNotes(tenTexts, 'roadmap 9999'), 10);
 
-console.log(`Two Hats benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}\n`);
-const width = Math.max(...rows.map((r) => r.name.length));
-for (const row of rows) {
-  console.log(
-    `${row.name.padEnd(width)}  ${row.value.toFixed(3).padStart(9)} ms   vs ${row.baselineName}: ${row.baseline.toFixed(3).padStart(8)} ms   ratio ${(row.value / Math.max(row.baseline, 0.001)).toFixed(1)}×`,
-);
+function printPure(): void {
+  console.log(`Two Hats benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}\n`);
+  console.log('Pure work (Node, no VS Code), median of repeated runs:\n');
+  const width = Math.max(...rows.map((r) => r.name.length));
+  for (const row of rows) {
+    console.log(
+      `  ${row.name.padEnd(width)}  ${row.value.toFixed(3).padStart(9)} ms   vs ${row.baselineName}: ${row.baseline.toFixed(3).padStart(8)} ms   ratio ${(row.value / Math.max(row.baseline, 0.001)).toFixed(1)}×`,
+    );
+  }
 }
+
+function printHost(figures: readonly HostFigure[]): void {
+  console.log('\nIn the real host (code-server, VS Code 1.139, Debian Chromium), medians of 5 unless noted:\n');
+  const width = Math.max(...figures.map((f) => f.name.length));
+  for (const f of figures) {
+    const digits = f.unit === 'KB' ? 1 : 0;
+    console.log(
+      `  ${f.name.padEnd(width)}  ${f.value.toFixed(digits).padStart(8)} ${f.unit}   vs ${f.floorName}: ${f.floor.toFixed(digits).padStart(7)} ${f.unit}   ratio ${(f.value / Math.max(f.floor, 0.001)).toFixed(2)}×${f.target ? `   target ${f.target}` : ''}`,
+    );
+  }
+}
+
+/** Packs the VSIX the way `npm run package` does, from the production build just made. */
+function vsixKb(): number {
+  const out = path.join(REPO_ROOT, 'out', 'bench', 'two-hats.vsix');
+  execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
+    cwd: REPO_ROOT,
+    stdio: 'ignore',
+  });
+  return statSync(out).size / 1024;
+}
+
+printPure();
+hostBenchmarks().then(
+  (figures) => {
+    printHost(figures);
+    console.log(`\n  VSIX package: ${vsixKb().toFixed(1)} KB`);
+  },
+  (error: unknown) => {
+    console.error('\nThe real-host benchmarks could not run:', error);
+    process.exitCode = 1;
+  },
+);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { openSidebar, runCommand } from '../harness/workbench';
 import { getSession } from './session';
@@ -36,6 +36,7 @@ describe('deleting all data (run last: it empties the store)', () => {
 
     const frame = await openSidebar(page);
     await frame.getByText('Add the people who report to you').waitFor();
-    assert.deepEqual(twoHatsFiles(server.userDataDir), []);
+    const left = twoHatsFiles(server.userDataDir);
+    assert.deepEqual(left, [], left.map((file) => `${file}: ${readFileSync(file, 'utf8').slice(0, 300)}`).join('\n'));
   });
 });

@@ -1,6 +1,4 @@
 /** Steps several end-to-end tests take the way a person would. */
-import { readdirSync } from 'node:fs';
-import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { runCommand, waitForWorkbench } from '../harness/workbench';
 
@@ -23,12 +21,4 @@ export async function addPersonByForm(frame: FrameLocator, name: string, role = 
   await personRow(frame, name).waitFor();
 }
 
-/** The folder where the session's workspace keeps its Two Hats data, found on disk. */
-export function workspaceDataDir(userDataDir: string): string {
-  const storage = path.join(userDataDir, 'User', 'workspaceStorage');
-  const [workspaceId] = readdirSync(storage).filter((entry) => readdirSync(path.join(storage, entry)).includes('two-hats.two-hats'));
-  if (!workspaceId) {
-    throw new Error(`No Two Hats data under ${storage}`);
-  }
-  return path.join(storage, workspaceId, 'two-hats.two-hats');
-}
+export { workspaceDataDir } from '../harness/dataDir';

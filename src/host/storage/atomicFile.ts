@@ -6,6 +6,7 @@
  * is atomic on a local disk: a reader sees the old version or the new one, never half of each.
  */
 import { randomBytes } from 'node:crypto';
+import { open, stat, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
 
 const TEMP_SUFFIX = '.tmp';
@@ -88,4 +89,49 @@ export async function setAside(uri: vscode.Uri, why: 'corrupt' | 'newer'): Promi
   const destination = vscode.Uri.joinPath(uri, '..', `${base}.${why}-${stamp}${ext}`);
   await vscode.workspace.fs.rename(uri, destination, { overwrite: false });
   return destination;
+}
+
+const LOCK_WAIT_MS = 5000;
+const LOCK_STALE_MS = 10_000;
+
+/**
+ * Runs `task` while holding `<target>.lock`, created exclusively, so that two windows on the same
+ * workspace (two extension hosts) never read-modify-write the same file at once. A lock older
+ * than a few seconds was left by a window that died mid-save and is taken over.
+ */
+export async function withFileLock<T>(target: vscode.Uri, task: () => Promise<T>): Promise<T> {
+  if (target.scheme !== 'file') {
+    return task();
+  }
+  const lock = `${target.fsPath}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw error;
+      }
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
+      if (age > LOCK_STALE_MS) {
+        await unlink(lock).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new Error('another window is saving the same data; try again in a moment');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    await unlink(lock).catch(() => undefined);
+  }
 }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { StorageState } from '../../shared/protocol';
 import type { Parsed } from '../../shared/versionedFile';
-import { findLeftoverTemps, readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
+import { findLeftoverTemps, readFileIfExists, setAside, withFileLock, writeFileAtomic } from './atomicFile';
 import { SerialQueue } from './serialQueue';
 
 /** Where the data lives, decided by the composition root from the workspace and settings. */
@@ -110,9 +110,9 @@ export class JsonFileStore<T> implements vscode.Disposable {
   }
 
   /**
-   * Applies a change on top of what is on disk now and saves it atomically. Another window on the
-   * same workspace may have saved since we last looked: building on its version, not ours, means
-   * neither window's update is lost.
+   * Applies a change on top of what is on disk now and saves it atomically, holding the file's
+   * lock. Another window on the same workspace may have saved since we last looked: building on
+   * its version, under a lock it respects too, means neither window's update is lost.
    */
   change<R>(change: Change<T, R>): Promise<ChangeResult<R>> {
     return this.queue.run(async (): Promise<ChangeResult<R>> => {
@@ -120,25 +120,32 @@ export class JsonFileStore<T> implements vscode.Disposable {
         return { ok: false, error: notReadyMessage(this.storage) };
       }
       const folder = this.location.uri;
+      const target = vscode.Uri.joinPath(folder, this.format.fileName);
       try {
-        await this.syncFromDisk(folder);
-      } catch (error) {
-        return { ok: false, error: `Could not read the saved data before changing it: ${(error as Error).message}` };
-      }
-      const outcome = change(this.current);
-      if (typeof outcome === 'string') {
-        return { ok: false, error: outcome };
-      }
-      const text = this.format.serialize(outcome.value);
-      try {
-        await writeFileAtomic(vscode.Uri.joinPath(folder, this.format.fileName), encoder.encode(text));
+        return await withFileLock(target, async (): Promise<ChangeResult<R>> => {
+          try {
+            await this.syncFromDisk(folder);
+          } catch (error) {
+            return { ok: false, error: `Could not read the saved data before changing it: ${(error as Error).message}` };
+          }
+          const outcome = change(this.current);
+          if (typeof outcome === 'string') {
+            return { ok: false, error: outcome };
+          }
+          const text = this.format.serialize(outcome.value);
+          try {
+            await writeFileAtomic(target, encoder.encode(text));
+          } catch (error) {
+            return { ok: false, error: `Could not save: ${(error as Error).message}. Nothing was changed.` };
+          }
+          this.lastKnownText = text;
+          this.current = outcome.value;
+          this.changeEmitter.fire();
+          return { ok: true, result: outcome.result };
+        });
       } catch (error) {
         return { ok: false, error: `Could not save: ${(error as Error).message}. Nothing was changed.` };
       }
-      this.lastKnownText = text;
-      this.current = outcome.value;
-      this.changeEmitter.fire();
-      return { ok: true, result: outcome.result };
     });
   }
 

@@ -1,0 +1,210 @@
+/**
+ * The real-host half of `npm run bench`: Two Hats in code-server (VS Code 1.139) and Debian's
+ * Chromium, each figure beside a floor measured in the same run. Figures, never pass/fail.
+ *
+ * Floors: activation and sidebar rendering against "Floor", an extension whose sidebar webview
+ * shows one paragraph; work on 200 people and 10,000 notes against the same work on a small store.
+ */
+import { performance } from 'node:perf_hooks';
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/codeServer';
+import { workspaceDataDir } from '../harness/dataDir';
+import { REPO_ROOT } from '../harness/paths';
+import { launchBrowser, openWorkbench, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
+import { seedStorage } from './seed';
+
+const FLOOR = { source: path.join(REPO_ROOT, 'test', 'bench', 'floor'), include: ['package.json', 'extension.js'] };
+
+export interface HostFigure {
+  readonly name: string;
+  readonly value: number;
+  readonly floorName: string;
+  readonly floor: number;
+  readonly unit: 'ms' | 'KB';
+  readonly target?: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+function entry(page: Page, label: string): Locator {
+  return page.locator('.activitybar li.action-item').filter({ has: page.locator(`a[aria-label^="${label}"]`) }).first();
+}
+
+function webviewFrame(page: Page): FrameLocator {
+  return page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('iframe#active-frame').contentFrame();
+}
+
+/** From a click on the activity-bar icon to the view painted and ready for input. */
+async function clickToInteractive(page: Page, label: string, ready: string): Promise<number> {
+  // Start from another view, so the click creates the webview afresh (nothing is retained).
+  await entry(page, 'Explorer').click();
+  await page.waitForTimeout(800);
+  return timed(async () => {
+    await entry(page, label).click();
+    await webviewFrame(page).locator(ready).waitFor({ timeout: 60_000 });
+  });
+}
+
+/** VS Code's own activation figure, from Developer: Show Running Extensions. */
+async function reportedActivation(page: Page, names: readonly string[]): Promise<Map<string, number>> {
+  await page.setViewportSize({ width: 1280, height: 4000 });
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
+  await rows.first().waitFor();
+  await page.waitForTimeout(1000);
+  const found = new Map<string, number>();
+  for (const row of await rows.all()) {
+    const name = (await row.locator('.name').textContent())?.trim() ?? '';
+    const time = /(\d+)\s*ms/.exec((await row.locator('.activation-time').textContent()) ?? '')?.[1];
+    if (names.includes(name) && time) {
+      found.set(name, Number(time));
+    }
+  }
+  await runCommand(page, 'View: Close All Editors');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return found;
+}
+
+interface WorkFigures {
+  render: number;
+  start: number;
+  save: number;
+  searchCold: number;
+  searchWarm: number;
+}
+
+/** Starting a 1:1, saving it, and searching every note, as a person does them. */
+async function work(page: Page, dataDir: string, personName: string, repeats: number): Promise<WorkFigures> {
+  const frame = webviewFrame(page);
+  const renders: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    renders.push(await clickToInteractive(page, 'Two Hats', `li.person .person-name >> text="${personName}"`));
+  }
+  const starts: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    await runCommand(page, 'View: Close All Editors');
+    await frame.getByRole('button', { name: `Start 1:1 with ${personName}` }).first().waitFor();
+    starts.push(
+      await timed(async () => {
+        await frame.getByRole('button', { name: `Start 1:1 with ${personName}` }).first().click();
+        await pickFromQuickInput(page, 'Weekly', 'Weekly check-in');
+        await waitForEditorText(page, `1:1 with ${personName}`);
+      }),
+    );
+  }
+  // The note just started is open: type, save, and wait until the file on disk has the edit.
+  const notesDir = path.join(dataDir, 'notes');
+  const newest = () => {
+    const index = JSON.parse(readFileSync(path.join(dataDir, 'notes-index.json'), 'utf8')) as { notes: { id: string; createdAt: number }[] };
+    return index.notes.sort((a, b) => b.createdAt - a.createdAt)[0]!.id;
+  };
+  await page.waitForTimeout(1500);
+  const noteFile = path.join(notesDir, `${newest()}.md`);
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+  const saves: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const marker = `saved-${i}-${Date.now()}`;
+    await page.keyboard.type(` ${marker}`);
+    saves.push(
+      await timed(async () => {
+        await page.keyboard.press('Control+s');
+        const deadline = Date.now() + 30_000;
+        while (!readFileSync(noteFile, 'utf8').includes(marker)) {
+          if (Date.now() > deadline) {
+            throw new Error('the save did not reach the disk');
+          }
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      }),
+    );
+  }
+  const search = async (query: string) =>
+    timed(async () => {
+      await runCommand(page, 'Two Hats: Search 1:1 Notes…');
+      await page.locator('.quick-input-widget input').fill(query);
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    }).finally(() => page.keyboard.press('Escape'));
+  const searchCold = await search('roadmap on-call');
+  const warm: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    warm.push(await search(`release ${i} roadmap`));
+  }
+  return { render: median(renders), start: median(starts), save: median(saves), searchCold, searchWarm: median(warm) };
+}
+
+async function session(browser: Browser, seed: { people: number; notes: number }): Promise<{ server: CodeServer; page: Page }> {
+  const server = await startCodeServer({ extensions: [PRODUCT_EXTENSION, FLOOR] });
+  const page = await openWorkbench(browser, server.url);
+  // Let the workbench's own start-up settle, so both extensions activate on a quiet host.
+  await page.waitForTimeout(8000);
+  await runCommand(page, 'Two Hats: Focus on Team View');
+  await webviewFrame(page).locator('#app[aria-busy="false"]').waitFor({ timeout: 60_000 });
+  const dataDir = workspaceDataDir(server.userDataDir);
+  seedStorage(dataDir, seed.people, seed.notes);
+  await runCommand(page, 'Two Hats: Reload Data from Disk');
+  return { server, page };
+}
+
+export async function hostBenchmarks(): Promise<HostFigure[]> {
+  const figures: HostFigure[] = [];
+  const browser = await launchBrowser();
+  try {
+    // Activation and first paint, each against the floor extension, on a store with one person.
+    const small = await session(browser, { people: 1, notes: 10 });
+    try {
+      await small.page.waitForTimeout(1000);
+      await runCommand(small.page, 'Floor: Focus on Floor View');
+      await webviewFrame(small.page).locator('#ready').waitFor({ timeout: 60_000 });
+      const activation = await reportedActivation(small.page, ['Two Hats', 'Floor']);
+      figures.push({ name: 'activation, as VS Code reports it', value: activation.get('Two Hats') ?? NaN, floorName: 'Floor extension', floor: activation.get('Floor') ?? NaN, unit: 'ms', target: '≤ 1.5×' });
+      const ours: number[] = [];
+      const theirs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        ours.push(await clickToInteractive(small.page, 'Two Hats', '#app[aria-busy="false"]'));
+        theirs.push(await clickToInteractive(small.page, 'Floor', '#ready'));
+      }
+      figures.push({ name: 'activity-bar click to interactive sidebar', value: median(ours), floorName: 'one-paragraph webview', floor: median(theirs), unit: 'ms', target: '≤ 1.5×' });
+      const smallWork = await work(small.page, workspaceDataDir(small.server.userDataDir), 'Person 000', 5);
+      await small.page.context().close();
+      await small.server.stop();
+
+      const big = await session(browser, { people: 200, notes: 10_000 });
+      try {
+        await big.page.waitForTimeout(3000);
+        const bigWork = await work(big.page, workspaceDataDir(big.server.userDataDir), 'Person 000', 5);
+        const pair = (name: string, key: keyof WorkFigures, target?: string) =>
+          figures.push({ name, value: bigWork[key], floorName: '1 person, 10 notes', floor: smallWork[key], unit: 'ms', ...(target ? { target } : {}) });
+        pair('sidebar render, 200 people, 10,000 notes', 'render', '≤ 1.5×');
+        pair('start a 1:1, 200 people, 10,000 notes', 'start');
+        pair('save a note, 10,000 notes', 'save', '≤ 1.3×');
+        pair('first search of all notes (reads them), 10,000 notes', 'searchCold');
+        pair('search all notes, 10,000 notes', 'searchWarm', 'under a blink (~300 ms)');
+      } finally {
+        await big.page.context().close();
+        await big.server.stop();
+      }
+    } catch (error) {
+      await small.server.stop();
+      throw error;
+    }
+  } finally {
+    await browser.close();
+  }
+  const kb = (file: string) => statSync(path.join(REPO_ROOT, file)).size / 1024;
+  const floorKb = kb('test/bench/floor/extension.js');
+  figures.push({ name: 'extension bundle (dist/extension.js)', value: kb('dist/extension.js'), floorName: 'Floor extension', floor: floorKb, unit: 'KB' });
+  figures.push({ name: 'sidebar bundle (dist/webview/sidebar.js)', value: kb('dist/webview/sidebar.js'), floorName: 'Floor extension', floor: floorKb, unit: 'KB' });
+  return figures;
+}

@@ -20,12 +20,13 @@ const lanes = [
   mocha('package', 'out/test/package'),
   { lane: 'provision', command: ['bash', 'test/harness/provision.sh'], setup: true },
   { lane: 'host', command: ['node', 'out/test/harness/hostLane.js'], counted: true },
+  { lane: 'faults', command: ['node', 'out/test/faults/lane.js'], counted: true },
   mocha('e2e', 'out/test/e2e/suite.js', ['--timeout', '120000', '--slow', '20000']),
 ];
 
 const only = process.argv[2];
 const selected = only
-  ? lanes.filter((l) => l.lane === only || (l.setup && ((only === 'host' || only === 'e2e') ? l.lane === 'provision' : l.lane === only)))
+  ? lanes.filter((l) => l.lane === only || (l.setup && ((only === 'host' || only === 'e2e' || only === 'faults') ? l.lane === 'provision' : l.lane === only)))
   : lanes;
 if (only && !selected.some((l) => l.lane === only)) {
   console.error(`No lane called ${only}. Lanes: ${[...new Set(lanes.map((l) => l.lane))].join(', ')}`);

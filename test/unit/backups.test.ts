@@ -28,3 +28,12 @@ describe('backups for a moved or renamed folder', () => {
     assert.ok(!parseBackupManifest('{"schemaVersion":1,"people":-1}').ok);
   });
 });
+
+describe('the storage folder of a second window', () => {
+  it('maps a window’s numbered sibling back to the workspace’s own storage folder', async () => {
+    const { primaryStoragePath } = await import('../../src/shared/storagePaths');
+    assert.equal(primaryStoragePath('/u/User/workspaceStorage/27677a59-1/two-hats.two-hats'), '/u/User/workspaceStorage/27677a59/two-hats.two-hats');
+    assert.equal(primaryStoragePath('C:\\u\\workspaceStorage\\abc-12\\two-hats.two-hats'), 'C:\\u\\workspaceStorage\\abc\\two-hats.two-hats');
+    assert.equal(primaryStoragePath('/u/User/workspaceStorage/27677a59/two-hats.two-hats'), undefined);
+  });
+});

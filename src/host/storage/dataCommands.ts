@@ -1,5 +1,6 @@
 /** What the user sees about where data lives and what happened to a file that could not be read. */
 import * as vscode from 'vscode';
+import { primaryStoragePath } from '../../shared/storagePaths';
 import { COMMANDS } from '../constants';
 import type { SetAsideNotice } from './jsonFileStore';
 import type { TeamStore } from './teamStore';
@@ -72,9 +73,11 @@ export async function deleteAllData(
   }
   // A background write still pending would otherwise put a file back after the delete.
   await settle();
-  const folders = [context.storageUri, vscode.Uri.joinPath(context.globalStorageUri, 'no-folder'), vscode.Uri.joinPath(context.globalStorageUri, 'backups')].filter(
-    (uri): uri is vscode.Uri => uri !== undefined,
-  );
+  const folders = [
+    ...(context.storageUri ? await storageFoldersOfThisWorkspace(context.storageUri) : []),
+    vscode.Uri.joinPath(context.globalStorageUri, 'no-folder'),
+    vscode.Uri.joinPath(context.globalStorageUri, 'backups'),
+  ];
   for (const folder of folders) {
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, (error: unknown) => {
       if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
@@ -91,4 +94,19 @@ export async function deleteAllData(
   await reopen();
   void vscode.window.showInformationMessage('Two Hats deleted all of its data on this machine.');
   return true;
+}
+
+/**
+ * This workspace's storage folder and the numbered ones VS Code gave to other windows on it
+ * (`<id>-1`, ...), where an older Two Hats may have kept data.
+ */
+async function storageFoldersOfThisWorkspace(storage: vscode.Uri): Promise<vscode.Uri[]> {
+  const own = primaryStoragePath(storage.path) ?? storage.path;
+  const extensionFolder = own.slice(own.lastIndexOf('/') + 1);
+  const workspaceFolder = own.slice(0, own.lastIndexOf('/'));
+  const id = workspaceFolder.slice(workspaceFolder.lastIndexOf('/') + 1);
+  const root = storage.with({ path: workspaceFolder.slice(0, workspaceFolder.lastIndexOf('/')) });
+  const siblings = await vscode.workspace.fs.readDirectory(root).then(undefined, () => [] as [string, vscode.FileType][]);
+  const pattern = new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(-\\d+)?$`);
+  return [storage, ...siblings.filter(([name]) => pattern.test(name)).map(([name]) => vscode.Uri.joinPath(root, name, extensionFolder))];
 }

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { primaryStoragePath } from '../../shared/storagePaths';
 import { SETTINGS } from '../constants';
 import type { DataLocation } from './jsonFileStore';
 
@@ -8,7 +11,7 @@ import type { DataLocation } from './jsonFileStore';
  */
 export function resolveDataLocation(context: vscode.ExtensionContext): DataLocation {
   if (context.storageUri) {
-    return { kind: 'folder', uri: context.storageUri, scope: 'workspace' };
+    return { kind: 'folder', uri: sharedWorkspaceStorage(context.storageUri), scope: 'workspace' };
   }
   const useGlobal = vscode.workspace
     .getConfiguration(SETTINGS.section)
@@ -17,6 +20,17 @@ export function resolveDataLocation(context: vscode.ExtensionContext): DataLocat
     return { kind: 'folder', uri: vscode.Uri.joinPath(context.globalStorageUri, 'no-folder'), scope: 'global' };
   }
   return { kind: 'noFolder' };
+}
+
+/**
+ * A second window on the same workspace is handed an empty sibling storage folder (`<id>-1`);
+ * it uses the workspace's first folder instead, where the data is, so both windows see the same
+ * team (saves take a lock, see atomicFile.withFileLock). Only where that folder exists.
+ */
+function sharedWorkspaceStorage(storage: vscode.Uri): vscode.Uri {
+  const primary = storage.scheme === 'file' ? primaryStoragePath(storage.fsPath) : undefined;
+  // The parent is the workspace's storage folder, which VS Code itself creates for each window.
+  return primary && existsSync(path.dirname(primary)) ? vscode.Uri.file(primary) : storage;
 }
 
 export async function enableGlobalStorageWhenNoFolder(): Promise<void> {

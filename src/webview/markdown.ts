@@ -30,6 +30,15 @@ export function renderMarkdownInto(container: HTMLElement, markdown: string): vo
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
     RETURN_DOM_FRAGMENT: true,
   });
+  // Links are shown, never followed: the webview host would open a clicked link in the browser,
+  // which is a request leaving the machine. The address stays visible as the link's tooltip.
+  clean.querySelectorAll('a').forEach((link) => {
+    const href = link.getAttribute('href');
+    link.removeAttribute('href');
+    if (href) {
+      link.setAttribute('title', href);
+    }
+  });
   // Task-list checkboxes are for reading here; they are ticked from the person's row instead.
   clean.querySelectorAll('input').forEach((input) => {
     if (input.getAttribute('type') !== 'checkbox') {

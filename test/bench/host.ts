@@ -6,7 +6,7 @@
  * shows one paragraph; work on 200 people and 10,000 notes against the same work on a small store.
  */
 import { performance } from 'node:perf_hooks';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/codeServer';
@@ -105,12 +105,14 @@ async function work(page: Page, dataDir: string, personName: string, repeats: nu
   }
   // The note just started is open: type, save, and wait until the file on disk has the edit.
   const notesDir = path.join(dataDir, 'notes');
-  const newest = () => {
-    const index = JSON.parse(readFileSync(path.join(dataDir, 'notes-index.json'), 'utf8')) as { notes: { id: string; createdAt: number }[] };
-    return index.notes.sort((a, b) => b.createdAt - a.createdAt)[0]!.id;
-  };
+  // The note just started is the newest note file.
+  const newest = () =>
+    readdirSync(notesDir)
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => ({ name, time: statSync(path.join(notesDir, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time)[0]!.name;
   await page.waitForTimeout(1500);
-  const noteFile = path.join(notesDir, `${newest()}.md`);
+  const noteFile = path.join(notesDir, newest());
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+End');
   const saves: number[] = [];

@@ -1,12 +1,17 @@
 /**
- * Atomic file writes through `workspace.fs`.
+ * Atomic file writes.
  *
  * `workspace.fs.writeFile` truncates the target before writing, so a crash mid-write leaves an
  * empty or torn file. Writing a temporary file beside the target and renaming it over the target
  * is atomic on a local disk: a reader sees the old version or the new one, never half of each.
+ *
+ * The rename must be the operating system's own. Measured in VS Code 1.139's extension host,
+ * `workspace.fs.rename(temp, target, { overwrite: true })` deletes the target first and renames
+ * some milliseconds later, so a crash in between loses the file. Local files therefore go
+ * through Node: write, flush to disk, rename. Other schemes fall back to `workspace.fs`.
  */
 import { randomBytes } from 'node:crypto';
-import { open, stat, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
 
 const TEMP_SUFFIX = '.tmp';
@@ -18,6 +23,23 @@ function tempSibling(target: vscode.Uri): vscode.Uri {
 
 export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): Promise<void> {
   const temp = tempSibling(target);
+  if (target.scheme === 'file') {
+    try {
+      const handle = await open(temp.fsPath, 'w');
+      try {
+        await handle.writeFile(content);
+        // On disk before the rename: a power cut must not leave the new name on empty blocks.
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp.fsPath, target.fsPath);
+    } catch (error) {
+      await unlink(temp.fsPath).catch(() => undefined);
+      throw error;
+    }
+    return;
+  }
   try {
     await vscode.workspace.fs.writeFile(temp, content);
     await vscode.workspace.fs.rename(temp, target, { overwrite: true });

@@ -6,12 +6,12 @@
  * shows one paragraph; work on 200 people and 10,000 notes against the same work on a small store.
  */
 import { performance } from 'node:perf_hooks';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { workspaceDataDir } from '../harness/dataDir';
-import { REPO_ROOT } from '../harness/paths';
+import { ARTIFACTS_DIR, REPO_ROOT } from '../harness/paths';
 import { launchBrowser, openWorkbench, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { seedStorage } from './seed';
 
@@ -86,6 +86,17 @@ interface WorkFigures {
 
 /** Starting a 1:1, saving it, and searching every note, as a person does them. */
 async function work(page: Page, dataDir: string, personName: string, repeats: number): Promise<WorkFigures> {
+  try {
+    return await measureWork(page, dataDir, personName, repeats);
+  } catch (error) {
+    // What the person would have seen when it went wrong.
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'bench-failure.png') }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function measureWork(page: Page, dataDir: string, personName: string, repeats: number): Promise<WorkFigures> {
   const frame = webviewFrame(page);
   const renders: number[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -178,6 +189,7 @@ export async function hostBenchmarks(): Promise<HostFigure[]> {
         theirs.push(await clickToInteractive(small.page, 'Floor', '#ready'));
       }
       figures.push({ name: 'activity-bar click to interactive sidebar', value: median(ours), floorName: 'one-paragraph webview', floor: median(theirs), unit: 'ms', target: '≤ 1.5×' });
+      console.error('bench: small store');
       const smallWork = await work(small.page, workspaceDataDir(small.server.userDataDir), 'Person 000', 5);
       await small.page.context().close();
       await small.server.stop();
@@ -185,6 +197,7 @@ export async function hostBenchmarks(): Promise<HostFigure[]> {
       const big = await session(browser, { people: 200, notes: 10_000 });
       try {
         await big.page.waitForTimeout(3000);
+        console.error('bench: 200 people, 10,000 notes');
         const bigWork = await work(big.page, workspaceDataDir(big.server.userDataDir), 'Person 000', 5);
         const pair = (name: string, key: keyof WorkFigures, target?: string) =>
           figures.push({ name, value: bigWork[key], floorName: '1 person, 10 notes', floor: smallWork[key], unit: 'ms', ...(target ? { target } : {}) });

@@ -28,6 +28,11 @@ const NOTES_DIR = 'notes';
 const HEADER_SUFFIX = '.header.json';
 /** Saves that come close together share one index write. */
 const INDEX_WRITE_DELAY_MS = 1000;
+/** Notes checked per turn of the queue while reconciling. */
+const CHECK_CHUNK = 64;
+/** How long file events gather before the notes they name are checked. */
+const WATCH_SETTLE_MS = 300;
+const NOTHING_FOUND: Reconciliation = { added: 0, updated: 0, removed: 0, unplaced: 0 };
 const encoder = new TextEncoder();
 const lenient = new TextDecoder('utf-8');
 const strict = new TextDecoder('utf-8', { fatal: true });
@@ -60,7 +65,7 @@ export class NoteStore implements vscode.Disposable {
   private readonly texts = new Map<string, string>();
   private indexTimer: ReturnType<typeof setTimeout> | undefined;
   private watcher: vscode.Disposable | undefined;
-  private lastReconcile: Promise<Reconciliation> = Promise.resolve({ added: 0, updated: 0, removed: 0, unplaced: 0 });
+  private lastReconcile: Promise<Reconciliation> = Promise.resolve(NOTHING_FOUND);
 
   /** Fires with the id of the note that changed, or undefined when everything may have. */
   readonly onDidChange = this.changeEmitter.event;
@@ -86,7 +91,7 @@ export class NoteStore implements vscode.Disposable {
       }
       this.changeEmitter.fire(undefined);
     });
-    this.lastReconcile = opened.then(() => this.queue.run(() => (folder ? this.reconcile(folder) : this.lastReconcile)));
+    this.lastReconcile = opened.then(() => (folder ? this.reconcile(folder) : NOTHING_FOUND));
     return opened;
   }
 
@@ -286,42 +291,57 @@ export class NoteStore implements vscode.Disposable {
    * Notes from before headers existed get one written from the index.
    */
   private async reconcile(folder: vscode.Uri): Promise<Reconciliation> {
-    if (this.folder?.toString() !== folder.toString()) {
-      return { added: 0, updated: 0, removed: 0, unplaced: 0 };
-    }
+    // In steps through the queue, so that a start or a save never waits for thousands of notes.
+    const step = <T>(task: () => Promise<T>): Promise<T | undefined> =>
+      this.queue.run(async () => (this.folder?.toString() === folder.toString() ? task() : undefined));
     const dir = vscode.Uri.joinPath(folder, NOTES_DIR);
-    // A save cut off before its rename never reached the note: the note still holds the last
-    // acknowledged save, and the temporary file is only in the way.
-    await removeLeftoverTemps(dir);
-    await removeLeftoverTemps(folder, INDEX_FILE);
-    const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
-    const names = new Set(entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name));
-    const bodies = [...names].map((name) => /^([A-Za-z0-9_-]{1,64})\.md$/.exec(name)?.[1]).filter((id): id is string => id !== undefined);
-    let added = 0;
-    let updated = 0;
-    let removed = 0;
-    let unplaced = 0;
-    for (const meta of this.notes.all) {
-      if (!names.has(`${meta.id}.md`)) {
-        this.notes.remove(meta.id);
-        this.texts.delete(meta.id);
-        removed++;
-      }
+    const names = await step(async () => {
+      // A save cut off before its rename never reached the note: the note still holds the last
+      // acknowledged save, and the temporary file is only in the way.
+      await removeLeftoverTemps(dir);
+      await removeLeftoverTemps(folder, INDEX_FILE);
+      const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
+      return new Set(entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name));
+    });
+    if (!names) {
+      return NOTHING_FOUND;
     }
-    for (let i = 0; i < bodies.length; i += 32) {
-      const outcomes = await Promise.all(bodies.slice(i, i + 32).map((id) => this.reconcileNote(dir, id, names)));
-      added += outcomes.filter((o) => o === 'added').length;
-      updated += outcomes.filter((o) => o === 'updated').length;
-      unplaced += outcomes.filter((o) => o === 'unplaced').length;
-    }
-    const result = { added, updated, removed, unplaced };
-    if (added + updated + removed > 0) {
-      this.scheduleIndexWrite();
-      await this.flushIndexNow();
+    const removed =
+      (await step(async () => {
+        const gone = this.notes.all.filter((meta) => !names.has(`${meta.id}.md`));
+        for (const meta of gone) {
+          this.notes.remove(meta.id);
+          this.texts.delete(meta.id);
+        }
+        return gone.length;
+      })) ?? 0;
+    const ids = [...names].map((name) => /^([A-Za-z0-9_-]{1,64})\.md$/.exec(name)?.[1]).filter((id): id is string => id !== undefined);
+    const outcomes = await this.checkNotes(folder, ids, names);
+    const result = { ...outcomes, removed };
+    if (result.added + result.updated + result.removed > 0) {
+      await step(async () => {
+        this.scheduleIndexWrite();
+        await this.flushIndexNow();
+      });
       this.changeEmitter.fire(undefined);
     }
     this.reconcileEmitter.fire(result);
     return result;
+  }
+
+  /** Checks notes against their files, a chunk per turn of the queue. */
+  private async checkNotes(folder: vscode.Uri, ids: readonly string[], names: ReadonlySet<string>): Promise<Omit<Reconciliation, 'removed'>> {
+    const dir = vscode.Uri.joinPath(folder, NOTES_DIR);
+    const counts = { added: 0, updated: 0, unplaced: 0 };
+    for (let i = 0; i < ids.length; i += CHECK_CHUNK) {
+      const outcomes = await this.queue.run(async () =>
+        this.folder?.toString() === folder.toString() ? Promise.all(ids.slice(i, i + CHECK_CHUNK).map((id) => this.reconcileNote(dir, id, names))) : [],
+      );
+      counts.added += outcomes.filter((o) => o === 'added').length;
+      counts.updated += outcomes.filter((o) => o === 'updated').length;
+      counts.unplaced += outcomes.filter((o) => o === 'unplaced').length;
+    }
+    return counts;
   }
 
   /** Checks one note file against the index: what changed about it, if anything. */
@@ -366,23 +386,36 @@ export class NoteStore implements vscode.Disposable {
   private watchNotes(folder: vscode.Uri): vscode.Disposable {
     const dir = vscode.Uri.joinPath(folder, NOTES_DIR);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, '*.{md,json}'));
+    // A sync tool may drop thousands of files at once: gather the ids, then check them in chunks.
+    const pending = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = async () => {
+      timer = undefined;
+      const ids = [...pending];
+      pending.clear();
+      const names = new Set(ids.flatMap((id) => [`${id}.md`, `${id}${HEADER_SUFFIX}`]));
+      const before = new Set(ids.filter((id) => this.notes.find(id)));
+      const found = await this.checkNotes(folder, ids, names);
+      const removed = ids.filter((id) => before.has(id) && !this.notes.find(id)).length;
+      if (found.added + found.updated + removed > 0) {
+        this.scheduleIndexWrite();
+        this.changeEmitter.fire(ids.length === 1 && removed === 0 ? ids[0] : undefined);
+      }
+    };
     const check = (uri: vscode.Uri) => {
       const id = /\/([A-Za-z0-9_-]{1,64})(?:\.md|\.header\.json)$/.exec(uri.path)?.[1];
-      if (!id) {
-        return;
+      if (id) {
+        pending.add(id);
+        timer ??= setTimeout(() => void flush(), WATCH_SETTLE_MS);
       }
-      void this.queue.run(async () => {
-        if (this.folder?.toString() !== folder.toString()) {
-          return;
-        }
-        const names = new Set([`${id}.md`, `${id}${HEADER_SUFFIX}`]);
-        const outcome = await this.reconcileNote(dir, id, names);
-        if (outcome !== 'same' && outcome !== 'unplaced') {
-          this.scheduleIndexWrite();
-          this.changeEmitter.fire(outcome === 'removed' ? undefined : id);
-        }
-      });
     };
-    return vscode.Disposable.from(watcher, watcher.onDidChange(check), watcher.onDidCreate(check), watcher.onDidDelete(check));
+    return vscode.Disposable.from(
+      watcher,
+      watcher.onDidChange(check),
+      watcher.onDidCreate(check),
+      watcher.onDidDelete(check),
+      new vscode.Disposable(() => timer && clearTimeout(timer)),
+    );
   }
+
 }

@@ -71,6 +71,9 @@ async function reportedActivation(page: Page, names: readonly string[]): Promise
       found.set(name, Number(time));
     }
   }
+  if (found.size < names.length) {
+    console.error(`bench: running extensions listed ${(await rows.locator('.name').allTextContents()).join(', ')}`);
+  }
   await runCommand(page, 'View: Close All Editors');
   await page.setViewportSize({ width: 1280, height: 800 });
   return found;
@@ -143,12 +146,20 @@ async function measureWork(page: Page, dataDir: string, personName: string, repe
       }),
     );
   }
-  const search = async (query: string) =>
-    timed(async () => {
-      await runCommand(page, 'Two Hats: Search 1:1 Notes…');
-      await page.locator('.quick-input-widget input').fill(query);
-      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 60_000 });
-    }).finally(() => page.keyboard.press('Escape'));
+  // From typing the query to the first result: the palette's own opening is not Two Hats' work.
+  const search = async (query: string) => {
+    await runCommand(page, 'Two Hats: Search 1:1 Notes…');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    try {
+      return await timed(async () => {
+        await input.fill(query);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: query.split(' ')[0]! }).first().waitFor({ timeout: 60_000 });
+      });
+    } finally {
+      await page.keyboard.press('Escape');
+    }
+  };
   const searchCold = await search('roadmap on-call');
   const warm: number[] = [];
   for (let i = 0; i < repeats; i++) {

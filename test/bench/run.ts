@@ -5,7 +5,7 @@
  * render, save through the editor) are measured in the real host by a later benchmark.
  */
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -147,6 +147,7 @@ function printHost(figures: readonly HostFigure[]): void {
 /** Packs the VSIX the way `npm run package` does, from the production build just made. */
 function vsixKb(): number {
   const out = path.join(REPO_ROOT, 'out', 'bench', 'two-hats.vsix');
+  mkdirSync(path.dirname(out), { recursive: true });
   execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
     cwd: REPO_ROOT,
     stdio: 'ignore',

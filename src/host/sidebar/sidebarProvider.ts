@@ -21,6 +21,8 @@ import { handleDelegationIntent } from '../delegation/sidebarIntents';
 import { buildSidebarHtml } from './sidebarHtml';
 import { buildSnapshot, weekBalance } from './snapshot';
 
+const REFRESH_DELAY_MS = 30;
+
 /** Everything the sidebar shows comes from these; each tells it when to refresh. */
 export interface SidebarSources {
   readonly team: TeamStore;
@@ -38,6 +40,7 @@ export interface SidebarSources {
 export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly store: TeamStore;
   private readonly notes: NoteStore;
@@ -56,9 +59,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.hats = sources.hats;
     this.selfChecks = sources.selfChecks;
     this.disposables.push(
-      ...[sources.team, sources.notes, sources.delegation, sources.hats, sources.selfChecks].map((source) =>
-        source.onDidChange(() => this.refresh()),
-      ),
+      ...[sources.team, sources.delegation, sources.hats, sources.selfChecks].map((source) => source.onDidChange(() => this.refresh())),
+      // Most note saves change only prose: the sidebar repaints only when what it shows changed.
+      sources.notes.onDidChangeSummary(() => this.refresh()),
     );
   }
 
@@ -87,10 +90,19 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   dispose(): void {
+    clearTimeout(this.refreshTimer);
     this.disposables.forEach((d) => d.dispose());
   }
 
+  /** Repaints soon: changes that come together (a 1:1 start touches three stores) paint once. */
   refresh(): void {
+    this.refreshTimer ??= setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.refreshNow();
+    }, REFRESH_DELAY_MS);
+  }
+
+  private refreshNow(): void {
     this.updateBadge();
     if (this.view?.visible) {
       this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });

@@ -54,8 +54,14 @@ export interface Reconciliation {
   readonly unplaced: number;
 }
 
+/** The part of a note's metadata the sidebar shows. */
+function summaryOf(meta: NoteMeta): string {
+  return JSON.stringify([meta.openItems, meta.hatTags, meta.mood, meta.goals]);
+}
+
 export class NoteStore implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<string | undefined>();
+  private readonly summaryEmitter = new vscode.EventEmitter<void>();
   private readonly setAsideEmitter = new vscode.EventEmitter<SetAsideNotice>();
   private readonly reconcileEmitter = new vscode.EventEmitter<Reconciliation>();
   private readonly queue = new SerialQueue();
@@ -69,6 +75,11 @@ export class NoteStore implements vscode.Disposable {
 
   /** Fires with the id of the note that changed, or undefined when everything may have. */
   readonly onDidChange = this.changeEmitter.event;
+  /**
+   * Fires when what the sidebar shows about notes may have changed: not for a save that only
+   * changed prose, which is most saves.
+   */
+  readonly onDidChangeSummary = this.summaryEmitter.event;
   readonly onDidSetAside = this.setAsideEmitter.event;
   readonly onDidReconcile = this.reconcileEmitter.event;
 
@@ -90,6 +101,7 @@ export class NoteStore implements vscode.Disposable {
         this.watcher = this.watchNotes(folder);
       }
       this.changeEmitter.fire(undefined);
+      this.summaryEmitter.fire();
     });
     this.lastReconcile = opened.then(() => (folder ? this.reconcile(folder) : NOTHING_FOUND));
     return opened;
@@ -148,6 +160,7 @@ export class NoteStore implements vscode.Disposable {
       this.texts.set(meta.id, note.content);
       this.scheduleIndexWrite();
       this.changeEmitter.fire(meta.id);
+      this.summaryEmitter.fire();
       return meta;
     });
   }
@@ -168,6 +181,7 @@ export class NoteStore implements vscode.Disposable {
       this.texts.set(meta.id, content);
       this.scheduleIndexWrite();
       this.changeEmitter.fire(meta.id);
+      this.summaryEmitter.fire();
       return meta;
     });
   }
@@ -186,6 +200,9 @@ export class NoteStore implements vscode.Disposable {
       this.notes.put(meta);
       this.scheduleIndexWrite();
       this.changeEmitter.fire(id);
+      if (summaryOf(meta) !== summaryOf(current)) {
+        this.summaryEmitter.fire();
+      }
       return meta;
     });
   }
@@ -220,6 +237,7 @@ export class NoteStore implements vscode.Disposable {
     void this.flushIndexNow();
     this.watcher?.dispose();
     this.changeEmitter.dispose();
+    this.summaryEmitter.dispose();
     this.setAsideEmitter.dispose();
     this.reconcileEmitter.dispose();
   }
@@ -324,6 +342,7 @@ export class NoteStore implements vscode.Disposable {
         await this.flushIndexNow();
       });
       this.changeEmitter.fire(undefined);
+      this.summaryEmitter.fire();
     }
     this.reconcileEmitter.fire(result);
     return result;
@@ -400,6 +419,7 @@ export class NoteStore implements vscode.Disposable {
       if (found.added + found.updated + removed > 0) {
         this.scheduleIndexWrite();
         this.changeEmitter.fire(ids.length === 1 && removed === 0 ? ids[0] : undefined);
+        this.summaryEmitter.fire();
       }
     };
     const check = (uri: vscode.Uri) => {

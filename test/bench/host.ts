@@ -61,8 +61,9 @@ async function reportedActivation(page: Page, names: readonly string[]): Promise
   await page.setViewportSize({ width: 1280, height: 4000 });
   await runCommand(page, 'Developer: Show Running Extensions');
   const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
-  await rows.first().waitFor();
-  await page.waitForTimeout(1000);
+  for (const name of names) {
+    await rows.filter({ has: page.locator('.name', { hasText: name }) }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+  }
   const found = new Map<string, number>();
   for (const row of await rows.all()) {
     const name = (await row.locator('.name').textContent())?.trim() ?? '';

@@ -138,8 +138,7 @@ async function startOneOnOne(
   });
   const meta = await notes.create({ personId: person.id, date, templateId: template.id, title: noteTitle(person.name, date, template), content });
   await memento.update(LAST_TEMPLATE_KEY, { ...remembered, [person.id]: template.id });
-  await team.settleTalkingPoints(person.id, talkingPoints);
-  await team.recordOneOnOne(person.id, date);
+  await team.recordOneOnOne(person.id, date, talkingPoints);
   if (checkIns.length > 0) {
     await delegation.updateMany(
       checkIns.map((item) => item.id),

@@ -1,6 +1,6 @@
 /** `Two Hats: Search 1:1 Notes…`: every word must match; results show person, date and a snippet. */
 import * as vscode from 'vscode';
-import { searchNotes, type SearchHit } from '../../shared/oneOnOnes/search';
+import { searchNotes, type SearchableNote, type SearchHit } from '../../shared/oneOnOnes/search';
 import { findTemplate } from '../../shared/oneOnOnes/templates';
 import { COMMANDS } from '../constants';
 import type { NoteStore } from '../storage/noteStore';
@@ -27,9 +27,9 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unkn
   picker.placeholder = 'Words to find in any 1:1 note';
   picker.matchOnDescription = true;
   picker.matchOnDetail = true;
+  // Open at once; the notes are read (once per session) while the user types.
   picker.busy = true;
-  const corpus = await notes.searchable();
-  picker.busy = false;
+  let corpus: SearchableNote[] | undefined;
   const toItem = (hit: SearchHit): HitItem | undefined => {
     const meta = notes.find(hit.id);
     if (!meta) {
@@ -45,9 +45,12 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unkn
       hit,
     };
   };
-  picker.onDidChangeValue((value) => {
-    picker.items = searchNotes(corpus, value).flatMap((hit) => toItem(hit) ?? []);
-  });
+  const update = () => {
+    if (corpus) {
+      picker.items = searchNotes(corpus, picker.value).flatMap((hit) => toItem(hit) ?? []);
+    }
+  };
+  picker.onDidChangeValue(update);
   picker.onDidAccept(async () => {
     const chosen = picker.selectedItems[0];
     picker.hide();
@@ -59,5 +62,10 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unkn
   });
   picker.onDidHide(() => picker.dispose());
   picker.show();
+  void notes.searchable().then((loaded) => {
+    corpus = loaded;
+    picker.busy = false;
+    update();
+  });
   return undefined;
 }

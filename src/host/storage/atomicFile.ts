@@ -21,7 +21,7 @@ function tempSibling(target: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(target, '..', `${name}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
 }
 
-export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
   const temp = tempSibling(target);
   if (target.scheme === 'file') {
     try {
@@ -29,7 +29,10 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array): 
       try {
         await handle.writeFile(content);
         // On disk before the rename: a power cut must not leave the new name on empty blocks.
-        await handle.sync();
+        // A cache that is rebuilt from the real files can skip it.
+        if (options.durable !== false) {
+          await handle.sync();
+        }
       } finally {
         await handle.close();
       }

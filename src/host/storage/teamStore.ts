@@ -69,18 +69,6 @@ export class TeamStore extends JsonFileStore<readonly Person[]> {
     return this.changePerson(id, (current) => ({ ...current, talkingPoints: [...(current.talkingPoints ?? []), point] }));
   }
 
-  /**
-   * Takes talking points off a person's queue once an agenda holds them: the ones given leave the
-   * queue, except standing points, which come back every time.
-   */
-  settleTalkingPoints(id: string, inAgenda: readonly TalkingPoint[]): Promise<MutationResult> {
-    const taken = new Set(inAgenda.filter((p) => !p.standing).map((p) => p.id));
-    return this.changePerson(id, (current) => ({
-      ...current,
-      talkingPoints: (current.talkingPoints ?? []).filter((p) => !taken.has(p.id)),
-    }));
-  }
-
   addGoal(id: string, text: string): Promise<MutationResult> {
     return this.changePerson(id, (current) => {
       const goals = current.goals ?? [];
@@ -96,13 +84,19 @@ export class TeamStore extends JsonFileStore<readonly Person[]> {
     }));
   }
 
-  /** Records that a 1:1 was held, which moves the person's next due date. */
-  recordOneOnOne(id: string, isoDay: string): Promise<MutationResult> {
+  /**
+   * Records a 1:1 held on `isoDay`, in one save: the person's next due date moves, and the
+   * talking points the agenda took leave the queue, except standing points, which come back.
+   */
+  recordOneOnOne(id: string, isoDay: string, inAgenda: readonly TalkingPoint[]): Promise<MutationResult> {
+    const taken = new Set(inAgenda.filter((p) => !p.standing).map((p) => p.id));
     return this.changePerson(id, (current) => ({
       ...current,
+      talkingPoints: (current.talkingPoints ?? []).filter((p) => !taken.has(p.id)),
       lastOneOnOneOn: current.lastOneOnOneOn && current.lastOneOnOneOn > isoDay ? current.lastOneOnOneOn : isoDay,
     }));
   }
+
 
   /** Changes one person; `change` returns the new version, or a sentence saying why not. */
   private changePerson(id: string, change: (current: Person, people: readonly Person[]) => Person | string): Promise<MutationResult> {

@@ -52,6 +52,15 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     const folder = location.kind === 'folder' && location.scope === 'workspace' ? location.uri : undefined;
     await backups.follow(folder, folder ? await workspaceIdentity(folder) : undefined);
   };
+  const deleteEverything = () =>
+    deleteAllData(
+      context,
+      () => Promise.all([noteStore.flush(), backups.flush()]).then(() => undefined),
+      async () => {
+        sidebar.forgetUiState();
+        await openAt(resolveDataLocation(context));
+      },
+    );
   const restoreContext = {
     backups,
     sources: { team: store, delegation, notes: noteStore },
@@ -84,11 +93,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     ...registerTeamCommands(store),
     ...registerGoalCommands(store),
     ...registerDataCommands(store, [store, delegation, noteStore]),
-    vscode.commands.registerCommand(COMMANDS.deleteAllData, () => deleteAllData(
-        context,
-        () => Promise.all([noteStore.flush(), backups.flush()]).then(() => undefined),
-        () => openAt(resolveDataLocation(context)),
-      )),
+    vscode.commands.registerCommand(COMMANDS.deleteAllData, deleteEverything),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {
         void openAt(resolveDataLocation(context));
@@ -117,5 +122,6 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
 }
 
 export function deactivate(): void {
-  // Every write is awaited when it is made; there is nothing left to flush here.
+  // Saves are awaited when they are made; the background writes (the note index, a cache, and
+  // the backup) are flushed by the stores' dispose, and rebuilt at the next start if cut short.
 }

@@ -204,4 +204,6 @@ export type HostMessage =
   /** A note's Markdown, for the sidebar's preview; rendered there through the sanitizer. */
   | { type: 'didLoadNotePreview'; noteId: string; title: string; markdown: string }
   /** A delegation item was deleted from the sidebar; the webview offers Undo. */
-  | { type: 'didDeleteDelegationItem'; itemId: string; title: string };
+  | { type: 'didDeleteDelegationItem'; itemId: string; title: string }
+  /** Delete All My Data ran: drafts and other UI state go too. */
+  | { type: 'didDeleteAllData' };

@@ -7,7 +7,7 @@ import { neutralizeLinks, renderMarkdownInto } from './markdown';
 import { renderDelegation, type DelegationActions } from './delegationView';
 import { renderTeam, type NotePreview, type TeamActions } from './teamView';
 import { renderToday, type TodayActions } from './todayView';
-import { EMPTY_DRAFT, restoreState, type UiState } from './uiState';
+import { EMPTY_DRAFT, INITIAL_STATE, restoreState, type UiState } from './uiState';
 import { connect } from './vscodeApi';
 
 const vscode = connect<UiState>();
@@ -237,6 +237,10 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       preview = { noteId: message.noteId, title: message.title, markdown: message.markdown };
       paint();
       focusSoon('close-preview');
+      return;
+    case 'didDeleteAllData':
+      preview = undefined;
+      update(INITIAL_STATE);
       return;
     case 'didDeleteDelegationItem':
       update({ ...ui, undoDelete: { itemId: message.itemId, title: message.title } });

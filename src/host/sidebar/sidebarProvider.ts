@@ -94,6 +94,11 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.disposables.forEach((d) => d.dispose());
   }
 
+  /** Tells the webview that all data was deleted, so it drops its drafts too. */
+  forgetUiState(): void {
+    this.post({ type: 'didDeleteAllData' });
+  }
+
   /** Repaints soon: changes that come together (a 1:1 start touches three stores) paint once. */
   refresh(): void {
     this.refreshTimer ??= setTimeout(() => {

@@ -88,15 +88,16 @@ async function addItem(delegation: DelegationStore, args: Args): Promise<ItemRes
     }
     title = picked === other ? await promptTitle() : picked;
   }
-  if (title === undefined) {
-    return undefined;
-  }
-  const problem = titleProblem(title);
+  return usableTitle(title) ? report(await delegation.add(title)) : undefined;
+}
+
+/** A title that was given (not cancelled) and is fit to keep; says why not otherwise. */
+function usableTitle(title: string | undefined): title is string {
+  const problem = title === undefined ? undefined : titleProblem(title);
   if (problem) {
     void vscode.window.showErrorMessage(problem);
-    return undefined;
   }
-  return report(await delegation.add(title));
+  return title !== undefined && problem === undefined;
 }
 
 /** `Delegate This…`: the selected code becomes an item that remembers file, lines and commit. */
@@ -107,12 +108,7 @@ async function delegateSelection(delegation: DelegationStore, team: TeamStore, a
   }
   const suggested = `${selected.source.path}:${selected.source.startLine}: ${summarizeSelection(selected.text, 60)}`;
   const title = typeof args.title === 'string' ? args.title : await promptTitle(suggested.slice(0, 200));
-  if (title === undefined) {
-    return undefined;
-  }
-  const problem = titleProblem(title);
-  if (problem) {
-    void vscode.window.showErrorMessage(problem);
+  if (!usableTitle(title)) {
     return undefined;
   }
   const added = report(await delegation.add(title, selected.source));

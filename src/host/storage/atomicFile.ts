@@ -11,7 +11,7 @@
  * through Node: write, flush to disk, rename. Other schemes fall back to `workspace.fs`.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
 
 const TEMP_SUFFIX = '.tmp';
@@ -119,10 +119,48 @@ export async function setAside(uri: vscode.Uri, why: 'corrupt' | 'newer'): Promi
 const LOCK_WAIT_MS = 5000;
 const LOCK_STALE_MS = 10_000;
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes a lock whose window has gone: its process is no longer running, or it is older than
+ * any save takes. True when the lock was removed (or was already gone).
+ */
+async function removeStaleLock(lock: string): Promise<boolean> {
+  const [content, age] = await Promise.all([
+    readFile(lock, 'utf8').catch(() => ''),
+    stat(lock).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => Number.POSITIVE_INFINITY,
+    ),
+  ]);
+  const pid = Number(/^(\d+)\s/.exec(content)?.[1]);
+  const ownerGone = pid > 0 && pid !== process.pid && !isAlive(pid);
+  if (age === Number.POSITIVE_INFINITY || ownerGone || age > LOCK_STALE_MS) {
+    await unlink(lock).catch(() => undefined);
+    return true;
+  }
+  return false;
+}
+
+/** On load: a lock left by a window that died mid-save is cleared (see `withFileLock`). */
+export async function clearStaleLock(target: vscode.Uri): Promise<void> {
+  if (target.scheme === 'file') {
+    await removeStaleLock(`${target.fsPath}.lock`);
+  }
+}
+
 /**
  * Runs `task` while holding `<target>.lock`, created exclusively, so that two windows on the same
  * workspace (two extension hosts) never read-modify-write the same file at once. A lock older
- * than a few seconds was left by a window that died mid-save and is taken over.
+ * than a few seconds, or whose process has gone, was left by a window that died mid-save.
  */
 export async function withFileLock<T>(target: vscode.Uri, task: () => Promise<T>): Promise<T> {
   if (target.scheme !== 'file') {
@@ -140,12 +178,7 @@ export async function withFileLock<T>(target: vscode.Uri, task: () => Promise<T>
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw error;
       }
-      const age = await stat(lock).then(
-        (s) => Date.now() - s.mtimeMs,
-        () => 0,
-      );
-      if (age > LOCK_STALE_MS) {
-        await unlink(lock).catch(() => undefined);
+      if (await removeStaleLock(lock)) {
         continue;
       }
       if (Date.now() > deadline) {

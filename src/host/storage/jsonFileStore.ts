@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { StorageState } from '../../shared/protocol';
 import type { Parsed } from '../../shared/versionedFile';
-import { findLeftoverTemps, readFileIfExists, setAside, withFileLock, writeFileAtomic } from './atomicFile';
+import { clearStaleLock, findLeftoverTemps, readFileIfExists, setAside, withFileLock, writeFileAtomic } from './atomicFile';
 import { SerialQueue } from './serialQueue';
 
 /** Where the data lives, decided by the composition root from the workspace and settings. */
@@ -225,6 +225,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
    */
   private async settleLeftovers(folder: vscode.Uri): Promise<void> {
     const target = vscode.Uri.joinPath(folder, this.format.fileName);
+    await clearStaleLock(target);
     const leftovers = await findLeftoverTemps(target);
     if (leftovers.length === 0) {
       return;

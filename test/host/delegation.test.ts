@@ -83,3 +83,25 @@ describe('delegation in the real host', () => {
     assert.deepEqual((await savedItems()).map((item) => item.title), ['Estimates']);
   });
 });
+
+describe('a data file Two Hats cannot read at all', () => {
+  it('is set aside, not overwritten, and the rest keeps working', async () => {
+    const folder = (await activateTwoHats()).dataLocation()!;
+    const target = vscode.Uri.joinPath(folder, 'delegation.json');
+    // A folder where the file should be: no read succeeds, whoever runs the test.
+    await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    await vscode.workspace.fs.createDirectory(target);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, 'keep.txt'), new TextEncoder().encode('precious'));
+    await vscode.commands.executeCommand(COMMANDS.reloadData);
+    const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
+    const aside = names.find((name) => /^delegation\.corrupt-.*\.json$/.test(name) && !name.endsWith('.tmp'));
+    assert.ok(aside, `set aside: ${names.join(', ')}`);
+    const kept = names.filter((name) => /^delegation\.corrupt-/.test(name));
+    const withContent = await Promise.all(kept.map((name) => readText(vscode.Uri.joinPath(folder, name, 'keep.txt'))));
+    assert.ok(withContent.includes('precious'), 'what was there is kept');
+    const added = await vscode.commands.executeCommand<ItemResult>(COMMANDS.addDelegationItem, { title: 'After the damage' });
+    assert.ok(added?.ok);
+    const team = await readText(vscode.Uri.joinPath(folder, 'team.json'));
+    assert.ok(team && team.length > 0, 'the team is untouched');
+  });
+});

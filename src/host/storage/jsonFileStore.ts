@@ -178,7 +178,14 @@ export class JsonFileStore<T> implements vscode.Disposable {
    */
   private async syncFromDisk(folder: vscode.Uri): Promise<boolean> {
     const target = vscode.Uri.joinPath(folder, this.format.fileName);
-    let bytes = await readFileIfExists(target);
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await readFileIfExists(target);
+    } catch (error) {
+      // Not a file Two Hats can read at all (a folder in its place, a permission): set it aside
+      // like a damaged file, so the rest keeps working and nothing is overwritten.
+      return this.setAsideUnreadable(target, `it could not be read (${(error as Error).message})`);
+    }
     if (bytes === undefined) {
       const changed = this.lastKnownText !== undefined;
       this.lastKnownText = undefined;
@@ -210,8 +217,11 @@ export class JsonFileStore<T> implements vscode.Disposable {
       this.current = result.value;
       return true;
     }
-    const reason = result ? result.reason : 'it is not valid UTF-8 text';
-    const movedTo = await setAside(target, result?.fromNewerVersion ? 'newer' : 'corrupt');
+    return this.setAsideUnreadable(target, result ? result.reason : 'it is not valid UTF-8 text', result?.fromNewerVersion ? 'newer' : 'corrupt');
+  }
+
+  private async setAsideUnreadable(target: vscode.Uri, reason: string, why: 'corrupt' | 'newer' = 'corrupt'): Promise<boolean> {
+    const movedTo = await setAside(target, why);
     this.setAsideEmitter.fire({ original: target, movedTo, reason });
     this.lastKnownText = undefined;
     this.current = this.format.empty;

@@ -3,7 +3,7 @@ import { assertNever } from '../shared/assertNever';
 import type { HostMessage, Snapshot } from '../shared/protocol';
 import { draftProblem } from '../shared/team';
 import { h, replaceKeepingFocus } from './dom';
-import { neutralizeLinks, renderMarkdownInto } from './markdown';
+import { renderMarkdownInto } from './markdown';
 import { renderDelegation, type DelegationActions } from './delegationView';
 import { renderTeam, type NotePreview, type TeamActions } from './teamView';
 import { renderToday, type TodayActions } from './todayView';
@@ -190,10 +190,7 @@ function resumeDraft(): void {
 function renderBody(current: Snapshot): HTMLElement {
   switch (current.storage.kind) {
     case 'ready':
-      return renderTeam(current, ui, actions, preview, (container, markdown) => {
-        renderMarkdownInto(container, markdown);
-        neutralizeLinks(container);
-      });
+      return renderTeam(current, ui, actions, preview, renderMarkdownInto);
     case 'noFolder':
       return h(
         'div',

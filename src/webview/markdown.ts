@@ -49,12 +49,3 @@ export function renderMarkdownInto(container: HTMLElement, markdown: string): vo
   });
   container.replaceChildren(clean);
 }
-
-/** Keeps a click on a link in rendered Markdown from navigating the webview anywhere. */
-export function neutralizeLinks(container: HTMLElement): void {
-  container.addEventListener('click', (event) => {
-    if ((event.target as Element | null)?.closest('a')) {
-      event.preventDefault();
-    }
-  });
-}

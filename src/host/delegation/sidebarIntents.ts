@@ -8,34 +8,35 @@ import { COMMANDS } from '../constants';
 import type { DelegationStore } from '../storage/delegationStore';
 import type { SelfCheckState } from './reflectionCommands';
 
+/** Intents that are a palette command with the ids the sidebar already knows. */
+const FORWARDED = {
+  add: COMMANDS.addDelegationItem,
+  findBottlenecks: COMMANDS.findBottlenecks,
+  assign: COMMANDS.assignDelegation,
+  changeLevel: COMMANDS.changeDelegationLevel,
+  setStatus: COMMANDS.setDelegationStatus,
+  relapse: COMMANDS.recordRelapse,
+  noteStep: COMMANDS.noteDelegationStep,
+} as const;
+
+type ForwardedIntent = Extract<DelegationIntent, { kind: keyof typeof FORWARDED }>;
+
+function isForwarded(intent: DelegationIntent): intent is ForwardedIntent {
+  return intent.kind in FORWARDED;
+}
+
 /** Runs the intent; returns the item when it was deleted, so the sidebar can offer Undo. */
 export async function handleDelegationIntent(
   intent: DelegationIntent,
   delegation: DelegationStore,
   selfChecks: SelfCheckState,
 ): Promise<DelegationItem | undefined> {
+  if (isForwarded(intent)) {
+    const { kind, ...args } = intent;
+    await vscode.commands.executeCommand(FORWARDED[kind], ...(Object.keys(args).length > 0 ? [args] : []));
+    return undefined;
+  }
   switch (intent.kind) {
-    case 'add':
-      await vscode.commands.executeCommand(COMMANDS.addDelegationItem);
-      return undefined;
-    case 'findBottlenecks':
-      await vscode.commands.executeCommand(COMMANDS.findBottlenecks);
-      return undefined;
-    case 'assign':
-      await vscode.commands.executeCommand(COMMANDS.assignDelegation, { itemId: intent.itemId });
-      return undefined;
-    case 'changeLevel':
-      await vscode.commands.executeCommand(COMMANDS.changeDelegationLevel, { itemId: intent.itemId });
-      return undefined;
-    case 'setStatus':
-      await vscode.commands.executeCommand(COMMANDS.setDelegationStatus, { itemId: intent.itemId });
-      return undefined;
-    case 'relapse':
-      await vscode.commands.executeCommand(COMMANDS.recordRelapse, { itemId: intent.itemId });
-      return undefined;
-    case 'noteStep':
-      await vscode.commands.executeCommand(COMMANDS.noteDelegationStep, { itemId: intent.itemId, stepId: intent.stepId });
-      return undefined;
     case 'openSource': {
       const source = delegation.find(intent.itemId)?.source;
       if (source) {

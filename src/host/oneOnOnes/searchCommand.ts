@@ -1,7 +1,7 @@
 /** `Two Hats: Search 1:1 Notes…`: every word must match; results show person, date and a snippet. */
 import * as vscode from 'vscode';
 import { searchNotes, type SearchableNote, type SearchHit } from '../../shared/oneOnOnes/search';
-import { findTemplate } from '../../shared/oneOnOnes/templates';
+import { templateTitleOf } from '../../shared/oneOnOnes/templates';
 import { COMMANDS } from '../constants';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
@@ -38,7 +38,7 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unkn
     const person = team.find(meta.personId)?.name ?? 'Someone no longer on the team';
     return {
       label: `${person} · ${meta.date}`,
-      description: findTemplate(meta.templateId)?.title ?? meta.templateId,
+      description: templateTitleOf(meta),
       detail: hit.snippet,
       // Every term already matched the note; keep VS Code's own filter from hiding it.
       alwaysShow: true,

@@ -1,5 +1,5 @@
 import { trend } from '../../shared/oneOnOnes/checkIns';
-import { findTemplate } from '../../shared/oneOnOnes/templates';
+import { templateTitleOf } from '../../shared/oneOnOnes/templates';
 import { PRINCIPLES, type Principle } from '../../shared/principles/catalogue';
 import { principleOfTheDay } from '../../shared/principles/daily';
 import { HAT_DESCRIPTIONS, type Hat } from '../../shared/principles/hats';
@@ -33,11 +33,6 @@ type NoteSummary = {
 
 /** A person's notes, newest first. */
 export type NotesOf = (personId: string) => readonly NoteSummary[];
-
-/** The template a note was started from; an own template's title is the end of the note's title. */
-function templateTitle(note: Pick<NoteSummary, 'templateId' | 'title'>): string {
-  return findTemplate(note.templateId)?.title ?? note.title.split(' · ').at(-1) ?? note.templateId;
-}
 
 /** How many past notes each person's history shows in the sidebar. */
 export const HISTORY_LENGTH = 8;
@@ -101,12 +96,12 @@ export function buildSnapshot(
         history: notes.slice(0, HISTORY_LENGTH).map((note) => ({
           id: note.id,
           date: note.date,
-          template: templateTitle(note),
+          template: templateTitleOf(note),
           openItems: note.openItems.length,
           ...(note.mood !== undefined ? { mood: note.mood } : {}),
         })),
         ...(latest
-          ? { lastNote: { id: latest.id, label: `Last 1:1 · ${latest.date} · ${templateTitle(latest)}` } }
+          ? { lastNote: { id: latest.id, label: `Last 1:1 · ${latest.date} · ${templateTitleOf(latest)}` } }
           : {}),
       };
     }),

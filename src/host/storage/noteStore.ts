@@ -262,6 +262,13 @@ export class NoteStore implements vscode.Disposable {
    * the editor's version replaces it, the original bytes are kept beside it.
    */
   private async keepUndecodableOriginal(id: string): Promise<void> {
+    // A file no newer than Two Hats' own last write of it holds that write, which is UTF-8:
+    // a stat, not a read of the whole note, on the save path.
+    const known = this.find(id);
+    const stat = await vscode.workspace.fs.stat(this.noteUri(id)).then(undefined, () => undefined);
+    if (!stat || (known && stat.mtime <= known.updatedAt)) {
+      return;
+    }
     const bytes = await readFileIfExists(this.noteUri(id));
     if (!bytes) {
       return;

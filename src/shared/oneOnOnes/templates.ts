@@ -276,6 +276,14 @@ export function findTemplate(id: string): Template | undefined {
   return BUILT_IN_TEMPLATES.find((t) => t.id === id);
 }
 
+/**
+ * The title of the template a note was started from. An own template is not in this module, but
+ * its title is the last part of the note's title (see compose.noteTitle).
+ */
+export function templateTitleOf(note: { readonly templateId: string; readonly title: string }): string {
+  return findTemplate(note.templateId)?.title ?? note.title.split(' · ').at(-1) ?? note.templateId;
+}
+
 /** The template as Markdown with its variables still in place. */
 export function templateAsMarkdown(template: Template, principleTitle: (id: string) => string | undefined): string {
   const lines = [`# 1:1 with {{person}} · {{date}}`, '', `*${template.title}*`, ''];

@@ -1,4 +1,4 @@
-// Builds the extension host bundle (Node, CommonJS, `vscode` external) and the webview bundle
+// Builds the extension host bundles (Node, CommonJS, `vscode` external) and the webview bundle
 // (browser, IIFE) together; `--production` minifies, `--watch` rebuilds on change, `--tests`
 // also builds the test suites into out/.
 import * as esbuild from 'esbuild';
@@ -40,10 +40,20 @@ function copyFile(from, to) {
 }
 
 const contexts = [
+  // Two host bundles: the activation shim, and the rest, which the shim loads on first use.
   {
     ...common,
     entryPoints: ['src/host/extension.ts'],
     outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', './core.js'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/host/twoHats.ts'],
+    outfile: 'dist/core.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -2,6 +2,8 @@
 
 export const EXTENSION_ID = 'two-hats.two-hats';
 export const SIDEBAR_VIEW_ID = 'twoHats.sidebar';
+/** Notes open in editor tabs on this scheme; `onFileSystem` activation names it in package.json. */
+export const NOTE_SCHEME = 'two-hats-note';
 
 export const COMMANDS = {
   addPerson: 'twoHats.addPerson',

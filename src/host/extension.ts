@@ -1,127 +1,116 @@
 /**
- * Composition root: builds the store, the sidebar and the commands, and nothing else.
- * Activation is implicit from the contributed view and commands; nothing here runs at startup.
+ * Activation. VS Code counts loading this module and calling `activate` as the activation time,
+ * and every extension activating after this one waits for it. So activation only puts up doors:
+ * a placeholder for each contributed command, the sidebar and the note file system. The first
+ * door used loads the rest of Two Hats (dist/core.js, `twoHats.ts`) and steps aside.
  */
 import * as vscode from 'vscode';
-import { COMMANDS, SETTINGS, SIDEBAR_VIEW_ID } from './constants';
-import { registerExportImportCommands } from './oneOnOnes/exportImport';
-import { NOTE_SCHEME, NoteFileSystem } from './oneOnOnes/noteFileSystem';
-import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
-import { registerSearchCommand } from './oneOnOnes/searchCommand';
-import { registerTalkingPointCommands } from './oneOnOnes/talkingPointCommands';
-import { registerTemplateCommands } from './oneOnOnes/templateLibrary';
-import { HatState } from './principles/hatState';
-import { LastNoteEditor } from './principles/noteInsertion';
-import { registerPrincipleCommands } from './principles/principleCommands';
-import { registerPrincipleDocuments } from './principles/principleViewer';
-import { registerDelegationCommands } from './delegation/delegationCommands';
-import { registerReflectionCommands, SelfCheckState } from './delegation/reflectionCommands';
-import { SidebarProvider } from './sidebar/sidebarProvider';
-import { DelegationStore } from './storage/delegationStore';
-import { deleteAllData, registerDataCommands } from './storage/dataCommands';
-import { BackupKeeper, workspaceIdentity } from './storage/backups';
-import { resolveDataLocation } from './storage/dataLocation';
-import { offerRestoreIfEmpty, registerRestoreCommand } from './storage/restoreCommands';
-import { NoteStore } from './storage/noteStore';
-import type { DataLocation } from './storage/jsonFileStore';
-import { TeamStore } from './storage/teamStore';
-import { registerGoalCommands } from './team/goalCommands';
-import { registerTeamCommands } from './team/teamCommands';
+import { NOTE_SCHEME, SIDEBAR_VIEW_ID } from './constants';
+import type { StartedTwoHats, TwoHatsApi } from './twoHats';
 
-/** What Two Hats offers other extensions (and its own tests). */
-export interface TwoHatsApi {
-  /** The folder on this machine holding this workspace's Two Hats data, if there is one. */
-  dataLocation(): vscode.Uri | undefined;
-  /** Resolves once the data has been loaded. */
-  ready(): Promise<void>;
-}
+export type { TwoHatsApi } from './twoHats';
+
+type CoreModule = typeof import('./twoHats');
 
 export function activate(context: vscode.ExtensionContext): TwoHatsApi {
-  const log = vscode.window.createOutputChannel('Two Hats', { log: true });
-  const store = new TeamStore();
-  const noteStore = new NoteStore();
-  const delegation = new DelegationStore();
-  const selfChecks = new SelfCheckState(context.workspaceState);
-  const hats = new HatState(context.globalState);
-  const notes = new LastNoteEditor();
-  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks }, log);
-  const backups = new BackupKeeper(vscode.Uri.joinPath(context.globalStorageUri, 'backups'), { team: store, delegation, notes: noteStore }, log);
-  const openAt = async (location: DataLocation) => {
-    await Promise.all([store.open(location), delegation.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]);
-    // Global storage does not move with a folder; only workspace storage needs the backup.
-    const folder = location.kind === 'folder' && location.scope === 'workspace' ? location.uri : undefined;
-    await backups.follow(folder, folder ? await workspaceIdentity(folder) : undefined);
-  };
-  const deleteEverything = () =>
-    deleteAllData(
-      context,
-      () => Promise.all([noteStore.flush(), backups.flush()]).then(() => undefined),
-      async () => {
-        sidebar.forgetUiState();
-        await openAt(resolveDataLocation(context));
-      },
-    );
-  const restoreContext = {
-    backups,
-    sources: { team: store, delegation, notes: noteStore },
-    workspaceState: context.workspaceState,
-    reopen: () => openAt(resolveDataLocation(context)),
-  };
-  context.subscriptions.push(
-    log,
-    store,
-    noteStore,
-    delegation,
-    selfChecks,
-    hats,
-    notes,
-    sidebar,
-    backups,
-    registerRestoreCommand(restoreContext),
-    vscode.commands.registerCommand(COMMANDS.reloadData, () => restoreContext.reopen()),
-    vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, new NoteFileSystem(noteStore), { isCaseSensitive: true }),
-    ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState),
-    ...registerDelegationCommands(delegation, store),
-    ...registerReflectionCommands(delegation, selfChecks),
-    ...registerTalkingPointCommands(store),
-    registerSearchCommand(store, noteStore),
-    ...registerTemplateCommands(store, noteStore),
-    ...registerExportImportCommands(store, noteStore),
-    registerPrincipleDocuments(),
-    ...registerPrincipleCommands(hats, notes),
-    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
-    ...registerTeamCommands(store),
-    ...registerGoalCommands(store),
-    ...registerDataCommands(store, [store, delegation, noteStore]),
-    vscode.commands.registerCommand(COMMANDS.deleteAllData, deleteEverything),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {
-        void openAt(resolveDataLocation(context));
-      }
-      if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.weeklySelfCheck}`)) {
-        sidebar.refresh();
-      }
+  const placeholders = contributedCommands(context).map((id) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      // The real command replaces this placeholder synchronously, but it needs the data loaded.
+      await start().api.ready().catch(() => undefined);
+      return vscode.commands.executeCommand(id, ...args);
     }),
   );
+  const noteFileSystem = new NoteFileSystemDoor(() => start());
+  let started: StartedTwoHats | undefined;
+  const start = (): StartedTwoHats => {
+    if (!started) {
+      // Gone before the core registers the same ids, which would otherwise throw.
+      placeholders.forEach((placeholder) => placeholder.dispose());
+      // A separate bundle, so that its 160 KB are read on first use, not at activation.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const core = require('./core.js') as CoreModule;
+      started = core.startTwoHats(context);
+      noteFileSystem.connect(started.noteFileSystem);
+    }
+    return started;
+  };
   context.subscriptions.push(
-    noteStore.onDidReconcile((found) => {
-      if (found.added + found.updated + found.removed > 0) {
-        log.info(`Notes changed outside Two Hats: ${found.added} added, ${found.updated} edited, ${found.removed} deleted; the index was rebuilt.`);
-      }
-      if (found.unplaced > 0) {
-        log.warn(`${found.unplaced} Markdown file(s) in the notes folder have no header, so Two Hats cannot tell whose they are. They are kept as they are.`);
-      }
+    { dispose: () => placeholders.forEach((placeholder) => placeholder.dispose()) },
+    noteFileSystem,
+    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, {
+      resolveWebviewView: (view, resolveContext, token) => start().sidebar.resolveWebviewView(view, resolveContext, token),
     }),
+    vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, noteFileSystem, { isCaseSensitive: true }),
   );
-  const loaded = openAt(resolveDataLocation(context));
-  void loaded.then(() => noteStore.reconciled()).then(() => offerRestoreIfEmpty(restoreContext));
   return {
-    dataLocation: () => store.dataFolder,
-    ready: () => loaded,
+    dataLocation: () => start().api.dataLocation(),
+    ready: () => start().api.ready(),
   };
 }
 
 export function deactivate(): void {
   // Saves are awaited when they are made; the background writes (the note index, a cache, and
   // the backup) are flushed by the stores' dispose, and rebuilt at the next start if cut short.
+}
+
+/** The manifest is the one list of commands, so no placeholder can be forgotten. */
+function contributedCommands(context: vscode.ExtensionContext): string[] {
+  const manifest = context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } };
+  return (manifest.contributes?.commands ?? []).map((entry) => entry.command);
+}
+
+/**
+ * Notes restored in editor tabs at startup activate Two Hats through this scheme; the first read
+ * starts the core. Its change events are forwarded from the moment it exists.
+ */
+class NoteFileSystemDoor implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changes.event;
+  private inner: vscode.FileSystemProvider | undefined;
+  private forwarding: vscode.Disposable | undefined;
+
+  /** `start` loads the core, which calls `connect`. */
+  constructor(private readonly start: () => void) {}
+
+  connect(inner: vscode.FileSystemProvider): void {
+    this.inner = inner;
+    this.forwarding = inner.onDidChangeFile((events) => this.changes.fire(events));
+  }
+
+  private get target(): vscode.FileSystemProvider {
+    if (!this.inner) {
+      this.start();
+    }
+    return this.inner!;
+  }
+
+  watch(uri: vscode.Uri, options: Parameters<vscode.FileSystemProvider['watch']>[1]): vscode.Disposable {
+    return this.target.watch(uri, options);
+  }
+  stat(uri: vscode.Uri) {
+    return this.target.stat(uri);
+  }
+  readDirectory(uri: vscode.Uri) {
+    return this.target.readDirectory(uri);
+  }
+  createDirectory(uri: vscode.Uri) {
+    return this.target.createDirectory(uri);
+  }
+  readFile(uri: vscode.Uri) {
+    return this.target.readFile(uri);
+  }
+  writeFile(uri: vscode.Uri, content: Uint8Array, options: { readonly create: boolean; readonly overwrite: boolean }) {
+    return this.target.writeFile(uri, content, options);
+  }
+  delete(uri: vscode.Uri, options: { readonly recursive: boolean }) {
+    return this.target.delete(uri, options);
+  }
+  rename(oldUri: vscode.Uri, newUri: vscode.Uri, options: { readonly overwrite: boolean }) {
+    return this.target.rename(oldUri, newUri, options);
+  }
+
+  dispose(): void {
+    this.forwarding?.dispose();
+    this.changes.dispose();
+  }
 }

@@ -177,20 +177,31 @@ async function measureWork(page: Page, dataDir: string, personName: string, repe
   return { render: median(renders), start: median(starts), save: median(saves), searchCold, searchWarm: median(warm) };
 }
 
-async function session(browser: Browser, seed: { people: number; notes: number }): Promise<{ server: CodeServer; page: Page }> {
+interface Session {
+  server: CodeServer;
+  page: Page;
+  /** Each view's first open in the window: activation, loading the code, and the first paint. */
+  firstOpen: { ours: number; floor: number };
+}
+
+async function session(browser: Browser, seed: { people: number; notes: number }): Promise<Session> {
   const server = await startCodeServer({ extensions: [PRODUCT_EXTENSION, FLOOR] });
   const page = await openWorkbench(browser, server.url);
   // Let the workbench's own start-up settle, so both extensions activate on a quiet host.
   await page.waitForTimeout(8000);
   // The floor first, so that both activate the same way, one view at a time.
-  await runCommand(page, 'Floor: Focus on Floor View');
-  await webviewFrame(page).locator('#ready').waitFor({ timeout: 60_000 });
-  await runCommand(page, 'Two Hats: Focus on Team View');
-  await webviewFrame(page).locator('#app[aria-busy="false"]').waitFor({ timeout: 60_000 });
+  const floor = await timed(async () => {
+    await runCommand(page, 'Floor: Focus on Floor View');
+    await webviewFrame(page).locator('#ready').waitFor({ timeout: 60_000 });
+  });
+  const ours = await timed(async () => {
+    await runCommand(page, 'Two Hats: Focus on Team View');
+    await webviewFrame(page).locator('#app[aria-busy="false"]').waitFor({ timeout: 60_000 });
+  });
   const dataDir = workspaceDataDir(server.userDataDir);
   seedStorage(dataDir, seed.people, seed.notes);
   await runCommand(page, 'Two Hats: Reload Data from Disk');
-  return { server, page };
+  return { server, page, firstOpen: { ours, floor } };
 }
 
 export async function hostBenchmarks(): Promise<HostFigure[]> {
@@ -203,6 +214,8 @@ export async function hostBenchmarks(): Promise<HostFigure[]> {
       await small.page.waitForTimeout(1000);
       const activation = await reportedActivation(small.page, ['Two Hats', 'Floor']);
       figures.push({ name: 'activation, as VS Code reports it', value: activation.get('Two Hats') ?? NaN, floorName: 'Floor extension', floor: activation.get('Floor') ?? NaN, unit: 'ms', target: '≤ 1.5×' });
+      // Activation defers loading the code to first use: this is where that cost shows.
+      figures.push({ name: 'first open in a window (palette to interactive)', value: small.firstOpen.ours, floorName: 'Floor extension', floor: small.firstOpen.floor, unit: 'ms' });
       const ours: number[] = [];
       const theirs: number[] = [];
       for (let i = 0; i < 5; i++) {
@@ -240,7 +253,8 @@ export async function hostBenchmarks(): Promise<HostFigure[]> {
   }
   const kb = (file: string) => statSync(path.join(REPO_ROOT, file)).size / 1024;
   const floorKb = kb('test/bench/floor/extension.js');
-  figures.push({ name: 'extension bundle (dist/extension.js)', value: kb('dist/extension.js'), floorName: 'Floor extension', floor: floorKb, unit: 'KB' });
+  figures.push({ name: 'activation bundle (dist/extension.js)', value: kb('dist/extension.js'), floorName: 'Floor extension', floor: floorKb, unit: 'KB' });
+  figures.push({ name: 'loaded on first use (dist/core.js)', value: kb('dist/core.js'), floorName: 'Floor extension', floor: floorKb, unit: 'KB' });
   figures.push({ name: 'sidebar bundle (dist/webview/sidebar.js)', value: kb('dist/webview/sidebar.js'), floorName: 'Floor extension', floor: floorKb, unit: 'KB' });
   return figures;
 }

@@ -11,6 +11,7 @@ import './principles.test';
 import './delegation.test';
 import './themes.test';
 import './hostileInput.test';
+import './firstUse.test';
 import './movedFolder.test';
 import './deleteAll.test';
 import './noFolder.test';

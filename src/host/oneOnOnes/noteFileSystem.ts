@@ -4,9 +4,9 @@
  * instead of the editor truncating a plain file in place.
  */
 import * as vscode from 'vscode';
+import { NOTE_SCHEME } from '../constants';
+import type { NoteMeta } from '../../shared/oneOnOnes/noteIndex';
 import type { NoteStore } from '../storage/noteStore';
-
-export const NOTE_SCHEME = 'two-hats-note';
 
 /** `two-hats-note:/<id>/<title>.md`: the id finds the note, the title names the tab. */
 export function noteUri(id: string, title: string): vscode.Uri {
@@ -36,13 +36,13 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     return new vscode.Disposable(() => undefined);
   }
 
-  stat(uri: vscode.Uri): vscode.FileStat {
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     const id = noteIdOf(uri);
     // `/<id>` is the folder the title lives in: writes through workspace.fs check it exists.
     if (uri.path === '/' || (id && uri.path === `/${id}`)) {
       return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     }
-    const meta = id ? this.store.find(id) : undefined;
+    const meta = await this.lookUp(id);
     if (!meta) {
       throw vscode.FileSystemError.FileNotFound(uri);
     }
@@ -50,16 +50,16 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    const id = noteIdOf(uri);
-    if (!id || !this.store.find(id)) {
+    const meta = await this.lookUp(noteIdOf(uri));
+    if (!meta) {
       throw vscode.FileSystemError.FileNotFound(uri);
     }
-    return this.store.readBytes(id);
+    return this.store.readBytes(meta.id);
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
-    const id = noteIdOf(uri);
-    if (!id || !this.store.find(id)) {
+    const id = (await this.lookUp(noteIdOf(uri)))?.id;
+    if (!id) {
       throw vscode.FileSystemError.NoPermissions('Start a 1:1 to create a note; Two Hats notes cannot be created by path.');
     }
     let text: string;
@@ -69,6 +69,23 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
       throw vscode.FileSystemError.NoPermissions('This note is not valid UTF-8 text, so it was not saved.');
     }
     await this.store.write(id, text);
+  }
+
+  /**
+   * Tabs restored at startup ask for their notes before the index has loaded, and a note written
+   * by another program reaches the index only when the files have been checked: wait for both
+   * before calling a note missing.
+   */
+  private async lookUp(id: string | undefined): Promise<NoteMeta | undefined> {
+    if (!id) {
+      return undefined;
+    }
+    await this.store.opened();
+    if (this.store.find(id)) {
+      return this.store.find(id);
+    }
+    await this.store.reconciled().catch(() => undefined);
+    return this.store.find(id);
   }
 
   readDirectory(): [string, vscode.FileType][] {

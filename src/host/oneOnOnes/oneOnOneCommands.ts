@@ -15,7 +15,8 @@ import type { DelegationStore } from '../storage/delegationStore';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
-import { NOTE_SCHEME, noteUri } from './noteFileSystem';
+import { NOTE_SCHEME } from '../constants';
+import { noteUri } from './noteFileSystem';
 import { loadOwnTemplates } from './templateLibrary';
 
 const LAST_TEMPLATE_KEY = 'twoHats.lastTemplate.v1';

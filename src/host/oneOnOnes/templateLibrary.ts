@@ -16,7 +16,8 @@ import { COMMANDS, SETTINGS } from '../constants';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { writeFileAtomic } from '../storage/atomicFile';
-import { NOTE_SCHEME, noteIdOf } from './noteFileSystem';
+import { NOTE_SCHEME } from '../constants';
+import { noteIdOf } from './noteFileSystem';
 
 const MAX_OWN_TEMPLATES = 200;
 const strict = new TextDecoder('utf-8', { fatal: true });

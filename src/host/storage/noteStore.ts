@@ -73,6 +73,7 @@ export class NoteStore implements vscode.Disposable {
   private indexTimer: ReturnType<typeof setTimeout> | undefined;
   private indexWrites: Promise<void> = Promise.resolve();
   private watcher: vscode.Disposable | undefined;
+  private lastOpen: Promise<void> = Promise.resolve();
   private lastReconcile: Promise<Reconciliation> = Promise.resolve(NOTHING_FOUND);
 
   /** Fires with the id of the note that changed, or undefined when everything may have. */
@@ -105,8 +106,14 @@ export class NoteStore implements vscode.Disposable {
       this.changeEmitter.fire(undefined);
       this.summaryEmitter.fire();
     });
+    this.lastOpen = opened.catch(() => undefined);
     this.lastReconcile = opened.then(() => (folder ? this.reconcile(folder) : NOTHING_FOUND));
     return opened;
+  }
+
+  /** Resolves once the last `open` has loaded the index (or failed to). */
+  opened(): Promise<void> {
+    return this.lastOpen;
   }
 
   /** The check of the index against the note files that followed the last `open`. */

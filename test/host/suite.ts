@@ -8,3 +8,4 @@ import './templates.test';
 import './exportImport.test';
 import './messages.test';
 import './leftovers.test';
+import './backups.test';

@@ -161,6 +161,9 @@ export class BackupKeeper implements vscode.Disposable {
       return;
     }
     const files = this.everything ? [...DATA_FILES] : [...this.dirtyFiles];
+    // Everything is marked at every start and reload: of ten thousand notes, copy only those that
+    // differ from their copy, not twenty thousand files with a flush to disk each.
+    const onlyIfChanged = this.everything;
     const notes = this.everything ? this.sources.notes.all.map((n) => n.id) : [...this.dirtyNotes];
     this.dirtyFiles.clear();
     this.dirtyNotes.clear();
@@ -171,17 +174,22 @@ export class BackupKeeper implements vscode.Disposable {
       return;
     }
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target.backup, 'notes'));
-    const copy = async (relative: string) => {
-      const bytes = await readFileIfExists(vscode.Uri.joinPath(target.data, ...relative.split('/')));
+    const copy = async (relative: string, skipIfSame = false) => {
+      const from = vscode.Uri.joinPath(target.data, ...relative.split('/'));
+      const to = vscode.Uri.joinPath(target.backup, ...relative.split('/'));
+      if (skipIfSame && (await copiedSince(from, to))) {
+        return;
+      }
+      const bytes = await readFileIfExists(from);
       if (bytes) {
-        await writeFileAtomic(vscode.Uri.joinPath(target.backup, ...relative.split('/')), bytes);
+        await writeFileAtomic(to, bytes);
       }
     };
     for (const name of files) {
       await copy(name);
     }
     for (let i = 0; i < notes.length; i += 32) {
-      await Promise.all(notes.slice(i, i + 32).flatMap((id) => [copy(`notes/${id}.md`), copy(`notes/${id}.header.json`)]));
+      await Promise.all(notes.slice(i, i + 32).flatMap((id) => [copy(`notes/${id}.md`, onlyIfChanged), copy(`notes/${id}.header.json`, onlyIfChanged)]));
     }
     const manifest: BackupManifest = {
       ...target.identity,
@@ -191,6 +199,16 @@ export class BackupKeeper implements vscode.Disposable {
       items: delegation.all.length,
     };
     await writeFileAtomic(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
+  }
+}
+
+/** Whether `to` is a copy of `from` made after its last change: same size, written later. */
+async function copiedSince(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {
+  try {
+    const [source, copy] = await Promise.all([vscode.workspace.fs.stat(from), vscode.workspace.fs.stat(to)]);
+    return source.size === copy.size && copy.mtime >= source.mtime;
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/host/constants';
+import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
+import type { MutationResult } from '../../src/host/storage/teamStore';
+import { BACKUP_MANIFEST_FILE } from '../../src/shared/backups';
+import { activateTwoHats, eventually, readText } from './helpers';
+
+/** The rolling backup in global storage, which outlives a moved workspace folder. */
+describe('the rolling backup of a workspace’s notes', () => {
+  let folder: vscode.Uri;
+  let personId: string;
+
+  before(async () => {
+    const api = await activateTwoHats();
+    folder = api.dataLocation()!;
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Chien-Shiung ${Date.now()}` });
+    assert.ok(added?.ok);
+    personId = added.person.id;
+  });
+
+  /** `<user data>/User/workspaceStorage/<id>/<extension>` → `<user data>/User/globalStorage/<extension>/backups`. */
+  function backupCopyOf(noteId: string): string | undefined {
+    const backups = path.join(folder.fsPath, '..', '..', '..', 'globalStorage', path.basename(folder.fsPath), 'backups');
+    for (const workspace of readdirSync(backups)) {
+      const copy = path.join(backups, workspace, 'notes', `${noteId}.md`);
+      try {
+        statSync(copy);
+        return copy;
+      } catch {
+        // Not this workspace's backup.
+      }
+    }
+    return undefined;
+  }
+
+  async function startNote(): Promise<string> {
+    const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
+    assert.ok(started);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    return started.noteId;
+  }
+
+  it('fills in a note missing from the backup at the next load, and leaves the copies of unchanged notes alone', async () => {
+    const [missing, untouched] = [await startNote(), await startNote()];
+    const missingCopy = await eventually(() => backupCopyOf(missing), 'a backup copy of the new note');
+    const untouchedCopy = await eventually(() => backupCopyOf(untouched), 'a backup copy of the other new note');
+    const manifest = path.join(path.dirname(path.dirname(untouchedCopy)), BACKUP_MANIFEST_FILE);
+    const untouchedWritten = statSync(untouchedCopy).mtimeMs;
+    rmSync(missingCopy);
+
+    const reloadedAt = Date.now();
+    await vscode.commands.executeCommand(COMMANDS.reloadData);
+    // Every load backs up the whole workspace: wait for that backup to finish.
+    await eventually(() => ((JSON.parse(readFileSync(manifest, 'utf8')) as { savedAt: number }).savedAt >= reloadedAt ? true : undefined), 'a backup after the reload');
+
+    assert.equal(readFileSync(missingCopy, 'utf8'), await readText(vscode.Uri.joinPath(folder, 'notes', `${missing}.md`)), 'the missing copy is back, whole');
+    assert.equal(statSync(untouchedCopy).mtimeMs, untouchedWritten, 'the unchanged note’s copy was not written again');
+  });
+});

@@ -43,8 +43,10 @@ export const delegationIntentSchema = z.discriminatedUnion('kind', [
 export type DelegationIntent = z.infer<typeof delegationIntentSchema>;
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
-  /** The webview has loaded and wants a snapshot. */
-  z.strictObject({ type: z.literal('ready') }),
+  /** The webview has loaded and wants a snapshot, with the history of the person it has open. */
+  z.strictObject({ type: z.literal('ready'), historyOf: z.optional(personId) }),
+  /** The person whose 1:1 history the sidebar shows, or none. */
+  z.strictObject({ type: z.literal('showHistory'), personId: z.optional(personId) }),
   z.strictObject({ type: z.literal('addPerson'), requestId, draft: personDraft }),
   z.strictObject({ type: z.literal('updatePerson'), requestId, id: personId, draft: personDraft }),
   z.strictObject({ type: z.literal('setArchived'), requestId, id: personId, archived: z.boolean() }),
@@ -120,8 +122,13 @@ export interface PersonView extends Person {
   readonly dueOn: string;
   readonly dueLabel: string;
   readonly overdue: boolean;
-  /** The person's most recent notes, newest first. */
-  readonly history: readonly NoteHistoryEntry[];
+  /** How many recent notes the history lists. */
+  readonly historyCount: number;
+  /**
+   * The person's most recent notes, newest first: only for the person whose history the sidebar
+   * has open (about two thirds of a snapshot otherwise, for a list shown one person at a time).
+   */
+  readonly history?: readonly NoteHistoryEntry[];
   /** Open action items from the person's latest 1:1 note (earlier ones carried into it). */
   readonly openItems: readonly OpenItemView[];
   readonly lastNote?: { readonly id: string; readonly label: string };

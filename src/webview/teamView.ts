@@ -39,6 +39,7 @@ export function renderTeam(
   actions: TeamActions,
   preview: NotePreview | undefined,
   renderPreview: (container: HTMLElement, markdown: string) => void,
+  rowLimit = Number.POSITIVE_INFINITY,
 ): HTMLElement {
   const context: RowContext = { ui, actions, preview, renderPreview };
   const active = snapshot.people.filter((p) => !p.archived);
@@ -75,7 +76,11 @@ export function renderTeam(
   }
   if (active.length > 0) {
     section.append(
-      h('ul', { class: 'people', 'aria-label': 'People who report to you' }, ...active.map((p) => renderPerson(p, context))),
+      h(
+        'ul',
+        { class: 'people', 'aria-label': 'People who report to you', 'aria-busy': active.length > rowLimit ? 'true' : undefined },
+        ...active.slice(0, rowLimit).map((p) => renderPerson(p, context)),
+      ),
     );
   }
   if (archived.length > 0) {
@@ -140,7 +145,7 @@ function renderPerson(person: PersonView, context: RowContext): HTMLElement {
       person.archived ? null : renderTalkingPoints(person),
       person.archived ? null : renderOpenItems(person, actions),
       person.lastNote && !person.archived ? renderLastNote(person.lastNote, actions) : null,
-      person.history.length > 0 && !person.archived ? renderHistory(person, context) : null,
+      person.historyCount > 0 && !person.archived ? renderHistory(person, context) : null,
     ),
     h('div', { class: 'person-actions' }, ...buttons),
   );
@@ -220,17 +225,19 @@ function renderHistory(person: PersonView, context: RowContext): HTMLElement {
     'button',
     { type: 'button', class: 'link-button', 'aria-expanded': open ? 'true' : 'false', 'data-focus-key': `history-${person.id}` },
     icon(open ? 'chevron-down' : 'chevron-right'),
-    h('span', {}, `1:1 history (${person.history.length})`),
+    h('span', {}, `1:1 history (${person.historyCount})`),
   );
   toggle.addEventListener('click', () => context.actions.toggleHistory(person));
   const wrapper = h('div', { class: 'history' }, toggle);
-  if (!open) {
+  // The host sends a history once asked for it: a moment after opening, the list arrives.
+  const history = person.history;
+  if (!open || !history) {
     return wrapper;
   }
   const list = h(
     'ul',
     { class: 'history-list', 'aria-label': `1:1 history with ${person.name}` },
-    ...person.history.map((entry) => {
+    ...history.map((entry) => {
       const label = `${entry.date} · ${entry.template}${entry.openItems > 0 ? ` · ${entry.openItems} open` : ''}${entry.mood !== undefined ? ` · feeling ${entry.mood}/10` : ''}`;
       const openButton = h('button', { type: 'button', class: 'link-button', 'data-focus-key': `open-note-${entry.id}` }, label);
       openButton.addEventListener('click', () => context.actions.openNote(entry.id));
@@ -245,7 +252,7 @@ function renderHistory(person: PersonView, context: RowContext): HTMLElement {
   );
   wrapper.append(list);
   const preview = context.preview;
-  if (preview && person.history.some((entry) => entry.id === preview.noteId)) {
+  if (preview && history.some((entry) => entry.id === preview.noteId)) {
     const body = h('div', { class: 'preview-body' });
     context.renderPreview(body, preview.markdown);
     const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close the preview', title: 'Close the preview', 'data-focus-key': 'close-preview' }, icon('close'));

@@ -45,15 +45,36 @@ function webviewFrame(page: Page): FrameLocator {
   return page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('iframe#active-frame').contentFrame();
 }
 
-/** From a click on the activity-bar icon to the view painted and ready for input. */
-async function clickToInteractive(page: Page, label: string, ready: string): Promise<number> {
+/**
+ * From a click on the activity-bar icon to the first frame showing the view's content, both read
+ * from the browser's clock: the view marks `firstFrame` (a frame after it painted), and the time
+ * of the click is taken in the workbench just before it. Waiting for an element from Playwright
+ * instead polls, at intervals of up to half a second while the webview's frame is being created.
+ */
+async function clickToFirstFrame(page: Page, label: string, ready: string): Promise<number> {
   // Start from another view, so the click creates the webview afresh (nothing is retained).
   await entry(page, 'Explorer').click();
   await page.waitForTimeout(800);
-  return timed(async () => {
-    await entry(page, label).click();
-    await webviewFrame(page).locator(ready).waitFor({ timeout: 60_000 });
-  });
+  // `window.performance`: this module's own `performance` is Node's, and the bundler would say so.
+  const clickedAt = await page.evaluate(() => window.performance.timeOrigin + window.performance.now());
+  await entry(page, label).click();
+  const content = webviewFrame(page).locator(ready);
+  await content.waitFor({ timeout: 60_000 });
+  const shownAt = await content.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const mark = window.performance.getEntriesByName('firstFrame')[0];
+          if (mark) {
+            resolve(window.performance.timeOrigin + mark.startTime);
+          } else {
+            setTimeout(check, 10);
+          }
+        };
+        check();
+      }),
+  );
+  return shownAt - clickedAt;
 }
 
 /** VS Code's own activation figure, from Developer: Show Running Extensions. */
@@ -112,7 +133,7 @@ async function measureWork(page: Page, dataDir: string, personName: string, repe
   const frame = webviewFrame(page);
   const renders: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    renders.push(await clickToInteractive(page, 'Two Hats', `li.person .person-name >> text="${personName}"`));
+    renders.push(await clickToFirstFrame(page, 'Two Hats', `li.person .person-name >> text="${personName}"`));
   }
   const starts: number[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -219,8 +240,8 @@ export async function hostBenchmarks(): Promise<HostFigure[]> {
       const ours: number[] = [];
       const theirs: number[] = [];
       for (let i = 0; i < 5; i++) {
-        ours.push(await clickToInteractive(small.page, 'Two Hats', '#app[aria-busy="false"]'));
-        theirs.push(await clickToInteractive(small.page, 'Floor', '#ready'));
+        ours.push(await clickToFirstFrame(small.page, 'Two Hats', '#app[aria-busy="false"]'));
+        theirs.push(await clickToFirstFrame(small.page, 'Floor', '#ready'));
       }
       figures.push({ name: 'activity-bar click to interactive sidebar', value: median(ours), floorName: 'one-paragraph webview', floor: median(theirs), unit: 'ms', target: '≤ 1.5×' });
       console.error('bench: small store');

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openSidebar } from '../harness/workbench';
+import { openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { HOSTILE_VECTORS } from '../fixtures/hostileInput';
 import { getSession } from './session';
 import { workspaceDataDir } from './steps';
@@ -107,6 +108,33 @@ describe('hostile input in every field, rendered in the real sidebar', () => {
     await page.context().unroute('**/*');
   });
 
+  /** Opens the note preview that holds `lastLine`, and clicks every link in it. */
+  async function previewAndFollowLinks(frame: FrameLocator, lastLine: string): Promise<void> {
+    const body = frame.locator('.note-preview .preview-body');
+    await body.getByText(lastLine).waitFor({ timeout: 30_000 });
+    for (const link of await body.locator('a').all()) {
+      await link.click({ timeout: 2000 }).catch(() => undefined);
+    }
+    await page.waitForTimeout(1000);
+  }
+
+  async function assertNothingRan(frame: FrameLocator): Promise<void> {
+    const seen = await damage(frame);
+    const { dialogs } = await getSession();
+    assert.equal(seen.pwned, undefined, 'no payload ran in the sidebar');
+    assert.equal(seen.parentPwned, undefined, 'no payload reached the frame around it');
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, 'nor the workbench');
+    assert.equal(seen.scripts, 0, 'no script element in the view’s content');
+    assert.equal(seen.handlers, 0, 'no inline event handler anywhere');
+    assert.equal(seen.embedded, 0, 'no image, frame, object, style or form made it into the view');
+    assert.equal(seen.scriptLinks, 0, 'no script, data or command link');
+    assert.match(seen.csp, /default-src 'none'/);
+    assert.doesNotMatch(seen.csp, /unsafe-inline|unsafe-eval/);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(blocked, [], 'no request left the machine');
+    await frame.getByRole('button', { name: 'Close the preview' }).click();
+  }
+
   it(`shows all ${HOSTILE_VECTORS.length} vectors as text in names, roles, talking points, goals, checklists and a note, and runs none`, async () => {
     assert.ok(HOSTILE_VECTORS.length >= 50);
     const frame = await openSidebar(page);
@@ -127,26 +155,34 @@ describe('hostile input in every field, rendered in the real sidebar', () => {
     const row = frame.locator('li.person[data-person-id="hostile-0"]');
     await row.getByRole('button', { name: /1:1 history/ }).click();
     await row.locator('[data-focus-key^="preview-"]').first().click();
-    const body = frame.locator('.note-preview .preview-body');
-    await body.getByText('still a task').waitFor({ timeout: 30_000 });
-    for (const link of await body.locator('a').all()) {
-      await link.click({ timeout: 2000 }).catch(() => undefined);
-    }
-    await page.waitForTimeout(1000);
+    await previewAndFollowLinks(frame, 'still a task');
+    await assertNothingRan(frame);
+  });
 
-    const seen = await damage(frame);
-    const { dialogs } = await getSession();
-    assert.equal(seen.pwned, undefined, 'no payload ran in the sidebar');
-    assert.equal(seen.parentPwned, undefined, 'no payload reached the frame around it');
-    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, 'nor the workbench');
-    assert.equal(seen.scripts, 0, 'no script element in the view’s content');
-    assert.equal(seen.handlers, 0, 'no inline event handler anywhere');
-    assert.equal(seen.embedded, 0, 'no image, frame, object, style or form made it into the view');
-    assert.equal(seen.scriptLinks, 0, 'no script, data or command link');
-    assert.match(seen.csp, /default-src 'none'/);
-    assert.doesNotMatch(seen.csp, /unsafe-inline|unsafe-eval/);
-    assert.deepEqual(dialogs, []);
-    assert.deepEqual(blocked, [], 'no request left the machine');
-    await frame.getByRole('button', { name: 'Close the preview' }).click();
+  it('keeps an own template full of the vectors inert, from its name in the picker to the note’s preview', async () => {
+    const { server } = await getSession();
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'two-hats-hostile-templates-'));
+    // The file name is the template's title: markup in it must stay characters everywhere.
+    const title = '<img src=x onerror="window.__pwned=2">';
+    writeFileSync(path.join(folder, `${title}.md`), `# 1:1 with {{person}}\n\n${HOSTILE_VECTORS.join('\n\n')}\n\n- [ ] from the hostile template\n`);
+    server.writeSettings({ 'twoHats.templates.folder': folder });
+    try {
+      const frame = await openSidebar(page);
+      const row = frame.locator('li.person[data-person-id="hostile-1"]');
+      await row.getByRole('button', { name: /^Start 1:1 with / }).click();
+      await pickFromQuickInput(page, '', title);
+      await waitForEditorText(page, 'from the hostile template');
+
+      await row.getByRole('button', { name: /1:1 history/ }).click();
+      const entry = row.locator('.history-list li').first();
+      await entry.locator('button', { hasText: title }).waitFor();
+      await entry.locator('[data-focus-key^="preview-"]').click();
+      await previewAndFollowLinks(frame, 'from the hostile template');
+      await assertNothingRan(frame);
+    } finally {
+      server.writeSettings({});
+      await runCommand(page, 'View: Close All Editors');
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

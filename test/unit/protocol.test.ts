@@ -7,6 +7,9 @@ describe('messages from the webview', () => {
   it('accepts every well-formed intent', () => {
     for (const message of [
       { type: 'ready' },
+      { type: 'ready', historyOf: 'p1' },
+      { type: 'showHistory', personId: 'p1' },
+      { type: 'showHistory' },
       { type: 'addPerson', requestId: 1, draft },
       { type: 'updatePerson', requestId: 2, id: 'a1-b2', draft },
       { type: 'setArchived', requestId: 3, id: 'a1', archived: true },
@@ -25,6 +28,8 @@ describe('messages from the webview', () => {
       42,
       {},
       { type: 'deleteEverything' },
+      { type: 'showHistory', personId: '../p1' },
+      { type: 'ready', historyOf: 7 },
       { type: 'addPerson', requestId: 1 },
       { type: 'addPerson', requestId: 1, draft: { ...draft, cadence: 'daily' } },
       { type: 'addPerson', requestId: -1, draft },

@@ -39,6 +39,10 @@ export interface SidebarSources {
  */
 export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
+  /** The person whose 1:1 history the sidebar has open: only theirs goes into the snapshot. */
+  private historyOf: string | undefined;
+  /** A snapshot was posted as the content was created, so its `ready` needs no second one. */
+  private openingSnapshotPosted = false;
   private readonly disposables: vscode.Disposable[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -76,9 +80,11 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       cspSource: view.webview.cspSource,
       asset: (...parts) => view.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString(),
     });
+    this.postOpeningSnapshot();
     const subscriptions = [
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      view.onDidChangeVisibility(() => this.refresh()),
+      // A hidden view's content is gone; showing it creates the content again.
+      view.onDidChangeVisibility(() => view.visible && this.postOpeningSnapshot()),
     ];
     view.onDidDispose(() => {
       subscriptions.forEach((s) => s.dispose());
@@ -107,6 +113,16 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     }, REFRESH_DELAY_MS);
   }
 
+  /**
+   * Posted while the content's script is still loading, which VS Code holds until the webview is
+   * ready: the snapshot is built and on its way in parallel, instead of after a round trip for
+   * `ready` (a tenth of a second at 200 people).
+   */
+  private postOpeningSnapshot(): void {
+    this.openingSnapshotPosted = true;
+    this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
+  }
+
   private refreshNow(): void {
     this.updateBadge();
     if (this.view?.visible) {
@@ -130,6 +146,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         today,
         check ? { week: check.week, sentence: selfCheckSentence(check) } : undefined,
       ),
+      this.historyOf,
     );
   }
 
@@ -161,7 +178,19 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        const sameHistory = message.historyOf === this.historyOf;
+        this.historyOf = message.historyOf;
+        if (this.openingSnapshotPosted && sameHistory) {
+          this.openingSnapshotPosted = false;
+          return;
+        }
+        this.openingSnapshotPosted = false;
+        this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
+        return;
+      }
+      case 'showHistory':
+        this.historyOf = message.personId;
         this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
         return;
       case 'addPerson':

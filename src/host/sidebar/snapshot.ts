@@ -21,7 +21,7 @@ function card(principle: Principle): PrincipleCard {
 export const EMPTY_DELEGATION: DelegationView = { items: [], counts: { all: 0, holding: 0, handingOver: 0, delegated: 0 } };
 
 /** The latest note of a person, as far as the sidebar needs it. */
-type NoteSummary = {
+export type NoteSummary = {
   id: string;
   title: string;
   date: string;
@@ -66,6 +66,7 @@ export function buildSnapshot(
   balance: HatBalance = EMPTY_BALANCE,
   today = localToday(),
   delegation: DelegationView = EMPTY_DELEGATION,
+  historyOf?: string,
 ): Snapshot {
   const hatSide = PRINCIPLES.filter((p) => p.side === HAT_DESCRIPTIONS[hat].side);
   return {
@@ -93,13 +94,18 @@ export function buildSnapshot(
           ...(goal.reachedOn ? { reachedOn: goal.reachedOn } : {}),
         })),
         openItems: latest ? latest.openItems.map((item) => ({ noteId: latest.id, line: item.line, text: item.text })) : [],
-        history: notes.slice(0, HISTORY_LENGTH).map((note) => ({
-          id: note.id,
-          date: note.date,
-          template: templateTitleOf(note),
-          openItems: note.openItems.length,
-          ...(note.mood !== undefined ? { mood: note.mood } : {}),
-        })),
+        historyCount: Math.min(notes.length, HISTORY_LENGTH),
+        ...(person.id === historyOf
+          ? {
+              history: notes.slice(0, HISTORY_LENGTH).map((note) => ({
+                id: note.id,
+                date: note.date,
+                template: templateTitleOf(note),
+                openItems: note.openItems.length,
+                ...(note.mood !== undefined ? { mood: note.mood } : {}),
+              })),
+            }
+          : {}),
         ...(latest
           ? { lastNote: { id: latest.id, label: `Last 1:1 · ${latest.date} · ${templateTitleOf(latest)}` } }
           : {}),

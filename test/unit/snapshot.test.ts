@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { buildSnapshot, HISTORY_LENGTH, type NoteSummary } from '../../src/host/sidebar/snapshot';
+import type { Person } from '../../src/shared/team';
+
+const people: Person[] = ['ada', 'grace', 'katherine'].map((id) => ({ id, name: id, role: '', cadence: 'weekly', archived: false, addedOn: '2026-01-05' }));
+
+function notesOf(personId: string): NoteSummary[] {
+  const count = personId === 'katherine' ? 0 : 12;
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${personId}-${i}`,
+    personId,
+    date: `2026-10-${String(28 - i).padStart(2, '0')}`,
+    templateId: 'weekly',
+    title: `note ${i}`,
+    openItems: [],
+  }));
+}
+
+describe('the sidebar snapshot', () => {
+  it('lists the 1:1 history of the person whose history is open, newest first, and only theirs', () => {
+    const snapshot = buildSnapshot({ kind: 'ready', scope: 'workspace' }, people, 'leader', notesOf, undefined, '2026-11-01', undefined, 'grace');
+    const byId = new Map(snapshot.people.map((person) => [person.id, person]));
+    assert.deepEqual(
+      byId.get('grace')?.history?.map((entry) => entry.date),
+      Array.from({ length: HISTORY_LENGTH }, (_, i) => `2026-10-${String(28 - i).padStart(2, '0')}`),
+    );
+    assert.equal(byId.get('ada')?.history, undefined);
+    assert.deepEqual(
+      snapshot.people.map((person) => [person.id, person.historyCount]),
+      [
+        ['ada', HISTORY_LENGTH],
+        ['grace', HISTORY_LENGTH],
+        ['katherine', 0],
+      ].sort(),
+    );
+  });
+
+  it('holds no history at all when none is open', () => {
+    const snapshot = buildSnapshot({ kind: 'ready', scope: 'workspace' }, people, 'leader', notesOf, undefined, '2026-11-01');
+    assert.ok(snapshot.people.every((person) => person.history === undefined));
+  });
+});

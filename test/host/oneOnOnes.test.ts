@@ -51,6 +51,19 @@ describe('1:1 notes in the real editor', () => {
     assert.deepEqual(await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'onboarding zanzibar'), []);
   });
 
+  it('lists search hits newest first', async () => {
+    const noteSaying = async (words: string) => {
+      const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
+      assert.ok(started);
+      await vscode.workspace.fs.writeFile(started.uri, new TextEncoder().encode(`# Notes\n\n${words}\n`));
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      return started.noteId;
+    };
+    const older = await noteSaying('The kestrel project slipped.');
+    const newer = await noteSaying('The kestrel project shipped.');
+    assert.deepEqual(await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'kestrel project'), [newer, older]);
+  });
+
   it('moves the person’s next 1:1 due date to a cadence after today', async () => {
     const team = JSON.parse((await readText(vscode.Uri.joinPath(folder, 'team.json')))!) as { people: { id: string; lastOneOnOneOn?: string }[] };
     const today = new Date();

@@ -62,10 +62,14 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unkn
   });
   picker.onDidHide(() => picker.dispose());
   picker.show();
-  void notes.searchable().then((loaded) => {
-    corpus = loaded;
-    picker.busy = false;
+  // The first search of a session reads every note: search what has been read as it goes.
+  const searchSoFar = (readSoFar: SearchableNote[]) => {
+    corpus = readSoFar;
     update();
+  };
+  void notes.searchable(searchSoFar).then((loaded) => {
+    searchSoFar(loaded);
+    picker.busy = false;
   });
   return undefined;
 }

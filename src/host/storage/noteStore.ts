@@ -33,6 +33,8 @@ const INDEX_WRITE_DELAY_MS = 1000;
 const CHECK_CHUNK = 64;
 /** How long file events gather before the notes they name are checked. */
 const WATCH_SETTLE_MS = 300;
+/** How often a first search's reading reports the notes read so far. */
+const SEARCH_PROGRESS_MS = 150;
 const NOTHING_FOUND: Reconciliation = { added: 0, updated: 0, removed: 0, unplaced: 0 };
 const encoder = new TextEncoder();
 const lenient = new TextDecoder('utf-8');
@@ -218,9 +220,20 @@ export class NoteStore implements vscode.Disposable {
     });
   }
 
-  /** Every note's text, for search: read from disk once, then kept current by saves. */
-  async searchable(): Promise<SearchableNote[]> {
-    const missing = this.notes.all.filter((note) => !this.texts.has(note.id));
+  /**
+   * Every note's text, newest first, for search: read from disk once, then kept current by saves.
+   * The first read of ten thousand notes takes a second or two, so `onProgress` is given the
+   * notes read so far (newest first, every few tenths of a second) to search while it goes on.
+   */
+  async searchable(onProgress?: (readSoFar: SearchableNote[]) => void): Promise<SearchableNote[]> {
+    const newestFirst = [...this.notes.all].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
+    const corpus = () =>
+      newestFirst.flatMap((note) => {
+        const text = this.texts.get(note.id);
+        return text === undefined ? [] : [{ id: note.id, text }];
+      });
+    const missing = newestFirst.filter((note) => !this.texts.has(note.id));
+    let reportedAt = 0;
     // A few reads at a time: thousands of notes at once would flood the file system.
     for (let i = 0; i < missing.length; i += 64) {
       await Promise.all(
@@ -231,11 +244,12 @@ export class NoteStore implements vscode.Disposable {
           }
         }),
       );
+      if (onProgress && Date.now() - reportedAt >= SEARCH_PROGRESS_MS) {
+        reportedAt = Date.now();
+        onProgress(corpus());
+      }
     }
-    return this.notes.all.flatMap((note) => {
-      const text = this.texts.get(note.id);
-      return text === undefined ? [] : [{ id: note.id, text }];
-    });
+    return corpus();
   }
 
   /** Writes a pending index update now; called before the store closes or moves. */

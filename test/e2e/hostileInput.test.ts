@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
@@ -160,18 +159,17 @@ describe('hostile input in every field, rendered in the real sidebar', () => {
   });
 
   it('keeps an own template full of the vectors inert, from its name in the picker to the note’s preview', async () => {
-    const { server } = await getSession();
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'two-hats-hostile-templates-'));
+    const { templatesFolder } = await getSession();
     // The file name is the template's title: markup in it must stay characters everywhere.
     const title = '<img src=x onerror="window.__pwned=2">';
-    writeFileSync(path.join(folder, `${title}.md`), `# 1:1 with {{person}}\n\n${HOSTILE_VECTORS.join('\n\n')}\n\n- [ ] from the hostile template\n`);
-    server.writeSettings({ 'twoHats.templates.folder': folder });
+    const template = path.join(templatesFolder, `${title}.md`);
+    writeFileSync(template, `# 1:1 with {{person}}\n\n${HOSTILE_VECTORS.join('\n\n')}\n\n- [ ] from the hostile template\n`);
     try {
       const frame = await openSidebar(page);
       const row = frame.locator('li.person[data-person-id="hostile-1"]');
       await row.getByRole('button', { name: /^Start 1:1 with / }).click();
-      await pickFromQuickInput(page, '', title);
-      await waitForEditorText(page, 'from the hostile template');
+      await pickFromQuickInput(page, 'pwned=2', title);
+      await waitForEditorText(page, 'evil.example/pixel.png');
 
       await row.getByRole('button', { name: /1:1 history/ }).click();
       const entry = row.locator('.history-list li').first();
@@ -179,10 +177,9 @@ describe('hostile input in every field, rendered in the real sidebar', () => {
       await entry.locator('[data-focus-key^="preview-"]').click();
       await previewAndFollowLinks(frame, 'from the hostile template');
       await assertNothingRan(frame);
+      await runCommand(page, 'View: Close Editor');
     } finally {
-      server.writeSettings({});
-      await runCommand(page, 'View: Close All Editors');
-      rmSync(folder, { recursive: true, force: true });
+      rmSync(template, { force: true });
     }
   });
 });

@@ -2,6 +2,9 @@
  * One real VS Code and one browser for the whole end-to-end lane: starting code-server and the
  * workbench takes 10 to 20 seconds, so tests share them and keep their data apart by name.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { launchBrowser, openWorkbench } from '../harness/workbench';
@@ -12,6 +15,11 @@ export interface Session {
   readonly page: Page;
   /** Dialogs (alert, confirm) any page opened: a script-injection payload would open one. */
   readonly dialogs: string[];
+  /**
+   * The `twoHats.templates.folder` of the session, empty until a test puts a template in it: a
+   * settings file changed under a running code-server is not reliably picked up.
+   */
+  readonly templatesFolder: string;
 }
 
 let session: Promise<Session> | undefined;
@@ -24,7 +32,8 @@ export function currentPage(): Page | undefined {
 
 export function getSession(): Promise<Session> {
   session ??= (async () => {
-    const server = await startCodeServer({ extensions: [PRODUCT_EXTENSION] });
+    const templatesFolder = mkdtempSync(path.join(os.tmpdir(), 'two-hats-e2e-templates-'));
+    const server = await startCodeServer({ extensions: [PRODUCT_EXTENSION], settings: { 'twoHats.templates.folder': templatesFolder } });
     const browser = await launchBrowser();
     const page = await openWorkbench(browser, server.url);
     openPage = page;
@@ -33,7 +42,7 @@ export function getSession(): Promise<Session> {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    return { server, browser, page, dialogs };
+    return { server, browser, page, dialogs, templatesFolder };
   })();
   return session;
 }
@@ -47,4 +56,7 @@ export async function closeSession(): Promise<void> {
   openPage = undefined;
   await current?.browser.close();
   await current?.server.stop();
+  if (current) {
+    rmSync(current.templatesFolder, { recursive: true, force: true });
+  }
 }

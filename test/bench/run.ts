@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from '../harness/paths';
-import { hostBenchmarks, type HostFigure } from './host';
+import { hostBenchmarks, REPEATS, type HostFigure } from './host';
 import { buildSnapshot, weekBalance } from '../../src/host/sidebar/snapshot';
 import { composeNote } from '../../src/shared/oneOnOnes/compose';
 import { deriveNoteMeta, headerOf, parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../src/shared/oneOnOnes/noteIndex';
@@ -134,7 +134,7 @@ function printPure(): void {
 }
 
 function printHost(figures: readonly HostFigure[]): void {
-  console.log('\nIn the real host (code-server, VS Code 1.139, Debian Chromium), medians of 5 unless noted:\n');
+  console.log(`\nIn the real host (code-server, VS Code 1.139, Debian Chromium), medians of ${REPEATS} unless noted:\n`);
   const width = Math.max(...figures.map((f) => f.name.length));
   for (const f of figures) {
     const digits = f.unit === 'KB' ? 1 : 0;

@@ -12,11 +12,12 @@ import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { workspaceDataDir } from '../harness/dataDir';
 import { ARTIFACTS_DIR, REPO_ROOT } from '../harness/paths';
-import { launchBrowser, openWorkbench, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
+import { launchBrowser, openWorkbench, pickFromQuickInput, runCommand, waitForEditorText, waitForWorkbench } from '../harness/workbench';
 import { seedStorage } from './seed';
 
 /** Runs of each figure; the median is reported. Figures on this shared machine move by a third. */
 export const REPEATS = 7;
+const ACTIVATION_SAMPLES = 5;
 
 const FLOOR = { source: path.join(REPO_ROOT, 'test', 'bench', 'floor'), include: ['package.json', 'extension.js'] };
 
@@ -238,11 +239,16 @@ async function backupWritten(userDataDir: string, since: number, notes: number):
   return Date.now() - since;
 }
 
-async function session(browser: Browser, seed: { people: number; notes: number }): Promise<Session> {
-  const server = await startCodeServer({ extensions: [PRODUCT_EXTENSION, FLOOR] });
-  const page = await openWorkbench(browser, server.url);
-  // Let the workbench's own start-up settle, so both extensions activate on a quiet host.
-  await page.waitForTimeout(8000);
+/** A new window (and extension host) that activates both extensions the same way, in turn. */
+async function reloadAndOpenBoth(page: Page): Promise<void> {
+  await runCommand(page, 'Developer: Reload Window');
+  await page.waitForEvent('load', { timeout: 60_000 });
+  await waitForWorkbench(page);
+  await page.waitForTimeout(5000);
+  await openBoth(page);
+}
+
+async function openBoth(page: Page): Promise<{ ours: number; floor: number }> {
   // The floor first, so that both activate the same way, one view at a time.
   const floor = await timed(async () => {
     await runCommand(page, 'Floor: Focus on Floor View');
@@ -252,12 +258,21 @@ async function session(browser: Browser, seed: { people: number; notes: number }
     await runCommand(page, 'Two Hats: Focus on Team View');
     await webviewFrame(page).locator('#app[aria-busy="false"]').waitFor({ timeout: 60_000 });
   });
+  return { ours, floor };
+}
+
+async function session(browser: Browser, seed: { people: number; notes: number }): Promise<Session> {
+  const server = await startCodeServer({ extensions: [PRODUCT_EXTENSION, FLOOR] });
+  const page = await openWorkbench(browser, server.url);
+  // Let the workbench's own start-up settle, so both extensions activate on a quiet host.
+  await page.waitForTimeout(8000);
+  const firstOpen = await openBoth(page);
   const dataDir = workspaceDataDir(server.userDataDir);
   seedStorage(dataDir, seed.people, seed.notes);
   const loadedAt = Date.now();
   await runCommand(page, 'Two Hats: Reload Data from Disk');
   const firstBackup = await backupWritten(server.userDataDir, loadedAt, seed.notes);
-  return { server, page, firstOpen: { ours, floor }, firstBackup };
+  return { server, page, firstOpen, firstBackup };
 }
 
 export async function hostBenchmarks(): Promise<HostFigure[]> {
@@ -268,8 +283,18 @@ export async function hostBenchmarks(): Promise<HostFigure[]> {
     const small = await session(browser, { people: 1, notes: 10 });
     try {
       await small.page.waitForTimeout(1000);
-      const activation = await reportedActivation(small.page, ['Two Hats', 'Floor']);
-      figures.push({ name: 'activation, as VS Code reports it', value: activation.get('Two Hats') ?? NaN, floorName: 'Floor extension', floor: activation.get('Floor') ?? NaN, unit: 'ms', target: '≤ 1.5×' });
+      // One activation per extension host: reload the window for more, since one figure of a few
+      // milliseconds moves by several times between runs.
+      const activations = { ours: [] as number[], floor: [] as number[] };
+      for (let i = 0; i < ACTIVATION_SAMPLES; i++) {
+        if (i > 0) {
+          await reloadAndOpenBoth(small.page);
+        }
+        const activation = await reportedActivation(small.page, ['Two Hats', 'Floor']);
+        activations.ours.push(activation.get('Two Hats') ?? NaN);
+        activations.floor.push(activation.get('Floor') ?? NaN);
+      }
+      figures.push({ name: `activation, as VS Code reports it (median of ${ACTIVATION_SAMPLES} windows)`, value: median(activations.ours), floorName: 'Floor extension', floor: median(activations.floor), unit: 'ms', target: '≤ 1.5×' });
       // Activation defers loading the code to first use: this is where that cost shows.
       figures.push({ name: 'first open in a window (palette to interactive)', value: small.firstOpen.ours, floorName: 'Floor extension', floor: small.firstOpen.floor, unit: 'ms' });
       const ours: number[] = [];

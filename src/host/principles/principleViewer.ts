@@ -19,5 +19,7 @@ export function registerPrincipleDocuments(): vscode.Disposable {
 
 export async function showPrinciple(principle: Principle): Promise<void> {
   const uri = vscode.Uri.from({ scheme: PRINCIPLE_SCHEME, path: `/${principle.id}.md` });
-  await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  // Locked: an unlocked preview follows the active Markdown editor, and would go on to render
+  // the next 1:1 note opened, loading any remote image in it.
+  await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
 }

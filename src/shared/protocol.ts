@@ -45,6 +45,11 @@ export type DelegationIntent = z.infer<typeof delegationIntentSchema>;
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   /** The webview has loaded and wants a snapshot, with the history of the person it has open. */
   z.strictObject({ type: z.literal('ready'), historyOf: z.optional(personId) }),
+  /**
+   * The add or edit form as typed so far (none once it is saved or cancelled). The webview's own
+   * saved state lost it now and then when the view was hidden at once after typing.
+   */
+  z.strictObject({ type: z.literal('keepDraft'), form: z.optional(z.strictObject({ draft: personDraft, personId: z.optional(personId) })) }),
   /** The person whose 1:1 history the sidebar shows, or none. */
   z.strictObject({ type: z.literal('showHistory'), personId: z.optional(personId) }),
   z.strictObject({ type: z.literal('addPerson'), requestId, draft: personDraft }),
@@ -213,4 +218,8 @@ export type HostMessage =
   /** A delegation item was deleted from the sidebar; the webview offers Undo. */
   | { type: 'didDeleteDelegationItem'; itemId: string; title: string }
   /** Delete All My Data ran: drafts and other UI state go too. */
-  | { type: 'didDeleteAllData' };
+  | { type: 'didDeleteAllData' }
+  | { type: 'didRestoreDraft'; form: KeptDraft };
+
+/** A half-typed add or edit form, kept by the host while the view is hidden. */
+export type KeptDraft = NonNullable<Extract<WebviewMessage, { type: 'keepDraft' }>['form']>;

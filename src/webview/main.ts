@@ -22,6 +22,9 @@ let preview: NotePreview | undefined;
 let nextRequestId = 1;
 
 function update(next: UiState, render = true): void {
+  if (next.form !== ui.form) {
+    vscode.postMessage({ type: 'keepDraft', ...(next.form ? { form: { draft: next.form.draft, ...(next.form.personId ? { personId: next.form.personId } : {}) } } : {}) });
+  }
   ui = next;
   vscode.setState(ui);
   if (render) {
@@ -250,6 +253,13 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       preview = { noteId: message.noteId, title: message.title, markdown: message.markdown };
       paint();
       focusSoon('close-preview');
+      return;
+    case 'didRestoreDraft':
+      // Only when this content came back without it: what is typed here now wins.
+      if (!ui.form) {
+        update({ ...ui, form: message.form });
+        resumeDraft();
+      }
       return;
     case 'didDeleteAllData':
       preview = undefined;

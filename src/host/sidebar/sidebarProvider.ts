@@ -3,6 +3,7 @@ import { assertNever } from '../../shared/assertNever';
 import {
   parseWebviewMessage,
   type HostMessage,
+  type KeptDraft,
   type WebviewMessage,
   type WebviewRequest,
 } from '../../shared/protocol';
@@ -41,6 +42,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private view: vscode.WebviewView | undefined;
   /** The person whose 1:1 history the sidebar has open: only theirs goes into the snapshot. */
   private historyOf: string | undefined;
+  /** The form being typed in the sidebar, given back to a view that comes back without it. */
+  private keptDraft: KeptDraft | undefined;
   /** A snapshot was posted as the content was created, so its `ready` needs no second one. */
   private openingSnapshotPosted = false;
   private readonly disposables: vscode.Disposable[] = [];
@@ -102,6 +105,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   /** Tells the webview that all data was deleted, so it drops its drafts too. */
   forgetUiState(): void {
+    this.keptDraft = undefined;
     this.post({ type: 'didDeleteAllData' });
   }
 
@@ -178,7 +182,13 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
+      case 'keepDraft':
+        this.keptDraft = message.form;
+        return;
       case 'ready': {
+        if (this.keptDraft) {
+          this.post({ type: 'didRestoreDraft', form: this.keptDraft });
+        }
         const sameHistory = message.historyOf === this.historyOf;
         this.historyOf = message.historyOf;
         if (this.openingSnapshotPosted && sameHistory) {

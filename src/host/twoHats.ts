@@ -25,6 +25,7 @@ import { resolveDataLocation } from './storage/dataLocation';
 import { offerRestoreIfEmpty, registerRestoreCommand } from './storage/restoreCommands';
 import { NoteStore } from './storage/noteStore';
 import type { DataLocation } from './storage/jsonFileStore';
+import { SidebarDraftStore } from './storage/sidebarDraftStore';
 import { TeamStore } from './storage/teamStore';
 import { registerGoalCommands } from './team/goalCommands';
 import { registerTeamCommands } from './team/teamCommands';
@@ -50,14 +51,15 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   const store = new TeamStore();
   const noteStore = new NoteStore();
   const delegation = new DelegationStore();
+  const drafts = new SidebarDraftStore();
   const selfChecks = new SelfCheckState(context.workspaceState);
   const hats = new HatState(context.globalState);
   const notes = new LastNoteEditor();
   const noteFileSystem = new NoteFileSystem(noteStore);
-  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks }, log);
+  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts }, log);
   const backups = new BackupKeeper(vscode.Uri.joinPath(context.globalStorageUri, 'backups'), { team: store, delegation, notes: noteStore }, log);
   const openAt = async (location: DataLocation) => {
-    await Promise.all([store.open(location), delegation.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]);
+    await Promise.all([store.open(location), delegation.open(location), drafts.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]);
     // Global storage does not move with a folder; only workspace storage needs the backup.
     const folder = location.kind === 'folder' && location.scope === 'workspace' ? location.uri : undefined;
     await backups.follow(folder, folder ? await workspaceIdentity(folder) : undefined);
@@ -65,7 +67,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   const deleteEverything = () =>
     deleteAllData(
       context,
-      () => Promise.all([noteStore.flush(), backups.flush()]).then(() => undefined),
+      () => Promise.all([noteStore.flush(), backups.flush(), drafts.flush()]).then(() => undefined),
       async () => {
         sidebar.forgetUiState();
         await openAt(resolveDataLocation(context));
@@ -82,6 +84,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     store,
     noteStore,
     delegation,
+    drafts,
     selfChecks,
     hats,
     notes,
@@ -101,7 +104,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     ...registerPrincipleCommands(hats, notes),
     ...registerTeamCommands(store),
     ...registerGoalCommands(store),
-    ...registerDataCommands(store, [store, delegation, noteStore]),
+    ...registerDataCommands(store, [store, delegation, drafts, noteStore]),
     vscode.commands.registerCommand(COMMANDS.deleteAllData, deleteEverything),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {

@@ -24,6 +24,9 @@ const personDraft = z.strictObject({
 
 const itemId = personId;
 
+/** The sidebar's add or edit form as typed so far: sent by the webview, kept on disk by the host. */
+export const keptDraftSchema = z.strictObject({ draft: personDraft, personId: z.optional(personId) });
+
 /** What the sidebar's delegation section asks for; the host checks each id before acting. */
 export const delegationIntentSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('add') }),
@@ -47,9 +50,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready'), historyOf: z.optional(personId) }),
   /**
    * The add or edit form as typed so far (none once it is saved or cancelled). The webview's own
-   * saved state lost it now and then when the view was hidden at once after typing.
+   * saved state lost it now and then: when the view was hidden at once after typing, and across a
+   * reload on a slower machine. The host keeps it on disk (`storedSidebarDraft`).
    */
-  z.strictObject({ type: z.literal('keepDraft'), form: z.optional(z.strictObject({ draft: personDraft, personId: z.optional(personId) })) }),
+  z.strictObject({ type: z.literal('keepDraft'), form: z.optional(keptDraftSchema) }),
   /** The person whose 1:1 history the sidebar shows, or none. */
   z.strictObject({ type: z.literal('showHistory'), personId: z.optional(personId) }),
   z.strictObject({ type: z.literal('addPerson'), requestId, draft: personDraft }),
@@ -222,4 +226,4 @@ export type HostMessage =
   | { type: 'didRestoreDraft'; form: KeptDraft };
 
 /** A half-typed add or edit form, kept by the host while the view is hidden. */
-export type KeptDraft = NonNullable<Extract<WebviewMessage, { type: 'keepDraft' }>['form']>;
+export type KeptDraft = z.infer<typeof keptDraftSchema>;

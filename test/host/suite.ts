@@ -7,5 +7,6 @@ import './noteFiles.test';
 import './templates.test';
 import './exportImport.test';
 import './messages.test';
+import './sidebarDraft.test';
 import './leftovers.test';
 import './backups.test';

@@ -3,7 +3,6 @@ import { assertNever } from '../../shared/assertNever';
 import {
   parseWebviewMessage,
   type HostMessage,
-  type KeptDraft,
   type WebviewMessage,
   type WebviewRequest,
 } from '../../shared/protocol';
@@ -16,6 +15,7 @@ import type { HatState } from '../principles/hatState';
 import type { NoteStore } from '../storage/noteStore';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
 import type { DelegationStore } from '../storage/delegationStore';
+import type { SidebarDraftStore } from '../storage/sidebarDraftStore';
 import { selfCheckSentence, type SelfCheckState } from '../delegation/reflectionCommands';
 import { delegationView } from './delegationSnapshot';
 import { handleDelegationIntent } from '../delegation/sidebarIntents';
@@ -31,6 +31,7 @@ export interface SidebarSources {
   readonly delegation: DelegationStore;
   readonly hats: HatState;
   readonly selfChecks: SelfCheckState;
+  readonly drafts: SidebarDraftStore;
 }
 
 /**
@@ -43,7 +44,6 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   /** The person whose 1:1 history the sidebar has open: only theirs goes into the snapshot. */
   private historyOf: string | undefined;
   /** The form being typed in the sidebar, given back to a view that comes back without it. */
-  private keptDraft: KeptDraft | undefined;
   /** A snapshot was posted as the content was created, so its `ready` needs no second one. */
   private openingSnapshotPosted = false;
   private readonly disposables: vscode.Disposable[] = [];
@@ -54,6 +54,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private readonly delegation: DelegationStore;
   private readonly hats: HatState;
   private readonly selfChecks: SelfCheckState;
+  private readonly drafts: SidebarDraftStore;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -65,6 +66,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.delegation = sources.delegation;
     this.hats = sources.hats;
     this.selfChecks = sources.selfChecks;
+    this.drafts = sources.drafts;
     this.disposables.push(
       ...[sources.team, sources.delegation, sources.hats, sources.selfChecks].map((source) => source.onDidChange(() => this.refresh())),
       // Most note saves change only prose: the sidebar repaints only when what it shows changed.
@@ -105,7 +107,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   /** Tells the webview that all data was deleted, so it drops its drafts too. */
   forgetUiState(): void {
-    this.keptDraft = undefined;
+    this.drafts.forget();
     this.post({ type: 'didDeleteAllData' });
   }
 
@@ -125,6 +127,14 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private postOpeningSnapshot(): void {
     this.openingSnapshotPosted = true;
     this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
+  }
+
+  /** Offers the kept form to a view that just loaded; the view takes it only if it has none. */
+  private async restoreDraft(): Promise<void> {
+    const form = await this.drafts.form();
+    if (form) {
+      this.post({ type: 'didRestoreDraft', form });
+    }
   }
 
   private refreshNow(): void {
@@ -183,12 +193,10 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'keepDraft':
-        this.keptDraft = message.form;
+        this.drafts.keep(message.form);
         return;
       case 'ready': {
-        if (this.keptDraft) {
-          this.post({ type: 'didRestoreDraft', form: this.keptDraft });
-        }
+        void this.restoreDraft();
         const sameHistory = message.historyOf === this.historyOf;
         this.historyOf = message.historyOf;
         if (this.openingSnapshotPosted && sameHistory) {

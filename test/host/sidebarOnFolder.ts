@@ -1,0 +1,92 @@
+/**
+ * A real SidebarProvider over real stores on a folder, with the webview's side of the channel in
+ * the test's hands: messages in, posts out. Everything behind the channel is what ships.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { SelfCheckState } from '../../src/host/delegation/reflectionCommands';
+import { HatState } from '../../src/host/principles/hatState';
+import { SidebarProvider } from '../../src/host/sidebar/sidebarProvider';
+import { DelegationStore } from '../../src/host/storage/delegationStore';
+import { NoteStore } from '../../src/host/storage/noteStore';
+import { SidebarDraftStore } from '../../src/host/storage/sidebarDraftStore';
+import { TeamStore } from '../../src/host/storage/teamStore';
+import type { HostMessage } from '../../src/shared/protocol';
+
+/** A memento kept in memory: the provider's own state, not what is under test. */
+class MemoryMemento implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, fallback?: T): T {
+    return (this.values.has(key) ? this.values.get(key) : fallback) as T;
+  }
+  update(key: string, value: unknown): Thenable<void> {
+    this.values.set(key, value);
+    return Promise.resolve();
+  }
+}
+
+export interface SidebarOnFolder {
+  readonly team: TeamStore;
+  readonly drafts: SidebarDraftStore;
+  /** Everything the host posted to the webview, oldest first. */
+  readonly posted: HostMessage[];
+  /** What the provider logged as a warning. */
+  readonly warnings: string[];
+  /** Sends a message as the webview would (raw: it is not checked on this side). */
+  send(message: unknown): void;
+  /** Ends this "window": the provider and its stores, like an extension host shutting down. */
+  close(): void;
+}
+
+export async function openSidebarOn(folder: vscode.Uri): Promise<SidebarOnFolder> {
+  const location = { kind: 'folder', uri: folder, scope: 'workspace' } as const;
+  const team = new TeamStore();
+  const notes = new NoteStore();
+  const delegation = new DelegationStore();
+  const drafts = new SidebarDraftStore();
+  await Promise.all([team.open(location), delegation.open(location), drafts.open(location), notes.open(folder)]);
+  const memento = new MemoryMemento();
+  const warnings: string[] = [];
+  const channel = vscode.window.createOutputChannel('Two Hats sidebar test', { log: true });
+  const log = new Proxy(channel, {
+    get: (target, key) => (key === 'warn' ? (message: string) => warnings.push(message) : Reflect.get(target, key)),
+  });
+  const provider = new SidebarProvider(
+    vscode.Uri.file(path.join(__dirname, '..', '..', '..')),
+    { team, notes, delegation, drafts, hats: new HatState(memento), selfChecks: new SelfCheckState(memento) },
+    log,
+  );
+  const incoming = new vscode.EventEmitter<unknown>();
+  const posted: HostMessage[] = [];
+  const view = {
+    visible: true,
+    webview: {
+      options: {},
+      html: '',
+      cspSource: 'vscode-resource:',
+      asWebviewUri: (uri: vscode.Uri) => uri,
+      onDidReceiveMessage: incoming.event,
+      postMessage: (message: HostMessage) => {
+        posted.push(message);
+        return Promise.resolve(true);
+      },
+    },
+    onDidChangeVisibility: () => new vscode.Disposable(() => undefined),
+    onDidDispose: () => new vscode.Disposable(() => undefined),
+  } as unknown as vscode.WebviewView;
+  provider.resolveWebviewView(view);
+  return {
+    team,
+    drafts,
+    posted,
+    warnings,
+    send: (message) => incoming.fire(message),
+    close() {
+      provider.dispose();
+      [team, notes, delegation, drafts, channel, incoming].forEach((d) => d.dispose());
+    },
+  };
+}

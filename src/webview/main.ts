@@ -7,7 +7,7 @@ import { renderMarkdownInto } from './markdown';
 import { renderDelegation, type DelegationActions } from './delegationView';
 import { renderTeam, type NotePreview, type TeamActions } from './teamView';
 import { renderToday, type TodayActions } from './todayView';
-import { EMPTY_DRAFT, INITIAL_STATE, restoreState, type UiState } from './uiState';
+import { discardNotice, EMPTY_DRAFT, INITIAL_STATE, restoreState, type UiState } from './uiState';
 import { connect } from './vscodeApi';
 
 const vscode = connect<UiState>();
@@ -76,9 +76,18 @@ const actions: TeamActions = {
     }
   },
   cancelForm() {
-    const personId = ui.form?.personId;
-    update({ ...ui, form: undefined });
-    focusSoon(personId ? `edit-${personId}` : 'add-person');
+    const form = ui.form;
+    if (!form) {
+      return;
+    }
+    const saved = form.personId ? snapshot?.people.find((person) => person.id === form.personId) : undefined;
+    const notice = form.personId && !saved ? undefined : discardNotice(form, saved);
+    update({ ...ui, form: undefined, notice: notice ?? ui.notice });
+    focusSoon(notice ? 'undo' : form.personId ? `edit-${form.personId}` : 'add-person');
+  },
+  undoDiscard(form) {
+    update({ ...ui, form, notice: undefined });
+    focusSoon(form.personId ? `edit-${form.personId}-name` : 'add-name');
   },
   setArchived(person, archived) {
     const requestId = nextRequestId++;
@@ -194,12 +203,30 @@ function paint(): void {
   }
 }
 
-/** A form restored after hiding or a reload takes the focus, caret after what was typed. */
+/**
+ * A form restored after hiding or a reload takes the focus, caret after what was typed, but only
+ * once the view has the focus: after a reload the workbench restores the sidebar on its own, and
+ * taking the focus then would pull it out of the command palette or an editor mid-keystroke.
+ */
 function resumeDraft(): void {
   if (!ui.form) {
     return;
   }
-  const input = app.querySelector<HTMLInputElement>(ui.form.personId ? `#edit-${CSS.escape(ui.form.personId)}-name` : '#add-name');
+  if (document.hasFocus()) {
+    focusDraftInput();
+    return;
+  }
+  window.addEventListener(
+    'focus',
+    // After the click or command that brought the focus here has put it where it wanted.
+    () => setTimeout(() => document.activeElement === document.body && focusDraftInput(), 0),
+    { once: true },
+  );
+}
+
+function focusDraftInput(): void {
+  const form = ui.form;
+  const input = form && app.querySelector<HTMLInputElement>(form.personId ? `#edit-${CSS.escape(form.personId)}-name` : '#add-name');
   if (input) {
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);

@@ -14,6 +14,7 @@ export interface TeamActions {
   setArchived(person: PersonView, archived: boolean): void;
   toggleArchived(): void;
   undoArchive(personId: string): void;
+  undoDiscard(form: PersonForm): void;
   dismissNotice(): void;
   startOneOnOne(person: PersonView): void;
   queueTalkingPoint(person: PersonView): void;
@@ -342,8 +343,14 @@ function renderNotice(ui: UiState, actions: TeamActions): HTMLElement {
     'div',
     { class: 'notice', role: 'status' },
     h('span', {}, notice.text),
-    notice.undoArchiveOf
-      ? button('Undo', undefined, () => actions.undoArchive(notice.undoArchiveOf!), { class: 'link-button', 'data-focus-key': 'undo' }, true)
+    notice.undoArchiveOf || notice.undoDiscard
+      ? button(
+          'Undo',
+          undefined,
+          () => (notice.undoDiscard ? actions.undoDiscard(notice.undoDiscard) : actions.undoArchive(notice.undoArchiveOf!)),
+          { class: 'link-button', 'data-focus-key': 'undo' },
+          true,
+        )
       : null,
     button('Dismiss', 'close', actions.dismissNotice, { class: 'icon-button', 'data-focus-key': 'dismiss-notice' }),
   );

@@ -1,6 +1,6 @@
 /** UI state only: what is open, half-typed text, the last notice. The data itself comes from the host. */
 import type { Filter } from '../shared/delegation/items';
-import { CADENCES, type PersonDraft } from '../shared/team';
+import { CADENCES, type Person, type PersonDraft } from '../shared/team';
 
 const FILTERS: readonly string[] = ['all', 'holding', 'handingOver', 'delegated'];
 
@@ -16,6 +16,8 @@ export interface Notice {
   readonly text: string;
   /** Offered as an Undo button: bring this person back from the archive. */
   readonly undoArchiveOf?: string;
+  /** Offered as an Undo button: open this form again, as it was when it was cancelled. */
+  readonly undoDiscard?: PersonForm;
 }
 
 export interface UiState {
@@ -60,4 +62,25 @@ export function restoreState(saved: unknown): UiState {
     // A request in flight when the view was hidden may have been answered while nobody listened.
     ...(draftOk && form ? { form: { draft: form.draft, ...(form.personId ? { personId: form.personId } : {}) } } : {}),
   };
+}
+
+/**
+ * What to tell someone who just closed the form without saving (Cancel, or an Escape that may
+ * have been meant for something else): nothing when nothing typed is lost, otherwise a notice
+ * with an Undo that opens the form again as it was.
+ */
+export function discardNotice(form: PersonForm, saved: Pick<Person, 'name' | 'role' | 'cadence'> | undefined): Notice | undefined {
+  const { name, role, cadence } = form.draft;
+  const unchanged = saved
+    ? name === saved.name && role === saved.role && cadence === saved.cadence
+    : name.trim() === '' && role.trim() === '';
+  if (unchanged) {
+    return undefined;
+  }
+  const text = saved
+    ? `Discarded your unsaved changes to ${saved.name}.`
+    : name.trim()
+      ? `Discarded ${name.trim()}, not yet added.`
+      : 'Discarded the person you were adding.';
+  return { text, undoDiscard: { draft: form.draft, ...(form.personId ? { personId: form.personId } : {}) } };
 }

@@ -75,6 +75,22 @@ describe('the Two Hats sidebar in a real VS Code', () => {
     await personRow(frame, 'Grace Hopper').waitFor();
   });
 
+  it('offers a half-typed person back with Undo after Escape closed the form', async () => {
+    const frame = await openSidebar(page);
+    await frame.locator('[data-focus-key="add-person"]').click();
+    await frame.locator('#add-name').pressSequentially('Ida Rhodes');
+    await frame.locator('#add-name').press('Escape');
+    await frame.locator('#add-name').waitFor({ state: 'detached' });
+    await frame.locator('.notice', { hasText: 'Discarded Ida Rhodes, not yet added.' }).waitFor();
+    // The Undo has the focus, so the keyboard alone brings the form back.
+    await frame.getByRole('button', { name: 'Undo' }).and(frame.locator(':focus')).press('Enter');
+    assert.equal(await frame.locator('#add-name').inputValue(), 'Ida Rhodes');
+    await frame.getByRole('button', { name: 'Cancel' }).click();
+    await frame.getByRole('button', { name: 'Dismiss' }).click();
+    await frame.locator('.notice').waitFor({ state: 'detached' });
+    assert.equal(await personRow(frame, 'Ida Rhodes').count(), 0, 'nothing was added');
+  });
+
   it('shows markup in a name as plain text and runs none of it', async () => {
     const { dialogs } = await getSession();
     const frame = await openSidebar(page);

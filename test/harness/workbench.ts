@@ -103,7 +103,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
       if (attempt >= 3) {
         throw error;
       }
-      await page.keyboard.press('Escape');
+      // Only the palette's own Escape: one sent blind lands wherever the focus went instead.
+      const palette = page.locator('.quick-input-widget');
+      if (await palette.isVisible()) {
+        await palette.locator('input').press('Escape');
+      }
       await page.waitForTimeout(1000);
     }
   }

@@ -197,14 +197,14 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         return;
       case 'ready': {
         void this.restoreDraft();
-        const sameHistory = message.historyOf === this.historyOf;
-        this.historyOf = message.historyOf;
-        if (this.openingSnapshotPosted && sameHistory) {
-          this.openingSnapshotPosted = false;
-          return;
-        }
+        // The snapshot posted while the view loaded already answers this `ready`, unless the view
+        // came back with another person's history open.
+        const answered = this.openingSnapshotPosted && message.historyOf === this.historyOf;
         this.openingSnapshotPosted = false;
-        this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
+        this.historyOf = message.historyOf;
+        if (!answered) {
+          this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
+        }
         return;
       }
       case 'showHistory':

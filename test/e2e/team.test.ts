@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { clickActivityBarEntry, closeSidebar, openSidebar, runCommand, waitForSidebar } from '../harness/workbench';
 import { getSession } from './session';
-import { addPersonByForm, personRow, reloadWindow } from './steps';
+import { addPersonByForm, personRow, reloadWindow, workspaceDataDir } from './steps';
 
 describe('the Two Hats sidebar in a real VS Code', () => {
   let page: Page;
@@ -89,6 +91,26 @@ describe('the Two Hats sidebar in a real VS Code', () => {
     await frame.getByRole('button', { name: 'Dismiss' }).click();
     await frame.locator('.notice').waitFor({ state: 'detached' });
     assert.equal(await personRow(frame, 'Ida Rhodes').count(), 0, 'nothing was added');
+  });
+
+  it('leaves the focus in the command palette while the sidebar repaints with a change from elsewhere', async () => {
+    const frame = await openSidebar(page);
+    // The last thing clicked was in the sidebar, then the palette opened over it.
+    await frame.locator('[data-focus-key="add-person"]').click();
+    await frame.getByRole('button', { name: 'Cancel' }).click();
+    await page.keyboard.press('F1');
+    const palette = page.locator('.quick-input-widget input');
+    await palette.waitFor();
+    // Another window (or a sync tool) adds someone; the sidebar follows the file and repaints.
+    const teamFile = path.join(workspaceDataDir((await getSession()).server.userDataDir), 'team.json');
+    const team = JSON.parse(readFileSync(teamFile, 'utf8')) as { people: Record<string, unknown>[] };
+    const today = new Date().toLocaleDateString('sv');
+    team.people.push({ id: 'hedy-from-elsewhere', name: 'Hedy Lamarr', role: '', cadence: 'weekly', archived: false, addedOn: today, talkingPoints: [], goals: [] });
+    writeFileSync(teamFile, JSON.stringify(team));
+    await personRow(frame, 'Hedy Lamarr').waitFor();
+    await page.keyboard.type('Show Where');
+    assert.equal(await palette.inputValue(), '>Show Where', 'what was typed went to the palette');
+    await palette.press('Escape');
   });
 
   it('shows markup in a name as plain text and runs none of it', async () => {

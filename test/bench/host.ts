@@ -12,7 +12,7 @@ import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { workspaceDataDir } from '../harness/dataDir';
 import { ARTIFACTS_DIR, REPO_ROOT } from '../harness/paths';
-import { launchBrowser, openWorkbench, pickFromQuickInput, runCommand, waitForEditorText, waitForWorkbench } from '../harness/workbench';
+import { launchBrowser, openWorkbench, pickFromQuickInput, reloadWindow, runCommand, waitForEditorText } from '../harness/workbench';
 import { seedStorage } from './seed';
 
 /** Runs of each figure; the median is reported. Figures on this shared machine move by a third. */
@@ -108,7 +108,13 @@ async function reportedActivation(page: Page, names: readonly string[]): Promise
   if (found.size < names.length) {
     console.error(`bench: running extensions listed ${(await rows.locator('.name').allTextContents()).join(', ')}`);
   }
-  await runCommand(page, 'View: Close All Editors');
+  // VS Code 1.139 shows Running Extensions in a modal editor, which the palette cannot open over.
+  const editor = page.locator('.runtime-extensions-editor');
+  for (let attempt = 0; attempt < 5 && (await editor.isVisible()); attempt++) {
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+  }
+  await editor.waitFor({ state: 'hidden', timeout: 5000 });
   await page.setViewportSize({ width: 1280, height: 800 });
   return found;
 }
@@ -126,11 +132,17 @@ async function work(page: Page, dataDir: string, personName: string, repeats: nu
   try {
     return await measureWork(page, dataDir, personName, repeats);
   } catch (error) {
-    // What the person would have seen when it went wrong.
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'bench-failure.png') }).catch(() => undefined);
+    await keepFailureScreenshot(page);
     throw error;
   }
+}
+
+/** What the person would have seen when it went wrong, and where the keyboard focus was. */
+async function keepFailureScreenshot(page: Page): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'bench-failure.png') }).catch(() => undefined);
+  const focus = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`).catch(() => 'unknown');
+  console.error(`bench: failed with the focus on ${focus}; screenshot in ${path.join(ARTIFACTS_DIR, 'bench-failure.png')}`);
 }
 
 async function measureWork(page: Page, dataDir: string, personName: string, repeats: number): Promise<WorkFigures> {
@@ -239,13 +251,22 @@ async function backupWritten(userDataDir: string, since: number, notes: number):
   return Date.now() - since;
 }
 
-/** A new window (and extension host) that activates both extensions the same way, in turn. */
-async function reloadAndOpenBoth(page: Page): Promise<void> {
-  await runCommand(page, 'Developer: Reload Window');
-  await page.waitForEvent('load', { timeout: 60_000 });
-  await waitForWorkbench(page);
+/**
+ * Reloads the window with one of the two views showing, or none. With none, both activate on a
+ * quiet host when their view is opened; with one showing, that one activates while the window
+ * starts, beside every other extension that starts then.
+ */
+async function reloadShowing(page: Page, shown: 'none' | 'Two Hats' | 'Floor'): Promise<void> {
+  if (shown === 'none') {
+    await runCommand(page, 'View: Close Primary Side Bar');
+  } else {
+    await runCommand(page, shown === 'Floor' ? 'Floor: Focus on Floor View' : 'Two Hats: Focus on Team View');
+  }
+  await reloadWindow(page);
   await page.waitForTimeout(5000);
-  await openBoth(page);
+  if (shown === 'none') {
+    await openBoth(page);
+  }
 }
 
 async function openBoth(page: Page): Promise<{ ours: number; floor: number }> {
@@ -285,16 +306,24 @@ export async function hostBenchmarks(): Promise<HostFigure[]> {
       await small.page.waitForTimeout(1000);
       // One activation per extension host: reload the window for more, since one figure of a few
       // milliseconds moves by several times between runs.
-      const activations = { ours: [] as number[], floor: [] as number[] };
+      const onDemand = { ours: [] as number[], floor: [] as number[] };
       for (let i = 0; i < ACTIVATION_SAMPLES; i++) {
         if (i > 0) {
-          await reloadAndOpenBoth(small.page);
+          await reloadShowing(small.page, 'none');
         }
         const activation = await reportedActivation(small.page, ['Two Hats', 'Floor']);
-        activations.ours.push(activation.get('Two Hats') ?? NaN);
-        activations.floor.push(activation.get('Floor') ?? NaN);
+        onDemand.ours.push(activation.get('Two Hats') ?? NaN);
+        onDemand.floor.push(activation.get('Floor') ?? NaN);
       }
-      figures.push({ name: `activation, as VS Code reports it (median of ${ACTIVATION_SAMPLES} windows)`, value: median(activations.ours), floorName: 'Floor extension', floor: median(activations.floor), unit: 'ms', target: '≤ 1.5×' });
+      figures.push({ name: `activation on opening the view (median of ${ACTIVATION_SAMPLES} windows)`, value: median(onDemand.ours), floorName: 'Floor extension', floor: median(onDemand.floor), unit: 'ms', target: '≤ 1.5×' });
+      const atStartup = { ours: [] as number[], floor: [] as number[] };
+      for (let i = 0; i < ACTIVATION_SAMPLES; i++) {
+        await reloadShowing(small.page, 'Two Hats');
+        atStartup.ours.push((await reportedActivation(small.page, ['Two Hats'])).get('Two Hats') ?? NaN);
+        await reloadShowing(small.page, 'Floor');
+        atStartup.floor.push((await reportedActivation(small.page, ['Floor'])).get('Floor') ?? NaN);
+      }
+      figures.push({ name: `activation with its view showing as the window opens (median of ${ACTIVATION_SAMPLES})`, value: median(atStartup.ours), floorName: 'Floor extension', floor: median(atStartup.floor), unit: 'ms', target: '≤ 1.5×' });
       // Activation defers loading the code to first use: this is where that cost shows.
       figures.push({ name: 'first open in a window (palette to interactive)', value: small.firstOpen.ours, floorName: 'Floor extension', floor: small.firstOpen.floor, unit: 'ms' });
       const ours: number[] = [];
@@ -327,6 +356,7 @@ export async function hostBenchmarks(): Promise<HostFigure[]> {
         await big.server.stop();
       }
     } catch (error) {
+      await keepFailureScreenshot(small.page);
       await small.server.stop();
       throw error;
     }

@@ -1,12 +1,7 @@
 /** Steps several end-to-end tests take the way a person would. */
-import type { FrameLocator, Page } from 'playwright-core';
-import { runCommand, waitForWorkbench } from '../harness/workbench';
+import type { FrameLocator } from 'playwright-core';
 
-export async function reloadWindow(page: Page): Promise<void> {
-  await runCommand(page, 'Developer: Reload Window');
-  await page.waitForEvent('load', { timeout: 60_000 });
-  await waitForWorkbench(page);
-}
+export { reloadWindow } from '../harness/workbench';
 
 export function personRow(frame: FrameLocator, name: string) {
   return frame.locator('li.person', { has: frame.locator('.person-name', { hasText: name }) });

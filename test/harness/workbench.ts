@@ -91,6 +91,15 @@ export async function clickActivityBarEntry(page: Page): Promise<void> {
   await activityBarEntry(page).click();
 }
 
+/** Reloads the window from the palette and waits for the new workbench. */
+export async function reloadWindow(page: Page): Promise<void> {
+  // Listening before the command runs: a quick reload can fire `load` before a later listener.
+  const loaded = page.waitForEvent('load', { timeout: 60_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await loaded;
+  await waitForWorkbench(page);
+}
+
 /** Runs a command from the palette by its exact title, as a person would (F1, type, pick). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   // Right after a reload the palette can open before every contribution is registered: retry.

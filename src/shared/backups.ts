@@ -16,6 +16,11 @@ const manifestV1 = z.object({
   storagePath: z.string().check(z.maxLength(4000)),
   repository: z.optional(z.string().check(z.maxLength(4000))),
   savedAt: z.number(),
+  /**
+   * When the last pass over every note began that finished: a note changed before then has its
+   * copy. Absent in backups made before it was recorded.
+   */
+  completeAsOf: z.optional(z.number()),
   people: z.int().check(z.nonnegative()),
   notes: z.int().check(z.nonnegative()),
   items: z.int().check(z.nonnegative()),
@@ -35,8 +40,21 @@ export function parseBackupManifest(text: string): Parsed<BackupManifest> {
   if (!result.ok) {
     return result;
   }
-  const { workspaceName, workspacePath, storagePath, repository, savedAt, people, notes, items } = result.value;
-  return { ok: true, value: { workspaceName, workspacePath, storagePath, ...(repository ? { repository } : {}), savedAt, people, notes, items } };
+  const { workspaceName, workspacePath, storagePath, repository, savedAt, completeAsOf, people, notes, items } = result.value;
+  return {
+    ok: true,
+    value: {
+      workspaceName,
+      workspacePath,
+      storagePath,
+      ...(repository ? { repository } : {}),
+      savedAt,
+      ...(completeAsOf !== undefined ? { completeAsOf } : {}),
+      people,
+      notes,
+      items,
+    },
+  };
 }
 
 export function serializeBackupManifest(manifest: BackupManifest): string {

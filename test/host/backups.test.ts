@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
@@ -58,5 +58,18 @@ describe('the rolling backup of a workspace’s notes', () => {
 
     assert.equal(readFileSync(missingCopy, 'utf8'), await readText(vscode.Uri.joinPath(folder, 'notes', `${missing}.md`)), 'the missing copy is back, whole');
     assert.equal(statSync(untouchedCopy).mtimeMs, untouchedWritten, 'the unchanged note’s copy was not written again');
+  });
+
+  it('copies a note changed outside Two Hats at the next load, though an older copy of it exists', async () => {
+    const changed = await startNote();
+    const copy = await eventually(() => backupCopyOf(changed), 'a backup copy of the new note');
+    await eventually(() => (readFileSync(copy, 'utf8').length > 0 ? true : undefined), 'the copy written');
+    const source = path.join(folder.fsPath, 'notes', `${changed}.md`);
+    // Edited by hand or by a sync tool while the window was closed: a newer file, same header.
+    const edited = `${readFileSync(source, 'utf8')}\n- Added outside Two Hats ${Date.now()}\n`;
+    writeFileSync(source, edited);
+
+    await vscode.commands.executeCommand(COMMANDS.reloadData);
+    await eventually(() => (readFileSync(copy, 'utf8') === edited ? true : undefined), 'the edited note in the backup');
   });
 });

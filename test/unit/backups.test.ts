@@ -27,6 +27,16 @@ describe('backups for a moved or renamed folder', () => {
     assert.ok(!parseBackupManifest('{"schemaVersion":2}').ok);
     assert.ok(!parseBackupManifest('{"schemaVersion":1,"people":-1}').ok);
   });
+
+  it('keeps when its last complete pass began, and reads a manifest from before it was recorded', () => {
+    const complete = { ...base, completeAsOf: base.savedAt - 5000 };
+    const parsed = parseBackupManifest(serializeBackupManifest(complete));
+    assert.ok(parsed.ok);
+    assert.equal(parsed.value.completeAsOf, complete.completeAsOf);
+    const older = parseBackupManifest(serializeBackupManifest(base));
+    assert.ok(older.ok);
+    assert.equal('completeAsOf' in older.value, false, 'a backup without it is checked file by file');
+  });
 });
 
 describe('the storage folder of a second window', () => {

@@ -78,10 +78,9 @@ export class BackupKeeper implements vscode.Disposable {
         continue;
       }
       const folder = vscode.Uri.joinPath(this.root, name);
-      const bytes = await readFileIfExists(vscode.Uri.joinPath(folder, BACKUP_MANIFEST_FILE)).catch(() => undefined);
-      const parsed = bytes ? parseBackupManifest(decoder.decode(bytes)) : undefined;
-      if (parsed?.ok) {
-        backups.push({ folder, manifest: parsed.value });
+      const manifest = await this.readManifest(folder);
+      if (manifest) {
+        backups.push({ folder, manifest });
       }
     }
     return backups.sort((a, b) => b.manifest.savedAt - a.manifest.savedAt);
@@ -160,11 +159,10 @@ export class BackupKeeper implements vscode.Disposable {
     if (!target) {
       return;
     }
-    const files = this.everything ? [...DATA_FILES] : [...this.dirtyFiles];
-    // Everything is marked at every start and reload: of ten thousand notes, copy only those that
-    // differ from their copy, not twenty thousand files with a flush to disk each.
-    const onlyIfChanged = this.everything;
-    const notes = this.everything ? this.sources.notes.all.map((n) => n.id) : [...this.dirtyNotes];
+    const startedAt = Date.now();
+    const everything = this.everything;
+    const files = everything ? [...DATA_FILES] : [...this.dirtyFiles];
+    const dirtyNotes = [...this.dirtyNotes];
     this.dirtyFiles.clear();
     this.dirtyNotes.clear();
     this.everything = false;
@@ -173,11 +171,13 @@ export class BackupKeeper implements vscode.Disposable {
     if (team.all.length + delegation.all.length + this.sources.notes.all.length === 0) {
       return;
     }
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target.backup, 'notes'));
-    const copy = async (relative: string, skipIfSame = false) => {
+    const notesFolder = vscode.Uri.joinPath(target.backup, 'notes');
+    await vscode.workspace.fs.createDirectory(notesFolder);
+    const previous = everything ? await this.readManifest(target.backup) : undefined;
+    const copy = async (relative: string, unlessCopiedSince = false) => {
       const from = vscode.Uri.joinPath(target.data, ...relative.split('/'));
       const to = vscode.Uri.joinPath(target.backup, ...relative.split('/'));
-      if (skipIfSame && (await copiedSince(from, to))) {
+      if (unlessCopiedSince && (await copiedSince(from, to))) {
         return;
       }
       const bytes = await readFileIfExists(from);
@@ -188,17 +188,50 @@ export class BackupKeeper implements vscode.Disposable {
     for (const name of files) {
       await copy(name);
     }
+    // Everything is marked at every start and reload. Of ten thousand notes, look only at those
+    // that changed since the last complete pass began, or whose copy is missing: one listing of
+    // the backup instead of two stats per file. A backup from before that was recorded is checked
+    // file by file, once.
+    const notes = everything ? await this.notesToCopy(notesFolder, previous?.completeAsOf) : dirtyNotes.map((id) => ({ id, check: false }));
     for (let i = 0; i < notes.length; i += 32) {
-      await Promise.all(notes.slice(i, i + 32).flatMap((id) => [copy(`notes/${id}.md`, onlyIfChanged), copy(`notes/${id}.header.json`, onlyIfChanged)]));
+      await Promise.all(notes.slice(i, i + 32).flatMap(({ id, check }) => [copy(`notes/${id}.md`, check), copy(`notes/${id}.header.json`, check)]));
     }
+    const completeAsOf = everything ? startedAt : previous?.completeAsOf ?? (await this.readManifest(target.backup))?.completeAsOf;
     const manifest: BackupManifest = {
       ...target.identity,
       savedAt: Date.now(),
+      ...(completeAsOf !== undefined ? { completeAsOf } : {}),
       people: team.all.length,
       notes: this.sources.notes.all.length,
       items: delegation.all.length,
     };
     await writeFileAtomic(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
+  }
+
+  /** The notes a pass over everything must copy; `check` asks for a comparison with the copy first. */
+  private async notesToCopy(notesFolder: vscode.Uri, completeAsOf: number | undefined): Promise<{ id: string; check: boolean }[]> {
+    const all = this.sources.notes.all;
+    if (completeAsOf === undefined) {
+      return all.map((note) => ({ id: note.id, check: true }));
+    }
+    const entries = await vscode.workspace.fs.readDirectory(notesFolder).then(undefined, () => [] as [string, vscode.FileType][]);
+    const copied = new Set(entries.map(([name]) => name));
+    const wanted: { id: string; check: boolean }[] = [];
+    for (const note of all) {
+      if (!copied.has(`${note.id}.md`) || !copied.has(`${note.id}.header.json`)) {
+        wanted.push({ id: note.id, check: false });
+      } else if (note.updatedAt >= completeAsOf) {
+        // Most were copied a few seconds after they changed; compare with the copy to be sure.
+        wanted.push({ id: note.id, check: true });
+      }
+    }
+    return wanted;
+  }
+
+  private async readManifest(folder: vscode.Uri): Promise<BackupManifest | undefined> {
+    const bytes = await readFileIfExists(vscode.Uri.joinPath(folder, BACKUP_MANIFEST_FILE)).catch(() => undefined);
+    const parsed = bytes ? parseBackupManifest(decoder.decode(bytes)) : undefined;
+    return parsed?.ok ? parsed.value : undefined;
   }
 }
 

@@ -7,7 +7,7 @@ import { renderMarkdownInto } from './markdown';
 import { renderDelegation, type DelegationActions } from './delegationView';
 import { renderTeam, type NotePreview, type TeamActions } from './teamView';
 import { renderToday, type TodayActions } from './todayView';
-import { discardNotice, EMPTY_DRAFT, INITIAL_STATE, restoreState, type UiState } from './uiState';
+import { discardNotice, EMPTY_DRAFT, INITIAL_STATE, restoreState, typedPart, type UiState } from './uiState';
 import { connect } from './vscodeApi';
 
 const vscode = connect<UiState>();
@@ -23,7 +23,7 @@ let nextRequestId = 1;
 
 function update(next: UiState, render = true): void {
   if (next.form !== ui.form) {
-    vscode.postMessage({ type: 'keepDraft', ...(next.form ? { form: { draft: next.form.draft, ...(next.form.personId ? { personId: next.form.personId } : {}) } } : {}) });
+    vscode.postMessage({ type: 'keepDraft', ...(next.form ? { form: typedPart(next.form) } : {}) });
   }
   ui = next;
   vscode.setState(ui);

@@ -60,7 +60,7 @@ export function restoreState(saved: unknown): UiState {
     ...(typeof candidate.delegationFilter === 'string' && FILTERS.includes(candidate.delegationFilter) ? { delegationFilter: candidate.delegationFilter } : {}),
     ...(typeof candidate.openDelegationItem === 'string' ? { openDelegationItem: candidate.openDelegationItem } : {}),
     // A request in flight when the view was hidden may have been answered while nobody listened.
-    ...(draftOk && form ? { form: { draft: form.draft, ...(form.personId ? { personId: form.personId } : {}) } } : {}),
+    ...(draftOk && form ? { form: typedPart(form) } : {}),
   };
 }
 
@@ -82,5 +82,10 @@ export function discardNotice(form: PersonForm, saved: Pick<Person, 'name' | 'ro
     : name.trim()
       ? `Discarded ${name.trim()}, not yet added.`
       : 'Discarded the person you were adding.';
-  return { text, undoDiscard: { draft: form.draft, ...(form.personId ? { personId: form.personId } : {}) } };
+  return { text, undoDiscard: typedPart(form) };
+}
+
+/** What was typed into a form and for whom, without the state of a request made from it. */
+export function typedPart(form: PersonForm): Pick<PersonForm, 'draft' | 'personId'> {
+  return { draft: form.draft, ...(form.personId ? { personId: form.personId } : {}) };
 }

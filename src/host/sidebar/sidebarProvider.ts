@@ -43,7 +43,6 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private view: vscode.WebviewView | undefined;
   /** The person whose 1:1 history the sidebar has open: only theirs goes into the snapshot. */
   private historyOf: string | undefined;
-  /** The form being typed in the sidebar, given back to a view that comes back without it. */
   /** A snapshot was posted as the content was created, so its `ready` needs no second one. */
   private openingSnapshotPosted = false;
   private readonly disposables: vscode.Disposable[] = [];

@@ -196,7 +196,7 @@ export class BackupKeeper implements vscode.Disposable {
     for (let i = 0; i < notes.length; i += 32) {
       await Promise.all(notes.slice(i, i + 32).flatMap(({ id, check }) => [copy(`notes/${id}.md`, check), copy(`notes/${id}.header.json`, check)]));
     }
-    const completeAsOf = everything ? startedAt : previous?.completeAsOf ?? (await this.readManifest(target.backup))?.completeAsOf;
+    const completeAsOf = everything ? startedAt : (await this.readManifest(target.backup))?.completeAsOf;
     const manifest: BackupManifest = {
       ...target.identity,
       savedAt: Date.now(),

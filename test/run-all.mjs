@@ -21,7 +21,7 @@ const lanes = [
   { lane: 'provision', command: ['bash', 'test/harness/provision.sh'], setup: true },
   { lane: 'host', command: ['node', 'out/test/harness/hostLane.js'], counted: true },
   { lane: 'faults', command: ['node', 'out/test/faults/lane.js'], counted: true },
-  mocha('e2e', 'out/test/e2e/suite.js', ['--timeout', '120000', '--slow', '20000']),
+  mocha('e2e', 'out/test/e2e/suite.js', ['--timeout', '120000', '--slow', '20000', ...(process.env.TWO_HATS_GREP ? ['--grep', process.env.TWO_HATS_GREP] : [])]),
 ];
 
 const only = process.argv[2];

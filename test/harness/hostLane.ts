@@ -23,6 +23,8 @@ async function main(): Promise<number> {
     env: {
       TWO_HATS_HOST_TESTS_ENTRY: path.join(REPO_ROOT, 'out', 'test', 'host', 'index.js'),
       TWO_HATS_HOST_RESULTS: resultsFile,
+      // `TWO_HATS_GREP=<words> node test/run-all.mjs host` runs the matching tests alone.
+      ...(process.env['TWO_HATS_GREP'] ? { TWO_HATS_GREP: process.env['TWO_HATS_GREP'] } : {}),
     },
   });
   const browser = await launchBrowser();

@@ -15,7 +15,8 @@ export interface HostResults {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
+  const grep = process.env['TWO_HATS_GREP'];
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, ...(grep ? { grep } : {}) });
   mocha.addFile(path.join(__dirname, 'suite.js'));
   const results: HostResults = { passed: 0, failed: 0, tests: [] };
   return new Promise((resolve, reject) => {

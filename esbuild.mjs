@@ -2,7 +2,7 @@
 // (browser, IIFE) together; `--production` minifies, `--watch` rebuilds on change, `--tests`
 // also builds the test suites into out/.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -98,6 +98,24 @@ if (!watch) {
   }
 }
 
+/**
+ * The Marketplace and Open VSX want a PNG icon of at least 128 px. It is drawn from the
+ * activity-bar SVG (one drawing, two sizes), white on the banner's colour, at 256 px.
+ */
+async function renderListingIcon() {
+  const { Resvg } = await import('@resvg/resvg-js');
+  const drawing = readFileSync('media/two-hats.svg', 'utf8')
+    .replace(/^[\s\S]*?<svg[^>]*>/, '')
+    .replace(/<\/svg>\s*$/, '');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256">
+  <rect width="256" height="256" rx="48" fill="${LISTING_COLOR}"/>
+  <g transform="translate(26 22) scale(8.4)" fill="none" stroke="#ffffff" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">${drawing}</g>
+</svg>`;
+  mkdirSync('dist', { recursive: true });
+  writeFileSync('dist/icon.png', new Resvg(svg, { fitTo: { mode: 'width', value: 256 } }).render().asPng());
+}
+const LISTING_COLOR = JSON.parse(readFileSync('package.json', 'utf8')).galleryBanner.color;
+
 const built = await Promise.all(contexts.map((options) => esbuild.context(options)));
 if (watch) {
   await Promise.all(built.map((context) => context.watch()));
@@ -106,3 +124,4 @@ if (watch) {
   await Promise.all(built.map((context) => context.rebuild()));
   await Promise.all(built.map((context) => context.dispose()));
 }
+await renderListingIcon();

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as yauzl from 'yauzl';
 
@@ -41,5 +42,36 @@ describe('the published VSIX', () => {
       assert.ok(files.includes(needed), `${needed} is in the VSIX`);
     }
     assert.deepEqual(files.filter((f) => /\.map$|\.ts$|^src\/|^test\/|node_modules/.test(f)), []);
+  });
+});
+
+describe('the Marketplace listing', () => {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    icon?: string;
+    galleryBanner?: { color?: string; theme?: string };
+    categories?: string[];
+    keywords?: string[];
+  };
+
+  it('has a PNG icon of at least 128 px, shipped in the VSIX', async () => {
+    assert.match(manifest.icon ?? '', /\.png$/);
+    const files = (await listEntries(VSIX)).map((f) => f.replace(/^extension\//, ''));
+    assert.ok(files.includes(manifest.icon!), `${manifest.icon} is in the VSIX`);
+    const png = readFileSync(path.join(root, manifest.icon!));
+    assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    assert.ok(width >= 128 && width === height, `icon is ${width}x${height}`);
+  });
+
+  it('has a gallery banner, categories from the Marketplace list and a handful of keywords', () => {
+    assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9a-f]{6}$/i);
+    assert.ok(manifest.galleryBanner?.theme === 'dark' || manifest.galleryBanner?.theme === 'light');
+    const marketplace = ['Programming Languages', 'Snippets', 'Linters', 'Themes', 'Debuggers', 'Formatters', 'Keymaps', 'SCM Providers', 'Other', 'Extension Packs', 'Language Packs', 'Data Science', 'Machine Learning', 'Visualization', 'Notebooks', 'Education', 'Testing', 'AI', 'Chat'];
+    assert.deepEqual((manifest.categories ?? []).filter((c) => !marketplace.includes(c)), []);
+    assert.ok((manifest.categories ?? []).some((c) => c !== 'Other'), 'more than "Other"');
+    const keywords = manifest.keywords ?? [];
+    assert.ok(keywords.length >= 5 && keywords.length <= 30, `${keywords.length} keywords (vsce allows 30)`);
   });
 });

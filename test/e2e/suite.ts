@@ -9,6 +9,7 @@ import './oneOnOnes.test';
 import './talkingPoints.test';
 import './principles.test';
 import './delegation.test';
+import './keyboard.test';
 import './themes.test';
 import './hostileInput.test';
 import './firstUse.test';

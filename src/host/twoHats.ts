@@ -17,6 +17,8 @@ import { registerPrincipleCommands } from './principles/principleCommands';
 import { registerPrincipleDocuments } from './principles/principleViewer';
 import { registerDelegationCommands } from './delegation/delegationCommands';
 import { registerReflectionCommands, SelfCheckState } from './delegation/reflectionCommands';
+import { PresentingMode, registerPresentingCommands } from './presenting/presentingMode';
+import { PrivateNoteMask } from './presenting/privateNoteMask';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { DelegationStore } from './storage/delegationStore';
 import { deleteAllData, registerDataCommands } from './storage/dataCommands';
@@ -55,8 +57,9 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   const selfChecks = new SelfCheckState(context.workspaceState);
   const hats = new HatState(context.globalState);
   const notes = new LastNoteEditor();
+  const presenting = new PresentingMode(context.globalState);
   const noteFileSystem = new NoteFileSystem(noteStore);
-  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts }, log);
+  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting }, log);
   const backups = new BackupKeeper(vscode.Uri.joinPath(context.globalStorageUri, 'backups'), { team: store, delegation, notes: noteStore }, log);
   const openAt = async (location: DataLocation) => {
     await Promise.all([store.open(location), delegation.open(location), drafts.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]);
@@ -88,6 +91,9 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     selfChecks,
     hats,
     notes,
+    presenting,
+    new PrivateNoteMask(presenting),
+    ...registerPresentingCommands(presenting),
     sidebar,
     backups,
     registerRestoreCommand(restoreContext),
@@ -95,9 +101,9 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     noteFileSystem,
     ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState),
     ...registerDelegationCommands(delegation, store),
-    ...registerReflectionCommands(delegation, selfChecks),
+    ...registerReflectionCommands(delegation, selfChecks, presenting),
     ...registerTalkingPointCommands(store),
-    registerSearchCommand(store, noteStore),
+    registerSearchCommand(store, noteStore, presenting),
     ...registerTemplateCommands(store, noteStore),
     ...registerExportImportCommands(store, noteStore),
     registerPrincipleDocuments(),

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, SETTINGS } from './constants';
 import { registerExportImportCommands } from './oneOnOnes/exportImport';
+import { registerHandoverExportCommand } from './oneOnOnes/handoverExport';
 import { NoteFileSystem } from './oneOnOnes/noteFileSystem';
 import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
 import { registerSearchCommand } from './oneOnOnes/searchCommand';
@@ -30,6 +31,7 @@ import type { DataLocation } from './storage/jsonFileStore';
 import { SidebarDraftStore } from './storage/sidebarDraftStore';
 import { TeamStore } from './storage/teamStore';
 import { registerGoalCommands } from './team/goalCommands';
+import { registerErasePersonCommand } from './team/erasePerson';
 import { registerTeamCommands } from './team/teamCommands';
 
 /** What Two Hats offers other extensions (and its own tests). */
@@ -106,6 +108,8 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     registerSearchCommand(store, noteStore, presenting),
     ...registerTemplateCommands(store, noteStore),
     ...registerExportImportCommands(store, noteStore),
+    registerHandoverExportCommand(store, noteStore),
+    registerErasePersonCommand({ team: store, notes: noteStore, delegation, drafts, backups, workspaceState: context.workspaceState }),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),
     ...registerTeamCommands(store),

@@ -10,6 +10,7 @@ import './talkingPoints.test';
 import './principles.test';
 import './delegation.test';
 import './themes.test';
+import './presenting.test';
 import './hostileInput.test';
 import './firstUse.test';
 import './movedFolder.test';

@@ -43,6 +43,10 @@ export const COMMANDS = {
   undoDeleteDelegationItem: 'twoHats.undoDeleteDelegationItem',
   findBottlenecks: 'twoHats.findBottlenecks',
   weeklySelfCheck: 'twoHats.weeklySelfCheck',
+  startPresenting: 'twoHats.startPresenting',
+  stopPresenting: 'twoHats.stopPresenting',
+  deletePerson: 'twoHats.deletePerson',
+  exportForNextManager: 'twoHats.exportForNextManager',
 } as const;
 
 export const SETTINGS = {

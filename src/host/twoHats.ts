@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, SETTINGS } from './constants';
 import { registerExportImportCommands } from './oneOnOnes/exportImport';
+import { registerHandoverExportCommand } from './oneOnOnes/handoverExport';
 import { NoteFileSystem } from './oneOnOnes/noteFileSystem';
 import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
 import { registerSearchCommand } from './oneOnOnes/searchCommand';
@@ -17,6 +18,8 @@ import { registerPrincipleCommands } from './principles/principleCommands';
 import { registerPrincipleDocuments } from './principles/principleViewer';
 import { registerDelegationCommands } from './delegation/delegationCommands';
 import { registerReflectionCommands, SelfCheckState } from './delegation/reflectionCommands';
+import { PresentingMode, registerPresentingCommands } from './presenting/presentingMode';
+import { PrivateNoteMask } from './presenting/privateNoteMask';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { DelegationStore } from './storage/delegationStore';
 import { deleteAllData, registerDataCommands } from './storage/dataCommands';
@@ -28,6 +31,7 @@ import type { DataLocation } from './storage/jsonFileStore';
 import { SidebarDraftStore } from './storage/sidebarDraftStore';
 import { TeamStore } from './storage/teamStore';
 import { registerGoalCommands } from './team/goalCommands';
+import { registerErasePersonCommand } from './team/erasePerson';
 import { registerTeamCommands } from './team/teamCommands';
 
 /** What Two Hats offers other extensions (and its own tests). */
@@ -55,8 +59,9 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   const selfChecks = new SelfCheckState(context.workspaceState);
   const hats = new HatState(context.globalState);
   const notes = new LastNoteEditor();
+  const presenting = new PresentingMode(context.globalState);
   const noteFileSystem = new NoteFileSystem(noteStore);
-  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts }, log);
+  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting }, log);
   const backups = new BackupKeeper(vscode.Uri.joinPath(context.globalStorageUri, 'backups'), { team: store, delegation, notes: noteStore }, log);
   const openAt = async (location: DataLocation) => {
     await Promise.all([store.open(location), delegation.open(location), drafts.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]);
@@ -88,6 +93,9 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     selfChecks,
     hats,
     notes,
+    presenting,
+    new PrivateNoteMask(presenting),
+    ...registerPresentingCommands(presenting),
     sidebar,
     backups,
     registerRestoreCommand(restoreContext),
@@ -95,11 +103,13 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     noteFileSystem,
     ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState),
     ...registerDelegationCommands(delegation, store),
-    ...registerReflectionCommands(delegation, selfChecks),
+    ...registerReflectionCommands(delegation, selfChecks, presenting),
     ...registerTalkingPointCommands(store),
-    registerSearchCommand(store, noteStore),
+    registerSearchCommand(store, noteStore, presenting),
     ...registerTemplateCommands(store, noteStore),
     ...registerExportImportCommands(store, noteStore),
+    registerHandoverExportCommand(store, noteStore),
+    registerErasePersonCommand({ team: store, notes: noteStore, delegation, drafts, backups, workspaceState: context.workspaceState }),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),
     ...registerTeamCommands(store),

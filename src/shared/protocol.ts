@@ -77,6 +77,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
     done: z.boolean(),
   }),
   z.strictObject({ type: z.literal('delegation'), intent: delegationIntentSchema }),
+  /** The banner's Stop button: end presenting mode. */
+  z.strictObject({ type: z.literal('stopPresenting') }),
   /** Open a principle from the catalogue; the host checks the id exists. */
   z.strictObject({ type: z.literal('openPrinciple'), id: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)) }),
 ]);
@@ -202,6 +204,11 @@ export interface Snapshot {
   readonly principleOfTheDay: PrincipleCard;
   /** A question from the current hat's side of the catalogue, for today. */
   readonly hatPrompt: PrincipleCard;
+  /**
+   * Presenting mode (screen sharing) is on: the host left out every private detail, and the
+   * sidebar says so in a banner with a Stop button.
+   */
+  readonly presenting?: true;
 }
 
 /** A principle as the sidebar shows it: enough to read at a glance and to open in full. */

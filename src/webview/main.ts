@@ -4,6 +4,7 @@ import type { HostMessage, Snapshot } from '../shared/protocol';
 import { draftProblem } from '../shared/team';
 import { h, replaceKeepingFocus } from './dom';
 import { renderMarkdownInto } from './markdown';
+import { renderPresentingBanner } from './presentingBanner';
 import { renderDelegation, type DelegationActions } from './delegationView';
 import { renderTeam, type NotePreview, type TeamActions } from './teamView';
 import { renderToday, type TodayActions } from './todayView';
@@ -190,7 +191,12 @@ function paint(): void {
   if (partlyPainted) {
     requestAnimationFrame(() => setTimeout(() => partlyPainted && paint(), 0));
   }
+  if (snapshot.presenting) {
+    // A preview opened before presenting began is whole note text: gone with the rest.
+    preview = undefined;
+  }
   replaceKeepingFocus(app, [
+    ...(snapshot.presenting ? [renderPresentingBanner(() => vscode.postMessage({ type: 'stopPresenting' }))] : []),
     renderBody(snapshot, partlyPainted ? FIRST_PAINT_ROWS : undefined),
     ...(ready ? [renderDelegation(snapshot.delegation, ui, delegationActions)] : []),
     renderToday(snapshot, todayActions),

@@ -11,6 +11,7 @@ import './principles.test';
 import './delegation.test';
 import './keyboard.test';
 import './themes.test';
+import './presenting.test';
 import './hostileInput.test';
 import './firstUse.test';
 import './movedFolder.test';

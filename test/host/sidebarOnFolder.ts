@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SelfCheckState } from '../../src/host/delegation/reflectionCommands';
 import { HatState } from '../../src/host/principles/hatState';
+import { PresentingMode } from '../../src/host/presenting/presentingMode';
 import { SidebarProvider } from '../../src/host/sidebar/sidebarProvider';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { NoteStore } from '../../src/host/storage/noteStore';
@@ -56,7 +57,7 @@ export async function openSidebarOn(folder: vscode.Uri): Promise<SidebarOnFolder
   });
   const provider = new SidebarProvider(
     vscode.Uri.file(path.join(__dirname, '..', '..', '..')),
-    { team, notes, delegation, drafts, hats: new HatState(memento), selfChecks: new SelfCheckState(memento) },
+    { team, notes, delegation, drafts, hats: new HatState(memento), selfChecks: new SelfCheckState(memento), presenting: new PresentingMode(memento) },
     log,
   );
   const incoming = new vscode.EventEmitter<unknown>();

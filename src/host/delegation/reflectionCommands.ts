@@ -49,11 +49,16 @@ export function selfCheckSentence(check: SelfCheck): string {
     .join(' ');
 }
 
-export function registerReflectionCommands(delegation: DelegationStore, selfChecks: SelfCheckState): vscode.Disposable[] {
+export function registerReflectionCommands(delegation: DelegationStore, selfChecks: SelfCheckState, presenting: { readonly on: boolean }): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.weeklySelfCheck, async () => {
       const check = selfCheck(delegation.all, localToday());
       const open = 'Open Delegation List';
+      if (presenting.on) {
+        // The sentence names held work: not for a shared screen. Not marked done either.
+        void vscode.window.showInformationMessage('The weekly self-check is hidden while you are presenting. Stop presenting to see it.');
+        return check;
+      }
       const choice = await vscode.window.showInformationMessage(
         delegation.all.length === 0 ? 'Your delegation list is empty. What technical work do you still do yourself?' : selfCheckSentence(check),
         open,

@@ -21,6 +21,15 @@ import { loadOwnTemplates } from './templateLibrary';
 
 const LAST_TEMPLATE_KEY = 'twoHats.lastTemplate.v1';
 
+/** Drops the template remembered for a person who is being erased. */
+export async function forgetLastTemplate(memento: vscode.Memento, personId: string): Promise<void> {
+  const remembered = memento.get<Record<string, string>>(LAST_TEMPLATE_KEY, {});
+  if (personId in remembered) {
+    const rest = Object.fromEntries(Object.entries(remembered).filter(([id]) => id !== personId));
+    await memento.update(LAST_TEMPLATE_KEY, rest);
+  }
+}
+
 export interface StartedOneOnOne {
   readonly noteId: string;
   readonly uri: vscode.Uri;

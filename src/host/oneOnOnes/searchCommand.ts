@@ -1,4 +1,7 @@
-/** `Two Hats: Search 1:1 Notes…`: every word must match; results show person, date and a snippet. */
+/**
+ * `Two Hats: Search 1:1 Notes…`: every word must match; results show person, date and a snippet
+ * (no snippet while presenting).
+ */
 import * as vscode from 'vscode';
 import { searchNotes, type SearchableNote, type SearchHit } from '../../shared/oneOnOnes/search';
 import { templateTitleOf } from '../../shared/oneOnOnes/templates';
@@ -9,12 +12,12 @@ import { noteUri } from './noteFileSystem';
 
 type HitItem = vscode.QuickPickItem & { hit: SearchHit };
 
-export function registerSearchCommand(team: TeamStore, notes: NoteStore): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.searchNotes, (query?: unknown) => searchNotesCommand(team, notes, query));
+export function registerSearchCommand(team: TeamStore, notes: NoteStore, presenting: { readonly on: boolean }): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.searchNotes, (query?: unknown) => searchNotesCommand(team, notes, query, presenting));
 }
 
 /** Shows the search; with a `query` argument, returns the hits' note ids instead of asking. */
-async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unknown): Promise<string[] | undefined> {
+async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unknown, presenting: { readonly on: boolean }): Promise<string[] | undefined> {
   if (!notes.ready) {
     void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
     return undefined;
@@ -26,7 +29,9 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unkn
   picker.title = 'Two Hats: Search 1:1 Notes';
   picker.placeholder = 'Words to find in any 1:1 note';
   picker.matchOnDescription = true;
-  picker.matchOnDetail = true;
+  // While presenting, results are titles only: a snippet is note text on a shared screen.
+  const titlesOnly = presenting.on;
+  picker.matchOnDetail = !titlesOnly;
   // Open at once; the notes are read (once per session) while the user types.
   picker.busy = true;
   let corpus: SearchableNote[] | undefined;
@@ -39,7 +44,7 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unkn
     return {
       label: `${person} · ${meta.date}`,
       description: templateTitleOf(meta),
-      detail: hit.snippet,
+      ...(titlesOnly ? {} : { detail: hit.snippet }),
       // Every term already matched the note; keep VS Code's own filter from hiding it.
       alwaysShow: true,
       hit,

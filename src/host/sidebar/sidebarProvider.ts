@@ -20,7 +20,9 @@ import { selfCheckSentence, type SelfCheckState } from '../delegation/reflection
 import { delegationView } from './delegationSnapshot';
 import { handleDelegationIntent } from '../delegation/sidebarIntents';
 import { buildSidebarHtml } from './sidebarHtml';
+import { forPresenting } from './presentingSnapshot';
 import { buildSnapshot, weekBalance } from './snapshot';
+import type { PresentingMode } from '../presenting/presentingMode';
 
 const REFRESH_DELAY_MS = 30;
 
@@ -32,6 +34,7 @@ export interface SidebarSources {
   readonly hats: HatState;
   readonly selfChecks: SelfCheckState;
   readonly drafts: SidebarDraftStore;
+  readonly presenting: PresentingMode;
 }
 
 /**
@@ -54,6 +57,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private readonly hats: HatState;
   private readonly selfChecks: SelfCheckState;
   private readonly drafts: SidebarDraftStore;
+  private readonly presenting: PresentingMode;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -66,8 +70,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.hats = sources.hats;
     this.selfChecks = sources.selfChecks;
     this.drafts = sources.drafts;
+    this.presenting = sources.presenting;
     this.disposables.push(
-      ...[sources.team, sources.delegation, sources.hats, sources.selfChecks].map((source) => source.onDidChange(() => this.refresh())),
+      ...[sources.team, sources.delegation, sources.hats, sources.selfChecks, sources.presenting].map((source) => source.onDidChange(() => this.refresh())),
       // Most note saves change only prose: the sidebar repaints only when what it shows changed.
       sources.notes.onDidChangeSummary(() => this.refresh()),
     );
@@ -146,7 +151,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private snapshot() {
     const today = localToday();
     const check = this.selfChecks.due(this.delegation.all, today);
-    return buildSnapshot(
+    const snapshot = buildSnapshot(
       this.store.state,
       this.store.all,
       this.hats.current,
@@ -161,6 +166,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       ),
       this.historyOf,
     );
+    // Left out here, in the host: what is never sent cannot show on a shared screen.
+    return this.presenting.on ? forPresenting(snapshot) : snapshot;
   }
 
   private updateBadge(): void {
@@ -238,7 +245,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { personId: message.personId });
         return;
       case 'previewNote': {
-        const meta = this.notes.find(message.noteId);
+        const meta = this.presenting.on ? undefined : this.notes.find(message.noteId);
         if (meta) {
           this.post({ type: 'didLoadNotePreview', noteId: meta.id, title: meta.title, markdown: previewOf(await this.notes.read(meta.id)) });
         }
@@ -265,6 +272,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         }
         return;
       }
+      case 'stopPresenting':
+        await this.presenting.set(false);
+        return;
       case 'openPrinciple':
         if (findPrinciple(message.id)) {
           await vscode.commands.executeCommand(COMMANDS.openPrinciple, message.id);

@@ -17,6 +17,7 @@ import {
   type WorkspaceIdentity,
 } from '../../shared/backups';
 import { readFileIfExists, writeFileAtomic } from './atomicFile';
+import { erasePersonFromBackups } from './backupErasure';
 import type { DelegationStore } from './delegationStore';
 import type { NoteStore } from './noteStore';
 import type { TeamStore } from './teamStore';
@@ -111,6 +112,12 @@ export class BackupKeeper implements vscode.Disposable {
       await copy(vscode.Uri.joinPath(notesFrom, name), vscode.Uri.joinPath(notesTo, name));
     }
     return copied;
+  }
+
+  /** Takes a person out of every backup on this machine, after writing what is pending. */
+  async erasePerson(personId: string, name: string, noteIds: readonly string[]): Promise<number> {
+    await this.flush();
+    return erasePersonFromBackups(this.root, personId, name, noteIds);
   }
 
   /** Writes what is pending now. */

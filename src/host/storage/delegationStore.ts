@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DelegationItem } from '../../shared/delegation/items';
 import { newItem } from '../../shared/delegation/items';
+import { withoutPerson } from '../../shared/delegation/forgetPerson';
 import { DELEGATION_FILE_NAME, parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
 import type { CodeReference } from '../../shared/oneOnOnes/talkingPoints';
 import { localToday } from '../../shared/team';
@@ -63,6 +64,15 @@ export class DelegationStore extends JsonFileStore<readonly DelegationItem[]> {
       const item = items[index]!;
       this.deleted.push({ item, index });
       return { value: items.filter((other) => other.id !== id), result: item };
+    });
+  }
+
+  /** Erases a person: the work they own goes, and their name leaves the rest (Undo included). */
+  forgetPerson(personId: string, name: string): Promise<ChangeResult<number>> {
+    this.deleted.splice(0, this.deleted.length, ...this.deleted.filter((entry) => entry.item.ownerId !== personId && !entry.item.title.toLowerCase().includes(name.toLowerCase())));
+    return this.change((items) => {
+      const kept = withoutPerson(items, personId, name);
+      return { value: kept, result: items.length - kept.length };
     });
   }
 

@@ -199,6 +199,34 @@ export class NoteStore implements vscode.Disposable {
     });
   }
 
+  /**
+   * Deletes every note of a person for good: body, header and any original kept beside it. The
+   * index is rewritten at once, so no copy of their notes' titles or items stays behind.
+   */
+  removePerson(personId: string): Promise<string[]> {
+    return this.queue.run(async () => {
+      const folder = this.folder;
+      const ids = this.notes.forPerson(personId).map((meta) => meta.id);
+      if (!folder || ids.length === 0) {
+        return [];
+      }
+      const dir = vscode.Uri.joinPath(folder, NOTES_DIR);
+      const names = (await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][])).map(([name]) => name);
+      for (const id of ids) {
+        for (const name of names.filter((n) => n.startsWith(`${id}.`))) {
+          await vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, name), { useTrash: false }).then(undefined, () => undefined);
+        }
+        this.notes.remove(id);
+        this.texts.delete(id);
+      }
+      this.scheduleIndexWrite();
+      await this.flushIndexNow();
+      this.changeEmitter.fire(undefined);
+      this.summaryEmitter.fire();
+      return ids;
+    });
+  }
+
   /** Saves a note's text. Costs the note's own size only; the index catches up in the background. */
   write(id: string, content: string): Promise<NoteMeta> {
     return this.queue.run(async () => {

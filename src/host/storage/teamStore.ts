@@ -97,6 +97,13 @@ export class TeamStore extends JsonFileStore<readonly Person[]> {
     }));
   }
 
+  /** Takes a person off the team for good, with their goals and queued talking points. */
+  remove(id: string): Promise<MutationResult> {
+    return this.mutate((people) => {
+      const person = people.find((p) => p.id === id);
+      return person ? { people: people.filter((p) => p.id !== id), person } : 'That person is no longer on your team.';
+    });
+  }
 
   /** Changes one person; `change` returns the new version, or a sentence saying why not. */
   private changePerson(id: string, change: (current: Person, people: readonly Person[]) => Person | string): Promise<MutationResult> {

@@ -1,0 +1,138 @@
+/**
+ * `Two Hats: Export Notes for Their Next Manager…`: when someone moves to another lead, what
+ * may go with them. Shareable parts only, never a private part; still personal data, so the user
+ * is told so before anything is written.
+ */
+import * as vscode from 'vscode';
+import { safeFileName } from '../../shared/oneOnOnes/exportFormat';
+import { handoverMarkdown, handoverNote, handoverSummary, type Handover } from '../../shared/oneOnOnes/handover';
+import { localToday, type Person } from '../../shared/team';
+import { COMMANDS } from '../constants';
+import { writeFileAtomic } from '../storage/atomicFile';
+import type { NoteStore } from '../storage/noteStore';
+import type { TeamStore } from '../storage/teamStore';
+
+const encoder = new TextEncoder();
+
+export interface HandoverResult {
+  /** The Markdown file, or the folder holding one file per note. */
+  readonly written: vscode.Uri;
+  readonly notes: number;
+}
+
+type Args = { personId?: unknown; file?: unknown; folder?: unknown };
+
+/** With `{ personId, file }` or `{ personId, folder }` (tests), nothing is asked. */
+export function registerHandoverExportCommand(team: TeamStore, notes: NoteStore): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.exportForNextManager, (arg?: unknown) =>
+    exportForNextManager(team, notes, typeof arg === 'object' && arg !== null ? (arg as Args) : {}),
+  );
+}
+
+async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Args): Promise<HandoverResult | undefined> {
+  if (team.state.kind !== 'ready' || team.all.length === 0) {
+    void vscode.window.showInformationMessage('There is nobody on your team to hand over yet.');
+    return undefined;
+  }
+  const asked = typeof args.file !== 'string' && typeof args.folder !== 'string';
+  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickPerson(team);
+  if (!person) {
+    return undefined;
+  }
+  const handover = await handoverOf(person, notes);
+  if (asked) {
+    const go = 'Export Shareable Parts';
+    const answer = await vscode.window.showWarningMessage(
+      `Export what ${person.name}'s next manager may read: their goals, open action items and the shareable part of ${handover.notes.length === 1 ? '1 note' : `${handover.notes.length} notes`}? ` +
+        'Private notes are left out, but this is still personal data about them: hand it over in person or through a private channel, and only with their knowledge.',
+      { modal: true },
+      go,
+    );
+    if (answer !== go) {
+      return undefined;
+    }
+  }
+  const target = asked ? await pickTarget(person) : typeof args.file === 'string' ? { file: vscode.Uri.file(args.file) } : { folder: vscode.Uri.file(args.folder as string) };
+  if (!target) {
+    return undefined;
+  }
+  const written = 'file' in target ? await writeOneFile(target.file, handover) : await writeFolder(target.folder, person, handover);
+  if (asked) {
+    const reveal = 'Reveal in File Explorer';
+    void vscode.window
+      .showInformationMessage(`Exported the shareable notes for ${person.name}'s next manager to ${written.fsPath}.`, reveal)
+      .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', written) : undefined));
+  }
+  return { written, notes: handover.notes.length };
+}
+
+async function pickPerson(team: TeamStore): Promise<Person | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    team.all.map((p) => ({ label: p.name, description: p.archived ? 'archived' : p.role, person: p })),
+    { title: 'Two Hats: Export Notes for Their Next Manager', placeHolder: 'Who is moving to another manager?', matchOnDescription: true },
+  );
+  return picked?.person;
+}
+
+async function handoverOf(person: Person, notes: NoteStore): Promise<Handover> {
+  const oldestFirst = [...notes.forPerson(person.id)].reverse();
+  const read = await Promise.all(
+    oldestFirst.map(async (meta) => {
+      const content = await notes.read(meta.id).catch(() => undefined);
+      return content === undefined ? [] : [{ date: meta.date, title: meta.title.split(' · ').at(-1) ?? meta.title, content }];
+    }),
+  );
+  return { name: person.name, role: person.role, goals: person.goals ?? [], notes: read.flat(), today: localToday() };
+}
+
+async function pickTarget(person: Person): Promise<{ file: vscode.Uri } | { folder: vscode.Uri } | undefined> {
+  const oneFile = { label: 'One Markdown file', detail: 'Goals, open items and every note in one file.' };
+  const folder = { label: 'A folder', detail: 'A summary and one file per note, in a new folder.' };
+  const shape = await vscode.window.showQuickPick([oneFile, folder], { title: `Export for ${person.name}'s next manager as…` });
+  if (shape === oneFile) {
+    const file = await vscode.window.showSaveDialog({
+      title: 'Two Hats: Save the handover notes as…',
+      saveLabel: 'Export',
+      filters: { Markdown: ['md'] },
+      defaultUri: vscode.Uri.file(`${safeFileName(person.name, 'person')} - notes for next manager.md`),
+    });
+    return file ? { file } : undefined;
+  }
+  if (shape === folder) {
+    const picked = await vscode.window.showOpenDialog({ title: 'Two Hats: Export the handover notes to…', openLabel: 'Export Here', canSelectFolders: true, canSelectFiles: false });
+    return picked?.[0] ? { folder: picked[0] } : undefined;
+  }
+  return undefined;
+}
+
+async function writeOneFile(file: vscode.Uri, handover: Handover): Promise<vscode.Uri> {
+  await writeFileAtomic(file, encoder.encode(handoverMarkdown(handover)));
+  return file;
+}
+
+async function writeFolder(parent: vscode.Uri, person: Person, handover: Handover): Promise<vscode.Uri> {
+  const base = `${safeFileName(person.name, 'person')} - notes for next manager`;
+  let folder = vscode.Uri.joinPath(parent, base);
+  for (let n = 2; await exists(folder); n++) {
+    folder = vscode.Uri.joinPath(parent, `${base} ${n}`);
+  }
+  await vscode.workspace.fs.createDirectory(folder);
+  await writeFileAtomic(vscode.Uri.joinPath(folder, 'README.md'), encoder.encode(handoverSummary(handover)));
+  const used = new Set<string>();
+  for (const note of handover.notes) {
+    let name = `${note.date} ${safeFileName(note.title, 'note')}`;
+    for (let n = 2; used.has(name); n++) {
+      name = `${note.date} ${safeFileName(note.title, 'note')} ${n}`;
+    }
+    used.add(name);
+    await writeFileAtomic(vscode.Uri.joinPath(folder, `${name}.md`), encoder.encode(handoverNote(note)));
+  }
+  return folder;
+}
+
+function exists(uri: vscode.Uri): Thenable<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * `Two Hats: Delete Person and Their Notes…`: the right to be forgotten, on this machine. Unlike
+ * Archive, nothing is kept: the person, their notes, goals, talking points, the work they own,
+ * a half-typed form about them, and every backup copy of any of it.
+ */
+import * as vscode from 'vscode';
+import { normalizeName, type Person } from '../../shared/team';
+import { COMMANDS, NOTE_SCHEME } from '../constants';
+import { noteIdOf } from '../oneOnOnes/noteFileSystem';
+import { forgetLastTemplate } from '../oneOnOnes/oneOnOneCommands';
+import type { BackupKeeper } from '../storage/backups';
+import type { DelegationStore } from '../storage/delegationStore';
+import type { NoteStore } from '../storage/noteStore';
+import type { SidebarDraftStore } from '../storage/sidebarDraftStore';
+import type { TeamStore } from '../storage/teamStore';
+
+export interface ErasureSources {
+  readonly team: TeamStore;
+  readonly notes: NoteStore;
+  readonly delegation: DelegationStore;
+  readonly drafts: SidebarDraftStore;
+  readonly backups: BackupKeeper;
+  readonly workspaceState: vscode.Memento;
+}
+
+export interface Erased {
+  readonly name: string;
+  readonly notes: number;
+  readonly items: number;
+  readonly backups: number;
+}
+
+/**
+ * With `{ personId, typedName }` (tests, other commands) the typed name stands in for the
+ * confirmation; it must still match.
+ */
+export function registerErasePersonCommand(sources: ErasureSources): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.deletePerson, (arg?: unknown) => erasePersonCommand(sources, arg));
+}
+
+async function erasePersonCommand(sources: ErasureSources, arg: unknown): Promise<Erased | undefined> {
+  const args = typeof arg === 'object' && arg !== null ? (arg as { personId?: unknown; typedName?: unknown }) : {};
+  if (sources.team.state.kind !== 'ready') {
+    void vscode.window.showErrorMessage('Open a folder first: there is nobody to delete yet.');
+    return undefined;
+  }
+  const person = typeof args.personId === 'string' ? sources.team.find(args.personId) : await pickAnyPerson(sources.team);
+  if (!person) {
+    return undefined;
+  }
+  const typed = typeof args.typedName === 'string' ? args.typedName : await askForName(person, sources.notes.forPerson(person.id).length);
+  if (typed === undefined || normalizeName(typed) !== person.name) {
+    return undefined;
+  }
+  const erased = await erasePerson(sources, person);
+  if (typeof args.typedName !== 'string') {
+    void vscode.window.showInformationMessage(
+      `Deleted ${person.name}, ${erased.notes === 1 ? '1 note' : `${erased.notes} notes`} and ${erased.items === 1 ? '1 delegation item' : `${erased.items} delegation items`}, here and in the backups on this machine.`,
+    );
+  }
+  return erased;
+}
+
+async function pickAnyPerson(team: TeamStore): Promise<Person | undefined> {
+  if (team.all.length === 0) {
+    void vscode.window.showInformationMessage('There is nobody on your team to delete.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    team.all.map((p) => ({ label: p.name, description: p.archived ? 'archived' : p.role, person: p })),
+    { title: 'Two Hats: Delete Person and Their Notes', placeHolder: 'Whose data should be deleted from this machine?', matchOnDescription: true },
+  );
+  return picked?.person;
+}
+
+function askForName(person: Person, notes: number): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: `Delete ${person.name} and their notes`,
+    prompt:
+      `Deletes ${person.name}, ${notes === 1 ? '1 note' : `${notes} notes`}, their goals, talking points and the delegation items they own, ` +
+      `here and in Two Hats’ backups on this machine. This cannot be undone. Type ${person.name} to confirm.`,
+    placeHolder: person.name,
+    ignoreFocusOut: true,
+    validateInput: (value) => (normalizeName(value) === person.name ? undefined : `Type ${person.name} exactly to delete.`),
+  });
+}
+
+async function erasePerson(sources: ErasureSources, person: Person): Promise<Erased> {
+  const { team, notes, delegation, drafts, backups, workspaceState } = sources;
+  await closeNoteTabs(notes.forPerson(person.id).map((note) => note.id));
+  const noteIds = await notes.removePerson(person.id);
+  const items = await delegation.forgetPerson(person.id, person.name);
+  await team.remove(person.id);
+  const kept = await drafts.form();
+  const draftName = kept?.draft.name.toLowerCase() ?? '';
+  if (kept && (kept.personId === person.id || (draftName.length > 0 && (draftName.includes(person.name.toLowerCase()) || person.name.toLowerCase().includes(draftName))))) {
+    drafts.keep(undefined);
+  }
+  await drafts.flush();
+  await forgetLastTemplate(workspaceState, person.id);
+  const inBackups = await backups.erasePerson(person.id, person.name, noteIds);
+  return { name: person.name, notes: noteIds.length, items: items.ok ? items.result : 0, backups: inBackups };
+}
+
+/** Their notes' tabs close first: an editor left open could save a note back. */
+async function closeNoteTabs(noteIds: readonly string[]): Promise<void> {
+  const ids = new Set(noteIds);
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === NOTE_SCHEME && ids.has(noteIdOf(tab.input.uri) ?? ''));
+  if (tabs.length > 0) {
+    // Unsaved edits to a note being deleted are dropped with it: revert before closing.
+    for (const tab of tabs) {
+      const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === (tab.input as vscode.TabInputText).uri.toString());
+      if (document?.isDirty) {
+        await vscode.window.showTextDocument(document).then(() => vscode.commands.executeCommand('workbench.action.files.revert'));
+      }
+    }
+    await vscode.window.tabGroups.close(tabs);
+  }
+}

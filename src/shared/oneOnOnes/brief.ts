@@ -100,7 +100,7 @@ function delegationLines(inputs: BriefInputs): string[] {
   const since = inputs.person.lastOneOnOneOn ?? inputs.person.addedOn;
   const relapses = inputs.delegation
     .filter((item) => item.ownerId === inputs.person.id)
-    .flatMap((item) => item.relapses.filter((r) => r.on >= since).map((r) => `- Relapse on ${r.on}: ${RELAPSE_LABELS[r.kind].toLowerCase()} (${item.title})`));
+    .flatMap((item) => item.relapses.filter((r) => r.on >= since).map((r) => `- Relapse on ${r.on} (${item.title}): ${RELAPSE_LABELS[r.kind]}`));
   return [...due, ...relapses];
 }
 

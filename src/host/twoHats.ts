@@ -5,7 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS, SETTINGS } from './constants';
+import { registerBriefCommands } from './oneOnOnes/briefCommands';
 import { registerExportImportCommands } from './oneOnOnes/exportImport';
+import { registerMarkdownFolderImport } from './oneOnOnes/markdownFolderImport';
+import { registerScheduleCommands, scheduleDueReminder } from './oneOnOnes/scheduleCommands';
 import { NoteFileSystem } from './oneOnOnes/noteFileSystem';
 import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
 import { registerSearchCommand } from './oneOnOnes/searchCommand';
@@ -100,6 +103,10 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     registerSearchCommand(store, noteStore),
     ...registerTemplateCommands(store, noteStore),
     ...registerExportImportCommands(store, noteStore),
+    registerMarkdownFolderImport(store, noteStore),
+    // Presenting mode will pass its state here: the one place that hides briefs.
+    ...registerBriefCommands({ team: store, notes: noteStore, delegation, isHidden: () => false }),
+    ...registerScheduleCommands(store),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),
     ...registerTeamCommands(store),
@@ -126,6 +133,8 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     }),
   );
   const loaded = openAt(resolveDataLocation(context));
+  // The core loads on first use, never at startup; the reminder waits a little longer still.
+  context.subscriptions.push(scheduleDueReminder(store, context.workspaceState, loaded));
   void loaded.then(() => noteStore.reconciled()).then(() => offerRestoreIfEmpty(restoreContext));
   return {
     api: { dataLocation: () => store.dataFolder, ready: () => loaded },

@@ -40,6 +40,8 @@ export interface FolderImportResult {
   /** Notes brought in; undefined when the user did not confirm. */
   readonly imported?: number;
   readonly peopleAdded?: number;
+  /** Everyone who received notes, by id. */
+  readonly people?: readonly { readonly id: string; readonly name: string }[];
 }
 
 interface PlannedNote {
@@ -236,5 +238,6 @@ async function importMarkdownFolder(team: TeamStore, notes: NoteStore, args: Arg
   if (!given) {
     void vscode.window.showInformationMessage(`Imported ${imported} notes${peopleAdded > 0 ? ` and added ${peopleAdded} people` : ''}.`);
   }
-  return { preview, imported, peopleAdded };
+  const people = [...latest.keys()].map((id) => ({ id, name: team.find(id)?.name ?? '' }));
+  return { preview, imported, peopleAdded, people };
 }

@@ -4,6 +4,8 @@ export const EXTENSION_ID = 'two-hats.two-hats';
 export const SIDEBAR_VIEW_ID = 'twoHats.sidebar';
 /** Notes open in editor tabs on this scheme; `onFileSystem` activation names it in package.json. */
 export const NOTE_SCHEME = 'two-hats-note';
+/** Read-only briefs before a 1:1, virtual documents shown in the Markdown preview. */
+export const BRIEF_SCHEME = 'two-hats-brief';
 
 export const COMMANDS = {
   addPerson: 'twoHats.addPerson',
@@ -47,6 +49,10 @@ export const COMMANDS = {
   stopPresenting: 'twoHats.stopPresenting',
   deletePerson: 'twoHats.deletePerson',
   exportForNextManager: 'twoHats.exportForNextManager',
+  prepareOneOnOne: 'twoHats.prepareOneOnOne',
+  startOneOnOneFromBrief: 'twoHats.startOneOnOneFromBrief',
+  exportSchedule: 'twoHats.exportSchedule',
+  importMarkdownFolder: 'twoHats.importMarkdownFolder',
 } as const;
 
 export const SETTINGS = {
@@ -55,4 +61,5 @@ export const SETTINGS = {
   weeklySelfCheck: 'delegation.weeklySelfCheck',
   templatesFolder: 'templates.folder',
   gitHints: 'delegation.gitHistoryHints',
+  dueTodayReminders: 'reminders.dueToday',
 } as const;

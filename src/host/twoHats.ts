@@ -5,8 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS, SETTINGS } from './constants';
+import { registerBriefCommands } from './oneOnOnes/briefCommands';
 import { registerExportImportCommands } from './oneOnOnes/exportImport';
 import { registerHandoverExportCommand } from './oneOnOnes/handoverExport';
+import { registerMarkdownFolderImport } from './oneOnOnes/markdownFolderImport';
+import { registerScheduleCommands, scheduleDueReminder } from './oneOnOnes/scheduleCommands';
 import { NoteFileSystem } from './oneOnOnes/noteFileSystem';
 import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
 import { registerSearchCommand } from './oneOnOnes/searchCommand';
@@ -110,6 +113,9 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     ...registerExportImportCommands(store, noteStore),
     registerHandoverExportCommand(store, noteStore),
     registerErasePersonCommand({ team: store, notes: noteStore, delegation, drafts, backups, workspaceState: context.workspaceState }),
+    registerMarkdownFolderImport(store, noteStore),
+    ...registerBriefCommands({ team: store, notes: noteStore, delegation, isHidden: () => presenting.on }),
+    ...registerScheduleCommands(store),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),
     ...registerTeamCommands(store),
@@ -136,6 +142,8 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     }),
   );
   const loaded = openAt(resolveDataLocation(context));
+  // The core loads on first use, never at startup; the reminder waits a little longer still.
+  context.subscriptions.push(scheduleDueReminder(store, context.workspaceState, loaded));
   void loaded.then(() => noteStore.reconciled()).then(() => offerRestoreIfEmpty(restoreContext));
   return {
     api: { dataLocation: () => store.dataFolder, ready: () => loaded },

@@ -64,6 +64,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('showDataLocation') }),
   z.strictObject({ type: z.literal('switchHat') }),
   z.strictObject({ type: z.literal('startOneOnOne'), personId }),
+  z.strictObject({ type: z.literal('prepareOneOnOne'), personId }),
   z.strictObject({ type: z.literal('queueTalkingPoint'), personId }),
   z.strictObject({ type: z.literal('addGoal'), personId }),
   z.strictObject({ type: z.literal('markGoalReached'), personId, goalId: personId }),

@@ -113,6 +113,9 @@ const actions: TeamActions = {
   startOneOnOne(person) {
     vscode.postMessage({ type: 'startOneOnOne', personId: person.id });
   },
+  prepareOneOnOne(person) {
+    vscode.postMessage({ type: 'prepareOneOnOne', personId: person.id });
+  },
   addGoal(person) {
     vscode.postMessage({ type: 'addGoal', personId: person.id });
   },

@@ -17,6 +17,7 @@ export interface TeamActions {
   undoDiscard(form: PersonForm): void;
   dismissNotice(): void;
   startOneOnOne(person: PersonView): void;
+  prepareOneOnOne(person: PersonView): void;
   queueTalkingPoint(person: PersonView): void;
   addGoal(person: PersonView): void;
   markGoalReached(person: PersonView, goalId: string): void;
@@ -126,6 +127,7 @@ function renderPerson(person: PersonView, context: RowContext): HTMLElement {
   const buttons = person.archived
     ? [button(`Unarchive ${person.name}`, 'discard', () => actions.setArchived(person, false), { 'data-focus-key': `unarchive-${person.id}`, class: 'icon-button' })]
     : [
+        button(`Prepare for 1:1 with ${person.name}`, 'checklist', () => actions.prepareOneOnOne(person), { 'data-focus-key': `prepare-${person.id}`, class: 'icon-button' }),
         button(`Start 1:1 with ${person.name}`, 'comment-discussion', () => actions.startOneOnOne(person), { 'data-focus-key': `start-${person.id}`, class: 'icon-button' }),
         button(`Queue a talking point for ${person.name}`, 'add', () => actions.queueTalkingPoint(person), { 'data-focus-key': `queue-${person.id}`, class: 'icon-button' }),
         button(`Add a growth goal for ${person.name}`, 'target', () => actions.addGoal(person), { 'data-focus-key': `goal-${person.id}`, class: 'icon-button' }),

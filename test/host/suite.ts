@@ -6,6 +6,7 @@ import './delegation.test';
 import './noteFiles.test';
 import './templates.test';
 import './exportImport.test';
+import './briefAndImport.test';
 import './messages.test';
 import './sidebarDraft.test';
 import './leftovers.test';

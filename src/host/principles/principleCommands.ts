@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { findPrinciple, PRINCIPLES, SIDE_LABELS, type Principle, type Side } from '../../shared/principles/catalogue';
 import { principleOfTheDay } from '../../shared/principles/daily';
-import { principleAsMarkdown, promptForNote } from '../../shared/principles/format';
+import { principleAsMarkdown, principlePickerText, promptForNote } from '../../shared/principles/format';
 import { HAT_DESCRIPTIONS, SITUATIONS } from '../../shared/principles/hats';
 import { SOURCES } from '../../shared/principles/sources';
 import { localToday } from '../../shared/team';
@@ -39,12 +39,7 @@ async function browsePrinciples(hats: HatState, notes: LastNoteEditor): Promise<
   for (const side of sidesFor(hats)) {
     items.push({ label: SIDE_LABELS[side], kind: vscode.QuickPickItemKind.Separator });
     for (const principle of PRINCIPLES.filter((p) => p.side === side)) {
-      items.push({
-        label: principle.title,
-        description: SOURCES[principle.source].short,
-        detail: `${principle.summary}  ·  ${principle.tags.join(', ')}`,
-        principle,
-      });
+      items.push({ ...principlePickerText(principle), principle });
     }
   }
   const picked = await vscode.window.showQuickPick(items, {

@@ -235,6 +235,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'startOneOnOne':
         await vscode.commands.executeCommand(COMMANDS.startOneOnOne, { personId: message.personId });
         return;
+      case 'prepareOneOnOne':
+        await vscode.commands.executeCommand(COMMANDS.prepareOneOnOne, { personId: message.personId });
+        return;
       case 'addGoal':
         await vscode.commands.executeCommand(COMMANDS.addGoal, { personId: message.personId });
         return;

@@ -1,18 +1,17 @@
 /**
- * PLACEHOLDER until the privacy branch lands: the lead takes that branch's version of this file
- * at merge. Only the two signatures other code needs, with a simple line-based body.
+ * PLACEHOLDER so the brief can build before the privacy rule lands; the lead takes the privacy
+ * helper's version of this file at merge. Same signatures, simple line-based body.
  */
-import { shareableAgenda as lineBasedShareableAgenda } from './templates';
 
-/** The lines of a note that are private: 0-based, `end` exclusive. */
+/** Private lines: from a heading named "Private…" to `<!-- end private -->` or the end (0-based, end exclusive). */
 export function privateLineRanges(markdown: string): { start: number; end: number }[] {
   const lines = markdown.split(/\r?\n/);
   const ranges: { start: number; end: number }[] = [];
   let start: number | undefined;
   lines.forEach((line, index) => {
-    if (start === undefined && /^ {0,3}#{1,6}\s+\W*private/iu.test(line)) {
+    if (start === undefined && /^ {0,3}#{1,6}\s+\W*private/i.test(line)) {
       start = index;
-    } else if (start !== undefined && /^\s*<!--\s*end private\s*-->\s*$/iu.test(line)) {
+    } else if (start !== undefined && /^\s*<!--\s*end\s+private\s*-->\s*$/i.test(line)) {
       ranges.push({ start, end: index + 1 });
       start = undefined;
     }
@@ -23,7 +22,9 @@ export function privateLineRanges(markdown: string): { start: number; end: numbe
   return ranges;
 }
 
-/** The part of a note that may be shared with the person. */
+/** The note without its private parts. */
 export function shareableAgenda(markdown: string): string {
-  return lineBasedShareableAgenda(markdown);
+  const ranges = privateLineRanges(markdown);
+  const kept = markdown.split(/\r?\n/).filter((_, index) => !ranges.some((r) => index >= r.start && index < r.end));
+  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

@@ -35,3 +35,18 @@ export function principleAsMarkdown(principle: Principle): string {
 export function promptForNote(principle: Principle, prompt: string): string {
   return `${prompt} *(${principle.title}, after “${SOURCES[principle.source].short}”)*`;
 }
+
+/**
+ * A principle's lines in a picker. People remember a principle by who said it ("Drucker") or a
+ * few words of the quote as often as by its title, so the quoted person goes in the description
+ * and the quote in the detail, both of which the picker matches on.
+ */
+export function principlePickerText(principle: Principle): { label: string; description: string; detail: string } {
+  const source = SOURCES[principle.source].short;
+  const quote = principle.quote;
+  return {
+    label: principle.title,
+    description: quote ? `${source} · quoting ${quote.by}` : source,
+    detail: [principle.summary, principle.tags.join(', '), ...(quote ? [`“${quote.text}”`] : [])].join('  ·  '),
+  };
+}

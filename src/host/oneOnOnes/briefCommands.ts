@@ -1,0 +1,125 @@
+/**
+ * Prepare for a 1:1: the brief (src/shared/oneOnOnes/brief.ts) shown read-only in VS Code's own
+ * Markdown preview. It is a virtual document on its own scheme, so nothing is written to disk and
+ * it cannot be edited or saved by mistake; command links stay off, so "Start 1:1" is a
+ * notification button and an editor title button on the brief, not a link in it.
+ */
+import * as vscode from 'vscode';
+import { composeBrief } from '../../shared/oneOnOnes/brief';
+import { localToday } from '../../shared/team';
+import { BRIEF_SCHEME, COMMANDS } from '../constants';
+import type { DelegationStore } from '../storage/delegationStore';
+import type { NoteStore } from '../storage/noteStore';
+import type { TeamStore } from '../storage/teamStore';
+import { pickActivePerson } from '../team/pickPerson';
+
+export interface PreparedBrief {
+  readonly uri: vscode.Uri;
+  readonly personId: string;
+  readonly markdown: string;
+}
+
+export interface BriefSources {
+  readonly team: TeamStore;
+  readonly notes: NoteStore;
+  readonly delegation: DelegationStore;
+  /**
+   * The one place that decides whether briefs may show (presenting mode hides them): a hidden
+   * brief is neither opened nor rendered, even in a tab that is already open.
+   */
+  readonly isHidden: () => boolean;
+}
+
+const HIDDEN_TEXT = '# Brief hidden\n\nBriefs are hidden while presenting.\n';
+
+export function briefUri(personId: string, personName: string): vscode.Uri {
+  const title = `Prepare 1:1 with ${personName}`.replace(/[\\/:*?"<>|#%]/g, ' ');
+  return vscode.Uri.from({ scheme: BRIEF_SCHEME, path: `/${title}.md`, query: new URLSearchParams({ personId }).toString() });
+}
+
+export function personIdOfBrief(uri: unknown): string | undefined {
+  return uri instanceof vscode.Uri && uri.scheme === BRIEF_SCHEME ? (new URLSearchParams(uri.query).get('personId') ?? undefined) : undefined;
+}
+
+class BriefDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changes.event;
+  private readonly listening: vscode.Disposable;
+
+  constructor(private readonly sources: BriefSources) {
+    // An open brief follows the data: a ticked item or a new talking point shows at once.
+    const refresh = () => this.refreshOpen();
+    this.listening = vscode.Disposable.from(sources.team.onDidChange(refresh), sources.notes.onDidChangeSummary(refresh), sources.delegation.onDidChange(refresh));
+  }
+
+  refreshOpen(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme === BRIEF_SCHEME) {
+        this.changes.fire(document.uri);
+      }
+    }
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const personId = personIdOfBrief(uri);
+    return personId ? briefMarkdown(this.sources, personId) : '# No brief\n';
+  }
+
+  dispose(): void {
+    this.listening.dispose();
+    this.changes.dispose();
+  }
+}
+
+async function briefMarkdown(sources: BriefSources, personId: string): Promise<string> {
+  if (sources.isHidden()) {
+    return HIDDEN_TEXT;
+  }
+  const person = sources.team.find(personId);
+  if (!person) {
+    return '# No brief\n\nThat person is no longer on your team.\n';
+  }
+  const history = sources.notes.forPerson(personId);
+  const lastNoteText = history[0] ? await sources.notes.read(history[0].id).catch(() => undefined) : undefined;
+  return composeBrief({ person, today: localToday(), history, lastNoteText, delegation: sources.delegation.all });
+}
+
+export function registerBriefCommands(sources: BriefSources): vscode.Disposable[] {
+  const documents = new BriefDocuments(sources);
+  return [
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(BRIEF_SCHEME, documents),
+    vscode.commands.registerCommand(COMMANDS.prepareOneOnOne, (arg?: unknown) => prepareOneOnOne(sources, arg)),
+    vscode.commands.registerCommand(COMMANDS.startOneOnOneFromBrief, (uri?: unknown) => {
+      const personId = personIdOfBrief(uri ?? vscode.window.activeTextEditor?.document.uri);
+      return vscode.commands.executeCommand(COMMANDS.startOneOnOne, personId ? { personId } : undefined);
+    }),
+  ];
+}
+
+async function prepareOneOnOne(sources: BriefSources, arg: unknown): Promise<PreparedBrief | undefined> {
+  const { team, notes } = sources;
+  if (team.state.kind !== 'ready' || !notes.ready) {
+    void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
+    return undefined;
+  }
+  if (sources.isHidden()) {
+    void vscode.window.showInformationMessage('Briefs are hidden while presenting.');
+    return undefined;
+  }
+  const args = (typeof arg === 'object' && arg !== null ? arg : typeof arg === 'string' ? { personId: arg } : {}) as { personId?: unknown; quiet?: unknown };
+  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Prepare for 1:1', 'With whom?');
+  if (!person) {
+    return undefined;
+  }
+  const uri = briefUri(person.id, person.name);
+  const markdown = await briefMarkdown(sources, person.id);
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  if (args.quiet !== true) {
+    const start = 'Start 1:1';
+    void vscode.window.showInformationMessage(`Brief for your 1:1 with ${person.name} is open.`, start).then((choice) =>
+      choice === start ? vscode.commands.executeCommand(COMMANDS.startOneOnOne, { personId: person.id }) : undefined,
+    );
+  }
+  return { uri, personId: person.id, markdown };
+}

@@ -1,0 +1,243 @@
+/**
+ * Bring 1:1 notes kept elsewhere into Two Hats: a folder of plain Markdown files, read by the
+ * rules in src/shared/oneOnOnes/markdownImport.ts. First a preview of who and what would come
+ * in and what could not be read; nothing is written until the user confirms. Nothing is ever
+ * overwritten: each note comes in as a new note, and one already here (same person, date and
+ * text) is skipped. Sizes are checked before any file is read.
+ */
+import * as vscode from 'vscode';
+import { readImportedNote } from '../../shared/oneOnOnes/markdownImport';
+import { nameProblem, normalizeName, type Person } from '../../shared/team';
+import { COMMANDS } from '../constants';
+import type { NoteStore } from '../storage/noteStore';
+import type { TeamStore } from '../storage/teamStore';
+
+const MAX_FILES = 20_000;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_NEW_PEOPLE = 200;
+const MAX_DEPTH = 8;
+const IMPORTED_TEMPLATE_ID = 'imported';
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export interface ImportPreviewPerson {
+  readonly name: string;
+  /** Already on the team (matched by name), or to be added. */
+  readonly existing: boolean;
+  readonly dates: readonly string[];
+}
+
+export interface FolderImportPreview {
+  readonly people: readonly ImportPreviewPerson[];
+  readonly notes: number;
+  readonly alreadyHere: number;
+  readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
+  /** The folder held more files than are looked at. */
+  readonly truncated: boolean;
+}
+
+export interface FolderImportResult {
+  readonly preview: FolderImportPreview;
+  /** Notes brought in; undefined when the user did not confirm. */
+  readonly imported?: number;
+  readonly peopleAdded?: number;
+  /** Everyone who received notes, by id. */
+  readonly people?: readonly { readonly id: string; readonly name: string }[];
+}
+
+interface PlannedNote {
+  readonly personName: string;
+  readonly person?: Person;
+  readonly date: string;
+  readonly content: string;
+}
+
+type Args = { folder?: unknown; confirm?: unknown };
+
+export function registerMarkdownFolderImport(team: TeamStore, notes: NoteStore): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.importMarkdownFolder, (arg?: unknown) =>
+    importMarkdownFolder(team, notes, typeof arg === 'object' && arg !== null ? (arg as Args) : {}),
+  );
+}
+
+/** Markdown files under `folder` with their sizes, skipping hidden folders; at most MAX_FILES. */
+async function findFiles(folder: vscode.Uri): Promise<{ files: { uri: vscode.Uri; relative: string; size: number }[]; truncated: boolean }> {
+  const files: { uri: vscode.Uri; relative: string; size: number }[] = [];
+  let truncated = false;
+  const walk = async (dir: vscode.Uri, prefix: string, depth: number): Promise<void> => {
+    const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
+    for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
+      if (files.length >= MAX_FILES) {
+        truncated = true;
+        return;
+      }
+      const uri = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.Directory && !name.startsWith('.') && depth < MAX_DEPTH) {
+        await walk(uri, `${prefix}${name}/`, depth + 1);
+      } else if (type & vscode.FileType.File && /\.(md|markdown)$/i.test(name)) {
+        const stat = await vscode.workspace.fs.stat(uri).then(undefined, () => undefined);
+        files.push({ uri, relative: `${prefix}${name}`, size: stat?.size ?? -1 });
+      }
+    }
+  };
+  await walk(folder, '', 0);
+  return { files, truncated };
+}
+
+const sameText = (a: string, b: string) => a.replace(/\r\n/g, '\n').trim() === b.replace(/\r\n/g, '\n').trim();
+
+async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Promise<{ preview: FolderImportPreview; planned: PlannedNote[] }> {
+  const { files, truncated } = await findFiles(folder);
+  const unreadable: { file: string; reason: string }[] = [];
+  const planned: PlannedNote[] = [];
+  const newPeople = new Map<string, string>();
+  let alreadyHere = 0;
+  const existingText = new Map<string, string | undefined>();
+  for (const file of files) {
+    if (file.size > MAX_FILE_BYTES) {
+      unreadable.push({ file: file.relative, reason: 'larger than 5 MB' });
+      continue;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(await vscode.workspace.fs.readFile(file.uri));
+    } catch {
+      unreadable.push({ file: file.relative, reason: 'not readable as UTF-8 text' });
+      continue;
+    }
+    const note = readImportedNote(file.relative, text);
+    if (!note.ok) {
+      unreadable.push({ file: file.relative, reason: note.reason });
+      continue;
+    }
+    const name = normalizeName(note.person);
+    const person = team.all.find((p) => p.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0);
+    if (!person) {
+      const key = name.toLocaleLowerCase();
+      const problem = newPeople.has(key) ? undefined : nameProblem(name, team.all);
+      if (problem) {
+        unreadable.push({ file: file.relative, reason: problem });
+        continue;
+      }
+      if (!newPeople.has(key) && newPeople.size >= MAX_NEW_PEOPLE) {
+        unreadable.push({ file: file.relative, reason: `more than ${MAX_NEW_PEOPLE} new people in one import` });
+        continue;
+      }
+      newPeople.set(key, name);
+    }
+    const personName = person?.name ?? newPeople.get(name.toLocaleLowerCase())!;
+    const twinInImport = planned.some((p) => p.personName === personName && p.date === note.date && sameText(p.content, note.content));
+    let twinHere = false;
+    for (const meta of person ? notes.forPerson(person.id).filter((m) => m.date === note.date) : []) {
+      if (!existingText.has(meta.id)) {
+        existingText.set(meta.id, await notes.read(meta.id).catch(() => undefined));
+      }
+      const here = existingText.get(meta.id);
+      twinHere ||= here !== undefined && sameText(here, note.content);
+    }
+    if (twinInImport || twinHere) {
+      alreadyHere++;
+      continue;
+    }
+    planned.push({ personName, ...(person ? { person } : {}), date: note.date, content: note.content });
+  }
+  const people = new Map<string, ImportPreviewPerson>();
+  for (const note of planned) {
+    const entry = people.get(note.personName) ?? { name: note.personName, existing: note.person !== undefined, dates: [] };
+    people.set(note.personName, { ...entry, dates: [...entry.dates, note.date].sort() });
+  }
+  return { preview: { people: [...people.values()], notes: planned.length, alreadyHere, unreadable, truncated }, planned };
+}
+
+/** The preview in full, for the user to read before confirming. */
+export function previewMarkdown(folder: string, preview: FolderImportPreview): string {
+  const lines = [`# Import preview: ${folder}`, '', `${preview.notes} notes to import; ${preview.alreadyHere} already here (skipped).`, ''];
+  for (const person of preview.people) {
+    const dates = person.dates.length > 12 ? `${person.dates.slice(0, 12).join(', ')}, …` : person.dates.join(', ');
+    lines.push(`- **${person.name}** (${person.existing ? 'on your team' : 'new'}): ${person.dates.length} notes, ${dates}`);
+  }
+  if (preview.unreadable.length > 0) {
+    lines.push('', `## Not imported (${preview.unreadable.length})`, '', ...preview.unreadable.slice(0, 500).map((u) => `- \`${u.file.replace(/`/g, "'")}\`: ${u.reason}`));
+  }
+  if (preview.truncated) {
+    lines.push('', `_Only the first ${MAX_FILES.toLocaleString('en')} files were looked at._`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function confirmImport(folder: vscode.Uri, preview: FolderImportPreview): Promise<boolean> {
+  const added = preview.people.filter((p) => !p.existing).length;
+  const go = `Import ${preview.notes} Notes`;
+  const details = 'Show Details…';
+  for (;;) {
+    const answer = await vscode.window.showInformationMessage(
+      `Import ${preview.notes} notes for ${preview.people.length} people (${added} new) from ${folder.fsPath}?`,
+      {
+        modal: true,
+        detail: `${preview.alreadyHere} are already here and will be skipped; ${preview.unreadable.length} files could not be read. Nothing already in Two Hats is overwritten.`,
+      },
+      go,
+      details,
+    );
+    if (answer !== details) {
+      return answer === go;
+    }
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: previewMarkdown(folder.fsPath, preview) });
+    await vscode.window.showTextDocument(document, { preview: true });
+  }
+}
+
+async function importMarkdownFolder(team: TeamStore, notes: NoteStore, args: Args): Promise<FolderImportResult | undefined> {
+  if (team.state.kind !== 'ready' || !notes.ready) {
+    void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
+    return undefined;
+  }
+  const given = typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : undefined;
+  const picked =
+    given ??
+    (await vscode.window.showOpenDialog({ title: 'Two Hats: Import notes from a Markdown folder', openLabel: 'Preview Import', canSelectFolders: true, canSelectFiles: false }))?.[0];
+  if (!picked) {
+    return undefined;
+  }
+  const { preview, planned } = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Two Hats: reading the folder…' },
+    () => plan(team, notes, picked),
+  );
+  if (preview.notes === 0) {
+    if (!given) {
+      void vscode.window.showWarningMessage(`Nothing to import from ${picked.fsPath}: ${preview.alreadyHere} already here, ${preview.unreadable.length} not readable (${preview.unreadable.slice(0, 3).map((u) => `${u.file}: ${u.reason}`).join('; ')}).`);
+    }
+    return { preview };
+  }
+  const confirmed = given ? args.confirm === true : await confirmImport(picked, preview);
+  if (!confirmed) {
+    return { preview };
+  }
+  const ids = new Map<string, string>();
+  let peopleAdded = 0;
+  let imported = 0;
+  const latest = new Map<string, string>();
+  for (const note of planned) {
+    let personId = note.person?.id ?? ids.get(note.personName);
+    if (!personId) {
+      const added = await team.add({ name: note.personName, role: '', cadence: 'weekly' });
+      if (!added.ok) {
+        continue;
+      }
+      personId = added.person.id;
+      ids.set(note.personName, personId);
+      peopleAdded++;
+    }
+    await notes.create({ personId, date: note.date, templateId: IMPORTED_TEMPLATE_ID, title: `${note.personName} · ${note.date} · Imported`, content: note.content });
+    imported++;
+    latest.set(personId, [latest.get(personId) ?? '', note.date].sort().at(-1)!);
+  }
+  // The last 1:1 moves only forward: an import of old notes leaves a later 1:1 as it is.
+  for (const [personId, date] of latest) {
+    await team.recordOneOnOne(personId, date, []);
+  }
+  if (!given) {
+    void vscode.window.showInformationMessage(`Imported ${imported} notes${peopleAdded > 0 ? ` and added ${peopleAdded} people` : ''}.`);
+  }
+  const people = [...latest.keys()].map((id) => ({ id, name: team.find(id)?.name ?? '' }));
+  return { preview, imported, peopleAdded, people };
+}

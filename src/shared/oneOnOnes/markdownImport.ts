@@ -1,0 +1,117 @@
+/**
+ * Reading 1:1 notes kept elsewhere as plain Markdown files: whose each one is and when it was
+ * held. The rule, first match wins:
+ * - front matter (`---` YAML at the top) with `date:` and `person:` or `with:`;
+ * - otherwise the date in the file name (`2026-03-01`, `2026_03_01` or `2026.03.01`) and the person
+ *   from the folder the file sits in (`Ada Lovelace/2026-03-01.md`), or, for files at the top of
+ *   the folder picked or in a folder named by a year, from the file name's other words
+ *   (`2026-03-01 Ada.md`, `1-1 Ada 2026-03-01.md`; words like "1-1" or "notes" are dropped).
+ * Pure and linear-time; never throws.
+ */
+import { parse as parseYaml } from 'yaml';
+import { parseDay } from '../team';
+
+export type ImportedNote =
+  | { readonly ok: true; readonly person: string; readonly date: string; readonly content: string }
+  | { readonly ok: false; readonly reason: string };
+
+const FRONT_MATTER_MAX_CHARS = 16 * 1024;
+const DATE_IN_NAME = /(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)/;
+const FILLER_WORDS = new Set(['1-1', '1:1', '1on1', '1-on-1', 'one-on-one', 'oneonone', 'o3', 'note', 'notes', 'with', 'meeting']);
+
+/** A real calendar day as YYYY-MM-DD, or undefined. */
+export function calendarDay(year: number, month: number, day: number): string | undefined {
+  if (!Number.isInteger(year) || year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 || day > 31) {
+    return undefined;
+  }
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return new Date(parseDay(iso)).getUTCDate() === day ? iso : undefined;
+}
+
+export function dateInFileName(name: string): string | undefined {
+  const match = DATE_IN_NAME.exec(name);
+  return match ? calendarDay(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
+}
+
+/** The words of a file name that are left once the date, the extension and filler words are gone. */
+export function personInFileName(name: string): string | undefined {
+  const words = name
+    .replace(/\.md$/i, '')
+    .replace(DATE_IN_NAME, ' ')
+    .split(/[\s_]+/)
+    .map((word) => word.replace(/^[-.,;:]+|[-.,;:]+$/g, ''))
+    .filter((word) => word.length > 0 && !FILLER_WORDS.has(word.toLowerCase()));
+  return words.length > 0 ? words.join(' ') : undefined;
+}
+
+export interface FrontMatter {
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly body: string;
+}
+
+/** Splits off YAML front matter; a note without any has empty fields. */
+export function splitFrontMatter(text: string): FrontMatter | { readonly problem: string } {
+  const opening = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!opening) {
+    return { fields: {}, body: text };
+  }
+  const rest = text.slice(opening[0].length);
+  const closing = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m.exec(rest);
+  if (!closing || closing.index > FRONT_MATTER_MAX_CHARS) {
+    return { problem: 'its front matter has no closing “---” near the top' };
+  }
+  let data: unknown;
+  try {
+    // Few aliases: a small file must not be able to expand into a huge one.
+    data = parseYaml(rest.slice(0, closing.index), { maxAliasCount: 16, prettyErrors: false });
+  } catch {
+    return { problem: 'its front matter is not valid YAML' };
+  }
+  const fields = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  return { fields, body: rest.slice(closing.index + closing[0].length) };
+}
+
+function dateField(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    return calendarDay(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  }
+  const match = typeof value === 'string' ? /^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(value) : null;
+  return match ? calendarDay(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
+}
+
+function textField(value: unknown): string | undefined {
+  const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : undefined;
+  return text ? text : undefined;
+}
+
+/** A folder that names a year or a date groups notes by time, not by person. */
+function folderNamesPerson(folder: string): boolean {
+  return !/^\d{4}$/.test(folder) && dateInFileName(folder) === undefined && personInFileName(folder) !== undefined;
+}
+
+/** Whose note a file holds and when, from its path (relative, forward slashes) and its text. */
+export function readImportedNote(relativePath: string, text: string): ImportedNote {
+  const parts = relativePath.split('/').filter((part) => part.length > 0);
+  const fileName = parts.at(-1) ?? '';
+  const folder = parts.length > 1 ? parts.at(-2)! : undefined;
+  const split = splitFrontMatter(text);
+  if ('problem' in split) {
+    return { ok: false, reason: split.problem };
+  }
+  const date = dateField(split.fields['date']) ?? dateInFileName(fileName);
+  if (!date) {
+    return { ok: false, reason: 'no date in its name or front matter (e.g. 2026-03-01)' };
+  }
+  const person =
+    textField(split.fields['person']) ??
+    textField(split.fields['with']) ??
+    (folder !== undefined && folderNamesPerson(folder) ? personInFileName(folder) : undefined) ??
+    personInFileName(fileName);
+  if (!person) {
+    return { ok: false, reason: 'no person in its folder, name or front matter' };
+  }
+  if (split.body.trim().length === 0) {
+    return { ok: false, reason: 'it is empty' };
+  }
+  return { ok: true, person, date, content: split.body };
+}

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { dateInFileName, personInFileName, readImportedNote, splitFrontMatter } from '../../src/shared/oneOnOnes/markdownImport';
+
+const day = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2150-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const name = fc
+  .array(fc.stringMatching(/^[A-Z][a-zé]{1,10}$/), { minLength: 1, maxLength: 3 })
+  .filter((words) => words.every((w) => !['Notes', 'Note', 'With', 'Meeting'].includes(w)))
+  .map((words) => words.join(' '));
+
+describe('reading Markdown notes kept elsewhere', () => {
+  it('reads a folder per person with dated files', () => {
+    assert.deepEqual(readImportedNote('Ada Lovelace/2026-03-01.md', '# Notes\n- [ ] Send the RFC\n'), {
+      ok: true,
+      person: 'Ada Lovelace',
+      date: '2026-03-01',
+      content: '# Notes\n- [ ] Send the RFC\n',
+    });
+    assert.deepEqual(readImportedNote('Ada Lovelace/1-1 2026_03_08.md', 'x'), { ok: true, person: 'Ada Lovelace', date: '2026-03-08', content: 'x' });
+  });
+
+  it('reads the person and date from the file name, in either order', () => {
+    assert.equal((readImportedNote('2026-03-01 Ada.md', 'x') as { person: string }).person, 'Ada');
+    assert.deepEqual(readImportedNote('1-1 Ada 2026-03-01.md', 'x'), { ok: true, person: 'Ada', date: '2026-03-01', content: 'x' });
+    assert.deepEqual(readImportedNote('2026/2026-03-01 Grace Hopper.md', 'x'), { ok: true, person: 'Grace Hopper', date: '2026-03-01', content: 'x' });
+  });
+
+  it('prefers front matter, with person or with, and leaves it out of the note', () => {
+    const text = '---\ndate: 2026-02-03\nwith: Grace Hopper\ntags: [career]\n---\n## Talked about\n';
+    assert.deepEqual(readImportedNote('misc/whatever.md', text), { ok: true, person: 'Grace Hopper', date: '2026-02-03', content: '## Talked about\n' });
+    assert.equal((readImportedNote('x.md', '---\nperson: Ada\ndate: 2026-02-03T10:00:00Z\n---\nhi') as { date: string }).date, '2026-02-03');
+  });
+
+  it('says why a file cannot be read', () => {
+    assert.match((readImportedNote('Ada/notes.md', 'x') as { reason: string }).reason, /no date/);
+    assert.match((readImportedNote('2026-03-01.md', 'x') as { reason: string }).reason, /no person/);
+    assert.match((readImportedNote('2026-02-30 Ada.md', 'x') as { reason: string }).reason, /no date/, 'not a real day');
+    assert.match((readImportedNote('2026-03-01 Ada.md', '---\ndate: [\n---\nx') as { reason: string }).reason, /YAML/);
+    assert.match((readImportedNote('2026-03-01 Ada.md', '---\ndate: 2026-01-01\n') as { reason: string }).reason, /closing/);
+    assert.match((readImportedNote('2026-03-01 Ada.md', '  \n') as { reason: string }).reason, /empty/);
+  });
+
+  it('refuses YAML that would expand into something huge', () => {
+    const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${i === 0 ? 'a' : 'bcdefghi'[i - 1]}`).join(', ')}]`), 'date: 2026-01-01', '---', 'x'].join('\n');
+    assert.equal(readImportedNote('Ada.md', bomb).ok, false);
+  });
+
+  it('never throws, whatever the path and text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 2000 }), (path, text) => {
+        readImportedNote(path, text);
+        readImportedNote(path, `---\n${text}`);
+        readImportedNote(path, `---\n${text}\n---\n${text}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('round-trips any date and name through the file-name layouts', () => {
+    fc.assert(
+      fc.property(day, name, fc.constantFrom('-', '_', '.'), (date, person, separator) => {
+        const inName = date.replaceAll('-', separator);
+        assert.equal(dateInFileName(`${inName} ${person}.md`), date);
+        assert.deepEqual(readImportedNote(`${inName} ${person}.md`, 'x'), { ok: true, person, date, content: 'x' });
+        assert.deepEqual(readImportedNote(`1-1 ${person} ${inName}.md`, 'x'), { ok: true, person, date, content: 'x' });
+        assert.deepEqual(readImportedNote(`${person}/${inName}.md`, 'x'), { ok: true, person, date, content: 'x' });
+      }),
+    );
+  });
+
+  it('round-trips any date and name through front matter', () => {
+    fc.assert(
+      fc.property(day, name, fc.constantFrom('person', 'with'), fc.string({ maxLength: 200 }), (date, person, key, body) => {
+        const text = `---\ndate: ${date}\n${key}: ${person}\n---\n${body}`;
+        const read = readImportedNote('anything.md', text);
+        if (body.trim().length === 0) {
+          assert.equal(read.ok, false);
+        } else {
+          assert.deepEqual(read, { ok: true, person, date, content: body });
+        }
+      }),
+    );
+  });
+
+  it('splits front matter in linear time on a long one-line file', () => {
+    const started = Date.now();
+    splitFrontMatter(`---\n${'a'.repeat(1_000_000)}`);
+    personInFileName(`${'-'.repeat(10_000)}x.md`);
+    assert.ok(Date.now() - started < 2000);
+  });
+});

@@ -312,7 +312,7 @@ export type TemplateValues = Partial<Record<TemplateVariable, string>>;
  * template shows up in the note rather than silently vanishing.
  */
 export function fillTemplate(markdown: string, values: TemplateValues): string {
-  return markdown.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (whole, name: string) => {
+  return markdown.replace(/\{\{\s*([A-Z]+)\s*\}\}/gi, (whole, name: string) => {
     const value = (TEMPLATE_VARIABLES as readonly string[]).includes(name) ? values[name as TemplateVariable] : undefined;
     return value ?? whole;
   });
@@ -324,7 +324,7 @@ export function shareableAgenda(markdown: string): string {
   const out: string[] = [];
   let skipping = false;
   for (const line of lines) {
-    const heading = /^##\s+(.*)$/.exec(line);
+    const heading = /^##\s+((?:\S.*)?)$/.exec(line);
     if (heading) {
       skipping = heading[1]!.trim().toLowerCase() === PRIVATE_HEADING.toLowerCase();
     } else if (/^#\s/.test(line)) {

@@ -320,7 +320,8 @@ export function fillTemplate(markdown: string, values: TemplateValues): string {
 
 /** Removes the private section: everything from its heading to the next heading of the same level. */
 export function shareableAgenda(markdown: string): string {
-  const lines = markdown.split(/\r?\n/);
+  // A lone \r ends a line in the editor too: split on it, or a heading after one would be kept.
+  const lines = markdown.split(/\r\n?|\n/);
   const out: string[] = [];
   let skipping = false;
   for (const line of lines) {

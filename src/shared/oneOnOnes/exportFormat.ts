@@ -80,7 +80,8 @@ export function parseExportedNote(text: string): ParsedExport {
   }
   const fields: Record<string, unknown> = {};
   for (const line of normalized.slice(normalized.indexOf('\n') + 1, end).split(/\r?\n/)) {
-    const match = /^([A-Z-]+):\s(.*)$/i.exec(line);
+    // The s flag: JSON.stringify leaves U+2028 and U+2029 in a value as they are.
+    const match = /^([a-z-]+):\s(.*)$/is.exec(line);
     if (!match) {
       return { ok: false, reason: `its header has a line Two Hats cannot read: ${line.slice(0, 60)}` };
     }

@@ -19,19 +19,19 @@ export const noteHeader: fc.Arbitrary<NoteHeader> = fc.record({
   title: anyText(400),
   // JSON has no -0; + 0 turns it into the 0 that a round trip gives back.
   createdAt: fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => n + 0),
-});
+}, { noNullPrototype: true });
 
 export const noteMeta: fc.Arbitrary<NoteMeta> = fc
   .record(
     {
       header: noteHeader,
       updatedAt: fc.integer(),
-      openItems: fc.array(fc.record({ line: fc.nat(), text: anyText(2000) }), { maxLength: 4 }),
-      hatTags: fc.record({ leadership: fc.nat(), management: fc.nat() }),
+      openItems: fc.array(fc.record({ line: fc.nat(), text: anyText(2000) }, { noNullPrototype: true }), { maxLength: 4 }),
+      hatTags: fc.record({ leadership: fc.nat(), management: fc.nat() }, { noNullPrototype: true }),
       mood: fc.integer({ min: 1, max: 10 }),
-      goals: fc.array(fc.record({ goal: anyText(2000), score: fc.integer({ min: 1, max: 10 }) }), { maxLength: 3 }),
+      goals: fc.array(fc.record({ goal: anyText(2000), score: fc.integer({ min: 1, max: 10 }) }, { noNullPrototype: true }), { maxLength: 3 }),
     },
-    { requiredKeys: ['header', 'updatedAt', 'openItems'] },
+    { requiredKeys: ['header', 'updatedAt', 'openItems'], noNullPrototype: true },
   )
   .map(({ header, ...rest }) => ({ ...header, ...rest }));
 
@@ -43,7 +43,7 @@ export const codeReference = fc.record(
     commit: fc.stringMatching(/^[0-9a-f]{7,64}$/),
     uri: anyText(4000),
   },
-  { requiredKeys: ['path', 'startLine', 'endLine', 'uri'] },
+  { requiredKeys: ['path', 'startLine', 'endLine', 'uri'], noNullPrototype: true },
 );
 
 /** JSON-ish values that are not what any schema wants: the "arbitrary file on disk" input. */

@@ -59,7 +59,7 @@ describe('check-ins and goals, for any text', function () {
         const note = lines.join('\n');
         assert.deepEqual(goalScoresOf(note), goalScoresBefore(note));
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 

@@ -28,7 +28,7 @@ describe('action items, for any text', function () {
         );
         assert.deepEqual(parseActionItems(setActionItemDone(toggled, item.line, item.text, item.done)!), items);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 

@@ -81,7 +81,7 @@ describe('stored files, for any content', function () {
       fc.property(uniqueById(person), (people) => {
         assert.deepEqual(parseTeamFile(serializeTeamFile(people)), { ok: true, file: { schemaVersion: 1, people } });
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -90,7 +90,7 @@ describe('stored files, for any content', function () {
       fc.property(uniqueById(delegationItem), (items) => {
         assert.deepEqual(parseDelegationFile(serializeDelegationFile(items)), { ok: true, value: items });
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -101,7 +101,7 @@ describe('stored files, for any content', function () {
         assert.deepEqual(parseNoteIndex(serializeNoteIndex(notes)), { ok: true, notes });
         assert.deepEqual(parseBackupManifest(serializeBackupManifest(backup)), { ok: true, value: backup });
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -112,7 +112,7 @@ describe('stored files, for any content', function () {
         assert.deepEqual(headerOf(meta), header);
         assert.deepEqual(parseNoteIndex(serializeNoteIndex([meta])), { ok: true, notes: [meta] });
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -126,7 +126,7 @@ describe('stored files, for any content', function () {
         assertRefusedOrParsed(parseBackupManifest(text));
         assertRefusedOrParsed(parseSidebarDraftFile(text));
       }),
-      { numRuns: 500 },
+      { numRuns: 150 },
     );
   });
 
@@ -148,7 +148,7 @@ describe('stored files, for any content', function () {
       fc.property(fc.option(fc.record({ draft, personId: storedId }, { ...options, requiredKeys: ['draft'] }), { nil: undefined }), (form) => {
         assert.deepEqual(parseSidebarDraftFile(serializeSidebarDraftFile(form)), { ok: true, value: form });
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 

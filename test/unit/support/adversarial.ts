@@ -90,6 +90,9 @@ export function knownHostileTexts(): PumpedText[] {
     hostile(`- Check-in:${' '.repeat(megabyte)}`, '"- Check-in:" + 1M spaces'),
     hostile(`- [ ]${' '.repeat(megabyte)}x`, '"- [ ]" + 1M spaces + "x"'),
     hostile(`##${' '.repeat(megabyte)}x`, '"##" + 1M spaces + "x"'),
+    hostile(`- [ ]${' '.repeat(100_000)}x\u2028`, '"- [ ]" + 100k spaces + "x\\u2028"'),
+    hostile(`##${' '.repeat(100_000)}x\r`, '"##" + 100k spaces + "x\\r"'),
+    hostile(`a${'.'.repeat(100_000)}x`, '"a" + 100k dots + "x"'),
     hostile(`{{${' '.repeat(megabyte)}`, '"{{" + 1M spaces'),
     ...runs.map((run) => {
       const times = Math.ceil(runLength / run.length);

@@ -62,7 +62,12 @@ export function serializeBackupManifest(manifest: BackupManifest): string {
 }
 
 function basename(path: string): string {
-  return path.replace(/[\\/]+$/, '').split(/[\\/]/).at(-1) ?? path;
+  // Trailing separators trimmed by hand: /[\\/]+$/ rescans a long run of them at every start.
+  let end = path.length;
+  while (end > 0 && (path[end - 1] === '/' || path[end - 1] === '\\')) {
+    end--;
+  }
+  return path.slice(0, end).split(/[\\/]/).at(-1) ?? path;
 }
 
 /**

@@ -13,7 +13,7 @@ import { CADENCES, NAME_MAX_LENGTH, ROLE_MAX_LENGTH, type Person } from './team'
 
 // Generous bounds: the domain rules give the friendly message, these only stop abuse.
 const text = (max: number) => z.string().check(z.maxLength(max * 4));
-const personId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const personId = z.string().check(z.regex(/^[\w-]{1,64}$/));
 const requestId = z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER));
 
 const personDraft = z.strictObject({

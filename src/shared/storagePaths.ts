@@ -6,6 +6,6 @@
 
 /** The workspace's own storage folder for a window's `storageUri` path, or undefined if it is one. */
 export function primaryStoragePath(storagePath: string): string | undefined {
-  const match = /^(.*[\\/])([^\\/]+)-(\d+)([\\/][^\\/]+)$/.exec(storagePath);
-  return match ? `${match[1]}${match[2]}${match[4]}` : undefined;
+  const match = /^(.*[\\/])([^\\/]+)-\d+([\\/][^\\/]+)$/.exec(storagePath);
+  return match ? `${match[1]}${match[2]}${match[3]}` : undefined;
 }

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 
 export const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-export const storedId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+export const storedId = z.string().check(z.regex(/^[\w-]{1,64}$/));
 
 /** A place in the code: a talking point or a delegation item made from a selection. */
 export const codeReference = z.object({

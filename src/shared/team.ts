@@ -49,7 +49,8 @@ export function goalProblem(raw: string, goals: readonly Goal[]): string | undef
   if (text.length > GOAL_MAX_LENGTH) {
     return `Keep the goal under ${GOAL_MAX_LENGTH} characters.`;
   }
-  if (/\p{Cc}/u.test(text) || /[—–]\s*progress:/iu.test(text)) {
+  // A line break would end the agenda line, and dashes before "progress:" would end the goal early.
+  if (/[\p{Cc}\u2028\u2029]/u.test(text) || /[—–-]\s*progress:/iu.test(text)) {
     return 'The goal contains characters Two Hats uses to track progress.';
   }
   const open = goals.filter((g) => !g.reachedOn);

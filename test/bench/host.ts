@@ -99,7 +99,7 @@ async function reportedActivation(page: Page, names: readonly string[]): Promise
     }
     for (const row of await rows.all()) {
       const name = (await row.locator('.name').textContent())?.trim() ?? '';
-      const time = /(\d+)\s*ms/.exec((await row.locator('.activation-time').textContent()) ?? '')?.[1];
+      const time = /(?<!\d)(\d+)\s*ms/.exec((await row.locator('.activation-time').textContent()) ?? '')?.[1];
       if (names.includes(name) && time) {
         found.set(name, Number(time));
       }

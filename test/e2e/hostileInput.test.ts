@@ -9,7 +9,7 @@ import { getSession } from './session';
 import { workspaceDataDir } from './steps';
 
 const TODAY = new Date().toISOString().slice(0, 10);
-const isOffMachine = (url: string) => !/^(https?|wss?):\/\/127\.0\.0\.1[:/]/.test(url) && !/^(data|blob|vscode-[a-z]+|about):/.test(url);
+const isOffMachine = (url: string) => !/^(?:https?|wss?):\/\/127\.0\.0\.1[:/]/.test(url) && !/^(?:data|blob|vscode-[a-z]+|about):/.test(url);
 
 interface Stored<T> {
   schemaVersion: number;
@@ -38,7 +38,7 @@ async function damage(frame: FrameLocator) {
     scripts: document.querySelectorAll('#app script').length,
     handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,
     embedded: document.querySelectorAll('#app img, #app svg:not(.codicon), #app iframe, #app object, #app embed, #app style, #app link, #app form, #app base, #app meta').length,
-    scriptLinks: [...document.querySelectorAll('#app a[href]')].filter((a) => /^\s*(javascript|data|vbscript|command):/i.test(a.getAttribute('href') ?? '')).length,
+    scriptLinks: [...document.querySelectorAll('#app a[href]')].filter((a) => /^\s*(?:javascript|data|vbscript|command):/i.test(a.getAttribute('href') ?? '')).length,
     csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
   }));
 }

@@ -69,7 +69,7 @@ describe('1:1s from the sidebar, in real editor tabs', () => {
 
     const offMachine: string[] = [];
     page.on('request', (request) => {
-      if (!/^(https?|wss?):\/\/127\.0\.0\.1[:/]/.test(request.url()) && !/^(data|blob|vscode-[a-z]+):/.test(request.url())) {
+      if (!/^(?:https?|wss?):\/\/127\.0\.0\.1[:/]/.test(request.url()) && !/^(?:data|blob|vscode-[a-z]+):/.test(request.url())) {
         offMachine.push(request.url());
       }
     });

@@ -55,5 +55,7 @@ describe('check-ins and growth goals', () => {
     assert.match(goalProblem('Another', goals) ?? '', /5 open goals/);
     assert.equal(goalProblem('Another', goals.slice(0, 4)), undefined);
     assert.ok(goalProblem('Ship it — progress: 5/10', []));
+    assert.ok(goalProblem('Ship it - progress: 5/10', []), 'a hyphen ends the goal as early as a dash');
+    assert.ok(goalProblem('Ship\u2028it', []), 'a line separator would split the agenda line');
   });
 });

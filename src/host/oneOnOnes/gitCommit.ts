@@ -46,7 +46,7 @@ export async function commitOf(file: vscode.Uri, workspaceFolder: vscode.Uri): P
   if (/^[0-9a-f]{40,64}$/.test(head)) {
     return head;
   }
-  const ref = /^ref: (refs\/[^\s]+)$/.exec(head)?.[1];
+  const ref = /^ref: (refs\/\S+)$/.exec(head)?.[1];
   if (!ref || ref.includes('..')) {
     return undefined;
   }

@@ -15,7 +15,7 @@ export function noteUri(id: string, title: string): vscode.Uri {
 }
 
 export function noteIdOf(uri: vscode.Uri): string | undefined {
-  return /^\/([A-Za-z0-9_-]{1,64})(\/|$)/.exec(uri.path)?.[1];
+  return /^\/([\w-]{1,64})(?:\/|$)/.exec(uri.path)?.[1];
 }
 
 export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposable {

@@ -28,7 +28,7 @@ export function ownTemplatesFolder(): vscode.Uri | undefined {
   if (!configured) {
     return undefined;
   }
-  if (configured.startsWith('/') || /^[A-Za-z]:[\\/]/.test(configured)) {
+  if (configured.startsWith('/') || /^[A-Z]:[\\/]/i.test(configured)) {
     return vscode.Uri.file(configured);
   }
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;

@@ -108,7 +108,7 @@ export class BackupKeeper implements vscode.Disposable {
     const notesTo = vscode.Uri.joinPath(into, 'notes');
     await vscode.workspace.fs.createDirectory(notesTo);
     const entries = await vscode.workspace.fs.readDirectory(notesFrom).then(undefined, () => [] as [string, vscode.FileType][]);
-    for (const [name] of entries.filter(([n, type]) => type === vscode.FileType.File && /^[A-Za-z0-9_-]{1,64}(\.md|\.header\.json)$/.test(n))) {
+    for (const [name] of entries.filter(([n, type]) => type === vscode.FileType.File && /^[\w-]{1,64}(?:\.md|\.header\.json)$/.test(n))) {
       await copy(vscode.Uri.joinPath(notesFrom, name), vscode.Uri.joinPath(notesTo, name));
     }
     return copied;

@@ -400,7 +400,7 @@ export class NoteStore implements vscode.Disposable {
         }
         return gone.length;
       })) ?? 0;
-    const ids = [...names].map((name) => /^([A-Za-z0-9_-]{1,64})\.md$/.exec(name)?.[1]).filter((id): id is string => id !== undefined);
+    const ids = [...names].map((name) => /^([\w-]{1,64})\.md$/.exec(name)?.[1]).filter((id): id is string => id !== undefined);
     const outcomes = await this.checkNotes(folder, ids, names);
     const result = { ...outcomes, removed };
     if (result.added + result.updated + result.removed > 0) {
@@ -490,7 +490,7 @@ export class NoteStore implements vscode.Disposable {
       }
     };
     const check = (uri: vscode.Uri) => {
-      const id = /\/([A-Za-z0-9_-]{1,64})(?:\.md|\.header\.json)$/.exec(uri.path)?.[1];
+      const id = /\/([\w-]{1,64})(?:\.md|\.header\.json)$/.exec(uri.path)?.[1];
       if (id) {
         pending.add(id);
         timer ??= setTimeout(() => void flush(), WATCH_SETTLE_MS);

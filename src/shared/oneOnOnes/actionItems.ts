@@ -13,14 +13,16 @@ export interface ActionItem {
   readonly due?: string;
 }
 
-const TASK = /^(\s*[-*+]\s+\[)([ xX])(\]\s+)(.*)$/;
+// The body starts at the first non-space after "]": letting `\s+` and `.*` share the spaces
+// made a long run of them cost quadratic time when the line did not match (issue #12).
+const TASK = /^(\s*[-*+]\s+\[)([ x])(\]\s+)((?:\S.*)?)$/i;
 
 export function parseActionItems(markdown: string): ActionItem[] {
   const items: ActionItem[] = [];
   const lines = markdown.split(/\r?\n/);
   let inFence = false;
   lines.forEach((raw, line) => {
-    if (/^\s*(```|~~~)/.test(raw)) {
+    if (/^\s*(?:```|~~~)/.test(raw)) {
       inFence = !inFence;
       return;
     }

@@ -31,13 +31,18 @@ export interface ExportedNote {
 
 /** A name that is safe as a file or folder name on every system. */
 export function safeFileName(text: string, fallback: string): string {
-  const cleaned = text
+  const spaced = text
     .normalize('NFC')
     .replace(/[\\/:*?"<>|\p{Cc}]/gu, '-')
     .replace(/\s+/g, ' ')
-    .replace(/^[.\s-]+|[.\s]+$/g, '')
-    .slice(0, 80);
-  return /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned) || cleaned === '' ? fallback : cleaned;
+    .replace(/^[.\s-]+/, '');
+  // Trailing dots and spaces trimmed by hand: /[.\s]+$/ rescans a long run of them at every start.
+  let end = spaced.length;
+  while (end > 0 && (spaced[end - 1] === '.' || spaced[end - 1] === ' ')) {
+    end--;
+  }
+  const cleaned = spaced.slice(0, end).slice(0, 80);
+  return /^(?:con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned) || cleaned === '' ? fallback : cleaned;
 }
 
 export function exportedNote(header: NoteHeader, person: string, content: string, includePrivate: boolean): { path: string; text: string } {
@@ -75,7 +80,8 @@ export function parseExportedNote(text: string): ParsedExport {
   }
   const fields: Record<string, unknown> = {};
   for (const line of normalized.slice(normalized.indexOf('\n') + 1, end).split(/\r?\n/)) {
-    const match = /^([A-Za-z-]+):\s(.*)$/.exec(line);
+    // The s flag: JSON.stringify leaves U+2028 and U+2029 in a value as they are.
+    const match = /^([a-z-]+):\s(.*)$/is.exec(line);
     if (!match) {
       return { ok: false, reason: `its header has a line Two Hats cannot read: ${line.slice(0, 60)}` };
     }

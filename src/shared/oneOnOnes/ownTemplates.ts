@@ -24,7 +24,7 @@ export function ownTemplateId(fileName: string): string | undefined {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-|-$/g, '')
     .slice(0, 64 - OWN_TEMPLATE_PREFIX.length);
   return slug ? `${OWN_TEMPLATE_PREFIX}${slug}` : undefined;
 }
@@ -59,7 +59,7 @@ export function noteAsTemplate(note: string, person: string, date: string): stri
     text = text.replace(new RegExp(escapeRegExp(person), 'g'), '{{person}}');
   }
   text = text.replace(new RegExp(escapeRegExp(date), 'g'), '{{date}}');
-  text = text.replace(/^(\s*(?:[-*+]\s+)?check-in:\s*)(?:10|[1-9])(\s*\/\s*10)/gim, '$1$2');
+  text = text.replace(/^([^\S\n\r\u2028\u2029]*(?:[-*+]\s+)?check-in:\s*)(?:10|[1-9])(\s*\/\s*10)/gim, '$1$2');
   text = text.replace(/(progress:\s*)(?:10|[1-9])(\s*\/\s*10)/gi, '$1$2');
   return `${text}\n\n## ${PRIVATE_HEADING}\n\n<!-- Only you see this section. It is left out when you copy or export the agenda. -->\n`;
 }

@@ -37,6 +37,14 @@ function lines(ref: CodeReference): string {
   return ref.startLine === ref.endLine ? `${ref.startLine}` : `${ref.startLine}-${ref.endLine}`;
 }
 
+/**
+ * A URI that cannot end a Markdown link early. encodeURIComponent leaves ( and ) as they are, so
+ * those are encoded here; a run is encoded at once, not one call per space of a long run.
+ */
+function linkTarget(uri: string): string {
+  return uri.replace(/[()\s]+/g, (run) => encodeURIComponent(run).replace(/\(/g, '%28').replace(/\)/g, '%29'));
+}
+
 /** A talking point as an agenda line, linking back to the code it came from. */
 export function talkingPointAsMarkdown(point: TalkingPoint): string {
   const text = point.text.replace(/\s+/g, ' ').trim();
@@ -45,7 +53,7 @@ export function talkingPointAsMarkdown(point: TalkingPoint): string {
     return `${text}${standing}`;
   }
   const ref = point.source;
-  const link = `[${ref.path}:${lines(ref)}](${ref.uri.replace(/[()\s]/g, encodeURIComponent)}#L${ref.startLine})`;
+  const link = `[${ref.path}:${lines(ref)}](${linkTarget(ref.uri)}#L${ref.startLine})`;
   const commit = ref.commit ? ` at \`${ref.commit.slice(0, 7)}\`` : '';
   return `${text} (${link}${commit})${standing}`;
 }

@@ -312,7 +312,7 @@ export type TemplateValues = Partial<Record<TemplateVariable, string>>;
  * template shows up in the note rather than silently vanishing.
  */
 export function fillTemplate(markdown: string, values: TemplateValues): string {
-  return markdown.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (whole, name: string) => {
+  return markdown.replace(/\{\{\s*([A-Z]+)\s*\}\}/gi, (whole, name: string) => {
     const value = (TEMPLATE_VARIABLES as readonly string[]).includes(name) ? values[name as TemplateVariable] : undefined;
     return value ?? whole;
   });
@@ -320,11 +320,12 @@ export function fillTemplate(markdown: string, values: TemplateValues): string {
 
 /** Removes the private section: everything from its heading to the next heading of the same level. */
 export function shareableAgenda(markdown: string): string {
-  const lines = markdown.split(/\r?\n/);
+  // A lone \r ends a line in the editor too: split on it, or a heading after one would be kept.
+  const lines = markdown.split(/\r\n?|\n/);
   const out: string[] = [];
   let skipping = false;
   for (const line of lines) {
-    const heading = /^##\s+(.*)$/.exec(line);
+    const heading = /^##\s+((?:\S.*)?)$/.exec(line);
     if (heading) {
       skipping = heading[1]!.trim().toLowerCase() === PRIVATE_HEADING.toLowerCase();
     } else if (/^#\s/.test(line)) {

@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { MAX_WEBVIEW_MESSAGE_CHARS, parseWebviewMessage } from '../../src/shared/protocol';
+import { CADENCES } from '../../src/shared/team';
+import { markdownish } from './support/adversarial';
+import { anyText, isoDay, storedId } from './support/storedArbitraries';
+
+const options = { noNullPrototype: true } as const;
+const requestId = fc.nat();
+const draft = fc.record({ name: anyText(320), role: anyText(480), cadence: fc.constantFrom(...CADENCES) }, options);
+const byType = (type: string, fields: Record<string, fc.Arbitrary<unknown>> = {}, optional: string[] = []) =>
+  fc.record({ type: fc.constant(type), ...fields }, { ...options, requiredKeys: ['type', ...Object.keys(fields).filter((key) => !optional.includes(key))] as never[] });
+const intent = fc.oneof(
+  ...['add', 'findBottlenecks'].map((kind) => fc.record({ kind: fc.constant(kind) }, options)),
+  ...['assign', 'changeLevel', 'setStatus', 'relapse', 'openSource', 'delete', 'restore'].map((kind) => fc.record({ kind: fc.constant(kind), itemId: storedId }, options)),
+  fc.record({ kind: fc.constant('tickStep'), itemId: storedId, stepId: fc.stringMatching(/^[a-z-]{1,64}$/), done: fc.boolean() }, options),
+  fc.record({ kind: fc.constant('noteStep'), itemId: storedId, stepId: fc.stringMatching(/^[a-z-]{1,64}$/) }, options),
+  fc.record({ kind: fc.constant('selfCheckDone'), week: isoDay }, options),
+);
+
+/** Every message the webview may send, with any values its schema allows. */
+const validMessage = fc.oneof(
+  byType('ready', { historyOf: storedId }, ['historyOf']),
+  byType('keepDraft', { form: fc.record({ draft, personId: storedId }, { ...options, requiredKeys: ['draft'] }) }, ['form']),
+  byType('showHistory', { personId: storedId }, ['personId']),
+  byType('addPerson', { requestId, draft }),
+  byType('updatePerson', { requestId, id: storedId, draft }),
+  byType('setArchived', { requestId, id: storedId, archived: fc.boolean() }),
+  ...['openFolder', 'useGlobalStorage', 'showDataLocation', 'switchHat'].map((type) => byType(type)),
+  ...['startOneOnOne', 'queueTalkingPoint', 'addGoal'].map((type) => byType(type, { personId: storedId })),
+  byType('markGoalReached', { personId: storedId, goalId: storedId }),
+  byType('openNote', { noteId: storedId }),
+  byType('previewNote', { noteId: storedId }),
+  byType('tickActionItem', { noteId: storedId, line: fc.integer({ min: 0, max: 1_000_000 }), text: anyText(8000), done: fc.boolean() }),
+  byType('delegation', { intent }),
+  byType('openPrinciple', { id: fc.stringMatching(/^[a-z0-9-]{1,64}$/) }),
+) as fc.Arbitrary<Record<string, unknown>>;
+
+describe('messages from the webview, for any value', () => {
+  it('accepts every well-formed message as it is', () => {
+    fc.assert(
+      fc.property(validMessage, (message) => {
+        assert.deepEqual(parseWebviewMessage(message), { ok: true, message });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a well-formed message with any field added', () => {
+    fc.assert(
+      fc.property(validMessage, fc.string({ minLength: 1, maxLength: 20 }), fc.jsonValue({ maxDepth: 2 }), (message, key, value) => {
+        fc.pre(!(key in message) && key !== '__proto__');
+        assert.equal(parseWebviewMessage({ ...message, [key]: value }).ok, false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a well-formed message with any field set to another value, unless that value is allowed too', () => {
+    fc.assert(
+      fc.property(validMessage, fc.nat(), fc.oneof(fc.jsonValue({ maxDepth: 2 }), markdownish, fc.constantFrom('../p1', 'a/b', '', 'x'.repeat(65), -1, 1.5)), (message, pick, value) => {
+        const keys = Object.keys(message);
+        const key = keys[pick % keys.length]!;
+        const result = parseWebviewMessage({ ...message, [key]: value });
+        if (result.ok) {
+          assert.deepEqual(parseWebviewMessage(JSON.parse(JSON.stringify(result.message))), result);
+        } else {
+          assert.ok(result.reason.length > 0);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on any value at all, and refuses anything too big to read', () => {
+    fc.assert(
+      fc.property(fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true }), (value) => {
+        const result = parseWebviewMessage(value);
+        assert.ok(result.ok || result.reason.length > 0);
+      }),
+      { numRuns: 1000 },
+    );
+    const huge = { type: 'tickActionItem', noteId: 'n', line: 0, text: ' '.repeat(MAX_WEBVIEW_MESSAGE_CHARS), done: true };
+    assert.equal(parseWebviewMessage(huge).ok, false);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Shared pieces for the property tests of the pure parsers: text shaped like what a user might
+ * paste (or a file on disk might hold), and a wall-clock ceiling for parsing it. A backtracking
+ * regex is not wrong on small input, only slow on long runs, so the adversarial texts are long:
+ * a prefix, a short fragment pumped to a few hundred thousand characters, and a suffix that
+ * makes the match fail at the end, which is how such a regex is made to try every split.
+ */
+import * as assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import fc from 'fast-check';
+
+/** Generous on purpose: linear code parses this much in milliseconds, a quadratic regex in minutes. */
+export const CEILING_MS_PER_MB = 2000;
+/** Below this, timer noise and a busy shared machine would dominate. */
+const MIN_CEILING_MS = 500;
+
+/**
+ * Runs `work` and fails if it took longer than the ceiling for `inputLength` characters. A time
+ * just over the ceiling is measured again (the machine may be busy); a super-linear parser is
+ * over by orders of magnitude, every time.
+ */
+export function assertLinearEnough<T>(label: string, inputLength: number, work: () => T): T {
+  const ceiling = Math.max(MIN_CEILING_MS, (CEILING_MS_PER_MB * inputLength) / 1_000_000);
+  let fastest = Infinity;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const started = performance.now();
+    const result = work();
+    fastest = Math.min(fastest, performance.now() - started);
+    if (fastest < ceiling) {
+      return result;
+    }
+    if (fastest > 10 * ceiling) {
+      break;
+    }
+  }
+  assert.fail(`${label}: ${Math.round(fastest)} ms for ${inputLength} characters (ceiling ${Math.round(ceiling)} ms)`);
+}
+
+/** Pieces the parsers give meaning to, plus the characters users paste in long runs. */
+export const MARKDOWN_PIECES = [
+  ' ', '  ', '\t', '-', '--', '—', '–', '[', ']', '[ ]', '[x]', '#', '## ', '# ', '*', '+', '`', '```', '~~~',
+  '@', '@ada', '{', '}', '{{', '}}', '{{person}}', '{{ date }}', '\n', '\r\n', '\n\n', '\r', '😀', '𝒜', 'é', 'e\u0301',
+  'a', 'Z', '7', '10', '/', '/10', '7/10', ':', '.', '\\', '"', '<', '>', '|', 'x', 'X', '(', ')',
+  '- ', '- [ ] ', '- [x] ', 'Goal:', 'goal: ', 'progress:', 'progress: 6/10', 'Check-in:', 'check-in: ', 'due:', 'due:2026-11-30',
+  '#leadership', '#manage', 'Private notes', '## Private notes', '---', '\u00a0', '\u2028', '\ufeff',
+] as const;
+
+/** Short Markdown-like text built from the pieces above, with any Unicode mixed in. */
+export const markdownish: fc.Arbitrary<string> = fc
+  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...MARKDOWN_PIECES) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) }), { maxLength: 60 })
+  .map((pieces) => pieces.join(''));
+
+export interface PumpedText {
+  readonly text: string;
+  readonly description: string;
+}
+
+/** A long text that fast-check reports by its recipe, not by its hundred thousand characters. */
+function hostile(text: string, description: string): PumpedText {
+  return { text, description, [fc.toStringMethod]: () => description } as PumpedText;
+}
+
+/** prefix + fragment × n + suffix, about `targetLength` characters long. */
+export function pumped(targetLength: number): fc.Arbitrary<PumpedText> {
+  const piece = fc.constantFrom(...MARKDOWN_PIECES);
+  return fc
+    .record({
+      prefix: fc.array(piece, { maxLength: 4 }).map((p) => p.join('')),
+      fragment: fc.array(piece, { minLength: 1, maxLength: 3 }).map((p) => p.join('')),
+      suffix: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')),
+    })
+    .map(({ prefix, fragment, suffix }) => {
+      const times = Math.max(1, Math.floor(targetLength / fragment.length));
+      return hostile(prefix + fragment.repeat(times) + suffix, `${JSON.stringify(prefix)} + ${JSON.stringify(fragment)} × ${times} + ${JSON.stringify(suffix)}`);
+    });
+}
+
+/**
+ * Hand-picked worst cases: the line from issue #12, 1 MB single lines, and 100,000-character
+ * runs of each hostile piece (a quadratic parser needs minutes for those already).
+ */
+export function knownHostileTexts(): PumpedText[] {
+  const megabyte = 1_000_000;
+  const runLength = 100_000;
+  const runs = [' ', '\t', '-', '—', '[', '#', '*', '`', '@', '{', '}', '{{', '\n', '\r\n', '\n\n', '😀', '- ', '—-', ' -', '.', '- [ ] ', '---\n'];
+  return [
+    hostile(`- Goal:${' '.repeat(100_000)}`, '"- Goal:" + 100k spaces'),
+    hostile(`- Goal: x${' '.repeat(100_000)}—`, '"- Goal: x" + 100k spaces + "—"'),
+    hostile(`- Goal: ${' -'.repeat(50_000)}`, '"- Goal: " + " -" × 50k'),
+    hostile(`- Check-in:${' '.repeat(megabyte)}`, '"- Check-in:" + 1M spaces'),
+    hostile(`- [ ]${' '.repeat(megabyte)}x`, '"- [ ]" + 1M spaces + "x"'),
+    hostile(`##${' '.repeat(megabyte)}x`, '"##" + 1M spaces + "x"'),
+    hostile(`- [ ]${' '.repeat(100_000)}x\u2028`, '"- [ ]" + 100k spaces + "x\\u2028"'),
+    hostile(`##${' '.repeat(100_000)}x\r`, '"##" + 100k spaces + "x\\r"'),
+    hostile(`a${'.'.repeat(100_000)}x`, '"a" + 100k dots + "x"'),
+    hostile(`{{${' '.repeat(megabyte)}`, '"{{" + 1M spaces'),
+    ...runs.map((run) => {
+      const times = Math.ceil(runLength / run.length);
+      return hostile(run.repeat(times), `${JSON.stringify(run)} × ${times}`);
+    }),
+  ];
+}

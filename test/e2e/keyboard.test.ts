@@ -123,6 +123,7 @@ describe('the main flows with the keyboard alone', () => {
     await pickByKeyboard(page, 'Kay', PERSON);
     await pickByKeyboard(page, 'Consult', '3 · Consult');
     await pickByKeyboard(page, 'Delegate', '7 · Delegate');
-    assert.match((await row.locator('.item-meta').textContent({ timeout: 30_000 })) ?? '', new RegExp(`Handing over · ${PERSON} · level 3`));
+    await row.locator('.item-meta', { hasText: `Handing over · ${PERSON} · level 3 · Consult → 7 · Delegate` }).waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('li.delegation-item', { hasText: WORK }).count(), 1);
   });
 });

@@ -73,7 +73,7 @@ async function findFiles(folder: vscode.Uri): Promise<{ files: { uri: vscode.Uri
       const uri = vscode.Uri.joinPath(dir, name);
       if (type & vscode.FileType.Directory && !name.startsWith('.') && depth < MAX_DEPTH) {
         await walk(uri, `${prefix}${name}/`, depth + 1);
-      } else if (type & vscode.FileType.File && /\.(md|markdown)$/i.test(name)) {
+      } else if (type & vscode.FileType.File && /\.(?:md|markdown)$/i.test(name)) {
         const stat = await vscode.workspace.fs.stat(uri).then(undefined, () => undefined);
         files.push({ uri, relative: `${prefix}${name}`, size: stat?.size ?? -1 });
       }

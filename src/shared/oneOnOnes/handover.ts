@@ -62,7 +62,7 @@ function demoteHeadings(markdown: string): string {
   return markdown
     .split('\n')
     .map((line) => {
-      if (/^\s*(```|~~~)/.test(line)) {
+      if (/^\s*(?:```|~~~)/.test(line)) {
         inFence = !inFence;
       }
       return !inFence && /^#{1,5}\s/.test(line) ? `#${line}` : line;

@@ -16,8 +16,8 @@ export interface NoteHighlights {
 }
 
 const MAX_EACH = 20;
-const HEADING = /^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
-const TASK = /^\s*[-*+]\s+\[[ xX]\]\s/;
+const HEADING = /^ {0,3}#{1,6}[ \t]+(.*)$/;
+const TASK = /^\s*[-*+]\s+\[[ x]\]\s/i;
 const LIST_MARKER = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
 const DECISION_PREFIX = /^(?:decision|decided)\s*:\s*/i;
 
@@ -44,7 +44,7 @@ export function noteHighlights(markdown: string): NoteHighlights {
   let inFence = false;
   let inComment = false;
   for (const raw of shareableAgenda(markdown).split(/\r?\n/)) {
-    if (/^\s*(```|~~~)/.test(raw)) {
+    if (/^\s*(?:```|~~~)/.test(raw)) {
       inFence = !inFence;
       continue;
     }
@@ -57,7 +57,7 @@ export function noteHighlights(markdown: string): NoteHighlights {
     }
     const heading = HEADING.exec(raw);
     if (heading) {
-      section = sectionOf(heading[1]!);
+      section = sectionOf(withoutClosingHashes(heading[1]!));
       continue;
     }
     if (TASK.test(raw) || /^\s*>/.test(raw)) {
@@ -79,4 +79,17 @@ export function noteHighlights(markdown: string): NoteHighlights {
     }
   }
   return { decisions, openQuestions };
+}
+
+/** `Decisions ##` reads `Decisions`: the optional closing hashes of an ATX heading, by a scan. */
+function withoutClosingHashes(text: string): string {
+  let end = text.trimEnd().length;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') {
+    hashes--;
+  }
+  if (hashes < end && (hashes === 0 || text[hashes - 1] === ' ' || text[hashes - 1] === '\t')) {
+    end = hashes;
+  }
+  return text.slice(0, end).trim();
 }

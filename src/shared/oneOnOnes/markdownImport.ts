@@ -39,7 +39,7 @@ export function personInFileName(name: string): string | undefined {
     .replace(/\.md$/i, '')
     .replace(DATE_IN_NAME, ' ')
     .split(/[\s_]+/)
-    .map((word) => word.replace(/^[-.,;:]+|[-.,;:]+$/g, ''))
+    .map(trimPunctuation)
     .filter((word) => word.length > 0 && !FILLER_WORDS.has(word.toLowerCase()));
   return words.length > 0 ? words.join(' ') : undefined;
 }
@@ -114,4 +114,19 @@ export function readImportedNote(relativePath: string, text: string): ImportedNo
     return { ok: false, reason: 'it is empty' };
   }
   return { ok: true, person, date, content: split.body };
+}
+
+const EDGE_PUNCTUATION = new Set(['-', '.', ',', ';', ':']);
+
+/** A word without the punctuation at either end; a scan, so a long run of dots stays linear. */
+function trimPunctuation(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && EDGE_PUNCTUATION.has(word[start]!)) {
+    start++;
+  }
+  while (end > start && EDGE_PUNCTUATION.has(word[end - 1]!)) {
+    end--;
+  }
+  return word.slice(start, end);
 }

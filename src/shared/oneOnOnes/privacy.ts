@@ -209,6 +209,21 @@ function mapPrivacy(markdown: string): PrivacyMap {
   return { lineCount, ranges, strayMarkers };
 }
 
+/**
+ * The note's top-level blocks as marked reads them, or undefined when the note is too big or too
+ * deeply nested to read safely.
+ */
+export function topLevelBlocks(markdown: string): Token[] | undefined {
+  if (markdown.length > MAX_PARSED_CHARS) {
+    return undefined;
+  }
+  try {
+    return budgetedLexer(new Tokenizer(), markdown.length).blockTokens(markdown.replace(/\r\n?/g, '\n'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The private parts of a note, as 0-based line ranges (end exclusive), in order. */
 export function privateLineRanges(markdown: string): LineRange[] {
   return [...mapPrivacy(markdown).ranges];

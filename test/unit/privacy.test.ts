@@ -50,6 +50,13 @@ describe('the privacy rule', () => {
     assert.deepEqual(privateLineRanges(`## Private\n${PRIVATE_END_MARKER} and more\nsecret`), [{ start: 0, end: 3 }]);
   });
 
+  it('still counts a private heading swallowed by a fence or comment left open (in doubt, private)', () => {
+    assert.deepEqual(privateLineRanges('## Topics\n```\ncode\n\n## Private notes\n- [ ] secret'), [{ start: 4, end: 6 }]);
+    assert.deepEqual(privateLineRanges('## Topics\n<!-- draft\n\n## Private notes\nsecret'), [{ start: 3, end: 5 }]);
+    assert.deepEqual(privateLineRanges('```\n## Private notes\n```'), [], 'a closed fence is code');
+    assert.deepEqual(privateLineRanges('````\n## Private notes\n```'), [{ start: 1, end: 3 }], 'a shorter fence does not close it');
+  });
+
   it('makes a whole list private when a private heading is nested in it (in doubt, private)', () => {
     const note = '## Topics\n\n- roadmap\n\n  ## Private\n\n  - [ ] secret\n\nmore';
     assert.deepEqual(privateLineRanges(note), [{ start: 2, end: 9 }]);

@@ -60,6 +60,8 @@ const SHAPES: Record<string, (secret: string) => string> = {
   'a blockquote with a heading inside': (s) => `${SHARED_TOP}\n## Private notes\n\n> ## Quoted heading\n> quoted\n\n${payload(s)}\n`,
   'a heading in a blockquote in the shared part': (s) => `${SHARED_TOP}\n> ## Private notes\n> shared quote\n\n## Private notes\n\n${payload(s)}\n`,
   'an unclosed fence inside': (s) => `${SHARED_TOP}\n## Private notes\n\n${payload(s)}\n\n\`\`\`\ncode that never closes ${s}\n`,
+  'an unclosed fence before the private heading': (s) => `${SHARED_TOP}\n\`\`\`\nconfig\n\n## Private notes\n\n${payload(s)}\n`,
+  'an unclosed comment before the private heading': (s) => `${SHARED_TOP}\n<!-- draft\n\n## Private notes\n\n${payload(s)}\n`,
   'a private heading nested in a list': (s) => `${SHARED_TOP}\n- topic\n\n  ## Private notes\n\n${payload(s, '  ')}\n`,
   'a shouting end marker, then a second private part': (s) => `## Private\n${payload(s)}\n<!--END PRIVATE-->\n${SHARED_TOP}\n## private\n${payload(`${s}-b`)}`,
   'a carried-section heading inside': (s) => `${SHARED_TOP}\n## Private notes\n\n## Follow-ups\n\n${payload(s)}\n\n## Growth\n\n- Goal: ${s} — progress: 4/10\n`,

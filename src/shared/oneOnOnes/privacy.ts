@@ -54,6 +54,14 @@ function isEndMarker(html: string): boolean {
 
 class NestingTooDeep extends Error {}
 
+/** Whether a fenced block's raw text ends with a closing fence (marked also ends one at the end of the note). */
+function isClosedFence(raw: string): boolean {
+  const lines = raw.trimEnd().split('\n');
+  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(lines[0] ?? '')?.[1];
+  const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines.at(-1) ?? '')?.[1];
+  return lines.length > 1 && opening !== undefined && closing !== undefined && closing[0] === opening[0] && closing.length >= opening.length;
+}
+
 /** Notes where the top-level private headings and end markers start, as offsets into the text. */
 class PrivacyTokenizer extends Tokenizer {
   /** Length of the whole text: a top-level method's `src` is its tail, so `total - src.length` is where it starts. */
@@ -73,11 +81,39 @@ class PrivacyTokenizer extends Tokenizer {
 
   override html(src: string): Tokens.HTML | undefined {
     const token = super.html(src);
-    if (token && this.containers.length === 0 && isEndMarker(token.raw)) {
+    if (token && this.containers.length === 0) {
       const from = this.total - src.length;
-      this.ends.push({ from, to: from + token.raw.trimEnd().length });
+      if (isEndMarker(token.raw)) {
+        this.ends.push({ from, to: from + token.raw.trimEnd().length });
+      } else if (/^ {0,3}<!--/.test(token.raw) && !token.raw.includes('-->')) {
+        this.noteUnclosed(src, token.raw);
+      }
     }
     return token;
+  }
+
+  override fences(src: string): Tokens.Code | undefined {
+    const token = super.fences(src);
+    if (token && this.containers.length === 0 && !isClosedFence(token.raw)) {
+      this.noteUnclosed(src, token.raw);
+    }
+    return token;
+  }
+
+  /**
+   * A fence or comment left open swallows the rest of the note, private heading included; the
+   * user most likely forgot to close it. In doubt, private: a heading-like line in it still counts.
+   */
+  private noteUnclosed(src: string, raw: string): void {
+    let offset = this.total - src.length;
+    for (const line of raw.split('\n')) {
+      const heading = /^ {0,3}#{1,6}(?:[ \t]+(.*))?$/.exec(line);
+      if (heading && isPrivateHeadingText(heading[1] ?? '')) {
+        this.starts.push(offset);
+        return;
+      }
+      offset += line.length + 1;
+    }
   }
 
   override blockquote(src: string): Tokens.Blockquote | undefined {

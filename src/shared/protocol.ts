@@ -120,6 +120,8 @@ export interface OpenItemView {
   readonly noteId: string;
   readonly line: number;
   readonly text: string;
+  /** Typed in the note's private part: the lead's own to-do, never carried into a shared section. */
+  readonly private?: boolean;
 }
 
 export interface NoteHistoryEntry {

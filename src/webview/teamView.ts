@@ -165,7 +165,9 @@ function renderOpenItems(person: PersonView, actions: TeamActions): HTMLElement 
       const id = `item-${item.noteId}-${item.line}`;
       const checkbox = h('input', { type: 'checkbox', id, 'data-focus-key': id });
       checkbox.addEventListener('change', () => actions.tickItem(item, checkbox.checked));
-      return h('li', {}, checkbox, h('label', { for: id }, item.text));
+      // A private item is still the lead's own to-do; the lock says it stays out of the shared agenda.
+      const lock = item.private ? h('span', { class: 'codicon codicon-lock private-item', role: 'img', 'aria-label': 'private', title: 'Private: stays out of the shared agenda' }) : null;
+      return h('li', item.private ? { class: 'private' } : {}, checkbox, h('label', { for: id }, item.text, lock ? ' ' : '', lock));
     }),
   );
 }

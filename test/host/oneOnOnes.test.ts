@@ -31,7 +31,10 @@ describe('1:1 notes in the real editor', () => {
   it('writes a saved edit through the store, and carries open items into the next note', async () => {
     const editor = vscode.window.activeTextEditor!;
     const noteId = editor.document.uri.path.split('/')[1]!;
-    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n- [ ] Write the onboarding guide @noor\n'));
+    // Under "Action items", above the private part: a task typed at the end of the note is private.
+    const actionItems = editor.document.getText().split('\n').indexOf('## Action items');
+    assert.ok(actionItems > 0);
+    await editor.edit((b) => b.insert(new vscode.Position(actionItems + 1, 0), '\n- [ ] Write the onboarding guide @noor\n'));
     assert.ok(await editor.document.save(), 'the save goes through');
     const onDisk = await readText(vscode.Uri.joinPath(folder, 'notes', `${noteId}.md`));
     assert.match(onDisk ?? '', /- \[ \] Write the onboarding guide @noor/);
@@ -41,6 +44,24 @@ describe('1:1 notes in the real editor', () => {
     const next = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
     const nextText = await readText(vscode.Uri.joinPath(folder, 'notes', `${next!.noteId}.md`));
     assert.match(nextText ?? '', /## Follow-ups\n\n.*\n\n- \[ \] Write the onboarding guide @noor/);
+  });
+
+  it('carries a task typed under the private heading into the next note\'s private part only', async () => {
+    const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), started!.uri.toString());
+    await editor.edit((b) =>
+      b.insert(new vscode.Position(editor.document.lineCount, 0), '\n## Performance concerns\n\n- [ ] Talk to HR about the PIP\n'),
+    );
+    assert.ok(await editor.document.save());
+    const next = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
+    const text = (await readText(vscode.Uri.joinPath(folder, 'notes', `${next!.noteId}.md`))) ?? '';
+    const privateAt = text.indexOf('## Private notes');
+    assert.ok(privateAt > 0, text);
+    assert.match(text.slice(privateAt), /- \[ \] Talk to HR about the PIP/);
+    assert.doesNotMatch(text.slice(0, privateAt), /Talk to HR/);
+    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.copyShareableAgenda), true);
+    assert.doesNotMatch(await vscode.env.clipboard.readText(), /Talk to HR|Private notes/);
   });
 
   it('finds the note by a word in it, and not by a word that is nowhere', async () => {

@@ -41,7 +41,7 @@ describe('own templates from a folder the user chose', () => {
   it('saves the open note as a template without its private section', async () => {
     const editor = vscode.window.activeTextEditor!;
     await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n## Private notes\n\nSecret about Tove.\n'));
-    const saved = await vscode.commands.executeCommand<vscode.Uri>(COMMANDS.saveNoteAsTemplate, { name: 'From a note' });
+    const saved = await vscode.commands.executeCommand<vscode.Uri>(COMMANDS.saveNoteAsTemplate, { name: 'From a note', insideWorkspace: 'save' });
     assert.equal(saved?.fsPath, vscode.Uri.joinPath(templates, 'From a note.md').fsPath);
     const text = (await readText(saved)) ?? '';
     assert.match(text, /^# Quarter with \{\{person\}\} · \{\{date\}\}/);

@@ -11,7 +11,7 @@ const GOAL_BEFORE = /^\s*(?:[-*+]\s+)?goal:\s*(.+?)\s+[—–-]+\s*progress:\s*(
 
 function goalScoresBefore(markdown: string): { goal: string; score: number }[] {
   const scores = new Map<string, { goal: string; score: number }>();
-  for (const line of markdown.split(/\r?\n/)) {
+  for (const line of markdown.split(/\r\n?|\n/)) {
     const match = GOAL_BEFORE.exec(line);
     if (match && !scores.has(match[1]!.trim().toLowerCase())) {
       scores.set(match[1]!.trim().toLowerCase(), { goal: match[1]!.trim(), score: Number(match[2]) });

@@ -30,9 +30,92 @@ describe('own templates', () => {
     const template = noteAsTemplate(note, 'Ada Lovelace', '2026-11-23');
     assert.match(template, /^# 1:1 with \{\{person\}\} · \{\{date\}\}/);
     assert.match(template, /Check-in: \/10/);
-    assert.match(template, /progress: \/10/);
     assert.match(template, /## Private notes\n/);
-    assert.doesNotMatch(template, /leaving|Ada|2026/);
+    assert.doesNotMatch(template, /leaving|Ada|2026|roadmap|Lead the review/);
+  });
+
+  it('keeps the structure and prompts, drops the conversation, and gives carried sections their variable back', () => {
+    const note = [
+      '# 1:1 with Ada Lovelace · 2026-11-23',
+      '',
+      '*Weekly check-in*',
+      '',
+      '## Their topics first',
+      '',
+      '<!-- Principle: What people feel -->',
+      '> What is on your mind this week?',
+      'Ada: the migration, and @bob leaving the team',
+      '',
+      '## Follow-ups',
+      '',
+      '- [ ] Draft the plan @ada',
+      '',
+      '## Talking points',
+      '',
+      '- Conference budget',
+      '',
+      '## Growth',
+      '',
+      '- Goal: Speak at the all-hands — progress: 6/10',
+      '',
+      '## Delegated work',
+      '',
+      '- Release train (check in)',
+      '',
+      '## Notes on {{project}}',
+      '',
+      '| who | said |',
+      '| --- | --- |',
+      '| Ada | more |',
+      '',
+      '```',
+      'secret config',
+      '```',
+      '',
+      '## Action items',
+      '',
+      '- [ ] ',
+    ].join('\n');
+    const template = noteAsTemplate(note, 'Ada Lovelace', '2026-11-23');
+    assert.equal(
+      template,
+      [
+        '# 1:1 with {{person}} · {{date}}',
+        '',
+        '## Their topics first',
+        '',
+        '<!-- Principle: What people feel -->',
+        '',
+        '> What is on your mind this week?',
+        '',
+        '## Follow-ups',
+        '',
+        '{{openActionItems}}',
+        '',
+        '## Talking points',
+        '',
+        '{{talkingPoints}}',
+        '',
+        '## Growth',
+        '',
+        '{{goals}}',
+        '',
+        '## Delegated work',
+        '',
+        '{{delegationCheckIns}}',
+        '',
+        '## Notes on {{project}}',
+        '',
+        '## Action items',
+        '',
+        '- [ ]',
+        '',
+        '## Private notes',
+        '',
+        '<!-- Only you see this section. It is left out when you copy or export the agenda. -->',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('refuses file names that would escape the folder or say nothing', () => {

@@ -17,6 +17,17 @@ function notesOf(personId: string): NoteSummary[] {
 }
 
 describe('the sidebar snapshot', () => {
+  it('sends the latest note\'s private open items marked private, the shared ones unmarked', () => {
+    const notes = (): NoteSummary[] => [
+      { id: 'n1', title: 't', date: '2026-10-28', templateId: 'weekly', openItems: [{ line: 3, text: 'Shared' }, { line: 9, text: 'Talk to HR', private: true }] },
+    ];
+    const snapshot = buildSnapshot({ kind: 'ready', scope: 'workspace' }, people, 'leader', notes, undefined, '2026-11-01');
+    assert.deepEqual(snapshot.people[0]!.openItems, [
+      { noteId: 'n1', line: 3, text: 'Shared' },
+      { noteId: 'n1', line: 9, text: 'Talk to HR', private: true },
+    ]);
+  });
+
   it('lists the 1:1 history of the person whose history is open, newest first, and only theirs', () => {
     const snapshot = buildSnapshot({ kind: 'ready', scope: 'workspace' }, people, 'leader', notesOf, undefined, '2026-11-01', undefined, 'grace');
     const byId = new Map(snapshot.people.map((person) => [person.id, person]));

@@ -98,7 +98,7 @@ describe('stored files, for any content', function () {
     fc.assert(
       fc.property(noteHeader, fc.array(noteMeta, { maxLength: 4 }), manifest, (header, notes, backup) => {
         assert.deepEqual(parseNoteHeader(serializeNoteHeader(header)), { ok: true, value: header });
-        assert.deepEqual(parseNoteIndex(serializeNoteIndex(notes)), { ok: true, notes });
+        assert.deepEqual(parseNoteIndex(serializeNoteIndex(notes)), { ok: true, notes, outdated: false });
         assert.deepEqual(parseBackupManifest(serializeBackupManifest(backup)), { ok: true, value: backup });
       }),
       { numRuns: 100 },
@@ -110,7 +110,7 @@ describe('stored files, for any content', function () {
       fc.property(noteHeader, fc.array(markdownish, { maxLength: 10 }), fc.integer(), (header, lines, updatedAt) => {
         const meta = deriveNoteMeta(header, lines.join('\n'), updatedAt);
         assert.deepEqual(headerOf(meta), header);
-        assert.deepEqual(parseNoteIndex(serializeNoteIndex([meta])), { ok: true, notes: [meta] });
+        assert.deepEqual(parseNoteIndex(serializeNoteIndex([meta])), { ok: true, notes: [meta], outdated: false });
       }),
       { numRuns: 150 },
     );

@@ -82,7 +82,8 @@ describe('templates, for any text', function () {
   });
 
   it('leaves the private section out after a lone carriage return, as the editor shows it', () => {
-    assert.equal(shareableAgenda('# Ada\r## Private notes\rThinking of leaving.\r## Next\rShip it.'), '# Ada\n## Next\nShip it.\n');
+    assert.equal(shareableAgenda('# Ada\r## Private notes\rThinking of leaving.\r## Next\rShip it.'), '# Ada\n');
+    assert.equal(shareableAgenda('# Ada\r## Private notes\rThinking of leaving.\r<!-- end private -->\r## Next\rShip it.'), '# Ada\n## Next\nShip it.\n');
   });
 
   it('leaves no private section in a shareable agenda', () => {

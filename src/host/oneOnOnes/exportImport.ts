@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { exportedNote, parseExportedNote, type ExportedNote } from '../../shared/oneOnOnes/exportFormat';
 import { headerOf } from '../../shared/oneOnOnes/noteIndex';
-import { shareableAgenda } from '../../shared/oneOnOnes/templates';
+import { shareableAgenda } from '../../shared/oneOnOnes/privacy';
 import { normalizeName, type Person } from '../../shared/team';
 import { COMMANDS } from '../constants';
 import { writeFileAtomic } from '../storage/atomicFile';

@@ -102,7 +102,35 @@ async function chooseFolder(): Promise<vscode.Uri | undefined> {
   return folder;
 }
 
-/** Saves the open note's structure as a template: no private section, no name, no scores. */
+/** What a caller other than the palette may pass: the name, and that a folder in the workspace is fine. */
+interface SaveAsTemplateArgs {
+  readonly name?: unknown;
+  readonly insideWorkspace?: unknown;
+}
+
+/**
+ * A templates folder inside a workspace folder may be committed and pushed: say so before the
+ * first line of a note goes there. Callers that pass `insideWorkspace: 'save'` have asked already.
+ */
+async function confirmFolderMayBeShared(folder: vscode.Uri, arg: unknown): Promise<boolean> {
+  const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
+  if (!workspaceFolder) {
+    return true;
+  }
+  if (typeof arg === 'object' && arg !== null && (arg as SaveAsTemplateArgs).insideWorkspace === 'save') {
+    return true;
+  }
+  const saveAnyway = 'Save Anyway';
+  const answer = await vscode.window.showWarningMessage(
+    `Your templates folder is inside “${workspaceFolder.name}”, so this template may be committed and shared. ` +
+      'Two Hats keeps only the note’s headings and prompts, but check it before you commit it.',
+    { modal: true },
+    saveAnyway,
+  );
+  return answer === saveAnyway;
+}
+
+/** Saves the open note's structure as a template: no private part, no names, no answers. */
 async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, arg: unknown): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
   const id = editor && editor.document.uri.scheme === NOTE_SCHEME ? noteIdOf(editor.document.uri) : undefined;
@@ -111,13 +139,13 @@ async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, arg: unknow
     void vscode.window.showErrorMessage('Open a 1:1 note first; its structure becomes the template.');
     return undefined;
   }
-  const given = typeof arg === 'object' && arg !== null ? (arg as { name?: unknown }).name : undefined;
+  const given = typeof arg === 'object' && arg !== null ? (arg as SaveAsTemplateArgs).name : undefined;
   const name =
     typeof given === 'string'
       ? given
       : await vscode.window.showInputBox({
           title: 'Two Hats: Save Note as Template',
-          prompt: 'Templates are not private and may be shared: the private section and the person’s name are left out. Check the rest before sharing.',
+          prompt: 'Templates are not private and may be shared: only the note’s headings and prompts are kept. Check it before sharing.',
           placeHolder: 'e.g. Quarterly review',
           ignoreFocusOut: true,
           validateInput: templateFileNameProblem,
@@ -126,7 +154,7 @@ async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, arg: unknow
     return undefined;
   }
   const folder = await chooseFolder();
-  if (!folder) {
+  if (!folder || !(await confirmFolderMayBeShared(folder, arg))) {
     return undefined;
   }
   const target = vscode.Uri.joinPath(folder, `${name.trim()}.md`);

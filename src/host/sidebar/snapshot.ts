@@ -26,7 +26,7 @@ export type NoteSummary = {
   title: string;
   date: string;
   templateId: string;
-  openItems: readonly { line: number; text: string }[];
+  openItems: readonly { line: number; text: string; private?: boolean | undefined }[];
   mood?: number | undefined;
   goals?: readonly { goal: string; score: number }[] | undefined;
 };
@@ -93,7 +93,9 @@ export function buildSnapshot(
           trend: trend(notes, (note) => note.goals?.find((g) => g.goal.toLowerCase() === goal.text.toLowerCase())?.score),
           ...(goal.reachedOn ? { reachedOn: goal.reachedOn } : {}),
         })),
-        openItems: latest ? latest.openItems.map((item) => ({ noteId: latest.id, line: item.line, text: item.text })) : [],
+        openItems: latest
+          ? latest.openItems.map((item) => ({ noteId: latest.id, line: item.line, text: item.text, ...(item.private ? { private: true } : {}) }))
+          : [],
         historyCount: Math.min(notes.length, HISTORY_LENGTH),
         ...(person.id === historyOf
           ? {

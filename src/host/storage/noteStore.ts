@@ -70,6 +70,8 @@ export class NoteStore implements vscode.Disposable {
   private readonly queue = new SerialQueue();
   private folder: vscode.Uri | undefined;
   private notes = new NotesByPerson();
+  /** Notes whose index entry an older privacy rule derived: read again by the next reconcile. */
+  private readonly derivedByOlderRule = new Set<string>();
   /** Note bodies read so far, for search; filled on the first search, kept current by writes. */
   private readonly texts = new Map<string, string>();
   private indexTimer: ReturnType<typeof setTimeout> | undefined;
@@ -100,6 +102,7 @@ export class NoteStore implements vscode.Disposable {
       this.folder = folder;
       this.notes = new NotesByPerson();
       this.texts.clear();
+      this.derivedByOlderRule.clear();
       if (folder) {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, NOTES_DIR));
         this.notes = new NotesByPerson(await this.readIndex(folder));
@@ -363,6 +366,11 @@ export class NoteStore implements vscode.Disposable {
     }
     const result = parseNoteIndex(lenient.decode(bytes));
     if (result.ok) {
+      if (result.outdated) {
+        // Derived by an older privacy rule: until the reconcile reads each note again, the index
+        // counts every open item as private.
+        result.notes.forEach((note) => this.derivedByOlderRule.add(note.id));
+      }
       return result.notes;
     }
     // The index is only a cache: set it aside for inspection, and rebuild it from the notes.
@@ -447,9 +455,10 @@ export class NoteStore implements vscode.Disposable {
       if (!names.has(`${id}${HEADER_SUFFIX}`)) {
         await writeFileAtomic(this.headerUri(id), encoder.encode(serializeNoteHeader(headerOf(known))));
       }
-      if (stat.mtime <= known.updatedAt) {
+      if (stat.mtime <= known.updatedAt && !this.derivedByOlderRule.has(id)) {
         return 'same';
       }
+      this.derivedByOlderRule.delete(id);
       const text = lenient.decode(await vscode.workspace.fs.readFile(uri));
       this.notes.put(deriveNoteMeta(headerOf(known), text, stat.mtime));
       this.texts.delete(id);

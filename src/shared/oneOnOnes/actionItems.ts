@@ -3,6 +3,7 @@
  * (`@name`) and a due date (`due:YYYY-MM-DD`). Parsing them from the text keeps the note the one
  * source of truth.
  */
+import { replaceLine, splitLines } from '../lines';
 
 export interface ActionItem {
   /** 0-based line in the note. */
@@ -19,7 +20,7 @@ const TASK = /^(\s*[-*+]\s+\[)([ x])(\]\s+)((?:\S.*)?)$/i;
 
 export function parseActionItems(markdown: string): ActionItem[] {
   const items: ActionItem[] = [];
-  const lines = markdown.split(/\r?\n/);
+  const lines = splitLines(markdown);
   let inFence = false;
   lines.forEach((raw, line) => {
     if (/^\s*(?:```|~~~)/.test(raw)) {
@@ -56,12 +57,9 @@ export function openActionItems(markdown: string): ActionItem[] {
  * changed since the sidebar showed it). Returns the new text, or undefined if nothing matched.
  */
 export function setActionItemDone(markdown: string, line: number, expectedText: string, done: boolean): string | undefined {
-  const eol = markdown.includes('\r\n') ? '\r\n' : '\n';
-  const lines = markdown.split(/\r?\n/);
-  const match = TASK.exec(lines[line] ?? '');
+  const match = TASK.exec(splitLines(markdown)[line] ?? '');
   if (!match || match[4]!.trim() !== expectedText) {
     return undefined;
   }
-  lines[line] = `${match[1]}${done ? 'x' : ' '}${match[3]}${match[4]}`;
-  return lines.join(eol);
+  return replaceLine(markdown, line, `${match[1]}${done ? 'x' : ' '}${match[3]}${match[4]}`);
 }

@@ -2,6 +2,7 @@
  * The optional 1-to-10 "how are you feeling" per 1:1 and the progress on each growth goal, as
  * the person and the lead write them into the note, and their trend across notes.
  */
+import { splitLines } from '../lines';
 
 export const MOOD_LINE_PREFIX = 'Check-in:';
 export const GOAL_LINE_PREFIX = 'Goal:';
@@ -18,7 +19,7 @@ export interface GoalScore {
 
 /** The note's check-in score, when the line holds one ("Check-in: 7/10"); the first one counts. */
 export function moodOf(markdown: string): number | undefined {
-  for (const line of markdown.split(/\r?\n/)) {
+  for (const line of splitLines(markdown)) {
     const match = MOOD.exec(line);
     if (match) {
       return Number(match[1]);
@@ -30,7 +31,7 @@ export function moodOf(markdown: string): number | undefined {
 /** "- Goal: Lead the design review — progress: 6/10" lines, one score per goal. */
 export function goalScoresOf(markdown: string): GoalScore[] {
   const scores = new Map<string, GoalScore>();
-  for (const line of markdown.split(/\r?\n/)) {
+  for (const line of splitLines(markdown)) {
     const found = goalScoreOfLine(line);
     if (found) {
       const goal = found.goal.trim();

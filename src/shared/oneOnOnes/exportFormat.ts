@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { isoDay, storedId } from '../storedCommon';
 import type { NoteHeader } from './noteIndex';
-import { shareableAgenda } from './templates';
+import { shareableAgenda } from './privacy';
 
 export const EXPORT_FORMAT_VERSION = 1;
 const FENCE = '---';

@@ -9,6 +9,7 @@
  * and fenced code are never taken.
  */
 import { shareableAgenda } from './privacy';
+import { splitLines } from '../lines';
 
 export interface NoteHighlights {
   readonly decisions: readonly string[];
@@ -16,7 +17,7 @@ export interface NoteHighlights {
 }
 
 const MAX_EACH = 20;
-const HEADING = /^ {0,3}#{1,6}[ \t]+(.*)$/;
+const HEADING = /^ {0,3}#{1,6}[ \t](.*)$/;
 const TASK = /^\s*[-*+]\s+\[[ x]\]\s/i;
 const LIST_MARKER = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
 const DECISION_PREFIX = /^(?:decision|decided)\s*:\s*/i;
@@ -43,7 +44,7 @@ export function noteHighlights(markdown: string): NoteHighlights {
   let section: Section = 'other';
   let inFence = false;
   let inComment = false;
-  for (const raw of shareableAgenda(markdown).split(/\r?\n/)) {
+  for (const raw of splitLines(shareableAgenda(markdown))) {
     if (/^\s*(?:```|~~~)/.test(raw)) {
       inFence = !inFence;
       continue;

@@ -2,6 +2,10 @@
  * Built-in 1:1 templates. Each section is tied to a principle from the catalogue, so the
  * structure says why it asks what it asks. Templates are Markdown with {{variables}}.
  */
+import { PRIVATE_HEADING } from './privacy';
+
+// What is private is privacy.ts's to say; these were here first and are still imported from here.
+export { PRIVATE_HEADING, shareableAgenda } from './privacy';
 
 export interface TemplateSection {
   readonly heading: string;
@@ -26,7 +30,6 @@ export interface Template {
 export const TEMPLATE_VARIABLES = ['person', 'date', 'openActionItems', 'talkingPoints', 'delegationCheckIns', 'goals'] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
-export const PRIVATE_HEADING = 'Private notes';
 
 const FOLLOW_UPS: TemplateSection = {
   heading: 'Follow-ups',
@@ -316,24 +319,4 @@ export function fillTemplate(markdown: string, values: TemplateValues): string {
     const value = (TEMPLATE_VARIABLES as readonly string[]).includes(name) ? values[name as TemplateVariable] : undefined;
     return value ?? whole;
   });
-}
-
-/** Removes the private section: everything from its heading to the next heading of the same level. */
-export function shareableAgenda(markdown: string): string {
-  // A lone \r ends a line in the editor too: split on it, or a heading after one would be kept.
-  const lines = markdown.split(/\r\n?|\n/);
-  const out: string[] = [];
-  let skipping = false;
-  for (const line of lines) {
-    const heading = /^##\s+((?:\S.*)?)$/.exec(line);
-    if (heading) {
-      skipping = heading[1]!.trim().toLowerCase() === PRIVATE_HEADING.toLowerCase();
-    } else if (/^#\s/.test(line)) {
-      skipping = false;
-    }
-    if (!skipping) {
-      out.push(line);
-    }
-  }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

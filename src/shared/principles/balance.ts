@@ -2,6 +2,7 @@
  * The week's balance between the two hats: action items and talking points tagged
  * `#leadership` (or `#lead`) and `#management` (or `#manage`).
  */
+import { splitLines } from '../lines';
 
 export interface HatBalance {
   readonly leadership: number;
@@ -21,8 +22,7 @@ export function tagsOf(text: string): HatBalance {
 
 /** Sums the tags on the list items (tasks and talking points) of a note. */
 export function balanceOfNote(markdown: string): HatBalance {
-  return markdown
-    .split(/\r?\n/)
+  return splitLines(markdown)
     .filter((line) => LIST_ITEM.test(line))
     .map(tagsOf)
     .reduce(addBalance, EMPTY_BALANCE);

@@ -1,0 +1,184 @@
+/**
+ * Every shareable output of a note, for thirty-odd shapes of note: what is typed in a private
+ * part never comes out, and private open items go into the next note's private part only.
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { composeNote } from '../../src/shared/oneOnOnes/compose';
+import { exportedNote } from '../../src/shared/oneOnOnes/exportFormat';
+import { deriveNoteMeta, type NoteHeader } from '../../src/shared/oneOnOnes/noteIndex';
+import { noteAsTemplate } from '../../src/shared/oneOnOnes/ownTemplates';
+import { splitPrivate } from '../../src/shared/oneOnOnes/privacy';
+import { findTemplate, shareableAgenda } from '../../src/shared/oneOnOnes/templates';
+import { findPrinciple } from '../../src/shared/principles/catalogue';
+
+const header: NoteHeader = { id: 'a1b2c3d4-0000-4000-8000-000000000000', personId: 'p-1', date: '2026-11-23', templateId: 'weekly', title: 'Ada · 2026-11-23 · Weekly check-in', createdAt: 0 };
+const principleTitle = (id: string) => findPrinciple(id)?.title;
+
+/** What a lead types in a private part: a task, a check-in, a goal score, a tagged item, prose. */
+function payload(secret: string, indent = ''): string {
+  return [`- [ ] Talk to HR about ${secret} #leadership`, '', 'Check-in: 2/10', '', `- Goal: ${secret} goal — progress: 3/10`, '', `${secret} said in confidence.`]
+    .map((line) => (line ? indent + line : line))
+    .join('\n');
+}
+
+const SHARED_TOP = '# 1:1 with Ada · 2026-11-23\n\n## Follow-ups\n\n- [ ] Shared item for Ada\n';
+const END = '<!-- end private -->';
+
+/** Note shapes; each puts the secret only in a private part. */
+const SHAPES: Record<string, (secret: string) => string> = {
+  'private part last': (s) => `${SHARED_TOP}\n## Private notes\n\n${payload(s)}\n`,
+  'private part first, with an end marker': (s) => `## Private notes\n\n${payload(s)}\n\n${END}\n\n${SHARED_TOP}`,
+  'private part in the middle, with an end marker': (s) => `${SHARED_TOP}\n## Private notes\n\n${payload(s)}\n\n${END}\n\n## Growth\n\nShared growth talk.\n`,
+  'two private parts': (s) => `## Private notes\n\n${payload(s)}\n\n${END}\n\n${SHARED_TOP}\n## Private again\n\n${payload(`${s}-two`)}\n`,
+  'a level-2 sub-heading inside': (s) => `${SHARED_TOP}\n## Private notes\n\n## Performance concerns\n\n${payload(s)}\n`,
+  'a level-1 heading inside': (s) => `${SHARED_TOP}\n## Private notes\n\n# Next steps\n\n${payload(s)}\n`,
+  'headings of levels 3 to 6 inside': (s) => `${SHARED_TOP}\n## Private notes\n\n### A\n\n#### B\n\n##### C\n\n###### D\n\n${payload(s)}\n`,
+  'a setext sub-heading inside': (s) => `${SHARED_TOP}\n## Private notes\n\nConcerns\n========\n\nMore\n----\n\n${payload(s)}\n`,
+  'a setext private heading (---)': (s) => `${SHARED_TOP}\nPrivate notes\n-------------\n\n${payload(s)}\n`,
+  'a setext private heading (===)': (s) => `${SHARED_TOP}\nPrivate\n=======\n\n${payload(s)}\n`,
+  'an indented private heading': (s) => `${SHARED_TOP}\n   ## Private notes\n\n${payload(s)}\n`,
+  'an indented sub-heading inside': (s) => `${SHARED_TOP}\n## Private notes\n\n  ## Performance concerns\n\n${payload(s)}\n`,
+  'a private heading with a lock after it': (s) => `${SHARED_TOP}\n## Private notes 🔒\n\n${payload(s)}\n`,
+  'a private heading with a lock before it': (s) => `${SHARED_TOP}\n## 🔒 Private\n\n${payload(s)}\n`,
+  'a shouted level-1 private heading': (s) => `${SHARED_TOP}\n# PRIVATE\n\n${payload(s)}\n`,
+  'a private heading with a colon': (s) => `${SHARED_TOP}\n### Private:\n\n${payload(s)}\n`,
+  'a bold private heading with closing hashes': (s) => `${SHARED_TOP}\n## **Private** notes ##\n\n${payload(s)}\n`,
+  'a level-6 private heading': (s) => `${SHARED_TOP}\n###### private, about Ada\n\n${payload(s)}\n`,
+  'a private heading with a tab': (s) => `${SHARED_TOP}\n##\tPrivate notes\n\n${payload(s)}\n`,
+  'a private heading right after a paragraph': (s) => `${SHARED_TOP}Some shared words.\n## Private notes\n${payload(s)}\n`,
+  'a ## line in a fenced code block inside': (s) => `${SHARED_TOP}\n## Private notes\n\n\`\`\`\n## Not a heading\n\`\`\`\n\n${payload(s)}\n`,
+  'a ~~~ fence inside holding a heading': (s) => `${SHARED_TOP}\n## Private notes\n\n~~~md\n# Shared?\n~~~\n\n${payload(s)}\n`,
+  'a fence in the shared part holding a private-looking heading': (s) => `${SHARED_TOP}\n\`\`\`\n## Private notes\n\`\`\`\n\n## Private notes\n\n${payload(s)}\n`,
+  'an end marker in a code fence inside': (s) => `${SHARED_TOP}\n## Private notes\n\n\`\`\`\n${END}\n\`\`\`\n\n${payload(s)}\n`,
+  'an end marker in a list inside': (s) => `${SHARED_TOP}\n## Private notes\n\n- ${END}\n\n${payload(s)}\n`,
+  'HTML comments inside': (s) => `${SHARED_TOP}\n## Private notes\n\n<!-- Only you see this section. -->\n\n${payload(s)}\n\n<!-- end of notes -->\n`,
+  'an HTML block inside': (s) => `${SHARED_TOP}\n## Private notes\n\n<div>\n## Shared?\n</div>\n\n${payload(s)}\n`,
+  'a table inside': (s) => `${SHARED_TOP}\n## Private notes\n\n| who | what |\n| --- | --- |\n| ${s} | ${s} table |\n\n## After the table\n\n${payload(s)}\n`,
+  'nested lists inside': (s) => `${SHARED_TOP}\n## Private notes\n\n- Concerns\n  - deeper\n${payload(s, '    ')}\n`,
+  'a thematic break inside': (s) => `${SHARED_TOP}\n## Private notes\n\n---\n\n${payload(s)}\n`,
+  'a blockquote with a heading inside': (s) => `${SHARED_TOP}\n## Private notes\n\n> ## Quoted heading\n> quoted\n\n${payload(s)}\n`,
+  'a heading in a blockquote in the shared part': (s) => `${SHARED_TOP}\n> ## Private notes\n> shared quote\n\n## Private notes\n\n${payload(s)}\n`,
+  'an unclosed fence inside': (s) => `${SHARED_TOP}\n## Private notes\n\n${payload(s)}\n\n\`\`\`\ncode that never closes ${s}\n`,
+  'an unclosed fence before the private heading': (s) => `${SHARED_TOP}\n\`\`\`\nconfig\n\n## Private notes\n\n${payload(s)}\n`,
+  'an unclosed comment before the private heading': (s) => `${SHARED_TOP}\n<!-- draft\n\n## Private notes\n\n${payload(s)}\n`,
+  'a private heading nested in a list': (s) => `${SHARED_TOP}\n- topic\n\n  ## Private notes\n\n${payload(s, '  ')}\n`,
+  'a shouting end marker, then a second private part': (s) => `## Private\n${payload(s)}\n<!--END PRIVATE-->\n${SHARED_TOP}\n## private\n${payload(`${s}-b`)}`,
+  'a carried-section heading inside': (s) => `${SHARED_TOP}\n## Private notes\n\n## Follow-ups\n\n${payload(s)}\n\n## Growth\n\n- Goal: ${s} — progress: 4/10\n`,
+  'CRLF line ends': (s) => `${SHARED_TOP}\n## Private notes\n\n## Sub\n\n${payload(s)}\n`.replace(/\n/g, '\r\n'),
+  'CRLF with an end marker': (s) => `## Private notes\n\n${payload(s)}\n\n${END}\n\n${SHARED_TOP}`.replace(/\n/g, '\r\n'),
+  'no blank lines at all': (s) => `${SHARED_TOP}## Private notes\n${payload(s).replace(/\n\n/g, '\n')}`,
+};
+
+/** Every output of `note` that may reach someone other than the lead. */
+function shareableOutputs(note: string): Record<string, string> {
+  const meta = deriveNoteMeta(header, note, 1);
+  const shared = meta.openItems.filter((item) => !(item as { private?: boolean }).private);
+  const next = composeNote(findTemplate('weekly')!, {
+    person: 'Ada',
+    date: '2026-11-30',
+    carriedItems: meta.openItems.map((item) => ({ ...item, done: false })),
+    talkingPoints: [],
+    principleTitle,
+  });
+  return {
+    shareableAgenda: shareableAgenda(note),
+    export: exportedNote(header, 'Ada', note, false).text,
+    template: noteAsTemplate(note, 'Ada Lovelace', '2026-11-23'),
+    'index: shared open items': JSON.stringify(shared),
+    'index: goals': JSON.stringify(meta.goals ?? []),
+    'next note, shared part': shareableAgenda(next),
+  };
+}
+
+describe('no private text in anything shareable', () => {
+  it('covers at least thirty shapes of note', () => {
+    assert.ok(Object.keys(SHAPES).length >= 30);
+  });
+
+  for (const [shape, make] of Object.entries(SHAPES)) {
+    it(shape, () => {
+      const secret = 'SECRET42';
+      const note = make(secret);
+      for (const [output, text] of Object.entries(shareableOutputs(note))) {
+        assert.ok(!text.includes(secret), `${output} holds the secret:\n${text}`);
+      }
+      const meta = deriveNoteMeta(header, note, 1);
+      assert.equal(meta.mood, undefined, 'the check-in typed in the private part counts as the mood');
+      assert.equal(meta.hatTags?.leadership, 0, 'a #leadership tag in the private part counts toward the balance');
+      const privateItems = meta.openItems.filter((item) => item.text.includes(secret));
+      const next = composeNote(findTemplate('weekly')!, {
+        person: 'Ada',
+        date: '2026-11-30',
+        carriedItems: meta.openItems.map((item) => ({ ...item, done: false })),
+        talkingPoints: [],
+        principleTitle,
+      });
+      for (const item of privateItems) {
+        assert.ok(splitPrivate(next).privateText.includes(`- [ ] ${item.text}`), `${item.text} is not in the next note's private part:\n${next}`);
+      }
+    });
+  }
+
+  it('keeps shared open items shared', () => {
+    const meta = deriveNoteMeta(header, SHAPES['private part last']!('SECRET'), 1);
+    const shared = meta.openItems.filter((item) => !(item as { private?: boolean }).private).map((item) => item.text);
+    assert.deepEqual(shared, ['Shared item for Ada']);
+  });
+});
+
+const SENTINEL = 'ZQXSENTINEL';
+const withoutSentinel = (text: string) => !text.includes(SENTINEL) && !/end\s*private|#lead/i.test(text) && !/check-in/i.test(text);
+// eslint-disable-next-line regexp/use-ignore-case -- fast-check cannot generate from a regex with flags
+const word = fc.stringMatching(/^[A-Za-z][A-Za-z .,!?'-]{0,30}$/);
+const sharedBlock = fc.oneof(
+  word.map((w) => `## ${w}`),
+  word.map((w) => `# ${w}`),
+  word,
+  word.map((w) => `- ${w}`),
+  word.map((w) => `- [ ] ${w}`),
+  word.map((w) => `> ${w}`),
+  word.map((w) => `\`\`\`\n${w}\n\`\`\``),
+  word.map((w) => `~~~\n## ${w}\n~~~`),
+  word.map((w) => `<!-- ${w} -->`),
+  word.map((w) => `| a | b |\n| - | - |\n| ${w} | x |`),
+  word.map((w) => `${w}\n---`),
+);
+const sharedText = fc.array(sharedBlock, { maxLength: 8 }).map((blocks) => blocks.join('\n\n'));
+const anyText = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), sharedText);
+const privateText = fc
+  .tuple(fc.array(fc.oneof(anyText, fc.constantFrom('## Shared again', '# Top', 'Heading\n===', '```', '<!--', '-->', '</div>', '\r\n'))), fc.nat())
+  .map(([parts, at]) => {
+    const lines = parts.filter(withoutSentinel);
+    lines.splice(at % (lines.length + 1), 0, `- [ ] ${SENTINEL} #leadership`, `${SENTINEL} in prose`);
+    return lines.join('\n');
+  });
+
+describe('no private text in anything shareable, for any text', () => {
+  it('holds for any shareable text followed by any private text', function () {
+    this.timeout(60_000);
+    fc.assert(
+      fc.property(sharedText.filter(withoutSentinel), privateText, (shared, hidden) => {
+        const note = `${shared}\n\n## Private notes\n\n${hidden}\n`;
+        for (const [output, text] of Object.entries(shareableOutputs(note))) {
+          assert.ok(!text.includes(SENTINEL), `${output}:\n${text}`);
+        }
+        assert.equal(deriveNoteMeta(header, note, 1).hatTags?.leadership, 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds for any private text first, then an end marker and any text', function () {
+    this.timeout(60_000);
+    fc.assert(
+      fc.property(privateText, anyText.filter(withoutSentinel), (hidden, shared) => {
+        const note = `## Private notes\n${hidden}\n\n${END}\n\n${shared}`;
+        for (const [output, text] of Object.entries(shareableOutputs(note))) {
+          assert.ok(!text.includes(SENTINEL), `${output}:\n${text}`);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

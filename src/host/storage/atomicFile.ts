@@ -11,7 +11,7 @@
  * through Node: write, flush to disk, rename. Other schemes fall back to `workspace.fs`.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
 
 const TEMP_SUFFIX = '.tmp';
@@ -114,82 +114,4 @@ export async function setAside(uri: vscode.Uri, why: 'corrupt' | 'newer'): Promi
   const destination = vscode.Uri.joinPath(uri, '..', `${base}.${why}-${stamp}${ext}`);
   await vscode.workspace.fs.rename(uri, destination, { overwrite: false });
   return destination;
-}
-
-const LOCK_WAIT_MS = 5000;
-const LOCK_STALE_MS = 10_000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes a lock whose window has gone: its process is no longer running, or it is older than
- * any save takes. True when the lock was removed (or was already gone).
- */
-async function removeStaleLock(lock: string): Promise<boolean> {
-  const [content, age] = await Promise.all([
-    readFile(lock, 'utf8').catch(() => ''),
-    stat(lock).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => Number.POSITIVE_INFINITY,
-    ),
-  ]);
-  const pid = Number(/^(\d+)\s/.exec(content)?.[1]);
-  const ownerGone = pid > 0 && pid !== process.pid && !isAlive(pid);
-  if (age === Number.POSITIVE_INFINITY || ownerGone || age > LOCK_STALE_MS) {
-    await unlink(lock).catch(() => undefined);
-    return true;
-  }
-  return false;
-}
-
-/** On load: a lock left by a window that died mid-save is cleared (see `withFileLock`). */
-export async function clearStaleLock(target: vscode.Uri): Promise<void> {
-  if (target.scheme === 'file') {
-    await removeStaleLock(`${target.fsPath}.lock`);
-  }
-}
-
-/**
- * Runs `task` while holding `<target>.lock`, created exclusively, so that two windows on the same
- * workspace (two extension hosts) never read-modify-write the same file at once. A lock older
- * than a few seconds, or whose process has gone, was left by a window that died mid-save.
- */
-export async function withFileLock<T>(target: vscode.Uri, task: () => Promise<T>): Promise<T> {
-  if (target.scheme !== 'file') {
-    return task();
-  }
-  const lock = `${target.fsPath}.lock`;
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      const handle = await open(lock, 'wx');
-      await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw error;
-      }
-      if (await removeStaleLock(lock)) {
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new Error('another window is saving the same data; try again in a moment');
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
-    }
-  }
-  try {
-    return await task();
-  } finally {
-    await unlink(lock).catch(() => undefined);
-  }
 }

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { StorageState } from '../../shared/protocol';
 import type { Parsed } from '../../shared/versionedFile';
-import { clearStaleLock, findLeftoverTemps, readFileIfExists, setAside, withFileLock, writeFileAtomic } from './atomicFile';
+import { findLeftoverTemps, readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
+import { clearStaleLock, withFileLock } from './fileLock';
 import { SerialQueue } from './serialQueue';
 
 /** Where the data lives, decided by the composition root from the workspace and settings. */
@@ -122,7 +123,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
       const folder = this.location.uri;
       const target = vscode.Uri.joinPath(folder, this.format.fileName);
       try {
-        return await withFileLock(target, async (): Promise<ChangeResult<R>> => {
+        return await withLockOn(target, async (): Promise<ChangeResult<R>> => {
           try {
             await this.syncFromDisk(folder);
           } catch (error) {
@@ -235,7 +236,9 @@ export class JsonFileStore<T> implements vscode.Disposable {
    */
   private async settleLeftovers(folder: vscode.Uri): Promise<void> {
     const target = vscode.Uri.joinPath(folder, this.format.fileName);
-    await clearStaleLock(target);
+    if (target.scheme === 'file') {
+      await clearStaleLock(`${target.fsPath}.lock`);
+    }
     const leftovers = await findLeftoverTemps(target);
     if (leftovers.length === 0) {
       return;
@@ -255,6 +258,11 @@ export class JsonFileStore<T> implements vscode.Disposable {
     }
     await Promise.all(leftovers.filter((uri) => uri !== adopted).map((uri) => vscode.workspace.fs.delete(uri).then(undefined, () => undefined)));
   }
+}
+
+/** The file's own lock, for local files; other file systems have no exclusive create to build on. */
+function withLockOn<T>(target: vscode.Uri, task: () => Promise<T>): Promise<T> {
+  return target.scheme === 'file' ? withFileLock(`${target.fsPath}.lock`, task) : task();
 }
 
 export function notReadyMessage(state: StorageState): string {

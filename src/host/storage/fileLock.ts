@@ -9,6 +9,8 @@ export interface LockOptions {
   readonly waitMs?: number;
   /** A lock older than this was left by a window that died mid-save. */
   readonly staleMs?: number;
+  /** How often a held lock is refreshed. Not used yet: today's lock is never refreshed. */
+  readonly heartbeatMs?: number;
 }
 
 const LOCK_WAIT_MS = 5000;

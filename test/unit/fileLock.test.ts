@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { withFileLock, type LockOptions } from '../../src/host/storage/fileLock';
@@ -9,10 +9,9 @@ import { enterAlone, increment, runWorker, type WorkerCommand, type WorkerReport
 // Forked as a plain Node process, this bundle is the other window (see lockWorker.ts).
 if (require.main === module) {
   const report = (message: WorkerReport) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
-  process.once('message', (command: WorkerCommand) => {
-    runWorker(command, report)
-      .catch((error: unknown) => report({ error: String(error) }))
-      .finally(() => process.disconnect());
+  // One command after another, until the test lets go of the channel.
+  process.on('message', (command: WorkerCommand) => {
+    runWorker(command, report).catch((error: unknown) => report({ error: String(error) }));
   });
 } else {
   describeTheLock();
@@ -22,12 +21,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Worker {
   readonly child: ChildProcess;
+  run(command: WorkerCommand): void;
   /** Resolves with the next report equal to `wanted` (or any report, without it). */
   next(wanted?: WorkerReport): Promise<WorkerReport>;
-  exited: Promise<void>;
+  /** Lets the worker finish what it does, then exit. */
+  stop(): Promise<void>;
+  /** Kills the worker at once, as a crash would, whatever it holds. */
+  kill(): Promise<void>;
 }
 
-function startWorker(command: WorkerCommand): Worker {
+function startWorker(command?: WorkerCommand): Worker {
   const child = fork(__filename, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const reports: WorkerReport[] = [];
   const waiters: (() => void)[] = [];
@@ -36,7 +39,10 @@ function startWorker(command: WorkerCommand): Worker {
     waiters.splice(0).forEach((wake) => wake());
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.send(command);
+  const run = (next: WorkerCommand) => void child.send(next);
+  if (command) {
+    run(command);
+  }
   let seen = 0;
   const next = async (wanted?: WorkerReport): Promise<WorkerReport> => {
     for (;;) {
@@ -52,7 +58,15 @@ function startWorker(command: WorkerCommand): Worker {
       await new Promise<void>((resolve) => waiters.push(resolve));
     }
   };
-  return { child, next, exited };
+  const stop = () => {
+    child.disconnect();
+    return exited;
+  };
+  const kill = () => {
+    child.kill('SIGKILL');
+    return exited;
+  };
+  return { child, run, next, stop, kill };
 }
 
 /** The newest modification time of the lock: the path itself, or what is inside it. */
@@ -87,15 +101,14 @@ function describeTheLock(): void {
         }
       });
       await Promise.all([...here, ...workers.map((w) => w.next('done'))]);
-      await Promise.all(workers.map((w) => w.exited));
+      await Promise.all(workers.map((w) => w.stop()));
       assert.equal(readFileSync(counter, 'utf8'), '200');
     });
 
     it('takes over a lock whose window died holding it, without waiting for it to grow old', async () => {
       const dead = startWorker({ type: 'die', lock, options: {} });
       await dead.next('acquired');
-      dead.child.kill('SIGKILL');
-      await dead.exited;
+      await dead.kill();
       const started = Date.now();
       await withFileLock(lock, async () => undefined, { waitMs: 5000, staleMs: 60_000 });
       assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
@@ -109,7 +122,7 @@ function describeTheLock(): void {
       const released = holder.next('released').then(() => (releasedFirst = true));
       await withFileLock(lock, async () => assert.ok(releasedFirst, 'the lock was taken from a live holder'), options);
       await released;
-      await holder.exited;
+      await holder.stop();
     });
 
     it('keeps a lock held in this process for longer than the stale time to itself', async () => {
@@ -144,21 +157,25 @@ function describeTheLock(): void {
       assert.ok(last - first >= 300, `the lock was touched ${last - first} ms after it was taken`);
     });
 
-    it('lets exactly one of many waiters take over the same stale lock, in every one of 15 trials', async () => {
+    it('lets exactly one of many waiters take over the same stale lock, in every one of 40 trials', async () => {
       const marker = path.join(dir, 'holder');
       const options: LockOptions = { waitMs: 20_000, staleMs: 60_000 };
+      // A lock as a window that crashed holding it leaves it, put back in place for every trial.
+      const dead = startWorker({ type: 'die', lock, options });
+      await dead.next('acquired');
+      await dead.kill();
+      const abandoned = path.join(dir, 'abandoned');
+      cpSync(lock, abandoned, { recursive: true });
+      const others = [0, 1].map(() => startWorker());
       let overlaps = 0;
-      for (let trial = 0; trial < 15; trial++) {
-        const dead = startWorker({ type: 'die', lock, options });
-        await dead.next('acquired');
-        dead.child.kill('SIGKILL');
-        await dead.exited;
-        const others = [0, 1].map(() => startWorker({ type: 'race', lock, marker, options }));
+      for (let trial = 0; trial < 40; trial++) {
+        cpSync(abandoned, lock, { recursive: true });
+        others.forEach((w) => w.run({ type: 'race', lock, marker, options }));
         const here = Array.from({ length: 6 }, () => withFileLock(lock, () => enterAlone(marker, 3), options));
         const outcomes = await Promise.all([...here, ...others.map((w) => w.next().then((r) => r === 'done'))]);
         overlaps += outcomes.filter((alone) => !alone).length;
-        await Promise.all(others.map((w) => w.exited));
       }
+      await Promise.all(others.map((w) => w.stop()));
       assert.equal(overlaps, 0, 'holders that found another holder inside');
     });
   });

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { activateTwoHats, readText } from './helpers';
+import { activateTwoHats, eventually, readText } from './helpers';
 
 const encoder = new TextEncoder();
 
@@ -33,5 +34,25 @@ describe('temporary files left by an interrupted save', () => {
     assert.equal(await readText(team), saved, 'the complete temporary file took the target’s place');
     assert.deepEqual((await names(folder)).filter((n) => n.endsWith('.tmp')), []);
     assert.deepEqual((await names(vscode.Uri.joinPath(folder, 'notes'))).filter((n) => n.endsWith('.tmp')), []);
+  });
+
+  it('are left alone while their window still runs: another window’s save in flight survives this one’s start', async () => {
+    const notes = vscode.Uri.joinPath(folder, 'notes');
+    // A process that has come and gone: its pid names a window that crashed mid-save.
+    const gone = spawnSync(process.execPath, ['-e', ''], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }).pid;
+    const inFlight = vscode.Uri.joinPath(notes, `abc.md.${process.pid}-00112233aabb.tmp`);
+    const teamInFlight = vscode.Uri.joinPath(folder, `team.json.${process.pid}-00112233aabb.tmp`);
+    const crashed = vscode.Uri.joinPath(notes, `abc.md.${gone}-ffeeddccbbaa.tmp`);
+    await vscode.workspace.fs.writeFile(inFlight, encoder.encode('half a note being written'));
+    await vscode.workspace.fs.writeFile(teamInFlight, encoder.encode('{"schemaVersion"'));
+    await vscode.workspace.fs.writeFile(crashed, encoder.encode('half a no'));
+
+    await vscode.commands.executeCommand(COMMANDS.reloadData);
+    await eventually(async () => !(await names(notes)).includes(crashed.path.split('/').pop()!), 'the crashed window’s temporary file to be removed');
+    assert.equal(await readText(inFlight), 'half a note being written', 'the live window’s note temp is untouched');
+    assert.equal(await readText(teamInFlight), '{"schemaVersion"', 'the live window’s team temp is neither adopted nor removed');
+    assert.ok(!(await names(folder)).includes('.two-hats.lock'), 'the lock is released after the start');
+    await vscode.workspace.fs.delete(inFlight);
+    await vscode.workspace.fs.delete(teamInFlight);
   });
 });

@@ -11,14 +11,42 @@
  * through Node: write, flush to disk, rename. Other schemes fall back to `workspace.fs`.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { processIsAlive } from './fileLock';
 
 const TEMP_SUFFIX = '.tmp';
+/** `<name>.<pid>-<random>.tmp`; before the pid was part of it, `<name>.<random>.tmp`. */
+const TEMP_TAIL = /\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
+/** No write takes this long: a temp this old whose process still runs was left by a failed one. */
+const TEMP_ABANDONED_MS = 10 * 60_000;
 
+/** Named after the writing process, so that a start in another window can tell it is in use. */
 function tempSibling(target: vscode.Uri): vscode.Uri {
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  return vscode.Uri.joinPath(target, '..', `${name}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  return vscode.Uri.joinPath(target, '..', `${name}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+}
+
+/**
+ * Whether a temporary file was left by an interrupted write, rather than being written right now
+ * by a window that is still running (this one included). Pids are of this machine: the data
+ * folder is local storage.
+ */
+async function isAbandonedTemp(uri: vscode.Uri): Promise<boolean> {
+  const pid = TEMP_TAIL.exec(uri.path)?.[1];
+  if (pid === undefined || !processIsAlive(Number(pid))) {
+    return true;
+  }
+  const mtime = await vscode.workspace.fs.stat(uri).then(
+    (s) => s.mtime,
+    () => Date.now(),
+  );
+  return Date.now() - mtime > TEMP_ABANDONED_MS;
+}
+
+async function onlyAbandoned(uris: vscode.Uri[]): Promise<vscode.Uri[]> {
+  const abandoned = await Promise.all(uris.map(isAbandonedTemp));
+  return uris.filter((_, i) => abandoned[i]);
 }
 
 export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
@@ -52,21 +80,20 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array, o
   }
 }
 
-/** Leftover temporary files of `target` from writes that were interrupted, newest first. */
+/** Leftover temporary files of `target` from writes that were interrupted, newest first; not those of a write under way. */
 export async function findLeftoverTemps(target: vscode.Uri): Promise<vscode.Uri[]> {
   const dir = vscode.Uri.joinPath(target, '..');
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{12}\\${TEMP_SUFFIX}$`);
+  const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${TEMP_TAIL.source}`);
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(dir);
   } catch {
     return [];
   }
-  const temps = entries.filter(([entry, type]) => type === vscode.FileType.File && pattern.test(entry));
+  const temps = await onlyAbandoned(entries.filter(([entry, type]) => type === vscode.FileType.File && pattern.test(entry)).map(([entry]) => vscode.Uri.joinPath(dir, entry)));
   const withTimes = await Promise.all(
-    temps.map(async ([entry]) => {
-      const uri = vscode.Uri.joinPath(dir, entry);
+    temps.map(async (uri) => {
       const stat = await vscode.workspace.fs.stat(uri).then(
         (s) => s.mtime,
         () => 0,
@@ -78,15 +105,17 @@ export async function findLeftoverTemps(target: vscode.Uri): Promise<vscode.Uri[
 }
 
 /**
- * Removes temporary files in `dir` (of `onlyOf` alone, when given) left by an interrupted write. Only for files whose
- * target, if it exists, still holds the last acknowledged write (notes, headers, the index).
+ * Removes temporary files in `dir` (of `onlyOf` alone, when given) left by an interrupted write, not those of a write
+ * under way. Only for files whose target, if it exists, still holds the last acknowledged write (notes, headers, the index).
  */
 export async function removeLeftoverTemps(dir: vscode.Uri, onlyOf?: string): Promise<number> {
   const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
-  const temps = entries.filter(
-    ([name, type]) => type === vscode.FileType.File && /\.[0-9a-f]{12}\.tmp$/.test(name) && (onlyOf === undefined || name.startsWith(`${onlyOf}.`)),
+  const temps = await onlyAbandoned(
+    entries
+      .filter(([name, type]) => type === vscode.FileType.File && TEMP_TAIL.test(name) && (onlyOf === undefined || name.startsWith(`${onlyOf}.`)))
+      .map(([name]) => vscode.Uri.joinPath(dir, name)),
   );
-  await Promise.all(temps.map(([name]) => vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, name)).then(undefined, () => undefined)));
+  await Promise.all(temps.map((uri) => vscode.workspace.fs.delete(uri).then(undefined, () => undefined)));
   return temps.length;
 }
 
@@ -114,82 +143,4 @@ export async function setAside(uri: vscode.Uri, why: 'corrupt' | 'newer'): Promi
   const destination = vscode.Uri.joinPath(uri, '..', `${base}.${why}-${stamp}${ext}`);
   await vscode.workspace.fs.rename(uri, destination, { overwrite: false });
   return destination;
-}
-
-const LOCK_WAIT_MS = 5000;
-const LOCK_STALE_MS = 10_000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes a lock whose window has gone: its process is no longer running, or it is older than
- * any save takes. True when the lock was removed (or was already gone).
- */
-async function removeStaleLock(lock: string): Promise<boolean> {
-  const [content, age] = await Promise.all([
-    readFile(lock, 'utf8').catch(() => ''),
-    stat(lock).then(
-      (s) => Date.now() - s.mtimeMs,
-      () => Number.POSITIVE_INFINITY,
-    ),
-  ]);
-  const pid = Number(/^(\d+)\s/.exec(content)?.[1]);
-  const ownerGone = pid > 0 && pid !== process.pid && !isAlive(pid);
-  if (age === Number.POSITIVE_INFINITY || ownerGone || age > LOCK_STALE_MS) {
-    await unlink(lock).catch(() => undefined);
-    return true;
-  }
-  return false;
-}
-
-/** On load: a lock left by a window that died mid-save is cleared (see `withFileLock`). */
-export async function clearStaleLock(target: vscode.Uri): Promise<void> {
-  if (target.scheme === 'file') {
-    await removeStaleLock(`${target.fsPath}.lock`);
-  }
-}
-
-/**
- * Runs `task` while holding `<target>.lock`, created exclusively, so that two windows on the same
- * workspace (two extension hosts) never read-modify-write the same file at once. A lock older
- * than a few seconds, or whose process has gone, was left by a window that died mid-save.
- */
-export async function withFileLock<T>(target: vscode.Uri, task: () => Promise<T>): Promise<T> {
-  if (target.scheme !== 'file') {
-    return task();
-  }
-  const lock = `${target.fsPath}.lock`;
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      const handle = await open(lock, 'wx');
-      await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw error;
-      }
-      if (await removeStaleLock(lock)) {
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new Error('another window is saving the same data; try again in a moment');
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
-    }
-  }
-  try {
-    return await task();
-  } finally {
-    await unlink(lock).catch(() => undefined);
-  }
 }

@@ -25,7 +25,7 @@ export function resolveDataLocation(context: vscode.ExtensionContext): DataLocat
 /**
  * A second window on the same workspace is handed an empty sibling storage folder (`<id>-1`);
  * it uses the workspace's first folder instead, where the data is, so both windows see the same
- * team (saves take a lock, see atomicFile.withFileLock). Only where that folder exists.
+ * team (saves take a lock, see fileLock.withFileLock). Only where that folder exists.
  */
 function sharedWorkspaceStorage(storage: vscode.Uri): vscode.Uri {
   const primary = storage.scheme === 'file' ? primaryStoragePath(storage.fsPath) : undefined;

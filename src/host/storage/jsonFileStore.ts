@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { StorageState } from '../../shared/protocol';
 import type { Parsed } from '../../shared/versionedFile';
-import { clearStaleLock, findLeftoverTemps, readFileIfExists, setAside, withFileLock, writeFileAtomic } from './atomicFile';
+import { findLeftoverTemps, readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
+import { removeDataLockLitter, whenDataLockFree, withDataLock } from './dataLock';
 import { SerialQueue } from './serialQueue';
 
 /** Where the data lives, decided by the composition root from the workspace and settings. */
@@ -110,9 +111,9 @@ export class JsonFileStore<T> implements vscode.Disposable {
   }
 
   /**
-   * Applies a change on top of what is on disk now and saves it atomically, holding the file's
-   * lock. Another window on the same workspace may have saved since we last looked: building on
-   * its version, under a lock it respects too, means neither window's update is lost.
+   * Applies a change on top of what is on disk now and saves it atomically, holding the data
+   * folder's lock. Another window on the same workspace may have saved since we last looked:
+   * building on its version, under a lock it respects too, means neither window's update is lost.
    */
   change<R>(change: Change<T, R>): Promise<ChangeResult<R>> {
     return this.queue.run(async (): Promise<ChangeResult<R>> => {
@@ -122,7 +123,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
       const folder = this.location.uri;
       const target = vscode.Uri.joinPath(folder, this.format.fileName);
       try {
-        return await withFileLock(target, async (): Promise<ChangeResult<R>> => {
+        return await withDataLock(folder, async (): Promise<ChangeResult<R>> => {
           try {
             await this.syncFromDisk(folder);
           } catch (error) {
@@ -231,29 +232,32 @@ export class JsonFileStore<T> implements vscode.Disposable {
   /**
    * Resolves temporary files left by a save that was interrupted. When the target is missing, the
    * newest complete temp is the latest save and takes its place; every other temp is an
-   * interrupted write (the target holds the last acknowledged save) and is removed.
+   * interrupted write (the target holds the last acknowledged save) and is removed. Under the
+   * lock, and only temps no live window is writing: another window may be saving right now.
    */
   private async settleLeftovers(folder: vscode.Uri): Promise<void> {
     const target = vscode.Uri.joinPath(folder, this.format.fileName);
-    await clearStaleLock(target);
-    const leftovers = await findLeftoverTemps(target);
-    if (leftovers.length === 0) {
-      return;
-    }
-    let adopted: vscode.Uri | undefined;
-    if ((await readFileIfExists(target)) === undefined) {
-      // The newest temporary file that is complete; a newer torn one is a later, unfinished save.
-      for (const candidate of leftovers) {
-        const bytes = await readFileIfExists(candidate);
-        const text = bytes && decodeText(bytes);
-        if (text !== undefined && this.format.parse(text).ok) {
-          await vscode.workspace.fs.rename(candidate, target, { overwrite: false });
-          adopted = candidate;
-          break;
+    await removeDataLockLitter(folder);
+    await whenDataLockFree(folder, async () => {
+      const leftovers = await findLeftoverTemps(target);
+      if (leftovers.length === 0) {
+        return;
+      }
+      let adopted: vscode.Uri | undefined;
+      if ((await readFileIfExists(target)) === undefined) {
+        // The newest temporary file that is complete; a newer torn one is a later, unfinished save.
+        for (const candidate of leftovers) {
+          const bytes = await readFileIfExists(candidate);
+          const text = bytes && decodeText(bytes);
+          if (text !== undefined && this.format.parse(text).ok) {
+            await vscode.workspace.fs.rename(candidate, target, { overwrite: false });
+            adopted = candidate;
+            break;
+          }
         }
       }
-    }
-    await Promise.all(leftovers.filter((uri) => uri !== adopted).map((uri) => vscode.workspace.fs.delete(uri).then(undefined, () => undefined)));
+      await Promise.all(leftovers.filter((uri) => uri !== adopted).map((uri) => vscode.workspace.fs.delete(uri).then(undefined, () => undefined)));
+    });
   }
 }
 

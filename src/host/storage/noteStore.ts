@@ -21,6 +21,7 @@ import {
 import { NotesByPerson } from '../../shared/oneOnOnes/notesByPerson';
 import type { SearchableNote } from '../../shared/oneOnOnes/search';
 import { readFileIfExists, removeLeftoverTemps, setAside, writeFileAtomic } from './atomicFile';
+import { whenDataLockFree, withDataLock } from './dataLock';
 import type { SetAsideNotice } from './jsonFileStore';
 import { SerialQueue } from './serialQueue';
 
@@ -168,8 +169,10 @@ export class NoteStore implements vscode.Disposable {
       const now = Date.now();
       const header: NoteHeader = { id: randomUUID(), personId: note.personId, date: note.date, templateId: note.templateId, title: note.title, createdAt: now };
       // Body and header first: the index must never point at a note that is not on disk.
-      await writeFileAtomic(this.noteUri(header.id), encoder.encode(note.content));
-      await writeFileAtomic(this.headerUri(header.id), encoder.encode(serializeNoteHeader(header)));
+      await this.withLock(async () => {
+        await writeFileAtomic(this.noteUri(header.id), encoder.encode(note.content));
+        await writeFileAtomic(this.headerUri(header.id), encoder.encode(serializeNoteHeader(header)));
+      });
       // Stamped after the writes, so the next start does not take the note for one edited outside.
       const meta = deriveNoteMeta(header, note.content, Date.now());
       this.notes.put(meta);
@@ -190,8 +193,10 @@ export class NoteStore implements vscode.Disposable {
       if (this.find(header.id)) {
         throw vscode.FileSystemError.FileExists(`Two Hats note ${header.id}`);
       }
-      await writeFileAtomic(this.noteUri(header.id), encoder.encode(content));
-      await writeFileAtomic(this.headerUri(header.id), encoder.encode(serializeNoteHeader(header)));
+      await this.withLock(async () => {
+        await writeFileAtomic(this.noteUri(header.id), encoder.encode(content));
+        await writeFileAtomic(this.headerUri(header.id), encoder.encode(serializeNoteHeader(header)));
+      });
       const meta = deriveNoteMeta(header, content, Date.now());
       this.notes.put(meta);
       this.texts.set(meta.id, content);
@@ -237,8 +242,10 @@ export class NoteStore implements vscode.Disposable {
       if (!current) {
         throw vscode.FileSystemError.FileNotFound(`Two Hats note ${id}`);
       }
-      await this.keepUndecodableOriginal(id);
-      await writeFileAtomic(this.noteUri(id), encoder.encode(content));
+      await this.withLock(async () => {
+        await this.keepUndecodableOriginal(id);
+        await writeFileAtomic(this.noteUri(id), encoder.encode(content));
+      });
       this.texts.set(id, content);
       const meta = deriveNoteMeta(headerOf(current), content, Date.now());
       this.notes.put(meta);
@@ -296,6 +303,17 @@ export class NoteStore implements vscode.Disposable {
     this.summaryEmitter.dispose();
     this.setAsideEmitter.dispose();
     this.reconcileEmitter.dispose();
+  }
+
+  /**
+   * Note saves hold the data folder's lock, the one JSON saves take: cheap (a few file-system
+   * calls), and a start in another window never cleans up under a save in flight.
+   */
+  private withLock<T>(task: () => Promise<T>): Promise<T> {
+    if (!this.folder) {
+      throw vscode.FileSystemError.Unavailable('Open a folder first: Two Hats keeps notes in its workspace storage.');
+    }
+    return withDataLock(this.folder, task);
   }
 
   private noteUri(id: string): vscode.Uri {
@@ -390,9 +408,12 @@ export class NoteStore implements vscode.Disposable {
     const dir = vscode.Uri.joinPath(folder, NOTES_DIR);
     const names = await step(async () => {
       // A save cut off before its rename never reached the note: the note still holds the last
-      // acknowledged save, and the temporary file is only in the way.
-      await removeLeftoverTemps(dir);
-      await removeLeftoverTemps(folder, INDEX_FILE);
+      // acknowledged save, and the temporary file is only in the way. Under the lock, and only
+      // temps whose window has gone: another window may be saving a note right now.
+      await whenDataLockFree(folder, async () => {
+        await removeLeftoverTemps(dir);
+        await removeLeftoverTemps(folder, INDEX_FILE);
+      });
       const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
       return new Set(entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name));
     });

@@ -10,3 +10,6 @@ import './messages.test';
 import './sidebarDraft.test';
 import './leftovers.test';
 import './backups.test';
+import './newerFiles.test';
+import './fileLimits.test';
+import './transientRead.test';

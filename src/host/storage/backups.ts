@@ -18,6 +18,7 @@ import {
 } from '../../shared/backups';
 import { readFileIfExists, writeFileAtomic } from './atomicFile';
 import type { DelegationStore } from './delegationStore';
+import type { NewerVersionGuard } from './newerVersionGuard';
 import type { NoteStore } from './noteStore';
 import type { TeamStore } from './teamStore';
 
@@ -41,6 +42,11 @@ export class BackupKeeper implements vscode.Disposable {
   private dirtyFiles = new Set<string>();
   private dirtyNotes = new Set<string>();
   private everything = false;
+  /**
+   * Files (as URIs) this window could not read and set aside: their backup copy is the last good
+   * version, so for the rest of this session it is not replaced by what was saved afresh.
+   */
+  private readonly heldBack = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
   private readonly subscriptions: vscode.Disposable[];
@@ -49,10 +55,13 @@ export class BackupKeeper implements vscode.Disposable {
     private readonly root: vscode.Uri,
     private readonly sources: BackupSources,
     private readonly log: vscode.LogOutputChannel,
+    private readonly guard?: NewerVersionGuard,
   ) {
     this.subscriptions = [
       sources.team.onDidChange(() => this.markFile('team.json')),
       sources.delegation.onDidChange(() => this.markFile('delegation.json')),
+      sources.team.onDidSetAside((notice) => this.heldBack.add(notice.original.toString())),
+      sources.delegation.onDidSetAside((notice) => this.heldBack.add(notice.original.toString())),
       sources.notes.onDidChange((id) => (id ? this.markNote(id) : this.markEverything())),
     ];
   }
@@ -171,6 +180,11 @@ export class BackupKeeper implements vscode.Disposable {
     if (team.all.length + delegation.all.length + this.sources.notes.all.length === 0) {
       return;
     }
+    // A window that met a newer file may see less than is there: it backs up nothing.
+    if (this.guard?.readOnlyReason !== undefined) {
+      this.log.info('Backup skipped: this window is read-only (a file was written by a newer Two Hats).');
+      return;
+    }
     const notesFolder = vscode.Uri.joinPath(target.backup, 'notes');
     await vscode.workspace.fs.createDirectory(notesFolder);
     const previous = everything ? await this.readManifest(target.backup) : undefined;
@@ -181,11 +195,18 @@ export class BackupKeeper implements vscode.Disposable {
         return;
       }
       const bytes = await readFileIfExists(from);
-      if (bytes) {
+      // An empty file (a torn write by another program) never replaces a copy that holds something.
+      if (bytes && (bytes.byteLength > 0 || !(await readFileIfExists(to)))) {
         await writeFileAtomic(to, bytes);
       }
     };
+    const readable = { 'team.json': team.state.kind === 'ready', 'delegation.json': delegation.state.kind === 'ready' };
     for (const name of files) {
+      const keepCopy = this.heldBack.has(vscode.Uri.joinPath(target.data, name).toString()) || !readable[name as keyof typeof readable];
+      if (keepCopy && (await readFileIfExists(vscode.Uri.joinPath(target.backup, name)))) {
+        this.log.info(`Backup of ${name} kept as it was: this window could not read that file when it loaded.`);
+        continue;
+      }
       await copy(name);
     }
     // Everything is marked at every start and reload. Of ten thousand notes, look only at those

@@ -44,7 +44,7 @@ export class BackupKeeper implements vscode.Disposable {
   private everything = false;
   /**
    * Files (as URIs) this window could not read and set aside: their backup copy is the last good
-   * version, so for the rest of this session it is not replaced by what was saved afresh.
+   * version, so before the file saved afresh is copied, that copy is kept under another name.
    */
   private readonly heldBack = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -202,10 +202,13 @@ export class BackupKeeper implements vscode.Disposable {
     };
     const readable = { 'team.json': team.state.kind === 'ready', 'delegation.json': delegation.state.kind === 'ready' };
     for (const name of files) {
-      const keepCopy = this.heldBack.has(vscode.Uri.joinPath(target.data, name).toString()) || !readable[name as keyof typeof readable];
-      if (keepCopy && (await readFileIfExists(vscode.Uri.joinPath(target.backup, name)))) {
-        this.log.info(`Backup of ${name} kept as it was: this window could not read that file when it loaded.`);
+      if (!readable[name as keyof typeof readable]) {
         continue;
+      }
+      const original = vscode.Uri.joinPath(target.data, name).toString();
+      if (this.heldBack.has(original)) {
+        await this.keepGoodCopy(vscode.Uri.joinPath(target.backup, name));
+        this.heldBack.delete(original);
       }
       await copy(name);
     }
@@ -227,6 +230,19 @@ export class BackupKeeper implements vscode.Disposable {
       items: delegation.all.length,
     };
     await writeFileAtomic(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
+  }
+
+  /** Moves the backup copy of a file that was set aside to a name no later backup writes. */
+  private async keepGoodCopy(copy: vscode.Uri): Promise<void> {
+    const name = copy.path.slice(copy.path.lastIndexOf('/') + 1);
+    const kept = vscode.Uri.joinPath(copy, '..', name.replace(/\.json$/, `.before-set-aside-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
+    const moved = await Promise.resolve(vscode.workspace.fs.rename(copy, kept, { overwrite: false })).then(
+      () => true,
+      () => false,
+    );
+    if (moved) {
+      this.log.info(`Kept the backup of ${name} from before it was set aside, as ${kept.fsPath}.`);
+    }
   }
 
   /** The notes a pass over everything must copy; `check` asks for a comparison with the copy first. */

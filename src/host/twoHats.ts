@@ -29,6 +29,7 @@ import { deleteAllData, registerDataCommands } from './storage/dataCommands';
 import { BackupKeeper, workspaceIdentity } from './storage/backups';
 import { resolveDataLocation } from './storage/dataLocation';
 import { offerRestoreIfEmpty, registerRestoreCommand } from './storage/restoreCommands';
+import { NewerVersionGuard } from './storage/newerVersionGuard';
 import { NoteStore } from './storage/noteStore';
 import type { DataLocation } from './storage/jsonFileStore';
 import { SidebarDraftStore } from './storage/sidebarDraftStore';
@@ -55,18 +56,21 @@ export interface StartedTwoHats {
 /** Registers every command (the shim's placeholders are gone by now) and starts loading the data. */
 export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   const log = vscode.window.createOutputChannel('Two Hats', { log: true });
-  const store = new TeamStore();
-  const noteStore = new NoteStore();
-  const delegation = new DelegationStore();
-  const drafts = new SidebarDraftStore();
+  // One for the window: a file from a newer Two Hats makes every store read-only together.
+  const guard = new NewerVersionGuard();
+  const store = new TeamStore({ guard });
+  const noteStore = new NoteStore(guard);
+  const delegation = new DelegationStore({ guard });
+  const drafts = new SidebarDraftStore({ guard });
   const selfChecks = new SelfCheckState(context.workspaceState);
   const hats = new HatState(context.globalState);
   const notes = new LastNoteEditor();
   const presenting = new PresentingMode(context.globalState);
   const noteFileSystem = new NoteFileSystem(noteStore);
   const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting }, log);
-  const backups = new BackupKeeper(vscode.Uri.joinPath(context.globalStorageUri, 'backups'), { team: store, delegation, notes: noteStore }, log);
+  const backups = new BackupKeeper(vscode.Uri.joinPath(context.globalStorageUri, 'backups'), { team: store, delegation, notes: noteStore }, log, guard);
   const openAt = async (location: DataLocation) => {
+    guard.reset();
     await Promise.all([store.open(location), delegation.open(location), drafts.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]);
     // Global storage does not move with a folder; only workspace storage needs the backup.
     const folder = location.kind === 'folder' && location.scope === 'workspace' ? location.uri : undefined;
@@ -89,6 +93,12 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   };
   context.subscriptions.push(
     log,
+    guard,
+    guard.onDidTurnReadOnly((message) => {
+      log.warn(message);
+      void vscode.window.showWarningMessage(message);
+      sidebar.refresh();
+    }),
     store,
     noteStore,
     delegation,

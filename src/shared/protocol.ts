@@ -114,7 +114,9 @@ export function parseWebviewMessage(raw: unknown): ParseResult {
 export type StorageState =
   | { kind: 'ready'; scope: 'workspace' | 'global' }
   | { kind: 'noFolder' }
-  | { kind: 'unavailable'; message: string };
+  | { kind: 'unavailable'; message: string }
+  /** A file was written by a newer Two Hats: shown, never written, until the window reloads. */
+  | { kind: 'readOnly'; scope: 'workspace' | 'global'; message: string };
 
 export interface OpenItemView {
   readonly noteId: string;

@@ -267,6 +267,14 @@ function renderBody(current: Snapshot, rowLimit?: number): HTMLElement {
         h('p', {}, current.storage.message),
         actionButton('Show Where Data Lives', 'secondary', () => vscode.postMessage({ type: 'showDataLocation' })),
       );
+    case 'readOnly':
+      return h(
+        'div',
+        { class: 'empty-state', role: 'alert' },
+        h('h2', {}, 'Two Hats is read-only in this window'),
+        h('p', {}, current.storage.message),
+        actionButton('Show Where Data Lives', 'secondary', () => vscode.postMessage({ type: 'showDataLocation' })),
+      );
     default:
       return assertNever(current.storage);
   }

@@ -12,3 +12,6 @@ import './sidebarDraft.test';
 import './leftovers.test';
 import './backups.test';
 import './erasePerson.test';
+import './newerFiles.test';
+import './fileLimits.test';
+import './transientRead.test';

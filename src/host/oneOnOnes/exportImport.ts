@@ -5,23 +5,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { exportedNote, parseExportedNote, type ExportedNote } from '../../shared/oneOnOnes/exportFormat';
+import { IMPORT_FILE_MAX_BYTES, IMPORT_MAX_FILES, importProblem } from '../../shared/fileLimits';
+import { ExportNames, exportedNote, parseExportedNote, type ExportedNote } from '../../shared/oneOnOnes/exportFormat';
 import { headerOf } from '../../shared/oneOnOnes/noteIndex';
 import { shareableAgenda } from '../../shared/oneOnOnes/privacy';
 import { normalizeName, type Person } from '../../shared/team';
 import { COMMANDS } from '../constants';
-import { writeFileAtomic } from '../storage/atomicFile';
+import { readBounded, TooLargeToRead } from '../storage/boundedRead';
 import type { NoteStore } from '../storage/noteStore';
-import type { TeamStore } from '../storage/teamStore';
+import { notReadyMessage, type TeamStore } from '../storage/teamStore';
+import { freshFolder, markdownFilesUpTo, writeNewFile } from './exportFiles';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
-const MAX_IMPORT_FILES = 50_000;
-const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
 
 export interface ExportResult {
   readonly folder: vscode.Uri;
+  /** Notes written. */
   readonly notes: number;
+  /** Notes not written, each with why. */
+  readonly failed: readonly string[];
 }
 
 export interface ImportResult {
@@ -29,6 +32,8 @@ export interface ImportResult {
   readonly alreadyHere: number;
   readonly peopleAdded: number;
   readonly skipped: readonly string[];
+  /** Why the import as a whole was refused, with nothing changed. */
+  readonly refused?: string;
 }
 
 type Args = { folder?: unknown; includePrivate?: unknown };
@@ -90,59 +95,81 @@ async function exportNotes(team: TeamStore, notes: NoteStore, args: Args): Promi
   }
   const folder = await freshFolder(parent, `two-hats-notes-${new Date().toISOString().slice(0, 10)}`);
   const people = new Map(team.all.map((p) => [p.id, p.name]));
+  const names = new ExportNames();
+  const failed: string[] = [];
   let count = 0;
   for (const meta of notes.all) {
-    const content = await notes.read(meta.id).catch(() => undefined);
-    if (content === undefined) {
-      continue;
+    const person = people.get(meta.personId) ?? 'Unknown person';
+    try {
+      const file = exportedNote(headerOf(meta), person, await notes.read(meta.id), includePrivate);
+      await writeNewFile(folder, names, file.path, encoder.encode(file.text));
+      count++;
+    } catch (error) {
+      failed.push(`${person}, ${meta.date} (${meta.title}): ${(error as Error).message}`);
     }
-    const file = exportedNote(headerOf(meta), people.get(meta.personId) ?? 'Unknown person', content, includePrivate);
-    const target = vscode.Uri.joinPath(folder, ...file.path.split('/'));
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-    await writeFileAtomic(target, encoder.encode(file.text));
-    count++;
   }
   if (typeof args.folder !== 'string') {
     const reveal = 'Reveal in File Explorer';
-    void vscode.window
-      .showInformationMessage(`Exported ${count} notes${includePrivate ? ', private sections included,' : ', without private sections,'} to ${folder.fsPath}.`, reveal)
-      .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', folder) : undefined));
+    const written = `${count} notes${includePrivate ? ', private sections included,' : ', without private sections,'} to ${folder.fsPath}`;
+    const shown =
+      failed.length === 0
+        ? vscode.window.showInformationMessage(`Exported ${written}.`, reveal)
+        : vscode.window.showWarningMessage(
+            `Exported only ${written}. ${failed.length} could not be written: ${failed.slice(0, 5).join('; ')}${failed.length > 5 ? '; …' : ''}`,
+            reveal,
+          );
+    void shown.then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', folder) : undefined));
   }
-  return { folder, notes: count };
+  return { folder, notes: count, failed };
 }
 
-async function freshFolder(parent: vscode.Uri, name: string): Promise<vscode.Uri> {
-  for (let n = 1; ; n++) {
-    const candidate = vscode.Uri.joinPath(parent, n === 1 ? name : `${name}-${n}`);
-    const exists = await vscode.workspace.fs.stat(candidate).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) {
-      await vscode.workspace.fs.createDirectory(candidate);
-      return candidate;
-    }
-  }
+/** A file that parsed as an exported note, its body dropped until it is imported. */
+interface ImportCandidate {
+  readonly uri: vscode.Uri;
+  readonly name: string;
+  readonly person: string;
+  readonly personId: string;
 }
 
-async function markdownFiles(folder: vscode.Uri, depth = 0, found: vscode.Uri[] = []): Promise<vscode.Uri[]> {
-  if (depth > 3 || found.length >= MAX_IMPORT_FILES) {
-    return found;
+/** Reads and parses one file of an import, its size checked first; a sentence when it is not a note. */
+async function readExport(uri: vscode.Uri): Promise<ExportedNote | string> {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await readBounded(uri, IMPORT_FILE_MAX_BYTES);
+  } catch (error) {
+    return error instanceof TooLargeToRead ? error.message.replace(/^.*? was not read: /, 'not read: ') : `not readable (${(error as Error).message})`;
   }
-  for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
-    const uri = vscode.Uri.joinPath(folder, name);
-    if (type === vscode.FileType.Directory) {
-      await markdownFiles(uri, depth + 1, found);
-    } else if (type === vscode.FileType.File && name.toLowerCase().endsWith('.md')) {
-      found.push(uri);
+  if (bytes === undefined) {
+    return 'gone before it could be read';
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return 'not readable as UTF-8 text';
+  }
+  const parsed = parseExportedNote(text);
+  return parsed.ok ? parsed.note : parsed.reason;
+}
+
+/** People the notes name who are neither on the team by id nor by name. */
+function newPeopleIn(team: TeamStore, candidates: readonly ImportCandidate[]): number {
+  const known = new Set(team.all.map((p) => p.name.toLocaleLowerCase()));
+  const added = new Set<string>();
+  for (const candidate of candidates) {
+    const name = normalizeName(candidate.person).toLocaleLowerCase();
+    if (!team.find(candidate.personId) && !known.has(name)) {
+      added.add(name);
     }
   }
-  return found;
+  return added.size;
 }
 
 async function importNotes(team: TeamStore, notes: NoteStore, args: Args): Promise<ImportResult | undefined> {
   if (team.state.kind !== 'ready' || !notes.ready) {
-    void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
+    void vscode.window.showErrorMessage(
+      team.state.kind === 'noFolder' || team.state.kind === 'ready' ? 'Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.' : notReadyMessage(team.state),
+    );
     return undefined;
   }
   const folder = typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : await pickFolder('Two Hats: Import 1:1 notes from…', 'Import');
@@ -153,23 +180,30 @@ async function importNotes(team: TeamStore, notes: NoteStore, args: Args): Promi
   let imported = 0;
   let alreadyHere = 0;
   let peopleAdded = 0;
-  for (const uri of await markdownFiles(folder)) {
+  // Everything is read and counted before anything changes: a refused import changes nothing.
+  const listing = await markdownFilesUpTo(folder, IMPORT_MAX_FILES);
+  const candidates: ImportCandidate[] = [];
+  for (const uri of listing.files) {
     const name = vscode.workspace.asRelativePath(uri, false);
-    let note: ExportedNote;
-    try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.byteLength > MAX_IMPORT_BYTES) {
-        skipped.push(`${name}: too large`);
-        continue;
-      }
-      const parsed = parseExportedNote(decoder.decode(bytes));
-      if (!parsed.ok) {
-        skipped.push(`${name}: ${parsed.reason}`);
-        continue;
-      }
-      note = parsed.note;
-    } catch {
-      skipped.push(`${name}: not readable as UTF-8 text`);
+    const read = await readExport(uri);
+    if (typeof read === 'string') {
+      skipped.push(`${name}: ${read}`);
+    } else {
+      // Thousands of bodies need not sit in memory while the import is weighed.
+      candidates.push({ uri, name, person: read.person, personId: read.header.personId });
+    }
+  }
+  const refused = importProblem({ files: listing.overCap ? IMPORT_MAX_FILES + 1 : listing.files.length, newPeople: newPeopleIn(team, candidates) });
+  if (refused) {
+    if (typeof args.folder !== 'string') {
+      void vscode.window.showErrorMessage(refused);
+    }
+    return { imported: 0, alreadyHere: 0, peopleAdded: 0, skipped: [], refused };
+  }
+  for (const { uri, name } of candidates) {
+    const note = await readExport(uri);
+    if (typeof note === 'string') {
+      skipped.push(`${name}: ${note}`);
       continue;
     }
     const person = await personFor(team, note);

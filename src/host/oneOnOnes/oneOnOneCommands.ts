@@ -14,7 +14,7 @@ import { localToday, type Person } from '../../shared/team';
 import { COMMANDS } from '../constants';
 import type { DelegationStore } from '../storage/delegationStore';
 import type { NoteStore } from '../storage/noteStore';
-import type { TeamStore } from '../storage/teamStore';
+import { notReadyMessage, type TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
 import { NOTE_SCHEME } from '../constants';
 import { noteUri } from './noteFileSystem';
@@ -101,7 +101,9 @@ async function startOneOnOne(
   arg: unknown,
 ): Promise<StartedOneOnOne | undefined> {
   if (team.state.kind !== 'ready' || !notes.ready) {
-    void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
+    void vscode.window.showErrorMessage(
+      team.state.kind === 'noFolder' || team.state.kind === 'ready' ? 'Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.' : notReadyMessage(team.state),
+    );
     return undefined;
   }
   const args = (typeof arg === 'object' && arg !== null ? arg : typeof arg === 'string' ? { personId: arg } : {}) as {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { summarizeSelection, talkingPointProblem, type CodeReference, type TalkingPoint } from '../../shared/oneOnOnes/talkingPoints';
 import { localToday } from '../../shared/team';
 import { COMMANDS } from '../constants';
-import type { MutationResult, TeamStore } from '../storage/teamStore';
+import { notReadyMessage, type MutationResult, type TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
 import { selectedCode } from '../codeSelection';
 
@@ -39,7 +39,9 @@ function asQueueArgs(arg: unknown): QueueArgs {
 /** Queues a point; with `text` given (a principle's question, a keybinding) the text prompt is prefilled. */
 export async function queueTalkingPoint(team: TeamStore, arg: unknown, source?: CodeReference): Promise<MutationResult | undefined> {
   if (team.state.kind !== 'ready') {
-    void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps talking points in that workspace’s private storage.');
+    void vscode.window.showErrorMessage(
+      team.state.kind === 'noFolder' ? 'Open a folder first: Two Hats keeps talking points in that workspace’s private storage.' : notReadyMessage(team.state),
+    );
     return undefined;
   }
   const args = asQueueArgs(arg);

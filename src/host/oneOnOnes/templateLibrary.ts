@@ -16,6 +16,7 @@ import { COMMANDS, SETTINGS } from '../constants';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { writeFileAtomic } from '../storage/atomicFile';
+import { readBounded, TooLargeToRead } from '../storage/boundedRead';
 import { NOTE_SCHEME } from '../constants';
 import { noteIdOf } from './noteFileSystem';
 
@@ -64,15 +65,15 @@ export async function loadOwnTemplates(): Promise<OwnTemplatesResult> {
     }
     const uri = vscode.Uri.joinPath(folder, fileName);
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.byteLength > OWN_TEMPLATE_MAX_BYTES) {
-        problems.push(`${fileName}: larger than ${OWN_TEMPLATE_MAX_BYTES / 1024} KB.`);
+      // Checked on disk before reading: the folder may be anywhere, holding anything.
+      const bytes = await readBounded(uri, OWN_TEMPLATE_MAX_BYTES);
+      if (bytes === undefined) {
         continue;
       }
       templates.push({ id, title: ownTemplateTitle(fileName), fileName, markdown: strict.decode(bytes) });
       seen.add(id);
-    } catch {
-      problems.push(`${fileName}: not readable as UTF-8 text.`);
+    } catch (error) {
+      problems.push(error instanceof TooLargeToRead ? error.message : `${fileName}: not readable as UTF-8 text.`);
     }
   }
   return { templates, problems };

@@ -19,6 +19,7 @@ import {
 import { readFileIfExists, writeFileAtomic } from './atomicFile';
 import { erasePersonFromBackups } from './backupErasure';
 import type { DelegationStore } from './delegationStore';
+import type { NewerVersionGuard } from './newerVersionGuard';
 import type { NoteStore } from './noteStore';
 import type { TeamStore } from './teamStore';
 
@@ -42,6 +43,11 @@ export class BackupKeeper implements vscode.Disposable {
   private dirtyFiles = new Set<string>();
   private dirtyNotes = new Set<string>();
   private everything = false;
+  /**
+   * Files (as URIs) this window could not read and set aside: their backup copy is the last good
+   * version, so before the file saved afresh is copied, that copy is kept under another name.
+   */
+  private readonly heldBack = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
   private readonly subscriptions: vscode.Disposable[];
@@ -50,10 +56,13 @@ export class BackupKeeper implements vscode.Disposable {
     private readonly root: vscode.Uri,
     private readonly sources: BackupSources,
     private readonly log: vscode.LogOutputChannel,
+    private readonly guard?: NewerVersionGuard,
   ) {
     this.subscriptions = [
       sources.team.onDidChange(() => this.markFile('team.json')),
       sources.delegation.onDidChange(() => this.markFile('delegation.json')),
+      sources.team.onDidSetAside((notice) => this.heldBack.add(notice.original.toString())),
+      sources.delegation.onDidSetAside((notice) => this.heldBack.add(notice.original.toString())),
       sources.notes.onDidChange((id) => (id ? this.markNote(id) : this.markEverything())),
     ];
   }
@@ -178,6 +187,11 @@ export class BackupKeeper implements vscode.Disposable {
     if (team.all.length + delegation.all.length + this.sources.notes.all.length === 0) {
       return;
     }
+    // A window that met a newer file may see less than is there: it backs up nothing.
+    if (this.guard?.readOnlyReason !== undefined) {
+      this.log.info('Backup skipped: this window is read-only (a file was written by a newer Two Hats).');
+      return;
+    }
     const notesFolder = vscode.Uri.joinPath(target.backup, 'notes');
     await vscode.workspace.fs.createDirectory(notesFolder);
     const previous = everything ? await this.readManifest(target.backup) : undefined;
@@ -188,11 +202,21 @@ export class BackupKeeper implements vscode.Disposable {
         return;
       }
       const bytes = await readFileIfExists(from);
-      if (bytes) {
+      // An empty file (a torn write by another program) never replaces a copy that holds something.
+      if (bytes && (bytes.byteLength > 0 || !(await readFileIfExists(to)))) {
         await writeFileAtomic(to, bytes);
       }
     };
+    const readable = { 'team.json': team.state.kind === 'ready', 'delegation.json': delegation.state.kind === 'ready' };
     for (const name of files) {
+      if (!readable[name as keyof typeof readable]) {
+        continue;
+      }
+      const original = vscode.Uri.joinPath(target.data, name).toString();
+      if (this.heldBack.has(original)) {
+        await this.keepGoodCopy(vscode.Uri.joinPath(target.backup, name));
+        this.heldBack.delete(original);
+      }
       await copy(name);
     }
     // Everything is marked at every start and reload. Of ten thousand notes, look only at those
@@ -213,6 +237,19 @@ export class BackupKeeper implements vscode.Disposable {
       items: delegation.all.length,
     };
     await writeFileAtomic(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
+  }
+
+  /** Moves the backup copy of a file that was set aside to a name no later backup writes. */
+  private async keepGoodCopy(copy: vscode.Uri): Promise<void> {
+    const name = copy.path.slice(copy.path.lastIndexOf('/') + 1);
+    const kept = vscode.Uri.joinPath(copy, '..', name.replace(/\.json$/, `.before-set-aside-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
+    const moved = await Promise.resolve(vscode.workspace.fs.rename(copy, kept, { overwrite: false })).then(
+      () => true,
+      () => false,
+    );
+    if (moved) {
+      this.log.info(`Kept the backup of ${name} from before it was set aside, as ${kept.fsPath}.`);
+    }
   }
 
   /** The notes a pass over everything must copy; `check` asks for a comparison with the copy first. */

@@ -9,7 +9,7 @@ import { withoutPerson } from '../../shared/delegation/forgetPerson';
 import { DELEGATION_FILE_NAME, parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
 import type { CodeReference } from '../../shared/oneOnOnes/talkingPoints';
 import { localToday } from '../../shared/team';
-import { JsonFileStore, type ChangeResult } from './jsonFileStore';
+import { JsonFileStore, type ChangeResult, type JsonFileStoreOptions } from './jsonFileStore';
 
 export type ItemResult = ChangeResult<DelegationItem>;
 
@@ -17,8 +17,8 @@ export class DelegationStore extends JsonFileStore<readonly DelegationItem[]> {
   /** Items deleted in this session, newest last, so Undo can put them back where they were. */
   private readonly deleted: { item: DelegationItem; index: number }[] = [];
 
-  constructor() {
-    super({ fileName: DELEGATION_FILE_NAME, empty: [], parse: parseDelegationFile, serialize: serializeDelegationFile });
+  constructor(options: JsonFileStoreOptions = {}) {
+    super({ fileName: DELEGATION_FILE_NAME, empty: [], parse: parseDelegationFile, serialize: serializeDelegationFile }, options);
   }
 
   get all(): readonly DelegationItem[] {

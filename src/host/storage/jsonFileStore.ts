@@ -8,7 +8,9 @@ import type { StorageState } from '../../shared/protocol';
 import type { Parsed } from '../../shared/versionedFile';
 import { findLeftoverTemps, readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
 import { removeDataLockLitter, whenDataLockFree, withDataLock } from './dataLock';
+import { NewerVersionGuard } from './newerVersionGuard';
 import { SerialQueue } from './serialQueue';
+import { readPatiently, UnreadableForNow, type ReadBytes } from './transientRead';
 
 /** Where the data lives, decided by the composition root from the workspace and settings. */
 export type DataLocation =
@@ -31,6 +33,13 @@ export interface JsonFileFormat<T> {
 /** A change to the value: the new value and what to report, or a sentence saying why not. */
 export type Change<T, R> = (current: T) => string | { value: T; result: R };
 export type ChangeResult<R> = { ok: true; result: R } | { ok: false; error: string };
+
+export interface JsonFileStoreOptions {
+  /** Shared by every store of the window: one file from a newer version makes all read-only. */
+  readonly guard?: NewerVersionGuard;
+  /** How the file is read; tests pass one that fails as a locked file does. */
+  readonly readBytes?: ReadBytes;
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -66,12 +75,21 @@ export class JsonFileStore<T> implements vscode.Disposable {
   /** Fires when an unreadable file was moved aside; the user must be told how to recover it. */
   readonly onDidSetAside = this.setAsideEmitter.event;
 
-  constructor(private readonly format: JsonFileFormat<T>) {
+  private readonly guard: NewerVersionGuard;
+  private readonly readBytes: ReadBytes;
+
+  constructor(
+    private readonly format: JsonFileFormat<T>,
+    options: JsonFileStoreOptions = {},
+  ) {
     this.current = format.empty;
+    this.guard = options.guard ?? new NewerVersionGuard();
+    this.readBytes = options.readBytes ?? readFileIfExists;
   }
 
   get state(): StorageState {
-    return this.storage;
+    const readOnly = this.guard.readOnlyReason;
+    return this.storage.kind === 'ready' && readOnly !== undefined ? { kind: 'readOnly', scope: this.storage.scope, message: readOnly } : this.storage;
   }
 
   get value(): T {
@@ -102,7 +120,10 @@ export class JsonFileStore<T> implements vscode.Disposable {
         } catch (error) {
           this.storage = {
             kind: 'unavailable',
-            message: `Two Hats cannot read its data in ${location.uri.fsPath}: ${(error as Error).message}`,
+            message:
+              error instanceof UnreadableForNow
+                ? `Two Hats cannot read its data in ${location.uri.fsPath} for now: ${error.message}`
+                : `Two Hats cannot read its data in ${location.uri.fsPath}: ${(error as Error).message}`,
           };
         }
       }
@@ -117,8 +138,8 @@ export class JsonFileStore<T> implements vscode.Disposable {
    */
   change<R>(change: Change<T, R>): Promise<ChangeResult<R>> {
     return this.queue.run(async (): Promise<ChangeResult<R>> => {
-      if (this.location.kind !== 'folder' || this.storage.kind !== 'ready') {
-        return { ok: false, error: notReadyMessage(this.storage) };
+      if (this.location.kind !== 'folder' || this.state.kind !== 'ready') {
+        return { ok: false, error: notReadyMessage(this.state) };
       }
       const folder = this.location.uri;
       const target = vscode.Uri.joinPath(folder, this.format.fileName);
@@ -128,6 +149,10 @@ export class JsonFileStore<T> implements vscode.Disposable {
             await this.syncFromDisk(folder);
           } catch (error) {
             return { ok: false, error: `Could not read the saved data before changing it: ${(error as Error).message}` };
+          }
+          if (this.guard.readOnlyReason !== undefined) {
+            this.changeEmitter.fire();
+            return { ok: false, error: this.guard.readOnlyReason };
           }
           const outcome = change(this.current);
           if (typeof outcome === 'string') {
@@ -165,7 +190,9 @@ export class JsonFileStore<T> implements vscode.Disposable {
     const reload = () =>
       void this.queue.run(async () => {
         if (this.location.kind === 'folder' && this.location.uri.toString() === folder.toString()) {
-          if (await this.syncFromDisk(folder)) {
+          // A file held by another program for now keeps the value last read; the next change
+          // reads it again before building on it.
+          if (await this.syncFromDisk(folder).catch(() => false)) {
             this.changeEmitter.fire();
           }
         }
@@ -174,19 +201,15 @@ export class JsonFileStore<T> implements vscode.Disposable {
   }
 
   /**
-   * Brings the in-memory value up to date with the file; true when it changed. A file that cannot
-   * be read is moved aside (never overwritten) and the user is told how to recover it.
+   * Brings the in-memory value up to date with the file; true when it changed. A file that reads
+   * but does not parse is moved aside (never overwritten) and the user is told how to recover it.
+   * A file that cannot be read (held by another program, a folder in its place) is left alone and
+   * the read throws; a file from a newer version is left alone and the window turns read-only.
    */
   private async syncFromDisk(folder: vscode.Uri): Promise<boolean> {
     const target = vscode.Uri.joinPath(folder, this.format.fileName);
-    let bytes: Uint8Array | undefined;
-    try {
-      bytes = await readFileIfExists(target);
-    } catch (error) {
-      // Not a file Two Hats can read at all (a folder in its place, a permission): set it aside
-      // like a damaged file, so the rest keeps working and nothing is overwritten.
-      return this.setAsideUnreadable(target, `it could not be read (${(error as Error).message})`);
-    }
+    const read = () => readPatiently(this.format.fileName, () => this.readBytes(target));
+    let bytes = await read();
     if (bytes === undefined) {
       const changed = this.lastKnownText !== undefined;
       this.lastKnownText = undefined;
@@ -202,7 +225,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
     // file that stays unreadable once it has stopped changing is treated as damaged.
     for (let attempt = 0; !result?.ok && attempt < SETTLE_ATTEMPTS; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, SETTLE_DELAY_MS));
-      const again = await readFileIfExists(target);
+      const again = await read();
       if (again === undefined) {
         return this.syncFromDisk(folder);
       }
@@ -218,11 +241,16 @@ export class JsonFileStore<T> implements vscode.Disposable {
       this.current = result.value;
       return true;
     }
-    return this.setAsideUnreadable(target, result ? result.reason : 'it is not valid UTF-8 text', result?.fromNewerVersion ? 'newer' : 'corrupt');
+    if (result?.fromNewerVersion) {
+      // Keeps what was last read here: the newer file stays as it is, and nothing is written.
+      this.guard.turnReadOnly(this.format.fileName);
+      return true;
+    }
+    return this.setAsideUnreadable(target, result ? result.reason : 'it is not valid UTF-8 text');
   }
 
-  private async setAsideUnreadable(target: vscode.Uri, reason: string, why: 'corrupt' | 'newer' = 'corrupt'): Promise<boolean> {
-    const movedTo = await setAside(target, why);
+  private async setAsideUnreadable(target: vscode.Uri, reason: string): Promise<boolean> {
+    const movedTo = await setAside(target, 'corrupt');
     this.setAsideEmitter.fire({ original: target, movedTo, reason });
     this.lastKnownText = undefined;
     this.current = this.format.empty;
@@ -266,6 +294,7 @@ export function notReadyMessage(state: StorageState): string {
     case 'noFolder':
       return 'Open a folder first: Two Hats keeps your notes in that workspace’s private storage.';
     case 'unavailable':
+    case 'readOnly':
       return state.message;
     case 'ready':
       return 'Two Hats is still loading.';

@@ -6,8 +6,8 @@
  * damaged, or behind notes that were edited, added or deleted outside Two Hats.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { NOTE_MAX_BYTES } from '../../shared/fileLimits';
 import {
   deriveNoteMeta,
   headerOf,
@@ -22,8 +22,11 @@ import { NotesByPerson } from '../../shared/oneOnOnes/notesByPerson';
 import type { SearchableNote } from '../../shared/oneOnOnes/search';
 import { readFileIfExists, removeLeftoverTemps, setAside, writeFileAtomic } from './atomicFile';
 import { whenDataLockFree, withDataLock } from './dataLock';
+import { readBounded } from './boundedRead';
 import type { SetAsideNotice } from './jsonFileStore';
+import { NewerVersionGuard } from './newerVersionGuard';
 import { SerialQueue } from './serialQueue';
+import { readPatiently } from './transientRead';
 
 const INDEX_FILE = 'notes-index.json';
 const NOTES_DIR = 'notes';
@@ -80,6 +83,9 @@ export class NoteStore implements vscode.Disposable {
   private watcher: vscode.Disposable | undefined;
   private lastOpen: Promise<void> = Promise.resolve();
   private lastReconcile: Promise<Reconciliation> = Promise.resolve(NOTHING_FOUND);
+
+  /** `guard` is shared with the window's other stores: a newer index or header makes all read-only. */
+  constructor(private readonly guard = new NewerVersionGuard()) {}
 
   /** Fires with the id of the note that changed, or undefined when everything may have. */
   readonly onDidChange = this.changeEmitter.event;
@@ -149,9 +155,12 @@ export class NoteStore implements vscode.Disposable {
     return this.notes.latest(personId);
   }
 
-  /** The note's bytes as stored, for the editor, which decodes them itself. */
+  /**
+   * The note's bytes as stored, for the editor, which decodes them itself. A note grown past
+   * `NOTE_MAX_BYTES` outside Two Hats is refused, before it is read, with a sentence saying so.
+   */
   async readBytes(id: string): Promise<Uint8Array> {
-    const bytes = await readFileIfExists(this.noteUri(id));
+    const bytes = await readBounded(this.noteUri(id), NOTE_MAX_BYTES);
     if (bytes === undefined) {
       throw vscode.FileSystemError.FileNotFound(`Two Hats note ${id}`);
     }
@@ -159,13 +168,12 @@ export class NoteStore implements vscode.Disposable {
   }
 
   async read(id: string): Promise<string> {
-    const uri = this.noteUri(id);
-    // Search reads every note once: Node's own read is several times cheaper than workspace.fs.
-    return uri.scheme === 'file' ? readFile(uri.fsPath, 'utf8') : lenient.decode(await this.readBytes(id));
+    return lenient.decode(await this.readBytes(id));
   }
 
   create(note: NewNote): Promise<NoteMeta> {
     return this.queue.run(async () => {
+      this.guard.assertWritable();
       const now = Date.now();
       const header: NoteHeader = { id: randomUUID(), personId: note.personId, date: note.date, templateId: note.templateId, title: note.title, createdAt: now };
       // Body and header first: the index must never point at a note that is not on disk.
@@ -190,6 +198,7 @@ export class NoteStore implements vscode.Disposable {
    */
   importNote(header: NoteHeader, content: string): Promise<NoteMeta> {
     return this.queue.run(async () => {
+      this.guard.assertWritable();
       if (this.find(header.id)) {
         throw vscode.FileSystemError.FileExists(`Two Hats note ${header.id}`);
       }
@@ -238,6 +247,7 @@ export class NoteStore implements vscode.Disposable {
   /** Saves a note's text. Costs the note's own size only; the index catches up in the background. */
   write(id: string, content: string): Promise<NoteMeta> {
     return this.queue.run(async () => {
+      this.guard.assertWritable();
       const current = this.find(id);
       if (!current) {
         throw vscode.FileSystemError.FileNotFound(`Two Hats note ${id}`);
@@ -368,7 +378,8 @@ export class NoteStore implements vscode.Disposable {
     }
     clearTimeout(this.indexTimer);
     this.indexTimer = undefined;
-    if (this.folder) {
+    // A read-only window writes nothing, not even the cache: the index may be a newer one.
+    if (this.folder && this.guard.readOnlyReason === undefined) {
       const target = vscode.Uri.joinPath(this.folder, INDEX_FILE);
       const text = serializeNoteIndex(this.notes.all);
       this.indexWrites = this.indexWrites.then(() => writeFileAtomic(target, encoder.encode(text), { durable: false })).catch(() => undefined);
@@ -378,7 +389,9 @@ export class NoteStore implements vscode.Disposable {
 
   private async readIndex(folder: vscode.Uri): Promise<NoteMeta[]> {
     const target = vscode.Uri.joinPath(folder, INDEX_FILE);
-    const bytes = await readFileIfExists(target);
+    // The index is only a cache, rebuilt from the notes: a file held by another program for now
+    // is not damaged, and is simply not used this time.
+    const bytes = await readPatiently(INDEX_FILE, () => readFileIfExists(target)).catch(() => undefined);
     if (bytes === undefined) {
       return [];
     }
@@ -391,8 +404,12 @@ export class NoteStore implements vscode.Disposable {
       }
       return result.notes;
     }
-    // The index is only a cache: set it aside for inspection, and rebuild it from the notes.
-    await setAside(target, result.fromNewerVersion ? 'newer' : 'corrupt');
+    if (result.fromNewerVersion) {
+      this.guard.turnReadOnly(INDEX_FILE);
+      return [];
+    }
+    // Damaged: set it aside for inspection, and rebuild it from the notes.
+    await setAside(target, 'corrupt');
     return [];
   }
 
@@ -473,24 +490,34 @@ export class NoteStore implements vscode.Disposable {
       return 'removed';
     }
     if (known) {
-      if (!names.has(`${id}${HEADER_SUFFIX}`)) {
+      if (!names.has(`${id}${HEADER_SUFFIX}`) && this.guard.readOnlyReason === undefined) {
         await writeFileAtomic(this.headerUri(id), encoder.encode(serializeNoteHeader(headerOf(known))));
       }
       if (stat.mtime <= known.updatedAt && !this.derivedByOlderRule.has(id)) {
         return 'same';
       }
       this.derivedByOlderRule.delete(id);
-      const text = lenient.decode(await vscode.workspace.fs.readFile(uri));
-      this.notes.put(deriveNoteMeta(headerOf(known), text, stat.mtime));
+      // Grown past the limit outside Two Hats: shown as it was; opening it says why it is not read.
+      const bytes = await readBounded(uri, NOTE_MAX_BYTES).catch(() => undefined);
+      if (!bytes) {
+        return 'same';
+      }
+      this.notes.put(deriveNoteMeta(headerOf(known), lenient.decode(bytes), stat.mtime));
       this.texts.delete(id);
       return 'updated';
     }
     const headerBytes = names.has(`${id}${HEADER_SUFFIX}`) ? await readFileIfExists(this.headerUri(id)) : undefined;
     const header = headerBytes ? parseNoteHeader(lenient.decode(headerBytes)) : undefined;
+    if (header && !header.ok && header.fromNewerVersion) {
+      this.guard.turnReadOnly(`${id}${HEADER_SUFFIX}`);
+    }
     if (!header?.ok || header.value.id !== id) {
       return 'unplaced';
     }
-    const bytes = await vscode.workspace.fs.readFile(uri);
+    const bytes = await readBounded(uri, NOTE_MAX_BYTES).catch(() => undefined);
+    if (!bytes) {
+      return 'unplaced';
+    }
     this.notes.put(deriveNoteMeta(header.value, lenient.decode(bytes), stat.mtime));
     return 'added';
   }

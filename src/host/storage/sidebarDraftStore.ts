@@ -4,7 +4,7 @@
  */
 import type { KeptDraft } from '../../shared/protocol';
 import { parseSidebarDraftFile, serializeSidebarDraftFile, SIDEBAR_DRAFT_FILE_NAME } from '../../shared/storedSidebarDraft';
-import { JsonFileStore, type DataLocation } from './jsonFileStore';
+import { JsonFileStore, type DataLocation, type JsonFileStoreOptions } from './jsonFileStore';
 
 export class SidebarDraftStore extends JsonFileStore<KeptDraft | undefined> {
   /** What this window has kept since it loaded; undefined until then, so the loaded form counts. */
@@ -17,8 +17,8 @@ export class SidebarDraftStore extends JsonFileStore<KeptDraft | undefined> {
   private unwritten = false;
   private writing: Promise<void> | undefined;
 
-  constructor() {
-    super({ fileName: SIDEBAR_DRAFT_FILE_NAME, empty: undefined, parse: parseSidebarDraftFile, serialize: serializeSidebarDraftFile });
+  constructor(options: JsonFileStoreOptions = {}) {
+    super({ fileName: SIDEBAR_DRAFT_FILE_NAME, empty: undefined, parse: parseSidebarDraftFile, serialize: serializeSidebarDraftFile }, options);
   }
 
   override open(location: DataLocation): Promise<void> {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { TalkingPoint } from '../../shared/oneOnOnes/talkingPoints';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { draftProblem, goalProblem, localToday, normalizeName, type Person, type PersonDraft } from '../../shared/team';
-import { JsonFileStore } from './jsonFileStore';
+import { JsonFileStore, type JsonFileStoreOptions } from './jsonFileStore';
 
 export { notReadyMessage } from './jsonFileStore';
 
@@ -15,7 +15,7 @@ export const TEAM_FILE_NAME = 'team.json';
 export type MutationResult = { ok: true; person: Person } | { ok: false; error: string };
 
 export class TeamStore extends JsonFileStore<readonly Person[]> {
-  constructor() {
+  constructor(options: JsonFileStoreOptions = {}) {
     super({
       fileName: TEAM_FILE_NAME,
       empty: [],
@@ -24,7 +24,7 @@ export class TeamStore extends JsonFileStore<readonly Person[]> {
         return result.ok ? { ok: true, value: result.file.people } : result;
       },
       serialize: serializeTeamFile,
-    });
+    }, options);
   }
 
   get all(): readonly Person[] {

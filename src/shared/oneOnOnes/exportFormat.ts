@@ -29,22 +29,61 @@ export interface ExportedNote {
   readonly content: string;
 }
 
+/**
+ * Names Windows reserves for devices, whatever follows the first dot (`nul.txt`, `com1.tar.md`)
+ * and with trailing dots or spaces ignored, as Windows ignores them. The superscript digits are
+ * reserved too.
+ */
+const RESERVED_ON_WINDOWS = /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i;
+const NAME_MAX_CHARS = 80;
+
+/** Whether Windows would take `segment` (one file or folder name) for a device. */
+export function isReservedOnWindows(segment: string): boolean {
+  // The part before the first dot holds no dot; its trailing spaces are ignored, as Windows does.
+  const stem = segment.split('.')[0]!.trimEnd();
+  return RESERVED_ON_WINDOWS.test(stem);
+}
+
 /** A name that is safe as a file or folder name on every system. */
 export function safeFileName(text: string, fallback: string): string {
   const spaced = text
     .normalize('NFC')
     .replace(/[\\/:*?"<>|\p{Cc}]/gu, '-')
     .replace(/\s+/g, ' ')
-    .replace(/^[.\s-]+/, '');
-  // Trailing dots and spaces trimmed by hand: /[.\s]+$/ rescans a long run of them at every start.
+    .replace(/^[.\s-]+/, '')
+    .slice(0, NAME_MAX_CHARS);
+  // Trailing dots and spaces trimmed by hand (after the cut, which may leave one): /[.\s]+$/
+  // rescans a long run of them at every start.
   let end = spaced.length;
   while (end > 0 && (spaced[end - 1] === '.' || spaced[end - 1] === ' ')) {
     end--;
   }
-  const cleaned = spaced.slice(0, end).slice(0, 80);
-  return /^(?:con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned) || cleaned === '' ? fallback : cleaned;
+  const cleaned = spaced.slice(0, end);
+  return cleaned === '' || isReservedOnWindows(cleaned) ? fallback : cleaned;
 }
 
+/**
+ * Hands out export paths that no other note in the same export has: compared without regard to
+ * case or Unicode form, as Windows and macOS compare names, and told apart by `-2`, `-3`…
+ */
+export class ExportNames {
+  private readonly taken = new Set<string>();
+
+  claim(path: string): string {
+    const dot = path.lastIndexOf('.');
+    const [stem, ext] = dot > path.lastIndexOf('/') ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? path : `${stem}-${n}${ext}`;
+      const key = candidate.normalize('NFC').toLowerCase();
+      if (!this.taken.has(key)) {
+        this.taken.add(key);
+        return candidate;
+      }
+    }
+  }
+}
+
+/** The export of one note: where it goes in the export folder (`/`-separated) and its text. */
 export function exportedNote(header: NoteHeader, person: string, content: string, includePrivate: boolean): { path: string; text: string } {
   const fields = {
     'two-hats-export': EXPORT_FORMAT_VERSION,
@@ -60,9 +99,11 @@ export function exportedNote(header: NoteHeader, person: string, content: string
   // One JSON value per line: any name or title survives the round trip exactly.
   const lines = Object.entries(fields).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
   const body = includePrivate ? content : shareableAgenda(content);
-  const template = safeFileName(header.title.split(' · ').at(-1) ?? '', header.templateId);
+  const template = safeFileName(header.title.split(' · ').at(-1) ?? '', safeFileName(header.templateId, 'note'));
+  // The id's start helps a reader tell two notes of a day apart; `ExportNames` makes names unique.
+  const file = [safeFileName(header.date, 'undated'), template, safeFileName(header.id.slice(0, 8), '')].filter(Boolean).join(' ');
   return {
-    path: `${safeFileName(person, header.personId)}/${header.date} ${template} ${header.id.slice(0, 8)}.md`,
+    path: `${safeFileName(person, safeFileName(header.personId, 'person'))}/${file}.md`,
     text: `${FENCE}\n${lines.join('\n')}\n${FENCE}\n${body}`,
   };
 }

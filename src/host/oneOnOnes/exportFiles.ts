@@ -1,0 +1,113 @@
+/**
+ * The file work of exports and imports, kept apart from what is exported: a fresh folder per
+ * export, files created exclusively (an export never overwrites anything, its own files
+ * included), and an import folder walked lazily with a cap, so a folder of a million files is
+ * refused after the cap is reached instead of being listed whole.
+ */
+import { mkdir, open, opendir } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { ExportNames } from '../../shared/oneOnOnes/exportFormat';
+
+const MAX_DEPTH = 3;
+
+function exists(uri: vscode.Uri): Promise<boolean> {
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Creates `<parent>/<name>`, or `<name>-2`, `-3`… when taken; never a folder that was there. */
+export async function freshFolder(parent: vscode.Uri, name: string): Promise<vscode.Uri> {
+  for (let n = 1; ; n++) {
+    const candidate = vscode.Uri.joinPath(parent, n === 1 ? name : `${name}-${n}`);
+    if (candidate.scheme === 'file') {
+      try {
+        await mkdir(candidate.fsPath);
+        return candidate;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          continue;
+        }
+        throw error;
+      }
+    }
+    if (!(await exists(candidate))) {
+      await vscode.workspace.fs.createDirectory(candidate);
+      return candidate;
+    }
+  }
+}
+
+/**
+ * Writes `text` at `relativePath` under `folder` as a new file. A name something else took since
+ * the folder was made gets the next name `names` hands out. Returns the path written.
+ */
+export async function writeNewFile(folder: vscode.Uri, names: ExportNames, relativePath: string, text: Uint8Array): Promise<string> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const claimed = names.claim(relativePath);
+    const target = vscode.Uri.joinPath(folder, ...claimed.split('/'));
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    if (target.scheme === 'file') {
+      let handle;
+      try {
+        handle = await open(target.fsPath, 'wx');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          continue;
+        }
+        throw error;
+      }
+      try {
+        await handle.writeFile(text);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      return claimed;
+    }
+    if (await exists(target)) {
+      continue;
+    }
+    await vscode.workspace.fs.writeFile(target, text);
+    return claimed;
+  }
+  throw new Error('every name tried was already taken');
+}
+
+/** Markdown files under `folder` (three folders deep at most), stopping once more than `cap` were found. */
+export async function markdownFilesUpTo(folder: vscode.Uri, cap: number): Promise<{ files: vscode.Uri[]; overCap: boolean }> {
+  const files: vscode.Uri[] = [];
+  const visit = async (dir: vscode.Uri, depth: number): Promise<boolean> => {
+    for await (const [name, type] of entriesOf(dir)) {
+      const uri = vscode.Uri.joinPath(dir, name);
+      if (type === vscode.FileType.Directory && depth < MAX_DEPTH) {
+        if (!(await visit(uri, depth + 1))) {
+          return false;
+        }
+      } else if (type === vscode.FileType.File && name.toLowerCase().endsWith('.md')) {
+        files.push(uri);
+        if (files.length > cap) {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
+  const complete = await visit(folder, 0);
+  return { files: complete ? files : [], overCap: !complete };
+}
+
+/** A folder's entries one at a time: on disk through Node's directory stream, never listed whole. */
+async function* entriesOf(dir: vscode.Uri): AsyncGenerator<[string, vscode.FileType]> {
+  if (dir.scheme !== 'file') {
+    yield* await vscode.workspace.fs.readDirectory(dir);
+    return;
+  }
+  const handle = await opendir(dir.fsPath, { bufferSize: 256 });
+  for await (const entry of handle) {
+    const type = entry.isDirectory() ? vscode.FileType.Directory : entry.isFile() ? vscode.FileType.File : vscode.FileType.Unknown;
+    yield [entry.name, type];
+  }
+}
+

@@ -1,0 +1,68 @@
+/**
+ * Reading a file Two Hats did not necessarily write (a note edited by another program, an own
+ * template, a file in an import folder): its size is checked on disk first, so an oversized file
+ * is refused with a sentence before a byte of it is read, and a file held for a moment by another
+ * program is read again rather than taken for missing or damaged.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { sizeProblem } from '../../shared/fileLimits';
+import { readPatiently } from './transientRead';
+
+/** A file refused for its size, before it was read. */
+export class TooLargeToRead extends Error {
+  constructor(
+    readonly fileName: string,
+    problem: string,
+  ) {
+    super(`${fileName} was not read: ${problem}.`);
+    this.name = 'TooLargeToRead';
+  }
+}
+
+function nameOf(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** The size on disk, or undefined when there is no such file. */
+async function sizeOf(uri: vscode.Uri): Promise<number | undefined> {
+  try {
+    return uri.scheme === 'file' ? (await stat(uri.fsPath)).size : (await vscode.workspace.fs.stat(uri)).size;
+  } catch (error) {
+    if (isMissing(error)) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'ENOENT' || code === 'FileNotFound';
+}
+
+/**
+ * The file's bytes, or undefined when there is none. Throws `TooLargeToRead` above `limit`
+ * bytes, without reading; a read that keeps failing transiently throws `UnreadableForNow`.
+ */
+export function readBounded(uri: vscode.Uri, limit: number): Promise<Uint8Array | undefined> {
+  return readPatiently(nameOf(uri), async () => {
+    const size = await sizeOf(uri);
+    if (size === undefined) {
+      return undefined;
+    }
+    const problem = sizeProblem(size, limit);
+    if (problem) {
+      throw new TooLargeToRead(nameOf(uri), problem);
+    }
+    try {
+      // Node's own read is several times cheaper than workspace.fs, which matters to search.
+      return uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+    } catch (error) {
+      if (isMissing(error)) {
+        return undefined;
+      }
+      throw error;
+    }
+  });
+}

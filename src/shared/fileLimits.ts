@@ -1,0 +1,40 @@
+/**
+ * How much Two Hats agrees to read from files it did not write itself: a note edited by another
+ * program, an own template, an import folder. Checked against the size on disk before reading,
+ * so a stray video or a folder of a million files costs a stat, not the window's memory.
+ */
+
+/** A 1:1 note is a few kilobytes; four megabytes is a book. */
+export const NOTE_MAX_BYTES = 4 * 1024 * 1024;
+/** An exported note is a note and a header of a few hundred bytes. */
+export const IMPORT_FILE_MAX_BYTES = NOTE_MAX_BYTES + 64 * 1024;
+/** Twice the notes of a lead who wrote five a day for ten years. */
+export const IMPORT_MAX_FILES = 20_000;
+/** More new names than any team has: an import that would add more is not this team's notes. */
+export const IMPORT_MAX_NEW_PEOPLE = 200;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) {
+    return `${bytes} bytes`;
+  }
+  if (bytes < 1024 * 1024) {
+    return `${Math.round(bytes / 1024)} KB`;
+  }
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+/** Why a file of `size` bytes is not read, or undefined when it may be. */
+export function sizeProblem(size: number, limit: number): string | undefined {
+  return size > limit ? `it is ${formatBytes(size)}, more than the ${formatBytes(limit)} Two Hats reads` : undefined;
+}
+
+/** Why an import of this many files, bringing this many new people, is refused as a whole. */
+export function importProblem(found: { files: number; newPeople: number }): string | undefined {
+  if (found.files > IMPORT_MAX_FILES) {
+    return `The folder holds more than ${IMPORT_MAX_FILES.toLocaleString('en-US')} Markdown files, more than any export of Two Hats. Pick the export folder itself. Nothing was imported.`;
+  }
+  if (found.newPeople > IMPORT_MAX_NEW_PEOPLE) {
+    return `The notes name ${found.newPeople.toLocaleString('en-US')} people who are not on your team, more than the ${IMPORT_MAX_NEW_PEOPLE} an import may add. Is this the right folder? Nothing was imported.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/host/constants';
+import type { ExportResult, ImportResult } from '../../src/host/oneOnOnes/exportImport';
+import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
+import { loadOwnTemplates } from '../../src/host/oneOnOnes/templateLibrary';
+import type { MutationResult } from '../../src/host/storage/teamStore';
+import { exportedNote } from '../../src/shared/oneOnOnes/exportFormat';
+import { activateTwoHats, readText } from './helpers';
+
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+}
+
+/** An exported note as another machine's Two Hats would have written it. */
+function exportText(id: string, person: string, personId = `pid-${id}`): string {
+  const header = { id, personId, date: '2026-03-02', templateId: 'weekly', title: `${person} · 2026-03-02 · Weekly check-in`, createdAt: 1772409600000 };
+  return exportedNote(header, person, `# 1:1 with ${person}\n\nNote ${id}.\n`, true).text;
+}
+
+async function teamNames(folder: vscode.Uri): Promise<string[]> {
+  const file = JSON.parse((await readText(vscode.Uri.joinPath(folder, 'team.json')))!) as { people: { name: string }[] };
+  return file.people.map((p) => p.name);
+}
+
+describe('files Two Hats did not write: limits checked before reading, exports that cannot overwrite themselves', () => {
+  let folder: vscode.Uri;
+  let personId: string;
+
+  before(async () => {
+    folder = (await activateTwoHats()).dataLocation()!;
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Rosalind ${Date.now()}` });
+    assert.ok(added?.ok);
+    personId = added.person.id;
+  });
+
+  it('refuses a note grown past the size limit outside Two Hats, saying so', async () => {
+    const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
+    assert.ok(started);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const file = vscode.Uri.joinPath(folder, 'notes', `${started.noteId}.md`);
+    writeFileSync(file.fsPath, `# Pasted log\n${'x'.repeat(5 * 1024 * 1024)}\n`);
+    try {
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(started.uri)), /was not read: it is 5 MB, more than the 4 MB Two Hats reads/);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'notes', `${started.noteId}.header.json`));
+    }
+  });
+
+  it('refuses an own template above its size limit with a sentence, and keeps the others', async () => {
+    const templates = mkdtempSync(path.join(tmpdir(), 'two-hats-templates-'));
+    writeFileSync(path.join(templates, 'Huge.md'), `# Huge\n${'y'.repeat(300 * 1024)}\n`);
+    writeFileSync(path.join(templates, 'Small.md'), '# Small with {{person}}\n');
+    await vscode.workspace.getConfiguration('twoHats').update('templates.folder', templates, vscode.ConfigurationTarget.Workspace);
+    try {
+      const own = await loadOwnTemplates();
+      assert.deepEqual(
+        own.templates.map((t) => t.fileName),
+        ['Small.md'],
+      );
+      assert.deepEqual(own.problems, ['Huge.md was not read: it is 300 KB, more than the 256 KB Two Hats reads.']);
+    } finally {
+      await vscode.workspace.getConfiguration('twoHats').update('templates.folder', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('refuses an import folder of too many files as a whole, and changes nothing', async function () {
+    this.timeout(60_000);
+    const source = mkdtempSync(path.join(tmpdir(), 'two-hats-import-'));
+    const stranger = `Stranger ${Date.now()}`;
+    writeFileSync(path.join(source, '000 real.md'), exportText(`many${Date.now()}`, stranger));
+    mkdirSync(path.join(source, 'junk'));
+    for (let i = 0; i < 20_001; i++) {
+      writeFileSync(path.join(source, 'junk', `${i}.md`), '');
+    }
+    const before = await teamNames(folder);
+    const result = await vscode.commands.executeCommand<ImportResult>(COMMANDS.importNotes, { folder: source });
+    assert.match(result?.refused ?? '', /more than 20,000 Markdown files.*Nothing was imported/);
+    assert.equal(result?.imported, 0);
+    assert.deepEqual(await teamNames(folder), before, 'no one was added');
+  });
+
+  it('refuses an import that would add more than 200 people, and changes nothing', async function () {
+    this.timeout(60_000);
+    const source = mkdtempSync(path.join(tmpdir(), 'two-hats-import-'));
+    const stamp = Date.now();
+    for (let i = 0; i < 201; i++) {
+      writeFileSync(path.join(source, `${i}.md`), exportText(`crowd${stamp}x${i}`, `Crowd ${stamp} ${i}`));
+    }
+    const before = await teamNames(folder);
+    const result = await vscode.commands.executeCommand<ImportResult>(COMMANDS.importNotes, { folder: source });
+    assert.match(result?.refused ?? '', /201 people who are not on your team.*Nothing was imported/);
+    assert.equal(result?.imported, 0);
+    assert.deepEqual(await teamNames(folder), before, 'no one was added');
+  });
+
+  it('exports two notes whose ids share their first eight characters as two files', async () => {
+    const source = mkdtempSync(path.join(tmpdir(), 'two-hats-import-'));
+    const stamp = Date.now().toString(36).slice(-8).padStart(8, '0');
+    const person = `Twin ${stamp}`;
+    const ids = [`${stamp}-first`, `${stamp}-second`];
+    for (const id of ids) {
+      writeFileSync(path.join(source, `${id}.md`), exportText(id, person, `twin-${stamp}`));
+    }
+    const imported = await vscode.commands.executeCommand<ImportResult>(COMMANDS.importNotes, { folder: source });
+    assert.equal(imported?.imported, 2, JSON.stringify(imported));
+    const stored = await Promise.all(ids.map((id) => readText(vscode.Uri.joinPath(folder, 'notes', `${id}.md`))));
+    assert.ok(stored.every((text) => text !== undefined), 'both notes are stored');
+
+    const target = mkdtempSync(path.join(tmpdir(), 'two-hats-export-'));
+    const exported = await vscode.commands.executeCommand<ExportResult>(COMMANDS.exportNotes, { folder: target, includePrivate: true });
+    const mine = filesUnder(exported!.folder.fsPath).filter((file) => path.basename(path.dirname(file)) === person);
+    assert.equal(mine.length, 2, `two files, not one overwriting the other: ${mine.join(', ')}`);
+    for (const id of ids) {
+      assert.equal(mine.filter((file) => readFileSync(file, 'utf8').includes(`Note ${id}.`)).length, 1, `${id} has its own file`);
+    }
+    assert.deepEqual(exported?.failed, [], 'the export says nothing failed');
+  });
+});

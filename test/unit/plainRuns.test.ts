@@ -6,10 +6,10 @@ import { assertLinearEnough } from './support/adversarial';
 
 describe('folding plain lines before the privacy rule reads a note', () => {
   it('folds only lines that can neither start nor end a block', () => {
-    for (const line of ['Some words', '-- a', 'x -> y', 'a | b', '  continued', '=a', '**bold** start']) {
+    for (const line of ['Some words', '-- a', 'x -> y', '  continued', '=a', '**bold** start']) {
       assert.ok(isPlainLine(line), line);
     }
-    for (const line of ['', '## Heading', '> quote', '- item', '* item', '1. item', '2) item', '---', '===', '- - -', '```', '~~~', '<div>', '[a]: /url', '    code', '\tcode', 'ends -->', 'a ?>', ']]>', 'x </pre>']) {
+    for (const line of ['', '## Heading', '> quote', '- item', '* item', '1. item', '2) item', '---', '===', '- - -', '```', '~~~', '<div>', '[a]: /url', '    code', '\tcode', 'ends -->', 'a ?>', ']]>', 'x </pre>', 'a | b']) {
       assert.ok(!isPlainLine(line), line);
     }
     assert.ok(!isPlainLine('a > b', true), 'any > ends a <!X declaration block');
@@ -47,5 +47,13 @@ describe('folding plain lines before the privacy rule reads a note', () => {
       assertLinearEnough(`shareableAgenda of ${lines} lazy lines`, note.length, () => shareableAgenda(note));
       assert.ok(!shareableAgenda(note).includes('SECRET'));
     }
+  });
+});
+
+describe('a note whose one block has too many lines to read in linear time', () => {
+  it('counts as private as a whole, at once', () => {
+    const note = `- a\n${'x | y\n'.repeat(10_000)}## Next\nSHARED`;
+    assertLinearEnough('privateLineRanges of 10,000 lazy table-like lines', note.length, () => privateLineRanges(note));
+    assert.deepEqual(privateLineRanges(note), [{ start: 0, end: 10_003 }]);
   });
 });

@@ -12,9 +12,12 @@
  * of the strings that end an HTML block (`-->`, `?>`, `]]>`, `</`; and no `>` at all in a note
  * that has a `<!X` declaration, which ends at any `>`). Joining such lines never moves a block
  * boundary, nor where a paragraph starts: they are paragraph continuations, or content inside a
- * fence or an HTML block. Keeping the run's last line apart keeps a setext heading's text. Table
- * rows may fold into a paragraph; that can only turn a table into a paragraph whose first line
- * already started it, which makes a private heading more likely, never less (fail safe).
+ * fence or an HTML block. Keeping the run's last line apart keeps a setext heading's text. A line
+ * with a `|` is never plain: marked lets a table interrupt a paragraph (a differential test found
+ * a setext heading that folding such lines hid).
+ *
+ * Lines that are not plain are not folded, so a list item continued by thousands of them would
+ * still cost quadratic time: `longestRun` lets the caller refuse such a note (fail safe).
  */
 
 export interface FoldedText {
@@ -26,11 +29,13 @@ export interface FoldedText {
 
 const LIST_OR_BREAK_START = new Set(['-', '*', '+', '_', '=']);
 const BLOCK_START = new Set(['#', '>', '`', '~', '<', '[']);
+/** A line with a pipe may start a table, which marked lets interrupt a paragraph. */
+const TABLE_CELL = '|';
 const HTML_BLOCK_ENDS = ['-->', '?>', ']]>', '</'];
 
 /** `anyAngleEnds`: the note has a `<!X` declaration, an HTML block that ends at any `>`. */
 export function isPlainLine(line: string, anyAngleEnds = false): boolean {
-  if (line.includes('\t') || HTML_BLOCK_ENDS.some((end) => line.includes(end)) || (anyAngleEnds && line.includes('>'))) {
+  if (line.includes('\t') || line.includes(TABLE_CELL) || HTML_BLOCK_ENDS.some((end) => line.includes(end)) || (anyAngleEnds && line.includes('>'))) {
     return false;
   }
   let indent = 0;
@@ -84,6 +89,17 @@ export function foldPlainRuns(text: string, joiner: string): FoldedText {
     }
   }
   return { text: out.join('\n'), groupStarts, originalLines: lines.length };
+}
+
+/** The most consecutive non-blank lines in `text` (lines split by `\n`). */
+export function longestRun(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const line of text.split('\n')) {
+    run = line.trim() === '' ? 0 : run + 1;
+    longest = Math.max(longest, run);
+  }
+  return longest;
 }
 
 /** The original line where folded line `folded` starts (the line count for one past the end). */

@@ -10,7 +10,7 @@
  */
 import { getDefaults, Lexer, Tokenizer, type Token, type Tokens } from 'marked';
 import { splitLines } from '../lines';
-import { foldPlainRuns, originalLine } from './plainRuns';
+import { foldPlainRuns, longestRun, originalLine } from './plainRuns';
 
 export const PRIVATE_HEADING = 'Private notes';
 export const PRIVATE_END_MARKER = '<!-- end private -->';
@@ -203,6 +203,13 @@ function lineAt(starts: readonly number[], offset: number): number {
   return low;
 }
 
+/**
+ * Above this many lines without a blank one (after folding), a note counts as private as a whole:
+ * marked's time grows with the square of the lines of one lazily continued block (2,000 lines:
+ * about 10 ms; 16,000: seconds).
+ */
+const MAX_BLOCK_LINES = 2000;
+
 function mapPrivacy(markdown: string, fold = true): PrivacyMap {
   // Lines as the editor and every other reader count them (see lines.ts): a lone \r ends a line.
   const unfolded = markdown.replace(/\r\n?/g, '\n');
@@ -214,6 +221,9 @@ function mapPrivacy(markdown: string, fold = true): PrivacyMap {
   // Folding runs of plain lines keeps marked linear (see plainRuns.ts); lines are mapped back below.
   const folded = fold ? foldPlainRuns(unfolded, ' ') : { text: unfolded, groupStarts: unfolded.split('\n').map((_, i) => i), originalLines: lineCount };
   const text = folded.text;
+  if (longestRun(text) > MAX_BLOCK_LINES) {
+    return everything;
+  }
   const starts = lineStarts(text);
   const back = (line: number) => originalLine(folded, line);
   const tokenizer = new PrivacyTokenizer();

@@ -11,6 +11,7 @@ import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
 import { registerSearchCommand } from './oneOnOnes/searchCommand';
 import { registerTalkingPointCommands } from './oneOnOnes/talkingPointCommands';
 import { registerTemplateCommands } from './oneOnOnes/templateLibrary';
+import { registerCodeLinks } from './oneOnOnes/codeLinks';
 import { HatState } from './principles/hatState';
 import { LastNoteEditor } from './principles/noteInsertion';
 import { registerPrincipleCommands } from './principles/principleCommands';
@@ -93,6 +94,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     registerRestoreCommand(restoreContext),
     vscode.commands.registerCommand(COMMANDS.reloadData, () => restoreContext.reopen()),
     noteFileSystem,
+    registerCodeLinks(),
     ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState),
     ...registerDelegationCommands(delegation, store),
     ...registerReflectionCommands(delegation, selfChecks),

@@ -1,5 +1,6 @@
 /** Starting a 1:1: pick the person and the template, write the note, open it in an editor. */
 import * as vscode from 'vscode';
+import { withoutLocalFileLinks } from '../../shared/codeReferences';
 import { checkInAgendaLines, checkInHeld, checkInsDue } from '../../shared/delegation/items';
 import { levelLabel } from '../../shared/delegation/levels';
 import { goalAgendaLine } from '../../shared/oneOnOnes/checkIns';
@@ -51,7 +52,7 @@ async function copyShareableAgenda(): Promise<boolean> {
     void vscode.window.showErrorMessage('Open a 1:1 note first; its agenda is copied without the private section.');
     return false;
   }
-  await vscode.env.clipboard.writeText(shareableAgenda(editor.document.getText()));
+  await vscode.env.clipboard.writeText(withoutLocalFileLinks(shareableAgenda(editor.document.getText())));
   void vscode.window.showInformationMessage('Copied the agenda, without your private notes.');
   return true;
 }

@@ -3,6 +3,7 @@
  * says whose note it is, so that importing the folder brings every note back as it was.
  */
 import * as z from 'zod/mini';
+import { withoutLocalFileLinks } from '../codeReferences';
 import { isoDay, storedId } from '../storedCommon';
 import type { NoteHeader } from './noteIndex';
 import { shareableAgenda } from './templates';
@@ -54,7 +55,8 @@ export function exportedNote(header: NoteHeader, person: string, content: string
   };
   // One JSON value per line: any name or title survives the round trip exactly.
   const lines = Object.entries(fields).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  const body = includePrivate ? content : shareableAgenda(content);
+  // Notes from before code references were relative may still link to local files.
+  const body = withoutLocalFileLinks(includePrivate ? content : shareableAgenda(content));
   const template = safeFileName(header.title.split(' · ').at(-1) ?? '', header.templateId);
   return {
     path: `${safeFileName(person, header.personId)}/${header.date} ${template} ${header.id.slice(0, 8)}.md`,

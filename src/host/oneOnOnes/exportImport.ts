@@ -11,6 +11,7 @@ import { shareableAgenda } from '../../shared/oneOnOnes/templates';
 import { normalizeName, type Person } from '../../shared/team';
 import { COMMANDS } from '../constants';
 import { writeFileAtomic } from '../storage/atomicFile';
+import { createPrivateFolder } from '../storage/permissions';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 
@@ -98,7 +99,7 @@ async function exportNotes(team: TeamStore, notes: NoteStore, args: Args): Promi
     }
     const file = exportedNote(headerOf(meta), people.get(meta.personId) ?? 'Unknown person', content, includePrivate);
     const target = vscode.Uri.joinPath(folder, ...file.path.split('/'));
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    await createPrivateFolder(vscode.Uri.joinPath(target, '..'));
     await writeFileAtomic(target, encoder.encode(file.text));
     count++;
   }
@@ -119,7 +120,7 @@ async function freshFolder(parent: vscode.Uri, name: string): Promise<vscode.Uri
       () => false,
     );
     if (!exists) {
-      await vscode.workspace.fs.createDirectory(candidate);
+      await createPrivateFolder(candidate);
       return candidate;
     }
   }

@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { PRIVATE_FILE_MODE } from './permissions';
 
 const TEMP_SUFFIX = '.tmp';
 
@@ -25,7 +26,8 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array, o
   const temp = tempSibling(target);
   if (target.scheme === 'file') {
     try {
-      const handle = await open(temp.fsPath, 'w');
+      // For the user's eyes only (see permissions.ts); the rename keeps the mode.
+      const handle = await open(temp.fsPath, 'w', PRIVATE_FILE_MODE);
       try {
         await handle.writeFile(content);
         // On disk before the rename: a power cut must not leave the new name on empty blocks.

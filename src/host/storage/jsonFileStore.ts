@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { StorageState } from '../../shared/protocol';
 import type { Parsed } from '../../shared/versionedFile';
 import { clearStaleLock, findLeftoverTemps, readFileIfExists, setAside, withFileLock, writeFileAtomic } from './atomicFile';
+import { createPrivateFolder } from './permissions';
 import { SerialQueue } from './serialQueue';
 
 /** Where the data lives, decided by the composition root from the workspace and settings. */
@@ -93,7 +94,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
         this.storage = { kind: 'noFolder' };
       } else {
         try {
-          await vscode.workspace.fs.createDirectory(location.uri);
+          await createPrivateFolder(location.uri);
           await this.settleLeftovers(location.uri);
           await this.syncFromDisk(location.uri);
           this.storage = { kind: 'ready', scope: location.scope };

@@ -21,6 +21,7 @@ import {
 import { NotesByPerson } from '../../shared/oneOnOnes/notesByPerson';
 import type { SearchableNote } from '../../shared/oneOnOnes/search';
 import { readFileIfExists, removeLeftoverTemps, setAside, writeFileAtomic } from './atomicFile';
+import { createPrivateFolder, makeFilePrivate } from './permissions';
 import type { SetAsideNotice } from './jsonFileStore';
 import { SerialQueue } from './serialQueue';
 
@@ -101,7 +102,8 @@ export class NoteStore implements vscode.Disposable {
       this.notes = new NotesByPerson();
       this.texts.clear();
       if (folder) {
-        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, NOTES_DIR));
+        await createPrivateFolder(folder);
+        await createPrivateFolder(vscode.Uri.joinPath(folder, NOTES_DIR));
         this.notes = new NotesByPerson(await this.readIndex(folder));
         this.watcher = this.watchNotes(folder);
       }
@@ -299,6 +301,7 @@ export class NoteStore implements vscode.Disposable {
     } catch {
       const copy = vscode.Uri.joinPath(this.noteUri(id), '..', `${id}.not-utf8-${Date.now()}.bak`);
       await vscode.workspace.fs.writeFile(copy, bytes);
+      await makeFilePrivate(copy);
     }
   }
 

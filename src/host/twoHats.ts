@@ -4,6 +4,7 @@
  * milliseconds; the sidebar and the note file system are handed back for it to serve.
  */
 import * as vscode from 'vscode';
+import { Consents } from './consent';
 import { COMMANDS, SETTINGS } from './constants';
 import { registerExportImportCommands } from './oneOnOnes/exportImport';
 import { NoteFileSystem } from './oneOnOnes/noteFileSystem';
@@ -54,6 +55,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   const delegation = new DelegationStore();
   const drafts = new SidebarDraftStore();
   const selfChecks = new SelfCheckState(context.workspaceState);
+  const consents = new Consents(context.workspaceState);
   const hats = new HatState(context.globalState);
   const notes = new LastNoteEditor();
   const noteFileSystem = new NoteFileSystem(noteStore);
@@ -95,12 +97,12 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     vscode.commands.registerCommand(COMMANDS.reloadData, () => restoreContext.reopen()),
     noteFileSystem,
     registerCodeLinks(),
-    ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState),
+    ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState, consents),
     ...registerDelegationCommands(delegation, store),
-    ...registerReflectionCommands(delegation, selfChecks),
+    ...registerReflectionCommands(delegation, selfChecks, consents),
     ...registerTalkingPointCommands(store),
     registerSearchCommand(store, noteStore),
-    ...registerTemplateCommands(store, noteStore),
+    ...registerTemplateCommands(store, noteStore, consents),
     ...registerExportImportCommands(store, noteStore),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),

@@ -19,6 +19,7 @@ import { pickActivePerson } from '../team/pickPerson';
 import { NOTE_SCHEME } from '../constants';
 import { noteUri } from './noteFileSystem';
 import { loadOwnTemplates } from './templateLibrary';
+import type { Consents } from '../consent';
 
 const LAST_TEMPLATE_KEY = 'twoHats.lastTemplate.v1';
 
@@ -32,9 +33,10 @@ export function registerOneOnOneCommands(
   notes: NoteStore,
   delegation: DelegationStore,
   memento: vscode.Memento,
+  consents: Consents,
 ): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMANDS.startOneOnOne, (arg?: unknown) => startOneOnOne(team, notes, delegation, memento, arg)),
+    vscode.commands.registerCommand(COMMANDS.startOneOnOne, (arg?: unknown) => startOneOnOne(team, notes, delegation, memento, consents, arg)),
     vscode.commands.registerCommand(COMMANDS.copyShareableAgenda, () => copyShareableAgenda()),
     vscode.commands.registerCommand(COMMANDS.openNote, async (id: unknown) => {
       const meta = typeof id === 'string' ? notes.find(id) : undefined;
@@ -89,6 +91,7 @@ async function startOneOnOne(
   notes: NoteStore,
   delegation: DelegationStore,
   memento: vscode.Memento,
+  consents: Consents,
   arg: unknown,
 ): Promise<StartedOneOnOne | undefined> {
   if (team.state.kind !== 'ready' || !notes.ready) {
@@ -104,7 +107,7 @@ async function startOneOnOne(
     return undefined;
   }
   const remembered = memento.get<Record<string, string>>(LAST_TEMPLATE_KEY, {});
-  const own = await loadOwnTemplates();
+  const own = await loadOwnTemplates(consents);
   if (own.problems.length > 0) {
     void vscode.window.showWarningMessage(`Some of your own templates were skipped. ${own.problems.join(' ')}`);
   }

@@ -10,3 +10,4 @@ import './messages.test';
 import './sidebarDraft.test';
 import './leftovers.test';
 import './backups.test';
+import './privacy.test';

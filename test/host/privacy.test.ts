@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
+import type { MutationResult } from '../../src/host/storage/teamStore';
 import { BACKUP_MANIFEST_FILE } from '../../src/shared/backups';
 import { activateTwoHats, eventually, readText } from './helpers';
 
@@ -26,6 +27,9 @@ describe('privacy of what Two Hats keeps and shares', () => {
     root = vscode.workspace.workspaceFolders![0]!.uri;
     file = vscode.Uri.joinPath(root, 'src', `privacy-${Date.now()}.ts`);
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`// ${marker}\nretry();\nreturn;\n`));
+    // Someone to queue the point for, whoever else earlier tests added.
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Hedy ${Date.now()}` });
+    assert.ok(added?.ok);
   });
 
   after(async () => {

@@ -4,6 +4,7 @@
  * milliseconds; the sidebar and the note file system are handed back for it to serve.
  */
 import * as vscode from 'vscode';
+import { Consents } from './consent';
 import { COMMANDS, SETTINGS } from './constants';
 import { registerBriefCommands } from './oneOnOnes/briefCommands';
 import { registerExportImportCommands } from './oneOnOnes/exportImport';
@@ -15,6 +16,7 @@ import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
 import { registerSearchCommand } from './oneOnOnes/searchCommand';
 import { registerTalkingPointCommands } from './oneOnOnes/talkingPointCommands';
 import { registerTemplateCommands } from './oneOnOnes/templateLibrary';
+import { registerCodeLinks } from './oneOnOnes/codeLinks';
 import { HatState } from './principles/hatState';
 import { LastNoteEditor } from './principles/noteInsertion';
 import { registerPrincipleCommands } from './principles/principleCommands';
@@ -63,6 +65,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   const delegation = new DelegationStore({ guard });
   const drafts = new SidebarDraftStore({ guard });
   const selfChecks = new SelfCheckState(context.workspaceState);
+  const consents = new Consents(context.workspaceState);
   const hats = new HatState(context.globalState);
   const notes = new LastNoteEditor();
   const presenting = new PresentingMode(context.globalState);
@@ -114,12 +117,13 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     registerRestoreCommand(restoreContext),
     vscode.commands.registerCommand(COMMANDS.reloadData, () => restoreContext.reopen()),
     noteFileSystem,
-    ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState),
+    registerCodeLinks(),
+    ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState, consents),
     ...registerDelegationCommands(delegation, store),
-    ...registerReflectionCommands(delegation, selfChecks, presenting),
+    ...registerReflectionCommands(delegation, selfChecks, presenting, consents),
     ...registerTalkingPointCommands(store),
     registerSearchCommand(store, noteStore, presenting),
-    ...registerTemplateCommands(store, noteStore),
+    ...registerTemplateCommands(store, noteStore, consents),
     ...registerExportImportCommands(store, noteStore),
     registerHandoverExportCommand(store, noteStore),
     registerErasePersonCommand({ team: store, notes: noteStore, delegation, drafts, backups, workspaceState: context.workspaceState }),

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { parseVersionedJson, type Parsed } from './versionedFile';
+import { beforeFirst, withoutTrailing } from './lines';
 
 export const BACKUP_MANIFEST_VERSION = 1;
 export const BACKUP_MANIFEST_FILE = 'backup.json';
@@ -35,6 +36,42 @@ export interface WorkspaceIdentity {
   readonly repository?: string | undefined;
 }
 
+/**
+ * A git origin as a backup keeps it: `host/owner/repo`, with no user, password or token, no
+ * scheme, port or `.git`. `https://token@host/x`, `https://user:pass@host/x.git` and
+ * `git@host:x.git` are all `host/x`, so backups still match by repository. A local path stays a
+ * path (it holds no credentials); anything else unrecognised is not kept.
+ */
+export function originWithoutCredentials(url: string): string | undefined {
+  const text = url.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+  if (scheme?.[1]?.toLowerCase() === 'file') {
+    const path = text.slice(scheme[0].length).replace(/^[^/]*/, '');
+    return path.length > 0 ? path : undefined;
+  }
+  // Git's rule: a colon before any slash makes `host:path`, else it is a local path. One with an
+  // `@` is read as `user@host:path` either way, so nothing before the `@` is ever kept.
+  const colon = text.indexOf(':');
+  const slash = text.search(/[\\/]/);
+  const scpLike = text.includes('@') || (colon > 0 && (slash === -1 || colon < slash) && !/^[a-z]:[\\/]/i.test(text));
+  if (!scheme && !scpLike) {
+    return text;
+  }
+  const rest = scheme ? text.slice(scheme[0].length) : text;
+  // Everything up to the last `@` is user, password or token, whatever characters they hold.
+  const place = beforeFirst(rest.slice(rest.lastIndexOf('@') + 1), '?#');
+  const split = scheme ? place.indexOf('/') : place.indexOf(':');
+  if (split === 0 || (!scheme && split === -1)) {
+    return undefined;
+  }
+  const host = (split === -1 ? place : place.slice(0, split)).replace(/:\d*$/, '').toLowerCase();
+  const path = withoutTrailing((split === -1 ? '' : place.slice(split + 1)).replace(/^[/~]+/, ''), '/').replace(/\.git$/i, '');
+  if (host.length === 0 || /\s/.test(host)) {
+    return undefined;
+  }
+  return path.length > 0 ? `${host}/${path}` : host;
+}
+
 export function parseBackupManifest(text: string): Parsed<BackupManifest> {
   const result = parseVersionedJson(text, BACKUP_MANIFEST_VERSION, manifestV1);
   if (!result.ok) {
@@ -47,7 +84,8 @@ export function parseBackupManifest(text: string): Parsed<BackupManifest> {
       workspaceName,
       workspacePath,
       storagePath,
-      ...(repository ? { repository } : {}),
+      // Backups written before origins were cleaned may hold credentials: never carry them on.
+      ...(repository && originWithoutCredentials(repository) ? { repository: originWithoutCredentials(repository) } : {}),
       savedAt,
       ...(completeAsOf !== undefined ? { completeAsOf } : {}),
       people,
@@ -76,6 +114,7 @@ function basename(path: string): string {
  */
 export function restoreCandidates<T extends { manifest: BackupManifest }>(backups: readonly T[], current: WorkspaceIdentity): T[] {
   const name = current.workspaceName.toLowerCase();
+  const repository = current.repository !== undefined ? originWithoutCredentials(current.repository) : undefined;
   return backups
     .filter(({ manifest }) => manifest.storagePath !== current.storagePath)
     .filter(({ manifest }) => manifest.people + manifest.notes + manifest.items > 0)
@@ -83,7 +122,7 @@ export function restoreCandidates<T extends { manifest: BackupManifest }>(backup
       ({ manifest }) =>
         manifest.workspaceName.toLowerCase() === name ||
         basename(manifest.workspacePath).toLowerCase() === name ||
-        (current.repository !== undefined && manifest.repository === current.repository),
+        (repository !== undefined && manifest.repository !== undefined && originWithoutCredentials(manifest.repository) === repository),
     )
     .sort((a, b) => b.manifest.savedAt - a.manifest.savedAt);
 }

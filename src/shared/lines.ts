@@ -26,3 +26,22 @@ export function replaceLine(text: string, index: number, replacement: string): s
 }
 
 const LINE_BREAK_FROM = /\r\n?|\n/;
+
+/** `text` up to the first of `stops` (all of it when none occurs): a scan, where `/[?#].*$/` rescans. */
+export function beforeFirst(text: string, stops: string): string {
+  for (let i = 0; i < text.length; i++) {
+    if (stops.includes(text[i]!)) {
+      return text.slice(0, i);
+    }
+  }
+  return text;
+}
+
+/** `text` without the run of `char` at its end, by a scan. */
+export function withoutTrailing(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) {
+    end--;
+  }
+  return text.slice(0, end);
+}

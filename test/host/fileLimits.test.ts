@@ -6,10 +6,14 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { ExportResult, ImportResult } from '../../src/host/oneOnOnes/exportImport';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
+import { Consents } from '../../src/host/consent';
 import { loadOwnTemplates } from '../../src/host/oneOnOnes/templateLibrary';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { exportedNote } from '../../src/shared/oneOnOnes/exportFormat';
 import { activateTwoHats, readText } from './helpers';
+
+/** A workspace state that holds nothing: a folder inside the workspace needs no consent. */
+const NO_CONSENTS_KEPT: vscode.Memento = { keys: () => [], get: <T>(_key: string, fallback?: T) => fallback, update: () => Promise.resolve() };
 
 
 function filesUnder(dir: string): string[] {
@@ -53,12 +57,13 @@ describe('files Two Hats did not write: limits checked before reading, exports t
   });
 
   it('refuses an own template above its size limit with a sentence, and keeps the others', async () => {
-    const templates = mkdtempSync(path.join(tmpdir(), 'two-hats-templates-'));
+    // Inside the workspace, so no consent is asked (a folder outside it would be).
+    const templates = mkdtempSync(path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, 'templates-'));
     writeFileSync(path.join(templates, 'Huge.md'), `# Huge\n${'y'.repeat(300 * 1024)}\n`);
     writeFileSync(path.join(templates, 'Small.md'), '# Small with {{person}}\n');
     await vscode.workspace.getConfiguration('twoHats').update('templates.folder', templates, vscode.ConfigurationTarget.Workspace);
     try {
-      const own = await loadOwnTemplates();
+      const own = await loadOwnTemplates(new Consents(NO_CONSENTS_KEPT));
       assert.deepEqual(
         own.templates.map((t) => t.fileName),
         ['Small.md'],

@@ -15,3 +15,4 @@ import './erasePerson.test';
 import './newerFiles.test';
 import './fileLimits.test';
 import './transientRead.test';
+import './privacy.test';

@@ -55,7 +55,8 @@ const manifest: fc.Arbitrary<BackupManifest> = fc.record(
     workspaceName: anyText(1000),
     workspacePath: anyText(4000),
     storagePath: anyText(4000),
-    repository: nonEmptyText(4000),
+    // Stored without credentials since issue #11: host/path.
+    repository: fc.tuple(fc.domain(), fc.stringMatching(/^\w[\w-]{0,20}$/)).map(([host, repo]) => `${host.toLowerCase()}/${repo}`),
     savedAt: fc.integer(),
     completeAsOf: fc.integer(),
     people: fc.nat(),

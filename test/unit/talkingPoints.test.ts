@@ -8,7 +8,7 @@ const fromCode: TalkingPoint = {
   text: 'Retry loop has no back-off',
   standing: false,
   addedOn: '2026-11-21',
-  source: { path: 'src/net/retry.ts', startLine: 10, endLine: 14, commit: '0123456789abcdef', uri: 'file:///repo/src/net/retry.ts' },
+  source: { folder: 'repo', path: 'src/net/retry.ts', startLine: 10, endLine: 14, commit: '0123456789abcdef' },
 };
 
 describe('talking points', () => {
@@ -18,11 +18,10 @@ describe('talking points', () => {
     assert.deepEqual(remaining.map((p) => p.id), ['b']);
   });
 
-  it('links a point from code back to its file, lines and commit', () => {
-    assert.equal(
-      talkingPointAsMarkdown(fromCode),
-      'Retry loop has no back-off ([src/net/retry.ts:10-14](file:///repo/src/net/retry.ts#L10) at `0123456`)',
-    );
+  it('names the file relative to the workspace folder, with lines and commit', () => {
+    assert.equal(talkingPointAsMarkdown(fromCode), 'Retry loop has no back-off (`src/net/retry.ts:10-14` at `0123456`)');
+    const outside: TalkingPoint = { ...fromCode, source: { path: 'notes.ts', pathLeftOut: true, startLine: 3, endLine: 3 } };
+    assert.equal(talkingPointAsMarkdown(outside), 'Retry loop has no back-off (`notes.ts:3`, outside the workspace, path left out)');
     assert.equal(talkingPointAsMarkdown(standing), 'How is on-call going? _(standing)_');
   });
 

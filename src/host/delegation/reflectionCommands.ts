@@ -8,6 +8,7 @@ import { localToday } from '../../shared/team';
 import { COMMANDS, SETTINGS, SIDEBAR_VIEW_ID } from '../constants';
 import type { DelegationStore } from '../storage/delegationStore';
 import { bottleneckHints } from './gitHistory';
+import { Consents, userSetting } from '../consent';
 
 const SELF_CHECK_DONE_KEY = 'twoHats.selfCheckDoneForWeek.v1';
 
@@ -49,7 +50,7 @@ export function selfCheckSentence(check: SelfCheck): string {
     .join(' ');
 }
 
-export function registerReflectionCommands(delegation: DelegationStore, selfChecks: SelfCheckState, presenting: { readonly on: boolean }): vscode.Disposable[] {
+export function registerReflectionCommands(delegation: DelegationStore, selfChecks: SelfCheckState, presenting: { readonly on: boolean }, consents: Consents): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.weeklySelfCheck, async () => {
       const check = selfCheck(delegation.all, localToday());
@@ -69,25 +70,33 @@ export function registerReflectionCommands(delegation: DelegationStore, selfChec
       await selfChecks.markDone(weekOf(localToday()));
       return check;
     }),
-    vscode.commands.registerCommand(COMMANDS.findBottlenecks, () => findBottlenecks(delegation)),
+    vscode.commands.registerCommand(COMMANDS.findBottlenecks, (arg?: unknown) => findBottlenecks(delegation, consents, arg)),
   ];
 }
 
-/** Opt-in: reads local git history only after the user said yes, and keeps the answer local. */
-async function findBottlenecks(delegation: DelegationStore): Promise<number | undefined> {
-  const config = vscode.workspace.getConfiguration(SETTINGS.section);
-  if (!config.get<boolean>(SETTINGS.gitHints, false)) {
-    const allow = 'Allow for This Workspace';
-    const choice = await vscode.window.showInformationMessage(
-      'Two Hats can read the last 30 days of this repository’s git history, on this machine, to find folders where your own commits dominate. ' +
-        'It looks at your commits only and sends nothing anywhere.',
-      { modal: true },
-      allow,
-    );
-    if (choice !== allow) {
-      return undefined;
+const GIT_HISTORY_CONSENT = 'gitHistory';
+
+/**
+ * Opt-in: reads local git history only after the user said yes, in their own settings or once
+ * for this workspace, and keeps the answer local. A repository's workspace settings do not count:
+ * running git in a folder someone else prepared is the user's call. With `{ ask: false }` it
+ * never asks, and answers `'not-allowed'` instead.
+ */
+async function findBottlenecks(delegation: DelegationStore, consents: Consents, arg: unknown): Promise<number | 'not-allowed' | undefined> {
+  const ask = !(typeof arg === 'object' && arg !== null && (arg as { ask?: unknown }).ask === false);
+  const allowed = userSetting(SETTINGS.section, SETTINGS.gitHints) || consents.granted(GIT_HISTORY_CONSENT);
+  if (!allowed) {
+    const yes =
+      ask &&
+      (await consents.ask(
+        GIT_HISTORY_CONSENT,
+        'Two Hats can read the last 30 days of this repository’s git history, on this machine, to find folders where your own commits dominate. ' +
+          'It looks at your commits only and sends nothing anywhere.',
+        'Allow for This Workspace',
+      ));
+    if (!yes) {
+      return 'not-allowed';
     }
-    await config.update(SETTINGS.gitHints, true, vscode.ConfigurationTarget.Workspace);
   }
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') {

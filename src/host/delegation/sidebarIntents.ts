@@ -4,6 +4,7 @@ import { assertNever } from '../../shared/assertNever';
 import { tickStep, type DelegationItem } from '../../shared/delegation/items';
 import type { DelegationIntent } from '../../shared/protocol';
 import { localToday } from '../../shared/team';
+import { openCodeReference } from '../codeSelection';
 import { COMMANDS } from '../constants';
 import type { DelegationStore } from '../storage/delegationStore';
 import type { SelfCheckState } from './reflectionCommands';
@@ -40,7 +41,7 @@ export async function handleDelegationIntent(
     case 'openSource': {
       const source = delegation.find(intent.itemId)?.source;
       if (source) {
-        await openCodeReference(source.uri, source.startLine, source.endLine);
+        await openCodeReference(source);
       }
       return undefined;
     }
@@ -72,20 +73,4 @@ export async function handleDelegationIntent(
     default:
       return assertNever(intent);
   }
-}
-
-/** Opens a remembered code place, refusing anything but a file the user could open themselves. */
-async function openCodeReference(uriText: string, startLine: number, endLine: number): Promise<void> {
-  let uri: vscode.Uri;
-  try {
-    uri = vscode.Uri.parse(uriText, true);
-  } catch {
-    return;
-  }
-  if (uri.scheme === 'command') {
-    return;
-  }
-  await vscode.window.showTextDocument(uri, { selection: new vscode.Range(startLine - 1, 0, endLine, 0), preview: true }).then(undefined, () =>
-    vscode.window.showErrorMessage(`Could not open ${uri.fsPath}; it may have moved since.`),
-  );
 }

@@ -1,5 +1,6 @@
 /** Starting a 1:1: pick the person and the template, write the note, open it in an editor. */
 import * as vscode from 'vscode';
+import { withoutLocalFileLinks } from '../../shared/codeReferences';
 import { checkInAgendaLines, checkInHeld, checkInsDue } from '../../shared/delegation/items';
 import { levelLabel } from '../../shared/delegation/levels';
 import { goalAgendaLine } from '../../shared/oneOnOnes/checkIns';
@@ -19,6 +20,7 @@ import { pickActivePerson } from '../team/pickPerson';
 import { NOTE_SCHEME } from '../constants';
 import { noteUri } from './noteFileSystem';
 import { loadOwnTemplates } from './templateLibrary';
+import type { Consents } from '../consent';
 
 const LAST_TEMPLATE_KEY = 'twoHats.lastTemplate.v1';
 
@@ -41,9 +43,10 @@ export function registerOneOnOneCommands(
   notes: NoteStore,
   delegation: DelegationStore,
   memento: vscode.Memento,
+  consents: Consents,
 ): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMANDS.startOneOnOne, (arg?: unknown) => startOneOnOne(team, notes, delegation, memento, arg)),
+    vscode.commands.registerCommand(COMMANDS.startOneOnOne, (arg?: unknown) => startOneOnOne(team, notes, delegation, memento, consents, arg)),
     vscode.commands.registerCommand(COMMANDS.copyShareableAgenda, () => copyShareableAgenda()),
     vscode.commands.registerCommand(COMMANDS.openNote, async (id: unknown) => {
       const meta = typeof id === 'string' ? notes.find(id) : undefined;
@@ -61,7 +64,7 @@ async function copyShareableAgenda(): Promise<boolean> {
     void vscode.window.showErrorMessage('Open a 1:1 note first; its agenda is copied without the private section.');
     return false;
   }
-  await vscode.env.clipboard.writeText(shareableAgenda(editor.document.getText()));
+  await vscode.env.clipboard.writeText(withoutLocalFileLinks(shareableAgenda(editor.document.getText())));
   void vscode.window.showInformationMessage('Copied the agenda, without your private notes.');
   return true;
 }
@@ -98,6 +101,7 @@ async function startOneOnOne(
   notes: NoteStore,
   delegation: DelegationStore,
   memento: vscode.Memento,
+  consents: Consents,
   arg: unknown,
 ): Promise<StartedOneOnOne | undefined> {
   if (team.state.kind !== 'ready' || !notes.ready) {
@@ -115,7 +119,7 @@ async function startOneOnOne(
     return undefined;
   }
   const remembered = memento.get<Record<string, string>>(LAST_TEMPLATE_KEY, {});
-  const own = await loadOwnTemplates();
+  const own = await loadOwnTemplates(consents);
   if (own.problems.length > 0) {
     void vscode.window.showWarningMessage(`Some of your own templates were skipped. ${own.problems.join(' ')}`);
   }

@@ -3,6 +3,8 @@
  * `twoHats.templates.folder` setting). Own templates are ordinary files, which may live in the
  * repository; they never hold notes. Also `Save Note as Template…`.
  */
+import { realpath } from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   noteAsTemplate,
@@ -17,6 +19,7 @@ import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { writeFileAtomic } from '../storage/atomicFile';
 import { readBounded, TooLargeToRead } from '../storage/boundedRead';
+import type { Consents } from '../consent';
 import { NOTE_SCHEME } from '../constants';
 import { noteIdOf } from './noteFileSystem';
 
@@ -24,16 +27,62 @@ const MAX_OWN_TEMPLATES = 200;
 const strict = new TextDecoder('utf-8', { fatal: true });
 
 /** The folder the setting names; a relative path is taken from the first workspace folder. */
-export function ownTemplatesFolder(): vscode.Uri | undefined {
-  const configured = vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.templatesFolder, '').trim();
+export function ownTemplatesFolder(): { folder: vscode.Uri; fromWorkspace: boolean } | undefined {
+  const config = vscode.workspace.getConfiguration(SETTINGS.section);
+  const configured = config.get<string>(SETTINGS.templatesFolder, '').trim();
   if (!configured) {
     return undefined;
   }
-  if (configured.startsWith('/') || /^[A-Z]:[\\/]/i.test(configured)) {
-    return vscode.Uri.file(configured);
+  const inspected = config.inspect<string>(SETTINGS.templatesFolder);
+  const fromWorkspace = Boolean(inspected?.workspaceFolderValue?.trim() || inspected?.workspaceValue?.trim());
+  if (configured.startsWith('/') || /^[a-z]:[\\/]/i.test(configured)) {
+    return { folder: vscode.Uri.file(configured), fromWorkspace };
   }
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return root ? vscode.Uri.joinPath(root, configured) : undefined;
+  return root ? { folder: vscode.Uri.joinPath(root, configured), fromWorkspace } : undefined;
+}
+
+async function realPath(uri: vscode.Uri): Promise<string> {
+  return uri.scheme === 'file' ? realpath(uri.fsPath).catch(() => path.resolve(uri.fsPath)) : uri.path;
+}
+
+/** Whether the folder, links followed, lies inside one of the workspace's folders. */
+async function insideWorkspace(folder: vscode.Uri): Promise<boolean> {
+  const target = await realPath(folder);
+  for (const root of vscode.workspace.workspaceFolders ?? []) {
+    if (root.uri.scheme !== folder.scheme || root.uri.authority !== folder.authority) {
+      continue;
+    }
+    const relative = path.relative(await realPath(root.uri), target);
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function consentFor(folder: vscode.Uri): string {
+  return `templatesFolder:${folder.scheme}:${folder.fsPath}`;
+}
+
+/**
+ * The templates folder, if Two Hats may use it. A workspace's own settings come with the
+ * repository, so a folder they name outside the workspace (say `~/.ssh`) is read only after the
+ * user said yes once.
+ */
+async function permittedTemplatesFolder(consents: Consents): Promise<{ folder: vscode.Uri } | { refused: string } | undefined> {
+  const configured = ownTemplatesFolder();
+  if (!configured || !configured.fromWorkspace || (await insideWorkspace(configured.folder))) {
+    return configured;
+  }
+  const allowed = await consents.ask(
+    consentFor(configured.folder),
+    `This workspace’s settings point Two Hats at ${configured.folder.fsPath} for 1:1 templates, outside the workspace. Use that folder for templates?`,
+    'Use That Folder',
+  );
+  return allowed
+    ? configured
+    : { refused: `The templates folder ${configured.folder.fsPath} is outside the workspace and was not used. Check the twoHats.templates.folder setting.` };
 }
 
 export interface OwnTemplatesResult {
@@ -42,11 +91,15 @@ export interface OwnTemplatesResult {
   readonly problems: string[];
 }
 
-export async function loadOwnTemplates(): Promise<OwnTemplatesResult> {
-  const folder = ownTemplatesFolder();
-  if (!folder) {
+export async function loadOwnTemplates(consents: Consents): Promise<OwnTemplatesResult> {
+  const permitted = await permittedTemplatesFolder(consents);
+  if (!permitted) {
     return { templates: [], problems: [] };
   }
+  if ('refused' in permitted) {
+    return { templates: [], problems: [permitted.refused] };
+  }
+  const folder = permitted.folder;
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(folder);
@@ -79,14 +132,18 @@ export async function loadOwnTemplates(): Promise<OwnTemplatesResult> {
   return { templates, problems };
 }
 
-export function registerTemplateCommands(team: TeamStore, notes: NoteStore): vscode.Disposable[] {
-  return [vscode.commands.registerCommand(COMMANDS.saveNoteAsTemplate, (arg?: unknown) => saveNoteAsTemplate(team, notes, arg))];
+export function registerTemplateCommands(team: TeamStore, notes: NoteStore, consents: Consents): vscode.Disposable[] {
+  return [vscode.commands.registerCommand(COMMANDS.saveNoteAsTemplate, (arg?: unknown) => saveNoteAsTemplate(team, notes, consents, arg))];
 }
 
-async function chooseFolder(): Promise<vscode.Uri | undefined> {
-  const existing = ownTemplatesFolder();
+async function chooseFolder(consents: Consents): Promise<vscode.Uri | undefined> {
+  const existing = await permittedTemplatesFolder(consents);
+  if (existing && 'refused' in existing) {
+    void vscode.window.showErrorMessage(existing.refused);
+    return undefined;
+  }
   if (existing) {
-    return existing;
+    return existing.folder;
   }
   const picked = await vscode.window.showOpenDialog({
     title: 'Two Hats: Where should your 1:1 templates live?',
@@ -98,6 +155,8 @@ async function chooseFolder(): Promise<vscode.Uri | undefined> {
   });
   const folder = picked?.[0];
   if (folder) {
+    // The user picked it: no need to ask again when the workspace setting names it.
+    await consents.grant(consentFor(folder));
     await vscode.workspace.getConfiguration(SETTINGS.section).update(SETTINGS.templatesFolder, folder.fsPath, vscode.ConfigurationTarget.Workspace);
   }
   return folder;
@@ -132,7 +191,7 @@ async function confirmFolderMayBeShared(folder: vscode.Uri, arg: unknown): Promi
 }
 
 /** Saves the open note's structure as a template: no private part, no names, no answers. */
-async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, arg: unknown): Promise<vscode.Uri | undefined> {
+async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, consents: Consents, arg: unknown): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
   const id = editor && editor.document.uri.scheme === NOTE_SCHEME ? noteIdOf(editor.document.uri) : undefined;
   const meta = id ? notes.find(id) : undefined;
@@ -154,7 +213,7 @@ async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, arg: unknow
   if (name === undefined || templateFileNameProblem(name)) {
     return undefined;
   }
-  const folder = await chooseFolder();
+  const folder = await chooseFolder(consents);
   if (!folder || !(await confirmFolderMayBeShared(folder, arg))) {
     return undefined;
   }

@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { processIsAlive } from './fileLock';
+import { PRIVATE_FILE_MODE } from './permissions';
 
 const TEMP_SUFFIX = '.tmp';
 /** `<name>.<pid>-<random>.tmp`; before the pid was part of it, `<name>.<random>.tmp`. */
@@ -53,7 +54,8 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array, o
   const temp = tempSibling(target);
   if (target.scheme === 'file') {
     try {
-      const handle = await open(temp.fsPath, 'w');
+      // For the user's eyes only (see permissions.ts); the rename keeps the mode.
+      const handle = await open(temp.fsPath, 'w', PRIVATE_FILE_MODE);
       try {
         await handle.writeFile(content);
         // On disk before the rename: a power cut must not leave the new name on empty blocks.

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import {
   BACKUP_MANIFEST_FILE,
   describeBackup,
+  originWithoutCredentials,
   parseBackupManifest,
   restoreCandidates,
   serializeBackupManifest,
@@ -18,6 +19,7 @@ import {
 } from '../../shared/backups';
 import { readFileIfExists, writeFileAtomic } from './atomicFile';
 import { erasePersonFromBackups } from './backupErasure';
+import { createPrivateFolder } from './permissions';
 import type { DelegationStore } from './delegationStore';
 import type { NewerVersionGuard } from './newerVersionGuard';
 import type { NoteStore } from './noteStore';
@@ -115,7 +117,7 @@ export class BackupKeeper implements vscode.Disposable {
     }
     const notesFrom = vscode.Uri.joinPath(backup.folder, 'notes');
     const notesTo = vscode.Uri.joinPath(into, 'notes');
-    await vscode.workspace.fs.createDirectory(notesTo);
+    await createPrivateFolder(notesTo);
     const entries = await vscode.workspace.fs.readDirectory(notesFrom).then(undefined, () => [] as [string, vscode.FileType][]);
     for (const [name] of entries.filter(([n, type]) => type === vscode.FileType.File && /^[\w-]{1,64}(?:\.md|\.header\.json)$/.test(n))) {
       await copy(vscode.Uri.joinPath(notesFrom, name), vscode.Uri.joinPath(notesTo, name));
@@ -193,7 +195,9 @@ export class BackupKeeper implements vscode.Disposable {
       return;
     }
     const notesFolder = vscode.Uri.joinPath(target.backup, 'notes');
-    await vscode.workspace.fs.createDirectory(notesFolder);
+    for (const folder of [this.root, target.backup, notesFolder]) {
+      await createPrivateFolder(folder);
+    }
     const previous = everything ? await this.readManifest(target.backup) : undefined;
     const copy = async (relative: string, unlessCopiedSince = false) => {
       const from = vscode.Uri.joinPath(target.data, ...relative.split('/'));
@@ -296,7 +300,8 @@ export async function workspaceIdentity(storage: vscode.Uri): Promise<WorkspaceI
     return undefined;
   }
   const config = await readFileIfExists(vscode.Uri.joinPath(folder.uri, '.git', 'config')).catch(() => undefined);
-  const origin = config ? /\[remote "origin"\][^[]*?url\s*=\s*(\S+)/.exec(decoder.decode(config))?.[1] : undefined;
+  const url = config ? /\[remote "origin"\][^[]*?url\s*=\s*(\S+)/.exec(decoder.decode(config))?.[1] : undefined;
+  const origin = url !== undefined ? originWithoutCredentials(url) : undefined;
   return {
     workspaceName: vscode.workspace.name ?? folder.name,
     workspacePath: folder.uri.fsPath,

@@ -9,6 +9,7 @@ import type { Parsed } from '../../shared/versionedFile';
 import { findLeftoverTemps, readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
 import { removeDataLockLitter, whenDataLockFree, withDataLock } from './dataLock';
 import { NewerVersionGuard } from './newerVersionGuard';
+import { createPrivateFolder } from './permissions';
 import { SerialQueue } from './serialQueue';
 import { readPatiently, UnreadableForNow, type ReadBytes } from './transientRead';
 
@@ -112,7 +113,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
         this.storage = { kind: 'noFolder' };
       } else {
         try {
-          await vscode.workspace.fs.createDirectory(location.uri);
+          await createPrivateFolder(location.uri);
           await this.settleLeftovers(location.uri);
           await this.syncFromDisk(location.uri);
           this.storage = { kind: 'ready', scope: location.scope };

@@ -23,6 +23,7 @@ import type { SearchableNote } from '../../shared/oneOnOnes/search';
 import { readFileIfExists, removeLeftoverTemps, setAside, writeFileAtomic } from './atomicFile';
 import { whenDataLockFree, withDataLock } from './dataLock';
 import { readBounded } from './boundedRead';
+import { createPrivateFolder, makeFilePrivate } from './permissions';
 import type { SetAsideNotice } from './jsonFileStore';
 import { NewerVersionGuard } from './newerVersionGuard';
 import { SerialQueue } from './serialQueue';
@@ -111,7 +112,8 @@ export class NoteStore implements vscode.Disposable {
       this.texts.clear();
       this.derivedByOlderRule.clear();
       if (folder) {
-        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, NOTES_DIR));
+        await createPrivateFolder(folder);
+        await createPrivateFolder(vscode.Uri.joinPath(folder, NOTES_DIR));
         this.notes = new NotesByPerson(await this.readIndex(folder));
         this.watcher = this.watchNotes(folder);
       }
@@ -358,6 +360,7 @@ export class NoteStore implements vscode.Disposable {
     } catch {
       const copy = vscode.Uri.joinPath(this.noteUri(id), '..', `${id}.not-utf8-${Date.now()}.bak`);
       await vscode.workspace.fs.writeFile(copy, bytes);
+      await makeFilePrivate(copy);
     }
   }
 

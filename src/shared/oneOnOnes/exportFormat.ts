@@ -3,6 +3,7 @@
  * says whose note it is, so that importing the folder brings every note back as it was.
  */
 import * as z from 'zod/mini';
+import { withoutLocalFileLinks } from '../codeReferences';
 import { isoDay, storedId } from '../storedCommon';
 import type { NoteHeader } from './noteIndex';
 import { shareableAgenda } from './privacy';
@@ -98,7 +99,8 @@ export function exportedNote(header: NoteHeader, person: string, content: string
   };
   // One JSON value per line: any name or title survives the round trip exactly.
   const lines = Object.entries(fields).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  const body = includePrivate ? content : shareableAgenda(content);
+  // Notes from before code references were relative may still link to local files.
+  const body = withoutLocalFileLinks(includePrivate ? content : shareableAgenda(content));
   const template = safeFileName(header.title.split(' · ').at(-1) ?? '', safeFileName(header.templateId, 'note'));
   // The id's start helps a reader tell two notes of a day apart; `ExportNames` makes names unique.
   const file = [safeFileName(header.date, 'undated'), template, safeFileName(header.id.slice(0, 8), '')].filter(Boolean).join(' ');

@@ -1,15 +1,8 @@
 /** Talking points queued for a person between 1:1s, and where in the code they came from. */
+import { codeReferenceAsMarkdown, type CodeReference } from '../codeReferences';
 
-export interface CodeReference {
-  /** Path relative to the workspace folder, with forward slashes. */
-  readonly path: string;
-  /** 1-based, inclusive. */
-  readonly startLine: number;
-  readonly endLine: number;
-  readonly commit?: string;
-  /** The file's URI, so the note can link back to the place. */
-  readonly uri: string;
-}
+export type { CodeReference } from '../codeReferences';
+
 
 export interface TalkingPoint {
   readonly id: string;
@@ -33,29 +26,11 @@ export function talkingPointProblem(text: string): string | undefined {
   return undefined;
 }
 
-function lines(ref: CodeReference): string {
-  return ref.startLine === ref.endLine ? `${ref.startLine}` : `${ref.startLine}-${ref.endLine}`;
-}
-
-/**
- * A URI that cannot end a Markdown link early. encodeURIComponent leaves ( and ) as they are, so
- * those are encoded here; a run is encoded at once, not one call per space of a long run.
- */
-function linkTarget(uri: string): string {
-  return uri.replace(/[()\s]+/g, (run) => encodeURIComponent(run).replace(/\(/g, '%28').replace(/\)/g, '%29'));
-}
-
-/** A talking point as an agenda line, linking back to the code it came from. */
+/** A talking point as an agenda line, naming the code it came from without any absolute path. */
 export function talkingPointAsMarkdown(point: TalkingPoint): string {
   const text = point.text.replace(/\s+/g, ' ').trim();
   const standing = point.standing ? ' _(standing)_' : '';
-  if (!point.source) {
-    return `${text}${standing}`;
-  }
-  const ref = point.source;
-  const link = `[${ref.path}:${lines(ref)}](${linkTarget(ref.uri)}#L${ref.startLine})`;
-  const commit = ref.commit ? ` at \`${ref.commit.slice(0, 7)}\`` : '';
-  return `${text} (${link}${commit})${standing}`;
+  return point.source ? `${text} (${codeReferenceAsMarkdown(point.source)})${standing}` : `${text}${standing}`;
 }
 
 /** What a new agenda takes from the queue, and what stays queued afterwards. */

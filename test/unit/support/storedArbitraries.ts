@@ -35,15 +35,17 @@ export const noteMeta: fc.Arbitrary<NoteMeta> = fc
   )
   .map(({ header, ...rest }) => ({ ...header, ...rest }));
 
+/** A code reference as stored since issue #11: relative to its workspace folder, never absolute. */
+const relativeSegment = fc.stringMatching(/^[\w.-]{1,20}$/).filter((part) => part !== '.' && part !== '..');
 export const codeReference = fc.record(
   {
-    path: anyText(2000),
+    folder: fc.stringMatching(/^\w[\w .-]{0,30}$/),
+    path: fc.array(relativeSegment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/')),
     startLine: fc.integer({ min: 1 }),
     endLine: fc.integer({ min: 1 }),
     commit: fc.stringMatching(/^[0-9a-f]{7,64}$/),
-    uri: anyText(4000),
   },
-  { requiredKeys: ['path', 'startLine', 'endLine', 'uri'], noNullPrototype: true },
+  { requiredKeys: ['path', 'startLine', 'endLine'], noNullPrototype: true },
 );
 
 /** JSON-ish values that are not what any schema wants: the "arbitrary file on disk" input. */

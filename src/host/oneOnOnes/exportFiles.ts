@@ -7,6 +7,7 @@
 import { mkdir, open, opendir } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ExportNames } from '../../shared/oneOnOnes/exportFormat';
+import { createPrivateFolder, makeFilePrivate, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../storage/permissions';
 
 const MAX_DEPTH = 3;
 
@@ -23,7 +24,8 @@ export async function freshFolder(parent: vscode.Uri, name: string): Promise<vsc
     const candidate = vscode.Uri.joinPath(parent, n === 1 ? name : `${name}-${n}`);
     if (candidate.scheme === 'file') {
       try {
-        await mkdir(candidate.fsPath);
+        // Readable by the user only, as everything Two Hats writes (see permissions.ts).
+        await mkdir(candidate.fsPath, { mode: PRIVATE_FOLDER_MODE });
         return candidate;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
@@ -33,7 +35,7 @@ export async function freshFolder(parent: vscode.Uri, name: string): Promise<vsc
       }
     }
     if (!(await exists(candidate))) {
-      await vscode.workspace.fs.createDirectory(candidate);
+      await createPrivateFolder(candidate);
       return candidate;
     }
   }
@@ -47,11 +49,11 @@ export async function writeNewFile(folder: vscode.Uri, names: ExportNames, relat
   for (let attempt = 0; attempt < 10; attempt++) {
     const claimed = names.claim(relativePath);
     const target = vscode.Uri.joinPath(folder, ...claimed.split('/'));
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    await createPrivateFolder(vscode.Uri.joinPath(target, '..'));
     if (target.scheme === 'file') {
       let handle;
       try {
-        handle = await open(target.fsPath, 'wx');
+        handle = await open(target.fsPath, 'wx', PRIVATE_FILE_MODE);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
           continue;
@@ -70,6 +72,7 @@ export async function writeNewFile(folder: vscode.Uri, names: ExportNames, relat
       continue;
     }
     await vscode.workspace.fs.writeFile(target, text);
+    await makeFilePrivate(target);
     return claimed;
   }
   throw new Error('every name tried was already taken');

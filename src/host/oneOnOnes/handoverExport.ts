@@ -11,6 +11,7 @@ import { COMMANDS } from '../constants';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
+import { createPrivateFolder } from '../storage/permissions';
 
 const encoder = new TextEncoder();
 
@@ -116,7 +117,7 @@ async function writeFolder(parent: vscode.Uri, person: Person, handover: Handove
   for (let n = 2; await exists(folder); n++) {
     folder = vscode.Uri.joinPath(parent, `${base} ${n}`);
   }
-  await vscode.workspace.fs.createDirectory(folder);
+  await createPrivateFolder(folder);
   await writeFileAtomic(vscode.Uri.joinPath(folder, 'README.md'), encoder.encode(handoverSummary(handover)));
   const used = new Set<string>();
   for (const note of handover.notes) {

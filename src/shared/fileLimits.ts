@@ -4,8 +4,8 @@
  * so a stray video or a folder of a million files costs a stat, not the window's memory.
  */
 
-/** A 1:1 note is a few kilobytes; four megabytes is a book. */
-export const NOTE_MAX_BYTES = 4 * 1024 * 1024;
+/** A 1:1 note is a few kilobytes; eight megabytes is several books (notes of 5 MB are supported). */
+export const NOTE_MAX_BYTES = 8 * 1024 * 1024;
 /** An exported note is a note and a header of a few hundred bytes. */
 export const IMPORT_FILE_MAX_BYTES = NOTE_MAX_BYTES + 64 * 1024;
 /** Twice the notes of a lead who wrote five a day for ten years. */

@@ -47,9 +47,9 @@ describe('files Two Hats did not write: limits checked before reading, exports t
     assert.ok(started);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     const file = vscode.Uri.joinPath(folder, 'notes', `${started.noteId}.md`);
-    writeFileSync(file.fsPath, `# Pasted log\n${'x'.repeat(5 * 1024 * 1024)}\n`);
+    writeFileSync(file.fsPath, `# Pasted log\n${'x'.repeat(9 * 1024 * 1024)}\n`);
     try {
-      await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(started.uri)), /was not read: it is 5 MB, more than the 4 MB Two Hats reads/);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(started.uri)), /was not read: it is 9 MB, more than the 8 MB Two Hats reads/);
     } finally {
       await vscode.workspace.fs.delete(file);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'notes', `${started.noteId}.header.json`));

@@ -13,8 +13,8 @@ describe('limits on files Two Hats did not write', () => {
         }
       }),
     );
-    assert.equal(sizeProblem(NOTE_MAX_BYTES + 1, NOTE_MAX_BYTES), 'it is 4 MB, more than the 4 MB Two Hats reads');
-    assert.equal(sizeProblem(5 * 1024 * 1024, NOTE_MAX_BYTES), 'it is 5 MB, more than the 4 MB Two Hats reads');
+    assert.equal(sizeProblem(NOTE_MAX_BYTES + 1, NOTE_MAX_BYTES), 'it is 8 MB, more than the 8 MB Two Hats reads');
+    assert.equal(sizeProblem(9 * 1024 * 1024, NOTE_MAX_BYTES), 'it is 9 MB, more than the 8 MB Two Hats reads');
   });
 
   it('refuses an import of too many files or too many new people as a whole', () => {

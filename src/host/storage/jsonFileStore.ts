@@ -210,7 +210,17 @@ export class JsonFileStore<T> implements vscode.Disposable {
   private async syncFromDisk(folder: vscode.Uri): Promise<boolean> {
     const target = vscode.Uri.joinPath(folder, this.format.fileName);
     const read = () => readPatiently(this.format.fileName, () => this.readBytes(target));
-    let bytes = await read();
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await read();
+    } catch (error) {
+      if (error instanceof UnreadableForNow) {
+        throw error; // Held by another program for now: leave it where it is.
+      }
+      // Not a file Two Hats can read at all (a folder in its place): set it aside like a damaged
+      // file, so the rest keeps working and nothing is overwritten.
+      return this.setAsideUnreadable(target, `it could not be read (${(error as Error).message})`);
+    }
     if (bytes === undefined) {
       const changed = this.lastKnownText !== undefined;
       this.lastKnownText = undefined;

@@ -128,7 +128,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     registerHandoverExportCommand(store, noteStore),
     registerErasePersonCommand({ team: store, notes: noteStore, delegation, drafts, backups, workspaceState: context.workspaceState }),
     registerMarkdownFolderImport(store, noteStore),
-    ...registerBriefCommands({ team: store, notes: noteStore, delegation, isHidden: () => presenting.on }),
+    ...registerBriefCommands({ team: store, notes: noteStore, delegation, isHidden: () => presenting.on, onDidChangeHidden: presenting.onDidChange }),
     ...registerScheduleCommands(store),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),

@@ -127,7 +127,8 @@ export function codeSpanReferences(line: string): CodeSpanReference[] {
 }
 
 // Kept for the shape of old agendas: `[src/x.ts:1-2](file:///home/me/repo/src/x.ts#L1)`.
-const FILE_LINK = /\[([^\][\n]{0,400})\]\(\s*<?file:[^)\s]*\)/gi;
+// The target stops at the next `[` and at 4,096 characters, so a run of `[x](file:` stays linear.
+const FILE_LINK = /\[([^\][\n]{0,400})\]\(\s*<?file:[^)\s[]{0,4096}\)/gi;
 const BARE_FILE_URI = /<?file:\/\/[^\s)<>\]]*>?/gi;
 
 /**

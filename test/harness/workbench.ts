@@ -22,7 +22,8 @@ export async function openWorkbench(browser: Browser, url: string): Promise<Page
   // Clipboard access is what a person grants with a click; headless Chromium needs it up front.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
-  await page.goto(url);
+  // A third window on two busy cores can take well over the default 30 s to load.
+  await page.goto(url, { timeout: 120_000 });
   await waitForWorkbench(page);
   return page;
 }

@@ -57,3 +57,14 @@ describe('a note whose one block has too many lines to read in linear time', () 
     assert.deepEqual(privateLineRanges(note), [{ start: 0, end: 10_003 }]);
   });
 });
+
+describe('the readers of shareable text, on text the reviewer found slow', () => {
+  it('reads blocks joined by removing private parts, and old file links, in linear time', async () => {
+    const { noteAsTemplate } = await import('../../src/shared/oneOnOnes/ownTemplates');
+    const { withoutLocalFileLinks } = await import('../../src/shared/codeReferences');
+    const joined = `- a\n${`${'b|\n'.repeat(1990)}## Private\n\n<!-- end private -->\n`.repeat(8)}`;
+    assertLinearEnough('noteAsTemplate of blocks joined around private parts', joined.length, () => noteAsTemplate(joined, 'Ada', '2026-11-30'));
+    const links = '[x](file:'.repeat(40_000);
+    assertLinearEnough('withoutLocalFileLinks of [x](file: repeated', links.length, () => withoutLocalFileLinks(links));
+  });
+});

@@ -21,7 +21,10 @@ const notes: NoteSummary[] = [7, 3, 9].map((mood, i) => ({
   title: `PREVIEW-SENTINEL note ${i}`,
   date: `2026-10-${String(28 - i).padStart(2, '0')}`,
   templateId: 'weekly',
-  openItems: [{ line: 4, text: 'Send the RFC' }],
+  openItems: [
+    { line: 4, text: 'Send the RFC' },
+    { line: 30, text: 'PRIVATE-ITEM-SENTINEL talk to HR', private: true },
+  ],
   mood,
   goals: [{ goal: 'Lead the design review', score: mood - 2 }],
 }));
@@ -46,7 +49,7 @@ function snapshots() {
 describe('the sidebar snapshot while presenting', () => {
   it('holds the private details when not presenting (so the test below can fail)', () => {
     const text = JSON.stringify(snapshots().full);
-    for (const sentinel of ['STEP-NOTE-SENTINEL', 'SELF-CHECK-SENTINEL', '"moodTrend":[9,3,7]', '"history":[']) {
+    for (const sentinel of ['STEP-NOTE-SENTINEL', 'SELF-CHECK-SENTINEL', 'PRIVATE-ITEM-SENTINEL', '"moodTrend":[9,3,7]', '"history":[']) {
       assert.ok(text.includes(sentinel), sentinel);
     }
   });
@@ -55,7 +58,7 @@ describe('the sidebar snapshot while presenting', () => {
     const { shared } = snapshots();
     const text = JSON.stringify(shared);
     assert.equal(shared.presenting, true);
-    for (const leak of ['STEP-NOTE-SENTINEL', 'SELF-CHECK-SENTINEL', 'selfCheck', '"history"', '"mood"', '"score"']) {
+    for (const leak of ['STEP-NOTE-SENTINEL', 'SELF-CHECK-SENTINEL', 'PRIVATE-ITEM-SENTINEL', 'selfCheck', '"history"', '"mood"', '"score"']) {
       assert.ok(!text.includes(leak), `${leak} is not in ${text}`);
     }
     const person = shared.people[0]!;

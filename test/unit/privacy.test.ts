@@ -38,9 +38,27 @@ describe('the privacy rule', () => {
     assert.equal(shareableAgenda(note), '## Shared\nb\n');
   });
 
-  it('does not take a heading in a code fence, a quote or an HTML block for a private one', () => {
-    for (const note of ['```\n## Private\n```\nx', '~~~md\n## Private\n~~~\nx', '> ## Private\nx', '<div>\n## Private\n</div>\n\nx', '    ## Private\nx']) {
+  it('does not take a heading in a closed code fence or an indented code block for a private one', () => {
+    for (const note of ['```\n## Private\n```\nx', '~~~md\n## Private\n~~~\nx', '    ## Private\nx']) {
       assert.deepEqual(privateLineRanges(note), [], note);
+    }
+  });
+
+  it('takes a private heading quoted, in an HTML block or in an unclosed fence in a list as private: in doubt, private', () => {
+    // Found by an adversarial review: each of these read as shared before.
+    const cases: [string, { start: number; end: number }[]][] = [
+      ['> ## Private\nx', [{ start: 0, end: 2 }]],
+      ['<div>\n## Private\n</div>\n\nx', [{ start: 1, end: 5 }]],
+      ['Agenda\n\n<pre>\n\n## Private\nSECRET', [{ start: 4, end: 6 }]],
+      ['<details>\n## Private\nSECRET', [{ start: 1, end: 3 }]],
+      ['- a\n  ```\n  ## Private\n  SECRET', [{ start: 0, end: 4 }]],
+      ['```\nPrivate\n---\nSECRET', [{ start: 1, end: 4 }]],
+      ['## :lock: Private notes\nSECRET', [{ start: 0, end: 2 }]],
+      ['## ![lock](x.png) Private\nSECRET', [{ start: 0, end: 2 }]],
+    ];
+    for (const [note, ranges] of cases) {
+      assert.deepEqual(privateLineRanges(note), ranges, note);
+      assert.ok(!shareableAgenda(note).includes('SECRET'), note);
     }
   });
 

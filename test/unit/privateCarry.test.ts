@@ -44,3 +44,20 @@ describe('private open items, carried and indexed', () => {
     assert.deepEqual(parsed.notes[0]!.openItems, [{ line: 0, text: 'Typed under Private notes', private: true }]);
   });
 });
+
+describe('private items carried into a template whose private part ends with a marker', () => {
+  it('stay private when the marker is the last line, or spread over lines', async () => {
+    const { composeFromMarkdown } = await import('../../src/shared/oneOnOnes/compose');
+    const { shareableAgenda } = await import('../../src/shared/oneOnOnes/privacy');
+    for (const template of ['# 1:1\n\n## Private\n\nstuff\n<!-- end private -->', '# 1:1\n\n## Private\n\nstuff\n<!--\nend private\n-->', '# 1:1\n\n## Private\n\nstuff\n<!-- end private -->\n\n## Next\n']) {
+      const note = composeFromMarkdown(template, {
+        person: 'Ada',
+        date: '2026-11-30',
+        carriedItems: [{ line: 9, text: 'SECRET talk to HR', done: false, private: true }],
+        talkingPoints: [],
+      });
+      assert.ok(note.includes('- [ ] SECRET talk to HR'), note);
+      assert.ok(!shareableAgenda(note).includes('SECRET'), JSON.stringify(note));
+    }
+  });
+});

@@ -28,6 +28,8 @@ export interface BriefSources {
    * brief is neither opened nor rendered, even in a tab that is already open.
    */
   readonly isHidden: () => boolean;
+  /** Fires when `isHidden` may have changed: an open brief is hidden (or shown) at once. */
+  readonly onDidChangeHidden: vscode.Event<unknown>;
 }
 
 const HIDDEN_TEXT = '# Brief hidden\n\nBriefs are hidden while presenting.\n';
@@ -49,7 +51,7 @@ class BriefDocuments implements vscode.TextDocumentContentProvider, vscode.Dispo
   constructor(private readonly sources: BriefSources) {
     // An open brief follows the data: a ticked item or a new talking point shows at once.
     const refresh = () => this.refreshOpen();
-    this.listening = vscode.Disposable.from(sources.team.onDidChange(refresh), sources.notes.onDidChangeSummary(refresh), sources.delegation.onDidChange(refresh));
+    this.listening = vscode.Disposable.from(sources.team.onDidChange(refresh), sources.notes.onDidChangeSummary(refresh), sources.delegation.onDidChange(refresh), sources.onDidChangeHidden(refresh));
   }
 
   refreshOpen(): void {

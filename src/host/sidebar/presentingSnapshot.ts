@@ -32,8 +32,8 @@ function withoutPrivateDetails(person: PersonView): PersonView {
     overdue: person.overdue,
     // No history and no preview: its entries carry check-in scores and open whole notes.
     historyCount: 0,
-    // Only shareable items are indexed as open items (the private part is left out).
-    openItems: person.openItems,
+    // The lead's private to-dos (typed in a note's private part) stay off a shared screen.
+    openItems: person.openItems.filter((item) => !item.private),
     ...(person.lastNote ? { lastNote: person.lastNote } : {}),
     moodTrend: [],
     goalViews: person.goalViews.map((goal) => ({ id: goal.id, text: goal.text, trend: [], ...(goal.reachedOn ? { reachedOn: goal.reachedOn } : {}) })),

@@ -12,7 +12,7 @@ import { privateLineRanges } from './privacy';
 /** What the brief needs from a past note's index entry. */
 export interface BriefHistoryNote {
   readonly date: string;
-  readonly openItems: readonly { readonly text: string }[];
+  readonly openItems: readonly { readonly text: string; readonly private?: boolean }[];
   readonly mood?: number | undefined;
   readonly goals?: readonly { readonly goal: string; readonly score: number }[] | undefined;
 }
@@ -53,7 +53,9 @@ export function briefOpenItems(inputs: Pick<BriefInputs, 'person' | 'today' | 'h
   }
   const fromText = inputs.lastNoteText === undefined ? undefined : openActionItems(inputs.lastNoteText);
   const ranges = inputs.lastNoteText === undefined ? [] : privateLineRanges(inputs.lastNoteText);
-  const items = fromText ?? latest.openItems.map((item) => ({ text: item.text, owner: undefined, line: -1 }));
+  // Without the note's text, the index says which items are private.
+  const items: readonly { text: string; owner?: string | undefined; line: number; private?: boolean }[] =
+    fromText ?? latest.openItems.map((item) => ({ text: item.text, owner: undefined, line: -1, private: item.private === true }));
   return items.map((item) => {
     let since = latest.date;
     for (const note of inputs.history.slice(1)) {
@@ -66,7 +68,7 @@ export function briefOpenItems(inputs: Pick<BriefInputs, 'person' | 'today' | 'h
       text: item.text,
       ageDays: Math.max(0, daysBetween(since, inputs.today)),
       theirs: item.owner !== undefined && ownerIsPerson(item.owner, inputs.person.name),
-      private: ranges.some((range) => item.line >= range.start && item.line < range.end),
+      private: item.private === true || ranges.some((range) => item.line >= range.start && item.line < range.end),
     };
   });
 }

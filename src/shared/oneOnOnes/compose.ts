@@ -61,9 +61,10 @@ function withPrivateItems(note: string, items: readonly string[]): string {
   if (items.length === 0) {
     return note;
   }
+  const underNewHeading = `${note.trimEnd()}\n\n## ${PRIVATE_HEADING}\n\n${items.join('\n')}\n`;
   const first = privateLineRanges(note)[0];
   if (!first) {
-    return `${note.trimEnd()}\n\n## ${PRIVATE_HEADING}\n\n${items.join('\n')}\n`;
+    return underNewHeading;
   }
   const lines = splitLines(note);
   const eol = note.includes('\r\n') ? '\r\n' : '\n';
@@ -75,7 +76,13 @@ function withPrivateItems(note: string, items: readonly string[]): string {
     body.pop();
   }
   const rebuilt = [...body, '', ...items, '', ...part.slice(part.length - markerLines)];
-  return [...lines.slice(0, first.start), ...rebuilt, ...lines.slice(first.end)].join(eol);
+  const composed = [...lines.slice(0, first.start), ...rebuilt, ...lines.slice(first.end)].join(eol);
+  // Checked, not assumed: wherever the end marker sits (last line, spread over lines), every
+  // item placed must read as private; if one does not, they go under a new heading at the end.
+  const placedFrom = first.start + body.length + 1;
+  const ranges = privateLineRanges(composed);
+  const allPrivate = items.every((_, i) => ranges.some((range) => placedFrom + i >= range.start && placedFrom + i < range.end));
+  return allPrivate ? composed : underNewHeading;
 }
 
 /** How many lines at the end of a private part its end marker takes (a comment may span lines). */

@@ -43,11 +43,28 @@ interface PrivacyMap {
 /** Whether a heading's words start with "private", ignoring emoji, symbols, punctuation and case. */
 export function isPrivateHeadingText(text: string): boolean {
   return text
+    // `:lock:` shortcodes and images are pictures, like an emoji: `## :lock: Private`.
+    .replace(/!\[[^\]\n]{0,200}\]\([^)\n]{0,400}\)/g, '')
+    .replace(/:[\w+-]{1,40}:/g, '')
     .replace(/<[^<>]*>/g, '')
     .normalize('NFKC')
     .toLowerCase()
     .replace(/\P{L}/gu, '')
     .startsWith('private');
+}
+
+/** An ATX heading line, or a setext one (its text line followed by `===` or `---`), naming the private part. */
+function isPrivateHeadingLine(line: string, next: string | undefined): boolean {
+  const atx = /^ {0,3}#{1,6}(?:[ \t](.*))?$/.exec(line);
+  if (atx) {
+    return isPrivateHeadingText(atx[1] ?? '');
+  }
+  return next !== undefined && /^ {0,3}(?:=+|-+)[ \t]*$/.test(next) && isPrivateHeadingText(line);
+}
+
+function hasPrivateHeadingLine(raw: string): boolean {
+  const lines = raw.split('\n');
+  return lines.some((line, i) => isPrivateHeadingLine(line.trimStart(), lines[i + 1]?.trimStart()));
 }
 
 function isEndMarker(html: string): boolean {
@@ -87,17 +104,25 @@ class PrivacyTokenizer extends Tokenizer {
       const from = this.total - src.length;
       if (isEndMarker(token.raw)) {
         this.ends.push({ from, to: from + token.raw.trimEnd().length });
-      } else if (/^ {0,3}<!--/.test(token.raw) && !token.raw.includes('-->')) {
+      } else {
+        // An HTML block (a comment left open, `<pre>`, `<details>`…) can swallow what the user
+        // meant as a private heading: in doubt, a heading-like line in it still counts.
         this.noteUnclosed(src, token.raw);
       }
+    } else if (token && hasPrivateHeadingLine(token.raw)) {
+      this.privateInList = true;
     }
     return token;
   }
 
   override fences(src: string): Tokens.Code | undefined {
     const token = super.fences(src);
-    if (token && this.containers.length === 0 && !isClosedFence(token.raw)) {
-      this.noteUnclosed(src, token.raw);
+    if (token && !isClosedFence(token.raw)) {
+      if (this.containers.length === 0) {
+        this.noteUnclosed(src, token.raw);
+      } else if (hasPrivateHeadingLine(token.raw)) {
+        this.privateInList = true;
+      }
     }
     return token;
   }
@@ -108,18 +133,27 @@ class PrivacyTokenizer extends Tokenizer {
    */
   private noteUnclosed(src: string, raw: string): void {
     let offset = this.total - src.length;
-    for (const line of raw.split('\n')) {
-      const heading = /^ {0,3}#{1,6}(?:[ \t](.*))?$/.exec(line);
-      if (heading && isPrivateHeadingText(heading[1] ?? '')) {
+    const lines = raw.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (isPrivateHeadingLine(lines[i]!, lines[i + 1])) {
         this.starts.push(offset);
         return;
       }
-      offset += line.length + 1;
+      offset += lines[i]!.length + 1;
     }
   }
 
   override blockquote(src: string): Tokens.Blockquote | undefined {
-    return this.within('blockquote', () => super.blockquote(src));
+    const topLevel = this.containers.length === 0;
+    const token = this.within('blockquote', () => super.blockquote(src));
+    if (topLevel && this.privateInList) {
+      // A private heading quoted (`> ## Private`) is in doubt too: the quote counts as private.
+      this.privateInList = false;
+      if (token) {
+        this.starts.push(this.total - src.length);
+      }
+    }
+    return token;
   }
 
   override list(src: string): Tokens.List | undefined {
@@ -151,7 +185,7 @@ class PrivacyTokenizer extends Tokenizer {
     if (token && isPrivateHeadingText(token.text)) {
       if (this.containers.length === 0) {
         this.starts.push(this.total - src.length);
-      } else if (!this.containers.includes('blockquote')) {
+      } else {
         this.privateInList = true;
       }
     }
@@ -271,6 +305,9 @@ export function topLevelBlocks(markdown: string): Token[] | undefined {
   try {
     // Plain lines folded with U+2028, which callers split on like a line break (see plainRuns.ts).
     const folded = foldPlainRuns(markdown.replace(/\r\n?/g, '\n'), '\u2028');
+    if (longestRun(folded.text) > MAX_BLOCK_LINES) {
+      return undefined;
+    }
     return budgetedLexer(new Tokenizer(), folded.text.length).blockTokens(folded.text);
   } catch {
     return undefined;

@@ -68,3 +68,15 @@ describe('the readers of shareable text, on text the reviewer found slow', () =>
     assertLinearEnough('withoutLocalFileLinks of [x](file: repeated', links.length, () => withoutLocalFileLinks(links));
   });
 });
+
+describe('search while presenting', () => {
+  it('finds words of the shareable part only, at the same line as in the note', async () => {
+    const { withPrivateLinesBlanked } = await import('../../src/shared/oneOnOnes/privacy');
+    const { searchNotes } = await import('../../src/shared/oneOnOnes/search');
+    const note = { id: 'n', text: '# 1:1\n\nRoadmap review\n\n## Private notes\n\nPIP worries\n<!-- end private -->\nRoadmap again' };
+    const shown = { ...note, text: withPrivateLinesBlanked(note.text) };
+    assert.deepEqual(searchNotes([note], 'PIP').map((hit) => hit.id), ['n'], 'the full note holds the word');
+    assert.deepEqual(searchNotes([shown], 'PIP'), []);
+    assert.equal(searchNotes([shown], 'again')[0]?.line, 8);
+  });
+});

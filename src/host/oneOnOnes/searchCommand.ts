@@ -9,6 +9,7 @@ import { COMMANDS } from '../constants';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { noteUri } from './noteFileSystem';
+import { withPrivateLinesBlanked } from '../../shared/oneOnOnes/privacy';
 
 type HitItem = vscode.QuickPickItem & { hit: SearchHit };
 
@@ -50,9 +51,23 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unkn
       hit,
     };
   };
+  // While presenting, only the shareable part is searched: a hit on a private word would tell
+  // the screen which notes hold it. Each note is read for its private part once per search.
+  const shareable = new Map<string, SearchableNote>();
+  const searchable = (list: SearchableNote[]) =>
+    titlesOnly
+      ? list.map((note) => {
+          let kept = shareable.get(note.id);
+          if (!kept) {
+            kept = { ...note, text: withPrivateLinesBlanked(note.text) };
+            shareable.set(note.id, kept);
+          }
+          return kept;
+        })
+      : list;
   const update = () => {
     if (corpus) {
-      picker.items = searchNotes(corpus, picker.value).flatMap((hit) => toItem(hit) ?? []);
+      picker.items = searchNotes(searchable(corpus), picker.value).flatMap((hit) => toItem(hit) ?? []);
     }
   };
   picker.onDidChangeValue(update);

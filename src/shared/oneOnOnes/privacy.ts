@@ -355,3 +355,9 @@ export function splitPrivate(markdown: string): SplitNote {
 export function shareableAgenda(markdown: string): string {
   return splitPrivate(markdown).shareable.trimEnd() + '\n';
 }
+
+/** The note with its private lines emptied, every other line where it was (for search while presenting). */
+export function withPrivateLinesBlanked(markdown: string): string {
+  const ranges = mapPrivacy(markdown).ranges;
+  return ranges.length === 0 ? markdown : splitLines(markdown).map((line, index) => (isPrivateLine(ranges, index) ? '' : line)).join('\n');
+}

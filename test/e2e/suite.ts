@@ -10,7 +10,6 @@ import './talkingPoints.test';
 import './principles.test';
 import './delegation.test';
 import './keyboard.test';
-import './privateNotes.test';
 import './themes.test';
 import './presenting.test';
 import './hostileInput.test';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { withFileLock, type LockOptions } from '../../src/host/storage/fileLock';
+import { LockBusyError, withFileLock, type LockOptions } from '../../src/host/storage/fileLock';
 import { enterAlone, increment, runWorker, type WorkerCommand, type WorkerReport } from './lockWorker';
 
 // Forked as a plain Node process, this bundle is the other window (see lockWorker.ts).
@@ -144,6 +144,47 @@ function describeTheLock(): void {
       await sleep(50);
       await withFileLock(lock, async () => assert.ok(!holding, 'a second holder got in while the first held the lock'), options);
       await long;
+    });
+
+    it('keeps the lock of a window suspended while holding it (a sleeping laptop), long past the stale time', async () => {
+      const options: LockOptions = { staleMs: 300, heartbeatMs: 100, waitMs: 10_000 };
+      const holder = startWorker({ type: 'hold', lock, ms: 300, options });
+      try {
+        await holder.next('acquired');
+        holder.child.kill('SIGSTOP');
+        await sleep(1200);
+        // Four times the stale time without a heartbeat: the holder is frozen, not gone.
+        await assert.rejects(
+          withFileLock(lock, async () => assert.fail('took the lock of a suspended holder'), { ...options, waitMs: 800 }),
+          LockBusyError,
+        );
+        holder.child.kill('SIGCONT');
+        await holder.next('released');
+        await withFileLock(lock, async () => undefined, options);
+      } finally {
+        holder.child.kill('SIGCONT');
+        await holder.stop();
+      }
+    });
+
+    it('is not wedged by a stray file in the lock folder (a .DS_Store, a sync conflict copy)', async () => {
+      mkdirSync(lock);
+      writeFileSync(path.join(lock, '.DS_Store'), 'finder');
+      mkdirSync(path.join(lock, 'owner-1 (conflicted copy)'));
+      const started = Date.now();
+      await withFileLock(lock, async () => undefined, { waitMs: 5000 });
+      assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+      assert.equal(existsSync(lock), false, 'the lock folder is gone after release');
+    });
+
+    it("takes over a dead window's lock even with a stray file beside its token", async () => {
+      const dead = startWorker({ type: 'die', lock, options: {} });
+      await dead.next('acquired');
+      await dead.kill();
+      writeFileSync(path.join(lock, 'desktop.ini'), '[.ShellClassInfo]');
+      const started = Date.now();
+      await withFileLock(lock, async () => undefined, { waitMs: 5000, staleMs: 60_000 });
+      assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
     });
 
     it('refreshes a held lock: its modification time advances while it is held', async () => {

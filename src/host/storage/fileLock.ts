@@ -22,26 +22,37 @@
  *   was the old bug: between the check and the delete, the lock could change hands.)
  * - An empty lock directory (a holder stopped between deleting its token and the directory) is
  *   held by nobody; any waiter removes it, and on Linux and macOS the next rename replaces it.
- * The one way to lose a held lock is to stop refreshing it for `staleMs` while alive (a process
- * suspended for half a minute); that is a lease's price for surviving a crashed holder. Its
- * release then finds its token gone and leaves the new holder's lock alone.
+ * - A holder on this machine whose process still runs keeps its lock however long it goes
+ *   untouched, up to `liveOwnerStaleMs` (ten minutes): a window suspended mid-save (a laptop
+ *   put to sleep, a debugger's breakpoint) resumes still holding it. The ten minutes only guard
+ *   against a dead holder's process id being reused by another program. The age rule (`staleMs`)
+ *   alone decides for a holder on another machine, whose process cannot be looked up.
+ * - Anything else inside the lock directory (a `.DS_Store`, a sync tool's conflict copy) is
+ *   removed once no live token is there, so a stray file cannot wedge the lock for good. It is
+ *   safe for the same reason: a later holder's directory holds only its own token.
+ * A holder on another machine that stops refreshing for `staleMs` loses its lock: that is a
+ * lease's price for surviving a crashed holder. Its release then finds its token gone and leaves
+ * the new holder's lock alone.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 export interface LockOptions {
   /** How long to wait for another holder before giving up. */
   readonly waitMs?: number;
-  /** A token untouched for this long belongs to a holder that is gone. */
+  /** A token untouched for this long belongs to a holder that is gone (unless it runs here). */
   readonly staleMs?: number;
+  /** A token of a process still running on this machine is stale only after this long. */
+  readonly liveOwnerStaleMs?: number;
   /** How often a held lock's token is touched. */
   readonly heartbeatMs?: number;
 }
 
 const WAIT_MS = 10_000;
 const STALE_MS = 30_000;
+const LIVE_OWNER_STALE_MS = 10 * 60_000;
 const HEARTBEAT_MS = 1000;
 /** Staging directories of a live process are in use; past this age they are litter anyway. */
 const STAGING_LITTER_MS = 10 * 60_000;
@@ -71,17 +82,26 @@ export function processIsAlive(pid: number): boolean {
   }
 }
 
-function tokenIsStale(name: string, touchedAt: number, staleMs: number): boolean {
+interface Staleness {
+  readonly staleMs: number;
+  readonly liveOwnerStaleMs: number;
+}
+
+function tokenIsStale(name: string, touchedAt: number, rule: Staleness): boolean {
   const [, pid, host] = TOKEN.exec(name) ?? [];
-  const ownerGone = host === HOST && Number(pid) !== process.pid && !processIsAlive(Number(pid));
-  return ownerGone || Date.now() - touchedAt > staleMs;
+  const untouchedFor = Date.now() - touchedAt;
+  if (host === HOST && Number(pid) !== process.pid) {
+    // Its process can be looked up: gone means stale at once, running means suspended, not dead.
+    return !processIsAlive(Number(pid)) || untouchedFor > rule.liveOwnerStaleMs;
+  }
+  return untouchedFor > rule.staleMs;
 }
 
 /**
  * One look at a lock someone else holds: removes it if its holder is gone (see the module
  * comment for why this never removes a live holder's lock).
  */
-async function removeIfAbandoned(lock: string, staleMs: number): Promise<void> {
+async function removeIfAbandoned(lock: string, rule: Staleness): Promise<void> {
   let entries: string[];
   try {
     entries = await readdir(lock);
@@ -96,11 +116,15 @@ async function removeIfAbandoned(lock: string, staleMs: number): Promise<void> {
       (s) => s.mtimeMs,
       () => undefined,
     );
-    if (touchedAt === undefined || !tokenIsStale(name, touchedAt, staleMs)) {
+    if (touchedAt === undefined || !tokenIsStale(name, touchedAt, rule)) {
       return;
     }
     // By the token's own name: if it has gone meanwhile, whatever took its place is not touched.
     await unlink(join(lock, name)).catch(() => undefined);
+  }
+  // No live token: what else is in there is litter. A lock taken meanwhile holds only its token.
+  for (const stray of entries.filter((entry) => !TOKEN.test(entry))) {
+    await rm(join(lock, stray), { recursive: true, force: true }).catch(() => undefined);
   }
   // Only an empty directory goes; a lock taken meanwhile holds a token and stays.
   await rmdir(lock).catch(() => undefined);
@@ -135,7 +159,7 @@ class HeldLock {
 }
 
 async function acquire(lock: string, options: LockOptions): Promise<HeldLock> {
-  const staleMs = options.staleMs ?? STALE_MS;
+  const rule: Staleness = { staleMs: options.staleMs ?? STALE_MS, liveOwnerStaleMs: options.liveOwnerStaleMs ?? LIVE_OWNER_STALE_MS };
   const deadline = Date.now() + (options.waitMs ?? WAIT_MS);
   const name = `owner-${process.pid}-${HOST}-${randomBytes(6).toString('hex')}`;
   const staging = `${lock}.${process.pid}-${randomBytes(6).toString('hex')}.new`;
@@ -151,7 +175,7 @@ async function acquire(lock: string, options: LockOptions): Promise<HeldLock> {
           throw error;
         }
       }
-      await removeIfAbandoned(lock, staleMs);
+      await removeIfAbandoned(lock, rule);
       if (Date.now() > deadline) {
         throw new LockBusyError();
       }

@@ -47,6 +47,11 @@ async function waitFor(what: string, dir: string, ready: () => boolean, ms: numb
   }
 }
 
+function acknowledged(dir: string, pid: number): number {
+  const acks = stressFiles(dir, pid).acks;
+  return existsSync(acks) ? readFileSync(acks, 'utf8').split('\n').filter(Boolean).length : 0;
+}
+
 /** Every acknowledged change of every window, against what is on disk: a sentence per problem. */
 function verify(dir: string, windows: StressSetup[], lastOutside: number): string[] {
   const problems: string[] = [];
@@ -107,6 +112,7 @@ export async function runStress(): Promise<Check[]> {
     const started = Date.now();
     // The outside editor: plain writes (truncate, then write), as an editor or a sync tool makes.
     let lastOutside = 0;
+    let lastReport = Date.now();
     const allDone = () => windows.every((w) => existsSync(stressFiles(dir, w.pid).done));
     while (lastOutside < OUTSIDE_EDITS || !allDone()) {
       if (lastOutside < OUTSIDE_EDITS) {
@@ -117,6 +123,10 @@ export async function runStress(): Promise<Check[]> {
       }
       if (errors(dir).length > 0 || Date.now() - started > 10 * 60_000) {
         break;
+      }
+      if (Date.now() - lastReport > 20_000) {
+        lastReport = Date.now();
+        console.log(`    stress: ${Math.round((lastReport - started) / 1000)} s, acknowledged ${windows.map((w) => acknowledged(dir, w.pid)).join(' / ')} of ${OPS_PER_WINDOW}`);
       }
       await sleep(75);
     }

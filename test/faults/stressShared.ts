@@ -3,7 +3,7 @@ import * as path from 'node:path';
 
 export const WINDOWS = 3;
 /** Operations per window: a third add a person, a third queue a talking point, a third save a note. */
-export const OPS_PER_WINDOW = 60;
+export const OPS_PER_WINDOW = 100;
 /** Versions the outside editor writes into each window's second note while the windows run. */
 export const OUTSIDE_EDITS = 40;
 

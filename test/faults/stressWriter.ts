@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
           break;
         }
         case 1: {
-          const queued = await vscode.commands.executeCommand<MutationResult>(COMMANDS.queueTalkingPoint, { personId: setup.personId, text: `Point ${process.pid} ${i}` });
+          const queued = await vscode.commands.executeCommand<MutationResult>(COMMANDS.queueTalkingPoint, { personId: setup.personId, text: `Point ${process.pid} ${i}`, standing: false });
           if (!queued?.ok) {
             throw new Error(`could not queue point ${i}: ${queued ? queued.error : 'no answer'}`);
           }

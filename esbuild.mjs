@@ -74,6 +74,7 @@ if (tests) {
   const testCommon = { ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs', target: 'node20' };
   contexts.push(
     { ...testCommon, entryPoints: ['test/unit/*.test.ts'], outdir: 'out/test/unit', external: ['mocha'] },
+    { ...testCommon, entryPoints: ['test/locks/*.test.ts'], outdir: 'out/test/locks', external: ['mocha'] },
     { ...testCommon, entryPoints: ['test/package/*.test.ts'], outdir: 'out/test/package', external: ['mocha', 'yauzl'] },
     // Each suite is one bundle so that the modules it shares (the running VS Code, the browser)
     // exist once per lane, not once per test file.

@@ -15,7 +15,10 @@ const mocha = (lane, files, extra = []) => ({
 const lanes = [
   { lane: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { lane: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
-  mocha('unit', 'out/test/unit'),
+  // Pure code only, two files at a time: the lane a developer runs after every change.
+  mocha('unit', 'out/test/unit', ['--parallel', '--jobs', '2', '--timeout', '30000']),
+  // Real processes racing for the cross-window lock: seconds of waiting by design.
+  mocha('locks', 'out/test/locks'),
   { lane: 'package', command: ['npm', 'run', '--silent', 'package'], setup: true },
   mocha('package', 'out/test/package'),
   { lane: 'provision', command: ['bash', 'test/harness/provision.sh'], setup: true },

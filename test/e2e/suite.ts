@@ -16,6 +16,7 @@ import './hostileInput.test';
 import './firstUse.test';
 import './movedFolder.test';
 import './deleteAll.test';
+import './accessibility.test';
 import './noFolder.test';
 
 // A failing test leaves a screenshot of the workbench behind, to see what the user would have seen.

@@ -1,0 +1,138 @@
+/**
+ * axe-core (Deque's WCAG rules, a tool no one here wrote) over every state of the sidebar a user
+ * meets, in light, dark and high-contrast themes: empty, with people, a 1:1 history open, a
+ * delegation item open, the add and edit forms open, and presenting mode. Zero violations of
+ * WCAG 2.1 A and AA is the bar.
+ *
+ * Independent: it empties the store itself (Delete All My Data) for the empty state, then sets up
+ * the people, note and delegation item it looks at.
+ */
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
+import { axeViolations, type AxeViolation } from './axe';
+import { getSession } from './session';
+import { addPersonByForm, personRow } from './steps';
+
+const THEMES = [
+  { label: /^(Default )?Light Modern$/, filter: 'Light Modern', bodyClass: 'vscode-light' },
+  { label: /^(Default )?Dark Modern$/, filter: 'Dark Modern', bodyClass: 'vscode-dark' },
+  { label: /^(Default )?(Dark )?High Contrast$/, filter: 'High Contrast', bodyClass: 'vscode-high-contrast' },
+];
+
+const PERSON = 'Ada Axe';
+const OTHER = 'Grace Contrast';
+const WORK = 'Quarterly capacity plan';
+
+function describeViolations(violations: AxeViolation[]): string {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.slice(0, 3).join(', ')}`).join('\n');
+}
+
+async function setTheme(page: Page, theme: (typeof THEMES)[number]): Promise<FrameLocator> {
+  await runCommand(page, 'Preferences: Color Theme');
+  await pickFromQuickInput(page, theme.filter, theme.label);
+  const frame = await openSidebar(page);
+  await frame.locator(`body.${theme.bodyClass}`).waitFor({ timeout: 30_000 });
+  return frame;
+}
+
+/** Runs axe in the sidebar in each theme and collects what it finds, labelled by state and theme. */
+async function checkInEveryTheme(page: Page, state: string, found: string[], arrange: (frame: FrameLocator) => Promise<void>): Promise<void> {
+  for (const theme of THEMES) {
+    const frame = await setTheme(page, theme);
+    await arrange(frame);
+    // A frame for the theme's colours to settle before axe reads computed styles.
+    await page.waitForTimeout(300);
+    const violations = await axeViolations(page);
+    if (violations.length > 0) {
+      found.push(`${state}, ${theme.filter}:\n${describeViolations(violations)}`);
+    }
+  }
+}
+
+async function emptyTheStore(page: Page, frame: FrameLocator): Promise<void> {
+  if ((await frame.locator('li.person').count()) === 0) {
+    return;
+  }
+  await runCommand(page, 'Two Hats: Delete All My Data…');
+  await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Delete Everything' }).click();
+}
+
+describe('accessibility of every sidebar state, checked by axe-core in three themes', function () {
+  this.timeout(600_000);
+
+  it('has no WCAG 2.1 A or AA violation when empty, with people, history, delegation, forms and presenting', async () => {
+    const { page } = await getSession();
+    const found: string[] = [];
+    let frame = await openSidebar(page);
+    await emptyTheStore(page, frame);
+    frame = await openSidebar(page);
+    await frame.getByText('Add the people who report to you').waitFor();
+    await checkInEveryTheme(page, 'empty', found, async (f) => {
+      await f.getByText('Add the people who report to you').waitFor();
+    });
+
+    frame = await openSidebar(page);
+    await addPersonByForm(frame, PERSON, 'Staff engineer');
+    await addPersonByForm(frame, OTHER, 'Engineer');
+    await checkInEveryTheme(page, 'people', found, async (f) => {
+      await personRow(f, OTHER).waitFor();
+    });
+
+    await checkInEveryTheme(page, 'add form open', found, async (f) => {
+      if ((await f.locator('#add-name').count()) === 0) {
+        await f.locator('[data-focus-key="add-person"]').first().click();
+      }
+      await f.locator('#add-name').waitFor();
+    });
+    frame = await openSidebar(page);
+    await frame.locator('.person-form').getByRole('button', { name: 'Cancel' }).click();
+
+    await checkInEveryTheme(page, 'edit form open', found, async (f) => {
+      const row = personRow(f, PERSON);
+      if ((await row.locator('form').count()) === 0) {
+        await row.getByRole('button', { name: `Edit ${PERSON}` }).click();
+      }
+      await row.locator('form').waitFor();
+    });
+    frame = await openSidebar(page);
+    await personRow(frame, PERSON).getByRole('button', { name: 'Cancel' }).click();
+
+    // A 1:1 in the history, then the history open.
+    frame = await openSidebar(page);
+    await personRow(frame, PERSON).getByRole('button', { name: `Start 1:1 with ${PERSON}` }).click();
+    await waitForEditorText(page, `1:1 with ${PERSON}`);
+    await checkInEveryTheme(page, 'history open', found, async (f) => {
+      const toggle = personRow(f, PERSON).locator('[data-focus-key^="history-"]');
+      await toggle.waitFor();
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') {
+        await toggle.click();
+      }
+      await personRow(f, PERSON).locator('[data-focus-key^="open-note-"]').first().waitFor();
+    });
+
+    // Held work, then the item open with its hand-off checklist.
+    await runCommand(page, 'Two Hats: Add Work I Still Hold…');
+    await pickFromQuickInput(page, 'Something else', 'Something else…');
+    await page.locator('.quick-input-widget input').fill(WORK);
+    await page.keyboard.press('Enter');
+    await checkInEveryTheme(page, 'delegation item open', found, async (f) => {
+      const title = f.locator('li.delegation-item .item-title', { hasText: WORK });
+      await title.waitFor();
+      if ((await title.getAttribute('aria-expanded')) !== 'true') {
+        await title.click();
+      }
+      await f.locator('li.delegation-item input[type="checkbox"]').first().waitFor();
+    });
+
+    await runCommand(page, 'Two Hats: Start Presenting');
+    await checkInEveryTheme(page, 'presenting', found, async (f) => {
+      await f.locator('.presenting-banner').waitFor();
+    });
+    frame = await openSidebar(page);
+    await frame.getByRole('button', { name: 'Stop presenting' }).click();
+    await frame.locator('.presenting-banner').waitFor({ state: 'detached' });
+
+    assert.deepEqual(found, [], found.join('\n\n'));
+  });
+});

@@ -77,6 +77,10 @@ describe('encrypted file envelope', () => {
         assert.equal(result.ok ? '' : result.problem, 'tampered');
       }),
     );
+    for (const [name, otherName] of [['notes/\uD800.md', 'notes/\uFFFD.md'], ['a\uDC00', 'a\uD800']]) {
+      const result = decryptFile(key, otherName!, encryptFile(key, name!, Buffer.from('x')));
+      assert.equal(result.ok ? '' : result.problem, 'tampered', 'names that differ only in a lone surrogate are still different');
+    }
     const alice = encryptFile(key, 'notes/alice/2026-11-02.md', Buffer.from('Alice'));
     const bob = encryptFile(key, 'notes/bob/2026-11-02.md', Buffer.from('Bob'));
     assert.equal(decryptFile(key, 'notes/alice/2026-11-02.md', bob).ok, false);

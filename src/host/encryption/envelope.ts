@@ -150,9 +150,13 @@ function assertDataKey(dataKey: Buffer): void {
   }
 }
 
-/** The header and the logical name: the header has a fixed length, so the join is unambiguous. */
+/**
+ * The header and the logical name: the header has a fixed length, so the join is unambiguous.
+ * The name goes in as UTF-16 code units, which is lossless for any string (UTF-8 would turn
+ * every lone surrogate into the same U+FFFD, so two different names could pass for each other).
+ */
 function additionalData(header: Buffer, logicalName: string): Buffer {
-  return Buffer.concat([header, Buffer.from(logicalName, 'utf8')]);
+  return Buffer.concat([header, Buffer.from(logicalName, 'utf16le')]);
 }
 
 function headerCheck(header: Buffer): Buffer {

@@ -1,0 +1,170 @@
+/**
+ * Turning encryption on or off converts the data folder file by file, and a crash may stop it
+ * at any point. The rules that keep every file readable, in its old form or its new one, and let
+ * the next start finish the job:
+ *
+ * - Each file is replaced atomically (temporary file, then rename), so it is whole in one form
+ *   or the other. Converting a file is idempotent: a file already in the target form is skipped,
+ *   so redoing work after a crash is harmless.
+ * - A journal file (direction, key id, a cursor over the sorted file names) exists for exactly
+ *   as long as files may be mixed. While it exists readers accept both forms; without it they
+ *   accept only the one form the key file says (plain files are refused once encrypted, and the
+ *   other way round), so a plain file slipped into an encrypted folder is noticed.
+ * - Encrypting: journal, then key file, then files, then the journal goes. A crash before the
+ *   key file exists leaves nothing encrypted, and the next start drops the journal (there is no
+ *   passphrase-wrapped key yet, so it cannot go on). After it, the next start resumes once the
+ *   key is at hand (keychain or passphrase).
+ * - Decrypting: journal, then files, then the key file goes, then the journal. The key file stays
+ *   until no file needs it.
+ * - The cursor only saves re-reading files already done; it is written every few files, not
+ *   every file, since redoing is harmless.
+ *
+ * Pure: the file system comes in as `ConversionIo`, which the host implements over the data
+ * folder's one place for bytes, and which the unit tests implement in memory with a kill switch.
+ */
+import * as z from 'zod/mini';
+import { parseVersionedJson } from '../versionedFile';
+
+export type ConversionDirection = 'encrypt' | 'decrypt';
+export type StoredForm = 'plain' | 'encrypted';
+export const JOURNAL_SCHEMA_VERSION = 1;
+/** How many files are converted between two writes of the cursor. */
+export const DEFAULT_JOURNAL_EVERY = 50;
+
+const journalSchema = z.object({
+  schemaVersion: z.literal(JOURNAL_SCHEMA_VERSION),
+  direction: z.enum(['encrypt', 'decrypt']),
+  keyId: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
+  /** Every file whose name sorts at or before this one is done; `null` before the first. */
+  doneThrough: z.nullable(z.string().check(z.maxLength(4096))),
+});
+export type ConversionJournal = z.infer<typeof journalSchema>;
+
+export function serializeJournal(journal: ConversionJournal): string {
+  return `${JSON.stringify(journal, null, 2)}\n`;
+}
+
+export function parseJournal(text: string): ConversionJournal | undefined {
+  const parsed = parseVersionedJson(text, JOURNAL_SCHEMA_VERSION, journalSchema);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/** The form to write a file in now. */
+export function formToWrite(journal: ConversionJournal | undefined, keyfileExists: boolean): StoredForm {
+  if (journal?.direction === 'decrypt') {
+    return 'plain';
+  }
+  // Encrypting but the key file not yet written: a crash now drops the journal, and a file
+  // encrypted meanwhile would be readable through the keychain only.
+  return keyfileExists ? 'encrypted' : 'plain';
+}
+
+/** The forms a file may be found in now; any other is refused (and reported) by the reader. */
+export function formsToAccept(journal: ConversionJournal | undefined, keyfileExists: boolean): readonly StoredForm[] {
+  if (journal) {
+    return ['plain', 'encrypted'];
+  }
+  return keyfileExists ? ['encrypted'] : ['plain'];
+}
+
+/** What one file's conversion gives: new bytes, or why the file stays as it is. */
+export type Converted = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+
+/** The data folder, as the conversion sees it. Every write is atomic. */
+export interface ConversionIo {
+  /** The logical names of every data file (not the journal, not the key file). */
+  listFiles(): Promise<string[]>;
+  /** `undefined` when the file is gone (deleted meanwhile). */
+  readFile(name: string): Promise<Uint8Array | undefined>;
+  replaceFile(name: string, bytes: Uint8Array): Promise<void>;
+  readJournal(): Promise<string | undefined>;
+  writeJournal(text: string): Promise<void>;
+  removeJournal(): Promise<void>;
+  keyfileExists(): Promise<boolean>;
+  /** Encrypting: writes the key file the host prepared (the data key wrapped by the passphrase). */
+  writeKeyfile(): Promise<void>;
+  removeKeyfile(): Promise<void>;
+  formOf(bytes: Uint8Array): StoredForm;
+  /** Encrypts or decrypts one file; needs the unlocked key. */
+  convert(name: string, bytes: Uint8Array, direction: ConversionDirection): Converted;
+}
+
+export type ConversionOutcome = {
+  /** `abandoned`: an encryption that stopped before its key file existed; nothing was encrypted. */
+  outcome: 'finished' | 'abandoned' | 'nothingToDo';
+  direction?: ConversionDirection;
+  converted: number;
+  /** Files left as they were, with why (damaged, encrypted with another key): report them. */
+  skipped: { name: string; reason: string }[];
+};
+
+/** Encrypt My Notes, after the key is held and the key file prepared. */
+export async function startEncrypting(io: ConversionIo, keyId: string, journalEvery = DEFAULT_JOURNAL_EVERY): Promise<ConversionOutcome> {
+  await io.writeJournal(serializeJournal({ schemaVersion: JOURNAL_SCHEMA_VERSION, direction: 'encrypt', keyId, doneThrough: null }));
+  await io.writeKeyfile();
+  return resumeConversion(io, journalEvery);
+}
+
+/** Decrypt My Notes, while unlocked. */
+export async function startDecrypting(io: ConversionIo, keyId: string, journalEvery = DEFAULT_JOURNAL_EVERY): Promise<ConversionOutcome> {
+  await io.writeJournal(serializeJournal({ schemaVersion: JOURNAL_SCHEMA_VERSION, direction: 'decrypt', keyId, doneThrough: null }));
+  return resumeConversion(io, journalEvery);
+}
+
+/**
+ * At start, and to carry out a conversion begun above: finishes whatever the journal says.
+ * A damaged journal is read as the direction the key file implies; either way every file stays
+ * readable with the key.
+ */
+export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_JOURNAL_EVERY): Promise<ConversionOutcome> {
+  const text = await io.readJournal();
+  if (text === undefined) {
+    return { outcome: 'nothingToDo', converted: 0, skipped: [] };
+  }
+  const keyfileExists = await io.keyfileExists();
+  const parsed = parseJournal(text);
+  if (parsed?.direction === 'encrypt' && !keyfileExists) {
+    await io.removeJournal();
+    return { outcome: 'abandoned', direction: 'encrypt', converted: 0, skipped: [] };
+  }
+  const journal: ConversionJournal = parsed ?? {
+    schemaVersion: JOURNAL_SCHEMA_VERSION,
+    direction: keyfileExists ? 'encrypt' : 'decrypt',
+    keyId: '0000000000000000',
+    doneThrough: null,
+  };
+  const target: StoredForm = journal.direction === 'encrypt' ? 'encrypted' : 'plain';
+  const names = (await io.listFiles()).sort();
+  const skipped: ConversionOutcome['skipped'] = [];
+  let converted = 0;
+  let sinceJournal = 0;
+  for (const name of names) {
+    if (journal.doneThrough !== null && name <= journal.doneThrough) {
+      continue;
+    }
+    const bytes = await io.readFile(name);
+    if (bytes !== undefined && io.formOf(bytes) !== target) {
+      const result = io.convert(name, bytes, journal.direction);
+      if (result.ok) {
+        await io.replaceFile(name, result.bytes);
+        converted++;
+      } else {
+        skipped.push({ name, reason: result.reason });
+      }
+    }
+    journal.doneThrough = name;
+    if (++sinceJournal >= journalEvery) {
+      await io.writeJournal(serializeJournal(journal));
+      sinceJournal = 0;
+    }
+  }
+  if (journal.direction === 'decrypt' && skipped.length === 0 && keyfileExists) {
+    await io.removeKeyfile();
+  }
+  // A decryption that had to leave files encrypted keeps its key file, and its journal, so
+  // those files stay readable and the next start tries them again.
+  if (journal.direction === 'encrypt' || skipped.length === 0) {
+    await io.removeJournal();
+  }
+  return { outcome: 'finished', direction: journal.direction, converted, skipped };
+}

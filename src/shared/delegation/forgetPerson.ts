@@ -17,8 +17,39 @@ function withoutName(item: DelegationItem, name: string): DelegationItem {
   return { ...item, title, steps };
 }
 
-/** Every mention of the full name, in any case, replaced. Linear: a plain search, no pattern. */
+/**
+ * Every mention of the person: the full name in any case, then each part of it (a first or last
+ * name alone, `@zenobia`) as a whole word. Parts are matched as written in the name, or in any case
+ * after `@`, so that "Grace" goes and "grace period" stays. Linear: plain searches and literal
+ * patterns only.
+ */
 export function eraseName(text: string, name: string): string {
+  return nameParts(name).reduce((erased, part) => erasePart(erased, part), eraseFullName(text, name));
+}
+
+/** Whether erasing the name would change the text: it mentions the person. */
+export function mentionsName(text: string, name: string): boolean {
+  return eraseName(text, name) !== text;
+}
+
+/**
+ * The parts of a name worth erasing on their own: two letters or more, and no digits (a number in a
+ * name is no one's first name, and erasing it would change unrelated numbers).
+ */
+export function nameParts(name: string): string[] {
+  return name
+    .split(/\s+/)
+    .map((part) => part.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+    .filter((part) => /\p{L}.*\p{L}/u.test(part) && !/\p{N}/u.test(part));
+}
+
+function erasePart(text: string, part: string): string {
+  const literal = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const wholeWord = (prefix: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${prefix}${literal}(?![\\p{L}\\p{N}_])`, flags);
+  return text.replace(wholeWord('@', 'giu'), ERASED_NAME).replace(wholeWord('', 'gu'), ERASED_NAME);
+}
+
+function eraseFullName(text: string, name: string): string {
   const needle = name.toLocaleLowerCase();
   if (needle.length === 0) {
     return text;

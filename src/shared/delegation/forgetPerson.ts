@@ -39,8 +39,17 @@ export function mentionsName(text: string, name: string): boolean {
 export function nameParts(name: string): string[] {
   return name
     .split(/\s+/)
-    .map((part) => part.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+    .map(trimToLetters)
     .filter((part) => /\p{L}.*\p{L}/u.test(part) && !/\p{N}/u.test(part));
+}
+
+/** A word without what surrounds its letters ("(Ann)," → "Ann"); a search, no backtracking pattern. */
+function trimToLetters(word: string): string {
+  const chars = Array.from(word);
+  const isLetter = (c: string) => /\p{L}/u.test(c);
+  const first = chars.findIndex(isLetter);
+  const last = chars.length - 1 - [...chars].reverse().findIndex(isLetter);
+  return first < 0 ? '' : chars.slice(first, last + 1).join('');
 }
 
 function erasePart(text: string, part: string): string {

@@ -68,7 +68,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   const consents = new Consents(context.workspaceState);
   const hats = new HatState(context.globalState);
   const notes = new LastNoteEditor();
-  const presenting = new PresentingMode(context.globalState);
+  const presenting = new PresentingMode(context.globalState, context.globalStorageUri);
   const noteFileSystem = new NoteFileSystem(noteStore);
   const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting }, log);
   const backups = new BackupKeeper(vscode.Uri.joinPath(context.globalStorageUri, 'backups'), { team: store, delegation, notes: noteStore }, log, guard);

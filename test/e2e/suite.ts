@@ -10,6 +10,7 @@ import './talkingPoints.test';
 import './principles.test';
 import './delegation.test';
 import './keyboard.test';
+import './privateNotes.test';
 import './themes.test';
 import './presenting.test';
 import './hostileInput.test';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -38,6 +38,7 @@ describe('erasing a person, and handing them over', () => {
   let storageFolders: string[];
   let personId: string;
   let otherNote: string;
+  let theirNote: string;
 
   async function note(personOf: string, shared: string, hidden: string): Promise<string> {
     const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId: personOf, templateId: 'weekly' });
@@ -63,13 +64,16 @@ describe('erasing a person, and handing them over', () => {
     personId = added.person.id;
     await vscode.commands.executeCommand(COMMANDS.addGoal, { personId, text: `Run the ${stamp} design review` });
     await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { personId, text: `Raise TALKING-${stamp} again`, standing: false });
-    const theirs = await note(personId, shareable, secret);
+    theirNote = await note(personId, shareable, secret);
+    const theirs = theirNote;
     otherNote = await note(kept.person.id, otherSentinel, `${otherSentinel}-private`);
     const owned = await vscode.commands.executeCommand<ItemResult>(COMMANDS.addDelegationItem, { title: `Release train ${stamp}` });
     assert.ok(owned?.ok);
     await vscode.commands.executeCommand(COMMANDS.assignDelegation, { itemId: owned.result.id, personId, level: 3, targetLevel: 5, quiet: true });
     await vscode.commands.executeCommand(COMMANDS.noteDelegationStep, { itemId: owned.result.id, stepId: 'why-this-person', note: `${secret} wants growth`, quiet: true });
     await vscode.commands.executeCommand(COMMANDS.addDelegationItem, { title: `Pair ${name} with the on-call lead` });
+    // Someone else's work that names them by first name, or by handle, only.
+    await vscode.commands.executeCommand(COMMANDS.addDelegationItem, { title: `Ask Zenobia about the ${stamp} migration, cc @erasable` });
     // Wait for the rolling backup to hold their note, so the erasure has copies to reach.
     await eventually(() => filesHolding(storageFolders.slice(1), secret).some((file) => file.includes(`${theirs}.md`)) || undefined, 'a backup copy of their note', 40_000);
   });
@@ -98,15 +102,52 @@ describe('erasing a person, and handing them over', () => {
     assert.ok(filesHolding([data], name).length > 0, 'still there');
   });
 
-  it('leaves no file on this machine holding their name or their notes, backups included, and keeps everyone else', async function () {
+  /**
+   * Copies Two Hats keeps beside its files, named as it names them: a team file set aside as
+   * damaged, a delegation file set aside as written by a newer version, a damaged index, the
+   * original of a note that was not UTF-8, a temporary file an interrupted write left behind, and a
+   * backup copy kept from before a set-aside. Made by hand: damaging the live files here would take
+   * the team away from the rest of the test.
+   */
+  function makeSetAsideCopies(noteId: string): Record<string, string> {
+    const when = '2026-11-29T10-00-00-000Z';
+    const backup = path.dirname(filesHolding(storageFolders.slice(1), secret).find((file) => file.includes(`${noteId}.md`))!);
+    const copies = {
+      damagedTeam: path.join(data, `team.corrupt-${when}.json`),
+      newerDelegation: path.join(data, `delegation.newer-${when}.json`),
+      damagedIndex: path.join(data, `notes-index.corrupt-${when}.json`),
+      notUtf8: path.join(data, 'notes', `${noteId}.not-utf8-1764410400000.bak`),
+      interruptedWrite: path.join(data, 'team.json.999999-0123456789ab.tmp'),
+      backupBeforeSetAside: path.join(backup, '..', `team.before-set-aside-${when}.json`),
+    };
+    writeFileSync(copies.damagedTeam, readFileSync(path.join(data, 'team.json'), 'utf8').slice(0, -3) + '\u0000garbage');
+    copyFileSync(path.join(data, 'delegation.json'), copies.newerDelegation);
+    copyFileSync(path.join(data, 'notes-index.json'), copies.damagedIndex);
+    copyFileSync(path.join(data, 'notes', `${noteId}.md`), copies.notUtf8);
+    copyFileSync(path.join(data, 'team.json'), copies.interruptedWrite);
+    copyFileSync(path.join(backup, '..', 'team.json'), copies.backupBeforeSetAside);
+    for (const [what, file] of Object.entries(copies)) {
+      assert.ok(readFileSync(file, 'utf8').includes(what === 'notUtf8' ? secret : 'Zenobia'), `${what} holds them before`);
+    }
+    return copies;
+  }
+
+  it('leaves no file on this machine holding their name or their notes, set-aside copies and backups included, and keeps everyone else', async function () {
     this.timeout(60_000);
     assert.ok(filesHolding(storageFolders, secret).length > 0, 'the sentinel is on disk before (so the check below can fail)');
+    await eventually(() => existsSync(path.join(data, 'notes-index.json')) || undefined, 'the note index on disk');
+    const copies = makeSetAsideCopies(theirNote);
     const erased = await vscode.commands.executeCommand<Erased>(COMMANDS.deletePerson, { personId, typedName: name });
     assert.equal(erased?.notes, 1);
     assert.equal(erased?.items, 1);
-    for (const needle of [name, secret, shareable, `TALKING-${stamp}`, `Run the ${stamp} design review`, `Release train ${stamp}`]) {
+    // Every file under both storage folders, read as raw bytes: the full name, each part of it
+    // alone, their handle, and what was written in and about their notes.
+    for (const needle of [name, 'Zenobia', 'Erasable', '@erasable', personId, secret, shareable, `TALKING-${stamp}`, `Run the ${stamp} design review`, `Release train ${stamp}`]) {
       assert.deepEqual(filesHolding(storageFolders, needle), [], `nothing holds ${needle}`);
     }
+    // A copy that still reads as what it is keeps everyone else; one too damaged to clean goes.
+    assert.ok(readFileSync(copies.newerDelegation, 'utf8').includes(`Ask a former team member about the ${stamp} migration, cc a former team member`));
+    assert.ok(!existsSync(copies.damagedTeam), 'the damaged team copy that named them is gone');
     // A backup written a moment later must not bring any of it back.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     assert.deepEqual(filesHolding(storageFolders, secret), []);

@@ -15,7 +15,7 @@ import { TeamStore } from '../../src/host/storage/teamStore';
 import type { HostMessage } from '../../src/shared/protocol';
 
 /** A memento kept in memory: the provider's own state, not what is under test. */
-class MemoryMemento implements vscode.Memento {
+export class MemoryMemento implements vscode.Memento {
   private readonly values = new Map<string, unknown>();
   keys(): readonly string[] {
     return [...this.values.keys()];
@@ -31,6 +31,7 @@ class MemoryMemento implements vscode.Memento {
 
 export interface SidebarOnFolder {
   readonly team: TeamStore;
+  readonly notes: NoteStore;
   readonly drafts: SidebarDraftStore;
   /** Everything the host posted to the webview, oldest first. */
   readonly posted: HostMessage[];
@@ -42,7 +43,8 @@ export interface SidebarOnFolder {
   close(): void;
 }
 
-export async function openSidebarOn(folder: vscode.Uri): Promise<SidebarOnFolder> {
+/** `presenting`: this "window's" presenting mode, when the test follows it; otherwise one of its own. */
+export async function openSidebarOn(folder: vscode.Uri, options: { presenting?: PresentingMode } = {}): Promise<SidebarOnFolder> {
   const location = { kind: 'folder', uri: folder, scope: 'workspace' } as const;
   const team = new TeamStore();
   const notes = new NoteStore();
@@ -57,7 +59,7 @@ export async function openSidebarOn(folder: vscode.Uri): Promise<SidebarOnFolder
   });
   const provider = new SidebarProvider(
     vscode.Uri.file(path.join(__dirname, '..', '..', '..')),
-    { team, notes, delegation, drafts, hats: new HatState(memento), selfChecks: new SelfCheckState(memento), presenting: new PresentingMode(memento) },
+    { team, notes, delegation, drafts, hats: new HatState(memento), selfChecks: new SelfCheckState(memento), presenting: options.presenting ?? new PresentingMode(memento) },
     log,
   );
   const incoming = new vscode.EventEmitter<unknown>();
@@ -81,6 +83,7 @@ export async function openSidebarOn(folder: vscode.Uri): Promise<SidebarOnFolder
   provider.resolveWebviewView(view);
   return {
     team,
+    notes,
     drafts,
     posted,
     warnings,

@@ -1,22 +1,35 @@
 /**
  * Presenting mode, for sharing the screen: while it is on, the sidebar, open notes, search and
- * notifications leave out what is private. Kept in global state, so it survives a reload and
- * holds in every window on this machine (a shared screen shows all of them).
+ * notifications leave out what is private. Kept in global state, so it survives a reload, and in a
+ * small flag file in global storage that every window watches, so that it holds in every window
+ * on this machine at once (a shared screen shows all of them). Global state alone is not enough:
+ * another window's memento takes the new value silently, with no event, so its sidebar would go
+ * on showing private details until something else made it redraw.
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../constants';
+import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
+import { createPrivateFolder } from '../storage/permissions';
 
 const PRESENTING_KEY = 'twoHats.presenting.v1';
+export const PRESENTING_FLAG_FILE = 'presenting.json';
 /** For the keybinding's `when`: the same keys start and stop. */
 const PRESENTING_CONTEXT = 'twoHats.presenting';
 
 export class PresentingMode implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<boolean>();
   private readonly statusItem: vscode.StatusBarItem;
-  /** Fires with the new state when presenting starts or stops. */
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private current: boolean;
+  /** Fires with the new state when presenting starts or stops, here or in another window. */
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly memento: vscode.Memento) {
+  /** `flagFolder` is shared by every window (global storage); without it, this window alone. */
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly flagFolder?: vscode.Uri,
+  ) {
+    this.current = memento.get<boolean>(PRESENTING_KEY, false) === true;
     this.statusItem = vscode.window.createStatusBarItem('twoHats.presenting', vscode.StatusBarAlignment.Left, 11);
     this.statusItem.name = 'Two Hats: Presenting';
     this.statusItem.text = '$(eye-closed) Presenting';
@@ -24,25 +37,72 @@ export class PresentingMode implements vscode.Disposable {
     this.statusItem.accessibilityInformation = { label: 'Presenting: Two Hats hides private details. Activate to stop presenting.' };
     this.statusItem.command = COMMANDS.stopPresenting;
     this.render();
+    if (flagFolder) {
+      void this.followOtherWindows(flagFolder);
+    }
   }
 
   get on(): boolean {
-    return this.memento.get<boolean>(PRESENTING_KEY, false) === true;
+    return this.current;
   }
 
   async set(on: boolean): Promise<void> {
-    if (on === this.on) {
+    if (on === this.current) {
       this.render();
       return;
     }
-    await this.memento.update(PRESENTING_KEY, on);
-    this.render();
-    this.emitter.fire(on);
+    await this.change(on);
+    if (this.flagFolder) {
+      // Told to every other window; a failed write leaves them as they were, this one changed.
+      await createPrivateFolder(this.flagFolder)
+        .then(() => writeFileAtomic(this.flagFile(this.flagFolder!), new TextEncoder().encode(JSON.stringify({ presenting: on }))))
+        .catch(() => undefined);
+    }
   }
 
   dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
     this.statusItem.dispose();
     this.emitter.dispose();
+  }
+
+  private async change(on: boolean): Promise<void> {
+    this.current = on;
+    this.render();
+    this.emitter.fire(on);
+    await this.memento.update(PRESENTING_KEY, on);
+  }
+
+  private flagFile(folder: vscode.Uri): vscode.Uri {
+    return vscode.Uri.joinPath(folder, PRESENTING_FLAG_FILE);
+  }
+
+  private async followOtherWindows(folder: vscode.Uri): Promise<void> {
+    // The folder must exist for a watcher on it to see the file appear.
+    await createPrivateFolder(folder).catch(() => undefined);
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, PRESENTING_FLAG_FILE));
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidCreate(() => this.readFlag(folder)),
+      watcher.onDidChange(() => this.readFlag(folder)),
+      // A change missed while the window slept is caught when the user comes back to it.
+      vscode.window.onDidChangeWindowState((state) => (state.focused ? this.readFlag(folder) : undefined)),
+    );
+    await this.readFlag(folder);
+  }
+
+  private async readFlag(folder: vscode.Uri): Promise<void> {
+    const bytes = await readFileIfExists(this.flagFile(folder)).catch(() => undefined);
+    let flag: unknown;
+    try {
+      flag = bytes ? JSON.parse(new TextDecoder().decode(bytes)) : undefined;
+    } catch {
+      return;
+    }
+    const presenting = typeof flag === 'object' && flag !== null ? (flag as { presenting?: unknown }).presenting : undefined;
+    if (typeof presenting === 'boolean' && presenting !== this.current) {
+      await this.change(presenting);
+    }
   }
 
   private render(): void {

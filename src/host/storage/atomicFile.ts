@@ -22,6 +22,11 @@ const TEMP_TAIL = /\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
 /** No write takes this long: a temp this old whose process still runs was left by a failed one. */
 const TEMP_ABANDONED_MS = 10 * 60_000;
 
+/** Whether a file's name is that of a temporary file beside its target. */
+export function isTempName(name: string): boolean {
+  return TEMP_TAIL.test(name);
+}
+
 /** Named after the writing process, so that a start in another window can tell it is in use. */
 function tempSibling(target: vscode.Uri): vscode.Uri {
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);
@@ -33,7 +38,7 @@ function tempSibling(target: vscode.Uri): vscode.Uri {
  * by a window that is still running (this one included). Pids are of this machine: the data
  * folder is local storage.
  */
-async function isAbandonedTemp(uri: vscode.Uri): Promise<boolean> {
+export async function isAbandonedTemp(uri: vscode.Uri): Promise<boolean> {
   const pid = TEMP_TAIL.exec(uri.path)?.[1];
   if (pid === undefined || !processIsAlive(Number(pid))) {
     return true;

@@ -10,6 +10,7 @@ import { DELEGATION_FILE_NAME, parseDelegationFile, serializeDelegationFile } fr
 import { parseNoteHeader } from '../../shared/oneOnOnes/noteIndex';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { readFileIfExists, writeFileAtomic } from './atomicFile';
+import { eraseFromLeftovers } from './leftoverErasure';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -32,7 +33,9 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
       const parsed = parseDelegationFile(text);
       return parsed.ok ? serializeDelegationFile(withoutPerson(parsed.value, personId, name)) : undefined;
     });
-    if (notes + people + items > 0) {
+    // Copies kept beside the backup's files (from before a set-aside) are copies of them too.
+    const leftovers = await eraseFromLeftovers(folder, { id: personId, name, noteIds });
+    if (notes + people + items + leftovers > 0) {
       touched++;
       await recount(folder, notes, people);
     }

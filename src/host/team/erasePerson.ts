@@ -10,6 +10,7 @@ import { noteIdOf } from '../oneOnOnes/noteFileSystem';
 import { forgetLastTemplate } from '../oneOnOnes/oneOnOneCommands';
 import type { BackupKeeper } from '../storage/backups';
 import type { DelegationStore } from '../storage/delegationStore';
+import { eraseFromLeftovers } from '../storage/leftoverErasure';
 import type { NoteStore } from '../storage/noteStore';
 import type { SidebarDraftStore } from '../storage/sidebarDraftStore';
 import type { TeamStore } from '../storage/teamStore';
@@ -99,6 +100,11 @@ async function erasePerson(sources: ErasureSources, person: Person): Promise<Era
   await drafts.flush();
   await forgetLastTemplate(workspaceState, person.id);
   const inBackups = await backups.erasePerson(person.id, person.name, noteIds);
+  // Files set aside beside the live ones (damaged, newer, interrupted writes) are the last copies.
+  const folder = team.dataFolder;
+  if (folder) {
+    await eraseFromLeftovers(folder, { id: person.id, name: person.name, noteIds });
+  }
   return { name: person.name, notes: noteIds.length, items: items.ok ? items.result : 0, backups: inBackups };
 }
 

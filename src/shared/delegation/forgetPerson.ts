@@ -17,8 +17,48 @@ function withoutName(item: DelegationItem, name: string): DelegationItem {
   return { ...item, title, steps };
 }
 
-/** Every mention of the full name, in any case, replaced. Linear: a plain search, no pattern. */
+/**
+ * Every mention of the person: the full name in any case, then each part of it (a first or last
+ * name alone, `@zenobia`) as a whole word. Parts are matched as written in the name, or in any case
+ * after `@`, so that "Grace" goes and "grace period" stays. Linear: plain searches and literal
+ * patterns only.
+ */
 export function eraseName(text: string, name: string): string {
+  return nameParts(name).reduce((erased, part) => erasePart(erased, part), eraseFullName(text, name));
+}
+
+/** Whether erasing the name would change the text: it mentions the person. */
+export function mentionsName(text: string, name: string): boolean {
+  return eraseName(text, name) !== text;
+}
+
+/**
+ * The parts of a name worth erasing on their own: two letters or more, and no digits (a number in a
+ * name is no one's first name, and erasing it would change unrelated numbers).
+ */
+export function nameParts(name: string): string[] {
+  return name
+    .split(/\s+/)
+    .map(trimToLetters)
+    .filter((part) => /\p{L}.*\p{L}/u.test(part) && !/\p{N}/u.test(part));
+}
+
+/** A word without what surrounds its letters ("(Ann)," → "Ann"); a search, no backtracking pattern. */
+function trimToLetters(word: string): string {
+  const chars = Array.from(word);
+  const isLetter = (c: string) => /\p{L}/u.test(c);
+  const first = chars.findIndex(isLetter);
+  const last = chars.length - 1 - [...chars].reverse().findIndex(isLetter);
+  return first < 0 ? '' : chars.slice(first, last + 1).join('');
+}
+
+function erasePart(text: string, part: string): string {
+  const literal = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const wholeWord = (prefix: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${prefix}${literal}(?![\\p{L}\\p{N}_])`, flags);
+  return text.replace(wholeWord('@', 'giu'), ERASED_NAME).replace(wholeWord('', 'gu'), ERASED_NAME);
+}
+
+function eraseFullName(text: string, name: string): string {
   const needle = name.toLocaleLowerCase();
   if (needle.length === 0) {
     return text;

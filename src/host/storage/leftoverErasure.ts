@@ -1,0 +1,86 @@
+/**
+ * Erasing a person from the copies Two Hats keeps beside its files: files set aside as damaged or
+ * as written by a newer version, backup copies kept from before a set-aside, the original bytes of
+ * a note that was not UTF-8, and temporary files an interrupted write left behind. The stores and
+ * the backups know only their live files; without this, a copy kept for the user's recovery would
+ * keep the person too.
+ */
+import * as vscode from 'vscode';
+import { mentionsName, withoutPerson } from '../../shared/delegation/forgetPerson';
+import { parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
+import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
+import { isAbandonedTemp, isTempName, readFileIfExists, writeFileAtomic } from './atomicFile';
+
+export interface ErasedPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly noteIds: readonly string[];
+}
+
+/** What `setAside`, the backups' `keepGoodCopy` and the note store's UTF-8 guard name their copies. */
+const SET_ASIDE_NAME = /\.(?:(?:corrupt|newer|before-set-aside)-\d{4}-\d\d-\d\dT[\d-]+Z|not-utf8-\d+)(?:\.\w+)?$/;
+/** The data folder holds `notes/`, a backup folder holds `notes/`: nothing deeper is Two Hats'. */
+const MAX_DEPTH = 3;
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+type Entries = [string, vscode.FileType][];
+
+/**
+ * Rewrites each such copy under `folder` without the person when it can be read as what it is (a
+ * team or delegation file), and deletes it when it still mentions them: a damaged copy that names
+ * them cannot be cleaned with certainty, and the person's erasure comes before its recovery.
+ * Returns how many copies were changed or deleted.
+ */
+export async function eraseFromLeftovers(folder: vscode.Uri, person: ErasedPerson): Promise<number> {
+  let touched = 0;
+  for (const file of await leftoverCopies(folder, MAX_DEPTH)) {
+    const bytes = await readFileIfExists(file).catch(() => undefined);
+    const text = bytes ? decoder.decode(bytes) : '';
+    if (!bytes || !mentions(text, person)) {
+      continue;
+    }
+    const cleaned = cleanedCopy(file, text, person);
+    if (cleaned !== undefined && !mentions(cleaned, person)) {
+      await writeFileAtomic(file, encoder.encode(cleaned));
+    } else {
+      await vscode.workspace.fs.delete(file, { useTrash: false }).then(undefined, () => undefined);
+    }
+    touched++;
+  }
+  return touched;
+}
+
+function mentions(text: string, person: ErasedPerson): boolean {
+  return [person.id, ...person.noteIds].some((id) => text.includes(id)) || mentionsName(text, person.name);
+}
+
+/** The copy without the person, when it reads as the file it was a copy of. */
+function cleanedCopy(file: vscode.Uri, text: string, person: ErasedPerson): string | undefined {
+  const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+  const kind = name.slice(0, name.indexOf('.'));
+  if (kind === 'team') {
+    const parsed = parseTeamFile(text);
+    return parsed.ok ? serializeTeamFile(parsed.file.people.filter((p) => p.id !== person.id)) : undefined;
+  }
+  if (kind === 'delegation') {
+    const parsed = parseDelegationFile(text);
+    return parsed.ok ? serializeDelegationFile(withoutPerson(parsed.value, person.id, person.name)) : undefined;
+  }
+  return undefined;
+}
+
+async function leftoverCopies(folder: vscode.Uri, depth: number): Promise<vscode.Uri[]> {
+  const entries = await vscode.workspace.fs.readDirectory(folder).then(undefined, () => [] as Entries);
+  const found: vscode.Uri[] = [];
+  for (const [name, type] of entries) {
+    const uri = vscode.Uri.joinPath(folder, name);
+    if (type === vscode.FileType.Directory && depth > 1) {
+      found.push(...(await leftoverCopies(uri, depth - 1)));
+    } else if (type === vscode.FileType.File && (SET_ASIDE_NAME.test(name) || (isTempName(name) && (await isAbandonedTemp(uri))))) {
+      found.push(uri);
+    }
+  }
+  return found;
+}

@@ -101,7 +101,8 @@ describe('accessibility of every sidebar state, checked by axe-core in three the
     // A 1:1 in the history, then the history open.
     frame = await openSidebar(page);
     await personRow(frame, PERSON).getByRole('button', { name: `Start 1:1 with ${PERSON}` }).click();
-    await waitForEditorText(page, `1:1 with ${PERSON}`);
+    await pickFromQuickInput(page, 'weekly', 'Weekly check-in');
+    await waitForEditorText(page, 'Action items');
     await checkInEveryTheme(page, 'history open', found, async (f) => {
       const toggle = personRow(f, PERSON).locator('[data-focus-key^="history-"]');
       await toggle.waitFor();

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { ARTIFACTS_DIR } from '../harness/paths';
-import { openSidebar, pickFromQuickInput, runCommand } from '../harness/workbench';
+import { openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
+import { addPersonByForm, personRow } from './steps';
 
 const THEMES = [
   // Names as the theme picker shows them (newer VS Code drops the "Default" prefix).
@@ -28,5 +29,37 @@ describe('the sidebar in light, dark and high-contrast themes', () => {
       await page.locator('.part.sidebar').screenshot({ path: path.join(ARTIFACTS_DIR, 'screenshots', `sidebar-${theme.file}.png`) });
     }
     assert.equal(new Set(colours.values()).size, THEMES.length, `each theme colours the text its own way: ${JSON.stringify([...colours])}`);
+  });
+});
+
+describe('the whole workbench, as the README shows it', () => {
+  it('shows the sidebar beside an open 1:1 note in light and dark, and leaves a picture of each', async function () {
+    this.timeout(240_000);
+    const { page } = await getSession();
+    const name = 'Linus Pauling';
+    let frame = await openSidebar(page);
+    if ((await personRow(frame, name).count()) === 0) {
+      await addPersonByForm(frame, name, 'Backend');
+    }
+    await frame.getByRole('button', { name: `Start 1:1 with ${name}` }).click();
+    await pickFromQuickInput(page, 'weekly', 'Weekly check-in');
+    await waitForEditorText(page, 'Action items');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    mkdirSync(path.join(ARTIFACTS_DIR, 'screenshots'), { recursive: true });
+    const sizes: number[] = [];
+    for (const theme of THEMES.slice(0, 2)) {
+      await runCommand(page, 'Preferences: Color Theme');
+      await pickFromQuickInput(page, theme.filter, theme.label);
+      frame = await openSidebar(page);
+      await frame.locator(`body.${theme.bodyClass}`).waitFor({ timeout: 30_000 });
+      await personRow(frame, name).waitFor();
+      // What a user deciding to install wants to see: the team and the note, side by side.
+      assert.ok(await page.locator('.editor-group-container.active .monaco-editor').isVisible(), 'the note is open in the editor');
+      const file = path.join(ARTIFACTS_DIR, 'screenshots', `workbench-${theme.file}.png`);
+      await page.screenshot({ path: file });
+      sizes.push(statSync(file).size);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    assert.ok(sizes.every((size) => size > 20_000), `pictures with content: ${sizes.join(', ')} bytes`);
   });
 });

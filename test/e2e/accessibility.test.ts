@@ -89,14 +89,15 @@ describe('accessibility of every sidebar state, checked by axe-core in three the
     await frame.locator('.person-form').getByRole('button', { name: 'Cancel' }).click();
 
     await checkInEveryTheme(page, 'edit form open', found, async (f) => {
-      const row = personRow(f, PERSON);
-      if ((await row.locator('form').count()) === 0) {
-        await row.getByRole('button', { name: `Edit ${PERSON}` }).click();
+      // The form takes the row's place while it is open.
+      const form = f.locator(`form.person-form[aria-label="Edit ${PERSON}"]`);
+      if ((await form.count()) === 0) {
+        await personRow(f, PERSON).getByRole('button', { name: `Edit ${PERSON}` }).click();
       }
-      await row.locator('form').waitFor();
+      await form.waitFor();
     });
     frame = await openSidebar(page);
-    await personRow(frame, PERSON).getByRole('button', { name: 'Cancel' }).click();
+    await frame.locator(`form.person-form[aria-label="Edit ${PERSON}"]`).getByRole('button', { name: 'Cancel' }).click();
 
     // A 1:1 in the history, then the history open.
     frame = await openSidebar(page);

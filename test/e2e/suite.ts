@@ -17,7 +17,6 @@ import './firstUse.test';
 import './movedFolder.test';
 import './deleteAll.test';
 import './noFolder.test';
-import './pseudoLocale.test';
 
 // A failing test leaves a screenshot of the workbench behind, to see what the user would have seen.
 afterEach(async function () {

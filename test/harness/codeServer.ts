@@ -29,8 +29,6 @@ export interface CodeServerOptions {
   readonly persistentDir?: string;
   /** The port to listen on; a free one when absent. */
   readonly port?: number;
-  /** The display language (`--locale`); it needs a language pack for it among `extensions`. */
-  readonly locale?: string;
 }
 
 export interface CodeServer {
@@ -127,7 +125,6 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       '--disable-getting-started-override',
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
-      ...(options.locale ? ['--locale', options.locale] : []),
       ...(options.noFolder ? [] : [workspace]),
     ],
     {

@@ -3,6 +3,7 @@
 // also builds the test suites into out/.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeBundles } from './scripts/l10n.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -126,3 +127,6 @@ if (watch) {
   await Promise.all(built.map((context) => context.dispose()));
 }
 await renderListingIcon();
+// The localization bundles: English extracted from src/, German merged from its parts, and the
+// pseudo-locale (see scripts/l10n.mjs).
+await writeBundles(import.meta.dirname);

@@ -65,8 +65,8 @@ export async function openCodeReference(ref: CodeReference): Promise<boolean> {
   if (!uri) {
     void vscode.window.showErrorMessage(
       ref.pathLeftOut
-        ? `${ref.path} was outside the workspace, so Two Hats kept only its name and cannot open it.`
-        : `Could not find ${ref.path} in this workspace; it may have moved since.`,
+        ? vscode.l10n.t('{0} was outside the workspace, so Two Hats kept only its name and cannot open it.', ref.path)
+        : vscode.l10n.t('Could not find {0} in this workspace; it may have moved since.', ref.path),
     );
     return false;
   }

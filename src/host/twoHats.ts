@@ -17,6 +17,7 @@ import { registerSearchCommand } from './oneOnOnes/searchCommand';
 import { registerTalkingPointCommands } from './oneOnOnes/talkingPointCommands';
 import { registerTemplateCommands } from './oneOnOnes/templateLibrary';
 import { registerCodeLinks } from './oneOnOnes/codeLinks';
+import { installHostLocalization } from './localization';
 import { HatState } from './principles/hatState';
 import { LastNoteEditor } from './principles/noteInsertion';
 import { registerPrincipleCommands } from './principles/principleCommands';
@@ -57,6 +58,7 @@ export interface StartedTwoHats {
 
 /** Registers every command (the shim's placeholders are gone by now) and starts loading the data. */
 export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
+  installHostLocalization();
   const log = vscode.window.createOutputChannel('Two Hats', { log: true });
   // One for the window: a file from a newer Two Hats makes every store read-only together.
   const guard = new NewerVersionGuard();

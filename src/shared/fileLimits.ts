@@ -3,6 +3,7 @@
  * program, an own template, an import folder. Checked against the size on disk before reading,
  * so a stray video or a folder of a million files costs a stat, not the window's memory.
  */
+import * as l10n from './l10n';
 
 /** A 1:1 note is a few kilobytes; eight megabytes is several books (notes of 5 MB are supported). */
 export const NOTE_MAX_BYTES = 8 * 1024 * 1024;
@@ -25,16 +26,23 @@ export function formatBytes(bytes: number): string {
 
 /** Why a file of `size` bytes is not read, or undefined when it may be. */
 export function sizeProblem(size: number, limit: number): string | undefined {
-  return size > limit ? `it is ${formatBytes(size)}, more than the ${formatBytes(limit)} Two Hats reads` : undefined;
+  return size > limit ? l10n.t('it is {0}, more than the {1} Two Hats reads', formatBytes(size), formatBytes(limit)) : undefined;
 }
 
 /** Why an import of this many files, bringing this many new people, is refused as a whole. */
 export function importProblem(found: { files: number; newPeople: number }): string | undefined {
   if (found.files > IMPORT_MAX_FILES) {
-    return `The folder holds more than ${IMPORT_MAX_FILES.toLocaleString('en-US')} Markdown files, more than any export of Two Hats. Pick the export folder itself. Nothing was imported.`;
+    return l10n.t(
+      'The folder holds more than {0} Markdown files, more than any export of Two Hats. Pick the export folder itself. Nothing was imported.',
+      IMPORT_MAX_FILES.toLocaleString('en-US'),
+    );
   }
   if (found.newPeople > IMPORT_MAX_NEW_PEOPLE) {
-    return `The notes name ${found.newPeople.toLocaleString('en-US')} people who are not on your team, more than the ${IMPORT_MAX_NEW_PEOPLE} an import may add. Is this the right folder? Nothing was imported.`;
+    return l10n.t(
+      'The notes name {0} people who are not on your team, more than the {1} an import may add. Is this the right folder? Nothing was imported.',
+      found.newPeople.toLocaleString('en-US'),
+      IMPORT_MAX_NEW_PEOPLE,
+    );
   }
   return undefined;
 }

@@ -32,3 +32,19 @@ export function setTranslator(translator: Translator): void {
 export function bundleTranslator(bundle: Readonly<Record<string, string>> | undefined): Translator {
   return (message, args) => format(bundle?.[message] ?? message, args);
 }
+
+let active: { readonly bundle: Readonly<Record<string, string>> | undefined; readonly language: string } = { bundle: undefined, language: 'en' };
+
+/**
+ * Translates from this bundle from now on, and remembers it with its language so the host can
+ * hand the same bundle to the webview (see sidebarHtml.ts). No bundle means English.
+ */
+export function useBundle(bundle: Readonly<Record<string, string>> | undefined, language: string): void {
+  active = { bundle, language };
+  setTranslator(bundleTranslator(bundle));
+}
+
+/** The bundle and language in use: `useBundle`'s, or none and English. */
+export function activeBundle(): { readonly bundle: Readonly<Record<string, string>> | undefined; readonly language: string } {
+  return active;
+}

@@ -1,13 +1,21 @@
 /** Pure rules about the people a lead looks after: names, cadences, when the next 1:1 is due. */
+import * as l10n from './l10n';
 import type { TalkingPoint } from './oneOnOnes/talkingPoints';
 
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export type Cadence = (typeof CADENCES)[number];
 
-export const CADENCE_LABELS: Record<Cadence, string> = {
-  weekly: 'Weekly',
-  biweekly: 'Every two weeks',
-  monthly: 'Monthly',
+/** Getters, so each label is translated when read: the translator is installed after this module loads. */
+export const CADENCE_LABELS: Readonly<Record<Cadence, string>> = {
+  get weekly() {
+    return l10n.t('Weekly');
+  },
+  get biweekly() {
+    return l10n.t('Every two weeks');
+  },
+  get monthly() {
+    return l10n.t('Monthly');
+  },
 };
 
 export const NAME_MAX_LENGTH = 80;
@@ -44,21 +52,21 @@ export const MAX_OPEN_GOALS = 5;
 export function goalProblem(raw: string, goals: readonly Goal[]): string | undefined {
   const text = raw.trim();
   if (text.length === 0) {
-    return 'Describe the goal.';
+    return l10n.t('Describe the goal.');
   }
   if (text.length > GOAL_MAX_LENGTH) {
-    return `Keep the goal under ${GOAL_MAX_LENGTH} characters.`;
+    return l10n.t('Keep the goal under {0} characters.', GOAL_MAX_LENGTH);
   }
   // A line break would end the agenda line, and dashes before "progress:" would end the goal early.
   if (/[\p{Cc}\u2028\u2029]/u.test(text) || /[—–-]\s*progress:/iu.test(text)) {
-    return 'The goal contains characters Two Hats uses to track progress.';
+    return l10n.t('The goal contains characters Two Hats uses to track progress.');
   }
   const open = goals.filter((g) => !g.reachedOn);
   if (open.some((g) => g.text.toLowerCase() === text.toLowerCase())) {
-    return 'That goal is already on the list.';
+    return l10n.t('That goal is already on the list.');
   }
   if (open.length >= MAX_OPEN_GOALS) {
-    return `Keep it to ${MAX_OPEN_GOALS} open goals; mark one reached first.`;
+    return l10n.t('Keep it to {0} open goals; mark one reached first.', MAX_OPEN_GOALS);
   }
   return undefined;
 }
@@ -85,20 +93,20 @@ function sameName(a: string, b: string): boolean {
 export function nameProblem(raw: string, people: readonly Person[], exceptId?: string): string | undefined {
   const name = normalizeName(raw);
   if (name.length === 0) {
-    return 'Enter a name.';
+    return l10n.t('Enter a name.');
   }
   if (name.length > NAME_MAX_LENGTH) {
-    return `Keep the name under ${NAME_MAX_LENGTH} characters.`;
+    return l10n.t('Keep the name under {0} characters.', NAME_MAX_LENGTH);
   }
   // Control characters would be invisible in the list and in file names of exports.
   if (/\p{Cc}/u.test(name)) {
-    return 'The name contains a control character.';
+    return l10n.t('The name contains a control character.');
   }
   const twin = people.find((p) => p.id !== exceptId && sameName(p.name, name));
   if (twin) {
     return twin.archived
-      ? `${twin.name} is already on your team (archived). Unarchive them instead.`
-      : `${twin.name} is already on your team.`;
+      ? l10n.t('{0} is already on your team (archived). Unarchive them instead.', twin.name)
+      : l10n.t('{0} is already on your team.', twin.name);
   }
   return undefined;
 }
@@ -106,10 +114,10 @@ export function nameProblem(raw: string, people: readonly Person[], exceptId?: s
 export function roleProblem(raw: string): string | undefined {
   const role = raw.trim();
   if (role.length > ROLE_MAX_LENGTH) {
-    return `Keep the role under ${ROLE_MAX_LENGTH} characters.`;
+    return l10n.t('Keep the role under {0} characters.', ROLE_MAX_LENGTH);
   }
   if (/\p{Cc}/u.test(role)) {
-    return 'The role contains a control character.';
+    return l10n.t('The role contains a control character.');
   }
   return undefined;
 }
@@ -183,15 +191,15 @@ export function dueStatus(person: Pick<Person, 'cadence' | 'addedOn' | 'lastOneO
   const daysLeft = daysBetween(today, dueOn);
   let label: string;
   if (daysLeft === 0) {
-    label = 'next 1:1 due today';
+    label = l10n.t('next 1:1 due today');
   } else if (daysLeft === 1) {
-    label = 'next 1:1 due tomorrow';
+    label = l10n.t('next 1:1 due tomorrow');
   } else if (daysLeft > 1) {
-    label = `next 1:1 in ${daysLeft} days`;
+    label = l10n.t('next 1:1 in {0} days', daysLeft);
   } else if (daysLeft === -1) {
-    label = '1:1 overdue by 1 day';
+    label = l10n.t('1:1 overdue by 1 day');
   } else {
-    label = `1:1 overdue by ${-daysLeft} days`;
+    label = l10n.t('1:1 overdue by {0} days', -daysLeft);
   }
   return { dueOn, daysLeft, overdue: daysLeft < 0, label };
 }

@@ -5,6 +5,7 @@
  */
 import { matchesFilter, type Filter } from '../shared/delegation/items';
 import type { DelegationIntent, DelegationItemView, DelegationView } from '../shared/protocol';
+import * as l10n from '../shared/l10n';
 import { button, h, icon } from './dom';
 import type { UiState } from './uiState';
 
@@ -15,12 +16,34 @@ export interface DelegationActions {
   dismissUndo(): void;
 }
 
-const FILTER_LABELS: Record<Filter, string> = {
-  all: 'All',
-  holding: 'Holding',
-  handingOver: 'Handing over',
-  delegated: 'Delegated',
-};
+const FILTERS: readonly Filter[] = ['all', 'holding', 'handingOver', 'delegated'];
+
+/** Read at render time, after the translator is installed. */
+function filterLabel(filter: Filter): string {
+  switch (filter) {
+    case 'all':
+      return l10n.t('All');
+    case 'holding':
+      return l10n.t('Holding');
+    case 'handingOver':
+      return l10n.t('Handing over');
+    case 'delegated':
+      return l10n.t('Delegated');
+  }
+}
+
+function nothingShown(filter: Filter): string {
+  switch (filter) {
+    case 'all':
+      return l10n.t('Nothing here is all.');
+    case 'holding':
+      return l10n.t('Nothing here is holding.');
+    case 'handingOver':
+      return l10n.t('Nothing here is handing over.');
+    case 'delegated':
+      return l10n.t('Nothing here is delegated.');
+  }
+}
 
 const STATUS_ICONS: Record<DelegationItemView['status'], string> = {
   holding: 'circle-large-outline',
@@ -34,10 +57,10 @@ export function renderDelegation(view: DelegationView, ui: UiState, actions: Del
   const header = h(
     'header',
     { class: 'section-header' },
-    h('h2', { id: 'delegation-heading' }, 'Delegation'),
-    h('span', { class: 'count' }, `${view.counts.holding} held`),
-    button('Add work you still hold', 'add', () => actions.send({ kind: 'add' }), { class: 'icon-button', 'data-focus-key': 'delegation-add' }),
-    button('Find where you are still the bottleneck (local git history)', 'git-commit', () => actions.send({ kind: 'findBottlenecks' }), {
+    h('h2', { id: 'delegation-heading' }, l10n.t('Delegation')),
+    h('span', { class: 'count' }, l10n.t('{0} held', view.counts.holding)),
+    button(l10n.t('Add work you still hold'), 'add', () => actions.send({ kind: 'add' }), { class: 'icon-button', 'data-focus-key': 'delegation-add' }),
+    button(l10n.t('Find where you are still the bottleneck (local git history)'), 'git-commit', () => actions.send({ kind: 'findBottlenecks' }), {
       class: 'icon-button',
       'data-focus-key': 'delegation-git',
     }),
@@ -48,9 +71,9 @@ export function renderDelegation(view: DelegationView, ui: UiState, actions: Del
     section.append(
       h(
         'div',
-        { class: 'self-check', role: 'note', 'aria-label': 'Weekly self-check' },
-        h('p', {}, h('strong', {}, 'Weekly self-check. '), check.sentence, ' Which of these could someone else own?'),
-        button('Done for this week', 'check', () => actions.send({ kind: 'selfCheckDone', week: check.week }), { class: 'secondary', 'data-focus-key': 'self-check-done' }, true),
+        { class: 'self-check', role: 'note', 'aria-label': l10n.t('Weekly self-check') },
+        h('p', {}, h('strong', {}, l10n.t('Weekly self-check.')), ' ', check.sentence, ' ', l10n.t('Which of these could someone else own?')),
+        button(l10n.t('Done for this week'), 'check', () => actions.send({ kind: 'selfCheckDone', week: check.week }), { class: 'secondary', 'data-focus-key': 'self-check-done' }, true),
       ),
     );
   }
@@ -60,9 +83,9 @@ export function renderDelegation(view: DelegationView, ui: UiState, actions: Del
       h(
         'div',
         { class: 'notice', role: 'status' },
-        h('span', {}, `Deleted “${undo.title}”.`),
-        button('Undo', undefined, () => actions.send({ kind: 'restore', itemId: undo.itemId }), { class: 'link-button', 'data-focus-key': 'delegation-undo' }, true),
-        button('Dismiss', 'close', actions.dismissUndo, { class: 'icon-button', 'data-focus-key': 'delegation-dismiss' }),
+        h('span', {}, l10n.t('Deleted “{0}”.', undo.title)),
+        button(l10n.t('Undo'), undefined, () => actions.send({ kind: 'restore', itemId: undo.itemId }), { class: 'link-button', 'data-focus-key': 'delegation-undo' }, true),
+        button(l10n.t('Dismiss'), 'close', actions.dismissUndo, { class: 'icon-button', 'data-focus-key': 'delegation-dismiss' }),
       ),
     );
   }
@@ -71,8 +94,8 @@ export function renderDelegation(view: DelegationView, ui: UiState, actions: Del
       h(
         'div',
         { class: 'empty-state' },
-        h('p', {}, 'What technical work do you still do yourself? Reviews, architecture calls, estimates, the system only you know. List it here and hand it over, one piece at a time.'),
-        button('Add Work You Still Hold', 'add', () => actions.send({ kind: 'add' }), { class: 'primary', 'data-focus-key': 'delegation-add-empty' }, true),
+        h('p', {}, l10n.t('What technical work do you still do yourself? Reviews, architecture calls, estimates, the system only you know. List it here and hand it over, one piece at a time.')),
+        button(l10n.t('Add Work You Still Hold'), 'add', () => actions.send({ kind: 'add' }), { class: 'primary', 'data-focus-key': 'delegation-add-empty' }, true),
       ),
     );
     return section;
@@ -80,18 +103,18 @@ export function renderDelegation(view: DelegationView, ui: UiState, actions: Del
   section.append(
     h(
       'div',
-      { class: 'filters', role: 'group', 'aria-label': 'Show' },
-      ...(Object.keys(FILTER_LABELS) as Filter[]).map((f) =>
-        button(`${FILTER_LABELS[f]} (${view.counts[f]})`, undefined, () => actions.setFilter(f), { class: 'chip', 'aria-pressed': f === filter ? 'true' : 'false', 'data-focus-key': `filter-${f}` }, true),
+      { class: 'filters', role: 'group', 'aria-label': l10n.t('Show') },
+      ...FILTERS.map((f) =>
+        button(l10n.t('{0} ({1})', filterLabel(f), view.counts[f]), undefined, () => actions.setFilter(f), { class: 'chip', 'aria-pressed': f === filter ? 'true' : 'false', 'data-focus-key': `filter-${f}` }, true),
       ),
     ),
   );
   const shown = view.items.filter((item) => matchesFilter(item, filter));
   if (shown.length === 0) {
-    section.append(h('p', { class: 'muted' }, `Nothing here is ${FILTER_LABELS[filter].toLowerCase()}.`));
+    section.append(h('p', { class: 'muted' }, nothingShown(filter)));
     return section;
   }
-  const list = h('ul', { class: 'delegation-items', 'aria-label': `Delegation items: ${FILTER_LABELS[filter]}` }, ...shown.map((item) => renderItem(item, ui.openDelegationItem === item.id, actions)));
+  const list = h('ul', { class: 'delegation-items', 'aria-label': l10n.t('Delegation items: {0}', filterLabel(filter)) }, ...shown.map((item) => renderItem(item, ui.openDelegationItem === item.id, actions)));
   list.addEventListener('keydown', (event) => moveBetweenTitles(list, event));
   section.append(list);
   return section;
@@ -121,34 +144,38 @@ function renderItem(item: DelegationItemView, open: boolean, actions: Delegation
   );
   title.addEventListener('click', () => actions.toggleItem(item.id));
   const owner = item.ownerName
-    ? `${item.ownerName} · level ${item.levelLabel ?? '?'}${item.targetLabel ? ` → ${item.targetLabel}` : ''}`
-    : 'No owner yet';
+    ? item.targetLabel
+      ? l10n.t('{0} · level {1} → {2}', item.ownerName, item.levelLabel ?? '?', item.targetLabel)
+      : l10n.t('{0} · level {1}', item.ownerName, item.levelLabel ?? '?')
+    : l10n.t('No owner yet');
   const meta = h(
     'div',
     { class: `item-meta status-${item.status}` },
     icon(STATUS_ICONS[item.status]),
-    h('span', {}, `${item.statusLabel} · ${owner} · checklist ${item.progress.done}/${item.progress.total}`),
+    h('span', {}, l10n.t('{0} · {1} · checklist {2}/{3}', item.statusLabel, owner, item.progress.done, item.progress.total)),
   );
   const details: (HTMLElement | null)[] = [
     item.status === 'holding' || item.status === 'takenBack'
-      ? h('div', { class: 'item-detail' }, `Held for ${item.heldDays === 1 ? '1 day' : `${item.heldDays} days`}`)
+      ? h('div', { class: 'item-detail' }, item.heldDays === 1 ? l10n.t('Held for 1 day') : l10n.t('Held for {0} days', item.heldDays))
       : null,
-    item.nextCheckInOn ? h('div', { class: 'item-detail' }, icon('calendar'), `Next check-in ${item.nextCheckInOn}`) : null,
-    item.levelTrend.length > 1 ? h('div', { class: 'item-detail' }, `Levels so far: ${item.levelTrend.join(' → ')}`) : null,
+    item.nextCheckInOn ? h('div', { class: 'item-detail' }, icon('calendar'), l10n.t('Next check-in {0}', item.nextCheckInOn)) : null,
+    item.levelTrend.length > 1 ? h('div', { class: 'item-detail' }, l10n.t('Levels so far: {0}', item.levelTrend.join(' → '))) : null,
     item.relapses > 0
-      ? h('div', { class: 'item-detail relapse' }, icon('history'), `Taken back ${item.relapses === 1 ? 'once' : `${item.relapses} times`}; last: ${item.lastRelapse ?? ''}. Worth a word in your next 1:1.`)
+      ? h('div', { class: 'item-detail relapse' }, icon('history'), item.relapses === 1
+            ? l10n.t('Taken back once; last: {0}. Worth a word in your next 1:1.', item.lastRelapse ?? '')
+            : l10n.t('Taken back {0} times; last: {1}. Worth a word in your next 1:1.', item.relapses, item.lastRelapse ?? ''))
       : null,
   ];
   const id = item.id;
   const buttons = h(
     'div',
     { class: 'item-actions' },
-    button(item.ownerName ? `Change who owns “${item.title}”` : `Choose who owns “${item.title}”`, 'person', () => send({ kind: 'assign', itemId: id }), { class: 'icon-button', 'data-focus-key': `assign-${id}` }),
-    item.ownerName ? button(`Change the delegation level of “${item.title}”`, 'settings', () => send({ kind: 'changeLevel', itemId: id }), { class: 'icon-button', 'data-focus-key': `level-${id}` }) : null,
-    button(`Change the status of “${item.title}”`, 'check', () => send({ kind: 'setStatus', itemId: id }), { class: 'icon-button', 'data-focus-key': `status-${id}` }),
-    item.ownerName ? button(`I took “${item.title}” back…`, 'history', () => send({ kind: 'relapse', itemId: id }), { class: 'icon-button', 'data-focus-key': `relapse-${id}` }) : null,
-    item.sourceLabel ? button(`Open ${item.sourceLabel}`, 'go-to-file', () => send({ kind: 'openSource', itemId: id }), { class: 'icon-button', 'data-focus-key': `source-${id}` }) : null,
-    button(`Delete “${item.title}”`, 'trash', () => send({ kind: 'delete', itemId: id }), { class: 'icon-button', 'data-focus-key': `delete-${id}` }),
+    button(item.ownerName ? l10n.t('Change who owns “{0}”', item.title) : l10n.t('Choose who owns “{0}”', item.title), 'person', () => send({ kind: 'assign', itemId: id }), { class: 'icon-button', 'data-focus-key': `assign-${id}` }),
+    item.ownerName ? button(l10n.t('Change the delegation level of “{0}”', item.title), 'settings', () => send({ kind: 'changeLevel', itemId: id }), { class: 'icon-button', 'data-focus-key': `level-${id}` }) : null,
+    button(l10n.t('Change the status of “{0}”', item.title), 'check', () => send({ kind: 'setStatus', itemId: id }), { class: 'icon-button', 'data-focus-key': `status-${id}` }),
+    item.ownerName ? button(l10n.t('I took “{0}” back…', item.title), 'history', () => send({ kind: 'relapse', itemId: id }), { class: 'icon-button', 'data-focus-key': `relapse-${id}` }) : null,
+    item.sourceLabel ? button(l10n.t('Open {0}', item.sourceLabel), 'go-to-file', () => send({ kind: 'openSource', itemId: id }), { class: 'icon-button', 'data-focus-key': `source-${id}` }) : null,
+    button(l10n.t('Delete “{0}”', item.title), 'trash', () => send({ kind: 'delete', itemId: id }), { class: 'icon-button', 'data-focus-key': `delete-${id}` }),
   );
   return h(
     'li',
@@ -163,7 +190,7 @@ function renderItem(item: DelegationItemView, open: boolean, actions: Delegation
 function renderChecklist(item: DelegationItemView, send: (intent: DelegationIntent) => void): HTMLElement {
   return h(
     'div',
-    { class: 'checklist', role: 'group', 'aria-label': `Checklist for ${item.title}` },
+    { class: 'checklist', role: 'group', 'aria-label': l10n.t('Checklist for {0}', item.title) },
     ...item.phases.map((phase) =>
       h(
         'div',
@@ -180,8 +207,8 @@ function renderChecklist(item: DelegationItemView, send: (intent: DelegationInte
               'li',
               { class: 'step' },
               checkbox,
-              h('label', { for: checkboxId, title: `From “${step.source}”` }, step.text),
-              button(`Add a note to “${step.text}”`, 'note', () => send({ kind: 'noteStep', itemId: item.id, stepId: step.id }), { class: 'icon-button', 'data-focus-key': `note-${checkboxId}` }),
+              h('label', { for: checkboxId, title: l10n.t('From “{0}”', step.source) }, step.text),
+              button(l10n.t('Add a note to “{0}”', step.text), 'note', () => send({ kind: 'noteStep', itemId: item.id, stepId: step.id }), { class: 'icon-button', 'data-focus-key': `note-${checkboxId}` }),
               step.note ? h('p', { class: 'step-note' }, step.note) : null,
             );
           }),

@@ -1,6 +1,7 @@
 /** The sidebar's entry point: keeps UI state, talks to the host, renders. */
 import { assertNever } from '../shared/assertNever';
 import type { HostMessage, Snapshot } from '../shared/protocol';
+import * as l10n from '../shared/l10n';
 import { draftProblem } from '../shared/team';
 import { h, replaceKeepingFocus } from './dom';
 import { renderMarkdownInto } from './markdown';
@@ -13,6 +14,8 @@ import { connect } from './vscodeApi';
 
 const vscode = connect<UiState>();
 const app = document.getElementById('app')!;
+// The host hands over the bundle for VS Code's display language with the page; nothing is drawn before this.
+l10n.setTranslator(l10n.bundleTranslator(readBundle(app.dataset['l10n'])));
 
 let ui: UiState = restoreState(vscode.getState());
 // Re-save what was restored at once, so the workbench holds it for this new document too and a
@@ -95,7 +98,9 @@ const actions: TeamActions = {
     vscode.postMessage({ type: 'setArchived', requestId, id: person.id, archived });
     update({
       ...ui,
-      notice: archived ? { text: `Archived ${person.name}. Their notes are kept.`, undoArchiveOf: person.id } : { text: `${person.name} is back on your team.` },
+      notice: archived
+        ? { text: l10n.t('Archived {0}. Their notes are kept.', person.name), undoArchiveOf: person.id }
+        : { text: l10n.t('{0} is back on your team.', person.name) },
     });
     focusSoon(archived ? 'undo' : 'toggle-archived');
   },
@@ -250,30 +255,30 @@ function renderBody(current: Snapshot, rowLimit?: number): HTMLElement {
       return h(
         'div',
         { class: 'empty-state' },
-        h('h2', {}, 'Open a folder to begin'),
+        h('h2', {}, l10n.t('Open a folder to begin')),
         h(
           'p',
           {},
-          'Two Hats keeps your people and 1:1 notes in the private storage VS Code gives each workspace, on this machine only and never in the repository.',
+          l10n.t('Two Hats keeps your people and 1:1 notes in the private storage VS Code gives each workspace, on this machine only and never in the repository.'),
         ),
-        actionButton('Open Folder…', 'primary', () => vscode.postMessage({ type: 'openFolder' })),
-        actionButton('Use Global Storage Instead', 'secondary', () => vscode.postMessage({ type: 'useGlobalStorage' })),
+        actionButton(l10n.t('Open Folder…'), 'primary', () => vscode.postMessage({ type: 'openFolder' })),
+        actionButton(l10n.t('Use Global Storage Instead'), 'secondary', () => vscode.postMessage({ type: 'useGlobalStorage' })),
       );
     case 'unavailable':
       return h(
         'div',
         { class: 'empty-state', role: 'alert' },
-        h('h2', {}, 'Two Hats cannot reach its data'),
+        h('h2', {}, l10n.t('Two Hats cannot reach its data')),
         h('p', {}, current.storage.message),
-        actionButton('Show Where Data Lives', 'secondary', () => vscode.postMessage({ type: 'showDataLocation' })),
+        actionButton(l10n.t('Show Where Data Lives'), 'secondary', () => vscode.postMessage({ type: 'showDataLocation' })),
       );
     case 'readOnly':
       return h(
         'div',
         { class: 'empty-state', role: 'alert' },
-        h('h2', {}, 'Two Hats is read-only in this window'),
+        h('h2', {}, l10n.t('Two Hats is read-only in this window')),
         h('p', {}, current.storage.message),
-        actionButton('Show Where Data Lives', 'secondary', () => vscode.postMessage({ type: 'showDataLocation' })),
+        actionButton(l10n.t('Show Where Data Lives'), 'secondary', () => vscode.postMessage({ type: 'showDataLocation' })),
       );
     default:
       return assertNever(current.storage);
@@ -338,3 +343,13 @@ function sayReady(): void {
 sayReady();
 // The host posts a snapshot as this content opens; should it have been lost, ask again.
 setTimeout(() => snapshot === undefined && sayReady(), 2000);
+
+/** The page's translations (message → translation); English when absent or unreadable. */
+function readBundle(json: string | undefined): Record<string, string> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(json ?? '{}');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

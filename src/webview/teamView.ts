@@ -2,6 +2,7 @@
 import type { OpenItemView, PersonView, Snapshot } from '../shared/protocol';
 import { CADENCE_LABELS, CADENCES, type Cadence, type PersonDraft } from '../shared/team';
 import { sparkline } from '../shared/oneOnOnes/checkIns';
+import * as l10n from '../shared/l10n';
 import { button, h, icon } from './dom';
 import type { PersonForm, UiState } from './uiState';
 
@@ -51,11 +52,11 @@ export function renderTeam(
   const header = h(
     'header',
     { class: 'section-header' },
-    h('h2', { id: 'team-heading' }, 'Team'),
-    h('span', { class: 'count' }, active.length === 1 ? '1 person' : `${active.length} people`),
+    h('h2', { id: 'team-heading' }, l10n.t('Team')),
+    h('span', { class: 'count' }, active.length === 1 ? l10n.t('1 person') : l10n.t('{0} people', active.length)),
   );
   if (active.length > 0 || archived.length > 0) {
-    const add = button('Add person', 'person-add', actions.startAdding, { 'data-focus-key': 'add-person', class: 'icon-button' });
+    const add = button(l10n.t('Add person'), 'person-add', actions.startAdding, { 'data-focus-key': 'add-person', class: 'icon-button' });
     header.append(add);
   }
 
@@ -71,8 +72,8 @@ export function renderTeam(
       h(
         'div',
         { class: 'empty-state' },
-        h('p', {}, 'Add the people who report to you, and Two Hats will keep their 1:1s on track.'),
-        button('Add Person', 'person-add', actions.startAdding, { class: 'primary', 'data-focus-key': 'add-person' }, true),
+        h('p', {}, l10n.t('Add the people who report to you, and Two Hats will keep their 1:1s on track.')),
+        button(l10n.t('Add Person'), 'person-add', actions.startAdding, { class: 'primary', 'data-focus-key': 'add-person' }, true),
       ),
     );
   }
@@ -80,7 +81,7 @@ export function renderTeam(
     section.append(
       h(
         'ul',
-        { class: 'people', 'aria-label': 'People who report to you', 'aria-busy': active.length > rowLimit ? 'true' : undefined },
+        { class: 'people', 'aria-label': l10n.t('People who report to you'), 'aria-busy': active.length > rowLimit ? 'true' : undefined },
         ...active.slice(0, rowLimit).map((p) => renderPerson(p, context)),
       ),
     );
@@ -88,7 +89,7 @@ export function renderTeam(
   if (archived.length > 0) {
     section.append(
       button(
-        ui.showArchived ? `Hide archived (${archived.length})` : `Show archived (${archived.length})`,
+        ui.showArchived ? l10n.t('Hide archived ({0})', archived.length) : l10n.t('Show archived ({0})', archived.length),
         ui.showArchived ? 'chevron-down' : 'chevron-right',
         actions.toggleArchived,
         { class: 'link-button', 'aria-expanded': ui.showArchived ? 'true' : 'false', 'data-focus-key': 'toggle-archived' },
@@ -97,7 +98,7 @@ export function renderTeam(
     );
     if (ui.showArchived) {
       section.append(
-        h('ul', { class: 'people archived', 'aria-label': 'Archived people' }, ...archived.map((p) => renderPerson(p, context))),
+        h('ul', { class: 'people archived', 'aria-label': l10n.t('Archived people') }, ...archived.map((p) => renderPerson(p, context))),
       );
     }
   }
@@ -117,22 +118,22 @@ function renderPerson(person: PersonView, context: RowContext): HTMLElement {
     return h('li', { class: 'person editing' }, renderForm(ui.form, actions, person));
   }
   const meta = person.archived
-    ? h('span', { class: 'person-meta' }, 'Archived')
+    ? h('span', { class: 'person-meta' }, l10n.t('Archived'))
     : h(
         'span',
-        { class: `person-meta${person.overdue ? ' overdue' : ''}`, title: `Due ${person.dueOn}` },
+        { class: `person-meta${person.overdue ? ' overdue' : ''}`, title: l10n.t('Due {0}', person.dueOn) },
         icon(person.overdue ? 'warning' : 'calendar'),
         `${CADENCE_LABELS[person.cadence]} · ${person.dueLabel}`,
       );
   const buttons = person.archived
-    ? [button(`Unarchive ${person.name}`, 'discard', () => actions.setArchived(person, false), { 'data-focus-key': `unarchive-${person.id}`, class: 'icon-button' })]
+    ? [button(l10n.t('Unarchive {0}', person.name), 'discard', () => actions.setArchived(person, false), { 'data-focus-key': `unarchive-${person.id}`, class: 'icon-button' })]
     : [
-        button(`Prepare for 1:1 with ${person.name}`, 'checklist', () => actions.prepareOneOnOne(person), { 'data-focus-key': `prepare-${person.id}`, class: 'icon-button' }),
-        button(`Start 1:1 with ${person.name}`, 'comment-discussion', () => actions.startOneOnOne(person), { 'data-focus-key': `start-${person.id}`, class: 'icon-button' }),
-        button(`Queue a talking point for ${person.name}`, 'add', () => actions.queueTalkingPoint(person), { 'data-focus-key': `queue-${person.id}`, class: 'icon-button' }),
-        button(`Add a growth goal for ${person.name}`, 'target', () => actions.addGoal(person), { 'data-focus-key': `goal-${person.id}`, class: 'icon-button' }),
-        button(`Edit ${person.name}`, 'edit', () => actions.startEditing(person), { 'data-focus-key': `edit-${person.id}`, class: 'icon-button' }),
-        button(`Archive ${person.name}`, 'archive', () => actions.setArchived(person, true), { 'data-focus-key': `archive-${person.id}`, class: 'icon-button' }),
+        button(l10n.t('Prepare for 1:1 with {0}', person.name), 'checklist', () => actions.prepareOneOnOne(person), { 'data-focus-key': `prepare-${person.id}`, class: 'icon-button' }),
+        button(l10n.t('Start 1:1 with {0}', person.name), 'comment-discussion', () => actions.startOneOnOne(person), { 'data-focus-key': `start-${person.id}`, class: 'icon-button' }),
+        button(l10n.t('Queue a talking point for {0}', person.name), 'add', () => actions.queueTalkingPoint(person), { 'data-focus-key': `queue-${person.id}`, class: 'icon-button' }),
+        button(l10n.t('Add a growth goal for {0}', person.name), 'target', () => actions.addGoal(person), { 'data-focus-key': `goal-${person.id}`, class: 'icon-button' }),
+        button(l10n.t('Edit {0}', person.name), 'edit', () => actions.startEditing(person), { 'data-focus-key': `edit-${person.id}`, class: 'icon-button' }),
+        button(l10n.t('Archive {0}', person.name), 'archive', () => actions.setArchived(person, true), { 'data-focus-key': `archive-${person.id}`, class: 'icon-button' }),
       ];
   return h(
     'li',
@@ -160,13 +161,13 @@ function renderOpenItems(person: PersonView, actions: TeamActions): HTMLElement 
   }
   return h(
     'ul',
-    { class: 'open-items', 'aria-label': `Open action items for ${person.name}` },
+    { class: 'open-items', 'aria-label': l10n.t('Open action items for {0}', person.name) },
     ...person.openItems.map((item) => {
       const id = `item-${item.noteId}-${item.line}`;
       const checkbox = h('input', { type: 'checkbox', id, 'data-focus-key': id });
       checkbox.addEventListener('change', () => actions.tickItem(item, checkbox.checked));
       // A private item is still the lead's own to-do; the lock says it stays out of the shared agenda.
-      const lock = item.private ? h('span', { class: 'codicon codicon-lock private-item', role: 'img', 'aria-label': 'private', title: 'Private: stays out of the shared agenda' }) : null;
+      const lock = item.private ? h('span', { class: 'codicon codicon-lock private-item', role: 'img', 'aria-label': l10n.t('private'), title: l10n.t('Private: stays out of the shared agenda') }) : null;
       return h('li', item.private ? { class: 'private' } : {}, checkbox, h('label', { for: id }, item.text, lock ? ' ' : '', lock));
     }),
   );
@@ -179,9 +180,9 @@ function renderMood(person: PersonView): HTMLElement | null {
   }
   return h(
     'div',
-    { class: 'trend', role: 'img', 'aria-label': `Check-in over the last ${scores.length === 1 ? '1:1' : `${scores.length} 1:1s`}: ${scores.join(', ')} out of 10` },
+    { class: 'trend', role: 'img', 'aria-label': scores.length === 1 ? l10n.t('Check-in over the last 1:1: {0} out of 10', scores.join(', ')) : l10n.t('Check-in over the last {0} 1:1s: {1} out of 10', scores.length, scores.join(', ')) },
     icon('pulse'),
-    h('span', { 'aria-hidden': 'true' }, `Feeling ${sparkline(scores)} ${scores.at(-1)}/10`),
+    h('span', { 'aria-hidden': 'true' }, l10n.t('Feeling {0} {1}/10', sparkline(scores), scores.at(-1) ?? '')),
   );
 }
 
@@ -193,7 +194,7 @@ function renderGoals(person: PersonView, actions: TeamActions): HTMLElement | nu
   }
   return h(
     'ul',
-    { class: 'goals', 'aria-label': `Growth goals for ${person.name}` },
+    { class: 'goals', 'aria-label': l10n.t('Growth goals for {0}', person.name) },
     ...goals.map((goal) =>
       h(
         'li',
@@ -201,12 +202,12 @@ function renderGoals(person: PersonView, actions: TeamActions): HTMLElement | nu
         icon('target'),
         h('span', { class: 'goal-text' }, goal.text),
         goal.trend.length > 0
-          ? h('span', { class: 'goal-trend', role: 'img', 'aria-label': `progress ${goal.trend.join(', ')} out of 10` }, `${sparkline(goal.trend)} ${goal.trend.at(-1)}/10`)
-          : h('span', { class: 'goal-trend' }, 'not scored yet'),
-        button(`Mark “${goal.text}” reached`, 'pass', () => actions.markGoalReached(person, goal.id), { class: 'icon-button', 'data-focus-key': `reached-${goal.id}` }),
+          ? h('span', { class: 'goal-trend', role: 'img', 'aria-label': l10n.t('progress {0} out of 10', goal.trend.join(', ')) }, `${sparkline(goal.trend)} ${goal.trend.at(-1)}/10`)
+          : h('span', { class: 'goal-trend' }, l10n.t('not scored yet')),
+        button(l10n.t('Mark “{0}” reached', goal.text), 'pass', () => actions.markGoalReached(person, goal.id), { class: 'icon-button', 'data-focus-key': `reached-${goal.id}` }),
       ),
     ),
-    ...reached.map((goal) => h('li', { class: 'reached' }, icon('pass-filled'), h('span', { class: 'goal-text' }, `${goal.text} (reached ${goal.reachedOn ?? ''})`))),
+    ...reached.map((goal) => h('li', { class: 'reached' }, icon('pass-filled'), h('span', { class: 'goal-text' }, l10n.t('{0} (reached {1})', goal.text, goal.reachedOn ?? '')))),
   );
 }
 
@@ -217,9 +218,9 @@ function renderTalkingPoints(person: PersonView): HTMLElement | null {
   }
   return h(
     'ul',
-    { class: 'talking-points', 'aria-label': `Talking points queued for ${person.name}` },
+    { class: 'talking-points', 'aria-label': l10n.t('Talking points queued for {0}', person.name) },
     ...points.map((point) =>
-      h('li', {}, icon(point.source ? 'code' : 'comment'), h('span', {}, point.text), point.standing ? h('span', { class: 'standing' }, 'every 1:1') : null),
+      h('li', {}, icon(point.source ? 'code' : 'comment'), h('span', {}, point.text), point.standing ? h('span', { class: 'standing' }, l10n.t('every 1:1')) : null),
     ),
   );
 }
@@ -230,7 +231,7 @@ function renderHistory(person: PersonView, context: RowContext): HTMLElement {
     'button',
     { type: 'button', class: 'link-button', 'aria-expanded': open ? 'true' : 'false', 'data-focus-key': `history-${person.id}` },
     icon(open ? 'chevron-down' : 'chevron-right'),
-    h('span', {}, `1:1 history (${person.historyCount})`),
+    h('span', {}, l10n.t('1:1 history ({0})', person.historyCount)),
   );
   toggle.addEventListener('click', () => context.actions.toggleHistory(person));
   const wrapper = h('div', { class: 'history' }, toggle);
@@ -241,14 +242,19 @@ function renderHistory(person: PersonView, context: RowContext): HTMLElement {
   }
   const list = h(
     'ul',
-    { class: 'history-list', 'aria-label': `1:1 history with ${person.name}` },
+    { class: 'history-list', 'aria-label': l10n.t('1:1 history with {0}', person.name) },
     ...history.map((entry) => {
-      const label = `${entry.date} · ${entry.template}${entry.openItems > 0 ? ` · ${entry.openItems} open` : ''}${entry.mood !== undefined ? ` · feeling ${entry.mood}/10` : ''}`;
+      const label = [
+        entry.date,
+        entry.template,
+        ...(entry.openItems > 0 ? [l10n.t('{0} open', entry.openItems)] : []),
+        ...(entry.mood !== undefined ? [l10n.t('feeling {0}/10', entry.mood)] : []),
+      ].join(' · ');
       const openButton = h('button', { type: 'button', class: 'link-button', 'data-focus-key': `open-note-${entry.id}` }, label);
       openButton.addEventListener('click', () => context.actions.openNote(entry.id));
       const previewButton = h(
         'button',
-        { type: 'button', class: 'icon-button', 'aria-label': `Preview the 1:1 of ${entry.date}`, title: 'Preview here', 'data-focus-key': `preview-${entry.id}` },
+        { type: 'button', class: 'icon-button', 'aria-label': l10n.t('Preview the 1:1 of {0}', entry.date), title: l10n.t('Preview here'), 'data-focus-key': `preview-${entry.id}` },
         icon('eye'),
       );
       previewButton.addEventListener('click', () => context.actions.previewNote(entry.id));
@@ -260,9 +266,9 @@ function renderHistory(person: PersonView, context: RowContext): HTMLElement {
   if (preview && history.some((entry) => entry.id === preview.noteId)) {
     const body = h('div', { class: 'preview-body' });
     context.renderPreview(body, preview.markdown);
-    const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close the preview', title: 'Close the preview', 'data-focus-key': 'close-preview' }, icon('close'));
+    const close = h('button', { type: 'button', class: 'icon-button', 'aria-label': l10n.t('Close the preview'), title: l10n.t('Close the preview'), 'data-focus-key': 'close-preview' }, icon('close'));
     close.addEventListener('click', () => context.actions.closePreview());
-    wrapper.append(h('section', { class: 'note-preview', 'aria-label': `Preview: ${preview.title}` }, h('div', { class: 'preview-header' }, h('span', {}, preview.title), close), body));
+    wrapper.append(h('section', { class: 'note-preview', 'aria-label': l10n.t('Preview: {0}', preview.title) }, h('div', { class: 'preview-header' }, h('span', {}, preview.title), close), body));
   }
   return wrapper;
 }
@@ -296,7 +302,7 @@ function renderForm(form: PersonForm, actions: TeamActions, person?: PersonView)
     id: `${prefix}-role`,
     type: 'text',
     autocomplete: 'off',
-    placeholder: 'e.g. Backend engineer, Payments',
+    placeholder: l10n.t('e.g. Backend engineer, Payments'),
     'data-focus-key': `${prefix}-role`,
   });
   roleInput.value = form.draft.role;
@@ -308,16 +314,16 @@ function renderForm(form: PersonForm, actions: TeamActions, person?: PersonView)
   const pending = form.pendingRequest !== undefined;
   const element = h(
     'form',
-    { class: 'person-form', 'aria-label': person ? `Edit ${person.name}` : 'Add a person', novalidate: true },
-    field('Name', nameInput),
-    field('Role or team', roleInput),
-    field('1:1 cadence', cadenceSelect),
+    { class: 'person-form', 'aria-label': person ? l10n.t('Edit {0}', person.name) : l10n.t('Add a person'), novalidate: true },
+    field(l10n.t('Name'), nameInput),
+    field(l10n.t('Role or team'), roleInput),
+    field(l10n.t('1:1 cadence'), cadenceSelect),
     form.error ? h('p', { class: 'form-error', id: errorId, role: 'alert' }, icon('error'), form.error) : null,
     h(
       'div',
       { class: 'form-buttons' },
-      h('button', { type: 'submit', class: 'primary', disabled: pending, 'data-focus-key': `${prefix}-submit` }, person ? 'Save' : 'Add'),
-      h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel', 'data-focus-key': `${prefix}-cancel` }, 'Cancel'),
+      h('button', { type: 'submit', class: 'primary', disabled: pending, 'data-focus-key': `${prefix}-submit` }, person ? l10n.t('Save') : l10n.t('Add')),
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel', 'data-focus-key': `${prefix}-cancel` }, l10n.t('Cancel')),
     ),
   );
   element.addEventListener('input', () => actions.changeDraft(readDraft()));
@@ -349,13 +355,13 @@ function renderNotice(ui: UiState, actions: TeamActions): HTMLElement {
     h('span', {}, notice.text),
     notice.undoArchiveOf || notice.undoDiscard
       ? button(
-          'Undo',
+          l10n.t('Undo'),
           undefined,
           () => (notice.undoDiscard ? actions.undoDiscard(notice.undoDiscard) : actions.undoArchive(notice.undoArchiveOf!)),
           { class: 'link-button', 'data-focus-key': 'undo' },
           true,
         )
       : null,
-    button('Dismiss', 'close', actions.dismissNotice, { class: 'icon-button', 'data-focus-key': 'dismiss-notice' }),
+    button(l10n.t('Dismiss'), 'close', actions.dismissNotice, { class: 'icon-button', 'data-focus-key': 'dismiss-notice' }),
   );
 }

@@ -1,5 +1,6 @@
 /** UI state only: what is open, half-typed text, the last notice. The data itself comes from the host. */
 import type { Filter } from '../shared/delegation/items';
+import * as l10n from '../shared/l10n';
 import { CADENCES, type Person, type PersonDraft } from '../shared/team';
 
 const FILTERS: readonly string[] = ['all', 'holding', 'handingOver', 'delegated'];
@@ -78,10 +79,10 @@ export function discardNotice(form: PersonForm, saved: Pick<Person, 'name' | 'ro
     return undefined;
   }
   const text = saved
-    ? `Discarded your unsaved changes to ${saved.name}.`
+    ? l10n.t('Discarded your unsaved changes to {0}.', saved.name)
     : name.trim()
-      ? `Discarded ${name.trim()}, not yet added.`
-      : 'Discarded the person you were adding.';
+      ? l10n.t('Discarded {0}, not yet added.', name.trim())
+      : l10n.t('Discarded the person you were adding.');
   return { text, undoDiscard: typedPart(form) };
 }
 

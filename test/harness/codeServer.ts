@@ -42,7 +42,7 @@ export interface CodeServer {
 
 export const PRODUCT_EXTENSION: ExtensionFolder = {
   source: REPO_ROOT,
-  include: ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'media'],
+  include: ['package.json', 'package.nls.json', 'package.nls.de.json', 'package.nls.qps-ploc.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'media', 'l10n'],
 };
 
 const QUIET_SETTINGS = {

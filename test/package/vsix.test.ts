@@ -31,8 +31,8 @@ describe('the published VSIX', () => {
     files = (await listEntries(VSIX)).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
   });
 
-  it('holds only the manifest, README, CHANGELOG, LICENSE, dist/ and media/', () => {
-    const allowed = /^(?:package\.json|readme\.md|changelog\.md|LICENSE(?:\.txt)?|dist\/.+|media\/.+)$/i;
+  it('holds only the manifest and its translations, README, CHANGELOG, LICENSE, dist/, media/ and the l10n bundles', () => {
+    const allowed = /^(?:package\.json|package\.nls(?:\.de)?\.json|readme\.md|changelog\.md|LICENSE(?:\.txt)?|dist\/.+|media\/.+|l10n\/bundle\.l10n(?:\.de)?\.json)$/i;
     const stray = files.filter((f) => !allowed.test(f));
     assert.deepEqual(stray, []);
   });

@@ -52,4 +52,22 @@ describe('sidebar HTML and its content security policy', () => {
     const b = policyOf(buildSidebarHtml(resources)).get('script-src');
     assert.notDeepEqual(a, b);
   });
+
+  it('hands the page the translations and language in use, escaped so no translation can break out of the attribute', () => {
+    const hostile = '"><script>alert(1)</script>';
+    const html = buildSidebarHtml(resources, 'abc', { bundle: { Team: hostile }, language: 'de' });
+    assert.match(html, /<html lang="de">/);
+    const attribute = /data-l10n="([^"]*)"/.exec(html)?.[1];
+    assert.ok(attribute !== undefined, 'the page carries its bundle');
+    const decoded = attribute.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    assert.deepEqual(JSON.parse(decoded), { Team: hostile });
+    assert.equal([...html.matchAll(/<script/g)].length, 1);
+  });
+
+  it('is English with an empty bundle when no translation is in use', () => {
+    const html = buildSidebarHtml(resources, 'abc');
+    assert.match(html, /<html lang="en">/);
+    assert.match(html, /data-l10n="\{\}"/);
+  });
 });
+

@@ -4,6 +4,7 @@
  * No `vscode` import, so the unit tests can run it against a fixture repository.
  */
 import { execFile } from 'node:child_process';
+import * as l10n from '../../shared/l10n';
 import { COMMIT_MARK, folderHints, type FolderHint } from '../../shared/delegation/gitHints';
 
 function git(cwd: string, args: readonly string[]): Promise<string> {
@@ -23,16 +24,16 @@ export async function bottleneckHints(cwd: string, days = 30): Promise<HintsResu
   try {
     leadEmail = (await git(cwd, ['config', 'user.email'])).trim();
   } catch {
-    return { ok: false, reason: 'Git has no user.email set here, so Two Hats cannot tell which commits are yours.' };
+    return { ok: false, reason: l10n.t('Git has no user.email set here, so Two Hats cannot tell which commits are yours.') };
   }
   if (!leadEmail) {
-    return { ok: false, reason: 'Git has no user.email set here, so Two Hats cannot tell which commits are yours.' };
+    return { ok: false, reason: l10n.t('Git has no user.email set here, so Two Hats cannot tell which commits are yours.') };
   }
   let log: string;
   try {
     log = await git(cwd, ['log', `--since=${days}.days`, '--no-merges', `--format=${COMMIT_MARK}%ae`, '--name-only']);
   } catch (error) {
-    return { ok: false, reason: `Git could not read the history here: ${(error as Error).message.split('\n')[0]}` };
+    return { ok: false, reason: l10n.t('Git could not read the history here: {0}', (error as Error).message.split('\n')[0] ?? '') };
   }
   return { ok: true, leadEmail, hints: folderHints(log, leadEmail) };
 }

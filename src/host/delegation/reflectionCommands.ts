@@ -42,9 +42,13 @@ export class SelfCheckState {
 export function selfCheckSentence(check: SelfCheck): string {
   const oldest = check.oldestHeld[0];
   return [
-    `You hold ${check.holding}, are handing over ${check.handingOver}, and have delegated ${check.delegated}.`,
-    oldest ? `Held longest: “${oldest.title}”, ${oldest.days === 1 ? '1 day' : `${oldest.days} days`}.` : '',
-    check.recentRelapses > 0 ? `${check.recentRelapses} taken back in the last 30 days.` : '',
+    vscode.l10n.t('You hold {0}, are handing over {1}, and have delegated {2}.', check.holding, check.handingOver, check.delegated),
+    oldest
+      ? oldest.days === 1
+        ? vscode.l10n.t('Held longest: “{0}”, 1 day.', oldest.title)
+        : vscode.l10n.t('Held longest: “{0}”, {1} days.', oldest.title, oldest.days)
+      : '',
+    check.recentRelapses > 0 ? vscode.l10n.t('{0} taken back in the last 30 days.', check.recentRelapses) : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -54,14 +58,14 @@ export function registerReflectionCommands(delegation: DelegationStore, selfChec
   return [
     vscode.commands.registerCommand(COMMANDS.weeklySelfCheck, async () => {
       const check = selfCheck(delegation.all, localToday());
-      const open = 'Open Delegation List';
+      const open = vscode.l10n.t('Open Delegation List');
       if (presenting.on) {
         // The sentence names held work: not for a shared screen. Not marked done either.
-        void vscode.window.showInformationMessage('The weekly self-check is hidden while you are presenting. Stop presenting to see it.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('The weekly self-check is hidden while you are presenting. Stop presenting to see it.'));
         return check;
       }
       const choice = await vscode.window.showInformationMessage(
-        delegation.all.length === 0 ? 'Your delegation list is empty. What technical work do you still do yourself?' : selfCheckSentence(check),
+        delegation.all.length === 0 ? vscode.l10n.t('Your delegation list is empty. What technical work do you still do yourself?') : selfCheckSentence(check),
         open,
       );
       if (choice === open) {
@@ -90,9 +94,10 @@ async function findBottlenecks(delegation: DelegationStore, consents: Consents, 
       ask &&
       (await consents.ask(
         GIT_HISTORY_CONSENT,
-        'Two Hats can read the last 30 days of this repository’s git history, on this machine, to find folders where your own commits dominate. ' +
-          'It looks at your commits only and sends nothing anywhere.',
-        'Allow for This Workspace',
+        vscode.l10n.t(
+          'Two Hats can read the last 30 days of this repository’s git history, on this machine, to find folders where your own commits dominate. It looks at your commits only and sends nothing anywhere.',
+        ),
+        vscode.l10n.t('Allow for This Workspace'),
       ));
     if (!yes) {
       return 'not-allowed';
@@ -100,7 +105,7 @@ async function findBottlenecks(delegation: DelegationStore, consents: Consents, 
   }
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') {
-    void vscode.window.showErrorMessage('Open a local folder with a git repository first.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a local folder with a git repository first.'));
     return undefined;
   }
   const result = await bottleneckHints(folder.uri.fsPath);
@@ -109,20 +114,20 @@ async function findBottlenecks(delegation: DelegationStore, consents: Consents, 
     return undefined;
   }
   if (result.hints.length === 0) {
-    void vscode.window.showInformationMessage('No folder in the last 30 days is mostly your own commits. Nice.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No folder in the last 30 days is mostly your own commits. Nice.'));
     return 0;
   }
   const picked = await vscode.window.showQuickPick(
     result.hints.map((hint) => ({
       label: hint.folder,
-      description: `${Math.round(hint.share * 100)}% of commits are yours (${hint.mine} of ${hint.total})`,
+      description: vscode.l10n.t('{0}% of commits are yours ({1} of {2})', Math.round(hint.share * 100), hint.mine, hint.total),
       picked: false,
       hint,
     })),
-    { title: 'Two Hats: Where are you still the bottleneck?', placeHolder: 'Pick folders to add to what you are still holding', canPickMany: true },
+    { title: vscode.l10n.t('Two Hats: Where are you still the bottleneck?'), placeHolder: vscode.l10n.t('Pick folders to add to what you are still holding'), canPickMany: true },
   );
   for (const choice of picked ?? []) {
-    await delegation.add(`Changes in ${choice.hint.folder}`);
+    await delegation.add(vscode.l10n.t('Changes in {0}', choice.hint.folder));
   }
   return picked?.length ?? 0;
 }

@@ -32,10 +32,12 @@ export interface BriefSources {
   readonly onDidChangeHidden: vscode.Event<unknown>;
 }
 
-const HIDDEN_TEXT = '# Brief hidden\n\nBriefs are hidden while presenting.\n';
+function hiddenText(): string {
+  return `# ${vscode.l10n.t('Brief hidden')}\n\n${vscode.l10n.t('Briefs are hidden while presenting.')}\n`;
+}
 
 export function briefUri(personId: string, personName: string): vscode.Uri {
-  const title = `Prepare 1:1 with ${personName}`.replace(/[\\/:*?"<>|#%]/g, ' ');
+  const title = vscode.l10n.t('Prepare 1:1 with {0}', personName).replace(/[\\/:*?"<>|#%]/g, ' ');
   return vscode.Uri.from({ scheme: BRIEF_SCHEME, path: `/${title}.md`, query: new URLSearchParams({ personId }).toString() });
 }
 
@@ -75,7 +77,7 @@ class BriefDocuments implements vscode.TextDocumentContentProvider, vscode.Dispo
 
 async function briefMarkdown(sources: BriefSources, personId: string): Promise<string> {
   if (sources.isHidden()) {
-    return HIDDEN_TEXT;
+    return hiddenText();
   }
   const person = sources.team.find(personId);
   if (!person) {
@@ -102,15 +104,15 @@ export function registerBriefCommands(sources: BriefSources): vscode.Disposable[
 async function prepareOneOnOne(sources: BriefSources, arg: unknown): Promise<PreparedBrief | undefined> {
   const { team, notes } = sources;
   if (team.state.kind !== 'ready' || !notes.ready) {
-    void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.'));
     return undefined;
   }
   if (sources.isHidden()) {
-    void vscode.window.showInformationMessage('Briefs are hidden while presenting.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Briefs are hidden while presenting.'));
     return undefined;
   }
   const args = (typeof arg === 'object' && arg !== null ? arg : typeof arg === 'string' ? { personId: arg } : {}) as { personId?: unknown; quiet?: unknown };
-  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Prepare for 1:1', 'With whom?');
+  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Prepare for 1:1'), vscode.l10n.t('With whom?'));
   if (!person) {
     return undefined;
   }
@@ -118,8 +120,8 @@ async function prepareOneOnOne(sources: BriefSources, arg: unknown): Promise<Pre
   const markdown = await briefMarkdown(sources, person.id);
   await vscode.commands.executeCommand('markdown.showPreview', uri);
   if (args.quiet !== true) {
-    const start = 'Start 1:1';
-    void vscode.window.showInformationMessage(`Brief for your 1:1 with ${person.name} is open.`, start).then((choice) =>
+    const start = vscode.l10n.t('Start 1:1');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Brief for your 1:1 with {0} is open.', person.name), start).then((choice) =>
       choice === start ? vscode.commands.executeCommand(COMMANDS.startOneOnOne, { personId: person.id }) : undefined,
     );
   }

@@ -16,7 +16,7 @@ async function codeLinks(document: vscode.TextDocument, token: vscode.Cancellati
       const file = await resolveCodeReference({ path: place.path });
       if (file) {
         const link = new vscode.DocumentLink(new vscode.Range(line, place.start, line, place.end), file.with({ fragment: `L${place.startLine}` }));
-        link.tooltip = `Open ${place.path} at line ${place.startLine}`;
+        link.tooltip = vscode.l10n.t('Open {0} at line {1}', place.path, place.startLine);
         links.push(link);
       }
     }

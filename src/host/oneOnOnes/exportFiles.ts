@@ -75,7 +75,7 @@ export async function writeNewFile(folder: vscode.Uri, names: ExportNames, relat
     await makeFilePrivate(target);
     return claimed;
   }
-  throw new Error('every name tried was already taken');
+  throw new Error(vscode.l10n.t('every name tried was already taken'));
 }
 
 /** Markdown files under `folder` (three folders deep at most), stopping once more than `cap` were found. */

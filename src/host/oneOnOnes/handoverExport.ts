@@ -32,7 +32,7 @@ export function registerHandoverExportCommand(team: TeamStore, notes: NoteStore)
 
 async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Args): Promise<HandoverResult | undefined> {
   if (team.state.kind !== 'ready' || team.all.length === 0) {
-    void vscode.window.showInformationMessage('There is nobody on your team to hand over yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is nobody on your team to hand over yet.'));
     return undefined;
   }
   const asked = typeof args.file !== 'string' && typeof args.folder !== 'string';
@@ -42,10 +42,13 @@ async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Arg
   }
   const handover = await handoverOf(person, notes);
   if (asked) {
-    const go = 'Export Shareable Parts';
+    const go = vscode.l10n.t('Export Shareable Parts');
+    const what =
+      handover.notes.length === 1
+        ? vscode.l10n.t("Export what {0}'s next manager may read: their goals, open action items and the shareable part of 1 note?", person.name)
+        : vscode.l10n.t("Export what {0}'s next manager may read: their goals, open action items and the shareable part of {1} notes?", person.name, handover.notes.length);
     const answer = await vscode.window.showWarningMessage(
-      `Export what ${person.name}'s next manager may read: their goals, open action items and the shareable part of ${handover.notes.length === 1 ? '1 note' : `${handover.notes.length} notes`}? ` +
-        'Private notes are left out, but this is still personal data about them: hand it over in person or through a private channel, and only with their knowledge.',
+      `${what} ${vscode.l10n.t('Private notes are left out, but this is still personal data about them: hand it over in person or through a private channel, and only with their knowledge.')}`,
       { modal: true },
       go,
     );
@@ -59,9 +62,9 @@ async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Arg
   }
   const written = 'file' in target ? await writeOneFile(target.file, handover) : await writeFolder(target.folder, person, handover);
   if (asked) {
-    const reveal = 'Reveal in File Explorer';
+    const reveal = vscode.l10n.t('Reveal in File Explorer');
     void vscode.window
-      .showInformationMessage(`Exported the shareable notes for ${person.name}'s next manager to ${written.fsPath}.`, reveal)
+      .showInformationMessage(vscode.l10n.t("Exported the shareable notes for {0}'s next manager to {1}.", person.name, written.fsPath), reveal)
       .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', written) : undefined));
   }
   return { written, notes: handover.notes.length };
@@ -69,8 +72,8 @@ async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Arg
 
 async function pickPerson(team: TeamStore): Promise<Person | undefined> {
   const picked = await vscode.window.showQuickPick(
-    team.all.map((p) => ({ label: p.name, description: p.archived ? 'archived' : p.role, person: p })),
-    { title: 'Two Hats: Export Notes for Their Next Manager', placeHolder: 'Who is moving to another manager?', matchOnDescription: true },
+    team.all.map((p) => ({ label: p.name, description: p.archived ? vscode.l10n.t('archived') : p.role, person: p })),
+    { title: vscode.l10n.t('Two Hats: Export Notes for Their Next Manager'), placeHolder: vscode.l10n.t('Who is moving to another manager?'), matchOnDescription: true },
   );
   return picked?.person;
 }
@@ -87,20 +90,20 @@ async function handoverOf(person: Person, notes: NoteStore): Promise<Handover> {
 }
 
 async function pickTarget(person: Person): Promise<{ file: vscode.Uri } | { folder: vscode.Uri } | undefined> {
-  const oneFile = { label: 'One Markdown file', detail: 'Goals, open items and every note in one file.' };
-  const folder = { label: 'A folder', detail: 'A summary and one file per note, in a new folder.' };
-  const shape = await vscode.window.showQuickPick([oneFile, folder], { title: `Export for ${person.name}'s next manager as…` });
+  const oneFile = { label: vscode.l10n.t('One Markdown file'), detail: vscode.l10n.t('Goals, open items and every note in one file.') };
+  const folder = { label: vscode.l10n.t('A folder'), detail: vscode.l10n.t('A summary and one file per note, in a new folder.') };
+  const shape = await vscode.window.showQuickPick([oneFile, folder], { title: vscode.l10n.t("Export for {0}'s next manager as…", person.name) });
   if (shape === oneFile) {
     const file = await vscode.window.showSaveDialog({
-      title: 'Two Hats: Save the handover notes as…',
-      saveLabel: 'Export',
+      title: vscode.l10n.t('Two Hats: Save the handover notes as…'),
+      saveLabel: vscode.l10n.t('Export'),
       filters: { Markdown: ['md'] },
       defaultUri: vscode.Uri.file(`${safeFileName(person.name, 'person')} - notes for next manager.md`),
     });
     return file ? { file } : undefined;
   }
   if (shape === folder) {
-    const picked = await vscode.window.showOpenDialog({ title: 'Two Hats: Export the handover notes to…', openLabel: 'Export Here', canSelectFolders: true, canSelectFiles: false });
+    const picked = await vscode.window.showOpenDialog({ title: vscode.l10n.t('Two Hats: Export the handover notes to…'), openLabel: vscode.l10n.t('Export Here'), canSelectFolders: true, canSelectFiles: false });
     return picked?.[0] ? { folder: picked[0] } : undefined;
   }
   return undefined;

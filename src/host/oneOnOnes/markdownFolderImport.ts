@@ -119,7 +119,7 @@ async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Prom
         continue;
       }
       if (!newPeople.has(key) && newPeople.size >= MAX_NEW_PEOPLE) {
-        unreadable.push({ file: file.relative, reason: `more than ${MAX_NEW_PEOPLE} new people in one import` });
+        unreadable.push({ file: file.relative, reason: vscode.l10n.t('more than {0} new people in one import', MAX_NEW_PEOPLE) });
         continue;
       }
       newPeople.set(key, name);
@@ -150,30 +150,34 @@ async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Prom
 
 /** The preview in full, for the user to read before confirming. */
 export function previewMarkdown(folder: string, preview: FolderImportPreview): string {
-  const lines = [`# Import preview: ${folder}`, '', `${preview.notes} notes to import; ${preview.alreadyHere} already here (skipped).`, ''];
+  const lines = [`# ${vscode.l10n.t('Import preview: {0}', folder)}`, '', vscode.l10n.t('{0} notes to import; {1} already here (skipped).', preview.notes, preview.alreadyHere), ''];
   for (const person of preview.people) {
     const dates = person.dates.length > 12 ? `${person.dates.slice(0, 12).join(', ')}, …` : person.dates.join(', ');
-    lines.push(`- **${person.name}** (${person.existing ? 'on your team' : 'new'}): ${person.dates.length} notes, ${dates}`);
+    lines.push(`- **${person.name}** (${person.existing ? vscode.l10n.t('on your team') : vscode.l10n.t('new')}): ${vscode.l10n.t('{0} notes, {1}', person.dates.length, dates)}`);
   }
   if (preview.unreadable.length > 0) {
-    lines.push('', `## Not imported (${preview.unreadable.length})`, '', ...preview.unreadable.slice(0, 500).map((u) => `- \`${u.file.replace(/`/g, "'")}\`: ${u.reason}`));
+    lines.push('', `## ${vscode.l10n.t('Not imported ({0})', preview.unreadable.length)}`, '', ...preview.unreadable.slice(0, 500).map((u) => `- \`${u.file.replace(/`/g, "'")}\`: ${u.reason}`));
   }
   if (preview.truncated) {
-    lines.push('', `_Only the first ${MAX_FILES.toLocaleString('en')} files were looked at._`);
+    lines.push('', `_${vscode.l10n.t('Only the first {0} files were looked at.', MAX_FILES.toLocaleString('en'))}_`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 async function confirmImport(folder: vscode.Uri, preview: FolderImportPreview): Promise<boolean> {
   const added = preview.people.filter((p) => !p.existing).length;
-  const go = `Import ${preview.notes} Notes`;
-  const details = 'Show Details…';
+  const go = vscode.l10n.t('Import {0} Notes', preview.notes);
+  const details = vscode.l10n.t('Show Details…');
   for (;;) {
     const answer = await vscode.window.showInformationMessage(
-      `Import ${preview.notes} notes for ${preview.people.length} people (${added} new) from ${folder.fsPath}?`,
+      vscode.l10n.t('Import {0} notes for {1} people ({2} new) from {3}?', preview.notes, preview.people.length, added, folder.fsPath),
       {
         modal: true,
-        detail: `${preview.alreadyHere} are already here and will be skipped; ${preview.unreadable.length} files could not be read. Nothing already in Two Hats is overwritten.`,
+        detail: vscode.l10n.t(
+          '{0} are already here and will be skipped; {1} files could not be read. Nothing already in Two Hats is overwritten.',
+          preview.alreadyHere,
+          preview.unreadable.length,
+        ),
       },
       go,
       details,
@@ -188,23 +192,26 @@ async function confirmImport(folder: vscode.Uri, preview: FolderImportPreview): 
 
 async function importMarkdownFolder(team: TeamStore, notes: NoteStore, args: Args): Promise<FolderImportResult | undefined> {
   if (team.state.kind !== 'ready' || !notes.ready) {
-    void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.'));
     return undefined;
   }
   const given = typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : undefined;
   const picked =
     given ??
-    (await vscode.window.showOpenDialog({ title: 'Two Hats: Import notes from a Markdown folder', openLabel: 'Preview Import', canSelectFolders: true, canSelectFiles: false }))?.[0];
+    (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Two Hats: Import notes from a Markdown folder'), openLabel: vscode.l10n.t('Preview Import'), canSelectFolders: true, canSelectFiles: false }))?.[0];
   if (!picked) {
     return undefined;
   }
   const { preview, planned } = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Two Hats: reading the folder…' },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Two Hats: reading the folder…') },
     () => plan(team, notes, picked),
   );
   if (preview.notes === 0) {
     if (!given) {
-      void vscode.window.showWarningMessage(`Nothing to import from ${picked.fsPath}: ${preview.alreadyHere} already here, ${preview.unreadable.length} not readable (${preview.unreadable.slice(0, 3).map((u) => `${u.file}: ${u.reason}`).join('; ')}).`);
+      const reasons = preview.unreadable.slice(0, 3).map((u) => `${u.file}: ${u.reason}`).join('; ');
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Nothing to import from {0}: {1} already here, {2} not readable ({3}).', picked.fsPath, preview.alreadyHere, preview.unreadable.length, reasons),
+      );
     }
     return { preview };
   }
@@ -227,7 +234,7 @@ async function importMarkdownFolder(team: TeamStore, notes: NoteStore, args: Arg
       ids.set(note.personName, personId);
       peopleAdded++;
     }
-    await notes.create({ personId, date: note.date, templateId: IMPORTED_TEMPLATE_ID, title: `${note.personName} · ${note.date} · Imported`, content: note.content });
+    await notes.create({ personId, date: note.date, templateId: IMPORTED_TEMPLATE_ID, title: `${note.personName} · ${note.date} · ${vscode.l10n.t('Imported')}`, content: note.content });
     imported++;
     latest.set(personId, [latest.get(personId) ?? '', note.date].sort().at(-1)!);
   }
@@ -236,7 +243,9 @@ async function importMarkdownFolder(team: TeamStore, notes: NoteStore, args: Arg
     await team.recordOneOnOne(personId, date, []);
   }
   if (!given) {
-    void vscode.window.showInformationMessage(`Imported ${imported} notes${peopleAdded > 0 ? ` and added ${peopleAdded} people` : ''}.`);
+    void vscode.window.showInformationMessage(
+      peopleAdded > 0 ? vscode.l10n.t('Imported {0} notes and added {1} people.', imported, peopleAdded) : vscode.l10n.t('Imported {0} notes.', imported),
+    );
   }
   const people = [...latest.keys()].map((id) => ({ id, name: team.find(id)?.name ?? '' }));
   return { preview, imported, peopleAdded, people };

@@ -35,8 +35,8 @@ async function exportSchedule(team: TeamStore, arg: unknown): Promise<ScheduleEx
     given !== undefined
       ? vscode.Uri.file(given)
       : await vscode.window.showSaveDialog({
-          title: 'Two Hats: Export 1:1 schedule',
-          saveLabel: 'Export',
+          title: vscode.l10n.t('Two Hats: Export 1:1 schedule'),
+          saveLabel: vscode.l10n.t('Export'),
           filters: { 'iCalendar': ['ics'] },
           defaultUri: vscode.Uri.file(path.join(homedir(), 'two-hats-1-1s.ics')),
         });
@@ -46,7 +46,7 @@ async function exportSchedule(team: TeamStore, arg: unknown): Promise<ScheduleEx
   await writeFileAtomic(file, new TextEncoder().encode(calendar.text));
   if (given === undefined) {
     void vscode.window.showInformationMessage(
-      `Exported ${calendar.events} recurring 1:1s to ${file.fsPath}. They hold names only, no notes; exporting again updates the same events.`,
+      vscode.l10n.t('Exported {0} recurring 1:1s to {1}. They hold names only, no notes; exporting again updates the same events.', calendar.events, file.fsPath),
     );
   }
   return { file, events: calendar.events };
@@ -91,10 +91,12 @@ export async function remindIfDue(team: TeamStore, memento: vscode.Memento, toda
   }
   await memento.update(LAST_REMINDER_KEY, today);
   const [first] = due;
-  const others = due.length > 1 ? ` and ${due.length - 1} more` : '';
-  const start = 'Start 1:1';
-  const prepare = 'Prepare';
-  void vscode.window.showInformationMessage(`${first!.name}: ${dueStatus(first!, today).label}${others ? ` (${others.trim()} due)` : ''}.`, prepare, start).then((choice) => {
+  const start = vscode.l10n.t('Start 1:1');
+  const prepare = vscode.l10n.t('Prepare');
+  const label = dueStatus(first!, today).label;
+  const message =
+    due.length > 1 ? vscode.l10n.t('{0}: {1} (and {2} more due).', first!.name, label, due.length - 1) : vscode.l10n.t('{0}: {1}.', first!.name, label);
+  void vscode.window.showInformationMessage(message, prepare, start).then((choice) => {
     if (choice === start) {
       return vscode.commands.executeCommand(COMMANDS.startOneOnOne, { personId: first!.id });
     }

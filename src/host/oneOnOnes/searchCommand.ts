@@ -20,15 +20,15 @@ export function registerSearchCommand(team: TeamStore, notes: NoteStore, present
 /** Shows the search; with a `query` argument, returns the hits' note ids instead of asking. */
 async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unknown, presenting: { readonly on: boolean }): Promise<string[] | undefined> {
   if (!notes.ready) {
-    void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.'));
     return undefined;
   }
   if (typeof query === 'string') {
     return searchNotes(await notes.searchable(), query).map((hit) => hit.id);
   }
   const picker = vscode.window.createQuickPick<HitItem>();
-  picker.title = 'Two Hats: Search 1:1 Notes';
-  picker.placeholder = 'Words to find in any 1:1 note';
+  picker.title = vscode.l10n.t('Two Hats: Search 1:1 Notes');
+  picker.placeholder = vscode.l10n.t('Words to find in any 1:1 note');
   picker.matchOnDescription = true;
   // While presenting, results are titles only: a snippet is note text on a shared screen.
   const titlesOnly = presenting.on;
@@ -41,7 +41,7 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unkn
     if (!meta) {
       return undefined;
     }
-    const person = team.find(meta.personId)?.name ?? 'Someone no longer on the team';
+    const person = team.find(meta.personId)?.name ?? vscode.l10n.t('Someone no longer on the team');
     return {
       label: `${person} · ${meta.date}`,
       description: templateTitleOf(meta),

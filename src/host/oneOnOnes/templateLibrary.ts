@@ -77,12 +77,12 @@ async function permittedTemplatesFolder(consents: Consents): Promise<{ folder: v
   }
   const allowed = await consents.ask(
     consentFor(configured.folder),
-    `This workspace’s settings point Two Hats at ${configured.folder.fsPath} for 1:1 templates, outside the workspace. Use that folder for templates?`,
-    'Use That Folder',
+    vscode.l10n.t('This workspace’s settings point Two Hats at {0} for 1:1 templates, outside the workspace. Use that folder for templates?', configured.folder.fsPath),
+    vscode.l10n.t('Use That Folder'),
   );
   return allowed
     ? configured
-    : { refused: `The templates folder ${configured.folder.fsPath} is outside the workspace and was not used. Check the twoHats.templates.folder setting.` };
+    : { refused: vscode.l10n.t('The templates folder {0} is outside the workspace and was not used. Check the twoHats.templates.folder setting.', configured.folder.fsPath) };
 }
 
 export interface OwnTemplatesResult {
@@ -104,7 +104,7 @@ export async function loadOwnTemplates(consents: Consents): Promise<OwnTemplates
   try {
     entries = await vscode.workspace.fs.readDirectory(folder);
   } catch {
-    return { templates: [], problems: [`The templates folder ${folder.fsPath} could not be read. Check the twoHats.templates.folder setting.`] };
+    return { templates: [], problems: [vscode.l10n.t('The templates folder {0} could not be read. Check the twoHats.templates.folder setting.', folder.fsPath)] };
   }
   const problems: string[] = [];
   const templates: OwnTemplate[] = [];
@@ -113,7 +113,7 @@ export async function loadOwnTemplates(consents: Consents): Promise<OwnTemplates
   for (const fileName of files.slice(0, MAX_OWN_TEMPLATES)) {
     const id = ownTemplateId(fileName);
     if (!id || seen.has(id)) {
-      problems.push(`${fileName}: its name clashes with another template.`);
+      problems.push(vscode.l10n.t('{0}: its name clashes with another template.', fileName));
       continue;
     }
     const uri = vscode.Uri.joinPath(folder, fileName);
@@ -126,7 +126,7 @@ export async function loadOwnTemplates(consents: Consents): Promise<OwnTemplates
       templates.push({ id, title: ownTemplateTitle(fileName), fileName, markdown: strict.decode(bytes) });
       seen.add(id);
     } catch (error) {
-      problems.push(error instanceof TooLargeToRead ? error.message : `${fileName}: not readable as UTF-8 text.`);
+      problems.push(error instanceof TooLargeToRead ? error.message : vscode.l10n.t('{0}: not readable as UTF-8 text.', fileName));
     }
   }
   return { templates, problems };
@@ -146,8 +146,8 @@ async function chooseFolder(consents: Consents): Promise<vscode.Uri | undefined>
     return existing.folder;
   }
   const picked = await vscode.window.showOpenDialog({
-    title: 'Two Hats: Where should your 1:1 templates live?',
-    openLabel: 'Use This Folder for Templates',
+    title: vscode.l10n.t('Two Hats: Where should your 1:1 templates live?'),
+    openLabel: vscode.l10n.t('Use This Folder for Templates'),
     canSelectFolders: true,
     canSelectFiles: false,
     canSelectMany: false,
@@ -180,10 +180,12 @@ async function confirmFolderMayBeShared(folder: vscode.Uri, arg: unknown): Promi
   if (typeof arg === 'object' && arg !== null && (arg as SaveAsTemplateArgs).insideWorkspace === 'save') {
     return true;
   }
-  const saveAnyway = 'Save Anyway';
+  const saveAnyway = vscode.l10n.t('Save Anyway');
   const answer = await vscode.window.showWarningMessage(
-    `Your templates folder is inside “${workspaceFolder.name}”, so this template may be committed and shared. ` +
-      'Two Hats keeps only the note’s headings and prompts, but check it before you commit it.',
+    vscode.l10n.t(
+      'Your templates folder is inside “{0}”, so this template may be committed and shared. Two Hats keeps only the note’s headings and prompts, but check it before you commit it.',
+      workspaceFolder.name,
+    ),
     { modal: true },
     saveAnyway,
   );
@@ -196,7 +198,7 @@ async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, consents: C
   const id = editor && editor.document.uri.scheme === NOTE_SCHEME ? noteIdOf(editor.document.uri) : undefined;
   const meta = id ? notes.find(id) : undefined;
   if (!editor || !meta) {
-    void vscode.window.showErrorMessage('Open a 1:1 note first; its structure becomes the template.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a 1:1 note first; its structure becomes the template.'));
     return undefined;
   }
   const given = typeof arg === 'object' && arg !== null ? (arg as SaveAsTemplateArgs).name : undefined;
@@ -204,9 +206,9 @@ async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, consents: C
     typeof given === 'string'
       ? given
       : await vscode.window.showInputBox({
-          title: 'Two Hats: Save Note as Template',
-          prompt: 'Templates are not private and may be shared: only the note’s headings and prompts are kept. Check it before sharing.',
-          placeHolder: 'e.g. Quarterly review',
+          title: vscode.l10n.t('Two Hats: Save Note as Template'),
+          prompt: vscode.l10n.t('Templates are not private and may be shared: only the note’s headings and prompts are kept. Check it before sharing.'),
+          placeHolder: vscode.l10n.t('e.g. Quarterly review'),
           ignoreFocusOut: true,
           validateInput: templateFileNameProblem,
         });
@@ -223,8 +225,8 @@ async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, consents: C
     () => false,
   );
   if (exists && typeof given !== 'string') {
-    const replace = 'Replace';
-    const answer = await vscode.window.showWarningMessage(`A template called “${name.trim()}” exists. Replace it?`, { modal: true }, replace);
+    const replace = vscode.l10n.t('Replace');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('A template called “{0}” exists. Replace it?', name.trim()), { modal: true }, replace);
     if (answer !== replace) {
       return undefined;
     }
@@ -232,8 +234,8 @@ async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, consents: C
   const person = team.find(meta.personId)?.name ?? '';
   await vscode.workspace.fs.createDirectory(folder);
   await writeFileAtomic(target, new TextEncoder().encode(noteAsTemplate(editor.document.getText(), person, meta.date)));
-  const open = 'Open Template';
-  void vscode.window.showInformationMessage(`Saved the template “${name.trim()}”. It is offered the next time you start a 1:1.`, open).then((choice) => {
+  const open = vscode.l10n.t('Open Template');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Saved the template “{0}”. It is offered the next time you start a 1:1.', name.trim()), open).then((choice) => {
     if (choice === open) {
       void vscode.window.showTextDocument(target);
     }

@@ -31,10 +31,10 @@ export class PresentingMode implements vscode.Disposable {
   ) {
     this.current = memento.get<boolean>(PRESENTING_KEY, false) === true;
     this.statusItem = vscode.window.createStatusBarItem('twoHats.presenting', vscode.StatusBarAlignment.Left, 11);
-    this.statusItem.name = 'Two Hats: Presenting';
-    this.statusItem.text = '$(eye-closed) Presenting';
-    this.statusItem.tooltip = 'Two Hats is hiding private details while you share your screen. Click to stop presenting.';
-    this.statusItem.accessibilityInformation = { label: 'Presenting: Two Hats hides private details. Activate to stop presenting.' };
+    this.statusItem.name = vscode.l10n.t('Two Hats: Presenting');
+    this.statusItem.text = `$(eye-closed) ${vscode.l10n.t('Presenting')}`;
+    this.statusItem.tooltip = vscode.l10n.t('Two Hats is hiding private details while you share your screen. Click to stop presenting.');
+    this.statusItem.accessibilityInformation = { label: vscode.l10n.t('Presenting: Two Hats hides private details. Activate to stop presenting.') };
     this.statusItem.command = COMMANDS.stopPresenting;
     this.render();
     if (flagFolder) {

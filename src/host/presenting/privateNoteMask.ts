@@ -8,14 +8,12 @@ import { privateLineRanges } from '../../shared/oneOnOnes/privacy';
 import { NOTE_SCHEME } from '../constants';
 import type { PresentingMode } from './presentingMode';
 
-export const HIDDEN_LABEL = 'Private — hidden while presenting';
-
 export class PrivateNoteMask implements vscode.Disposable {
   // Transparent rather than removed: decorations cannot remove text, and the lines keep their
   // place so the user can go on typing in the shareable part.
   private readonly mask = vscode.window.createTextEditorDecorationType({ opacity: '0', rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
   private readonly label = vscode.window.createTextEditorDecorationType({
-    before: { contentText: HIDDEN_LABEL, fontStyle: 'italic', color: new vscode.ThemeColor('descriptionForeground'), margin: '0 1em 0 0' },
+    before: { contentText: vscode.l10n.t('Private — hidden while presenting'), fontStyle: 'italic', color: new vscode.ThemeColor('descriptionForeground'), margin: '0 1em 0 0' },
   });
   private readonly subscriptions: vscode.Disposable[];
   /** Lines this mask folded per note, to unfold them when presenting stops. */

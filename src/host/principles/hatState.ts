@@ -3,7 +3,7 @@
  * shown in the status bar while Two Hats is active.
  */
 import * as vscode from 'vscode';
-import { HAT_DESCRIPTIONS, hatTooltip, HATS, otherHat, type Hat } from '../../shared/principles/hats';
+import { hatName, hatTooltip, HATS, otherHat, type Hat } from '../../shared/principles/hats';
 import { COMMANDS } from '../constants';
 
 const HAT_KEY = 'twoHats.hat.v1';
@@ -15,7 +15,7 @@ export class HatState implements vscode.Disposable {
 
   constructor(private readonly memento: vscode.Memento) {
     this.statusItem = vscode.window.createStatusBarItem('twoHats.hat', vscode.StatusBarAlignment.Left, 10);
-    this.statusItem.name = 'Two Hats: Current Hat';
+    this.statusItem.name = vscode.l10n.t('Two Hats: Current Hat');
     this.statusItem.command = COMMANDS.switchHat;
     this.render();
     this.statusItem.show();
@@ -43,8 +43,9 @@ export class HatState implements vscode.Disposable {
 
   private render(): void {
     const hat = this.current;
-    this.statusItem.text = `$(${hat === 'leader' ? 'compass' : 'checklist'}) ${HAT_DESCRIPTIONS[hat].label} hat`;
+    this.statusItem.text = `$(${hat === 'leader' ? 'compass' : 'checklist'}) ${hatName(hat)}`;
     this.statusItem.tooltip = hatTooltip(hat);
-    this.statusItem.accessibilityInformation = { label: `Wearing the ${HAT_DESCRIPTIONS[hat].label.toLowerCase()} hat. ${hatTooltip(hat)}` };
+    const wearing = hat === 'leader' ? vscode.l10n.t('Wearing the leader hat.') : vscode.l10n.t('Wearing the manager hat.');
+    this.statusItem.accessibilityInformation = { label: `${wearing} ${hatTooltip(hat)}` };
   }
 }

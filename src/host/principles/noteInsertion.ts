@@ -16,7 +16,7 @@ export class LastNoteEditor implements vscode.Disposable {
   async insert(text: string): Promise<boolean> {
     const target = vscode.window.activeTextEditor ?? this.last;
     if (!target || target.document.isClosed) {
-      void vscode.window.showErrorMessage('Open a note first: Two Hats inserts the prompt at its cursor.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Open a note first: Two Hats inserts the prompt at its cursor.'));
       return false;
     }
     const editor = await vscode.window.showTextDocument(target.document, { viewColumn: target.viewColumn, preserveFocus: false });

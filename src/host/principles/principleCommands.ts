@@ -43,8 +43,8 @@ async function browsePrinciples(hats: HatState, notes: LastNoteEditor): Promise<
     }
   }
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Two Hats: Principles',
-    placeHolder: 'Type a word: a situation, a skill, a text…',
+    title: vscode.l10n.t('Two Hats: Principles'),
+    placeHolder: vscode.l10n.t('Type a word: a situation, a skill, a text…'),
     matchOnDescription: true,
     matchOnDetail: true,
   });
@@ -56,12 +56,12 @@ async function browsePrinciples(hats: HatState, notes: LastNoteEditor): Promise<
 /** Opens a principle, rendered and read-only, then offers what to do with it. */
 async function openWithActions(principle: Principle, notes: LastNoteEditor): Promise<void> {
   await showPrinciple(principle);
-  const insert = { label: '$(insert) Insert a question into the current note', action: 'insert' as const };
-  const queue = { label: '$(comment-discussion) Queue a question as a talking point for…', action: 'queue' as const };
-  const copy = { label: '$(copy) Copy as Markdown', action: 'copy' as const };
+  const insert = { label: `$(insert) ${vscode.l10n.t('Insert a question into the current note')}`, action: 'insert' as const };
+  const queue = { label: `$(comment-discussion) ${vscode.l10n.t('Queue a question as a talking point for…')}`, action: 'queue' as const };
+  const copy = { label: `$(copy) ${vscode.l10n.t('Copy as Markdown')}`, action: 'copy' as const };
   const choice = await vscode.window.showQuickPick([insert, queue, copy], {
     title: principle.title,
-    placeHolder: 'Use this principle, or press Escape to just read it',
+    placeHolder: vscode.l10n.t('Use this principle, or press Escape to just read it'),
   });
   if (choice?.action === 'insert') {
     const prompt = await pickPrompt(principle);
@@ -75,14 +75,14 @@ async function openWithActions(principle: Principle, notes: LastNoteEditor): Pro
     }
   } else if (choice?.action === 'copy') {
     await vscode.env.clipboard.writeText(principleAsMarkdown(principle));
-    void vscode.window.showInformationMessage(`Copied “${principle.title}”.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Copied “{0}”.', principle.title));
   }
 }
 
 async function pickPrompt(principle: Principle): Promise<string | undefined> {
   return principle.prompts.length === 1
     ? principle.prompts[0]
-    : vscode.window.showQuickPick(principle.prompts, { title: principle.title, placeHolder: 'Which question?' });
+    : vscode.window.showQuickPick(principle.prompts, { title: principle.title, placeHolder: vscode.l10n.t('Which question?') });
 }
 
 async function insertPrinciplePrompt(notes: LastNoteEditor): Promise<void> {
@@ -90,8 +90,8 @@ async function insertPrinciplePrompt(notes: LastNoteEditor): Promise<void> {
     principle.prompts.map((prompt) => ({ label: prompt, description: principle.title, detail: SOURCES[principle.source].short, principle, prompt })),
   );
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Two Hats: Insert Principle Prompt',
-    placeHolder: 'Type a word to find a question to ask',
+    title: vscode.l10n.t('Two Hats: Insert Principle Prompt'),
+    placeHolder: vscode.l10n.t('Type a word to find a question to ask'),
     matchOnDescription: true,
     matchOnDetail: true,
   });
@@ -103,19 +103,21 @@ async function insertPrinciplePrompt(notes: LastNoteEditor): Promise<void> {
 async function whichHat(hats: HatState, notes: LastNoteEditor): Promise<void> {
   const picked = await vscode.window.showQuickPick(
     SITUATIONS.map((situation) => ({ label: situation.label, situation })),
-    { title: 'Two Hats: Which Hat Does This Need?', placeHolder: 'What is the situation?' },
+    { title: vscode.l10n.t('Two Hats: Which Hat Does This Need?'), placeHolder: vscode.l10n.t('What is the situation?') },
   );
   if (!picked) {
     return;
   }
   const { situation } = picked;
   const principle = findPrinciple(situation.principleId)!;
-  const hatLabel = HAT_DESCRIPTIONS[situation.hat].label;
-  const wear = `Wear the ${hatLabel} Hat`;
-  const read = 'Read the Principle';
+  const leader = situation.hat === 'leader';
+  const wear = leader ? vscode.l10n.t('Wear the Leader Hat') : vscode.l10n.t('Wear the Manager Hat');
+  const read = vscode.l10n.t('Read the Principle');
   const actions = hats.current === situation.hat ? [read] : [wear, read];
   const choice = await vscode.window.showInformationMessage(
-    `${situation.label}: the ${hatLabel.toLowerCase()}'s hat. ${situation.why} (${principle.title})`,
+    leader
+      ? vscode.l10n.t("{0}: the leader's hat. {1} ({2})", situation.label, situation.why, principle.title)
+      : vscode.l10n.t("{0}: the manager's hat. {1} ({2})", situation.label, situation.why, principle.title),
     ...actions,
   );
   if (choice === wear) {

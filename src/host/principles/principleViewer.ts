@@ -12,7 +12,7 @@ export function registerPrincipleDocuments(): vscode.Disposable {
   return vscode.workspace.registerTextDocumentContentProvider(PRINCIPLE_SCHEME, {
     provideTextDocumentContent(uri) {
       const principle = findPrinciple(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
-      return principle ? principleAsMarkdown(principle) : '# Unknown principle\n';
+      return principle ? principleAsMarkdown(principle) : `# ${vscode.l10n.t('Unknown principle')}\n`;
     },
   });
 }

@@ -4,6 +4,7 @@
  * Free of `vscode` so the page and its policy can be checked by plain unit tests.
  */
 import { randomBytes } from 'node:crypto';
+import * as l10n from '../../shared/l10n';
 
 /** 128 bits from the OS's CSPRNG, fresh for every render so a leaked page cannot be replayed. */
 export function createNonce(): string {
@@ -34,11 +35,11 @@ function attribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function buildSidebarHtml(resources: WebviewResources, nonce = createNonce()): string {
+export function buildSidebarHtml(resources: WebviewResources, nonce = createNonce(), translation = l10n.activeBundle()): string {
   const csp = contentSecurityPolicy(resources.cspSource, nonce);
   const asset = (...parts: string[]) => attribute(resources.asset(...parts));
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attribute(translation.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">
@@ -48,7 +49,7 @@ export function buildSidebarHtml(resources: WebviewResources, nonce = createNonc
 <title>Two Hats</title>
 </head>
 <body>
-<main id="app" aria-live="polite" aria-busy="true"></main>
+<main id="app" aria-live="polite" aria-busy="true" data-l10n="${attribute(JSON.stringify(translation.bundle ?? {}))}"></main>
 <script nonce="${attribute(nonce)}" src="${asset('dist', 'webview', 'sidebar.js')}"></script>
 </body>
 </html>`;

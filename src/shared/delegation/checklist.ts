@@ -3,16 +3,26 @@
  * words from "The Difference between Management and Leadership" (leads who cannot let go of the
  * technical detail stall) and the texts on trust, alignment and feedback.
  */
+import * as l10n from '../l10n';
 import { SOURCES } from '../principles/sources';
 
 export const PHASES = ['before', 'handOff', 'during', 'after'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const PHASE_TITLES: Record<Phase, string> = {
-  before: 'Before',
-  handOff: 'Hand-off',
-  during: 'During',
-  after: 'After',
+/** Getters, so each title is translated when read: the translator is installed after this module loads. */
+export const PHASE_TITLES: Readonly<Record<Phase, string>> = {
+  get before() {
+    return l10n.t('Before');
+  },
+  get handOff() {
+    return l10n.t('Hand-off');
+  },
+  get during() {
+    return l10n.t('During');
+  },
+  get after() {
+    return l10n.t('After');
+  },
 };
 
 export interface ChecklistStep {

@@ -2,6 +2,7 @@
  * The delegation inventory: technical work the lead still holds, and the life cycle of handing
  * each piece over. Pure functions; the host's store saves what they return.
  */
+import * as l10n from '../l10n';
 import type { CodeReference } from '../oneOnOnes/talkingPoints';
 import { daysBetween, formatDay, parseDay } from '../team';
 import { CHECKLIST, findStep } from './checklist';
@@ -10,11 +11,20 @@ import { checkInIntervalDays, type Level } from './levels';
 export const STATUSES = ['holding', 'handingOver', 'delegated', 'takenBack'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const STATUS_LABELS: Record<Status, string> = {
-  holding: 'Holding',
-  handingOver: 'Handing over',
-  delegated: 'Delegated',
-  takenBack: 'Taken back',
+/** Getters, so each label is translated when read: the translator is installed after this module loads. */
+export const STATUS_LABELS: Readonly<Record<Status, string>> = {
+  get holding() {
+    return l10n.t('Holding');
+  },
+  get handingOver() {
+    return l10n.t('Handing over');
+  },
+  get delegated() {
+    return l10n.t('Delegated');
+  },
+  get takenBack() {
+    return l10n.t('Taken back');
+  },
 };
 
 export const RELAPSE_KINDS = ['tookBack', 'rewrote', 'redecided'] as const;
@@ -78,13 +88,13 @@ export interface DelegationItem {
 export function titleProblem(raw: string): string | undefined {
   const title = raw.trim();
   if (title.length === 0) {
-    return 'Say what the work is.';
+    return l10n.t('Say what the work is.');
   }
   if (title.length > TITLE_MAX_LENGTH) {
-    return `Keep it under ${TITLE_MAX_LENGTH} characters.`;
+    return l10n.t('Keep it under {0} characters.', TITLE_MAX_LENGTH);
   }
   if (/\p{Cc}/u.test(title)) {
-    return 'The text contains a control character.';
+    return l10n.t('The text contains a control character.');
   }
   return undefined;
 }

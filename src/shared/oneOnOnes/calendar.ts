@@ -4,6 +4,7 @@
  * no notes, no talking points. Each event's UID derives from the person's id, so importing a
  * newer export updates the same events instead of adding twins.
  */
+import * as l10n from '../l10n';
 import { createEvents, type EventAttributes } from 'ics';
 import { formatDay, nextDueOn, parseDay, type Cadence, type Person } from '../team';
 
@@ -70,8 +71,8 @@ export function scheduleCalendar(people: readonly Person[], today: string): Cale
       } satisfies EventAttributes;
     });
   if (events.length === 0) {
-    return { ok: false, error: 'There is no one on your team to schedule 1:1s with.' };
+    return { ok: false, error: l10n.t('There is no one on your team to schedule 1:1s with.') };
   }
   const { error, value } = createEvents(events);
-  return error || !value ? { ok: false, error: `The calendar could not be written: ${error?.message ?? 'no output'}` } : { ok: true, text: value, events: events.length };
+  return error || !value ? { ok: false, error: l10n.t('The calendar could not be written: {0}', error?.message ?? 'no output') } : { ok: true, text: value, events: events.length };
 }

@@ -8,6 +8,7 @@
  *   (`2026-03-01 Ada.md`, `1-1 Ada 2026-03-01.md`; words like "1-1" or "notes" are dropped).
  * Pure and linear-time; never throws.
  */
+import * as l10n from '../l10n';
 import { parse as parseYaml } from 'yaml';
 import { parseDay } from '../team';
 
@@ -58,14 +59,14 @@ export function splitFrontMatter(text: string): FrontMatter | { readonly problem
   const rest = text.slice(opening[0].length);
   const closing = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m.exec(rest);
   if (!closing || closing.index > FRONT_MATTER_MAX_CHARS) {
-    return { problem: 'its front matter has no closing “---” near the top' };
+    return { problem: l10n.t('its front matter has no closing “---” near the top') };
   }
   let data: unknown;
   try {
     // Few aliases: a small file must not be able to expand into a huge one.
     data = parseYaml(rest.slice(0, closing.index), { maxAliasCount: 16, prettyErrors: false });
   } catch {
-    return { problem: 'its front matter is not valid YAML' };
+    return { problem: l10n.t('its front matter is not valid YAML') };
   }
   const fields = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   return { fields, body: rest.slice(closing.index + closing[0].length) };
@@ -100,7 +101,7 @@ export function readImportedNote(relativePath: string, text: string): ImportedNo
   }
   const date = dateField(split.fields['date']) ?? dateInFileName(fileName);
   if (!date) {
-    return { ok: false, reason: 'no date in its name or front matter (e.g. 2026-03-01)' };
+    return { ok: false, reason: l10n.t('no date in its name or front matter (e.g. 2026-03-01)') };
   }
   const person =
     textField(split.fields['person']) ??
@@ -108,10 +109,10 @@ export function readImportedNote(relativePath: string, text: string): ImportedNo
     (folder !== undefined && folderNamesPerson(folder) ? personInFileName(folder) : undefined) ??
     personInFileName(fileName);
   if (!person) {
-    return { ok: false, reason: 'no person in its folder, name or front matter' };
+    return { ok: false, reason: l10n.t('no person in its folder, name or front matter') };
   }
   if (split.body.trim().length === 0) {
-    return { ok: false, reason: 'it is empty' };
+    return { ok: false, reason: l10n.t('it is empty') };
   }
   return { ok: true, person, date, content: split.body };
 }

@@ -3,6 +3,7 @@
  * {{variables}} as the built-in ones. Templates are not private (they may be committed), so a
  * note saved as a template keeps its structure only: no private part, no name, no answers.
  */
+import * as l10n from '../l10n';
 import type { Token, Tokens } from 'marked';
 import { PRIVATE_HEADING, shareableAgenda, topLevelBlocks } from './privacy';
 import { TEMPLATE_VARIABLES, type TemplateVariable } from './templates';
@@ -139,16 +140,16 @@ export function noteAsTemplate(note: string, person: string, date: string): stri
 export function templateFileNameProblem(name: string): string | undefined {
   const trimmed = name.trim();
   if (!trimmed) {
-    return 'Give the template a name.';
+    return l10n.t('Give the template a name.');
   }
   if (trimmed.length > 80) {
-    return 'Keep the name under 80 characters.';
+    return l10n.t('Keep the name under {0} characters.', 80);
   }
   if (/[\\/:*?"<>|\p{Cc}]/u.test(trimmed) || trimmed.startsWith('.')) {
-    return 'Use letters, numbers, spaces and dashes; no slashes or dots at the start.';
+    return l10n.t('Use letters, numbers, spaces and dashes; no slashes or dots at the start.');
   }
   if (!ownTemplateId(trimmed)) {
-    return 'Use at least one letter or number.';
+    return l10n.t('Use at least one letter or number.');
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 /** Talking points queued for a person between 1:1s, and where in the code they came from. */
+import * as l10n from '../l10n';
 import { codeReferenceAsMarkdown, type CodeReference } from '../codeReferences';
 
 export type { CodeReference } from '../codeReferences';
@@ -18,10 +19,10 @@ export const TALKING_POINT_MAX_LENGTH = 500;
 export function talkingPointProblem(text: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed.length === 0) {
-    return 'Enter what you want to talk about.';
+    return l10n.t('Enter what you want to talk about.');
   }
   if (trimmed.length > TALKING_POINT_MAX_LENGTH) {
-    return `Keep it under ${TALKING_POINT_MAX_LENGTH} characters; the detail can go in the note.`;
+    return l10n.t('Keep it under {0} characters; the detail can go in the note.', TALKING_POINT_MAX_LENGTH);
   }
   return undefined;
 }

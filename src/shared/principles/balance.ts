@@ -2,6 +2,7 @@
  * The week's balance between the two hats: action items and talking points tagged
  * `#leadership` (or `#lead`) and `#management` (or `#manage`).
  */
+import * as l10n from '../l10n';
 import { splitLines } from '../lines';
 
 export interface HatBalance {
@@ -35,8 +36,8 @@ export function addBalance(a: HatBalance, b: HatBalance): HatBalance {
 export function balanceLabel(balance: HatBalance): string {
   const total = balance.leadership + balance.management;
   if (total === 0) {
-    return 'Nothing tagged this week. Tag action items and talking points #leadership or #management.';
+    return l10n.t('Nothing tagged this week. Tag action items and talking points #leadership or #management.');
   }
   const share = Math.round((balance.leadership / total) * 100);
-  return `${balance.leadership} leadership · ${balance.management} management (${share}% leading)`;
+  return l10n.t('{0} leadership · {1} management ({2}% leading)', balance.leadership, balance.management, share);
 }

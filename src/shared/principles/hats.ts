@@ -1,4 +1,5 @@
 /** The two hats: which one you are wearing, what it attends to, and which one a situation needs. */
+import * as l10n from '../l10n';
 import type { Side } from './catalogue';
 
 export const HATS = ['manager', 'leader'] as const;
@@ -32,8 +33,14 @@ export function otherHat(hat: Hat): Hat {
 }
 
 export function hatTooltip(hat: Hat): string {
-  const description = HAT_DESCRIPTIONS[hat];
-  return `Two Hats: wearing the ${description.label.toLowerCase()}'s hat, which ${description.copes}. Attend to ${description.attendsTo.join(', ')}. Click to switch.`;
+  return hat === 'leader'
+    ? l10n.t("Two Hats: wearing the leader's hat, which copes with change. Attend to direction, alignment, motivation, repetition. Click to switch.")
+    : l10n.t("Two Hats: wearing the manager's hat, which copes with complexity. Attend to plans and budgets, staffing, measures, problems. Click to switch.");
+}
+
+/** "Leader hat", "Manager hat": the hat's name on its own, in the status bar and the sidebar. */
+export function hatName(hat: Hat): string {
+  return hat === 'leader' ? l10n.t('Leader hat') : l10n.t('Manager hat');
 }
 
 export interface Situation {

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SCRIPT = path.join(ROOT, 'scripts', 'l10n.mjs');
+
+/** Runs the localization check the way CI does, once for several repository roots. */
+function check(roots: string[]): Map<string, string[]> {
+  const run = spawnSync(process.execPath, [SCRIPT, 'check', ...roots], { cwd: ROOT, encoding: 'utf8' });
+  const results = run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { root: string; problems: string[] });
+  assert.equal(results.length, roots.length, run.stderr);
+  return new Map(results.map((r) => [r.root, r.problems]));
+}
+
+function writeTree(root: string, files: Record<string, string>): void {
+  for (const [file, contents] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), contents);
+  }
+}
+
+describe('localization (l10n bundles and package.nls)', function () {
+  // One run for both trees: loading the extractor and its parser (WebAssembly) takes seconds.
+  this.timeout(30_000);
+  let fixture: string;
+  let repository: string[];
+  let untranslated: string[];
+  const listed = () => untranslated.join('\n');
+
+  before(() => {
+    fixture = mkdtempSync(path.join(os.tmpdir(), 'two-hats-l10n-'));
+    writeTree(fixture, {
+      'src/host/commands.ts': [
+        "import * as vscode from 'vscode';",
+        "vscode.l10n.t('Translated {0}', 'x');",
+        "vscode.l10n.t('Not translated yet');",
+        "vscode.l10n.t('Saved {0} of {1}', 1, 2);",
+        'const message = "computed";',
+        'vscode.l10n.t(message);',
+      ].join('\n'),
+      'src/webview/view.ts': ["import * as l10n from '../shared/l10n';", "l10n.t('Shared in the webview');"].join('\n'),
+      'src/shared/l10n.ts': 'export function t(message: string): string { return message; }',
+      'l10n/bundle.l10n.json': JSON.stringify({ 'Translated {0}': 'Translated {0}', 'Not translated yet': 'Not translated yet', 'Saved {0} of {1}': 'Saved {0} of {1}' }),
+      'l10n/bundle.l10n.de.json': JSON.stringify({ 'Translated {0}': 'Übersetzt {0}', 'Saved {0} of {1}': '{0} gespeichert' }),
+      'package.json': JSON.stringify({ contributes: { commands: [{ title: '%cmd.title%' }, { title: '%other.title%' }] } }),
+      'package.nls.json': JSON.stringify({ 'cmd.title': 'Command', 'other.title': 'Other' }),
+      'package.nls.de.json': JSON.stringify({ 'cmd.title': 'Befehl' }),
+    });
+    const results = check([ROOT, fixture]);
+    repository = results.get(ROOT)!;
+    untranslated = results.get(fixture)!;
+  });
+
+  after(() => rmSync(fixture, { recursive: true, force: true }));
+
+  it('every string in src/ and every %key% in package.json has its English and German entry', () => {
+    assert.deepEqual(repository, []);
+  });
+
+  describe('in a tree that is not fully translated', () => {
+    it('names a message with no German translation', () => {
+      assert.ok(untranslated.some((p) => p.includes('no German translation') && p.endsWith('Not translated yet')), listed());
+    });
+
+    it('names German whose placeholders differ from the English', () => {
+      assert.ok(untranslated.some((p) => p.startsWith('German placeholders differ: Saved {0} of {1}')), listed());
+    });
+
+    it('names a shared-module string missing from the English bundle', () => {
+      assert.ok(untranslated.some((p) => p.startsWith('missing from l10n/bundle.l10n.json') && p.endsWith('Shared in the webview')), listed());
+    });
+
+    it('names a call the extractor cannot read', () => {
+      assert.ok(untranslated.some((p) => p.startsWith(path.join('src', 'host', 'commands.ts') + ':6')), listed());
+    });
+
+    it('names a manifest key missing from the German package.nls', () => {
+      assert.ok(untranslated.includes('package.nls.de.json has no "other.title"'), listed());
+    });
+
+    it('leaves translated messages and keys alone', () => {
+      assert.equal(untranslated.filter((p) => p.includes('Translated {0}') || p.includes('"cmd.title"')).length, 0, listed());
+    });
+  });
+});

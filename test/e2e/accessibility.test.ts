@@ -116,6 +116,8 @@ describe('accessibility of every sidebar state, checked by axe-core in three the
     // Held work, then the item open with its hand-off checklist.
     await runCommand(page, 'Two Hats: Add Work I Still Hold…');
     await pickFromQuickInput(page, 'Something else', 'Something else…');
+    // The same widget turns from the pick into the title box: type only once it has.
+    await page.locator('.quick-input-widget', { hasText: 'The technical work you still do yourself' }).waitFor();
     await page.locator('.quick-input-widget input').fill(WORK);
     await page.keyboard.press('Enter');
     await checkInEveryTheme(page, 'delegation item open', found, async (f) => {

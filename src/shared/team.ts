@@ -1,5 +1,6 @@
 /** Pure rules about the people a lead looks after: names, cadences, when the next 1:1 is due. */
 import type { TalkingPoint } from './oneOnOnes/talkingPoints';
+import { PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from './storageLayout';
 
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export type Cadence = (typeof CADENCES)[number];
@@ -10,8 +11,6 @@ export const CADENCE_LABELS: Record<Cadence, string> = {
   monthly: 'Monthly',
 };
 
-export const NAME_MAX_LENGTH = 80;
-export const ROLE_MAX_LENGTH = 120;
 
 export interface Person {
   readonly id: string;
@@ -87,8 +86,8 @@ export function nameProblem(raw: string, people: readonly Person[], exceptId?: s
   if (name.length === 0) {
     return 'Enter a name.';
   }
-  if (name.length > NAME_MAX_LENGTH) {
-    return `Keep the name under ${NAME_MAX_LENGTH} characters.`;
+  if (name.length > PERSON_NAME_MAX_LENGTH) {
+    return `Keep the name under ${PERSON_NAME_MAX_LENGTH} characters.`;
   }
   // Control characters would be invisible in the list and in file names of exports.
   if (/\p{Cc}/u.test(name)) {
@@ -105,8 +104,8 @@ export function nameProblem(raw: string, people: readonly Person[], exceptId?: s
 
 export function roleProblem(raw: string): string | undefined {
   const role = raw.trim();
-  if (role.length > ROLE_MAX_LENGTH) {
-    return `Keep the role under ${ROLE_MAX_LENGTH} characters.`;
+  if (role.length > PERSON_ROLE_MAX_LENGTH) {
+    return `Keep the role under ${PERSON_ROLE_MAX_LENGTH} characters.`;
   }
   if (/\p{Cc}/u.test(role)) {
     return 'The role contains a control character.';

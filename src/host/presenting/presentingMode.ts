@@ -4,9 +4,10 @@
  * holds in every window on this machine (a shared screen shows all of them).
  */
 import * as vscode from 'vscode';
+import { MEMENTO_KEYS } from '../../shared/storageLayout';
 import { COMMANDS } from '../constants';
 
-const PRESENTING_KEY = 'twoHats.presenting.v1';
+const PRESENTING_KEY = MEMENTO_KEYS.presenting;
 /** For the keybinding's `when`: the same keys start and stop. */
 const PRESENTING_CONTEXT = 'twoHats.presenting';
 

@@ -4,16 +4,17 @@
  * go, and the copies of the team and delegation files are rewritten without them.
  */
 import * as vscode from 'vscode';
-import { BACKUP_MANIFEST_FILE, parseBackupManifest, serializeBackupManifest } from '../../shared/backups';
+import { parseBackupManifest, serializeBackupManifest } from '../../shared/backups';
 import { withoutPerson } from '../../shared/delegation/forgetPerson';
-import { DELEGATION_FILE_NAME, parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
+import { parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
 import { parseNoteHeader } from '../../shared/oneOnOnes/noteIndex';
+import { BACKUP_MANIFEST_FILE, DELEGATION_FILE, noteIdOfHeader, noteIdPrefixOf, TEAM_FILE } from '../../shared/storageLayout';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { readFileIfExists, writeFileAtomic } from './atomicFile';
+import { notesFolder } from './layout';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const HEADER_SUFFIX = '.header.json';
 
 type Entries = [string, vscode.FileType][];
 
@@ -23,12 +24,12 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
   let touched = 0;
   for (const [folderName] of folders) {
     const folder = vscode.Uri.joinPath(root, folderName);
-    const notes = await eraseNotes(vscode.Uri.joinPath(folder, 'notes'), personId, new Set(noteIds));
-    const people = await rewrite(vscode.Uri.joinPath(folder, 'team.json'), (text) => {
+    const notes = await eraseNotes(notesFolder(folder), personId, new Set(noteIds));
+    const people = await rewrite(vscode.Uri.joinPath(folder, TEAM_FILE), (text) => {
       const parsed = parseTeamFile(text);
       return parsed.ok ? serializeTeamFile(parsed.file.people.filter((person) => person.id !== personId)) : undefined;
     });
-    const items = await rewrite(vscode.Uri.joinPath(folder, DELEGATION_FILE_NAME), (text) => {
+    const items = await rewrite(vscode.Uri.joinPath(folder, DELEGATION_FILE), (text) => {
       const parsed = parseDelegationFile(text);
       return parsed.ok ? serializeDelegationFile(withoutPerson(parsed.value, personId, name)) : undefined;
     });
@@ -44,8 +45,11 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
 async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySet<string>): Promise<number> {
   const names = (await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as Entries)).map(([name]) => name);
   const theirs = new Set<string>();
-  for (const name of names.filter((n) => n.endsWith(HEADER_SUFFIX))) {
-    const id = name.slice(0, -HEADER_SUFFIX.length);
+  for (const name of names) {
+    const id = noteIdOfHeader(name);
+    if (id === undefined) {
+      continue;
+    }
     if (noteIds.has(id)) {
       theirs.add(id);
       continue;
@@ -58,12 +62,12 @@ async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySe
   }
   // A body whose header is missing is still theirs when its id is one of their notes.
   for (const name of names) {
-    const id = name.slice(0, name.indexOf('.'));
-    if (noteIds.has(id)) {
+    const id = noteIdPrefixOf(name);
+    if (id !== undefined && noteIds.has(id)) {
       theirs.add(id);
     }
   }
-  for (const name of names.filter((n) => theirs.has(n.slice(0, n.indexOf('.'))))) {
+  for (const name of names.filter((n) => theirs.has(noteIdPrefixOf(n) ?? ''))) {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, name), { useTrash: false }).then(undefined, () => undefined);
   }
   return theirs.size;

@@ -20,18 +20,26 @@ import {
 } from '../../shared/oneOnOnes/noteIndex';
 import { NotesByPerson } from '../../shared/oneOnOnes/notesByPerson';
 import type { SearchableNote } from '../../shared/oneOnOnes/search';
+import {
+  isFileOfNote,
+  NOTE_INDEX_FILE as INDEX_FILE,
+  noteBodyName,
+  noteHeaderName,
+  noteIdOfBody,
+  noteIdOfFile,
+  NOTES_FOLDER as NOTES_DIR,
+  undecodableOriginalName,
+} from '../../shared/storageLayout';
 import { readFileIfExists, removeLeftoverTemps, setAside, writeFileAtomic } from './atomicFile';
 import { whenDataLockFree, withDataLock } from './dataLock';
 import { readBounded } from './boundedRead';
 import { createPrivateFolder, makeFilePrivate } from './permissions';
 import type { SetAsideNotice } from './jsonFileStore';
+import { fileNameOf } from './layout';
 import { NewerVersionGuard } from './newerVersionGuard';
 import { SerialQueue } from './serialQueue';
 import { readPatiently } from './transientRead';
 
-const INDEX_FILE = 'notes-index.json';
-const NOTES_DIR = 'notes';
-const HEADER_SUFFIX = '.header.json';
 /** Saves that come close together share one index write. */
 const INDEX_WRITE_DELAY_MS = 1000;
 /** Notes checked per turn of the queue while reconciling. */
@@ -232,7 +240,7 @@ export class NoteStore implements vscode.Disposable {
       const dir = vscode.Uri.joinPath(folder, NOTES_DIR);
       const names = (await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][])).map(([name]) => name);
       for (const id of ids) {
-        for (const name of names.filter((n) => n.startsWith(`${id}.`))) {
+        for (const name of names.filter((n) => isFileOfNote(n, id))) {
           await vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, name), { useTrash: false }).then(undefined, () => undefined);
         }
         this.notes.remove(id);
@@ -332,11 +340,11 @@ export class NoteStore implements vscode.Disposable {
     if (!this.folder) {
       throw vscode.FileSystemError.Unavailable('Open a folder first: Two Hats keeps notes in its workspace storage.');
     }
-    return vscode.Uri.joinPath(this.folder, NOTES_DIR, `${id}.md`);
+    return vscode.Uri.joinPath(this.folder, NOTES_DIR, noteBodyName(id));
   }
 
   private headerUri(id: string): vscode.Uri {
-    return vscode.Uri.joinPath(this.noteUri(id), '..', `${id}${HEADER_SUFFIX}`);
+    return vscode.Uri.joinPath(this.noteUri(id), '..', noteHeaderName(id));
   }
 
   /**
@@ -358,7 +366,7 @@ export class NoteStore implements vscode.Disposable {
     try {
       strict.decode(bytes);
     } catch {
-      const copy = vscode.Uri.joinPath(this.noteUri(id), '..', `${id}.not-utf8-${Date.now()}.bak`);
+      const copy = vscode.Uri.joinPath(this.noteUri(id), '..', undecodableOriginalName(id, Date.now()));
       await vscode.workspace.fs.writeFile(copy, bytes);
       await makeFilePrivate(copy);
     }
@@ -442,14 +450,14 @@ export class NoteStore implements vscode.Disposable {
     }
     const removed =
       (await step(async () => {
-        const gone = this.notes.all.filter((meta) => !names.has(`${meta.id}.md`));
+        const gone = this.notes.all.filter((meta) => !names.has(noteBodyName(meta.id)));
         for (const meta of gone) {
           this.notes.remove(meta.id);
           this.texts.delete(meta.id);
         }
         return gone.length;
       })) ?? 0;
-    const ids = [...names].map((name) => /^([\w-]{1,64})\.md$/.exec(name)?.[1]).filter((id): id is string => id !== undefined);
+    const ids = [...names].map(noteIdOfBody).filter((id): id is string => id !== undefined);
     const outcomes = await this.checkNotes(folder, ids, names);
     const result = { ...outcomes, removed };
     if (result.added + result.updated + result.removed > 0) {
@@ -482,7 +490,7 @@ export class NoteStore implements vscode.Disposable {
   /** Checks one note file against the index: what changed about it, if anything. */
   private async reconcileNote(dir: vscode.Uri, id: string, names: ReadonlySet<string>): Promise<'added' | 'updated' | 'removed' | 'unplaced' | 'same'> {
     const known = this.notes.find(id);
-    const uri = vscode.Uri.joinPath(dir, `${id}.md`);
+    const uri = vscode.Uri.joinPath(dir, noteBodyName(id));
     const stat = await vscode.workspace.fs.stat(uri).then(undefined, () => undefined);
     if (!stat) {
       if (!known) {
@@ -493,7 +501,7 @@ export class NoteStore implements vscode.Disposable {
       return 'removed';
     }
     if (known) {
-      if (!names.has(`${id}${HEADER_SUFFIX}`) && this.guard.readOnlyReason === undefined) {
+      if (!names.has(noteHeaderName(id)) && this.guard.readOnlyReason === undefined) {
         await writeFileAtomic(this.headerUri(id), encoder.encode(serializeNoteHeader(headerOf(known))));
       }
       if (stat.mtime <= known.updatedAt && !this.derivedByOlderRule.has(id)) {
@@ -509,10 +517,10 @@ export class NoteStore implements vscode.Disposable {
       this.texts.delete(id);
       return 'updated';
     }
-    const headerBytes = names.has(`${id}${HEADER_SUFFIX}`) ? await readFileIfExists(this.headerUri(id)) : undefined;
+    const headerBytes = names.has(noteHeaderName(id)) ? await readFileIfExists(this.headerUri(id)) : undefined;
     const header = headerBytes ? parseNoteHeader(lenient.decode(headerBytes)) : undefined;
     if (header && !header.ok && header.fromNewerVersion) {
-      this.guard.turnReadOnly(`${id}${HEADER_SUFFIX}`);
+      this.guard.turnReadOnly(noteHeaderName(id));
     }
     if (!header?.ok || header.value.id !== id) {
       return 'unplaced';
@@ -539,7 +547,7 @@ export class NoteStore implements vscode.Disposable {
       timer = undefined;
       const ids = [...pending];
       pending.clear();
-      const names = new Set(ids.flatMap((id) => [`${id}.md`, `${id}${HEADER_SUFFIX}`]));
+      const names = new Set(ids.flatMap((id) => [noteBodyName(id), noteHeaderName(id)]));
       const before = new Set(ids.filter((id) => this.notes.find(id)));
       const found = await this.checkNotes(folder, ids, names);
       const removed = ids.filter((id) => before.has(id) && !this.notes.find(id)).length;
@@ -550,7 +558,7 @@ export class NoteStore implements vscode.Disposable {
       }
     };
     const check = (uri: vscode.Uri) => {
-      const id = /\/([\w-]{1,64})(?:\.md|\.header\.json)$/.exec(uri.path)?.[1];
+      const id = noteIdOfFile(fileNameOf(uri));
       if (id) {
         pending.add(id);
         timer ??= setTimeout(() => void flush(), WATCH_SETTLE_MS);

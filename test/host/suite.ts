@@ -16,3 +16,4 @@ import './newerFiles.test';
 import './fileLimits.test';
 import './transientRead.test';
 import './privacy.test';
+import './dataFiles.test';

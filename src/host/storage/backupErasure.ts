@@ -10,7 +10,7 @@ import { parseDelegationFile, serializeDelegationFile } from '../../shared/deleg
 import { parseNoteHeader } from '../../shared/oneOnOnes/noteIndex';
 import { BACKUP_MANIFEST_FILE, DELEGATION_FILE, noteIdOfHeader, noteIdPrefixOf, TEAM_FILE } from '../../shared/storageLayout';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
-import { readFileIfExists, writeFileAtomic } from './atomicFile';
+import { readDataFile, writeDataFile } from './dataFiles';
 import { notesFolder } from './layout';
 
 const encoder = new TextEncoder();
@@ -54,7 +54,7 @@ async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySe
       theirs.add(id);
       continue;
     }
-    const bytes = await readFileIfExists(vscode.Uri.joinPath(dir, name)).catch(() => undefined);
+    const bytes = await readDataFile(vscode.Uri.joinPath(dir, name)).catch(() => undefined);
     const header = bytes ? parseNoteHeader(decoder.decode(bytes)) : undefined;
     if (header?.ok && header.value.personId === personId) {
       theirs.add(id);
@@ -75,7 +75,7 @@ async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySe
 
 /** Rewrites a copied file when `change` gives a different text; 1 if it did. */
 async function rewrite(file: vscode.Uri, change: (text: string) => string | undefined): Promise<number> {
-  const bytes = await readFileIfExists(file).catch(() => undefined);
+  const bytes = await readDataFile(file).catch(() => undefined);
   if (!bytes) {
     return 0;
   }
@@ -84,18 +84,18 @@ async function rewrite(file: vscode.Uri, change: (text: string) => string | unde
   if (after === undefined || after === before) {
     return 0;
   }
-  await writeFileAtomic(file, encoder.encode(after));
+  await writeDataFile(file, encoder.encode(after));
   return 1;
 }
 
 /** Keeps the manifest's counts true, so the restore offer describes what is really there. */
 async function recount(folder: vscode.Uri, notes: number, people: number): Promise<void> {
   const file = vscode.Uri.joinPath(folder, BACKUP_MANIFEST_FILE);
-  const bytes = await readFileIfExists(file).catch(() => undefined);
+  const bytes = await readDataFile(file).catch(() => undefined);
   const parsed = bytes ? parseBackupManifest(decoder.decode(bytes)) : undefined;
   if (parsed?.ok) {
     const manifest = parsed.value;
-    await writeFileAtomic(
+    await writeDataFile(
       file,
       encoder.encode(serializeBackupManifest({ ...manifest, people: Math.max(0, manifest.people - people), notes: Math.max(0, manifest.notes - notes) })),
     );

@@ -28,7 +28,8 @@ import {
   TEAM_FILE,
   type BackedUpFile,
 } from '../../shared/storageLayout';
-import { readFileIfExists, writeFileAtomic } from './atomicFile';
+import { readFileIfExists } from './atomicFile';
+import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
 import { erasePersonFromBackups } from './backupErasure';
 import { backupFolderFor, fileNameOf, notesFolder } from './layout';
 import { createPrivateFolder } from './permissions';
@@ -87,7 +88,7 @@ export class BackupKeeper implements vscode.Disposable {
     this.dirtyFiles.clear();
     this.dirtyNotes.clear();
     this.everything = false;
-    if (this.current && !(await readFileIfExists(vscode.Uri.joinPath(this.current.backup, BACKUP_MANIFEST_FILE)))) {
+    if (this.current && !(await readDataFile(vscode.Uri.joinPath(this.current.backup, BACKUP_MANIFEST_FILE)).catch(() => undefined))) {
       this.markEverything();
     }
   }
@@ -117,9 +118,9 @@ export class BackupKeeper implements vscode.Disposable {
   async restore(backup: StoredBackup, into: vscode.Uri): Promise<number> {
     let copied = 0;
     const copy = async (from: vscode.Uri, to: vscode.Uri) => {
-      const bytes = await readFileIfExists(from);
-      if (bytes && !(await readFileIfExists(to))) {
-        await writeFileAtomic(to, bytes);
+      const bytes = await readStoredCopy(from);
+      if (bytes && !(await readStoredCopy(to))) {
+        await writeStoredCopy(to, bytes);
         copied++;
       }
     };
@@ -212,10 +213,10 @@ export class BackupKeeper implements vscode.Disposable {
       if (unlessCopiedSince && (await copiedSince(from, to))) {
         return;
       }
-      const bytes = await readFileIfExists(from);
+      const bytes = await readStoredCopy(from);
       // An empty file (a torn write by another program) never replaces a copy that holds something.
-      if (bytes && (bytes.byteLength > 0 || !(await readFileIfExists(to)))) {
-        await writeFileAtomic(to, bytes);
+      if (bytes && (bytes.byteLength > 0 || !(await readStoredCopy(to)))) {
+        await writeStoredCopy(to, bytes);
       }
     };
     const readable: Record<BackedUpFile, boolean> = { [TEAM_FILE]: team.state.kind === 'ready', [DELEGATION_FILE]: delegation.state.kind === 'ready' };
@@ -247,7 +248,7 @@ export class BackupKeeper implements vscode.Disposable {
       notes: this.sources.notes.all.length,
       items: delegation.all.length,
     };
-    await writeFileAtomic(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
+    await writeDataFile(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
   }
 
   /** Moves the backup copy of a file that was set aside to a name no later backup writes. */
@@ -284,7 +285,7 @@ export class BackupKeeper implements vscode.Disposable {
   }
 
   private async readManifest(folder: vscode.Uri): Promise<BackupManifest | undefined> {
-    const bytes = await readFileIfExists(vscode.Uri.joinPath(folder, BACKUP_MANIFEST_FILE)).catch(() => undefined);
+    const bytes = await readDataFile(vscode.Uri.joinPath(folder, BACKUP_MANIFEST_FILE)).catch(() => undefined);
     const parsed = bytes ? parseBackupManifest(decoder.decode(bytes)) : undefined;
     return parsed?.ok ? parsed.value : undefined;
   }
@@ -306,6 +307,7 @@ export async function workspaceIdentity(storage: vscode.Uri): Promise<WorkspaceI
   if (!folder) {
     return undefined;
   }
+  // The workspace's own file, not Two Hats' data: read as it is.
   const config = await readFileIfExists(vscode.Uri.joinPath(folder.uri, '.git', 'config')).catch(() => undefined);
   const url = config ? /\[remote "origin"\][^[]*?url\s*=\s*(\S+)/.exec(decoder.decode(config))?.[1] : undefined;
   const origin = url !== undefined ? originWithoutCredentials(url) : undefined;

@@ -30,10 +30,10 @@ import {
   NOTES_FOLDER as NOTES_DIR,
   undecodableOriginalName,
 } from '../../shared/storageLayout';
-import { readFileIfExists, removeLeftoverTemps, setAside, writeFileAtomic } from './atomicFile';
+import { removeLeftoverTemps, setAside } from './atomicFile';
+import { readDataFile, readDataFileBounded, writeDataFile } from './dataFiles';
 import { whenDataLockFree, withDataLock } from './dataLock';
-import { readBounded } from './boundedRead';
-import { createPrivateFolder, makeFilePrivate } from './permissions';
+import { createPrivateFolder } from './permissions';
 import type { SetAsideNotice } from './jsonFileStore';
 import { fileNameOf } from './layout';
 import { NewerVersionGuard } from './newerVersionGuard';
@@ -170,7 +170,7 @@ export class NoteStore implements vscode.Disposable {
    * `NOTE_MAX_BYTES` outside Two Hats is refused, before it is read, with a sentence saying so.
    */
   async readBytes(id: string): Promise<Uint8Array> {
-    const bytes = await readBounded(this.noteUri(id), NOTE_MAX_BYTES);
+    const bytes = await readDataFileBounded(this.noteUri(id), NOTE_MAX_BYTES);
     if (bytes === undefined) {
       throw vscode.FileSystemError.FileNotFound(`Two Hats note ${id}`);
     }
@@ -188,8 +188,8 @@ export class NoteStore implements vscode.Disposable {
       const header: NoteHeader = { id: randomUUID(), personId: note.personId, date: note.date, templateId: note.templateId, title: note.title, createdAt: now };
       // Body and header first: the index must never point at a note that is not on disk.
       await this.withLock(async () => {
-        await writeFileAtomic(this.noteUri(header.id), encoder.encode(note.content));
-        await writeFileAtomic(this.headerUri(header.id), encoder.encode(serializeNoteHeader(header)));
+        await writeDataFile(this.noteUri(header.id), encoder.encode(note.content));
+        await writeDataFile(this.headerUri(header.id), encoder.encode(serializeNoteHeader(header)));
       });
       // Stamped after the writes, so the next start does not take the note for one edited outside.
       const meta = deriveNoteMeta(header, note.content, Date.now());
@@ -213,8 +213,8 @@ export class NoteStore implements vscode.Disposable {
         throw vscode.FileSystemError.FileExists(`Two Hats note ${header.id}`);
       }
       await this.withLock(async () => {
-        await writeFileAtomic(this.noteUri(header.id), encoder.encode(content));
-        await writeFileAtomic(this.headerUri(header.id), encoder.encode(serializeNoteHeader(header)));
+        await writeDataFile(this.noteUri(header.id), encoder.encode(content));
+        await writeDataFile(this.headerUri(header.id), encoder.encode(serializeNoteHeader(header)));
       });
       const meta = deriveNoteMeta(header, content, Date.now());
       this.notes.put(meta);
@@ -264,7 +264,7 @@ export class NoteStore implements vscode.Disposable {
       }
       await this.withLock(async () => {
         await this.keepUndecodableOriginal(id);
-        await writeFileAtomic(this.noteUri(id), encoder.encode(content));
+        await writeDataFile(this.noteUri(id), encoder.encode(content));
       });
       this.texts.set(id, content);
       const meta = deriveNoteMeta(headerOf(current), content, Date.now());
@@ -359,7 +359,7 @@ export class NoteStore implements vscode.Disposable {
     if (!stat || (known && stat.mtime <= known.updatedAt)) {
       return;
     }
-    const bytes = await readFileIfExists(this.noteUri(id));
+    const bytes = await readDataFile(this.noteUri(id));
     if (!bytes) {
       return;
     }
@@ -367,8 +367,7 @@ export class NoteStore implements vscode.Disposable {
       strict.decode(bytes);
     } catch {
       const copy = vscode.Uri.joinPath(this.noteUri(id), '..', undecodableOriginalName(id, Date.now()));
-      await vscode.workspace.fs.writeFile(copy, bytes);
-      await makeFilePrivate(copy);
+      await writeDataFile(copy, bytes);
     }
   }
 
@@ -393,7 +392,7 @@ export class NoteStore implements vscode.Disposable {
     if (this.folder && this.guard.readOnlyReason === undefined) {
       const target = vscode.Uri.joinPath(this.folder, INDEX_FILE);
       const text = serializeNoteIndex(this.notes.all);
-      this.indexWrites = this.indexWrites.then(() => writeFileAtomic(target, encoder.encode(text), { durable: false })).catch(() => undefined);
+      this.indexWrites = this.indexWrites.then(() => writeDataFile(target, encoder.encode(text), { durable: false })).catch(() => undefined);
     }
     return this.indexWrites;
   }
@@ -402,7 +401,7 @@ export class NoteStore implements vscode.Disposable {
     const target = vscode.Uri.joinPath(folder, INDEX_FILE);
     // The index is only a cache, rebuilt from the notes: a file held by another program for now
     // is not damaged, and is simply not used this time.
-    const bytes = await readPatiently(INDEX_FILE, () => readFileIfExists(target)).catch(() => undefined);
+    const bytes = await readPatiently(INDEX_FILE, () => readDataFile(target)).catch(() => undefined);
     if (bytes === undefined) {
       return [];
     }
@@ -502,14 +501,14 @@ export class NoteStore implements vscode.Disposable {
     }
     if (known) {
       if (!names.has(noteHeaderName(id)) && this.guard.readOnlyReason === undefined) {
-        await writeFileAtomic(this.headerUri(id), encoder.encode(serializeNoteHeader(headerOf(known))));
+        await writeDataFile(this.headerUri(id), encoder.encode(serializeNoteHeader(headerOf(known))));
       }
       if (stat.mtime <= known.updatedAt && !this.derivedByOlderRule.has(id)) {
         return 'same';
       }
       this.derivedByOlderRule.delete(id);
       // Grown past the limit outside Two Hats: shown as it was; opening it says why it is not read.
-      const bytes = await readBounded(uri, NOTE_MAX_BYTES).catch(() => undefined);
+      const bytes = await readDataFileBounded(uri, NOTE_MAX_BYTES).catch(() => undefined);
       if (!bytes) {
         return 'same';
       }
@@ -517,7 +516,7 @@ export class NoteStore implements vscode.Disposable {
       this.texts.delete(id);
       return 'updated';
     }
-    const headerBytes = names.has(noteHeaderName(id)) ? await readFileIfExists(this.headerUri(id)) : undefined;
+    const headerBytes = names.has(noteHeaderName(id)) ? await readDataFile(this.headerUri(id)) : undefined;
     const header = headerBytes ? parseNoteHeader(lenient.decode(headerBytes)) : undefined;
     if (header && !header.ok && header.fromNewerVersion) {
       this.guard.turnReadOnly(noteHeaderName(id));
@@ -525,7 +524,7 @@ export class NoteStore implements vscode.Disposable {
     if (!header?.ok || header.value.id !== id) {
       return 'unplaced';
     }
-    const bytes = await readBounded(uri, NOTE_MAX_BYTES).catch(() => undefined);
+    const bytes = await readDataFileBounded(uri, NOTE_MAX_BYTES).catch(() => undefined);
     if (!bytes) {
       return 'unplaced';
     }

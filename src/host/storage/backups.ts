@@ -8,7 +8,6 @@
 import * as vscode from 'vscode';
 import {
   describeBackup,
-  originWithoutCredentials,
   parseBackupManifest,
   restoreCandidates,
   serializeBackupManifest,
@@ -28,7 +27,6 @@ import {
   TEAM_FILE,
   type BackedUpFile,
 } from '../../shared/storageLayout';
-import { readFileIfExists } from './atomicFile';
 import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
 import { erasePersonFromBackups } from './backupErasure';
 import { backupFolderFor, fileNameOf, notesFolder } from './layout';
@@ -301,22 +299,5 @@ async function copiedSince(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** This workspace as a backup names it: its folder, its storage folder, its repository. */
-export async function workspaceIdentity(storage: vscode.Uri): Promise<WorkspaceIdentity | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) {
-    return undefined;
-  }
-  // The workspace's own file, not Two Hats' data: read as it is.
-  const config = await readFileIfExists(vscode.Uri.joinPath(folder.uri, '.git', 'config')).catch(() => undefined);
-  const url = config ? /\[remote "origin"\][^[]*?url\s*=\s*(\S+)/.exec(decoder.decode(config))?.[1] : undefined;
-  const origin = url !== undefined ? originWithoutCredentials(url) : undefined;
-  return {
-    workspaceName: vscode.workspace.name ?? folder.name,
-    workspacePath: folder.uri.fsPath,
-    storagePath: storage.fsPath,
-    ...(origin ? { repository: origin } : {}),
-  };
-}
-
 export { describeBackup };
+export { workspaceIdentity } from './workspaceIdentity';

@@ -17,6 +17,7 @@ describe('a damaged notes index', () => {
     const folder = vscode.Uri.file(dir);
     const first = new NoteStore();
     await first.open(folder);
+    await first.reconciled();
     const note = await first.create({ personId: 'p1', date: '2026-11-30', templateId: 'weekly', title: 'Ada · 2026-11-30', content: '- [ ] Ship the index test\n' });
     await first.flush();
     first.dispose();

@@ -62,6 +62,7 @@ export class NoteReconciler {
   async reconcile(folder: vscode.Uri): Promise<Reconciliation | undefined> {
     const { queue } = this.host;
     const step = <T>(task: () => Promise<T>): Promise<T | undefined> => queue.run(async () => (this.host.isCurrent(folder) ? task() : undefined));
+    let listedAt = Number.POSITIVE_INFINITY;
     const names = await step(async () => {
       // A save cut off before its rename never reached the note: the note still holds the last
       // acknowledged save, and the temporary file is only in the way. Under the lock, and only
@@ -70,6 +71,7 @@ export class NoteReconciler {
         await removeLeftoverTemps(notesFolder(folder));
         await removeLeftoverTemps(folder, NOTE_INDEX_FILE);
       });
+      listedAt = Date.now();
       return listNoteFolder(folder);
     });
     if (!names) {
@@ -78,7 +80,8 @@ export class NoteReconciler {
     const removed =
       (await step(async () => {
         const notes = this.host.notes();
-        const gone = notes.all.filter((meta) => !names.has(noteBodyName(meta.id)));
+        // A note saved after the listing is not in it, yet not gone: only older ones can be.
+        const gone = notes.all.filter((meta) => meta.updatedAt < listedAt && !names.has(noteBodyName(meta.id)));
         for (const meta of gone) {
           notes.remove(meta.id);
           this.host.corpus.forget(meta.id);

@@ -4,8 +4,9 @@
  * be able to say yes on the user's behalf.
  */
 import * as vscode from 'vscode';
+import { MEMENTO_KEYS } from '../shared/storageLayout';
 
-const CONSENTS_KEY = 'twoHats.consents.v1';
+const CONSENTS_KEY = MEMENTO_KEYS.consents;
 
 export class Consents {
   constructor(private readonly workspaceState: vscode.Memento) {}

@@ -32,6 +32,7 @@ import { deleteAllData, registerDataCommands } from './storage/dataCommands';
 import { BackupKeeper, workspaceIdentity } from './storage/backups';
 import { resolveDataLocation } from './storage/dataLocation';
 import { offerRestoreIfEmpty, registerRestoreCommand } from './storage/restoreCommands';
+import { backupsRoot } from './storage/layout';
 import { NewerVersionGuard } from './storage/newerVersionGuard';
 import { NoteStore } from './storage/noteStore';
 import type { DataLocation } from './storage/jsonFileStore';
@@ -73,7 +74,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   const presenting = new PresentingMode(context.globalState, context.globalStorageUri);
   const noteFileSystem = new NoteFileSystem(noteStore);
   const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting }, log);
-  const backups = new BackupKeeper(vscode.Uri.joinPath(context.globalStorageUri, 'backups'), { team: store, delegation, notes: noteStore }, log, guard);
+  const backups = new BackupKeeper(backupsRoot(context.globalStorageUri), { team: store, delegation, notes: noteStore }, log, guard);
   const openAt = async (location: DataLocation) => {
     guard.reset();
     await Promise.all([store.open(location), delegation.open(location), drafts.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]);

@@ -8,7 +8,6 @@ import { parseVersionedJson, type Parsed } from './versionedFile';
 import { beforeFirst, withoutTrailing } from './lines';
 
 export const BACKUP_MANIFEST_VERSION = 1;
-export const BACKUP_MANIFEST_FILE = 'backup.json';
 
 const manifestV1 = z.object({
   schemaVersion: z.literal(1),

@@ -9,16 +9,17 @@ import * as z from 'zod/mini';
 import type { Phase } from './delegation/checklist';
 import type { Filter, Status } from './delegation/items';
 import type { Hat } from './principles/hats';
-import { CADENCES, NAME_MAX_LENGTH, ROLE_MAX_LENGTH, type Person } from './team';
+import { asTypedBound, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH, STORED_ID } from './storageLayout';
+import { CADENCES, type Person } from './team';
 
 // Generous bounds: the domain rules give the friendly message, these only stop abuse.
-const text = (max: number) => z.string().check(z.maxLength(max * 4));
-const personId = z.string().check(z.regex(/^[\w-]{1,64}$/));
+const text = (limit: number) => z.string().check(z.maxLength(asTypedBound(limit)));
+const personId = z.string().check(z.regex(STORED_ID));
 const requestId = z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER));
 
 const personDraft = z.strictObject({
-  name: text(NAME_MAX_LENGTH),
-  role: text(ROLE_MAX_LENGTH),
+  name: text(PERSON_NAME_MAX_LENGTH),
+  role: text(PERSON_ROLE_MAX_LENGTH),
   cadence: z.enum(CADENCES),
 });
 

@@ -7,7 +7,6 @@ import * as z from 'zod/mini';
 import { keptDraftSchema, type KeptDraft } from './protocol';
 import { parseVersionedJson, type Parsed } from './versionedFile';
 
-export const SIDEBAR_DRAFT_FILE_NAME = 'sidebar-draft.json';
 export const SIDEBAR_DRAFT_SCHEMA_VERSION = 1;
 
 const fileV1 = z.object({ schemaVersion: z.literal(1), form: z.optional(keptDraftSchema) });

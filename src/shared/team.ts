@@ -1,6 +1,7 @@
 /** Pure rules about the people a lead looks after: names, cadences, when the next 1:1 is due. */
 import * as l10n from './l10n';
 import type { TalkingPoint } from './oneOnOnes/talkingPoints';
+import { PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from './storageLayout';
 
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export type Cadence = (typeof CADENCES)[number];
@@ -18,8 +19,6 @@ export const CADENCE_LABELS: Readonly<Record<Cadence, string>> = {
   },
 };
 
-export const NAME_MAX_LENGTH = 80;
-export const ROLE_MAX_LENGTH = 120;
 
 export interface Person {
   readonly id: string;
@@ -95,8 +94,8 @@ export function nameProblem(raw: string, people: readonly Person[], exceptId?: s
   if (name.length === 0) {
     return l10n.t('Enter a name.');
   }
-  if (name.length > NAME_MAX_LENGTH) {
-    return l10n.t('Keep the name under {0} characters.', NAME_MAX_LENGTH);
+  if (name.length > PERSON_NAME_MAX_LENGTH) {
+    return l10n.t('Keep the name under {0} characters.', PERSON_NAME_MAX_LENGTH);
   }
   // Control characters would be invisible in the list and in file names of exports.
   if (/\p{Cc}/u.test(name)) {
@@ -113,8 +112,8 @@ export function nameProblem(raw: string, people: readonly Person[], exceptId?: s
 
 export function roleProblem(raw: string): string | undefined {
   const role = raw.trim();
-  if (role.length > ROLE_MAX_LENGTH) {
-    return l10n.t('Keep the role under {0} characters.', ROLE_MAX_LENGTH);
+  if (role.length > PERSON_ROLE_MAX_LENGTH) {
+    return l10n.t('Keep the role under {0} characters.', PERSON_ROLE_MAX_LENGTH);
   }
   if (/\p{Cc}/u.test(role)) {
     return l10n.t('The role contains a control character.');

@@ -5,8 +5,9 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { BACKUP_MANIFEST_FILE } from '../../src/shared/backups';
 import { activateTwoHats, eventually, readText } from './helpers';
+import { noteBodyUri } from '../../src/host/storage/layout';
+import { BACKUPS_FOLDER, BACKUP_MANIFEST_FILE, NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
 
 /** The rolling backup in global storage, which outlives a moved workspace folder. */
 describe('the rolling backup of a workspace’s notes', () => {
@@ -23,9 +24,9 @@ describe('the rolling backup of a workspace’s notes', () => {
 
   /** `<user data>/User/workspaceStorage/<id>/<extension>` → `<user data>/User/globalStorage/<extension>/backups`. */
   function backupCopyOf(noteId: string): string | undefined {
-    const backups = path.join(folder.fsPath, '..', '..', '..', 'globalStorage', path.basename(folder.fsPath), 'backups');
+    const backups = path.join(folder.fsPath, '..', '..', '..', 'globalStorage', path.basename(folder.fsPath), BACKUPS_FOLDER);
     for (const workspace of readdirSync(backups)) {
-      const copy = path.join(backups, workspace, 'notes', `${noteId}.md`);
+      const copy = path.join(backups, workspace, NOTES_FOLDER, noteBodyName(noteId));
       try {
         statSync(copy);
         return copy;
@@ -56,7 +57,7 @@ describe('the rolling backup of a workspace’s notes', () => {
     // Every load backs up the whole workspace: wait for that backup to finish.
     await eventually(() => ((JSON.parse(readFileSync(manifest, 'utf8')) as { savedAt: number }).savedAt >= reloadedAt ? true : undefined), 'a backup after the reload');
 
-    assert.equal(readFileSync(missingCopy, 'utf8'), await readText(vscode.Uri.joinPath(folder, 'notes', `${missing}.md`)), 'the missing copy is back, whole');
+    assert.equal(readFileSync(missingCopy, 'utf8'), await readText(noteBodyUri(folder, missing)), 'the missing copy is back, whole');
     assert.equal(statSync(untouchedCopy).mtimeMs, untouchedWritten, 'the unchanged note’s copy was not written again');
   });
 
@@ -64,7 +65,7 @@ describe('the rolling backup of a workspace’s notes', () => {
     const changed = await startNote();
     const copy = await eventually(() => backupCopyOf(changed), 'a backup copy of the new note');
     await eventually(() => (readFileSync(copy, 'utf8').length > 0 ? true : undefined), 'the copy written');
-    const source = path.join(folder.fsPath, 'notes', `${changed}.md`);
+    const source = path.join(folder.fsPath, NOTES_FOLDER, noteBodyName(changed));
     // Edited by hand or by a sync tool while the window was closed: a newer file, same header.
     const edited = `${readFileSync(source, 'utf8')}\n- Added outside Two Hats ${Date.now()}\n`;
     writeFileSync(source, edited);

@@ -9,6 +9,7 @@ import type { FolderImportResult } from '../../src/host/oneOnOnes/markdownFolder
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { ScheduleExport } from '../../src/host/oneOnOnes/scheduleCommands';
 import { activateTwoHats, readText } from './helpers';
+import { noteBodyUri } from '../../src/host/storage/layout';
 
 /** Letters only, so a name never looks like a date. */
 const unique = () => Date.now().toString().replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);
@@ -80,7 +81,7 @@ describe('bringing Markdown notes in, and the brief before a 1:1', () => {
     const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId: adaId, templateId: 'weekly' });
     assert.ok(started);
     const api = await activateTwoHats();
-    const text = (await readText(vscode.Uri.joinPath(api.dataLocation()!, 'notes', `${started.noteId}.md`))) ?? '';
+    const text = (await readText(noteBodyUri(api.dataLocation()!, started.noteId))) ?? '';
     assert.match(text, /- \[ \] Book the architecture room/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });

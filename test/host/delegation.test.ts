@@ -6,6 +6,8 @@ import type { ItemResult } from '../../src/host/storage/delegationStore';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { parseDelegationFile } from '../../src/shared/delegation/storedDelegation';
 import { activateTwoHats, eventually, readText } from './helpers';
+import { noteBodyUri } from '../../src/host/storage/layout';
+import { DELEGATION_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
 
 describe('delegation in the real host', () => {
   let folder: vscode.Uri;
@@ -20,7 +22,7 @@ describe('delegation in the real host', () => {
   });
 
   async function savedItems() {
-    const parsed = parseDelegationFile((await readText(vscode.Uri.joinPath(folder, 'delegation.json'))) ?? '');
+    const parsed = parseDelegationFile((await readText(vscode.Uri.joinPath(folder, DELEGATION_FILE))) ?? '');
     assert.ok(parsed.ok, 'delegation.json parses');
     return parsed.value;
   }
@@ -46,7 +48,7 @@ describe('delegation in the real host', () => {
 
   it('puts the hand-over into the owner’s next 1:1 agenda', async () => {
     const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
-    const text = await readText(vscode.Uri.joinPath(folder, 'notes', `${started!.noteId}.md`));
+    const text = await readText(noteBodyUri(folder, started!.noteId));
     assert.match(text ?? '', /## Delegated work[\s\S]*- Check in: Release go\/no-go \(level 3 · Consult, aiming for 6 · Inquire\)/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
@@ -72,7 +74,7 @@ describe('delegation in the real host', () => {
   });
 
   it('sets a damaged delegation file aside and keeps working', async () => {
-    const target = vscode.Uri.joinPath(folder, 'delegation.json');
+    const target = vscode.Uri.joinPath(folder, DELEGATION_FILE);
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('{"schemaVersion": 1, "items": [ {"id": "x"'));
     await eventually(async () => {
       const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
@@ -87,7 +89,7 @@ describe('delegation in the real host', () => {
 describe('a data file Two Hats cannot read at all', () => {
   it('is set aside, not overwritten, and the rest keeps working', async () => {
     const folder = (await activateTwoHats()).dataLocation()!;
-    const target = vscode.Uri.joinPath(folder, 'delegation.json');
+    const target = vscode.Uri.joinPath(folder, DELEGATION_FILE);
     // A folder where the file should be: no read succeeds, whoever runs the test.
     await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
     await vscode.workspace.fs.createDirectory(target);
@@ -101,7 +103,7 @@ describe('a data file Two Hats cannot read at all', () => {
     assert.ok(withContent.includes('precious'), 'what was there is kept');
     const added = await vscode.commands.executeCommand<ItemResult>(COMMANDS.addDelegationItem, { title: 'After the damage' });
     assert.ok(added?.ok);
-    const team = await readText(vscode.Uri.joinPath(folder, 'team.json'));
+    const team = await readText(vscode.Uri.joinPath(folder, TEAM_FILE));
     assert.ok(team && team.length > 0, 'the team is untouched');
   });
 });

@@ -10,6 +10,7 @@ import type { ItemResult } from '../../src/host/storage/delegationStore';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import type { Erased } from '../../src/host/team/erasePerson';
 import { activateTwoHats, eventually } from './helpers';
+import { NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
 
 function filesUnder(dir: string): string[] {
   let entries;
@@ -75,7 +76,7 @@ describe('erasing a person, and handing them over', () => {
     // Someone else's work that names them by first name, or by handle, only.
     await vscode.commands.executeCommand(COMMANDS.addDelegationItem, { title: `Ask Zenobia about the ${stamp} migration, cc @erasable` });
     // Wait for the rolling backup to hold their note, so the erasure has copies to reach.
-    await eventually(() => filesHolding(storageFolders.slice(1), secret).some((file) => file.includes(`${theirs}.md`)) || undefined, 'a backup copy of their note', 40_000);
+    await eventually(() => filesHolding(storageFolders.slice(1), secret).some((file) => file.includes(noteBodyName(theirs))) || undefined, 'a backup copy of their note', 40_000);
   });
 
   it('exports the shareable parts for their next manager, never a private part', async () => {
@@ -154,7 +155,7 @@ describe('erasing a person, and handing them over', () => {
     assert.deepEqual(filesHolding(storageFolders, name), []);
 
     assert.ok(filesHolding([data], other).length > 0, 'the other person is still on the team');
-    assert.ok(statSync(path.join(data, 'notes', `${otherNote}.md`)).isFile());
+    assert.ok(statSync(path.join(data, NOTES_FOLDER, noteBodyName(otherNote))).isFile());
     assert.ok(filesHolding([data], otherSentinel).length > 0, 'their notes are untouched');
     assert.ok(filesHolding([data], `Pair a former team member with the on-call lead`).length > 0, 'work that only named them stays, without the name');
     const hits = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, secret);

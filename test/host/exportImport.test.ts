@@ -8,6 +8,7 @@ import type { ExportResult, ImportResult } from '../../src/host/oneOnOnes/export
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { activateTwoHats, eventually, readText } from './helpers';
+import { noteBodyUri, noteHeaderUri } from '../../src/host/storage/layout';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -31,7 +32,7 @@ describe('export and import of 1:1 notes', () => {
     assert.ok(await editor.document.save());
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     noteId = started!.noteId;
-    original = (await readText(vscode.Uri.joinPath(folder, 'notes', `${noteId}.md`)))!;
+    original = (await readText(noteBodyUri(folder, noteId)))!;
   });
 
   it('exports without private sections unless asked', async () => {
@@ -50,8 +51,8 @@ describe('export and import of 1:1 notes', () => {
     const target = mkdtempSync(path.join(tmpdir(), 'two-hats-export-'));
     const result = await vscode.commands.executeCommand<ExportResult>(COMMANDS.exportNotes, { folder: target, includePrivate: true });
     writeFileSync(path.join(result!.folder.fsPath, 'README.md'), '# Not a note\n');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'notes', `${noteId}.md`));
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'notes', `${noteId}.header.json`));
+    await vscode.workspace.fs.delete(noteBodyUri(folder, noteId));
+    await vscode.workspace.fs.delete(noteHeaderUri(folder, noteId));
     await eventually(async () => {
       const hits = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'reorg');
       return hits?.includes(noteId) ? undefined : true;
@@ -63,7 +64,7 @@ describe('export and import of 1:1 notes', () => {
     assert.ok(imported!.alreadyHere >= 0);
     assert.equal(imported?.skipped.length, 1);
     assert.match(imported!.skipped[0]!, /README\.md: it has no Two Hats export header/);
-    assert.equal(await readText(vscode.Uri.joinPath(folder, 'notes', `${noteId}.md`)), original);
+    assert.equal(await readText(noteBodyUri(folder, noteId)), original);
     const hits = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'reorg');
     assert.ok(hits?.includes(noteId));
   });

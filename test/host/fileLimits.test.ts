@@ -11,6 +11,8 @@ import { loadOwnTemplates } from '../../src/host/oneOnOnes/templateLibrary';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { exportedNote } from '../../src/shared/oneOnOnes/exportFormat';
 import { activateTwoHats, readText } from './helpers';
+import { noteBodyUri, noteHeaderUri } from '../../src/host/storage/layout';
+import { TEAM_FILE } from '../../src/shared/storageLayout';
 
 /** A workspace state that holds nothing: a folder inside the workspace needs no consent. */
 const NO_CONSENTS_KEPT: vscode.Memento = { keys: () => [], get: <T>(_key: string, fallback?: T) => fallback, update: () => Promise.resolve() };
@@ -27,7 +29,7 @@ function exportText(id: string, person: string, personId = `pid-${id}`): string 
 }
 
 async function teamNames(folder: vscode.Uri): Promise<string[]> {
-  const file = JSON.parse((await readText(vscode.Uri.joinPath(folder, 'team.json')))!) as { people: { name: string }[] };
+  const file = JSON.parse((await readText(vscode.Uri.joinPath(folder, TEAM_FILE)))!) as { people: { name: string }[] };
   return file.people.map((p) => p.name);
 }
 
@@ -46,13 +48,13 @@ describe('files Two Hats did not write: limits checked before reading, exports t
     const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
     assert.ok(started);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    const file = vscode.Uri.joinPath(folder, 'notes', `${started.noteId}.md`);
+    const file = noteBodyUri(folder, started.noteId);
     writeFileSync(file.fsPath, `# Pasted log\n${'x'.repeat(9 * 1024 * 1024)}\n`);
     try {
       await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(started.uri)), /was not read: it is 9 MB, more than the 8 MB Two Hats reads/);
     } finally {
       await vscode.workspace.fs.delete(file);
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'notes', `${started.noteId}.header.json`));
+      await vscode.workspace.fs.delete(noteHeaderUri(folder, started.noteId));
     }
   });
 
@@ -114,7 +116,7 @@ describe('files Two Hats did not write: limits checked before reading, exports t
     }
     const imported = await vscode.commands.executeCommand<ImportResult>(COMMANDS.importNotes, { folder: source });
     assert.equal(imported?.imported, 2, JSON.stringify(imported));
-    const stored = await Promise.all(ids.map((id) => readText(vscode.Uri.joinPath(folder, 'notes', `${id}.md`))));
+    const stored = await Promise.all(ids.map((id) => readText(noteBodyUri(folder, id))));
     assert.ok(stored.every((text) => text !== undefined), 'both notes are stored');
 
     const target = mkdtempSync(path.join(tmpdir(), 'two-hats-export-'));

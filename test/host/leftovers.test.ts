@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { activateTwoHats, eventually, readText } from './helpers';
+import { notesFolder } from '../../src/host/storage/layout';
+import { TEAM_FILE } from '../../src/shared/storageLayout';
 
 const encoder = new TextEncoder();
 
@@ -21,23 +23,23 @@ describe('temporary files left by an interrupted save', () => {
   }
 
   it('are resolved on the next load: the newest complete team file wins when the save never landed, nothing is left behind', async () => {
-    const team = vscode.Uri.joinPath(folder, 'team.json');
+    const team = vscode.Uri.joinPath(folder, TEAM_FILE);
     const saved = (await readText(team))!;
     // A save cut off after writing its temporary file, before the rename: the target is gone.
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'team.json.0123456789ab.tmp'), encoder.encode(saved));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'team.json.ba9876543210.tmp'), encoder.encode(saved.slice(0, 20)));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'notes', 'abc.md.00112233aabb.tmp'), encoder.encode('half a no'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(notesFolder(folder), 'abc.md.00112233aabb.tmp'), encoder.encode('half a no'));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'notes-index.json.00112233aabb.tmp'), encoder.encode('{"sche'));
     await vscode.workspace.fs.delete(team);
 
     await vscode.commands.executeCommand(COMMANDS.reloadData);
     assert.equal(await readText(team), saved, 'the complete temporary file took the target’s place');
     assert.deepEqual((await names(folder)).filter((n) => n.endsWith('.tmp')), []);
-    assert.deepEqual((await names(vscode.Uri.joinPath(folder, 'notes'))).filter((n) => n.endsWith('.tmp')), []);
+    assert.deepEqual((await names(notesFolder(folder))).filter((n) => n.endsWith('.tmp')), []);
   });
 
   it('are left alone while their window still runs: another window’s save in flight survives this one’s start', async () => {
-    const notes = vscode.Uri.joinPath(folder, 'notes');
+    const notes = notesFolder(folder);
     // A process that has come and gone: its pid names a window that crashed mid-save.
     const gone = spawnSync(process.execPath, ['-e', ''], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }).pid;
     const inFlight = vscode.Uri.joinPath(notes, `abc.md.${process.pid}-00112233aabb.tmp`);

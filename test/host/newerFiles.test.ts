@@ -6,6 +6,7 @@ import { COMMANDS } from '../../src/host/constants';
 import type { ItemResult } from '../../src/host/storage/delegationStore';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { activateTwoHats, eventually, readText } from './helpers';
+import { BACKUPS_FOLDER, TEAM_FILE } from '../../src/shared/storageLayout';
 
 const encoder = new TextEncoder();
 
@@ -17,7 +18,7 @@ describe('a data file from a newer Two Hats', () => {
 
   before(async () => {
     folder = (await activateTwoHats()).dataLocation()!;
-    team = vscode.Uri.joinPath(folder, 'team.json');
+    team = vscode.Uri.joinPath(folder, TEAM_FILE);
     const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Hedy ${Date.now()}` });
     assert.ok(added?.ok);
     good = (await readText(team))!;
@@ -31,7 +32,7 @@ describe('a data file from a newer Two Hats', () => {
 
   /** `<user data>/User/workspaceStorage/<id>/<extension>` → this workspace's backup copy of team.json. */
   function backupOfTeam(): string | undefined {
-    const backups = path.join(folder.fsPath, '..', '..', '..', 'globalStorage', path.basename(folder.fsPath), 'backups');
+    const backups = path.join(folder.fsPath, '..', '..', '..', 'globalStorage', path.basename(folder.fsPath), BACKUPS_FOLDER);
     let workspaces: string[];
     try {
       workspaces = readdirSync(backups);
@@ -39,7 +40,7 @@ describe('a data file from a newer Two Hats', () => {
       return undefined; // No backup yet.
     }
     for (const workspace of workspaces) {
-      const copy = path.join(backups, workspace, 'team.json');
+      const copy = path.join(backups, workspace, TEAM_FILE);
       try {
         statSync(copy);
         return copy;

@@ -6,6 +6,8 @@ import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands'
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { parseNoteIndex } from '../../src/shared/oneOnOnes/noteIndex';
 import { activateTwoHats, eventually, readText } from './helpers';
+import { noteBodyUri, noteHeaderUri, notesFolder } from '../../src/host/storage/layout';
+import { NOTE_INDEX_FILE } from '../../src/shared/storageLayout';
 
 describe('note files changed outside Two Hats, and unusual notes', () => {
   let folder: vscode.Uri;
@@ -27,15 +29,15 @@ describe('note files changed outside Two Hats, and unusual notes', () => {
   }
 
   async function indexEntry(id: string) {
-    const parsed = parseNoteIndex((await readText(vscode.Uri.joinPath(folder, 'notes-index.json'))) ?? '');
+    const parsed = parseNoteIndex((await readText(vscode.Uri.joinPath(folder, NOTE_INDEX_FILE))) ?? '');
     return parsed.ok ? parsed.notes.find((note) => note.id === id) : undefined;
   }
 
-  const bodyOf = (id: string) => vscode.Uri.joinPath(folder, 'notes', `${id}.md`);
+  const bodyOf = (id: string) => noteBodyUri(folder, id);
 
   it('keeps a header beside each note, so the index can be rebuilt from the files', async () => {
     const started = await startNote();
-    const header = JSON.parse((await readText(vscode.Uri.joinPath(folder, 'notes', `${started.noteId}.header.json`))) ?? '{}') as { personId?: string };
+    const header = JSON.parse((await readText(noteHeaderUri(folder, started.noteId))) ?? '{}') as { personId?: string };
     assert.equal(header.personId, personId);
     await eventually(() => indexEntry(started.noteId), 'the index to list the new note');
   });
@@ -71,10 +73,10 @@ describe('note files changed outside Two Hats, and unusual notes', () => {
     const garbage = new Uint8Array([0x23, 0x20, 0xff, 0xfe, 0xc3, 0x28, 0x0a]);
     await vscode.workspace.fs.writeFile(bodyOf(started.noteId), garbage);
     await vscode.workspace.fs.writeFile(noteUri(started.noteId, 'x'), new TextEncoder().encode('# Rewritten\n'));
-    const names = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder, 'notes'))).map(([name]) => name);
+    const names = (await vscode.workspace.fs.readDirectory(notesFolder(folder))).map(([name]) => name);
     const backup = names.find((name) => name.startsWith(`${started.noteId}.not-utf8-`));
     assert.ok(backup, 'a copy of the original bytes');
-    assert.deepEqual([...(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'notes', backup)))], [...garbage]);
+    assert.deepEqual([...(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(notesFolder(folder), backup)))], [...garbage]);
     assert.equal(await readText(bodyOf(started.noteId)), '# Rewritten\n');
   });
 });

@@ -4,6 +4,8 @@ import { COMMANDS } from '../../src/host/constants';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { activateTwoHats, readText } from './helpers';
+import { noteBodyUri, notesFolder } from '../../src/host/storage/layout';
+import { TEAM_FILE } from '../../src/shared/storageLayout';
 
 describe('1:1 notes in the real editor', () => {
   let folder: vscode.Uri;
@@ -20,7 +22,7 @@ describe('1:1 notes in the real editor', () => {
   it('starts a note from a template in workspace storage and opens it in an editor', async () => {
     const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
     assert.ok(started);
-    const onDisk = await readText(vscode.Uri.joinPath(folder, 'notes', `${started.noteId}.md`));
+    const onDisk = await readText(noteBodyUri(folder, started.noteId));
     assert.match(onDisk ?? '', /^# 1:1 with Noor \d+ · \d{4}-\d{2}-\d{2}/);
     assert.match(onDisk ?? '', /## Their topics first/);
     const editor = vscode.window.activeTextEditor;
@@ -36,13 +38,13 @@ describe('1:1 notes in the real editor', () => {
     assert.ok(actionItems > 0);
     await editor.edit((b) => b.insert(new vscode.Position(actionItems + 1, 0), '\n- [ ] Write the onboarding guide @noor\n'));
     assert.ok(await editor.document.save(), 'the save goes through');
-    const onDisk = await readText(vscode.Uri.joinPath(folder, 'notes', `${noteId}.md`));
+    const onDisk = await readText(noteBodyUri(folder, noteId));
     assert.match(onDisk ?? '', /- \[ \] Write the onboarding guide @noor/);
-    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder, 'notes'));
+    const entries = await vscode.workspace.fs.readDirectory(notesFolder(folder));
     assert.deepEqual(entries.filter(([name]) => name.endsWith('.tmp')), [], 'no temporary file is left behind');
 
     const next = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
-    const nextText = await readText(vscode.Uri.joinPath(folder, 'notes', `${next!.noteId}.md`));
+    const nextText = await readText(noteBodyUri(folder, next!.noteId));
     assert.match(nextText ?? '', /## Follow-ups\n\n.*\n\n- \[ \] Write the onboarding guide @noor/);
   });
 
@@ -55,7 +57,7 @@ describe('1:1 notes in the real editor', () => {
     );
     assert.ok(await editor.document.save());
     const next = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
-    const text = (await readText(vscode.Uri.joinPath(folder, 'notes', `${next!.noteId}.md`))) ?? '';
+    const text = (await readText(noteBodyUri(folder, next!.noteId))) ?? '';
     const privateAt = text.indexOf('## Private notes');
     assert.ok(privateAt > 0, text);
     assert.match(text.slice(privateAt), /- \[ \] Talk to HR about the PIP/);
@@ -67,7 +69,7 @@ describe('1:1 notes in the real editor', () => {
   it('finds the note by a word in it, and not by a word that is nowhere', async () => {
     const hits = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'ONBOARDING guide');
     assert.ok(hits && hits.length >= 1);
-    const first = await readText(vscode.Uri.joinPath(folder, 'notes', `${hits[0]}.md`));
+    const first = await readText(noteBodyUri(folder, hits[0]));
     assert.match(first ?? '', /Write the onboarding guide/);
     assert.deepEqual(await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'onboarding zanzibar'), []);
   });
@@ -86,7 +88,7 @@ describe('1:1 notes in the real editor', () => {
   });
 
   it('moves the person’s next 1:1 due date to a cadence after today', async () => {
-    const team = JSON.parse((await readText(vscode.Uri.joinPath(folder, 'team.json')))!) as { people: { id: string; lastOneOnOneOn?: string }[] };
+    const team = JSON.parse((await readText(vscode.Uri.joinPath(folder, TEAM_FILE)))!) as { people: { id: string; lastOneOnOneOn?: string }[] };
     const today = new Date();
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
     assert.equal(team.people.find((p) => p.id === personId)?.lastOneOnOneOn, iso);
@@ -104,10 +106,10 @@ describe('talking points between 1:1s', () => {
     await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { personId, text: 'How is on-call going?', standing: true });
 
     const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
-    const agenda = await readText(vscode.Uri.joinPath(folder, 'notes', `${started!.noteId}.md`));
+    const agenda = await readText(noteBodyUri(folder, started!.noteId));
     assert.match(agenda ?? '', /## Talking points\n\n- Conference budget\n- How is on-call going\? _\(standing\)_/);
 
-    const team = JSON.parse((await readText(vscode.Uri.joinPath(folder, 'team.json')))!) as {
+    const team = JSON.parse((await readText(vscode.Uri.joinPath(folder, TEAM_FILE)))!) as {
       people: { id: string; talkingPoints?: { text: string }[] }[];
     };
     assert.deepEqual(team.people.find((p) => p.id === personId)?.talkingPoints?.map((p) => p.text), ['How is on-call going?']);

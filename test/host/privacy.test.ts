@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { BACKUP_MANIFEST_FILE } from '../../src/shared/backups';
 import { activateTwoHats, eventually, readText } from './helpers';
+import { BACKUPS_FOLDER, BACKUP_MANIFEST_FILE, NOTES_FOLDER, NOTE_INDEX_FILE, TEAM_FILE, noteBodyName, noteHeaderName } from '../../src/shared/storageLayout';
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 
@@ -51,7 +51,7 @@ describe('privacy of what Two Hats keeps and shares', () => {
     }, 'the talking point to be queued');
     await queued;
 
-    const team = readFileSync(path.join(data.fsPath, 'team.json'), 'utf8');
+    const team = readFileSync(path.join(data.fsPath, TEAM_FILE), 'utf8');
     const people = (JSON.parse(team) as { people: { id: string; talkingPoints?: { text: string; source?: Record<string, unknown> }[] }[] }).people;
     const owner = people.find((p) => p.talkingPoints?.some((t) => t.text.includes(marker)));
     assert.ok(owner, 'the point was queued for someone');
@@ -92,25 +92,25 @@ describe('privacy of what Two Hats keeps and shares', () => {
         includePrivate: true,
       });
       assert.ok(exported && exported.notes > 0);
-      const backups = path.join(data.fsPath, '..', '..', '..', 'globalStorage', path.basename(data.fsPath), 'backups');
+      const backups = path.join(data.fsPath, '..', '..', '..', 'globalStorage', path.basename(data.fsPath), BACKUPS_FOLDER);
       const backup = await eventually(
-        () => readdirSync(backups).map((name) => path.join(backups, name)).find((folder) => readdirSync(path.join(folder, 'notes')).includes(`${noteId}.md`)),
+        () => readdirSync(backups).map((name) => path.join(backups, name)).find((folder) => readdirSync(path.join(folder, NOTES_FOLDER)).includes(noteBodyName(noteId))),
         'the backup of the new note',
       );
       await eventually(() => readdirSync(backup).includes(BACKUP_MANIFEST_FILE), 'the backup manifest');
       const personFolder = readdirSync(exported.folder.fsPath).map((name) => path.join(exported.folder.fsPath, name))[0]!;
-      const folders = [data.fsPath, path.join(data.fsPath, 'notes'), backups, backup, path.join(backup, 'notes'), exported.folder.fsPath, personFolder];
+      const folders = [data.fsPath, path.join(data.fsPath, NOTES_FOLDER), backups, backup, path.join(backup, NOTES_FOLDER), exported.folder.fsPath, personFolder];
       const files = [
-        path.join(data.fsPath, 'team.json'),
-        path.join(data.fsPath, 'notes', `${noteId}.md`),
-        path.join(data.fsPath, 'notes', `${noteId}.header.json`),
-        path.join(backup, 'notes', `${noteId}.md`),
+        path.join(data.fsPath, TEAM_FILE),
+        path.join(data.fsPath, NOTES_FOLDER, noteBodyName(noteId)),
+        path.join(data.fsPath, NOTES_FOLDER, noteHeaderName(noteId)),
+        path.join(backup, NOTES_FOLDER, noteBodyName(noteId)),
         path.join(backup, BACKUP_MANIFEST_FILE),
-        path.join(backup, 'team.json'),
+        path.join(backup, TEAM_FILE),
         ...readdirSync(personFolder).map((name) => path.join(personFolder, name)),
       ];
-      await eventually(() => readdirSync(data.fsPath).includes('notes-index.json'), 'the notes index');
-      files.push(path.join(data.fsPath, 'notes-index.json'));
+      await eventually(() => readdirSync(data.fsPath).includes(NOTE_INDEX_FILE), 'the notes index');
+      files.push(path.join(data.fsPath, NOTE_INDEX_FILE));
       for (const folder of folders) {
         assert.equal(mode(folder).toString(8), '700', folder);
       }

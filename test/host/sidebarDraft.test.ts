@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostMessage, KeptDraft } from '../../src/shared/protocol';
-import { SIDEBAR_DRAFT_FILE_NAME } from '../../src/shared/storedSidebarDraft';
 import { eventually } from './helpers';
 import { openSidebarOn, type SidebarOnFolder } from './sidebarOnFolder';
+import { SIDEBAR_DRAFT_FILE } from '../../src/shared/storageLayout';
 
 const typed = (name: string): KeptDraft => ({ draft: { name, role: 'Compilers', cadence: 'weekly' } });
 
@@ -16,7 +16,7 @@ function restored(window: SidebarOnFolder): HostMessage[] {
 
 function draftOnDisk(folder: vscode.Uri): string | undefined {
   try {
-    return readFileSync(path.join(folder.fsPath, SIDEBAR_DRAFT_FILE_NAME), 'utf8');
+    return readFileSync(path.join(folder.fsPath, SIDEBAR_DRAFT_FILE), 'utf8');
   } catch {
     return undefined;
   }
@@ -89,7 +89,7 @@ describe('a half-typed form in the sidebar, kept by the host', () => {
   });
 
   it('sets a damaged draft file aside unchanged, and keeps the next form typed', async () => {
-    writeFileSync(path.join(folder.fsPath, SIDEBAR_DRAFT_FILE_NAME), '{"schemaVersion":1,"form":{"draft":');
+    writeFileSync(path.join(folder.fsPath, SIDEBAR_DRAFT_FILE), '{"schemaVersion":1,"form":{"draft":');
     const window = await openWindow();
     await reopenView(window);
     assert.deepEqual(restored(window), []);

@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { activateTwoHats, eventually, readText } from './helpers';
+import { TEAM_FILE } from '../../src/shared/storageLayout';
 
 const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function teamFile(folder: vscode.Uri) {
-  const text = await readText(vscode.Uri.joinPath(folder, 'team.json'));
+  const text = await readText(vscode.Uri.joinPath(folder, TEAM_FILE));
   return text === undefined ? undefined : (JSON.parse(text) as { schemaVersion: number; people: { id: string; name: string; archived: boolean }[] });
 }
 
@@ -42,11 +43,11 @@ describe('the team store on the real workspace storage', () => {
   it('refuses a duplicate name and changes nothing on disk', async () => {
     const name = unique('Grace');
     await vscode.commands.executeCommand(COMMANDS.addPerson, { name });
-    const before = await readText(vscode.Uri.joinPath(folder, 'team.json'));
+    const before = await readText(vscode.Uri.joinPath(folder, TEAM_FILE));
     const result = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: name.toUpperCase() });
     assert.equal(result?.ok, false);
     assert.match(!result?.ok ? result!.error : '', /already on your team/);
-    assert.equal(await readText(vscode.Uri.joinPath(folder, 'team.json')), before);
+    assert.equal(await readText(vscode.Uri.joinPath(folder, TEAM_FILE)), before);
   });
 
   it('archives and unarchives, keeping the person', async () => {
@@ -64,7 +65,7 @@ describe('the team store on the real workspace storage', () => {
     const file = await teamFile(folder);
     assert.ok(file);
     file.people.push({ id: `ext${Date.now()}`, name: outsider, archived: false, role: '', cadence: 'weekly', addedOn: '2026-01-05' } as never);
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'team.json'), new TextEncoder().encode(JSON.stringify(file)));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, TEAM_FILE), new TextEncoder().encode(JSON.stringify(file)));
     const mine = unique('Barbara');
     const result = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: mine });
     assert.ok(result?.ok);
@@ -74,7 +75,7 @@ describe('the team store on the real workspace storage', () => {
   });
 
   it('sets a corrupt file aside unchanged, and carries on with an empty team', async () => {
-    const target = vscode.Uri.joinPath(folder, 'team.json');
+    const target = vscode.Uri.joinPath(folder, TEAM_FILE);
     const garbage = '{"schemaVersion": 1, "people": [ {"id": "torn';
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(garbage));
     const setAside = await eventually(async () => {

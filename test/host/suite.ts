@@ -17,3 +17,5 @@ import './fileLimits.test';
 import './transientRead.test';
 import './privacy.test';
 import './presentingWindows.test';
+import './dataFiles.test';
+import './noteIndex.test';

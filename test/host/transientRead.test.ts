@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { readFileIfExists } from '../../src/host/storage/atomicFile';
 import { TeamStore } from '../../src/host/storage/teamStore';
 import { activateTwoHats } from './helpers';
+import { TEAM_FILE } from '../../src/shared/storageLayout';
 
 /**
  * Tests run as root, for whom no permission bit blocks a read, so the lock an antivirus scanner
@@ -31,7 +32,7 @@ describe('a data file held for a moment by another program', () => {
 
   function dataFolder(): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'two-hats-locked-'));
-    writeFileSync(path.join(dir, 'team.json'), teamFile);
+    writeFileSync(path.join(dir, TEAM_FILE), teamFile);
     return dir;
   }
 
@@ -62,8 +63,8 @@ describe('a data file held for a moment by another program', () => {
       assert.match(store.state.kind === 'unavailable' ? store.state.message : '', /could not be read just now.*Reload Data from Disk/);
       const refused = await store.add({ name: 'Grace', role: '', cadence: 'weekly' });
       assert.equal(refused.ok, false);
-      assert.deepEqual(readdirSync(dir), ['team.json'], 'nothing was set aside or written beside it');
-      assert.equal(readFileSync(path.join(dir, 'team.json'), 'utf8'), teamFile, 'the file is untouched');
+      assert.deepEqual(readdirSync(dir), [TEAM_FILE], 'nothing was set aside or written beside it');
+      assert.equal(readFileSync(path.join(dir, TEAM_FILE), 'utf8'), teamFile, 'the file is untouched');
     } finally {
       store.dispose();
     }
@@ -71,7 +72,7 @@ describe('a data file held for a moment by another program', () => {
 
   it('still sets aside a file that reads but does not parse', async () => {
     const dir = dataFolder();
-    writeFileSync(path.join(dir, 'team.json'), '{"schemaVersion": 1, "people": [');
+    writeFileSync(path.join(dir, TEAM_FILE), '{"schemaVersion": 1, "people": [');
     const store = new TeamStore();
     try {
       await store.open({ kind: 'folder', uri: vscode.Uri.file(dir), scope: 'workspace' });

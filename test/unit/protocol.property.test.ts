@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_WEBVIEW_MESSAGE_CHARS, parseWebviewMessage } from '../../src/shared/protocol';
+import { asTypedBound, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from '../../src/shared/storageLayout';
 import { CADENCES } from '../../src/shared/team';
 import { markdownish } from './support/adversarial';
 import { anyText, isoDay, storedId } from './support/storedArbitraries';
 
 const options = { noNullPrototype: true } as const;
 const requestId = fc.nat();
-const draft = fc.record({ name: anyText(320), role: anyText(480), cadence: fc.constantFrom(...CADENCES) }, options);
+const draft = fc.record({ name: anyText(asTypedBound(PERSON_NAME_MAX_LENGTH)), role: anyText(asTypedBound(PERSON_ROLE_MAX_LENGTH)), cadence: fc.constantFrom(...CADENCES) }, options);
 const byType = (type: string, fields: Record<string, fc.Arbitrary<unknown>> = {}, optional: string[] = []) =>
   fc.record({ type: fc.constant(type), ...fields }, { ...options, requiredKeys: ['type', ...Object.keys(fields).filter((key) => !optional.includes(key))] as never[] });
 const intent = fc.oneof(

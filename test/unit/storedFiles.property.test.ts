@@ -5,6 +5,7 @@ import { RELAPSE_KINDS, STATUSES, type DelegationItem } from '../../src/shared/d
 import { LEVELS } from '../../src/shared/delegation/levels';
 import { parseDelegationFile, serializeDelegationFile } from '../../src/shared/delegation/storedDelegation';
 import { deriveNoteMeta, headerOf, parseNoteHeader, parseNoteIndex, serializeNoteHeader, serializeNoteIndex } from '../../src/shared/oneOnOnes/noteIndex';
+import { PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from '../../src/shared/storageLayout';
 import { parseSidebarDraftFile, serializeSidebarDraftFile } from '../../src/shared/storedSidebarDraft';
 import { parseTeamFile, serializeTeamFile } from '../../src/shared/storedTeam';
 import { CADENCES, type Person } from '../../src/shared/team';
@@ -17,8 +18,8 @@ const level = fc.constantFrom(...LEVELS);
 const person: fc.Arbitrary<Person> = fc.record(
   {
     id: storedId,
-    name: nonEmptyText(400),
-    role: anyText(600),
+    name: nonEmptyText(PERSON_NAME_MAX_LENGTH),
+    role: anyText(PERSON_ROLE_MAX_LENGTH),
     cadence: fc.constantFrom(...CADENCES),
     archived: fc.boolean(),
     addedOn: isoDay,

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { NOTE_SCHEME } from '../constants';
 import type { NoteMeta } from '../../shared/oneOnOnes/noteIndex';
+import { isStoredId } from '../../shared/storageLayout';
 import type { NoteStore } from '../storage/noteStore';
 
 /** `two-hats-note:/<id>/<title>.md`: the id finds the note, the title names the tab. */
@@ -15,7 +16,8 @@ export function noteUri(id: string, title: string): vscode.Uri {
 }
 
 export function noteIdOf(uri: vscode.Uri): string | undefined {
-  return /^\/([\w-]{1,64})(?:\/|$)/.exec(uri.path)?.[1];
+  const first = uri.path.startsWith('/') ? uri.path.split('/')[1] : undefined;
+  return first !== undefined && isStoredId(first) ? first : undefined;
 }
 
 export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposable {

@@ -7,11 +7,12 @@
  * on showing private details until something else made it redraw.
  */
 import * as vscode from 'vscode';
+import { MEMENTO_KEYS } from '../../shared/storageLayout';
 import { COMMANDS } from '../constants';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { createPrivateFolder } from '../storage/permissions';
 
-const PRESENTING_KEY = 'twoHats.presenting.v1';
+const PRESENTING_KEY = MEMENTO_KEYS.presenting;
 export const PRESENTING_FLAG_FILE = 'presenting.json';
 /** For the keybinding's `when`: the same keys start and stop. */
 const PRESENTING_CONTEXT = 'twoHats.presenting';

@@ -4,9 +4,10 @@
  */
 import * as vscode from 'vscode';
 import { hatName, hatTooltip, HATS, otherHat, type Hat } from '../../shared/principles/hats';
+import { MEMENTO_KEYS } from '../../shared/storageLayout';
 import { COMMANDS } from '../constants';
 
-const HAT_KEY = 'twoHats.hat.v1';
+const HAT_KEY = MEMENTO_KEYS.hat;
 
 export class HatState implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Hat>();

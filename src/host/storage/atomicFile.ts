@@ -13,12 +13,11 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { fileStamp, setAsideName, TEMP_TAIL, tempName } from '../../shared/storageLayout';
 import { processIsAlive } from './fileLock';
+import { fileNameOf } from './layout';
 import { PRIVATE_FILE_MODE } from './permissions';
 
-const TEMP_SUFFIX = '.tmp';
-/** `<name>.<pid>-<random>.tmp`; before the pid was part of it, `<name>.<random>.tmp`. */
-const TEMP_TAIL = /\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
 /** No write takes this long: a temp this old whose process still runs was left by a failed one. */
 const TEMP_ABANDONED_MS = 10 * 60_000;
 
@@ -29,8 +28,7 @@ export function isTempName(name: string): boolean {
 
 /** Named after the writing process, so that a start in another window can tell it is in use. */
 function tempSibling(target: vscode.Uri): vscode.Uri {
-  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  return vscode.Uri.joinPath(target, '..', `${name}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  return vscode.Uri.joinPath(target, '..', tempName(fileNameOf(target), process.pid, randomBytes(6).toString('hex')));
 }
 
 /**
@@ -90,7 +88,7 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array, o
 /** Leftover temporary files of `target` from writes that were interrupted, newest first; not those of a write under way. */
 export async function findLeftoverTemps(target: vscode.Uri): Promise<vscode.Uri[]> {
   const dir = vscode.Uri.joinPath(target, '..');
-  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const name = fileNameOf(target);
   const pattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${TEMP_TAIL.source}`);
   let entries: [string, vscode.FileType][];
   try {
@@ -142,12 +140,7 @@ export async function readFileIfExists(uri: vscode.Uri): Promise<Uint8Array | un
  * never overwritten and the user can recover it. Returns where it went.
  */
 export async function setAside(uri: vscode.Uri, why: 'corrupt' | 'newer'): Promise<vscode.Uri> {
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const dot = name.lastIndexOf('.');
-  const base = dot > 0 ? name.slice(0, dot) : name;
-  const ext = dot > 0 ? name.slice(dot) : '';
-  const destination = vscode.Uri.joinPath(uri, '..', `${base}.${why}-${stamp}${ext}`);
+  const destination = vscode.Uri.joinPath(uri, '..', setAsideName(fileNameOf(uri), why, fileStamp()));
   await vscode.workspace.fs.rename(uri, destination, { overwrite: false });
   return destination;
 }

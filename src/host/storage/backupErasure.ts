@@ -4,17 +4,18 @@
  * go, and the copies of the team and delegation files are rewritten without them.
  */
 import * as vscode from 'vscode';
-import { BACKUP_MANIFEST_FILE, parseBackupManifest, serializeBackupManifest } from '../../shared/backups';
+import { parseBackupManifest, serializeBackupManifest } from '../../shared/backups';
 import { withoutPerson } from '../../shared/delegation/forgetPerson';
-import { DELEGATION_FILE_NAME, parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
+import { parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
 import { parseNoteHeader } from '../../shared/oneOnOnes/noteIndex';
+import { BACKUP_MANIFEST_FILE, DELEGATION_FILE, noteIdOfHeader, noteIdPrefixOf, TEAM_FILE } from '../../shared/storageLayout';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
-import { readFileIfExists, writeFileAtomic } from './atomicFile';
 import { eraseFromLeftovers } from './leftoverErasure';
+import { readDataFile, writeDataFile } from './dataFiles';
+import { notesFolder } from './layout';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const HEADER_SUFFIX = '.header.json';
 
 type Entries = [string, vscode.FileType][];
 
@@ -24,12 +25,12 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
   let touched = 0;
   for (const [folderName] of folders) {
     const folder = vscode.Uri.joinPath(root, folderName);
-    const notes = await eraseNotes(vscode.Uri.joinPath(folder, 'notes'), personId, new Set(noteIds));
-    const people = await rewrite(vscode.Uri.joinPath(folder, 'team.json'), (text) => {
+    const notes = await eraseNotes(notesFolder(folder), personId, new Set(noteIds));
+    const people = await rewrite(vscode.Uri.joinPath(folder, TEAM_FILE), (text) => {
       const parsed = parseTeamFile(text);
       return parsed.ok ? serializeTeamFile(parsed.file.people.filter((person) => person.id !== personId)) : undefined;
     });
-    const items = await rewrite(vscode.Uri.joinPath(folder, DELEGATION_FILE_NAME), (text) => {
+    const items = await rewrite(vscode.Uri.joinPath(folder, DELEGATION_FILE), (text) => {
       const parsed = parseDelegationFile(text);
       return parsed.ok ? serializeDelegationFile(withoutPerson(parsed.value, personId, name)) : undefined;
     });
@@ -47,13 +48,16 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
 async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySet<string>): Promise<number> {
   const names = (await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as Entries)).map(([name]) => name);
   const theirs = new Set<string>();
-  for (const name of names.filter((n) => n.endsWith(HEADER_SUFFIX))) {
-    const id = name.slice(0, -HEADER_SUFFIX.length);
+  for (const name of names) {
+    const id = noteIdOfHeader(name);
+    if (id === undefined) {
+      continue;
+    }
     if (noteIds.has(id)) {
       theirs.add(id);
       continue;
     }
-    const bytes = await readFileIfExists(vscode.Uri.joinPath(dir, name)).catch(() => undefined);
+    const bytes = await readDataFile(vscode.Uri.joinPath(dir, name)).catch(() => undefined);
     const header = bytes ? parseNoteHeader(decoder.decode(bytes)) : undefined;
     if (header?.ok && header.value.personId === personId) {
       theirs.add(id);
@@ -61,12 +65,12 @@ async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySe
   }
   // A body whose header is missing is still theirs when its id is one of their notes.
   for (const name of names) {
-    const id = name.slice(0, name.indexOf('.'));
-    if (noteIds.has(id)) {
+    const id = noteIdPrefixOf(name);
+    if (id !== undefined && noteIds.has(id)) {
       theirs.add(id);
     }
   }
-  for (const name of names.filter((n) => theirs.has(n.slice(0, n.indexOf('.'))))) {
+  for (const name of names.filter((n) => theirs.has(noteIdPrefixOf(n) ?? ''))) {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, name), { useTrash: false }).then(undefined, () => undefined);
   }
   return theirs.size;
@@ -74,7 +78,7 @@ async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySe
 
 /** Rewrites a copied file when `change` gives a different text; 1 if it did. */
 async function rewrite(file: vscode.Uri, change: (text: string) => string | undefined): Promise<number> {
-  const bytes = await readFileIfExists(file).catch(() => undefined);
+  const bytes = await readDataFile(file).catch(() => undefined);
   if (!bytes) {
     return 0;
   }
@@ -83,18 +87,18 @@ async function rewrite(file: vscode.Uri, change: (text: string) => string | unde
   if (after === undefined || after === before) {
     return 0;
   }
-  await writeFileAtomic(file, encoder.encode(after));
+  await writeDataFile(file, encoder.encode(after));
   return 1;
 }
 
 /** Keeps the manifest's counts true, so the restore offer describes what is really there. */
 async function recount(folder: vscode.Uri, notes: number, people: number): Promise<void> {
   const file = vscode.Uri.joinPath(folder, BACKUP_MANIFEST_FILE);
-  const bytes = await readFileIfExists(file).catch(() => undefined);
+  const bytes = await readDataFile(file).catch(() => undefined);
   const parsed = bytes ? parseBackupManifest(decoder.decode(bytes)) : undefined;
   if (parsed?.ok) {
     const manifest = parsed.value;
-    await writeFileAtomic(
+    await writeDataFile(
       file,
       encoder.encode(serializeBackupManifest({ ...manifest, people: Math.max(0, manifest.people - people), notes: Math.max(0, manifest.notes - notes) })),
     );

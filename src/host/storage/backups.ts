@@ -5,20 +5,31 @@
  * copies deletions, so a mistake in the workspace cannot empty the backup. On the same machine
  * only: global storage is as private as workspace storage.
  */
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
-  BACKUP_MANIFEST_FILE,
   describeBackup,
-  originWithoutCredentials,
   parseBackupManifest,
   restoreCandidates,
   serializeBackupManifest,
   type BackupManifest,
   type WorkspaceIdentity,
 } from '../../shared/backups';
-import { readFileIfExists, writeFileAtomic } from './atomicFile';
+import {
+  BACKED_UP_FILES,
+  BACKUP_MANIFEST_FILE,
+  DELEGATION_FILE,
+  fileStamp,
+  keptBeforeSetAsideName,
+  noteBodyName,
+  noteHeaderName,
+  noteIdOfFile,
+  NOTES_FOLDER,
+  TEAM_FILE,
+  type BackedUpFile,
+} from '../../shared/storageLayout';
+import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
 import { erasePersonFromBackups } from './backupErasure';
+import { backupFolderFor, fileNameOf, notesFolder } from './layout';
 import { createPrivateFolder } from './permissions';
 import type { DelegationStore } from './delegationStore';
 import type { NewerVersionGuard } from './newerVersionGuard';
@@ -26,7 +37,6 @@ import type { NoteStore } from './noteStore';
 import type { TeamStore } from './teamStore';
 
 const BACKUP_DELAY_MS = 2000;
-const DATA_FILES = ['team.json', 'delegation.json'] as const;
 const decoder = new TextDecoder();
 
 export interface StoredBackup {
@@ -42,7 +52,7 @@ export interface BackupSources {
 
 export class BackupKeeper implements vscode.Disposable {
   private current: { data: vscode.Uri; backup: vscode.Uri; identity: WorkspaceIdentity } | undefined;
-  private dirtyFiles = new Set<string>();
+  private dirtyFiles = new Set<BackedUpFile>();
   private dirtyNotes = new Set<string>();
   private everything = false;
   /**
@@ -61,8 +71,8 @@ export class BackupKeeper implements vscode.Disposable {
     private readonly guard?: NewerVersionGuard,
   ) {
     this.subscriptions = [
-      sources.team.onDidChange(() => this.markFile('team.json')),
-      sources.delegation.onDidChange(() => this.markFile('delegation.json')),
+      sources.team.onDidChange(() => this.markFile(TEAM_FILE)),
+      sources.delegation.onDidChange(() => this.markFile(DELEGATION_FILE)),
       sources.team.onDidSetAside((notice) => this.heldBack.add(notice.original.toString())),
       sources.delegation.onDidSetAside((notice) => this.heldBack.add(notice.original.toString())),
       sources.notes.onDidChange((id) => (id ? this.markNote(id) : this.markEverything())),
@@ -72,11 +82,11 @@ export class BackupKeeper implements vscode.Disposable {
   /** Starts keeping the backup of this data folder; undefined stops (no folder, global storage). */
   async follow(data: vscode.Uri | undefined, identity: WorkspaceIdentity | undefined): Promise<void> {
     await this.flush();
-    this.current = data && identity ? { data, backup: this.folderFor(identity.storagePath), identity } : undefined;
+    this.current = data && identity ? { data, backup: backupFolderFor(this.root, identity.storagePath), identity } : undefined;
     this.dirtyFiles.clear();
     this.dirtyNotes.clear();
     this.everything = false;
-    if (this.current && !(await readFileIfExists(vscode.Uri.joinPath(this.current.backup, BACKUP_MANIFEST_FILE)))) {
+    if (this.current && !(await readDataFile(vscode.Uri.joinPath(this.current.backup, BACKUP_MANIFEST_FILE)).catch(() => undefined))) {
       this.markEverything();
     }
   }
@@ -106,20 +116,20 @@ export class BackupKeeper implements vscode.Disposable {
   async restore(backup: StoredBackup, into: vscode.Uri): Promise<number> {
     let copied = 0;
     const copy = async (from: vscode.Uri, to: vscode.Uri) => {
-      const bytes = await readFileIfExists(from);
-      if (bytes && !(await readFileIfExists(to))) {
-        await writeFileAtomic(to, bytes);
+      const bytes = await readStoredCopy(from);
+      if (bytes && !(await readStoredCopy(to))) {
+        await writeStoredCopy(to, bytes);
         copied++;
       }
     };
-    for (const name of DATA_FILES) {
+    for (const name of BACKED_UP_FILES) {
       await copy(vscode.Uri.joinPath(backup.folder, name), vscode.Uri.joinPath(into, name));
     }
-    const notesFrom = vscode.Uri.joinPath(backup.folder, 'notes');
-    const notesTo = vscode.Uri.joinPath(into, 'notes');
+    const notesFrom = notesFolder(backup.folder);
+    const notesTo = notesFolder(into);
     await createPrivateFolder(notesTo);
     const entries = await vscode.workspace.fs.readDirectory(notesFrom).then(undefined, () => [] as [string, vscode.FileType][]);
-    for (const [name] of entries.filter(([n, type]) => type === vscode.FileType.File && /^[\w-]{1,64}(?:\.md|\.header\.json)$/.test(n))) {
+    for (const [name] of entries.filter(([n, type]) => type === vscode.FileType.File && noteIdOfFile(n) !== undefined)) {
       await copy(vscode.Uri.joinPath(notesFrom, name), vscode.Uri.joinPath(notesTo, name));
     }
     return copied;
@@ -146,11 +156,7 @@ export class BackupKeeper implements vscode.Disposable {
     this.subscriptions.forEach((s) => s.dispose());
   }
 
-  private folderFor(storagePath: string): vscode.Uri {
-    return vscode.Uri.joinPath(this.root, createHash('sha256').update(storagePath).digest('hex').slice(0, 24));
-  }
-
-  private markFile(name: string): void {
+  private markFile(name: BackedUpFile): void {
     this.dirtyFiles.add(name);
     this.schedule();
   }
@@ -179,7 +185,7 @@ export class BackupKeeper implements vscode.Disposable {
     }
     const startedAt = Date.now();
     const everything = this.everything;
-    const files = everything ? [...DATA_FILES] : [...this.dirtyFiles];
+    const files = everything ? [...BACKED_UP_FILES] : [...this.dirtyFiles];
     const dirtyNotes = [...this.dirtyNotes];
     this.dirtyFiles.clear();
     this.dirtyNotes.clear();
@@ -194,8 +200,8 @@ export class BackupKeeper implements vscode.Disposable {
       this.log.info('Backup skipped: this window is read-only (a file was written by a newer Two Hats).');
       return;
     }
-    const notesFolder = vscode.Uri.joinPath(target.backup, 'notes');
-    for (const folder of [this.root, target.backup, notesFolder]) {
+    const backupNotes = notesFolder(target.backup);
+    for (const folder of [this.root, target.backup, backupNotes]) {
       await createPrivateFolder(folder);
     }
     const previous = everything ? await this.readManifest(target.backup) : undefined;
@@ -205,15 +211,15 @@ export class BackupKeeper implements vscode.Disposable {
       if (unlessCopiedSince && (await copiedSince(from, to))) {
         return;
       }
-      const bytes = await readFileIfExists(from);
+      const bytes = await readStoredCopy(from);
       // An empty file (a torn write by another program) never replaces a copy that holds something.
-      if (bytes && (bytes.byteLength > 0 || !(await readFileIfExists(to)))) {
-        await writeFileAtomic(to, bytes);
+      if (bytes && (bytes.byteLength > 0 || !(await readStoredCopy(to)))) {
+        await writeStoredCopy(to, bytes);
       }
     };
-    const readable = { 'team.json': team.state.kind === 'ready', 'delegation.json': delegation.state.kind === 'ready' };
+    const readable: Record<BackedUpFile, boolean> = { [TEAM_FILE]: team.state.kind === 'ready', [DELEGATION_FILE]: delegation.state.kind === 'ready' };
     for (const name of files) {
-      if (!readable[name as keyof typeof readable]) {
+      if (!readable[name]) {
         continue;
       }
       const original = vscode.Uri.joinPath(target.data, name).toString();
@@ -227,9 +233,9 @@ export class BackupKeeper implements vscode.Disposable {
     // that changed since the last complete pass began, or whose copy is missing: one listing of
     // the backup instead of two stats per file. A backup from before that was recorded is checked
     // file by file, once.
-    const notes = everything ? await this.notesToCopy(notesFolder, previous?.completeAsOf) : dirtyNotes.map((id) => ({ id, check: false }));
+    const notes = everything ? await this.notesToCopy(backupNotes, previous?.completeAsOf) : dirtyNotes.map((id) => ({ id, check: false }));
     for (let i = 0; i < notes.length; i += 32) {
-      await Promise.all(notes.slice(i, i + 32).flatMap(({ id, check }) => [copy(`notes/${id}.md`, check), copy(`notes/${id}.header.json`, check)]));
+      await Promise.all(notes.slice(i, i + 32).flatMap(({ id, check }) => [copy(`${NOTES_FOLDER}/${noteBodyName(id)}`, check), copy(`${NOTES_FOLDER}/${noteHeaderName(id)}`, check)]));
     }
     const completeAsOf = everything ? startedAt : (await this.readManifest(target.backup))?.completeAsOf;
     const manifest: BackupManifest = {
@@ -240,13 +246,13 @@ export class BackupKeeper implements vscode.Disposable {
       notes: this.sources.notes.all.length,
       items: delegation.all.length,
     };
-    await writeFileAtomic(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
+    await writeDataFile(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
   }
 
   /** Moves the backup copy of a file that was set aside to a name no later backup writes. */
   private async keepGoodCopy(copy: vscode.Uri): Promise<void> {
-    const name = copy.path.slice(copy.path.lastIndexOf('/') + 1);
-    const kept = vscode.Uri.joinPath(copy, '..', name.replace(/\.json$/, `.before-set-aside-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
+    const name = fileNameOf(copy);
+    const kept = vscode.Uri.joinPath(copy, '..', keptBeforeSetAsideName(name, fileStamp()));
     const moved = await Promise.resolve(vscode.workspace.fs.rename(copy, kept, { overwrite: false })).then(
       () => true,
       () => false,
@@ -266,7 +272,7 @@ export class BackupKeeper implements vscode.Disposable {
     const copied = new Set(entries.map(([name]) => name));
     const wanted: { id: string; check: boolean }[] = [];
     for (const note of all) {
-      if (!copied.has(`${note.id}.md`) || !copied.has(`${note.id}.header.json`)) {
+      if (!copied.has(noteBodyName(note.id)) || !copied.has(noteHeaderName(note.id))) {
         wanted.push({ id: note.id, check: false });
       } else if (note.updatedAt >= completeAsOf) {
         // Most were copied a few seconds after they changed; compare with the copy to be sure.
@@ -277,7 +283,7 @@ export class BackupKeeper implements vscode.Disposable {
   }
 
   private async readManifest(folder: vscode.Uri): Promise<BackupManifest | undefined> {
-    const bytes = await readFileIfExists(vscode.Uri.joinPath(folder, BACKUP_MANIFEST_FILE)).catch(() => undefined);
+    const bytes = await readDataFile(vscode.Uri.joinPath(folder, BACKUP_MANIFEST_FILE)).catch(() => undefined);
     const parsed = bytes ? parseBackupManifest(decoder.decode(bytes)) : undefined;
     return parsed?.ok ? parsed.value : undefined;
   }
@@ -293,21 +299,5 @@ async function copiedSince(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** This workspace as a backup names it: its folder, its storage folder, its repository. */
-export async function workspaceIdentity(storage: vscode.Uri): Promise<WorkspaceIdentity | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) {
-    return undefined;
-  }
-  const config = await readFileIfExists(vscode.Uri.joinPath(folder.uri, '.git', 'config')).catch(() => undefined);
-  const url = config ? /\[remote "origin"\][^[]*?url\s*=\s*(\S+)/.exec(decoder.decode(config))?.[1] : undefined;
-  const origin = url !== undefined ? originWithoutCredentials(url) : undefined;
-  return {
-    workspaceName: vscode.workspace.name ?? folder.name,
-    workspacePath: folder.uri.fsPath,
-    storagePath: storage.fsPath,
-    ...(origin ? { repository: origin } : {}),
-  };
-}
-
 export { describeBackup };
+export { workspaceIdentity } from './workspaceIdentity';

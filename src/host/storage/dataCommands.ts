@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import { primaryStoragePath } from '../../shared/storagePaths';
 import { COMMANDS } from '../constants';
+import { MEMENTO_PREFIX } from '../../shared/storageLayout';
 import type { SetAsideNotice } from './jsonFileStore';
+import { backupsRoot, fileNameOf, noFolderDataFolder } from './layout';
 import type { TeamStore } from './teamStore';
 
 export function registerDataCommands(store: TeamStore, files: readonly { onDidSetAside: vscode.Event<SetAsideNotice> }[]): vscode.Disposable[] {
@@ -37,19 +39,15 @@ async function showDataLocation(store: TeamStore): Promise<void> {
 async function announceSetAside(notice: SetAsideNotice): Promise<void> {
   const open = 'Open Set-Aside File';
   const choice = await vscode.window.showWarningMessage(
-    `Two Hats could not read ${fileName(notice.original)} because ${notice.reason}. ` +
+    `Two Hats could not read ${fileNameOf(notice.original)} because ${notice.reason}. ` +
       `It was moved, unchanged, to ${notice.movedTo.fsPath} and Two Hats started afresh. ` +
-      `To recover it, fix the file, rename it back to ${fileName(notice.original)}, and run Two Hats: Reload Data from Disk.`,
+      `To recover it, fix the file, rename it back to ${fileNameOf(notice.original)}, and run Two Hats: Reload Data from Disk.`,
     { modal: false },
     open,
   );
   if (choice === open) {
     await vscode.window.showTextDocument(notice.movedTo);
   }
-}
-
-function fileName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 /**
@@ -75,8 +73,8 @@ export async function deleteAllData(
   await settle();
   const folders = [
     ...(context.storageUri ? await storageFoldersOfThisWorkspace(context.storageUri) : []),
-    vscode.Uri.joinPath(context.globalStorageUri, 'no-folder'),
-    vscode.Uri.joinPath(context.globalStorageUri, 'backups'),
+    noFolderDataFolder(context.globalStorageUri),
+    backupsRoot(context.globalStorageUri),
   ];
   for (const folder of folders) {
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, (error: unknown) => {
@@ -87,7 +85,7 @@ export async function deleteAllData(
   }
   // Small keys kept in VS Code's own state: the last template per person, the current hat.
   for (const memento of [context.workspaceState, context.globalState]) {
-    for (const key of memento.keys().filter((k) => k.startsWith('twoHats.'))) {
+    for (const key of memento.keys().filter((k) => k.startsWith(MEMENTO_PREFIX))) {
       await memento.update(key, undefined);
     }
   }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { primaryStoragePath } from '../../shared/storagePaths';
 import { SETTINGS } from '../constants';
 import type { DataLocation } from './jsonFileStore';
+import { noFolderDataFolder } from './layout';
 
 /**
  * Where Two Hats keeps data for this window: the workspace's private storage, or, with no folder
@@ -17,7 +18,7 @@ export function resolveDataLocation(context: vscode.ExtensionContext): DataLocat
     .getConfiguration(SETTINGS.section)
     .get<boolean>(SETTINGS.useGlobalStorageWhenNoFolder, false);
   if (useGlobal) {
-    return { kind: 'folder', uri: vscode.Uri.joinPath(context.globalStorageUri, 'no-folder'), scope: 'global' };
+    return { kind: 'folder', uri: noFolderDataFolder(context.globalStorageUri), scope: 'global' };
   }
   return { kind: 'noFolder' };
 }

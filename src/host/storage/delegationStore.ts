@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { DelegationItem } from '../../shared/delegation/items';
 import { newItem } from '../../shared/delegation/items';
 import { withoutPerson } from '../../shared/delegation/forgetPerson';
-import { DELEGATION_FILE_NAME, parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
+import { parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
 import type { CodeReference } from '../../shared/oneOnOnes/talkingPoints';
+import { DELEGATION_FILE } from '../../shared/storageLayout';
 import { localToday } from '../../shared/team';
 import { JsonFileStore, type ChangeResult, type JsonFileStoreOptions } from './jsonFileStore';
 
@@ -18,7 +19,7 @@ export class DelegationStore extends JsonFileStore<readonly DelegationItem[]> {
   private readonly deleted: { item: DelegationItem; index: number }[] = [];
 
   constructor(options: JsonFileStoreOptions = {}) {
-    super({ fileName: DELEGATION_FILE_NAME, empty: [], parse: parseDelegationFile, serialize: serializeDelegationFile }, options);
+    super({ fileName: DELEGATION_FILE, empty: [], parse: parseDelegationFile, serialize: serializeDelegationFile }, options);
   }
 
   get all(): readonly DelegationItem[] {

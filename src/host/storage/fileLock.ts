@@ -38,6 +38,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { LOCK_FILE } from '../../shared/storageLayout';
 
 export interface LockOptions {
   /** How long to wait for another holder before giving up. */
@@ -203,7 +204,7 @@ export async function withFileLock<T>(lock: string, task: () => Promise<T>, opti
 
 /** The one lock of a data folder: JSON saves, note saves and start-up clean-up all take it. */
 export function dataFolderLock(folderPath: string): string {
-  return join(folderPath, '.two-hats.lock');
+  return join(folderPath, LOCK_FILE);
 }
 
 /**

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { StorageState } from '../../shared/protocol';
 import type { Parsed } from '../../shared/versionedFile';
-import { findLeftoverTemps, readFileIfExists, setAside, writeFileAtomic } from './atomicFile';
+import { findLeftoverTemps, readFileIfExists, setAside } from './atomicFile';
+import { readDataFile, writeDataFile } from './dataFiles';
 import { removeDataLockLitter, whenDataLockFree, withDataLock } from './dataLock';
 import { NewerVersionGuard } from './newerVersionGuard';
 import { createPrivateFolder } from './permissions';
@@ -38,7 +39,7 @@ export type ChangeResult<R> = { ok: true; result: R } | { ok: false; error: stri
 export interface JsonFileStoreOptions {
   /** Shared by every store of the window: one file from a newer version makes all read-only. */
   readonly guard?: NewerVersionGuard;
-  /** How the file is read; tests pass one that fails as a locked file does. */
+  /** How the file's stored bytes are read; tests pass one that fails as a locked file does. */
   readonly readBytes?: ReadBytes;
 }
 
@@ -161,7 +162,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
           }
           const text = this.format.serialize(outcome.value);
           try {
-            await writeFileAtomic(target, encoder.encode(text));
+            await writeDataFile(target, encoder.encode(text));
           } catch (error) {
             return { ok: false, error: `Could not save: ${(error as Error).message}. Nothing was changed.` };
           }
@@ -209,7 +210,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
    */
   private async syncFromDisk(folder: vscode.Uri): Promise<boolean> {
     const target = vscode.Uri.joinPath(folder, this.format.fileName);
-    const read = () => readPatiently(this.format.fileName, () => this.readBytes(target));
+    const read = () => readPatiently(this.format.fileName, () => readDataFile(target, this.readBytes));
     let bytes: Uint8Array | undefined;
     try {
       bytes = await read();
@@ -283,10 +284,11 @@ export class JsonFileStore<T> implements vscode.Disposable {
         return;
       }
       let adopted: vscode.Uri | undefined;
-      if ((await readFileIfExists(target)) === undefined) {
+      if ((await readDataFile(target)) === undefined) {
         // The newest temporary file that is complete; a newer torn one is a later, unfinished save.
         for (const candidate of leftovers) {
-          const bytes = await readFileIfExists(candidate);
+          // A torn temp may not even decode: it is an unfinished save like any other.
+          const bytes = await readDataFile(candidate).catch(() => undefined);
           const text = bytes && decodeText(bytes);
           if (text !== undefined && this.format.parse(text).ok) {
             await vscode.workspace.fs.rename(candidate, target, { overwrite: false });

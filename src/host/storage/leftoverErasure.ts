@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { mentionsName, withoutPerson } from '../../shared/delegation/forgetPerson';
 import { parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
-import { isAbandonedTemp, isTempName, readFileIfExists, writeFileAtomic } from './atomicFile';
+import { isAbandonedTemp, isTempName } from './atomicFile';
+import { readDataFile, writeDataFile } from './dataFiles';
 
 export interface ErasedPerson {
   readonly id: string;
@@ -36,14 +37,14 @@ type Entries = [string, vscode.FileType][];
 export async function eraseFromLeftovers(folder: vscode.Uri, person: ErasedPerson): Promise<number> {
   let touched = 0;
   for (const file of await leftoverCopies(folder, MAX_DEPTH)) {
-    const bytes = await readFileIfExists(file).catch(() => undefined);
+    const bytes = await readDataFile(file).catch(() => undefined);
     const text = bytes ? decoder.decode(bytes) : '';
     if (!bytes || !mentions(text, person)) {
       continue;
     }
     const cleaned = cleanedCopy(file, text, person);
     if (cleaned !== undefined && !mentions(cleaned, person)) {
-      await writeFileAtomic(file, encoder.encode(cleaned));
+      await writeDataFile(file, encoder.encode(cleaned));
     } else {
       await vscode.workspace.fs.delete(file, { useTrash: false }).then(undefined, () => undefined);
     }

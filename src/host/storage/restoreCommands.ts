@@ -4,10 +4,11 @@
  * and on request through `Restore from Backup…` for any backup on this machine.
  */
 import * as vscode from 'vscode';
+import { MEMENTO_KEYS } from '../../shared/storageLayout';
 import { COMMANDS } from '../constants';
 import { describeBackup, workspaceIdentity, type BackupKeeper, type BackupSources, type StoredBackup } from './backups';
 
-const DECLINED_KEY = 'twoHats.restoreDeclined.v1';
+const DECLINED_KEY = MEMENTO_KEYS.restoreDeclined;
 
 export interface RestoreContext {
   readonly backups: BackupKeeper;

@@ -3,7 +3,8 @@
  * reload. The webview sends it on every keystroke; only the latest is written, one write at a time.
  */
 import type { KeptDraft } from '../../shared/protocol';
-import { parseSidebarDraftFile, serializeSidebarDraftFile, SIDEBAR_DRAFT_FILE_NAME } from '../../shared/storedSidebarDraft';
+import { SIDEBAR_DRAFT_FILE } from '../../shared/storageLayout';
+import { parseSidebarDraftFile, serializeSidebarDraftFile } from '../../shared/storedSidebarDraft';
 import { JsonFileStore, type DataLocation, type JsonFileStoreOptions } from './jsonFileStore';
 
 export class SidebarDraftStore extends JsonFileStore<KeptDraft | undefined> {
@@ -18,7 +19,7 @@ export class SidebarDraftStore extends JsonFileStore<KeptDraft | undefined> {
   private writing: Promise<void> | undefined;
 
   constructor(options: JsonFileStoreOptions = {}) {
-    super({ fileName: SIDEBAR_DRAFT_FILE_NAME, empty: undefined, parse: parseSidebarDraftFile, serialize: serializeSidebarDraftFile }, options);
+    super({ fileName: SIDEBAR_DRAFT_FILE, empty: undefined, parse: parseSidebarDraftFile, serialize: serializeSidebarDraftFile }, options);
   }
 
   override open(location: DataLocation): Promise<void> {

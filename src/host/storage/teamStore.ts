@@ -5,19 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import type { TalkingPoint } from '../../shared/oneOnOnes/talkingPoints';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
+import { TEAM_FILE } from '../../shared/storageLayout';
 import { draftProblem, goalProblem, localToday, normalizeName, type Person, type PersonDraft } from '../../shared/team';
 import { JsonFileStore, type JsonFileStoreOptions } from './jsonFileStore';
 
 export { notReadyMessage } from './jsonFileStore';
-
-export const TEAM_FILE_NAME = 'team.json';
 
 export type MutationResult = { ok: true; person: Person } | { ok: false; error: string };
 
 export class TeamStore extends JsonFileStore<readonly Person[]> {
   constructor(options: JsonFileStoreOptions = {}) {
     super({
-      fileName: TEAM_FILE_NAME,
+      fileName: TEAM_FILE,
       empty: [],
       parse: (text) => {
         const result = parseTeamFile(text);

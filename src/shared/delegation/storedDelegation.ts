@@ -5,7 +5,6 @@ import { parseVersionedJson, type Parsed } from '../versionedFile';
 import { RELAPSE_KINDS, STATUSES, type DelegationItem } from './items';
 import { LEVELS } from './levels';
 
-export const DELEGATION_FILE_NAME = 'delegation.json';
 export const DELEGATION_SCHEMA_VERSION = 1;
 
 const level = z.literal(LEVELS);

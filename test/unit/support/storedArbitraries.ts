@@ -1,9 +1,10 @@
 /** fast-check generators for values the stored-file schemas accept, hostile text included. */
 import fc from 'fast-check';
 import type { NoteHeader, NoteMeta } from '../../../src/shared/oneOnOnes/noteIndex';
+import { STORED_ID } from '../../../src/shared/storageLayout';
 import { markdownish } from './adversarial';
 
-export const storedId = fc.stringMatching(/^[\w-]{1,64}$/);
+export const storedId = fc.stringMatching(STORED_ID);
 export const templateId = fc.stringMatching(/^[a-z0-9-]{1,64}$/);
 export const isoDay = fc.date({ min: new Date('1990-01-01'), max: new Date('2200-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 /** Any text at all, lone surrogates and control characters included, or Markdown-like text. */

@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import { parseWebviewMessage } from '../../src/shared/protocol';
+import {
+  asTypedBound,
+  isStoredId,
+  noteBodyName,
+  noteHeaderName,
+  noteIdOfBody,
+  noteIdOfFile,
+  noteIdOfHeader,
+  noteIdPrefixOf,
+  PERSON_NAME_MAX_LENGTH,
+  setAsideName,
+  undecodableOriginalName,
+} from '../../src/shared/storageLayout';
+import { parseTeamFile, serializeTeamFile } from '../../src/shared/storedTeam';
+import { nameProblem, normalizeName, type Person } from '../../src/shared/team';
+
+const person = (name: string): Person => ({ id: 'p1', name, role: '', cadence: 'weekly', archived: false, addedOn: '2026-03-01' });
+const addPerson = (name: string) => parseWebviewMessage({ type: 'addPerson', requestId: 1, draft: { name, role: '', cadence: 'weekly' } });
+
+describe('the storage layout', () => {
+  it('names a note’s files after its id, and reads the id back from each name', () => {
+    const id = 'a1b2c3d4-0000-4000-8000-000000000000';
+    assert.equal(noteIdOfBody(noteBodyName(id)), id);
+    assert.equal(noteIdOfFile(noteBodyName(id)), id);
+    assert.equal(noteIdOfFile(noteHeaderName(id)), id);
+    assert.equal(noteIdOfHeader(noteHeaderName(id)), id);
+    assert.equal(noteIdOfBody(noteHeaderName(id)), undefined, 'a header is not a body');
+    assert.equal(noteIdPrefixOf(undecodableOriginalName(id, 5)), id, 'an original kept beside a note is still that note’s');
+    for (const stray of ['notes-index.json', `${id}.md.123-00112233aabb.tmp`, '../x.md', `${'a'.repeat(65)}.md`, '.md']) {
+      assert.equal(noteIdOfFile(stray), undefined, stray);
+    }
+  });
+
+  it('has one id rule: what the store writes, the protocol and the files accept', () => {
+    assert.ok(isStoredId('a1b2c3d4-0000-4000-8000-000000000000'));
+    assert.ok(isStoredId('ext_1'));
+    for (const bad of ['', 'a/b', 'a.b', 'x'.repeat(65), 'é']) {
+      assert.equal(isStoredId(bad), false, bad);
+    }
+  });
+
+  it('sets a file aside under a name that keeps its kind and says why', () => {
+    assert.equal(setAsideName('notes-index.json', 'corrupt', 'S'), 'notes-index.corrupt-S.json');
+    assert.equal(setAsideName('lock', 'newer', 'S'), 'lock.newer-S');
+  });
+
+  it('has one limit for a person’s name: the sidebar’s rule, the protocol and the team file agree', () => {
+    const longest = 'N'.repeat(PERSON_NAME_MAX_LENGTH);
+    const tooLong = `${longest}N`;
+    assert.equal(nameProblem(longest, []), undefined);
+    assert.ok(parseTeamFile(serializeTeamFile([person(longest)])).ok, 'the longest name the rule allows is stored');
+
+    assert.match(nameProblem(tooLong, []) ?? '', new RegExp(`under ${PERSON_NAME_MAX_LENGTH} characters`));
+    assert.ok(addPerson(tooLong).ok, 'an over-long name reaches the rule that says why, not a silent refusal');
+    assert.equal(parseTeamFile(serializeTeamFile([person(tooLong)])).ok, false, 'the team file holds nothing the rule refuses');
+
+    // Typed with runs of spaces, a name within the limit may arrive longer than it.
+    const spaced = `Ada${' '.repeat(PERSON_NAME_MAX_LENGTH)}Lovelace`;
+    assert.ok(addPerson(spaced).ok);
+    assert.equal(nameProblem(spaced, []), undefined);
+    assert.ok(normalizeName(spaced).length <= PERSON_NAME_MAX_LENGTH);
+    assert.equal(addPerson('N'.repeat(asTypedBound(PERSON_NAME_MAX_LENGTH) + 1)).ok, false, 'only abuse stops at the boundary');
+  });
+});

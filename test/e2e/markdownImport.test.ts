@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { openSidebar, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
 import { personRow } from './steps';
-import { answerFileDialog, notesOnDisk, notification, startWeeklyOneOnOne } from './workbenchDialogs';
+import { answerFileDialog, closeActiveEditor, notesOnDisk, notification, startWeeklyOneOnOne } from './workbenchDialogs';
 
 /** Layout one: a folder per person, a file per 1:1 named by its date. */
 const BARTIK = 'Jean Bartik';
@@ -38,9 +38,8 @@ describe('importing 1:1 notes from a Markdown folder', () => {
     writeFixture(source);
   });
 
-  after(async () => {
+  after(() => {
     rmSync(source, { recursive: true, force: true });
-    await runCommand(page, 'View: Close All Editors');
   });
 
   it('previews who and what comes in, imports on confirmation, and the notes show in history and the next agenda', async () => {
@@ -85,7 +84,9 @@ describe('importing 1:1 notes from a Markdown folder', () => {
     assert.ok(next.indexOf(BARTIK_TASK) >= 0 && (privatePart < 0 || next.indexOf(BARTIK_TASK) < privatePart), 'the open task is in the shareable agenda');
     assert.ok(next.indexOf(BARTIK_PRIVATE) < 0 || (privatePart >= 0 && next.indexOf(BARTIK_PRIVATE) > privatePart), 'the private task stays private');
 
+    await closeActiveEditor(page);
     await startWeeklyOneOnOne(page, await openSidebar(page), LAMARR);
     await waitForEditorText(page, LAMARR_TASK);
+    await closeActiveEditor(page);
   });
 });

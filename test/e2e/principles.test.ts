@@ -36,6 +36,8 @@ describe('principles in the command palette, and the two hats', () => {
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Lead down, across and up' }).waitFor();
     await page.locator('.quick-input-widget input').press('Escape');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // The principle's preview is a webview: closed, so that it is never taken for the sidebar's.
+    await runCommand(page, 'View: Close Editor');
   });
 
   it('switches hat from the palette, and the status bar and sidebar follow', async () => {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { openSidebar, runCommand } from '../harness/workbench';
 import { getSession } from './session';
 import { addPersonByForm } from './steps';
-import { answerFileDialog, notification, startWeeklyOneOnOne, teamOnDisk, writeActionItem } from './workbenchDialogs';
+import { answerFileDialog, closeActiveEditor, notification, startWeeklyOneOnOne, teamOnDisk, writeActionItem } from './workbenchDialogs';
 
 const NAME = 'Radia Perlman';
 const ROLE = 'Spanning tree team';
@@ -41,7 +41,7 @@ describe('the 1:1 schedule in the calendar', () => {
     await addPersonByForm(frame, NAME, ROLE);
     await startWeeklyOneOnOne(page, frame, NAME);
     await writeActionItem(page, NOTE_TEXT);
-    await runCommand(page, 'View: Close All Editors');
+    await closeActiveEditor(page);
   });
 
   after(() => {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { pickFromQuickInput, waitForEditorText } from '../harness/workbench';
+import { pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { personRow, workspaceDataDir } from './steps';
 
 /**
@@ -28,6 +28,14 @@ export async function answerFileDialog(page: Page, fullPath: string): Promise<vo
     }
   }
   await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/**
+ * Closes the active editor. Tests close what they opened, one by one: "Close All" would ask
+ * about an unsaved file another test left open.
+ */
+export async function closeActiveEditor(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close Editor');
 }
 
 /** A notification toast holding `text`. */

@@ -29,15 +29,19 @@ describe('preparing for a 1:1 with the brief', () => {
 
     const brief = markdownPreviewFrame(page);
     await brief.locator('h1', { hasText: `Prepare: 1:1 with ${NAME}` }).waitFor({ timeout: 30_000 });
+    // The notification that comes with the brief hides itself after a few seconds: found first.
+    const start = notification(page, `Brief for your 1:1 with ${NAME} is open.`).getByRole('button', { name: 'Start 1:1' });
+    await start.waitFor();
     const text = (await brief.locator('body').textContent()) ?? '';
     assert.match(text, new RegExp(`${TASK} \\((?:new today|open \\d+ days?)\\)`), 'the open action item, with its age');
     assert.match(text, /From the last 1:1 \(\d{4}-\d{2}-\d{2}\)[\s\S]*Decisions[\s\S]*move the optimiser review to Tuesday[\s\S]*Open questions[\s\S]*Who double-checks the register allocation\?/);
     assert.match(text, /What the new note will carry/);
-    const tab = page.locator('.tabs-container .tab', { hasText: `Prepare 1:1 with ${NAME}` });
+    // A file name cannot hold a colon everywhere: the tab reads "Prepare 1 1 with …".
+    const tab = page.locator('.tabs-container .tab', { hasText: `Prepare 1 1 with ${NAME}` });
     await tab.and(page.locator('.active')).waitFor();
 
-    // One click on the notification that came with the brief starts the 1:1.
-    await notification(page, `Brief for your 1:1 with ${NAME} is open.`).getByRole('button', { name: 'Start 1:1' }).click();
+    // One click on the notification starts the 1:1; the template last used comes first.
+    await start.click();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'last time' }).first().waitFor();
     await pickFromQuickInput(page, '', 'Weekly check-in');
     await page.locator('.tabs-container .tab.active', { hasText: new RegExp(`${NAME} · \\d{4}-\\d{2}-\\d{2} · Weekly check-in`) }).waitFor();

@@ -48,8 +48,11 @@ describe('preparing for a 1:1 with the brief', () => {
     await waitForEditorText(page, TASK);
     assert.match(await activeEditorText(page), new RegExp(`Follow-ups.*- \\[ \\] ${TASK}`));
     await closeActiveEditor(page);
-    // The brief is a webview: closed, so that it is never taken for the sidebar's.
-    await tab.click();
-    await closeActiveEditor(page);
+    // The brief is a webview: closed, so that it is never taken for the sidebar's. Opened as a
+    // preview tab, the note usually took its place already.
+    if ((await tab.count()) > 0) {
+      await tab.click();
+      await closeActiveEditor(page);
+    }
   });
 });

@@ -41,7 +41,7 @@ function copyFile(from, to) {
 }
 
 const contexts = [
-  // Two host bundles: the activation shim, and the rest, which the shim loads on first use.
+  // Host bundles: the activation shim, and the rest, which the shim loads on first use.
   {
     ...common,
     entryPoints: ['src/host/extension.ts'],
@@ -55,6 +55,17 @@ const contexts = [
     ...common,
     entryPoints: ['src/host/twoHats.ts'],
     outfile: 'dist/core.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', './formats.js'],
+  },
+  // A third, loaded by the core when a file format is first needed: the .ics export and the
+  // Markdown import with their libraries (`ics`, `yaml`), about 200 KB that few sessions need.
+  {
+    ...common,
+    entryPoints: ['src/host/formats.ts'],
+    outfile: 'dist/formats.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -9,8 +9,8 @@ import { COMMANDS, SETTINGS } from './constants';
 import { registerBriefCommands } from './oneOnOnes/briefCommands';
 import { registerExportImportCommands } from './oneOnOnes/exportImport';
 import { registerHandoverExportCommand } from './oneOnOnes/handoverExport';
-import { registerMarkdownFolderImport } from './oneOnOnes/markdownFolderImport';
-import { registerScheduleCommands, scheduleDueReminder } from './oneOnOnes/scheduleCommands';
+import { scheduleDueReminder } from './oneOnOnes/dueReminder';
+import { registerFileFormatCommands } from './oneOnOnes/fileFormatCommands';
 import { NoteFileSystem } from './oneOnOnes/noteFileSystem';
 import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
 import { registerSearchCommand } from './oneOnOnes/searchCommand';
@@ -130,9 +130,8 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     ...registerExportImportCommands(store, noteStore),
     registerHandoverExportCommand(store, noteStore),
     registerErasePersonCommand({ team: store, notes: noteStore, delegation, drafts, backups, workspaceState: context.workspaceState }),
-    registerMarkdownFolderImport(store, noteStore),
     ...registerBriefCommands({ team: store, notes: noteStore, delegation, isHidden: () => presenting.on, onDidChangeHidden: presenting.onDidChange }),
-    ...registerScheduleCommands(store),
+    ...registerFileFormatCommands(store, noteStore),
     registerPrincipleDocuments(),
     ...registerPrincipleCommands(hats, notes),
     ...registerTeamCommands(store),
@@ -160,7 +159,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   );
   const loaded = openAt(resolveDataLocation(context));
   // The core loads on first use, never at startup; the reminder waits a little longer still.
-  context.subscriptions.push(scheduleDueReminder(store, context.workspaceState, loaded));
+  context.subscriptions.push(scheduleDueReminder(store, { lastShown: context.workspaceState }, loaded));
   void loaded.then(() => noteStore.reconciled()).then(() => offerRestoreIfEmpty(restoreContext));
   return {
     api: { dataLocation: () => store.dataFolder, ready: () => loaded },

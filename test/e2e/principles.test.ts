@@ -30,6 +30,16 @@ describe('principles in the command palette, and the two hats', () => {
     assert.match(text, /Agenda: Which of our routines would we not start today if we were starting fresh\? \*\(Question the way it has always been done, after “Hard Management & Soft Leadership Skills”\)\*/);
   });
 
+  it('finds a principle by the name of the person it quotes', async () => {
+    await runCommand(page, 'Two Hats: Browse Principles…');
+    await pickFromQuickInput(page, 'Napoleon Hill', 'Lead down, across and up');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Lead down, across and up' }).waitFor();
+    await page.locator('.quick-input-widget input').press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // The principle's preview is a webview: closed, so that it is never taken for the sidebar's.
+    await runCommand(page, 'View: Close Editor');
+  });
+
   it('switches hat from the palette, and the status bar and sidebar follow', async () => {
     const frame = await openSidebar(page);
     const status = hatStatus(page);

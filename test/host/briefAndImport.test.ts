@@ -7,7 +7,7 @@ import { COMMANDS } from '../../src/host/constants';
 import type { PreparedBrief } from '../../src/host/oneOnOnes/briefCommands';
 import type { FolderImportResult } from '../../src/host/oneOnOnes/markdownFolderImport';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
-import type { ScheduleExport } from '../../src/host/oneOnOnes/scheduleCommands';
+import type { ScheduleExport } from '../../src/host/oneOnOnes/scheduleExport';
 import { activateTwoHats, readText } from './helpers';
 import { noteBodyUri } from '../../src/host/storage/layout';
 

@@ -3,12 +3,12 @@
  * rules in src/shared/oneOnOnes/markdownImport.ts. First a preview of who and what would come
  * in and what could not be read; nothing is written until the user confirms. Nothing is ever
  * overwritten: each note comes in as a new note, and one already here (same person, date and
- * text) is skipped. Sizes are checked before any file is read.
+ * text) is skipped. Sizes are checked before any file is read. Built into the formats bundle (see
+ * ../formats.ts): the `yaml` library is read only when someone imports.
  */
 import * as vscode from 'vscode';
 import { readImportedNote } from '../../shared/oneOnOnes/markdownImport';
 import { nameProblem, normalizeName, type Person } from '../../shared/team';
-import { COMMANDS } from '../constants';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 
@@ -51,13 +51,8 @@ interface PlannedNote {
   readonly content: string;
 }
 
+/** Arguments a test or another extension may pass to skip the dialogs. */
 type Args = { folder?: unknown; confirm?: unknown };
-
-export function registerMarkdownFolderImport(team: TeamStore, notes: NoteStore): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.importMarkdownFolder, (arg?: unknown) =>
-    importMarkdownFolder(team, notes, typeof arg === 'object' && arg !== null ? (arg as Args) : {}),
-  );
-}
 
 /** Markdown files under `folder` with their sizes, skipping hidden folders; at most MAX_FILES. */
 async function findFiles(folder: vscode.Uri): Promise<{ files: { uri: vscode.Uri; relative: string; size: number }[]; truncated: boolean }> {
@@ -190,7 +185,7 @@ async function confirmImport(folder: vscode.Uri, preview: FolderImportPreview): 
   }
 }
 
-async function importMarkdownFolder(team: TeamStore, notes: NoteStore, args: Args): Promise<FolderImportResult | undefined> {
+export async function importMarkdownFolder(team: TeamStore, notes: NoteStore, args: Args): Promise<FolderImportResult | undefined> {
   if (team.state.kind !== 'ready' || !notes.ready) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.'));
     return undefined;

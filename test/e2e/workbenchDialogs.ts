@@ -1,0 +1,98 @@
+/**
+ * Answers what the workbench asks in a browser, the way a person does: code-server has no native
+ * file dialogs, so "open folder" and "save as" are VS Code's simple file dialog (a quick input
+ * holding a path), and notifications carry the buttons a command offers.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
+import { personRow, workspaceDataDir } from './steps';
+
+/**
+ * Types a full path into the open simple file dialog and accepts it. The dialog may first move to
+ * the folder typed (one Enter) and then accept it (a second), so Enter is pressed until it closes.
+ */
+export async function answerFileDialog(page: Page, fullPath: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  await input.waitFor({ state: 'visible' });
+  // The dialog fills in a starting folder a moment after it opens; typing before that is lost.
+  await page.waitForFunction(() => ((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? '').startsWith('/'));
+  await input.fill(fullPath);
+  for (let attempt = 0; attempt < 4 && (await widget.isVisible()); attempt++) {
+    // The dialog reads the folder as the path is typed; it is busy until it has.
+    await page.waitForTimeout(800);
+    if (await widget.isVisible()) {
+      await input.press('Enter');
+    }
+  }
+  await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/**
+ * Closes the active editor. Tests close what they opened, one by one: "Close All" would ask
+ * about an unsaved file another test left open.
+ */
+export async function closeActiveEditor(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close Editor');
+}
+
+/** A notification toast holding `text`. */
+export function notification(page: Page, text: string | RegExp) {
+  return page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+}
+
+/** The document inside VS Code's Markdown preview (a webview, two iframes deep). */
+export function markdownPreviewFrame(page: Page): FrameLocator {
+  return page
+    .locator('iframe.webview.ready[src*="markdown-language-features"]')
+    .filter({ visible: true })
+    .first()
+    .contentFrame()
+    .locator('iframe#active-frame')
+    .contentFrame();
+}
+
+/** Starts a weekly 1:1 from the person's row and waits for the note. */
+export async function startWeeklyOneOnOne(page: Page, frame: FrameLocator, name: string): Promise<void> {
+  await personRow(frame, name).getByRole('button', { name: `Start 1:1 with ${name}` }).click();
+  await pickFromQuickInput(page, 'weekly', 'Weekly check-in');
+  await waitForEditorText(page, `1:1 with ${name}`);
+}
+
+/**
+ * Fills the empty task under "Action items" of the open note with `task`, adds `moreLines` below
+ * it, and saves.
+ */
+export async function writeActionItem(page: Page, task: string, moreLines: readonly string[] = []): Promise<void> {
+  await waitForEditorText(page, 'Action items');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('- [ ] ');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
+  await page.keyboard.type(task);
+  for (const line of moreLines) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+  await page.keyboard.press('Control+s');
+  await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor();
+}
+
+/** The texts of the person's notes as Two Hats keeps them on disk. */
+export function notesOnDisk(userDataDir: string, holding: string): string[] {
+  const folder = path.join(workspaceDataDir(userDataDir), 'notes');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => readFileSync(path.join(folder, name), 'utf8'))
+    .filter((text) => text.includes(holding));
+}
+
+/** People on the team file, as the store keeps them. */
+export function teamOnDisk(userDataDir: string): { id: string; name: string; archived: boolean }[] {
+  const file = JSON.parse(readFileSync(path.join(workspaceDataDir(userDataDir), 'team.json'), 'utf8')) as { people: { id: string; name: string; archived: boolean }[] };
+  return file.people;
+}

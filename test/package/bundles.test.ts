@@ -1,0 +1,27 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
+/** The core is read when the sidebar first paints; it was 167 KB before the file formats came. */
+const CORE_BUDGET_KB = 300;
+/** Text only each library holds, kept by the minifier: its default product id, an error message. */
+const LIBRARY_MARKS = { ics: 'adamgibbons/ics', yaml: 'Implicit keys need to be on a single line' };
+
+describe('the host bundles', () => {
+  const core = readFileSync(path.join(DIST, 'core.js'), 'utf8');
+  const formats = readFileSync(path.join(DIST, 'formats.js'), 'utf8');
+
+  it('keeps the .ics and YAML libraries out of the core, in the bundle loaded when a file format is first used', () => {
+    for (const [library, mark] of Object.entries(LIBRARY_MARKS)) {
+      assert.ok(!core.includes(mark), `${library} is not in dist/core.js`);
+      assert.ok(formats.includes(mark), `${library} is in dist/formats.js`);
+    }
+    assert.match(core, /require\("\.\/formats\.js"\)/, 'the core loads the formats bundle by a relative path, beside it');
+  });
+
+  it(`keeps the core under ${CORE_BUDGET_KB} KB`, () => {
+    const kb = statSync(path.join(DIST, 'core.js')).size / 1024;
+    assert.ok(kb < CORE_BUDGET_KB, `dist/core.js is ${Math.round(kb)} KB`);
+  });
+});

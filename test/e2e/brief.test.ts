@@ -40,8 +40,9 @@ describe('preparing for a 1:1 with the brief', () => {
     const tab = page.locator('.tabs-container .tab', { hasText: `Prepare 1 1 with ${NAME}` });
     await tab.and(page.locator('.active')).waitFor();
 
-    // One click on the notification starts the 1:1; the template last used comes first.
-    await start.click();
+    // One click starts the 1:1: the brief's own title-bar button, there after the notification
+    // has gone (the notification's Start does the same). The template last used comes first.
+    await page.locator('.editor-actions').getByRole('button', { name: 'Start 1:1 from This Brief' }).click();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'last time' }).first().waitFor();
     await pickFromQuickInput(page, '', 'Weekly check-in');
     await page.locator('.tabs-container .tab.active', { hasText: new RegExp(`${NAME} · \\d{4}-\\d{2}-\\d{2} · Weekly check-in`) }).waitFor();

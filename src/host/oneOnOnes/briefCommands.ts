@@ -5,6 +5,7 @@
  * notification button and an editor title button on the brief, not a link in it.
  */
 import * as vscode from 'vscode';
+import { BriefPreviewTabs } from './briefPreviewTabs';
 import { composeBrief } from '../../shared/oneOnOnes/brief';
 import { localToday } from '../../shared/team';
 import { BRIEF_SCHEME, COMMANDS } from '../constants';
@@ -90,12 +91,20 @@ async function briefMarkdown(sources: BriefSources, personId: string): Promise<s
 
 export function registerBriefCommands(sources: BriefSources): vscode.Disposable[] {
   const documents = new BriefDocuments(sources);
+  const previews = new BriefPreviewTabs();
   return [
     documents,
+    previews,
     vscode.workspace.registerTextDocumentContentProvider(BRIEF_SCHEME, documents),
-    vscode.commands.registerCommand(COMMANDS.prepareOneOnOne, (arg?: unknown) => prepareOneOnOne(sources, arg)),
+    vscode.commands.registerCommand(COMMANDS.prepareOneOnOne, async (arg?: unknown) => {
+      const prepared = await prepareOneOnOne(sources, arg);
+      if (prepared) {
+        previews.remember(prepared.uri, prepared.personId);
+      }
+      return prepared;
+    }),
     vscode.commands.registerCommand(COMMANDS.startOneOnOneFromBrief, (uri?: unknown) => {
-      const personId = personIdOfBrief(uri ?? vscode.window.activeTextEditor?.document.uri);
+      const personId = personIdOfBrief(uri ?? vscode.window.activeTextEditor?.document.uri) ?? previews.activePersonId();
       return vscode.commands.executeCommand(COMMANDS.startOneOnOne, personId ? { personId } : undefined);
     }),
   ];

@@ -1,0 +1,54 @@
+/**
+ * A brief is shown in the Markdown preview, a webview: its tab has no resource, so a title-bar
+ * button cannot be shown by `resourceScheme`. This remembers the briefs it opened by title and
+ * sets a context key while one of them is the active tab, so "Start 1:1 from This Brief" stays
+ * one click away after the notification that came with the brief has gone.
+ */
+import * as vscode from 'vscode';
+
+export const BRIEF_PREVIEW_CONTEXT = 'twoHats.briefPreviewActive';
+
+/** The brief's file name without `.md`: the preview's tab label holds it ("Preview …"). */
+function titleOf(uri: vscode.Uri): string {
+  return decodeURIComponent(uri.path.slice(uri.path.lastIndexOf('/') + 1)).replace(/\.md$/, '');
+}
+
+export class BriefPreviewTabs implements vscode.Disposable {
+  /** Title → person, for the briefs opened in this window. */
+  private readonly briefs = new Map<string, string>();
+  private readonly subscriptions: vscode.Disposable[];
+  private shown = false;
+
+  constructor() {
+    this.subscriptions = [vscode.window.tabGroups.onDidChangeTabs(() => this.update()), vscode.window.tabGroups.onDidChangeTabGroups(() => this.update())];
+  }
+
+  remember(uri: vscode.Uri, personId: string): void {
+    this.briefs.set(titleOf(uri), personId);
+    this.update();
+  }
+
+  /** The person whose brief preview is the active tab, if one is. */
+  activePersonId(): string | undefined {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    if (!tab || !(tab.input instanceof vscode.TabInputWebview)) {
+      return undefined;
+    }
+    // The longest title first: "…with Ann" must not claim the brief of "…with Anna".
+    const titles = [...this.briefs.keys()].sort((a, b) => b.length - a.length);
+    const title = titles.find((candidate) => tab.label.endsWith(candidate) || tab.label.endsWith(`${candidate}.md`));
+    return title === undefined ? undefined : this.briefs.get(title);
+  }
+
+  private update(): void {
+    const shown = this.activePersonId() !== undefined;
+    if (shown !== this.shown) {
+      this.shown = shown;
+      void vscode.commands.executeCommand('setContext', BRIEF_PREVIEW_CONTEXT, shown);
+    }
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}

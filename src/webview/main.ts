@@ -11,6 +11,8 @@ import { renderToday, type TodayActions } from './todayView';
 import { discardNotice, EMPTY_DRAFT, INITIAL_STATE, restoreState, typedPart, type UiState } from './uiState';
 import { connect } from './vscodeApi';
 
+// For `npm run bench`, which reads the page's performance timeline: when this script began.
+performance.mark('twoHats:script');
 const vscode = connect<UiState>();
 const app = document.getElementById('app')!;
 
@@ -183,6 +185,21 @@ const FIRST_PAINT_ROWS = 25;
 let painted = false;
 let partlyPainted = false;
 
+/**
+ * For `npm run bench`: the first few snapshots and paints, named by what they showed, and the
+ * frame each paint reached the screen in. A handful of entries in the page's own timeline.
+ */
+let earlyMarks = 0;
+function markEarly(name: string): void {
+  if (snapshot && earlyMarks++ < 12) {
+    const shown = `${name}:${snapshot.storage.kind}:${snapshot.people.length}`;
+    performance.mark(shown);
+    if (name === 'twoHats:paint') {
+      requestAnimationFrame(() => setTimeout(() => performance.mark(shown.replace('paint', 'frame')), 0));
+    }
+  }
+}
+
 function paint(): void {
   if (!snapshot) {
     return;
@@ -198,6 +215,7 @@ function paint(): void {
     // A preview opened before presenting began is whole note text: gone with the rest.
     preview = undefined;
   }
+  markEarly('twoHats:paint');
   replaceKeepingFocus(app, [
     ...(snapshot.presenting ? [renderPresentingBanner(() => vscode.postMessage({ type: 'stopPresenting' }))] : []),
     renderBody(snapshot, partlyPainted ? FIRST_PAINT_ROWS : undefined),
@@ -291,6 +309,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   switch (message.type) {
     case 'didChangeSnapshot':
       snapshot = message.snapshot;
+      markEarly('twoHats:snapshot');
       paint();
       return;
     case 'didLoadNotePreview':

@@ -28,6 +28,7 @@ import type { SetAsideNotice } from './jsonFileStore';
 import { NewerVersionGuard } from './newerVersionGuard';
 import { SerialQueue } from './serialQueue';
 import { readPatiently } from './transientRead';
+import { markStartup } from '../startupTimeline'; // For `npm run bench` only: a few startup moments in memory.
 
 const INDEX_FILE = 'notes-index.json';
 const NOTES_DIR = 'notes';
@@ -394,11 +395,14 @@ export class NoteStore implements vscode.Disposable {
     const target = vscode.Uri.joinPath(folder, INDEX_FILE);
     // The index is only a cache, rebuilt from the notes: a file held by another program for now
     // is not damaged, and is simply not used this time.
+    markStartup('notes.indexRead.start');
     const bytes = await readPatiently(INDEX_FILE, () => readFileIfExists(target)).catch(() => undefined);
+    markStartup('notes.indexRead');
     if (bytes === undefined) {
       return [];
     }
     const result = parseNoteIndex(lenient.decode(bytes));
+    markStartup('notes.indexParsed');
     if (result.ok) {
       if (result.outdated) {
         // Derived by an older privacy rule: until the reconcile reads each note again, the index

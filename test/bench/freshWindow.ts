@@ -6,13 +6,13 @@
  * from marks the product keeps in memory (read through a probe extension) and the webview's own
  * performance timeline.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { workspaceDataDir } from '../harness/dataDir';
-import { REPO_ROOT } from '../harness/paths';
+import { ARTIFACTS_DIR, REPO_ROOT } from '../harness/paths';
 import { openWorkbench, runCommand, waitForWorkbench } from '../harness/workbench';
 import { backupWritten, FLOOR } from './host';
 import { seedStorage } from './seed';
@@ -61,6 +61,12 @@ async function visibleAt(locator: Locator, deadline: number): Promise<number> {
   return now();
 }
 
+async function keepScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, name) }).catch(() => undefined);
+  console.error(`bench: screenshot in ${path.join(ARTIFACTS_DIR, name)}`);
+}
+
 export interface Opening {
   readonly clickedAt: number;
   readonly firstReadyAt: number;
@@ -75,8 +81,11 @@ async function open(page: Page, target: Target): Promise<Opening> {
   const frame = contentFrame(page, target.extensionId);
   const clickedAt = now();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  const deadline = clickedAt + 120_000;
-  const firstReadyAt = await visibleAt(frame.locator(target.firstReady).first(), deadline);
+  const deadline = clickedAt + 60_000;
+  const firstReadyAt = await visibleAt(frame.locator(target.firstReady).first(), deadline).catch(async (error: unknown) => {
+    await keepScreenshot(page, `bench-fresh-${target.extensionId}.png`);
+    throw error;
+  });
   const firstButton = (await frame.locator(target.firstReady).first().textContent())?.trim() ?? '';
   const usableAt = target.usable === target.firstReady ? firstReadyAt : await visibleAt(frame.locator(target.usable).first(), deadline);
   return { clickedAt, firstReadyAt, usableAt, firstButton, page: await pageTimeline(page, target) };
@@ -149,12 +158,31 @@ async function showExplorer(page: Page): Promise<void> {
   await page.locator('.part.sidebar .title-label h2', { hasText: 'Explorer' }).waitFor({ timeout: 15_000 });
 }
 
+
+const explorerShowing = (page: Page) => page.locator('.part.sidebar .title-label h2', { hasText: 'Explorer' }).isVisible();
+
+/**
+ * Reloads the page with the Explorer showing. The workbench keeps which view was showing only
+ * when it gets to save it before the page goes; a click on an icon whose view is already showing
+ * would close it, so a window that came back with another view is reloaded again.
+ */
+async function reloadWithExplorer(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await showExplorer(page);
+    await page.waitForTimeout(1500);
+    await page.reload({ timeout: 120_000 });
+    await waitForWorkbench(page);
+    await Promise.all([icon(page, 'Two Hats').waitFor({ timeout: 60_000 }), icon(page, 'Floor').waitFor({ timeout: 60_000 })]);
+    await page.waitForTimeout(SETTLE_MS);
+    if ((await explorerShowing(page)) || attempt >= 3) {
+      return;
+    }
+    console.error('bench: the window came back without the Explorer showing; reloading again');
+  }
+}
+
 async function freshWindow(page: Page, order: readonly Target[], timelineFile: string): Promise<FreshWindow> {
-  await showExplorer(page);
-  await page.reload({ timeout: 120_000 });
-  await waitForWorkbench(page);
-  await Promise.all([icon(page, 'Two Hats').waitFor({ timeout: 60_000 }), icon(page, 'Floor').waitFor({ timeout: 60_000 })]);
-  await page.waitForTimeout(SETTLE_MS);
+  await reloadWithExplorer(page);
   const openings = new Map<string, Opening>();
   for (const target of order) {
     if (openings.size > 0) {

@@ -6,13 +6,20 @@
  */
 import * as vscode from 'vscode';
 import { NOTE_SCHEME, SIDEBAR_VIEW_ID } from './constants';
+import { markStartup, startupTimeline, type StartupMark } from './startupTimeline';
 import type { StartedTwoHats, TwoHatsApi } from './twoHats';
 
 export type { TwoHatsApi } from './twoHats';
 
+/** The API, and for `npm run bench` the moments of this window's start (kept in memory only). */
+export interface TwoHatsApiWithTimeline extends TwoHatsApi {
+  startupTimeline(): readonly StartupMark[];
+}
+
 type CoreModule = typeof import('./twoHats');
 
-export function activate(context: vscode.ExtensionContext): TwoHatsApi {
+export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeline {
+  markStartup('activate');
   const placeholders = contributedCommands(context).map((id) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       // The real command replaces this placeholder synchronously, but it needs the data loaded.
@@ -27,9 +34,13 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
       // Gone before the core registers the same ids, which would otherwise throw.
       placeholders.forEach((placeholder) => placeholder.dispose());
       // A separate bundle, so that its 160 KB are read on first use, not at activation.
+      markStartup('core.require');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const core = require('./core.js') as CoreModule;
+      markStartup('core.loaded');
       started = core.startTwoHats(context);
+      markStartup('core.started');
+      void started.api.ready().then(() => markStartup('data.ready'), () => undefined);
       noteFileSystem.connect(started.noteFileSystem);
     }
     return started;
@@ -38,13 +49,20 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
     { dispose: () => placeholders.forEach((placeholder) => placeholder.dispose()) },
     noteFileSystem,
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, {
-      resolveWebviewView: (view, resolveContext, token) => start().sidebar.resolveWebviewView(view, resolveContext, token),
+      resolveWebviewView: (view, resolveContext, token) => {
+        markStartup('sidebar.resolve');
+        const resolved = start().sidebar.resolveWebviewView(view, resolveContext, token);
+        markStartup('sidebar.resolved');
+        return resolved;
+      },
     }),
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, noteFileSystem, { isCaseSensitive: true }),
   );
+  markStartup('activated');
   return {
     dataLocation: () => start().api.dataLocation(),
     ready: () => start().api.ready(),
+    startupTimeline,
   };
 }
 

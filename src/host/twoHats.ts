@@ -41,6 +41,7 @@ import { TeamStore } from './storage/teamStore';
 import { registerGoalCommands } from './team/goalCommands';
 import { registerErasePersonCommand } from './team/erasePerson';
 import { registerTeamCommands } from './team/teamCommands';
+import { markStartup } from './startupTimeline';
 
 /** What Two Hats offers other extensions (and its own tests). */
 export interface TwoHatsApi {
@@ -77,7 +78,13 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   const backups = new BackupKeeper(backupsRoot(context.globalStorageUri), { team: store, delegation, notes: noteStore }, log, guard);
   const openAt = async (location: DataLocation) => {
     guard.reset();
-    await Promise.all([store.open(location), delegation.open(location), drafts.open(location), noteStore.open(location.kind === 'folder' ? location.uri : undefined)]);
+    await Promise.all([
+      store.open(location).then(() => markStartup('data.team')),
+      delegation.open(location),
+      drafts.open(location),
+      noteStore.open(location.kind === 'folder' ? location.uri : undefined).then(() => markStartup('data.notes')),
+    ]);
+    markStartup('data.stores');
     // Global storage does not move with a folder; only workspace storage needs the backup.
     const folder = location.kind === 'folder' && location.scope === 'workspace' ? location.uri : undefined;
     await backups.follow(folder, folder ? await workspaceIdentity(folder) : undefined);

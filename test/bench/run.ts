@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from '../harness/paths';
 import { hostBenchmarks, REPEATS, type HostFigure } from './host';
+import { freshWindowBenchmark } from './freshWindow';
+import { launchBrowser } from '../harness/workbench';
 import { buildSnapshot, weekBalance } from '../../src/host/sidebar/snapshot';
 import { composeNote } from '../../src/shared/oneOnOnes/compose';
 import { deriveNoteMeta, headerOf, parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../src/shared/oneOnOnes/noteIndex';
@@ -155,14 +157,34 @@ function vsixKb(): number {
   return statSync(out).size / 1024;
 }
 
-printPure();
-hostBenchmarks().then(
-  (figures) => {
-    printHost(figures);
-    console.log(`\n  VSIX package: ${vsixKb().toFixed(1)} KB`);
-  },
-  (error: unknown) => {
-    console.error('\nThe real-host benchmarks could not run:', error);
-    process.exitCode = 1;
-  },
-);
+/** The fresh-window figure, on a large and a small store, each in its own code-server. */
+async function freshWindows(): Promise<void> {
+  const browser = await launchBrowser();
+  try {
+    for (const seed of [{ people: 200, notes: 10_000 }, { people: 1, notes: 10 }]) {
+      await freshWindowBenchmark(browser, seed);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+/** `TWO_HATS_BENCH=fresh npm run bench` runs only the fresh-window figures (a few minutes, not the whole hour). */
+const onlyFresh = process.env['TWO_HATS_BENCH'] === 'fresh';
+
+async function main(): Promise<void> {
+  if (!onlyFresh) {
+    printPure();
+  }
+  await freshWindows();
+  if (onlyFresh) {
+    return;
+  }
+  printHost(await hostBenchmarks());
+  console.log(`\n  VSIX package: ${vsixKb().toFixed(1)} KB`);
+}
+
+main().catch((error: unknown) => {
+  console.error('\nThe real-host benchmarks could not run:', error);
+  process.exitCode = 1;
+});

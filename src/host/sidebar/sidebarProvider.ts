@@ -23,6 +23,7 @@ import { buildSidebarHtml } from './sidebarHtml';
 import { forPresenting } from './presentingSnapshot';
 import { buildSnapshot, weekBalance } from './snapshot';
 import type { PresentingMode } from '../presenting/presentingMode';
+import { markStartup } from '../startupTimeline';
 
 const REFRESH_DELAY_MS = 30;
 
@@ -89,6 +90,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       cspSource: view.webview.cspSource,
       asset: (...parts) => view.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString(),
     });
+    markStartup('sidebar.html');
     this.postOpeningSnapshot();
     const subscriptions = [
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
@@ -180,6 +182,10 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   private post(message: HostMessage): void {
+    // For `npm run bench`: what each early snapshot showed, and when it left.
+    if (message.type === 'didChangeSnapshot') {
+      markStartup(`sidebar.post:${message.snapshot.storage.kind}:${message.snapshot.people.length}`);
+    }
     void this.view?.webview.postMessage(message).then(undefined, (error: unknown) => {
       this.log.warn(`Could not post ${message.type} to the sidebar: ${String(error)}`);
     });

@@ -13,6 +13,7 @@ import { NewerVersionGuard } from './newerVersionGuard';
 import { createPrivateFolder } from './permissions';
 import { SerialQueue } from './serialQueue';
 import { readPatiently, UnreadableForNow, type ReadBytes } from './transientRead';
+import { markStartup } from '../startupTimeline'; // For `npm run bench` only: a few startup moments in memory.
 
 /** Where the data lives, decided by the composition root from the workspace and settings. */
 export type DataLocation =
@@ -116,7 +117,9 @@ export class JsonFileStore<T> implements vscode.Disposable {
         try {
           await createPrivateFolder(location.uri);
           await this.settleLeftovers(location.uri);
+          markStartup(`${this.format.fileName}.settled`);
           await this.syncFromDisk(location.uri);
+          markStartup(`${this.format.fileName}.read`);
           this.storage = { kind: 'ready', scope: location.scope };
           this.watcher = this.watch(location.uri);
         } catch (error) {

@@ -12,6 +12,7 @@ import type { SetAsideNotice } from './jsonFileStore';
 import { noteIndexUri } from './layout';
 import type { NewerVersionGuard } from './newerVersionGuard';
 import { readPatiently } from './transientRead';
+import { markStartup } from '../startupTimeline'; // For `npm run bench` only: a few startup moments in memory.
 
 /** Saves that come close together share one index write. */
 const INDEX_WRITE_DELAY_MS = 1000;
@@ -32,11 +33,14 @@ export async function loadNoteIndex(folder: vscode.Uri, guard: NewerVersionGuard
   const target = noteIndexUri(folder);
   // The index is only a cache, rebuilt from the notes: a file held by another program for now
   // is not damaged, and is simply not used this time.
+  markStartup('notes.indexRead.start');
   const bytes = await readPatiently(NOTE_INDEX_FILE, () => readDataFile(target)).catch(() => undefined);
+  markStartup('notes.indexRead');
   if (bytes === undefined) {
     return { notes: [], derivedByOlderRule: [] };
   }
   const result = parseNoteIndex(lenient.decode(bytes));
+  markStartup('notes.indexParsed');
   if (result.ok) {
     // Derived by an older privacy rule: until the reconcile reads each note again, the index
     // counts every open item as private.

@@ -9,7 +9,7 @@ exports.activate = (context) => {
       resolveWebviewView(view) {
         const nonce = randomBytes(16).toString('base64');
         view.webview.options = { enableScripts: true };
-        view.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head><body><p id="ready">One paragraph.</p><script nonce="${nonce}">requestAnimationFrame(() => setTimeout(() => performance.mark('firstFrame'), 0));</script></body></html>`;
+        view.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head><body><p id="floor-ready">One paragraph.</p><script nonce="${nonce}">requestAnimationFrame(() => setTimeout(() => performance.mark('firstFrame'), 0));</script></body></html>`;
       },
     }),
   );

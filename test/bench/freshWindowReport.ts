@@ -1,0 +1,69 @@
+/** Prints the fresh-window figures: the outside stopwatch, its floor, and Two Hats' steps between. */
+import type { Opening } from './freshWindow';
+
+export interface FreshWindow {
+  readonly order: readonly string[];
+  readonly ours: Opening;
+  readonly floor: Opening;
+  /** Two Hats' own marks in the extension host, epoch milliseconds, first of each name. */
+  readonly host: ReadonlyMap<string, number>;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '—');
+
+function figure(name: string, values: readonly number[]): string {
+  return `  ${name.padEnd(44)} ${ms(median(values)).padStart(9)}   single windows: ${values.map(ms).join(', ')}`;
+}
+
+/** Every moment of one window, in milliseconds after the click on Two Hats' icon. */
+function steps(window: FreshWindow): Map<string, number> {
+  const { ours } = window;
+  const since = (at: number) => at - ours.clickedAt;
+  const result = new Map<string, number>();
+  for (const [name, at] of window.host) {
+    result.set(`host     ${name}`, since(at));
+  }
+  for (const [name, at] of ours.page) {
+    result.set(`webview  ${name}`, since(at));
+  }
+  result.set(`outside  first button visible`, since(ours.firstReadyAt));
+  result.set(`outside  team's first button visible`, since(ours.usableAt));
+  return result;
+}
+
+export function printFreshWindows(store: string, windows: readonly FreshWindow[], settleMs: number): void {
+  const ours = windows.map((w) => w.ours.firstReadyAt - w.ours.clickedAt);
+  const usable = windows.map((w) => w.ours.usableAt - w.ours.clickedAt);
+  const floor = windows.map((w) => w.floor.firstReadyAt - w.floor.clickedAt);
+  console.log(
+    `\nClick to painted sidebar, fresh window, ${store}: outside stopwatch (this process's clock, from sending the click on the activity-bar icon\n` +
+      `to the element being visible, polled every 10 ms), each window reloaded with the Explorer showing, clicked ${settleMs / 1000} s after the workbench showed;\n` +
+      `medians of ${windows.length} windows after a warm-up window, order alternated (${windows.map((w) => w.order.join(' then ')).join('; ')}):\n`,
+  );
+  console.log(figure('Two Hats, first button', ours));
+  console.log(`    first button said: ${[...new Set(windows.map((w) => JSON.stringify(w.ours.firstButton)))].join(' / ')}`);
+  console.log(figure("Two Hats, the team's first button", usable));
+  console.log(figure('one-paragraph webview, #floor-ready', floor));
+  console.log(`  ratio, first button:        ${(median(ours) / median(floor)).toFixed(2)}×   (target ≤ 1.3×)`);
+  console.log(`  ratio, team's first button: ${(median(usable) / median(floor)).toFixed(2)}×`);
+
+  const perWindow = windows.map(steps);
+  const names = [...new Set(perWindow.flatMap((s) => [...s.keys()]))];
+  const rows = names.map((name) => ({ name, values: perWindow.map((s) => s.get(name) ?? NaN) })).map((row) => ({ ...row, median: median(row.values) }));
+  rows.sort((a, b) => a.median - b.median);
+  console.log(`\n  Where Two Hats' time went: milliseconds after the click, medians and single windows; "+" is the gap from the row above.\n`);
+  const width = Math.max(...rows.map((r) => r.name.length));
+  let previous = 0;
+  for (const row of rows) {
+    const gap = Number.isFinite(row.median) ? `+${(row.median - previous).toFixed(0)}` : '';
+    console.log(`    ${row.name.padEnd(width)}  ${row.median.toFixed(0).padStart(6)}  ${gap.padStart(6)}   ${row.values.map((v) => (Number.isFinite(v) ? v.toFixed(0) : '—')).join(', ')}`);
+    if (Number.isFinite(row.median)) {
+      previous = row.median;
+    }
+  }
+}

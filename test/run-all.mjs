@@ -1,11 +1,15 @@
 // `npm test`: every lane, in order, and one closing line that sums them.
 // `node test/run-all.mjs host` (or e2e, unit, ...) runs the build and that lane alone.
+// `node test/run-all.mjs e2e team` (or `team.test.ts`, `test/e2e/team.test.ts`, several names)
+// runs only those end-to-end files; a word that names no file is a grep over test titles.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
+import * as esbuild from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
 const lanesDir = path.join(root, 'out', 'lanes');
+const E2E_ALONE = 'out/test/e2e/alone.js';
 const mocha = (lane, files, extra = []) => ({
   lane,
   command: ['npx', 'mocha', '--reporter', path.join(root, 'out/test/harness/laneReporter.js'), ...extra, files],
@@ -24,10 +28,13 @@ const lanes = [
   { lane: 'provision', command: ['bash', 'test/harness/provision.sh'], setup: true },
   { lane: 'host', command: ['node', 'out/test/harness/hostLane.js'], counted: true },
   { lane: 'faults', command: ['node', 'out/test/faults/lane.js'], counted: true },
-  mocha('e2e', 'out/test/e2e/suite.js', ['--timeout', '120000', '--slow', '20000', ...(process.env.TWO_HATS_GREP ? ['--grep', process.env.TWO_HATS_GREP] : [])]),
 ];
 
 const only = process.argv[2];
+const e2e = only === 'e2e' ? e2eSelection(process.argv.slice(3)) : { files: [], grep: process.env.TWO_HATS_GREP };
+lanes.push(
+  mocha('e2e', e2e.files.length > 0 ? E2E_ALONE : 'out/test/e2e/suite.js', ['--timeout', '120000', '--slow', '20000', ...(e2e.grep ? ['--grep', e2e.grep] : [])]),
+);
 const selected = only
   ? lanes.filter((l) => l.lane === only || (l.setup && ((only === 'host' || only === 'e2e' || only === 'faults') ? l.lane === 'provision' : l.lane === only)))
   : lanes;
@@ -46,7 +53,7 @@ function run(command, lane) {
   return result.status === 0;
 }
 
-if (!run(['node', 'esbuild.mjs', '--tests'], 'build')) {
+if (!run(['node', 'esbuild.mjs', '--tests'], 'build') || !(await buildE2eAlone(e2e.files))) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
@@ -78,3 +85,54 @@ const passed = summary.reduce((n, l) => n + l.passed, 0);
 const failed = summary.reduce((n, l) => n + l.failed, 0);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
+
+/**
+ * Splits `e2e` arguments into end-to-end files (`team`, `team.test.ts`, `test/e2e/team.test.ts`)
+ * and at most one grep (any other word; it overrides TWO_HATS_GREP).
+ */
+function e2eSelection(args) {
+  const files = [];
+  const words = [];
+  for (const arg of args) {
+    const name = path.basename(arg).replace(/\.ts$/, '').replace(/\.test$/, '');
+    const file = path.join(root, 'test', 'e2e', `${name}.test.ts`);
+    if (existsSync(file)) {
+      files.push(file);
+    } else {
+      words.push(arg);
+    }
+  }
+  if (words.length > 1) {
+    console.error(`Not end-to-end files: ${words.join(', ')}. Name files from test/e2e, and at most one grep.`);
+    process.exit(2);
+  }
+  return { files, grep: words[0] ?? process.env.TWO_HATS_GREP };
+}
+
+/**
+ * The lane's shared hooks and the chosen files, bundled as the suite is: one copy of the session,
+ * and no other file's tests loaded (nor their `before` hooks run).
+ */
+async function buildE2eAlone(files) {
+  if (files.length === 0) {
+    return true;
+  }
+  console.log(`\n=== build: e2e alone: ${files.map((file) => path.relative(root, file)).join(', ')}`);
+  const imports = ['./hooks', ...files.map((file) => `./${path.basename(file, '.ts')}`)];
+  try {
+    await esbuild.build({
+      stdin: { contents: imports.map((name) => `import '${name}';`).join('\n'), resolveDir: path.join(root, 'test', 'e2e'), sourcefile: 'alone.ts', loader: 'ts' },
+      bundle: true,
+      outfile: path.join(root, E2E_ALONE),
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: 'inline',
+      external: ['mocha', 'playwright-core'],
+      logLevel: 'warning',
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}

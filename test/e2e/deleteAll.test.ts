@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { openSidebar, runCommand } from '../harness/workbench';
 import { getSession } from './session';
+import { addPersonByForm } from './steps';
 
 /** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
@@ -19,14 +20,23 @@ function twoHatsFiles(userDataDir: string): string[] {
   return storageRoots.flatMap((root) => filesUnder(root)).filter((file) => file.includes(`${path.sep}two-hats.two-hats${path.sep}`));
 }
 
-describe('deleting all data (run last: it empties the store)', () => {
+const hasBackup = (files: string[]) => files.some((file) => file.includes(`${path.sep}backups${path.sep}`));
+
+describe('deleting all data (later files in the session start from an empty store)', () => {
+  before(async function () {
+    this.timeout(120_000);
+    // Its own data to delete: a person, and the rolling backup that follows a change.
+    const { page, server } = await getSession();
+    await addPersonByForm(await openSidebar(page), 'Radia Perlman', 'Networking');
+    for (let waited = 0; !hasBackup(twoHatsFiles(server.userDataDir)) && waited < 30_000; waited += 250) {
+      await page.waitForTimeout(250);
+    }
+  });
+
   it('asks first, then leaves no Two Hats file in workspace or global storage', async () => {
     const { page, server } = await getSession();
-    assert.ok(twoHatsFiles(server.userDataDir).length > 0, 'the earlier tests left data to delete');
-    assert.ok(
-      twoHatsFiles(server.userDataDir).some((file) => file.includes(`${path.sep}backups${path.sep}`)),
-      'a rolling backup was kept, and must go too',
-    );
+    assert.ok(twoHatsFiles(server.userDataDir).length > 0, 'there is data to delete');
+    assert.ok(hasBackup(twoHatsFiles(server.userDataDir)), 'a rolling backup was kept, and must go too');
 
     await runCommand(page, 'Two Hats: Delete All My Data…');
     const dialog = page.locator('.monaco-dialog-box');

@@ -6,7 +6,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { HOSTILE_VECTORS } from '../fixtures/hostileInput';
 import { getSession } from './session';
-import { workspaceDataDir } from './steps';
+import { openDataDir } from './steps';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const isOffMachine = (url: string) => !/^(?:https?|wss?):\/\/127\.0\.0\.1[:/]/.test(url) && !/^(?:data|blob|vscode-[a-z]+|about):/.test(url);
@@ -60,7 +60,7 @@ describe('hostile input in every field, rendered in the real sidebar', () => {
       }
       return route.continue();
     });
-    const data = workspaceDataDir(session.server.userDataDir);
+    const data = await openDataDir(page, session.server.userDataDir);
     const teamFile = path.join(data, 'team.json');
     const team = readJson<{ id: string }>(teamFile, 'people');
     team['people'] = [

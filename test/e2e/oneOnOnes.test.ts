@@ -4,20 +4,25 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { activeEditorText, openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
-import { workspaceDataDir } from './steps';
+import { addPersonByForm, personRow, workspaceDataDir } from './steps';
+
+const PERSON = 'Frances Allen';
+const ITEM = 'Send the RFC to the platform team @frances #management';
 
 describe('1:1s from the sidebar, in real editor tabs', () => {
   let page: Page;
 
   before(async () => {
     ({ page } = await getSession());
+    await addPersonByForm(await openSidebar(page), PERSON, 'Compilers');
   });
 
   it('starts a weekly 1:1, saves an action item, sees it in the sidebar, and finds it carried into the next 1:1', async () => {
     let frame = await openSidebar(page);
-    await frame.getByRole('button', { name: 'Start 1:1 with Ada Lovelace' }).click();
+    await frame.getByRole('button', { name: `Start 1:1 with ${PERSON}` }).click();
     await pickFromQuickInput(page, 'weekly', 'Weekly check-in');
-    const tab = page.locator('.tabs-container .tab', { hasText: /Ada Lovelace · \d{4}-\d{2}-\d{2} · Weekly check-in/ }).first();
+    const tabs = page.locator('.tabs-container .tab', { hasText: new RegExp(`${PERSON} · \\d{4}-\\d{2}-\\d{2} · Weekly check-in`) });
+    const tab = tabs.first();
     await tab.waitFor();
     await waitForEditorText(page, 'Action items');
 
@@ -27,41 +32,42 @@ describe('1:1s from the sidebar, in real editor tabs', () => {
     await page.keyboard.type('- [ ] ');
     await page.keyboard.press('Escape');
     await page.keyboard.press('End');
-    await page.keyboard.type('Send the RFC to the platform team @ada #management');
+    await page.keyboard.type(ITEM);
     await page.keyboard.press('Control+s');
     await tab.and(page.locator(':not(.dirty)')).waitFor();
 
     frame = await openSidebar(page);
-    const item = frame.getByRole('checkbox', { name: 'Send the RFC to the platform team @ada #management' });
+    const item = frame.getByRole('checkbox', { name: ITEM });
     await item.waitFor();
 
-    await frame.getByRole('button', { name: 'Start 1:1 with Ada Lovelace' }).click();
-    // The last template used for Ada comes first.
+    await frame.getByRole('button', { name: `Start 1:1 with ${PERSON}` }).click();
+    // The last template used for Frances comes first.
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'last time' }).first().waitFor();
     await pickFromQuickInput(page, '', 'Weekly check-in');
-    await page.locator('.tabs-container .tab', { hasText: 'Weekly check-in' }).nth(1).waitFor();
-    await waitForEditorText(page, 'Send the RFC to the platform team @ada #management');
+    await tabs.nth(1).waitFor();
+    await waitForEditorText(page, ITEM);
     const text = await activeEditorText(page);
-    assert.match(text, /Follow-ups.*- \[ \] Send the RFC to the platform team @ada #management/);
+    assert.match(text, /Follow-ups.*- \[ \] Send the RFC to the platform team @frances #management/);
 
     // Tagged for the manager's hat, it shows in the week's balance (once per note holding it).
     frame = await openSidebar(page);
     await frame.locator('.balance-text', { hasText: '0 leadership · 2 management' }).waitFor();
 
     // Ticking it in the sidebar closes it in the latest note.
-    await frame.getByRole('checkbox', { name: 'Send the RFC to the platform team @ada #management' }).check();
-    await frame.getByRole('checkbox', { name: 'Send the RFC to the platform team @ada #management' }).waitFor({ state: 'detached' });
+    await frame.getByRole('checkbox', { name: ITEM }).check();
+    await frame.getByRole('checkbox', { name: ITEM }).waitFor({ state: 'detached' });
     await waitForEditorText(page, '[x] Send the RFC');
   });
 
   it('renders a note full of hostile Markdown inert in the sidebar preview', async () => {
     const { server, dialogs } = await getSession();
     const frame = await openSidebar(page);
-    const history = frame.getByRole('button', { name: /1:1 history/ }).first();
+    const row = personRow(frame, PERSON);
+    const history = row.getByRole('button', { name: /1:1 history/ });
     if ((await history.getAttribute('aria-expanded')) !== 'true') {
       await history.click();
     }
-    const previewButton = frame.locator('[data-focus-key^="preview-"]').first();
+    const previewButton = row.locator('[data-focus-key^="preview-"]').first();
     const noteId = (await previewButton.getAttribute('data-focus-key'))!.slice('preview-'.length);
 
     // Put the hostile note where Two Hats keeps it, as if edited outside the extension.
@@ -93,7 +99,7 @@ describe('1:1s from the sidebar, in real editor tabs', () => {
   it('searches every 1:1 note from the palette and opens the match', async () => {
     await runCommand(page, 'Two Hats: Search 1:1 Notes…');
     await page.locator('.quick-input-widget input').fill('platform team');
-    const hit = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Ada Lovelace' }).first();
+    const hit = page.locator('.quick-input-list .monaco-list-row', { hasText: PERSON }).first();
     await hit.waitFor();
     assert.match((await hit.textContent()) ?? '', /Send the RFC to the platform team/);
     await hit.click();

@@ -1,7 +1,13 @@
-/** Steps several end-to-end tests take the way a person would. */
-import type { FrameLocator } from 'playwright-core';
+/** Steps several end-to-end tests take the way a person would, and the set-up they share. */
+import { existsSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { serializeTeamFile } from '../../src/shared/storedTeam';
+import { workspaceDataDir } from '../harness/dataDir';
+import { closeSidebar, isSidebarOpen, openSidebar } from '../harness/workbench';
 
 export { reloadWindow } from '../harness/workbench';
+export { workspaceDataDir };
 
 export function personRow(frame: FrameLocator, name: string) {
   return frame.locator('li.person', { has: frame.locator('.person-name', { hasText: name }) });
@@ -16,4 +22,44 @@ export async function addPersonByForm(frame: FrameLocator, name: string, role = 
   await personRow(frame, name).waitFor();
 }
 
-export { workspaceDataDir } from '../harness/dataDir';
+/**
+ * The workspace's Two Hats data folder, for a file that writes its data straight to disk. The
+ * stores create it (and its notes folder) when they open, which the sidebar's first paint waits for.
+ */
+export async function openDataDir(page: Page, userDataDir: string): Promise<string> {
+  await openSidebar(page);
+  for (const deadline = Date.now() + 30_000; ; ) {
+    const dir = existingDataDir(userDataDir);
+    if (dir && existsSync(path.join(dir, 'notes'))) {
+      return dir;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`No Two Hats data folder with its notes folder under ${userDataDir}`);
+    }
+    await page.waitForTimeout(250);
+  }
+}
+
+/**
+ * A window as on first use, whatever ran before in the session: no people, the sidebar closed.
+ * A new session has no data folder yet, and is left as it is.
+ */
+export async function startWithNoPeople(page: Page, userDataDir: string): Promise<void> {
+  const dir = existingDataDir(userDataDir);
+  if (dir && existsSync(path.join(dir, 'team.json'))) {
+    const frame = await openSidebar(page);
+    writeFileSync(path.join(dir, 'team.json'), serializeTeamFile([]));
+    await frame.getByText('Add the people who report to you').waitFor({ timeout: 30_000 });
+  }
+  if (await isSidebarOpen(page)) {
+    await closeSidebar(page);
+  }
+}
+
+function existingDataDir(userDataDir: string): string | undefined {
+  try {
+    return workspaceDataDir(userDataDir);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,8 +1,12 @@
 // The end-to-end lane: real workbench (code-server), real sidebar, Debian's Chromium.
-import { mkdirSync } from 'node:fs';
-import * as path from 'node:path';
-import { ARTIFACTS_DIR } from '../harness/paths';
-import { closeSession, currentPage } from './session';
+//
+// Every file runs alone too: `node test/run-all.mjs e2e <file>` (e.g. `e2e team`). So a file
+// - sets up in its own `before` all the data it needs: people added through the sidebar
+//   (`addPersonByForm` in steps.ts) or files written into the data folder (`openDataDir`);
+// - names its people and items uniquely (not Ada Lovelace or Grace Hopper, team.test's): the
+//   files share one window and one data folder when the lane runs them together;
+// - finds its own rows by name (`personRow`), never the first of a list others add to;
+// - leaves nothing that a later file must have, nor counts on what an earlier one left.
 import './team.test';
 import './twoWindows.test';
 import './oneOnOnes.test';
@@ -23,15 +27,5 @@ import './deleteAll.test';
 import './accessibility.test';
 import './noFolder.test';
 
-// A failing test leaves a screenshot of the workbench behind, to see what the user would have seen.
-afterEach(async function () {
-  const page = currentPage();
-  if (this.currentTest?.state === 'failed' && page) {
-    const dir = path.join(ARTIFACTS_DIR, 'failures');
-    mkdirSync(dir, { recursive: true });
-    const name = this.currentTest.fullTitle().replace(/[^a-z0-9]+/gi, '-').slice(0, 100);
-    await page.screenshot({ path: path.join(dir, `${name}.png`) }).catch(() => undefined);
-  }
-});
-
-after(closeSession);
+// The screenshot on failure and the closing of the session, shared with files run alone.
+import './hooks';

@@ -4,8 +4,10 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { activeEditorText, openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
+import { addPersonByForm } from './steps';
 
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
+const PERSON = 'Barbara Liskov';
 
 describe('talking points from a code selection', () => {
   let page: Page;
@@ -20,9 +22,10 @@ describe('talking points from a code selection', () => {
     mkdirSync(path.join(root, '.git', 'refs', 'heads'), { recursive: true });
     writeFileSync(path.join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     writeFileSync(path.join(root, '.git', 'refs', 'heads', 'main'), `${COMMIT}\n`);
+    await addPersonByForm(await openSidebar(page), PERSON, 'Abstractions');
   });
 
-  it('queues the selection for Grace’s next 1:1 and finds it, with file, lines and commit, in the agenda', async () => {
+  it('queues the selection for Barbara’s next 1:1 and finds it, with file, lines and commit, in the agenda', async () => {
     await page.keyboard.press('Control+p');
     await pickFromQuickInput(page, 'retry.ts', 'retry.ts');
     await waitForEditorText(page, 'no back-off');
@@ -32,7 +35,7 @@ describe('talking points from a code selection', () => {
     await page.keyboard.press('Shift+End');
 
     await runCommand(page, 'Two Hats: Add Selection to Next 1:1…');
-    await pickFromQuickInput(page, 'Grace', 'Grace Hopper');
+    await pickFromQuickInput(page, 'Barbara', PERSON);
     const input = page.locator('.quick-input-widget input');
     await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === 'for (;;) {');
     await input.fill('Retry loop without back-off');
@@ -40,10 +43,10 @@ describe('talking points from a code selection', () => {
     await pickFromQuickInput(page, 'next', 'Next 1:1 only');
 
     let frame = await openSidebar(page);
-    const queued = frame.locator('ul[aria-label="Talking points queued for Grace Hopper"] li', { hasText: 'Retry loop without back-off' });
+    const queued = frame.locator(`ul[aria-label="Talking points queued for ${PERSON}"] li`, { hasText: 'Retry loop without back-off' });
     await queued.waitFor();
 
-    await frame.getByRole('button', { name: 'Start 1:1 with Grace Hopper' }).click();
+    await frame.getByRole('button', { name: `Start 1:1 with ${PERSON}` }).click();
     await pickFromQuickInput(page, 'weekly', 'Weekly check-in');
     await waitForEditorText(page, 'Retry loop without back-off');
     const text = await activeEditorText(page);

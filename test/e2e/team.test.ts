@@ -4,13 +4,16 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { clickActivityBarEntry, closeSidebar, openSidebar, runCommand, waitForSidebar } from '../harness/workbench';
 import { getSession } from './session';
-import { addPersonByForm, personRow, reloadWindow, workspaceDataDir } from './steps';
+import { addPersonByForm, personRow, reloadWindow, startWithNoPeople, workspaceDataDir } from './steps';
 
 describe('the Two Hats sidebar in a real VS Code', () => {
   let page: Page;
 
   before(async () => {
-    ({ page } = await getSession());
+    const session = await getSession();
+    page = session.page;
+    // The first test is the first look at an empty team, with the sidebar still closed.
+    await startWithNoPeople(page, session.server.userDataDir);
   });
 
   it('opens to an empty team and adds a person by keyboard alone', async () => {

@@ -6,6 +6,8 @@ import { openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '
 import { getSession } from './session';
 import { addPersonByForm, personRow } from './steps';
 
+const PERSON = 'Edith Clarke';
+
 const THEMES = [
   // Names as the theme picker shows them (newer VS Code drops the "Default" prefix).
   { label: /^(Default )?Light Modern$/, filter: 'Light Modern', file: 'light', bodyClass: 'vscode-light' },
@@ -14,6 +16,11 @@ const THEMES = [
 ];
 
 describe('the sidebar in light, dark and high-contrast themes', () => {
+  before(async () => {
+    const { page } = await getSession();
+    await addPersonByForm(await openSidebar(page), PERSON, 'Power systems');
+  });
+
   it('follows the theme’s colours, and leaves a screenshot of each', async () => {
     const { page } = await getSession();
     mkdirSync(path.join(ARTIFACTS_DIR, 'screenshots'), { recursive: true });
@@ -23,7 +30,7 @@ describe('the sidebar in light, dark and high-contrast themes', () => {
       await pickFromQuickInput(page, theme.filter, theme.label);
       const frame = await openSidebar(page);
       await frame.locator(`body.${theme.bodyClass}`).waitFor({ timeout: 30_000 });
-      const name = frame.locator('.person-name').first();
+      const name = personRow(frame, PERSON).locator('.person-name');
       await name.waitFor();
       colours.set(theme.file, await name.evaluate((element) => getComputedStyle(element).color));
       await page.locator('.part.sidebar').screenshot({ path: path.join(ARTIFACTS_DIR, 'screenshots', `sidebar-${theme.file}.png`) });

@@ -4,6 +4,7 @@
  * be able to say yes on the user's behalf.
  */
 import * as vscode from 'vscode';
+import { SETTINGS, type SettingKey } from './constants';
 
 const CONSENTS_KEY = 'twoHats.consents.v1';
 
@@ -34,6 +35,6 @@ export class Consents {
 }
 
 /** A boolean setting as the user set it in their own settings; workspace values are ignored. */
-export function userSetting(section: string, key: string): boolean {
-  return vscode.workspace.getConfiguration(section).inspect<boolean>(key)?.globalValue === true;
+export function userSetting(key: SettingKey): boolean {
+  return vscode.workspace.getConfiguration(SETTINGS.section).inspect<boolean>(key)?.globalValue === true;
 }

@@ -84,7 +84,7 @@ const GIT_HISTORY_CONSENT = 'gitHistory';
  */
 async function findBottlenecks(delegation: DelegationStore, consents: Consents, arg: unknown): Promise<number | 'not-allowed' | undefined> {
   const ask = !(typeof arg === 'object' && arg !== null && (arg as { ask?: unknown }).ask === false);
-  const allowed = userSetting(SETTINGS.section, SETTINGS.gitHints) || consents.granted(GIT_HISTORY_CONSENT);
+  const allowed = userSetting(SETTINGS.gitHints) || consents.granted(GIT_HISTORY_CONSENT);
   if (!allowed) {
     const yes =
       ask &&

@@ -1,5 +1,5 @@
 /** The two hats: which one you are wearing, what it attends to, and which one a situation needs. */
-import type { Side } from './catalogue';
+import type { PrincipleId, Side } from './catalogue';
 
 export const HATS = ['manager', 'leader'] as const;
 export type Hat = (typeof HATS)[number];
@@ -41,7 +41,7 @@ export interface Situation {
   readonly label: string;
   readonly hat: Hat;
   /** The principle that explains the answer. */
-  readonly principleId: string;
+  readonly principleId: PrincipleId;
   readonly why: string;
 }
 

@@ -5,7 +5,7 @@
  * door used loads the rest of Two Hats (dist/core.js, `twoHats.ts`) and steps aside.
  */
 import * as vscode from 'vscode';
-import { NOTE_SCHEME, SIDEBAR_VIEW_ID } from './constants';
+import { COMMANDS, NOTE_SCHEME, SIDEBAR_VIEW_ID } from './constants';
 import type { StartedTwoHats, TwoHatsApi } from './twoHats';
 
 export type { TwoHatsApi } from './twoHats';
@@ -13,7 +13,8 @@ export type { TwoHatsApi } from './twoHats';
 type CoreModule = typeof import('./twoHats');
 
 export function activate(context: vscode.ExtensionContext): TwoHatsApi {
-  const placeholders = contributedCommands(context).map((id) =>
+  // The command table's ids; a unit test holds them against package.json's contributed commands.
+  const placeholders = Object.values(COMMANDS).map((id) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       // The real command replaces this placeholder synchronously, but it needs the data loaded.
       await start().api.ready().catch(() => undefined);
@@ -51,12 +52,6 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApi {
 export function deactivate(): void {
   // Saves are awaited when they are made; the background writes (the note index, a cache, and
   // the backup) are flushed by the stores' dispose, and rebuilt at the next start if cut short.
-}
-
-/** The manifest is the one list of commands, so no placeholder can be forgotten. */
-function contributedCommands(context: vscode.ExtensionContext): string[] {
-  const manifest = context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } };
-  return (manifest.contributes?.commands ?? []).map((entry) => entry.command);
 }
 
 /**

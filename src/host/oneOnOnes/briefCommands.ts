@@ -5,6 +5,8 @@
  * notification button and an editor title button on the brief, not a link in it.
  */
 import * as vscode from 'vscode';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { composeBrief } from '../../shared/oneOnOnes/brief';
 import { localToday } from '../../shared/team';
 import { BRIEF_SCHEME, COMMANDS } from '../constants';
@@ -86,20 +88,27 @@ async function briefMarkdown(sources: BriefSources, personId: string): Promise<s
   return composeBrief({ person, today: localToday(), history, lastNoteText, delegation: sources.delegation.all });
 }
 
-export function registerBriefCommands(sources: BriefSources): vscode.Disposable[] {
+/** The brief documents, shown in the Markdown preview. */
+export function registerBriefDocuments(sources: BriefSources): vscode.Disposable[] {
   const documents = new BriefDocuments(sources);
   return [
     documents,
     vscode.workspace.registerTextDocumentContentProvider(BRIEF_SCHEME, documents),
-    vscode.commands.registerCommand(COMMANDS.prepareOneOnOne, (arg?: unknown) => prepareOneOnOne(sources, arg)),
-    vscode.commands.registerCommand(COMMANDS.startOneOnOneFromBrief, (uri?: unknown) => {
-      const personId = personIdOfBrief(uri ?? vscode.window.activeTextEditor?.document.uri);
-      return vscode.commands.executeCommand(COMMANDS.startOneOnOne, personId ? { personId } : undefined);
-    }),
   ];
 }
 
-async function prepareOneOnOne(sources: BriefSources, arg: unknown): Promise<PreparedBrief | undefined> {
+export function briefCommands(sources: BriefSources): SomeCommandHandlers<'prepareOneOnOne' | 'startOneOnOneFromBrief'> {
+  return {
+    prepareOneOnOne: (args) => prepareOneOnOne(sources, args),
+    startOneOnOneFromBrief: (uri) => {
+      const personId = personIdOfBrief(uri ?? vscode.window.activeTextEditor?.document.uri);
+      return vscode.commands.executeCommand(COMMANDS.startOneOnOne, personId ? { personId } : undefined);
+    },
+  };
+}
+
+/** Opens the brief before a 1:1, asking for whoever `args` leaves out. */
+export async function prepareOneOnOne(sources: BriefSources, args: CommandArgs<'prepareOneOnOne'>): Promise<PreparedBrief | undefined> {
   const { team, notes } = sources;
   if (team.state.kind !== 'ready' || !notes.ready) {
     void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
@@ -109,8 +118,7 @@ async function prepareOneOnOne(sources: BriefSources, arg: unknown): Promise<Pre
     void vscode.window.showInformationMessage('Briefs are hidden while presenting.');
     return undefined;
   }
-  const args = (typeof arg === 'object' && arg !== null ? arg : typeof arg === 'string' ? { personId: arg } : {}) as { personId?: unknown; quiet?: unknown };
-  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Prepare for 1:1', 'With whom?');
+  const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Prepare for 1:1', 'With whom?');
   if (!person) {
     return undefined;
   }

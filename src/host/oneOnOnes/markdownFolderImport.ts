@@ -6,9 +6,10 @@
  * text) is skipped. Sizes are checked before any file is read.
  */
 import * as vscode from 'vscode';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { readImportedNote } from '../../shared/oneOnOnes/markdownImport';
 import { nameProblem, normalizeName, type Person } from '../../shared/team';
-import { COMMANDS } from '../constants';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 
@@ -51,12 +52,10 @@ interface PlannedNote {
   readonly content: string;
 }
 
-type Args = { folder?: unknown; confirm?: unknown };
+type Args = CommandArgs<'importMarkdownFolder'>;
 
-export function registerMarkdownFolderImport(team: TeamStore, notes: NoteStore): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.importMarkdownFolder, (arg?: unknown) =>
-    importMarkdownFolder(team, notes, typeof arg === 'object' && arg !== null ? (arg as Args) : {}),
-  );
+export function markdownFolderImportCommands(team: TeamStore, notes: NoteStore): SomeCommandHandlers<'importMarkdownFolder'> {
+  return { importMarkdownFolder: (args) => importMarkdownFolder(team, notes, args) };
 }
 
 /** Markdown files under `folder` with their sizes, skipping hidden folders; at most MAX_FILES. */
@@ -191,7 +190,7 @@ async function importMarkdownFolder(team: TeamStore, notes: NoteStore, args: Arg
     void vscode.window.showErrorMessage('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.');
     return undefined;
   }
-  const given = typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : undefined;
+  const given = args.folder !== undefined ? vscode.Uri.file(args.folder) : undefined;
   const picked =
     given ??
     (await vscode.window.showOpenDialog({ title: 'Two Hats: Import notes from a Markdown folder', openLabel: 'Preview Import', canSelectFolders: true, canSelectFiles: false }))?.[0];

@@ -5,6 +5,8 @@
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { scheduleCalendar } from '../../shared/oneOnOnes/calendar';
 import { dueStatus, localToday, type Person } from '../../shared/team';
 import { COMMANDS, SETTINGS } from '../constants';
@@ -20,12 +22,12 @@ export interface ScheduleExport {
   readonly events: number;
 }
 
-export function registerScheduleCommands(team: TeamStore): vscode.Disposable[] {
-  return [vscode.commands.registerCommand(COMMANDS.exportSchedule, (arg?: unknown) => exportSchedule(team, arg))];
+export function scheduleCommands(team: TeamStore): SomeCommandHandlers<'exportSchedule'> {
+  return { exportSchedule: (args) => exportSchedule(team, args) };
 }
 
-async function exportSchedule(team: TeamStore, arg: unknown): Promise<ScheduleExport | undefined> {
-  const given = typeof arg === 'object' && arg !== null && typeof (arg as { file?: unknown }).file === 'string' ? (arg as { file: string }).file : undefined;
+async function exportSchedule(team: TeamStore, args: CommandArgs<'exportSchedule'>): Promise<ScheduleExport | undefined> {
+  const given = args.file;
   const calendar = scheduleCalendar(team.all, localToday());
   if (!calendar.ok) {
     void vscode.window.showInformationMessage(calendar.error);

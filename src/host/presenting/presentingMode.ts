@@ -4,6 +4,7 @@
  * holds in every window on this machine (a shared screen shows all of them).
  */
 import * as vscode from 'vscode';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { COMMANDS } from '../constants';
 
 const PRESENTING_KEY = 'twoHats.presenting.v1';
@@ -56,9 +57,9 @@ export class PresentingMode implements vscode.Disposable {
   }
 }
 
-export function registerPresentingCommands(mode: PresentingMode): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.startPresenting, () => mode.set(true)),
-    vscode.commands.registerCommand(COMMANDS.stopPresenting, () => mode.set(false)),
-  ];
+export function presentingCommands(mode: PresentingMode): SomeCommandHandlers<'startPresenting' | 'stopPresenting'> {
+  return {
+    startPresenting: () => mode.set(true),
+    stopPresenting: () => mode.set(false),
+  };
 }

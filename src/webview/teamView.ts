@@ -211,7 +211,7 @@ function renderGoals(person: PersonView, actions: TeamActions): HTMLElement | nu
 }
 
 function renderTalkingPoints(person: PersonView): HTMLElement | null {
-  const points = person.talkingPoints ?? [];
+  const points = person.talkingPoints;
   if (points.length === 0) {
     return null;
   }
@@ -219,7 +219,7 @@ function renderTalkingPoints(person: PersonView): HTMLElement | null {
     'ul',
     { class: 'talking-points', 'aria-label': `Talking points queued for ${person.name}` },
     ...points.map((point) =>
-      h('li', {}, icon(point.source ? 'code' : 'comment'), h('span', {}, point.text), point.standing ? h('span', { class: 'standing' }, 'every 1:1') : null),
+      h('li', {}, icon(point.fromCode ? 'code' : 'comment'), h('span', {}, point.text), point.standing ? h('span', { class: 'standing' }, 'every 1:1') : null),
     ),
   );
 }

@@ -156,21 +156,21 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private snapshot() {
     const today = localToday();
     const check = this.selfChecks.due(this.delegation.all, today);
-    const snapshot = buildSnapshot(
-      this.store.state,
-      this.store.all,
-      this.hats.current,
-      (personId) => this.notes.forPerson(personId),
-      weekBalance(this.notes.all, this.store.all, today),
+    const snapshot = buildSnapshot({
+      storage: this.store.state,
+      people: this.store.all,
+      hat: this.hats.current,
+      notesOf: (personId) => this.notes.forPerson(personId),
+      balance: weekBalance(this.notes.all, this.store.all, today),
       today,
-      delegationView(
+      delegation: delegationView(
         this.delegation.all,
         (id) => this.store.find(id)?.name,
         today,
         check ? { week: check.week, sentence: selfCheckSentence(check) } : undefined,
       ),
-      this.historyOf,
-    );
+      historyOf: this.historyOf,
+    });
     // Left out here, in the host: what is never sent cannot show on a shared screen.
     return this.presenting.on ? forPresenting(snapshot) : snapshot;
   }

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { MEMENTO_KEYS } from '../shared/storageLayout';
+import { SETTINGS, type SettingKey } from './constants';
 
 const CONSENTS_KEY = MEMENTO_KEYS.consents;
 
@@ -35,6 +36,6 @@ export class Consents {
 }
 
 /** A boolean setting as the user set it in their own settings; workspace values are ignored. */
-export function userSetting(section: string, key: string): boolean {
-  return vscode.workspace.getConfiguration(section).inspect<boolean>(key)?.globalValue === true;
+export function userSetting(key: SettingKey): boolean {
+  return vscode.workspace.getConfiguration(SETTINGS.section).inspect<boolean>(key)?.globalValue === true;
 }

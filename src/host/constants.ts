@@ -63,3 +63,6 @@ export const SETTINGS = {
   gitHints: 'delegation.gitHistoryHints',
   dueTodayReminders: 'reminders.dueToday',
 } as const;
+
+/** A setting's key inside the `twoHats` section; a unit test checks them against package.json. */
+export type SettingKey = Exclude<(typeof SETTINGS)[keyof typeof SETTINGS], typeof SETTINGS.section>;

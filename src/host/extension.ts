@@ -5,7 +5,7 @@
  * door used loads the rest of Two Hats (dist/core.js, `twoHats.ts`) and steps aside.
  */
 import * as vscode from 'vscode';
-import { NOTE_SCHEME, SIDEBAR_VIEW_ID } from './constants';
+import { COMMANDS, NOTE_SCHEME, SIDEBAR_VIEW_ID } from './constants';
 import { markStartup, startupTimeline, type StartupMark } from './startupTimeline';
 import type { StartedTwoHats, TwoHatsApi } from './twoHats';
 
@@ -20,7 +20,8 @@ type CoreModule = typeof import('./twoHats');
 
 export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeline {
   markStartup('activate');
-  const placeholders = contributedCommands(context).map((id) =>
+  // The command table's ids; a unit test holds them against package.json's contributed commands.
+  const placeholders = Object.values(COMMANDS).map((id) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       // The real command replaces this placeholder synchronously, but it needs the data loaded.
       await start().api.ready().catch(() => undefined);
@@ -69,12 +70,6 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
 export function deactivate(): void {
   // Saves are awaited when they are made; the background writes (the note index, a cache, and
   // the backup) are flushed by the stores' dispose, and rebuilt at the next start if cut short.
-}
-
-/** The manifest is the one list of commands, so no placeholder can be forgotten. */
-function contributedCommands(context: vscode.ExtensionContext): string[] {
-  const manifest = context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } };
-  return (manifest.contributes?.commands ?? []).map((entry) => entry.command);
 }
 
 /**

@@ -5,26 +5,29 @@
  */
 import * as vscode from 'vscode';
 import { Consents } from './consent';
-import { COMMANDS, SETTINGS } from './constants';
-import { registerBriefCommands } from './oneOnOnes/briefCommands';
-import { registerExportImportCommands } from './oneOnOnes/exportImport';
-import { registerHandoverExportCommand } from './oneOnOnes/handoverExport';
+import { registerCommandTable, type CommandHandlers } from './commands/commandTable';
+import { SETTINGS } from './constants';
+import { briefCommands, registerBriefDocuments } from './oneOnOnes/briefCommands';
+import { BriefPreviewTabs } from './oneOnOnes/briefPreviewTabs';
+import { exportImportCommands } from './oneOnOnes/exportImport';
+import { handoverExportCommands } from './oneOnOnes/handoverExport';
 import { scheduleDueReminder } from './oneOnOnes/dueReminder';
-import { registerFileFormatCommands } from './oneOnOnes/fileFormatCommands';
+import { fileFormatCommands } from './oneOnOnes/fileFormatCommands';
 import { NoteFileSystem } from './oneOnOnes/noteFileSystem';
-import { registerOneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
-import { registerSearchCommand } from './oneOnOnes/searchCommand';
-import { registerTalkingPointCommands } from './oneOnOnes/talkingPointCommands';
-import { registerTemplateCommands } from './oneOnOnes/templateLibrary';
+import { oneOnOneCommands } from './oneOnOnes/oneOnOneCommands';
+import { searchCommands } from './oneOnOnes/searchCommand';
+import { talkingPointCommands } from './oneOnOnes/talkingPointCommands';
+import { templateCommands } from './oneOnOnes/templateLibrary';
 import { registerCodeLinks } from './oneOnOnes/codeLinks';
 import { installHostLocalization } from './localization';
 import { HatState } from './principles/hatState';
 import { LastNoteEditor } from './principles/noteInsertion';
-import { registerPrincipleCommands } from './principles/principleCommands';
+import { principleCommands } from './principles/principleCommands';
 import { registerPrincipleDocuments } from './principles/principleViewer';
-import { registerDelegationCommands } from './delegation/delegationCommands';
-import { registerReflectionCommands, SelfCheckState } from './delegation/reflectionCommands';
-import { PresentingMode, registerPresentingCommands } from './presenting/presentingMode';
+import { delegationCommands } from './delegation/delegationCommands';
+import { reflectionCommands } from './delegation/reflectionCommands';
+import { SelfCheckState } from './delegation/selfCheckState';
+import { PresentingMode, presentingCommands } from './presenting/presentingMode';
 import { PrivateNoteMask } from './presenting/privateNoteMask';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { DelegationStore } from './storage/delegationStore';
@@ -38,9 +41,9 @@ import { NoteStore } from './storage/noteStore';
 import type { DataLocation } from './storage/jsonFileStore';
 import { SidebarDraftStore } from './storage/sidebarDraftStore';
 import { TeamStore } from './storage/teamStore';
-import { registerGoalCommands } from './team/goalCommands';
-import { registerErasePersonCommand } from './team/erasePerson';
-import { registerTeamCommands } from './team/teamCommands';
+import { goalCommands } from './team/goalCommands';
+import { erasePersonCommands } from './team/erasePerson';
+import { teamCommands } from './team/teamCommands';
 import { markStartup } from './startupTimeline';
 
 /** What Two Hats offers other extensions (and its own tests). */
@@ -74,7 +77,6 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
   const notes = new LastNoteEditor();
   const presenting = new PresentingMode(context.globalState, context.globalStorageUri);
   const noteFileSystem = new NoteFileSystem(noteStore);
-  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting }, log);
   const backups = new BackupKeeper(backupsRoot(context.globalStorageUri), { team: store, delegation, notes: noteStore }, log, guard);
   const openAt = async (location: DataLocation) => {
     guard.reset();
@@ -98,12 +100,37 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
         await openAt(resolveDataLocation(context));
       },
     );
+  const oneOnOneSources = { team: store, notes: noteStore, delegation, memento: context.workspaceState, consents };
+  const briefPreviews = new BriefPreviewTabs();
+  const briefSources = { team: store, notes: noteStore, delegation, isHidden: () => presenting.on, onDidChangeHidden: presenting.onDidChange };
   const restoreContext = {
     backups,
     sources: { team: store, delegation, notes: noteStore },
     workspaceState: context.workspaceState,
     reopen: () => openAt(resolveDataLocation(context)),
   };
+  // The one command table: the compiler refuses it if a contributed command has no handler. The
+  // sidebar calls the same typed handlers directly, with what it already knows.
+  const commands: CommandHandlers = {
+    ...presentingCommands(presenting),
+    reloadData: () => restoreContext.reopen(),
+    deleteAllData: () => deleteEverything(),
+    ...oneOnOneCommands(oneOnOneSources),
+    ...delegationCommands(delegation, store),
+    ...reflectionCommands(delegation, selfChecks, presenting, consents),
+    ...talkingPointCommands(store),
+    ...searchCommands(store, noteStore, presenting),
+    ...templateCommands(store, noteStore, consents),
+    ...exportImportCommands(store, noteStore),
+    ...handoverExportCommands(store, noteStore),
+    ...erasePersonCommands({ team: store, notes: noteStore, delegation, drafts, backups, workspaceState: context.workspaceState }),
+    ...briefCommands(briefSources, briefPreviews),
+    ...fileFormatCommands(store, noteStore),
+    ...principleCommands(hats, notes),
+    ...teamCommands(store),
+    ...goalCommands(store),
+  };
+  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting, commands }, log);
   context.subscriptions.push(
     log,
     guard,
@@ -121,30 +148,16 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     notes,
     presenting,
     new PrivateNoteMask(presenting),
-    ...registerPresentingCommands(presenting),
     sidebar,
     backups,
-    registerRestoreCommand(restoreContext),
-    vscode.commands.registerCommand(COMMANDS.reloadData, () => restoreContext.reopen()),
     noteFileSystem,
     registerCodeLinks(),
-    ...registerOneOnOneCommands(store, noteStore, delegation, context.workspaceState, consents),
-    ...registerDelegationCommands(delegation, store),
-    ...registerReflectionCommands(delegation, selfChecks, presenting, consents),
-    ...registerTalkingPointCommands(store),
-    registerSearchCommand(store, noteStore, presenting),
-    ...registerTemplateCommands(store, noteStore, consents),
-    ...registerExportImportCommands(store, noteStore),
-    registerHandoverExportCommand(store, noteStore),
-    registerErasePersonCommand({ team: store, notes: noteStore, delegation, drafts, backups, workspaceState: context.workspaceState }),
-    ...registerBriefCommands({ team: store, notes: noteStore, delegation, isHidden: () => presenting.on, onDidChangeHidden: presenting.onDidChange }),
-    ...registerFileFormatCommands(store, noteStore),
+    briefPreviews,
+    ...registerBriefDocuments(briefSources),
     registerPrincipleDocuments(),
-    ...registerPrincipleCommands(hats, notes),
-    ...registerTeamCommands(store),
-    ...registerGoalCommands(store),
     ...registerDataCommands(store, [store, delegation, drafts, noteStore]),
-    vscode.commands.registerCommand(COMMANDS.deleteAllData, deleteEverything),
+    registerRestoreCommand(restoreContext),
+    ...registerCommandTable(commands),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {
         void openAt(resolveDataLocation(context));

@@ -10,7 +10,7 @@ import type { Phase } from './delegation/checklist';
 import type { Filter, Status } from './delegation/items';
 import type { Hat } from './principles/hats';
 import { asTypedBound, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH, STORED_ID } from './storageLayout';
-import { CADENCES, type Person } from './team';
+import { CADENCES, type Cadence } from './team';
 
 // Generous bounds: the domain rules give the friendly message, these only stop abuse.
 const text = (limit: number) => z.string().check(z.maxLength(asTypedBound(limit)));
@@ -135,7 +135,26 @@ export interface NoteHistoryEntry {
   readonly mood?: number;
 }
 
-export interface PersonView extends Person {
+/** A queued talking point as the sidebar lists it: its words, not its id, date or code location. */
+export interface TalkingPointView {
+  readonly text: string;
+  readonly standing: boolean;
+  /** Queued from a selection of code; where exactly stays in the host. */
+  readonly fromCode: boolean;
+}
+
+/**
+ * A person as the sidebar shows them. Its own type, not the stored `Person` with fields added:
+ * what reaches the webview is chosen field by field in snapshot.ts, so a field added to storage
+ * stays in the host until someone decides the sidebar needs it.
+ */
+export interface PersonView {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  readonly cadence: Cadence;
+  readonly archived: boolean;
+  readonly talkingPoints: readonly TalkingPointView[];
   readonly dueOn: string;
   readonly dueLabel: string;
   readonly overdue: boolean;

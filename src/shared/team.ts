@@ -89,7 +89,7 @@ function sameName(a: string, b: string): boolean {
  * Why a name cannot be used, or undefined when it can. `exceptId` lets a person keep their own
  * name while being edited. Archived people still count: bringing one back must not create a twin.
  */
-export function nameProblem(raw: string, people: readonly Person[], exceptId?: string): string | undefined {
+export function nameProblem(raw: string, people: readonly Pick<Person, 'id' | 'name' | 'archived'>[], exceptId?: string): string | undefined {
   const name = normalizeName(raw);
   if (name.length === 0) {
     return l10n.t('Enter a name.');
@@ -121,7 +121,7 @@ export function roleProblem(raw: string): string | undefined {
   return undefined;
 }
 
-export function draftProblem(draft: PersonDraft, people: readonly Person[], exceptId?: string): string | undefined {
+export function draftProblem(draft: PersonDraft, people: readonly Pick<Person, 'id' | 'name' | 'archived'>[], exceptId?: string): string | undefined {
   return nameProblem(draft.name, people, exceptId) ?? roleProblem(draft.role);
 }
 

@@ -212,7 +212,7 @@ function renderGoals(person: PersonView, actions: TeamActions): HTMLElement | nu
 }
 
 function renderTalkingPoints(person: PersonView): HTMLElement | null {
-  const points = person.talkingPoints ?? [];
+  const points = person.talkingPoints;
   if (points.length === 0) {
     return null;
   }
@@ -220,7 +220,7 @@ function renderTalkingPoints(person: PersonView): HTMLElement | null {
     'ul',
     { class: 'talking-points', 'aria-label': l10n.t('Talking points queued for {0}', person.name) },
     ...points.map((point) =>
-      h('li', {}, icon(point.source ? 'code' : 'comment'), h('span', {}, point.text), point.standing ? h('span', { class: 'standing' }, l10n.t('every 1:1')) : null),
+      h('li', {}, icon(point.fromCode ? 'code' : 'comment'), h('span', {}, point.text), point.standing ? h('span', { class: 'standing' }, l10n.t('every 1:1')) : null),
     ),
   );
 }

@@ -76,9 +76,9 @@ const bigNotes = new NotesByPerson(notes(10_000, 200));
 const emptyNotes = new NotesByPerson();
 compare(
   'sidebar snapshot, 200 people, 10,000 notes',
-  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, bigTeam, 'leader', (id) => bigNotes.forPerson(id), weekBalance(bigNotes.all, bigTeam, '2026-11-22'), '2026-11-22'),
+  () => buildSnapshot({ storage: { kind: 'ready', scope: 'workspace' }, people: bigTeam, hat: 'leader', notesOf: (id) => bigNotes.forPerson(id), balance: weekBalance(bigNotes.all, bigTeam, '2026-11-22'), today: '2026-11-22' }),
   'empty store',
-  () => buildSnapshot({ kind: 'ready', scope: 'workspace' }, [], 'leader', (id) => emptyNotes.forPerson(id), weekBalance([], [], '2026-11-22'), '2026-11-22'),
+  () => buildSnapshot({ storage: { kind: 'ready', scope: 'workspace' }, people: [], hat: 'leader', notesOf: (id) => emptyNotes.forPerson(id), balance: weekBalance([], [], '2026-11-22'), today: '2026-11-22' }),
 );
 
 const template = findTemplate('weekly')!;

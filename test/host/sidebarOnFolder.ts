@@ -4,7 +4,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SelfCheckState } from '../../src/host/delegation/reflectionCommands';
+import type { CommandHandlers } from '../../src/host/commands/commandTable';
+import { COMMANDS } from '../../src/host/constants';
+import { SelfCheckState } from '../../src/host/delegation/selfCheckState';
 import { HatState } from '../../src/host/principles/hatState';
 import { PresentingMode } from '../../src/host/presenting/presentingMode';
 import { SidebarProvider } from '../../src/host/sidebar/sidebarProvider';
@@ -43,6 +45,14 @@ export interface SidebarOnFolder {
   close(): void;
 }
 
+/**
+ * The palette actions of the Two Hats running in this host, reached through their command ids:
+ * this provider's own stores are for what it does itself (people, drafts, validation).
+ */
+const runningCommands = new Proxy({} as CommandHandlers, {
+  get: (_, name) => (args: unknown) => vscode.commands.executeCommand(COMMANDS[name as keyof typeof COMMANDS], args),
+});
+
 /** `presenting`: this "window's" presenting mode, when the test follows it; otherwise one of its own. */
 export async function openSidebarOn(folder: vscode.Uri, options: { presenting?: PresentingMode } = {}): Promise<SidebarOnFolder> {
   const location = { kind: 'folder', uri: folder, scope: 'workspace' } as const;
@@ -59,7 +69,7 @@ export async function openSidebarOn(folder: vscode.Uri, options: { presenting?: 
   });
   const provider = new SidebarProvider(
     vscode.Uri.file(path.join(__dirname, '..', '..', '..')),
-    { team, notes, delegation, drafts, hats: new HatState(memento), selfChecks: new SelfCheckState(memento), presenting: options.presenting ?? new PresentingMode(memento) },
+    { team, notes, delegation, drafts, hats: new HatState(memento), selfChecks: new SelfCheckState(memento), presenting: options.presenting ?? new PresentingMode(memento), commands: runningCommands },
     log,
   );
   const incoming = new vscode.EventEmitter<unknown>();

@@ -42,7 +42,7 @@ const item: DelegationItem = {
 
 function snapshots() {
   const delegation = delegationView([item], () => 'Ada', '2026-11-01', { week: '2026-10-27', sentence: 'SELF-CHECK-SENTINEL you hold 1' });
-  const full = buildSnapshot({ kind: 'ready', scope: 'workspace' }, [ada], 'leader', () => notes, undefined, '2026-11-01', delegation, 'ada');
+  const full = buildSnapshot({ storage: { kind: 'ready', scope: 'workspace' }, people: [ada], hat: 'leader', notesOf: () => notes, today: '2026-11-01', delegation, historyOf: 'ada' });
   return { full, shared: forPresenting(full) };
 }
 

@@ -22,40 +22,44 @@ import {
   type Status,
 } from '../../shared/delegation/items';
 import { findStep } from '../../shared/delegation/checklist';
-import { isLevel, LEVEL_CREDIT, LEVEL_INFO, LEVELS, levelLabel, type Level } from '../../shared/delegation/levels';
+import { LEVEL_CREDIT, LEVEL_INFO, LEVELS, levelLabel, type Level } from '../../shared/delegation/levels';
 import { summarizeSelection } from '../../shared/oneOnOnes/talkingPoints';
 import { localToday } from '../../shared/team';
 import { selectedCode } from '../codeSelection';
-import { COMMANDS } from '../constants';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { DelegationStore, ItemResult } from '../storage/delegationStore';
 import type { TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
 
-type Args = Record<string, unknown>;
+type DelegationCommand =
+  | 'addDelegationItem'
+  | 'delegateThis'
+  | 'assignDelegation'
+  | 'changeDelegationLevel'
+  | 'setDelegationStatus'
+  | 'recordRelapse'
+  | 'noteDelegationStep'
+  | 'deleteDelegationItem'
+  | 'undoDeleteDelegationItem';
 
-function asArgs(arg: unknown): Args {
-  if (typeof arg === 'string') {
-    return { itemId: arg };
-  }
-  return typeof arg === 'object' && arg !== null ? (arg as Args) : {};
+export function delegationCommands(delegation: DelegationStore, team: TeamStore): SomeCommandHandlers<DelegationCommand> {
+  return {
+    addDelegationItem: (args) => addItem(delegation, args),
+    delegateThis: (args) => delegateSelection(delegation, team, args),
+    assignDelegation: (args) => assignItem(delegation, team, args),
+    changeDelegationLevel: (args) => changeLevel(delegation, args),
+    setDelegationStatus: (args) => changeStatus(delegation, args),
+    recordRelapse: (args) => relapse(delegation, args),
+    noteDelegationStep: (args) => noteStep(delegation, args),
+    deleteDelegationItem: (args) => deleteItem(delegation, args),
+    undoDeleteDelegationItem: (args) => undoDelete(delegation, args),
+  };
 }
 
-export function registerDelegationCommands(delegation: DelegationStore, team: TeamStore): vscode.Disposable[] {
-  const command = (id: string, run: (args: Args) => Promise<unknown>) =>
-    vscode.commands.registerCommand(id, (arg?: unknown) => run(asArgs(arg)));
-  return [
-    command(COMMANDS.addDelegationItem, (args) => addItem(delegation, args)),
-    command(COMMANDS.delegateThis, (args) => delegateSelection(delegation, team, args)),
-    command(COMMANDS.assignDelegation, (args) => assignItem(delegation, team, args)),
-    command(COMMANDS.changeDelegationLevel, (args) => changeLevel(delegation, args)),
-    command(COMMANDS.setDelegationStatus, (args) => changeStatus(delegation, args)),
-    command(COMMANDS.recordRelapse, (args) => relapse(delegation, args)),
-    command(COMMANDS.noteDelegationStep, (args) => noteStep(delegation, args)),
-    command(COMMANDS.deleteDelegationItem, (args) => deleteItem(delegation, args)),
-    command(COMMANDS.undoDeleteDelegationItem, async (args) =>
-      typeof args.itemId === 'string' ? report(await delegation.restore(args.itemId)) : undefined,
-    ),
-  ];
+/** Brings a deleted item back. */
+export async function undoDelete(delegation: DelegationStore, args: CommandArgs<'undoDeleteDelegationItem'>): Promise<ItemResult | undefined> {
+  return args.itemId !== undefined ? report(await delegation.restore(args.itemId)) : undefined;
 }
 
 function report(result: ItemResult): ItemResult {
@@ -75,8 +79,8 @@ async function promptTitle(value = ''): Promise<string | undefined> {
   });
 }
 
-async function addItem(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
-  let title = typeof args.title === 'string' ? args.title : undefined;
+export async function addItem(delegation: DelegationStore, args: CommandArgs<'addDelegationItem'>): Promise<ItemResult | undefined> {
+  let title = args.title;
   if (title === undefined) {
     const other = 'Something else…';
     const picked = await vscode.window.showQuickPick([...COMMON_HOLDINGS, other], {
@@ -101,18 +105,18 @@ function usableTitle(title: string | undefined): title is string {
 }
 
 /** `Delegate This…`: the selected code becomes an item that remembers file, lines and commit. */
-async function delegateSelection(delegation: DelegationStore, team: TeamStore, args: Args): Promise<ItemResult | undefined> {
+async function delegateSelection(delegation: DelegationStore, team: TeamStore, args: CommandArgs<'delegateThis'>): Promise<ItemResult | undefined> {
   const selected = await selectedCode();
   if (!selected) {
     return addItem(delegation, args);
   }
   const suggested = `${selected.source.path}:${selected.source.startLine}: ${summarizeSelection(selected.text, 60)}`;
-  const title = typeof args.title === 'string' ? args.title : await promptTitle(suggested.slice(0, 200));
+  const title = args.title !== undefined ? args.title : await promptTitle(suggested.slice(0, 200));
   if (!usableTitle(title)) {
     return undefined;
   }
   const added = report(await delegation.add(title, selected.source));
-  if (added.ok && typeof args.title !== 'string') {
+  if (added.ok && args.title === undefined) {
     const handOver = 'Choose Who Owns It…';
     const choice = await vscode.window.showInformationMessage(`Added “${added.result.title}” to what you are still holding.`, handOver);
     if (choice === handOver) {
@@ -122,8 +126,8 @@ async function delegateSelection(delegation: DelegationStore, team: TeamStore, a
   return added;
 }
 
-async function resolveItem(delegation: DelegationStore, args: Args, placeHolder: string, eligible: (item: DelegationItem) => boolean = () => true): Promise<DelegationItem | undefined> {
-  if (typeof args.itemId === 'string') {
+async function resolveItem(delegation: DelegationStore, args: { readonly itemId?: string | undefined }, placeHolder: string, eligible: (item: DelegationItem) => boolean = () => true): Promise<DelegationItem | undefined> {
+  if (args.itemId !== undefined) {
     const item = delegation.find(args.itemId);
     if (!item) {
       void vscode.window.showErrorMessage('That item is no longer in your delegation list.');
@@ -155,23 +159,23 @@ async function pickLevel(title: string, placeHolder: string, current?: Level, at
   return picked?.level;
 }
 
-async function assignItem(delegation: DelegationStore, team: TeamStore, args: Args): Promise<ItemResult | undefined> {
+export async function assignItem(delegation: DelegationStore, team: TeamStore, args: CommandArgs<'assignDelegation'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, 'Which work are you handing over?');
   if (!item) {
     return undefined;
   }
   const person =
-    typeof args.personId === 'string'
+    args.personId !== undefined
       ? team.find(args.personId)
       : await pickActivePerson(team, `Two Hats: Who will own “${item.title}”?`, 'One accountable owner');
   if (!person) {
     return undefined;
   }
-  const level = isLevel(args.level) ? args.level : await pickLevel(`Two Hats: ${person.name} and “${item.title}”`, 'Who decides today?', item.level);
+  const level = args.level !== undefined ? args.level : await pickLevel(`Two Hats: ${person.name} and “${item.title}”`, 'Who decides today?', item.level);
   if (level === undefined) {
     return undefined;
   }
-  const target = isLevel(args.targetLevel)
+  const target = args.targetLevel !== undefined
     ? args.targetLevel
     : await pickLevel(`Two Hats: ${person.name} and “${item.title}”`, 'Where should it end up?', item.targetLevel, level);
   if (target === undefined) {
@@ -186,21 +190,21 @@ async function assignItem(delegation: DelegationStore, team: TeamStore, args: Ar
   return result;
 }
 
-async function changeLevel(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
+export async function changeLevel(delegation: DelegationStore, args: CommandArgs<'changeDelegationLevel'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, 'Whose level changes?', (i) => i.ownerId !== undefined);
   if (!item) {
     return undefined;
   }
-  const level = isLevel(args.level) ? args.level : await pickLevel(`Two Hats: “${item.title}”`, 'Who decides now?', item.level);
+  const level = args.level !== undefined ? args.level : await pickLevel(`Two Hats: “${item.title}”`, 'Who decides now?', item.level);
   return level === undefined ? undefined : report(await delegation.update(item.id, (current) => withLevel(current, level, localToday())));
 }
 
-async function changeStatus(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
+export async function changeStatus(delegation: DelegationStore, args: CommandArgs<'setDelegationStatus'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, 'Which item?');
   if (!item) {
     return undefined;
   }
-  let status: Status | undefined = (STATUSES as readonly unknown[]).includes(args.status) ? (args.status as Status) : undefined;
+  let status: Status | undefined = args.status;
   if (!status) {
     const picked = await vscode.window.showQuickPick(
       STATUSES.map((s) => ({ label: STATUS_LABELS[s], description: s === item.status ? 'now' : undefined, status: s })),
@@ -219,12 +223,12 @@ async function changeStatus(delegation: DelegationStore, args: Args): Promise<It
   return report(await delegation.update(item.id, (current) => setStatus(current, chosen)));
 }
 
-async function relapse(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
+export async function relapse(delegation: DelegationStore, args: CommandArgs<'recordRelapse'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, 'Which work did you take back?', (i) => i.ownerId !== undefined);
   if (!item) {
     return undefined;
   }
-  let kind: RelapseKind | undefined = (RELAPSE_KINDS as readonly unknown[]).includes(args.kind) ? (args.kind as RelapseKind) : undefined;
+  let kind: RelapseKind | undefined = args.kind;
   if (!kind) {
     const picked = await vscode.window.showQuickPick(
       RELAPSE_KINDS.map((k) => ({ label: RELAPSE_LABELS[k], relapseKind: k })),
@@ -239,15 +243,15 @@ async function relapse(delegation: DelegationStore, args: Args): Promise<ItemRes
   return report(await delegation.update(item.id, (current) => recordRelapse(current, chosen, localToday())));
 }
 
-async function noteStep(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
+export async function noteStep(delegation: DelegationStore, args: CommandArgs<'noteDelegationStep'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, 'Which item?');
-  const step = typeof args.stepId === 'string' ? findStep(args.stepId) : undefined;
+  const step = args.stepId !== undefined ? findStep(args.stepId) : undefined;
   if (!item || !step) {
     return undefined;
   }
   const existing = item.steps.find((s) => s.stepId === step.id)?.note;
   const note =
-    typeof args.note === 'string'
+    args.note !== undefined
       ? args.note
       : await vscode.window.showInputBox({
           title: `Two Hats: ${step.text}`,
@@ -262,7 +266,7 @@ async function noteStep(delegation: DelegationStore, args: Args): Promise<ItemRe
   return report(await delegation.update(item.id, (current) => tickStep(current, step.id, true, localToday(), note.slice(0, STEP_NOTE_MAX_LENGTH))));
 }
 
-async function deleteItem(delegation: DelegationStore, args: Args): Promise<ItemResult | undefined> {
+async function deleteItem(delegation: DelegationStore, args: CommandArgs<'deleteDelegationItem'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, 'Which item do you want to delete?');
   if (!item) {
     return undefined;
@@ -272,7 +276,7 @@ async function deleteItem(delegation: DelegationStore, args: Args): Promise<Item
     const undo = 'Undo';
     void vscode.window.showInformationMessage(`Deleted “${item.title}”.`, undo).then(async (choice) => {
       if (choice === undo) {
-        await vscode.commands.executeCommand(COMMANDS.undoDeleteDelegationItem, { itemId: item.id });
+        await undoDelete(delegation, { itemId: item.id });
       }
     });
   }

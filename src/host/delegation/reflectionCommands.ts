@@ -3,60 +3,24 @@
  * opt-in "still the bottleneck" hints from local git history.
  */
 import * as vscode from 'vscode';
-import { selfCheck, weekOf, type SelfCheck } from '../../shared/delegation/items';
+import { selfCheck, weekOf } from '../../shared/delegation/items';
+import { selfCheckSentence, type SelfCheckState } from './selfCheckState';
 import { localToday } from '../../shared/team';
-import { COMMANDS, SETTINGS, SIDEBAR_VIEW_ID } from '../constants';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
+import { SETTINGS, SIDEBAR_VIEW_ID } from '../constants';
 import type { DelegationStore } from '../storage/delegationStore';
 import { bottleneckHints } from './gitHistory';
 import { Consents, userSetting } from '../consent';
 
-const SELF_CHECK_DONE_KEY = 'twoHats.selfCheckDoneForWeek.v1';
-
-/** Whether the self-check is on, and whether this week's has been done. */
-export class SelfCheckState {
-  private readonly emitter = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.emitter.event;
-
-  constructor(private readonly memento: vscode.Memento) {}
-
-  /** This week's self-check, when it is switched on, has something to say and is not done yet. */
-  due(items: Parameters<typeof selfCheck>[0], today = localToday()): (SelfCheck & { week: string }) | undefined {
-    const enabled = vscode.workspace.getConfiguration(SETTINGS.section).get<boolean>(SETTINGS.weeklySelfCheck, true);
-    const week = weekOf(today);
-    if (!enabled || items.length === 0 || this.memento.get<string>(SELF_CHECK_DONE_KEY) === week) {
-      return undefined;
-    }
-    return { ...selfCheck(items, today), week };
-  }
-
-  async markDone(week: string): Promise<void> {
-    await this.memento.update(SELF_CHECK_DONE_KEY, week);
-    this.emitter.fire();
-  }
-
-  dispose(): void {
-    this.emitter.dispose();
-  }
-}
-
-export function selfCheckSentence(check: SelfCheck): string {
-  const oldest = check.oldestHeld[0];
-  return [
-    vscode.l10n.t('You hold {0}, are handing over {1}, and have delegated {2}.', check.holding, check.handingOver, check.delegated),
-    oldest
-      ? oldest.days === 1
-        ? vscode.l10n.t('Held longest: “{0}”, 1 day.', oldest.title)
-        : vscode.l10n.t('Held longest: “{0}”, {1} days.', oldest.title, oldest.days)
-      : '',
-    check.recentRelapses > 0 ? vscode.l10n.t('{0} taken back in the last 30 days.', check.recentRelapses) : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
-export function registerReflectionCommands(delegation: DelegationStore, selfChecks: SelfCheckState, presenting: { readonly on: boolean }, consents: Consents): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.weeklySelfCheck, async () => {
+export function reflectionCommands(
+  delegation: DelegationStore,
+  selfChecks: SelfCheckState,
+  presenting: { readonly on: boolean },
+  consents: Consents,
+): SomeCommandHandlers<'weeklySelfCheck' | 'findBottlenecks'> {
+  return {
+    weeklySelfCheck: async () => {
       const check = selfCheck(delegation.all, localToday());
       const open = vscode.l10n.t('Open Delegation List');
       if (presenting.on) {
@@ -73,9 +37,9 @@ export function registerReflectionCommands(delegation: DelegationStore, selfChec
       }
       await selfChecks.markDone(weekOf(localToday()));
       return check;
-    }),
-    vscode.commands.registerCommand(COMMANDS.findBottlenecks, (arg?: unknown) => findBottlenecks(delegation, consents, arg)),
-  ];
+    },
+    findBottlenecks: (args) => findBottlenecks(delegation, consents, args),
+  };
 }
 
 const GIT_HISTORY_CONSENT = 'gitHistory';
@@ -86,9 +50,9 @@ const GIT_HISTORY_CONSENT = 'gitHistory';
  * running git in a folder someone else prepared is the user's call. With `{ ask: false }` it
  * never asks, and answers `'not-allowed'` instead.
  */
-async function findBottlenecks(delegation: DelegationStore, consents: Consents, arg: unknown): Promise<number | 'not-allowed' | undefined> {
-  const ask = !(typeof arg === 'object' && arg !== null && (arg as { ask?: unknown }).ask === false);
-  const allowed = userSetting(SETTINGS.section, SETTINGS.gitHints) || consents.granted(GIT_HISTORY_CONSENT);
+export async function findBottlenecks(delegation: DelegationStore, consents: Consents, args: CommandArgs<'findBottlenecks'>): Promise<number | 'not-allowed' | undefined> {
+  const ask = args.ask !== false;
+  const allowed = userSetting(SETTINGS.gitHints) || consents.granted(GIT_HISTORY_CONSENT);
   if (!allowed) {
     const yes =
       ask &&

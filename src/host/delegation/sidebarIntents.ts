@@ -5,39 +5,45 @@ import { tickStep, type DelegationItem } from '../../shared/delegation/items';
 import type { DelegationIntent } from '../../shared/protocol';
 import { localToday } from '../../shared/team';
 import { openCodeReference } from '../codeSelection';
-import { COMMANDS } from '../constants';
+import type { CommandHandlers } from '../commands/commandTable';
 import type { DelegationStore } from '../storage/delegationStore';
-import type { SelfCheckState } from './reflectionCommands';
+import type { SelfCheckState } from './selfCheckState';
 
-/** Intents that are a palette command with the ids the sidebar already knows. */
-const FORWARDED = {
-  add: COMMANDS.addDelegationItem,
-  findBottlenecks: COMMANDS.findBottlenecks,
-  assign: COMMANDS.assignDelegation,
-  changeLevel: COMMANDS.changeDelegationLevel,
-  setStatus: COMMANDS.setDelegationStatus,
-  relapse: COMMANDS.recordRelapse,
-  noteStep: COMMANDS.noteDelegationStep,
-} as const;
-
-type ForwardedIntent = Extract<DelegationIntent, { kind: keyof typeof FORWARDED }>;
-
-function isForwarded(intent: DelegationIntent): intent is ForwardedIntent {
-  return intent.kind in FORWARDED;
+/** What the delegation section acts on: the store, the self-check, and the palette's own actions. */
+export interface DelegationIntentTargets {
+  readonly delegation: DelegationStore;
+  readonly selfChecks: SelfCheckState;
+  readonly commands: CommandHandlers;
 }
 
 /** Runs the intent; returns the item when it was deleted, so the sidebar can offer Undo. */
 export async function handleDelegationIntent(
   intent: DelegationIntent,
-  delegation: DelegationStore,
-  selfChecks: SelfCheckState,
+  { delegation, selfChecks, commands }: DelegationIntentTargets,
 ): Promise<DelegationItem | undefined> {
-  if (isForwarded(intent)) {
-    const { kind, ...args } = intent;
-    await vscode.commands.executeCommand(FORWARDED[kind], ...(Object.keys(args).length > 0 ? [args] : []));
-    return undefined;
-  }
   switch (intent.kind) {
+    // The palette's commands, with the ids the sidebar already knows; they ask for the rest.
+    case 'add':
+      await commands.addDelegationItem({});
+      return undefined;
+    case 'findBottlenecks':
+      await commands.findBottlenecks({});
+      return undefined;
+    case 'assign':
+      await commands.assignDelegation({ itemId: intent.itemId });
+      return undefined;
+    case 'changeLevel':
+      await commands.changeDelegationLevel({ itemId: intent.itemId });
+      return undefined;
+    case 'setStatus':
+      await commands.setDelegationStatus({ itemId: intent.itemId });
+      return undefined;
+    case 'relapse':
+      await commands.recordRelapse({ itemId: intent.itemId });
+      return undefined;
+    case 'noteStep':
+      await commands.noteDelegationStep({ itemId: intent.itemId, stepId: intent.stepId });
+      return undefined;
     case 'openSource': {
       const source = delegation.find(intent.itemId)?.source;
       if (source) {

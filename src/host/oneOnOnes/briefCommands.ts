@@ -5,7 +5,9 @@
  * notification button and an editor title button on the brief, not a link in it.
  */
 import * as vscode from 'vscode';
-import { BriefPreviewTabs } from './briefPreviewTabs';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
+import type { BriefPreviewTabs } from './briefPreviewTabs';
 import { composeBrief } from '../../shared/oneOnOnes/brief';
 import { localToday } from '../../shared/team';
 import { BRIEF_SCHEME, COMMANDS } from '../constants';
@@ -89,28 +91,34 @@ async function briefMarkdown(sources: BriefSources, personId: string): Promise<s
   return composeBrief({ person, today: localToday(), history, lastNoteText, delegation: sources.delegation.all });
 }
 
-export function registerBriefCommands(sources: BriefSources): vscode.Disposable[] {
+/** The brief documents, shown in the Markdown preview. */
+export function registerBriefDocuments(sources: BriefSources): vscode.Disposable[] {
   const documents = new BriefDocuments(sources);
-  const previews = new BriefPreviewTabs();
   return [
     documents,
-    previews,
     vscode.workspace.registerTextDocumentContentProvider(BRIEF_SCHEME, documents),
-    vscode.commands.registerCommand(COMMANDS.prepareOneOnOne, async (arg?: unknown) => {
-      const prepared = await prepareOneOnOne(sources, arg);
+  ];
+}
+
+/** `previews` knows which preview tab shows whose brief: the title-bar Start button needs it. */
+export function briefCommands(sources: BriefSources, previews: BriefPreviewTabs): SomeCommandHandlers<'prepareOneOnOne' | 'startOneOnOneFromBrief'> {
+  return {
+    prepareOneOnOne: async (args) => {
+      const prepared = await prepareOneOnOne(sources, args);
       if (prepared) {
         previews.remember(prepared.uri, prepared.personId);
       }
       return prepared;
-    }),
-    vscode.commands.registerCommand(COMMANDS.startOneOnOneFromBrief, (uri?: unknown) => {
+    },
+    startOneOnOneFromBrief: (uri) => {
       const personId = personIdOfBrief(uri ?? vscode.window.activeTextEditor?.document.uri) ?? previews.activePersonId();
       return vscode.commands.executeCommand(COMMANDS.startOneOnOne, personId ? { personId } : undefined);
-    }),
-  ];
+    },
+  };
 }
 
-async function prepareOneOnOne(sources: BriefSources, arg: unknown): Promise<PreparedBrief | undefined> {
+/** Opens the brief before a 1:1, asking for whoever `args` leaves out. */
+export async function prepareOneOnOne(sources: BriefSources, args: CommandArgs<'prepareOneOnOne'>): Promise<PreparedBrief | undefined> {
   const { team, notes } = sources;
   if (team.state.kind !== 'ready' || !notes.ready) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.'));
@@ -120,8 +128,7 @@ async function prepareOneOnOne(sources: BriefSources, arg: unknown): Promise<Pre
     void vscode.window.showInformationMessage(vscode.l10n.t('Briefs are hidden while presenting.'));
     return undefined;
   }
-  const args = (typeof arg === 'object' && arg !== null ? arg : typeof arg === 'string' ? { personId: arg } : {}) as { personId?: unknown; quiet?: unknown };
-  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Prepare for 1:1'), vscode.l10n.t('With whom?'));
+  const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Prepare for 1:1'), vscode.l10n.t('With whom?'));
   if (!person) {
     return undefined;
   }

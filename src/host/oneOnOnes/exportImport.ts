@@ -5,12 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { IMPORT_FILE_MAX_BYTES, IMPORT_MAX_FILES, importProblem } from '../../shared/fileLimits';
 import { ExportNames, exportedNote, parseExportedNote, type ExportedNote } from '../../shared/oneOnOnes/exportFormat';
 import { headerOf } from '../../shared/oneOnOnes/noteIndex';
 import { shareableAgenda } from '../../shared/oneOnOnes/privacy';
 import { normalizeName, type Person } from '../../shared/team';
-import { COMMANDS } from '../constants';
 import { readBounded, TooLargeToRead } from '../storage/boundedRead';
 import type { NoteStore } from '../storage/noteStore';
 import { notReadyMessage, type TeamStore } from '../storage/teamStore';
@@ -36,17 +37,11 @@ export interface ImportResult {
   readonly refused?: string;
 }
 
-type Args = { folder?: unknown; includePrivate?: unknown };
-
-function asArgs(arg: unknown): Args {
-  return typeof arg === 'object' && arg !== null ? (arg as Args) : {};
-}
-
-export function registerExportImportCommands(team: TeamStore, notes: NoteStore): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.exportNotes, (arg?: unknown) => exportNotes(team, notes, asArgs(arg))),
-    vscode.commands.registerCommand(COMMANDS.importNotes, (arg?: unknown) => importNotes(team, notes, asArgs(arg))),
-  ];
+export function exportImportCommands(team: TeamStore, notes: NoteStore): SomeCommandHandlers<'exportNotes' | 'importNotes'> {
+  return {
+    exportNotes: (args) => exportNotes(team, notes, args),
+    importNotes: (args) => importNotes(team, notes, args),
+  };
 }
 
 function insideWorkspace(folder: vscode.Uri): boolean {
@@ -58,7 +53,7 @@ async function pickFolder(title: string, openLabel: string): Promise<vscode.Uri 
   return picked?.[0];
 }
 
-async function exportNotes(team: TeamStore, notes: NoteStore, args: Args): Promise<ExportResult | undefined> {
+async function exportNotes(team: TeamStore, notes: NoteStore, args: CommandArgs<'exportNotes'>): Promise<ExportResult | undefined> {
   if (!notes.ready || notes.all.length === 0) {
     void vscode.window.showInformationMessage('There are no 1:1 notes to export yet.');
     return undefined;
@@ -165,7 +160,7 @@ function newPeopleIn(team: TeamStore, candidates: readonly ImportCandidate[]): n
   return added.size;
 }
 
-async function importNotes(team: TeamStore, notes: NoteStore, args: Args): Promise<ImportResult | undefined> {
+async function importNotes(team: TeamStore, notes: NoteStore, args: CommandArgs<'importNotes'>): Promise<ImportResult | undefined> {
   if (team.state.kind !== 'ready' || !notes.ready) {
     void vscode.window.showErrorMessage(
       team.state.kind === 'noFolder' || team.state.kind === 'ready' ? 'Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.' : notReadyMessage(team.state),

@@ -2,8 +2,7 @@
  * The commands whose code lives in the formats bundle (../formats.ts, dist/formats.js): the .ics
  * schedule export and the Markdown folder import. Registered with the rest, loaded on first use.
  */
-import * as vscode from 'vscode';
-import { COMMANDS } from '../constants';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 
@@ -18,11 +17,9 @@ function loadFormats(): FormatsModule {
   return formats;
 }
 
-export function registerFileFormatCommands(team: TeamStore, notes: NoteStore): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.exportSchedule, (arg?: unknown) => loadFormats().exportSchedule(team, arg)),
-    vscode.commands.registerCommand(COMMANDS.importMarkdownFolder, (arg?: unknown) =>
-      loadFormats().importMarkdownFolder(team, notes, typeof arg === 'object' && arg !== null ? arg : {}),
-    ),
-  ];
+export function fileFormatCommands(team: TeamStore, notes: NoteStore): SomeCommandHandlers<'exportSchedule' | 'importMarkdownFolder'> {
+  return {
+    exportSchedule: (args) => loadFormats().exportSchedule(team, args),
+    importMarkdownFolder: (args) => loadFormats().importMarkdownFolder(team, notes, args),
+  };
 }

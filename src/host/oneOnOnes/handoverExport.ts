@@ -4,10 +4,11 @@
  * is told so before anything is written.
  */
 import * as vscode from 'vscode';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { safeFileName } from '../../shared/oneOnOnes/exportFormat';
 import { handoverMarkdown, handoverNote, handoverSummary, type Handover } from '../../shared/oneOnOnes/handover';
 import { localToday, type Person } from '../../shared/team';
-import { COMMANDS } from '../constants';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
@@ -21,13 +22,11 @@ export interface HandoverResult {
   readonly notes: number;
 }
 
-type Args = { personId?: unknown; file?: unknown; folder?: unknown };
+type Args = CommandArgs<'exportForNextManager'>;
 
 /** With `{ personId, file }` or `{ personId, folder }` (tests), nothing is asked. */
-export function registerHandoverExportCommand(team: TeamStore, notes: NoteStore): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.exportForNextManager, (arg?: unknown) =>
-    exportForNextManager(team, notes, typeof arg === 'object' && arg !== null ? (arg as Args) : {}),
-  );
+export function handoverExportCommands(team: TeamStore, notes: NoteStore): SomeCommandHandlers<'exportForNextManager'> {
+  return { exportForNextManager: (args) => exportForNextManager(team, notes, args) };
 }
 
 async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Args): Promise<HandoverResult | undefined> {
@@ -35,8 +34,8 @@ async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Arg
     void vscode.window.showInformationMessage(vscode.l10n.t('There is nobody on your team to hand over yet.'));
     return undefined;
   }
-  const asked = typeof args.file !== 'string' && typeof args.folder !== 'string';
-  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickPerson(team);
+  const asked = args.file === undefined && args.folder === undefined;
+  const person = args.personId !== undefined ? team.find(args.personId) : await pickPerson(team);
   if (!person) {
     return undefined;
   }
@@ -56,7 +55,7 @@ async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Arg
       return undefined;
     }
   }
-  const target = asked ? await pickTarget(person) : typeof args.file === 'string' ? { file: vscode.Uri.file(args.file) } : { folder: vscode.Uri.file(args.folder as string) };
+  const target = asked ? await pickTarget(person) : args.file !== undefined ? { file: vscode.Uri.file(args.file) } : { folder: vscode.Uri.file(args.folder!) };
   if (!target) {
     return undefined;
   }

@@ -7,6 +7,7 @@
  * ../formats.ts): the `yaml` library is read only when someone imports.
  */
 import * as vscode from 'vscode';
+import type { CommandArgs } from '../commands/commandArgs';
 import { readImportedNote } from '../../shared/oneOnOnes/markdownImport';
 import { nameProblem, normalizeName, type Person } from '../../shared/team';
 import type { NoteStore } from '../storage/noteStore';
@@ -51,8 +52,8 @@ interface PlannedNote {
   readonly content: string;
 }
 
-/** Arguments a test or another extension may pass to skip the dialogs. */
-type Args = { folder?: unknown; confirm?: unknown };
+/** Arguments a test or another extension may pass to skip the dialogs, checked by the command table. */
+type Args = CommandArgs<'importMarkdownFolder'>;
 
 /** Markdown files under `folder` with their sizes, skipping hidden folders; at most MAX_FILES. */
 async function findFiles(folder: vscode.Uri): Promise<{ files: { uri: vscode.Uri; relative: string; size: number }[]; truncated: boolean }> {
@@ -190,7 +191,7 @@ export async function importMarkdownFolder(team: TeamStore, notes: NoteStore, ar
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.'));
     return undefined;
   }
-  const given = typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : undefined;
+  const given = args.folder !== undefined ? vscode.Uri.file(args.folder) : undefined;
   const picked =
     given ??
     (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Two Hats: Import notes from a Markdown folder'), openLabel: vscode.l10n.t('Preview Import'), canSelectFolders: true, canSelectFiles: false }))?.[0];

@@ -6,13 +6,13 @@ import { levelLabel } from '../../shared/delegation/levels';
 import { goalAgendaLine } from '../../shared/oneOnOnes/checkIns';
 import { composeFromMarkdown, noteTitle } from '../../shared/oneOnOnes/compose';
 import { unknownVariables } from '../../shared/oneOnOnes/ownTemplates';
-import { setActionItemDone } from '../../shared/oneOnOnes/actionItems';
 import { takeForAgenda, talkingPointAsMarkdown } from '../../shared/oneOnOnes/talkingPoints';
 import { shareableAgenda } from '../../shared/oneOnOnes/privacy';
 import { BUILT_IN_TEMPLATES, TEMPLATE_VARIABLES, templateAsMarkdown } from '../../shared/oneOnOnes/templates';
 import { findPrinciple } from '../../shared/principles/catalogue';
 import { localToday, type Person } from '../../shared/team';
-import { COMMANDS } from '../constants';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { DelegationStore } from '../storage/delegationStore';
 import type { NoteStore } from '../storage/noteStore';
 import { notReadyMessage, type TeamStore } from '../storage/teamStore';
@@ -38,23 +38,29 @@ export interface StartedOneOnOne {
   readonly uri: vscode.Uri;
 }
 
-export function registerOneOnOneCommands(
-  team: TeamStore,
-  notes: NoteStore,
-  delegation: DelegationStore,
-  memento: vscode.Memento,
-  consents: Consents,
-): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.startOneOnOne, (arg?: unknown) => startOneOnOne(team, notes, delegation, memento, consents, arg)),
-    vscode.commands.registerCommand(COMMANDS.copyShareableAgenda, () => copyShareableAgenda()),
-    vscode.commands.registerCommand(COMMANDS.openNote, async (id: unknown) => {
-      const meta = typeof id === 'string' ? notes.find(id) : undefined;
-      if (meta) {
-        await vscode.window.showTextDocument(noteUri(meta.id, meta.title), { preview: false });
-      }
-    }),
-  ];
+/** What starting a 1:1 reads and writes. */
+export interface OneOnOneSources {
+  readonly team: TeamStore;
+  readonly notes: NoteStore;
+  readonly delegation: DelegationStore;
+  readonly memento: vscode.Memento;
+  readonly consents: Consents;
+}
+
+export function oneOnOneCommands(sources: OneOnOneSources): SomeCommandHandlers<'startOneOnOne' | 'copyShareableAgenda' | 'openNote'> {
+  return {
+    startOneOnOne: (args) => startOneOnOne(sources, args),
+    copyShareableAgenda: () => copyShareableAgenda(),
+    openNote: (args) => openNote(sources.notes, args.noteId),
+  };
+}
+
+/** Opens a note in an editor; an id that names no note does nothing. */
+export async function openNote(notes: NoteStore, noteId: string | undefined): Promise<void> {
+  const meta = noteId === undefined ? undefined : notes.find(noteId);
+  if (meta) {
+    await vscode.window.showTextDocument(noteUri(meta.id, meta.title), { preview: false });
+  }
 }
 
 /** Copies the active 1:1 note without its private section, ready to share with the person. */
@@ -69,40 +75,10 @@ async function copyShareableAgenda(): Promise<boolean> {
   return true;
 }
 
-/** Ticks an action item in a note from the sidebar, provided the line still says the same. */
-export async function tickActionItem(notes: NoteStore, noteId: string, line: number, text: string, done: boolean): Promise<string | undefined> {
-  const meta = notes.find(noteId);
-  if (!meta) {
-    return 'That note no longer exists.';
-  }
-  const uri = noteUri(meta.id, meta.title);
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open?.isDirty) {
-    // Never write under unsaved edits: change the open editor instead, and let the user save.
-    const updated = setActionItemDone(open.getText(), line, text, done);
-    if (updated === undefined) {
-      return 'The note changed since the sidebar showed it; nothing was ticked.';
-    }
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(line, 0, line, open.lineAt(line).text.length), updated.split(/\r?\n/)[line]!);
-    await vscode.workspace.applyEdit(edit);
-    return undefined;
-  }
-  const updated = setActionItemDone(await notes.read(noteId), line, text, done);
-  if (updated === undefined) {
-    return 'The note changed since the sidebar showed it; nothing was ticked.';
-  }
-  await notes.write(noteId, updated);
-  return undefined;
-}
-
-async function startOneOnOne(
-  team: TeamStore,
-  notes: NoteStore,
-  delegation: DelegationStore,
-  memento: vscode.Memento,
-  consents: Consents,
-  arg: unknown,
+/** Starts a 1:1: writes the note and opens it, asking for whoever and whichever template `args` leaves out. */
+export async function startOneOnOne(
+  { team, notes, delegation, memento, consents }: OneOnOneSources,
+  args: CommandArgs<'startOneOnOne'>,
 ): Promise<StartedOneOnOne | undefined> {
   if (team.state.kind !== 'ready' || !notes.ready) {
     void vscode.window.showErrorMessage(
@@ -110,11 +86,7 @@ async function startOneOnOne(
     );
     return undefined;
   }
-  const args = (typeof arg === 'object' && arg !== null ? arg : typeof arg === 'string' ? { personId: arg } : {}) as {
-    personId?: unknown;
-    templateId?: unknown;
-  };
-  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Start 1:1', 'With whom?');
+  const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Start 1:1', 'With whom?');
   if (!person) {
     return undefined;
   }
@@ -128,7 +100,7 @@ async function startOneOnOne(
     ...own.templates.map((t) => ({ id: t.id, title: t.title, detail: `Your template · ${t.fileName}`, markdown: () => t.markdown, own: true })),
   ];
   const template =
-    typeof args.templateId === 'string' ? choices.find((c) => c.id === args.templateId) : await pickTemplate(person, choices, remembered[person.id]);
+    args.templateId !== undefined ? choices.find((c) => c.id === args.templateId) : await pickTemplate(person, choices, remembered[person.id]);
   if (!template) {
     return undefined;
   }

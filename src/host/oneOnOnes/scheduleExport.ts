@@ -9,14 +9,15 @@ import { scheduleCalendar } from '../../shared/oneOnOnes/calendar';
 import { localToday } from '../../shared/team';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { TeamStore } from '../storage/teamStore';
+import type { CommandArgs } from '../commands/commandArgs';
 
 export interface ScheduleExport {
   readonly file: vscode.Uri;
   readonly events: number;
 }
 
-export async function exportSchedule(team: TeamStore, arg: unknown): Promise<ScheduleExport | undefined> {
-  const given = typeof arg === 'object' && arg !== null && typeof (arg as { file?: unknown }).file === 'string' ? (arg as { file: string }).file : undefined;
+export async function exportSchedule(team: TeamStore, args: CommandArgs<'exportSchedule'>): Promise<ScheduleExport | undefined> {
+  const given = args.file;
   const calendar = scheduleCalendar(team.all, localToday());
   if (!calendar.ok) {
     void vscode.window.showInformationMessage(calendar.error);

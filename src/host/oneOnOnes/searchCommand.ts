@@ -3,9 +3,9 @@
  * (no snippet while presenting).
  */
 import * as vscode from 'vscode';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { searchNotes, type SearchableNote, type SearchHit } from '../../shared/oneOnOnes/search';
 import { templateTitleOf } from '../../shared/oneOnOnes/templates';
-import { COMMANDS } from '../constants';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { noteUri } from './noteFileSystem';
@@ -13,12 +13,12 @@ import { withPrivateLinesBlanked } from '../../shared/oneOnOnes/privacy';
 
 type HitItem = vscode.QuickPickItem & { hit: SearchHit };
 
-export function registerSearchCommand(team: TeamStore, notes: NoteStore, presenting: { readonly on: boolean }): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.searchNotes, (query?: unknown) => searchNotesCommand(team, notes, query, presenting));
+export function searchCommands(team: TeamStore, notes: NoteStore, presenting: { readonly on: boolean }): SomeCommandHandlers<'searchNotes'> {
+  return { searchNotes: (query) => searchNotesCommand(team, notes, query, presenting) };
 }
 
 /** Shows the search; with a `query` argument, returns the hits' note ids instead of asking. */
-async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: unknown, presenting: { readonly on: boolean }): Promise<string[] | undefined> {
+async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: string | undefined, presenting: { readonly on: boolean }): Promise<string[] | undefined> {
   if (!notes.ready) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.'));
     return undefined;

@@ -3,48 +3,27 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { summarizeSelection, talkingPointProblem, type CodeReference, type TalkingPoint } from '../../shared/oneOnOnes/talkingPoints';
 import { localToday } from '../../shared/team';
-import { COMMANDS } from '../constants';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { notReadyMessage, type MutationResult, type TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
 import { selectedCode } from '../codeSelection';
 
-export function registerTalkingPointCommands(team: TeamStore): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.queueTalkingPoint, (arg?: unknown) => queueTalkingPoint(team, arg)),
-    vscode.commands.registerCommand(COMMANDS.addSelectionToNextOneOnOne, () => addSelection(team)),
-  ];
-}
-
-interface QueueArgs {
-  personId?: string;
-  text?: string;
-  standing?: boolean;
-}
-
-function asQueueArgs(arg: unknown): QueueArgs {
-  if (typeof arg === 'string') {
-    return { personId: arg };
-  }
-  if (typeof arg !== 'object' || arg === null) {
-    return {};
-  }
-  const { personId, text, standing } = arg as Record<string, unknown>;
+export function talkingPointCommands(team: TeamStore): SomeCommandHandlers<'queueTalkingPoint' | 'addSelectionToNextOneOnOne'> {
   return {
-    ...(typeof personId === 'string' ? { personId } : {}),
-    ...(typeof text === 'string' ? { text } : {}),
-    ...(typeof standing === 'boolean' ? { standing } : {}),
+    queueTalkingPoint: (args) => queueTalkingPoint(team, args),
+    addSelectionToNextOneOnOne: () => addSelection(team),
   };
 }
 
 /** Queues a point; with `text` given (a principle's question, a keybinding) the text prompt is prefilled. */
-export async function queueTalkingPoint(team: TeamStore, arg: unknown, source?: CodeReference): Promise<MutationResult | undefined> {
+export async function queueTalkingPoint(team: TeamStore, args: CommandArgs<'queueTalkingPoint'>, source?: CodeReference): Promise<MutationResult | undefined> {
   if (team.state.kind !== 'ready') {
     void vscode.window.showErrorMessage(
       team.state.kind === 'noFolder' ? 'Open a folder first: Two Hats keeps talking points in that workspace’s private storage.' : notReadyMessage(team.state),
     );
     return undefined;
   }
-  const args = asQueueArgs(arg);
   const person = args.personId ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats', 'Queue a talking point for whom?');
   if (!person) {
     return undefined;

@@ -6,6 +6,8 @@
 import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import {
   noteAsTemplate,
   OWN_TEMPLATE_MAX_BYTES,
@@ -14,7 +16,7 @@ import {
   templateFileNameProblem,
   type OwnTemplate,
 } from '../../shared/oneOnOnes/ownTemplates';
-import { COMMANDS, SETTINGS } from '../constants';
+import { SETTINGS } from '../constants';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { writeFileAtomic } from '../storage/atomicFile';
@@ -132,8 +134,8 @@ export async function loadOwnTemplates(consents: Consents): Promise<OwnTemplates
   return { templates, problems };
 }
 
-export function registerTemplateCommands(team: TeamStore, notes: NoteStore, consents: Consents): vscode.Disposable[] {
-  return [vscode.commands.registerCommand(COMMANDS.saveNoteAsTemplate, (arg?: unknown) => saveNoteAsTemplate(team, notes, consents, arg))];
+export function templateCommands(team: TeamStore, notes: NoteStore, consents: Consents): SomeCommandHandlers<'saveNoteAsTemplate'> {
+  return { saveNoteAsTemplate: (args) => saveNoteAsTemplate(team, notes, consents, args) };
 }
 
 async function chooseFolder(consents: Consents): Promise<vscode.Uri | undefined> {
@@ -163,21 +165,18 @@ async function chooseFolder(consents: Consents): Promise<vscode.Uri | undefined>
 }
 
 /** What a caller other than the palette may pass: the name, and that a folder in the workspace is fine. */
-interface SaveAsTemplateArgs {
-  readonly name?: unknown;
-  readonly insideWorkspace?: unknown;
-}
+type SaveAsTemplateArgs = CommandArgs<'saveNoteAsTemplate'>;
 
 /**
  * A templates folder inside a workspace folder may be committed and pushed: say so before the
  * first line of a note goes there. Callers that pass `insideWorkspace: 'save'` have asked already.
  */
-async function confirmFolderMayBeShared(folder: vscode.Uri, arg: unknown): Promise<boolean> {
+async function confirmFolderMayBeShared(folder: vscode.Uri, args: SaveAsTemplateArgs): Promise<boolean> {
   const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
   if (!workspaceFolder) {
     return true;
   }
-  if (typeof arg === 'object' && arg !== null && (arg as SaveAsTemplateArgs).insideWorkspace === 'save') {
+  if (args.insideWorkspace === 'save') {
     return true;
   }
   const saveAnyway = vscode.l10n.t('Save Anyway');
@@ -193,7 +192,7 @@ async function confirmFolderMayBeShared(folder: vscode.Uri, arg: unknown): Promi
 }
 
 /** Saves the open note's structure as a template: no private part, no names, no answers. */
-async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, consents: Consents, arg: unknown): Promise<vscode.Uri | undefined> {
+async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, consents: Consents, args: SaveAsTemplateArgs): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
   const id = editor && editor.document.uri.scheme === NOTE_SCHEME ? noteIdOf(editor.document.uri) : undefined;
   const meta = id ? notes.find(id) : undefined;
@@ -201,7 +200,7 @@ async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, consents: C
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a 1:1 note first; its structure becomes the template.'));
     return undefined;
   }
-  const given = typeof arg === 'object' && arg !== null ? (arg as SaveAsTemplateArgs).name : undefined;
+  const given = args.name;
   const name =
     typeof given === 'string'
       ? given
@@ -216,7 +215,7 @@ async function saveNoteAsTemplate(team: TeamStore, notes: NoteStore, consents: C
     return undefined;
   }
   const folder = await chooseFolder(consents);
-  if (!folder || !(await confirmFolderMayBeShared(folder, arg))) {
+  if (!folder || !(await confirmFolderMayBeShared(folder, args))) {
     return undefined;
   }
   const target = vscode.Uri.joinPath(folder, `${name.trim()}.md`);

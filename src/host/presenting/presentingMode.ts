@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { MEMENTO_KEYS } from '../../shared/storageLayout';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { COMMANDS } from '../constants';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { createPrivateFolder } from '../storage/permissions';
@@ -117,9 +118,9 @@ export class PresentingMode implements vscode.Disposable {
   }
 }
 
-export function registerPresentingCommands(mode: PresentingMode): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.startPresenting, () => mode.set(true)),
-    vscode.commands.registerCommand(COMMANDS.stopPresenting, () => mode.set(false)),
-  ];
+export function presentingCommands(mode: PresentingMode): SomeCommandHandlers<'startPresenting' | 'stopPresenting'> {
+  return {
+    startPresenting: () => mode.set(true),
+    stopPresenting: () => mode.set(false),
+  };
 }

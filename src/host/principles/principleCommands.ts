@@ -6,6 +6,7 @@ import { principleAsMarkdown, principlePickerText, promptForNote } from '../../s
 import { HAT_DESCRIPTIONS, SITUATIONS } from '../../shared/principles/hats';
 import { SOURCES } from '../../shared/principles/sources';
 import { localToday } from '../../shared/team';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { COMMANDS } from '../constants';
 import type { HatState } from './hatState';
 import type { LastNoteEditor } from './noteInsertion';
@@ -13,18 +14,23 @@ import { showPrinciple } from './principleViewer';
 
 type PrincipleItem = vscode.QuickPickItem & { principle?: Principle };
 
-export function registerPrincipleCommands(hats: HatState, notes: LastNoteEditor): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.browsePrinciples, () => browsePrinciples(hats, notes)),
-    vscode.commands.registerCommand(COMMANDS.insertPrinciplePrompt, () => insertPrinciplePrompt(notes)),
-    vscode.commands.registerCommand(COMMANDS.principleOfTheDay, () => openWithActions(principleOfTheDay(localToday()), notes)),
-    vscode.commands.registerCommand(COMMANDS.openPrinciple, (id: unknown) => {
-      const principle = typeof id === 'string' ? findPrinciple(id) : undefined;
-      return principle ? openWithActions(principle, notes) : undefined;
-    }),
-    vscode.commands.registerCommand(COMMANDS.switchHat, () => hats.switch()),
-    vscode.commands.registerCommand(COMMANDS.whichHat, () => whichHat(hats, notes)),
-  ];
+type PrincipleCommand = 'browsePrinciples' | 'insertPrinciplePrompt' | 'principleOfTheDay' | 'openPrinciple' | 'switchHat' | 'whichHat';
+
+export function principleCommands(hats: HatState, notes: LastNoteEditor): SomeCommandHandlers<PrincipleCommand> {
+  return {
+    browsePrinciples: () => browsePrinciples(hats, notes),
+    insertPrinciplePrompt: () => insertPrinciplePrompt(notes),
+    principleOfTheDay: () => openWithActions(principleOfTheDay(localToday()), notes),
+    openPrinciple: ({ principleId }) => openPrinciple(notes, principleId),
+    switchHat: () => hats.switch(),
+    whichHat: () => whichHat(hats, notes),
+  };
+}
+
+/** Shows a principle with what to do with it; an id that names none does nothing. */
+export function openPrinciple(notes: LastNoteEditor, principleId: string | undefined) {
+  const principle = principleId === undefined ? undefined : findPrinciple(principleId);
+  return principle ? openWithActions(principle, notes) : undefined;
 }
 
 /** Sides in the order the current hat leans: its own side first, relationship skills last. */

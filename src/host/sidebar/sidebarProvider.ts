@@ -7,16 +7,17 @@ import {
   type WebviewRequest,
 } from '../../shared/protocol';
 import { countOverdue, localToday } from '../../shared/team';
+import type { CommandHandlers } from '../commands/commandTable';
 import { COMMANDS } from '../constants';
 import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
-import { findPrinciple } from '../../shared/principles/catalogue';
-import { tickActionItem } from '../oneOnOnes/oneOnOneCommands';
+import { isPrincipleId } from '../../shared/principles/catalogue';
+import { tickActionItem } from '../useCases/tickActionItem';
 import type { HatState } from '../principles/hatState';
 import type { NoteStore } from '../storage/noteStore';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
 import type { DelegationStore } from '../storage/delegationStore';
 import type { SidebarDraftStore } from '../storage/sidebarDraftStore';
-import { selfCheckSentence, type SelfCheckState } from '../delegation/reflectionCommands';
+import { selfCheckSentence, type SelfCheckState } from '../delegation/selfCheckState';
 import { delegationView } from './delegationSnapshot';
 import { handleDelegationIntent } from '../delegation/sidebarIntents';
 import { buildSidebarHtml } from './sidebarHtml';
@@ -36,6 +37,8 @@ export interface SidebarSources {
   readonly selfChecks: SelfCheckState;
   readonly drafts: SidebarDraftStore;
   readonly presenting: PresentingMode;
+  /** The same typed actions the palette commands run: the sidebar only supplies what it knows. */
+  readonly commands: CommandHandlers;
 }
 
 /**
@@ -59,6 +62,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private readonly selfChecks: SelfCheckState;
   private readonly drafts: SidebarDraftStore;
   private readonly presenting: PresentingMode;
+  private readonly commands: CommandHandlers;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -72,6 +76,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.selfChecks = sources.selfChecks;
     this.drafts = sources.drafts;
     this.presenting = sources.presenting;
+    this.commands = sources.commands;
     this.disposables.push(
       ...[sources.team, sources.delegation, sources.hats, sources.selfChecks, sources.presenting].map((source) => source.onDidChange(() => this.refresh())),
       // Most note saves change only prose: the sidebar repaints only when what it shows changed.
@@ -153,21 +158,21 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private snapshot() {
     const today = localToday();
     const check = this.selfChecks.due(this.delegation.all, today);
-    const snapshot = buildSnapshot(
-      this.store.state,
-      this.store.all,
-      this.hats.current,
-      (personId) => this.notes.forPerson(personId),
-      weekBalance(this.notes.all, this.store.all, today),
+    const snapshot = buildSnapshot({
+      storage: this.store.state,
+      people: this.store.all,
+      hat: this.hats.current,
+      notesOf: (personId) => this.notes.forPerson(personId),
+      balance: weekBalance(this.notes.all, this.store.all, today),
       today,
-      delegationView(
+      delegation: delegationView(
         this.delegation.all,
         (id) => this.store.find(id)?.name,
         today,
         check ? { week: check.week, sentence: selfCheckSentence(check) } : undefined,
       ),
-      this.historyOf,
-    );
+      historyOf: this.historyOf,
+    });
     // Left out here, in the host: what is never sent cannot show on a shared screen.
     return this.presenting.on ? forPresenting(snapshot) : snapshot;
   }
@@ -236,22 +241,23 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         await enableGlobalStorageWhenNoFolder();
         return;
       case 'showDataLocation':
+        // Still registered by src/host/storage, outside the command table (see StorageOwnedCommand).
         await vscode.commands.executeCommand(COMMANDS.showDataLocation);
         return;
       case 'startOneOnOne':
-        await vscode.commands.executeCommand(COMMANDS.startOneOnOne, { personId: message.personId });
+        await this.commands.startOneOnOne({ personId: message.personId });
         return;
       case 'prepareOneOnOne':
-        await vscode.commands.executeCommand(COMMANDS.prepareOneOnOne, { personId: message.personId });
+        await this.commands.prepareOneOnOne({ personId: message.personId });
         return;
       case 'addGoal':
-        await vscode.commands.executeCommand(COMMANDS.addGoal, { personId: message.personId });
+        await this.commands.addGoal({ personId: message.personId });
         return;
       case 'markGoalReached':
-        await vscode.commands.executeCommand(COMMANDS.markGoalReached, { personId: message.personId, goalId: message.goalId });
+        await this.commands.markGoalReached({ personId: message.personId, goalId: message.goalId });
         return;
       case 'queueTalkingPoint':
-        await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { personId: message.personId });
+        await this.commands.queueTalkingPoint({ personId: message.personId });
         return;
       case 'previewNote': {
         const meta = this.presenting.on ? undefined : this.notes.find(message.noteId);
@@ -261,10 +267,10 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         return;
       }
       case 'openNote':
-        await vscode.commands.executeCommand(COMMANDS.openNote, message.noteId);
+        await this.commands.openNote({ noteId: message.noteId });
         return;
       case 'tickActionItem': {
-        const problem = await tickActionItem(this.notes, message.noteId, message.line, message.text, message.done);
+        const problem = await tickActionItem(this.notes, message);
         if (problem) {
           void vscode.window.showWarningMessage(problem);
           this.refresh();
@@ -275,7 +281,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         await this.hats.switch();
         return;
       case 'delegation': {
-        const deleted = await handleDelegationIntent(message.intent, this.delegation, this.selfChecks);
+        const deleted = await handleDelegationIntent(message.intent, { delegation: this.delegation, selfChecks: this.selfChecks, commands: this.commands });
         if (deleted) {
           this.post({ type: 'didDeleteDelegationItem', itemId: deleted.id, title: deleted.title });
         }
@@ -285,8 +291,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         await this.presenting.set(false);
         return;
       case 'openPrinciple':
-        if (findPrinciple(message.id)) {
-          await vscode.commands.executeCommand(COMMANDS.openPrinciple, message.id);
+        if (isPrincipleId(message.id)) {
+          await this.commands.openPrinciple({ principleId: message.id });
         } else {
           this.log.warn(`The sidebar asked for an unknown principle: ${message.id}`);
         }

@@ -4,7 +4,7 @@ import { PRINCIPLES, type Principle } from '../../shared/principles/catalogue';
 import { principleOfTheDay } from '../../shared/principles/daily';
 import { HAT_DESCRIPTIONS, type Hat } from '../../shared/principles/hats';
 import { SOURCES } from '../../shared/principles/sources';
-import type { DelegationView, PrincipleCard, Snapshot, StorageState } from '../../shared/protocol';
+import type { DelegationView, PersonView, PrincipleCard, Snapshot, StorageState } from '../../shared/protocol';
 import { addBalance, balanceLabel, EMPTY_BALANCE, tagsOf, type HatBalance } from '../../shared/principles/balance';
 import { dueStatus, formatDay, localToday, parseDay, sortForDisplay, type Person } from '../../shared/team';
 
@@ -57,17 +57,30 @@ export function weekBalance(
     .reduce((sum, point) => addBalance(sum, tagsOf(point.text)), fromNotes);
 }
 
+/** What a snapshot is built from: read from the stores by the sidebar, named so no two can swap. */
+export interface SnapshotSources {
+  readonly storage: StorageState;
+  readonly people: readonly Person[];
+  readonly hat: Hat;
+  readonly notesOf: NotesOf;
+  readonly balance?: HatBalance;
+  readonly today?: string;
+  readonly delegation?: DelegationView;
+  /** The person whose 1:1 history the sidebar has open. */
+  readonly historyOf?: string | undefined;
+}
+
 /** Everything the sidebar shows, computed by the host so the webview never derives data. */
-export function buildSnapshot(
-  storage: StorageState,
-  people: readonly Person[],
-  hat: Hat,
-  notesOf: NotesOf,
-  balance: HatBalance = EMPTY_BALANCE,
+export function buildSnapshot({
+  storage,
+  people,
+  hat,
+  notesOf,
+  balance = EMPTY_BALANCE,
   today = localToday(),
-  delegation: DelegationView = EMPTY_DELEGATION,
-  historyOf?: string,
-): Snapshot {
+  delegation = EMPTY_DELEGATION,
+  historyOf,
+}: SnapshotSources): Snapshot {
   const hatSide = PRINCIPLES.filter((p) => p.side === HAT_DESCRIPTIONS[hat].side);
   return {
     storage,
@@ -77,12 +90,17 @@ export function buildSnapshot(
     balance: { ...balance, label: balanceLabel(balance) },
     principleOfTheDay: card(principleOfTheDay(today)),
     hatPrompt: card(principleOfTheDay(`${today}/${hat}`, hatSide)),
-    people: sortForDisplay(people, today).map((person) => {
+    people: sortForDisplay(people, today).map((person): PersonView => {
       const due = dueStatus(person, today);
       const notes = notesOf(person.id);
       const latest = notes[0];
       return {
-        ...person,
+        id: person.id,
+        name: person.name,
+        role: person.role,
+        cadence: person.cadence,
+        archived: person.archived,
+        talkingPoints: (person.talkingPoints ?? []).map((point) => ({ text: point.text, standing: point.standing, fromCode: point.source !== undefined })),
         dueOn: due.dueOn,
         dueLabel: due.label,
         overdue: !person.archived && due.overdue,

@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { normalizeName, type Person } from '../../shared/team';
-import { COMMANDS, NOTE_SCHEME } from '../constants';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
+import { NOTE_SCHEME } from '../constants';
 import { noteIdOf } from '../oneOnOnes/noteFileSystem';
 import { forgetLastTemplate } from '../oneOnOnes/oneOnOneCommands';
 import type { BackupKeeper } from '../storage/backups';
@@ -35,26 +37,25 @@ export interface Erased {
  * With `{ personId, typedName }` (tests, other commands) the typed name stands in for the
  * confirmation; it must still match.
  */
-export function registerErasePersonCommand(sources: ErasureSources): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.deletePerson, (arg?: unknown) => erasePersonCommand(sources, arg));
+export function erasePersonCommands(sources: ErasureSources): SomeCommandHandlers<'deletePerson'> {
+  return { deletePerson: (args) => erasePersonCommand(sources, args) };
 }
 
-async function erasePersonCommand(sources: ErasureSources, arg: unknown): Promise<Erased | undefined> {
-  const args = typeof arg === 'object' && arg !== null ? (arg as { personId?: unknown; typedName?: unknown }) : {};
+async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'deletePerson'>): Promise<Erased | undefined> {
   if (sources.team.state.kind !== 'ready') {
     void vscode.window.showErrorMessage('Open a folder first: there is nobody to delete yet.');
     return undefined;
   }
-  const person = typeof args.personId === 'string' ? sources.team.find(args.personId) : await pickAnyPerson(sources.team);
+  const person = args.personId !== undefined ? sources.team.find(args.personId) : await pickAnyPerson(sources.team);
   if (!person) {
     return undefined;
   }
-  const typed = typeof args.typedName === 'string' ? args.typedName : await askForName(person, sources.notes.forPerson(person.id).length);
+  const typed = args.typedName !== undefined ? args.typedName : await askForName(person, sources.notes.forPerson(person.id).length);
   if (typed === undefined || normalizeName(typed) !== person.name) {
     return undefined;
   }
   const erased = await erasePerson(sources, person);
-  if (typeof args.typedName !== 'string') {
+  if (args.typedName === undefined) {
     void vscode.window.showInformationMessage(
       `Deleted ${person.name}, ${erased.notes === 1 ? '1 note' : `${erased.notes} notes`} and ${erased.items === 1 ? '1 delegation item' : `${erased.items} delegation items`}, here and in the backups on this machine.`,
     );

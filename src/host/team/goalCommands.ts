@@ -1,30 +1,26 @@
 /** Growth goals per person: a few at a time, scored in 1:1s, their trend shown in the sidebar. */
 import * as vscode from 'vscode';
 import { goalProblem } from '../../shared/team';
-import { COMMANDS } from '../constants';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from './pickPerson';
 
-type Args = { personId?: unknown; text?: unknown; goalId?: unknown };
-
-function asArgs(arg: unknown): Args {
-  return typeof arg === 'object' && arg !== null ? (arg as Args) : typeof arg === 'string' ? { personId: arg } : {};
+export function goalCommands(team: TeamStore): SomeCommandHandlers<'addGoal' | 'markGoalReached'> {
+  return {
+    addGoal: (args) => addGoal(team, args),
+    markGoalReached: (args) => markGoalReached(team, args),
+  };
 }
 
-export function registerGoalCommands(team: TeamStore): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.addGoal, (arg?: unknown) => addGoal(team, asArgs(arg))),
-    vscode.commands.registerCommand(COMMANDS.markGoalReached, (arg?: unknown) => markReached(team, asArgs(arg))),
-  ];
-}
-
-async function addGoal(team: TeamStore, args: Args): Promise<MutationResult | undefined> {
-  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Add a Growth Goal', 'For whom?');
+/** Adds a growth goal, asking for whoever and whatever `args` leaves out. */
+export async function addGoal(team: TeamStore, args: CommandArgs<'addGoal'>): Promise<MutationResult | undefined> {
+  const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Add a Growth Goal', 'For whom?');
   if (!person) {
     return undefined;
   }
   const text =
-    typeof args.text === 'string'
+    args.text !== undefined
       ? args.text
       : await vscode.window.showInputBox({
           title: `Two Hats: A growth goal for ${person.name}`,
@@ -43,14 +39,15 @@ async function addGoal(team: TeamStore, args: Args): Promise<MutationResult | un
   return result;
 }
 
-async function markReached(team: TeamStore, args: Args): Promise<MutationResult | undefined> {
-  const person = typeof args.personId === 'string' ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Mark a Goal Reached', 'Whose goal?');
+/** Marks an open goal reached, asking for whoever and whichever `args` leaves out. */
+export async function markGoalReached(team: TeamStore, args: CommandArgs<'markGoalReached'>): Promise<MutationResult | undefined> {
+  const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Mark a Goal Reached', 'Whose goal?');
   if (!person) {
     return undefined;
   }
   const open = (person.goals ?? []).filter((goal) => !goal.reachedOn);
   const goal =
-    typeof args.goalId === 'string'
+    args.goalId !== undefined
       ? open.find((g) => g.id === args.goalId)
       : (await vscode.window.showQuickPick(open.map((g) => ({ label: g.text, goal: g })), { title: `Two Hats: ${person.name}’s goals`, placeHolder: 'Which goal was reached?' }))?.goal;
   if (!goal) {

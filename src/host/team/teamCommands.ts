@@ -1,26 +1,21 @@
 /** Palette commands for the team: the same actions the sidebar offers, with prompts. */
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
 import { CADENCE_LABELS, CADENCES, nameProblem, roleProblem, type Cadence, type Person, type PersonDraft } from '../../shared/team';
-import { COMMANDS } from '../constants';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
 import { notReadyMessage, type MutationResult, type TeamStore } from '../storage/teamStore';
 
-/** Arguments a keybinding or another extension may pass to skip the prompts. */
-const draftArgument = z.object({
-  name: z.string(),
-  role: z._default(z.string(), ''),
-  cadence: z._default(z.enum(CADENCES), 'weekly'),
-});
+type PersonArgs = CommandArgs<'editPerson'>;
 
-export function registerTeamCommands(store: TeamStore): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.addPerson, (arg?: unknown) => addPerson(store, arg)),
-    vscode.commands.registerCommand(COMMANDS.editPerson, (arg?: unknown) => editPerson(store, arg, 'all')),
-    vscode.commands.registerCommand(COMMANDS.renamePerson, (arg?: unknown) => editPerson(store, arg, 'name')),
-    vscode.commands.registerCommand(COMMANDS.archivePerson, (arg?: unknown) => setArchived(store, arg, true)),
-    vscode.commands.registerCommand(COMMANDS.unarchivePerson, (arg?: unknown) => setArchived(store, arg, false)),
-  ];
+export function teamCommands(store: TeamStore): SomeCommandHandlers<'addPerson' | 'editPerson' | 'renamePerson' | 'archivePerson' | 'unarchivePerson'> {
+  return {
+    addPerson: (draft) => addPerson(store, draft),
+    editPerson: (args) => editPerson(store, args, 'all'),
+    renamePerson: (args) => editPerson(store, args, 'name'),
+    archivePerson: (args) => setArchived(store, args, true),
+    unarchivePerson: (args) => setArchived(store, args, false),
+  };
 }
 
 async function ensureReady(store: TeamStore): Promise<boolean> {
@@ -51,32 +46,22 @@ async function report(result: MutationResult, success: (person: Person) => strin
   return result;
 }
 
-async function addPerson(store: TeamStore, arg: unknown): Promise<MutationResult | undefined> {
+async function addPerson(store: TeamStore, given: PersonDraft | undefined): Promise<MutationResult | undefined> {
   if (!(await ensureReady(store))) {
     return undefined;
   }
-  let draft: PersonDraft | undefined;
-  if (arg !== undefined) {
-    const parsed = draftArgument.safeParse(arg);
-    if (!parsed.success) {
-      void vscode.window.showErrorMessage('Two Hats: Add Person was given arguments it does not understand.');
-      return undefined;
-    }
-    draft = parsed.data;
-  } else {
-    draft = await promptDraft(store, undefined, 'all');
-  }
+  const draft = given ?? (await promptDraft(store, undefined, 'all'));
   if (!draft) {
     return undefined;
   }
   return report(await store.add(draft), (p) => `Added ${p.name} to your team.`);
 }
 
-async function editPerson(store: TeamStore, arg: unknown, fields: 'all' | 'name'): Promise<MutationResult | undefined> {
+async function editPerson(store: TeamStore, args: PersonArgs, fields: 'all' | 'name'): Promise<MutationResult | undefined> {
   if (!(await ensureReady(store))) {
     return undefined;
   }
-  const person = await resolvePerson(store, arg, fields === 'name' ? 'Rename whom?' : 'Edit whom?', () => true);
+  const person = await resolvePerson(store, args.personId, fields === 'name' ? 'Rename whom?' : 'Edit whom?', () => true);
   if (!person) {
     return undefined;
   }
@@ -87,13 +72,13 @@ async function editPerson(store: TeamStore, arg: unknown, fields: 'all' | 'name'
   return report(await store.update(person.id, draft), (p) => `Saved ${p.name}.`);
 }
 
-async function setArchived(store: TeamStore, arg: unknown, archived: boolean): Promise<MutationResult | undefined> {
+async function setArchived(store: TeamStore, args: PersonArgs, archived: boolean): Promise<MutationResult | undefined> {
   if (!(await ensureReady(store))) {
     return undefined;
   }
   const person = await resolvePerson(
     store,
-    arg,
+    args.personId,
     archived ? 'Archive whom? Archived people are hidden, not deleted.' : 'Bring back whom?',
     (p) => p.archived !== archived,
   );
@@ -121,12 +106,12 @@ async function setArchived(store: TeamStore, arg: unknown, archived: boolean): P
 /** A person id passed by a caller, or a quick pick over the people `eligible` allows. */
 async function resolvePerson(
   store: TeamStore,
-  arg: unknown,
+  personId: string | undefined,
   placeHolder: string,
   eligible: (p: Person) => boolean,
 ): Promise<Person | undefined> {
-  if (typeof arg === 'string') {
-    const person = store.find(arg);
+  if (personId !== undefined) {
+    const person = store.find(personId);
     if (!person) {
       void vscode.window.showErrorMessage('That person is no longer on your team.');
     }

@@ -2,6 +2,7 @@
  * Built-in 1:1 templates. Each section is tied to a principle from the catalogue, so the
  * structure says why it asks what it asks. Templates are Markdown with {{variables}}.
  */
+import type { PrincipleId } from '../principles/catalogue';
 import { PRIVATE_HEADING } from './privacy';
 
 // What is private is privacy.ts's to say; these were here first and are still imported from here.
@@ -10,7 +11,7 @@ export { PRIVATE_HEADING, shareableAgenda } from './privacy';
 export interface TemplateSection {
   readonly heading: string;
   /** The principle this section puts into practice. */
-  readonly principleId?: string;
+  readonly principleId?: PrincipleId;
   /** A short, curated set of questions; more live in the template's question bank. */
   readonly questions: readonly string[];
   /** Markdown placed under the questions, variables allowed. */

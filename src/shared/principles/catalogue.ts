@@ -11,8 +11,25 @@ export type Side = 'leadership' | 'management' | 'relationship';
 /** Kotter's three pairs: each leadership function beside the management function it balances. */
 export type KotterPair = 'direction' | 'alignment' | 'motivation';
 
-export interface Principle {
+/**
+ * What the catalogue below must hold; the catalogue is `as const`, so its ids form the
+ * compile-time union `PrincipleId` and a template or situation naming a wrong id fails typecheck.
+ */
+interface PrincipleEntry {
   readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly body: string;
+  readonly side: Side;
+  readonly pair?: KotterPair;
+  readonly source: SourceId;
+  readonly tags: readonly string[];
+  readonly prompts: readonly string[];
+  readonly quote?: { readonly text: string; readonly by: string };
+}
+
+export interface Principle extends PrincipleEntry {
+  readonly id: PrincipleId;
   readonly title: string;
   /** One line, shown in pickers and the sidebar. */
   readonly summary: string;
@@ -39,7 +56,7 @@ export const PAIR_LABELS: Record<KotterPair, string> = {
   motivation: 'Motivating and inspiring vs controlling and problem solving',
 };
 
-export const PRINCIPLES: readonly Principle[] = [
+const CATALOGUE = [
   // --- Understanding and Applying Hard Management & Soft Leadership Skills ---
   {
     id: 'long-range-view',
@@ -755,8 +772,19 @@ export const PRINCIPLES: readonly Principle[] = [
       'Are you growing future leaders, or only future managers?',
     ],
   },
-];
+] as const satisfies readonly PrincipleEntry[];
 
+/** Every principle's id, known to the compiler. */
+export type PrincipleId = (typeof CATALOGUE)[number]['id'];
+
+export const PRINCIPLES: readonly Principle[] = CATALOGUE;
+
+/** Looks up an id from outside the code (the webview, a command argument); unknown ids give undefined. */
 export function findPrinciple(id: string): Principle | undefined {
   return PRINCIPLES.find((p) => p.id === id);
+}
+
+/** Narrows a string from outside the code to a principle id. */
+export function isPrincipleId(id: string): id is PrincipleId {
+  return findPrinciple(id) !== undefined;
 }

@@ -1,6 +1,6 @@
 /** The two hats: which one you are wearing, what it attends to, and which one a situation needs. */
 import * as l10n from '../l10n';
-import type { Side } from './catalogue';
+import type { PrincipleId, Side } from './catalogue';
 
 export const HATS = ['manager', 'leader'] as const;
 export type Hat = (typeof HATS)[number];
@@ -48,7 +48,7 @@ export interface Situation {
   readonly label: string;
   readonly hat: Hat;
   /** The principle that explains the answer. */
-  readonly principleId: string;
+  readonly principleId: PrincipleId;
   readonly why: string;
 }
 

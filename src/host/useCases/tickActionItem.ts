@@ -1,0 +1,41 @@
+/** Ticking an action item from the sidebar, without writing under unsaved edits. */
+import * as vscode from 'vscode';
+import { setActionItemDone } from '../../shared/oneOnOnes/actionItems';
+import { noteUri } from '../oneOnOnes/noteFileSystem';
+import type { NoteStore } from '../storage/noteStore';
+
+/** Which item to tick: the line and its text as the sidebar showed them. */
+export interface ActionItemTick {
+  readonly noteId: string;
+  readonly line: number;
+  readonly text: string;
+  readonly done: boolean;
+}
+
+/** Returns why nothing was ticked, or undefined once it is. */
+export async function tickActionItem(notes: NoteStore, { noteId, line, text, done }: ActionItemTick): Promise<string | undefined> {
+  const meta = notes.find(noteId);
+  if (!meta) {
+    return 'That note no longer exists.';
+  }
+  const uri = noteUri(meta.id, meta.title);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open?.isDirty) {
+    // Never write under unsaved edits: change the open editor instead, and let the user save.
+    const updated = setActionItemDone(open.getText(), line, text, done);
+    if (updated === undefined) {
+      return 'The note changed since the sidebar showed it; nothing was ticked.';
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(line, 0, line, open.lineAt(line).text.length), updated.split(/\r?\n/)[line]!);
+    await vscode.workspace.applyEdit(edit);
+    return undefined;
+  }
+  const updated = setActionItemDone(await notes.read(noteId), line, text, done);
+  if (updated === undefined) {
+    return 'The note changed since the sidebar showed it; nothing was ticked.';
+  }
+  await notes.write(noteId, updated);
+  return undefined;
+}
+

@@ -65,7 +65,8 @@ export class JsonFileStore<T> implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly setAsideEmitter = new vscode.EventEmitter<SetAsideNotice>();
   private location: DataLocation = { kind: 'noFolder' };
-  private storage: StorageState = { kind: 'noFolder' };
+  // Until `open` decides: a window with a folder must not first show "Open a folder".
+  private storage: StorageState = { kind: 'loading' };
   private current: T;
   /** Writes run one after another so that no update is built on a stale value. */
   private readonly queue = new SerialQueue();
@@ -312,6 +313,7 @@ export function notReadyMessage(state: StorageState): string {
     case 'unavailable':
     case 'readOnly':
       return state.message;
+    case 'loading':
     case 'ready':
       return 'Two Hats is still loading.';
   }

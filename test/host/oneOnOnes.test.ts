@@ -37,7 +37,14 @@ describe('1:1 notes in the real editor', () => {
     const actionItems = editor.document.getText().split('\n').indexOf('## Action items');
     assert.ok(actionItems > 0);
     await editor.edit((b) => b.insert(new vscode.Position(actionItems + 1, 0), '\n- [ ] Write the onboarding guide @noor\n'));
-    assert.ok(await editor.document.save(), 'the save goes through');
+    if (!(await editor.document.save())) {
+      // The editor only says false: the same write, made directly, says why.
+      const why = await vscode.workspace.fs.writeFile(editor.document.uri, new TextEncoder().encode(editor.document.getText())).then(
+        () => 'a direct write of the same text went through',
+        (error: unknown) => String(error),
+      );
+      assert.fail(`the save goes through (${why})`);
+    }
     const onDisk = await readText(noteBodyUri(folder, noteId));
     assert.match(onDisk ?? '', /- \[ \] Write the onboarding guide @noor/);
     const entries = await vscode.workspace.fs.readDirectory(notesFolder(folder));

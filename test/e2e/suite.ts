@@ -19,6 +19,7 @@ import './movedFolder.test';
 import './deleteAll.test';
 import './accessibility.test';
 import './noFolder.test';
+import './pseudoLocale.test';
 
 // A failing test leaves a screenshot of the workbench behind, to see what the user would have seen.
 afterEach(async function () {

@@ -26,6 +26,7 @@ import './movedFolder.test';
 import './deleteAll.test';
 import './accessibility.test';
 import './noFolder.test';
+import './pseudoLocale.test';
 
 // The screenshot on failure and the closing of the session, shared with files run alone.
 import './hooks';

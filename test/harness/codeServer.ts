@@ -29,6 +29,8 @@ export interface CodeServerOptions {
   readonly persistentDir?: string;
   /** The port to listen on; a free one when absent. */
   readonly port?: number;
+  /** The display language (`--locale`), registered so VS Code resolves it instead of English. */
+  readonly locale?: string;
 }
 
 export interface CodeServer {
@@ -111,6 +113,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   for (const extension of options.extensions) {
     installExtension(extensionsDir, extension);
   }
+  if (options.locale) {
+    registerDisplayLanguage(userDataDir, options.locale);
+  }
 
   const port = options.port ?? (await freePort());
   let output = '';
@@ -125,6 +130,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       '--disable-getting-started-override',
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
+      ...(options.locale ? ['--locale', options.locale] : []),
       ...(options.noFolder ? [] : [workspace]),
     ],
     {
@@ -168,6 +174,26 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       }
     },
   };
+}
+
+/**
+ * Makes `locale` a display language the server resolves. code-server answers `--locale` with
+ * English unless `languagepacks.json` in the user data folder lists that language with a hash and
+ * a core translation file that exists (VS Code's `getNLSConfiguration`); installing a language
+ * pack by copying it into the extensions folder never writes that file. Once resolved, the page
+ * gets `_VSCODE_NLS_LANGUAGE`, the extension host `vscode.env.language`, and an extension its
+ * `bundle.l10n.<locale>.json` and `package.nls.<locale>.json`. The core translation is empty, so
+ * the workbench's own strings stay English.
+ */
+function registerDisplayLanguage(userDataDir: string, locale: string): void {
+  const coreTranslation = path.join(userDataDir, `core.${locale}.i18n.json`);
+  writeFileSync(coreTranslation, JSON.stringify({ version: '1.0.0', contents: {} }));
+  // Shaped as VS Code writes it for an installed pack. With the language listed as installed, the
+  // server's extension scan skips fetching a language pack from the gallery first: offline, that
+  // fetch held the scan back past a minute, and the sidebar never appeared.
+  const pack = { extensionIdentifier: { id: `two-hats-tests.language-pack-${locale}` }, version: '0.0.0' };
+  const languagePacks = { [locale]: { hash: `two-hats-test-${locale}`, extensions: [pack], translations: { vscode: coreTranslation }, label: locale } };
+  writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(languagePacks));
 }
 
 async function waitForHttp(url: string, child: ChildProcess, output: () => string): Promise<void> {

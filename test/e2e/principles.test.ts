@@ -29,8 +29,9 @@ describe('principles in the command palette, and the two hats', () => {
     const text = await activeEditorText(page);
     assert.match(text, /Agenda: Which of our routines would we not start today if we were starting fresh\? \*\(Question the way it has always been done, after “Hard Management & Soft Leadership Skills”\)\*/);
     // Leave nothing behind: an unsaved file would stop a later test at a "Save changes?" dialog.
-    await runCommand(page, 'File: Revert File');
-    await runCommand(page, 'View: Close Editor');
+    await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+    await runCommand(page, 'View: Revert and Close Editor');
+    await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).waitFor({ state: 'detached' });
   });
 
   it('finds a principle by the name of the person it quotes', async () => {

@@ -29,9 +29,9 @@ const WORKBENCH_TEXT = ["(Press 'Enter' to confirm or 'Escape' to cancel)", "Pre
  * Interface text that still reaches the user in English, each a whole text once the translated
  * parts are taken out: host strings whose files are being moved to `vscode.l10n.t` separately
  * (the team, delegation and 1:1 commands). Each entry is a message to localize, not a licence:
- * delete it once its file is done. Now: Add Person's input box, from src/host/team/teamCommands.ts.
+ * delete it once its file is done. Now: none.
  */
-const KNOWN_UNLOCALIZED: readonly string[] = ['Add a person who reports to you', 'Name'];
+const KNOWN_UNLOCALIZED: readonly string[] = [];
 
 /** The manifest's pseudo-localized strings, as the build wrote them (`%key%` → text). */
 function pseudoManifest(): Record<string, string> {

@@ -20,11 +20,11 @@ export function talkingPointCommands(team: TeamStore): SomeCommandHandlers<'queu
 export async function queueTalkingPoint(team: TeamStore, args: CommandArgs<'queueTalkingPoint'>, source?: CodeReference): Promise<MutationResult | undefined> {
   if (team.state.kind !== 'ready') {
     void vscode.window.showErrorMessage(
-      team.state.kind === 'noFolder' ? 'Open a folder first: Two Hats keeps talking points in that workspace’s private storage.' : notReadyMessage(team.state),
+      team.state.kind === 'noFolder' ? vscode.l10n.t('Open a folder first: Two Hats keeps talking points in that workspace’s private storage.') : notReadyMessage(team.state),
     );
     return undefined;
   }
-  const person = args.personId ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats', 'Queue a talking point for whom?');
+  const person = args.personId ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats', vscode.l10n.t('Queue a talking point for whom?'));
   if (!person) {
     return undefined;
   }
@@ -32,9 +32,11 @@ export async function queueTalkingPoint(team: TeamStore, args: CommandArgs<'queu
     args.text !== undefined && args.standing !== undefined
       ? args.text
       : await vscode.window.showInputBox({
-          title: `Talking point for ${person.name}'s next 1:1`,
+          title: vscode.l10n.t("Talking point for {0}'s next 1:1", person.name),
           value: args.text ?? '',
-          prompt: source ? `From ${source.path}:${source.startLine}-${source.endLine}` : 'What do you want to talk about?',
+          prompt: source
+            ? vscode.l10n.t('From {0}:{1}-{2}', source.path, source.startLine, source.endLine)
+            : vscode.l10n.t('What do you want to talk about?'),
           ignoreFocusOut: true,
           validateInput: talkingPointProblem,
         });
@@ -54,7 +56,9 @@ export async function queueTalkingPoint(team: TeamStore, args: CommandArgs<'queu
   const result = await team.queueTalkingPoint(person.id, point);
   if (result.ok) {
     void vscode.window.showInformationMessage(
-      standing ? `Added a standing point for every 1:1 with ${person.name}.` : `Queued for your next 1:1 with ${person.name}.`,
+      standing
+        ? vscode.l10n.t('Added a standing point for every 1:1 with {0}.', person.name)
+        : vscode.l10n.t('Queued for your next 1:1 with {0}.', person.name),
     );
   } else {
     void vscode.window.showErrorMessage(result.error);
@@ -65,7 +69,7 @@ export async function queueTalkingPoint(team: TeamStore, args: CommandArgs<'queu
 async function addSelection(team: TeamStore): Promise<MutationResult | undefined> {
   const selected = await selectedCode();
   if (!selected) {
-    void vscode.window.showErrorMessage('Select the code you want to talk about first.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Select the code you want to talk about first.'));
     return undefined;
   }
   return queueTalkingPoint(team, { text: summarizeSelection(selected.text) }, selected.source);
@@ -75,10 +79,10 @@ async function addSelection(team: TeamStore): Promise<MutationResult | undefined
 async function pickStanding(): Promise<boolean | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'Next 1:1 only', standing: false },
-      { label: 'Every 1:1 (standing point)', standing: true },
+      { label: vscode.l10n.t('Next 1:1 only'), standing: false },
+      { label: vscode.l10n.t('Every 1:1 (standing point)'), standing: true },
     ],
-    { title: 'How often?', placeHolder: 'Next 1:1 only, or every time?' },
+    { title: vscode.l10n.t('How often?'), placeHolder: vscode.l10n.t('Next 1:1 only, or every time?') },
   );
   return picked?.standing;
 }

@@ -43,7 +43,7 @@ export function erasePersonCommands(sources: ErasureSources): SomeCommandHandler
 
 async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'deletePerson'>): Promise<Erased | undefined> {
   if (sources.team.state.kind !== 'ready') {
-    void vscode.window.showErrorMessage('Open a folder first: there is nobody to delete yet.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: there is nobody to delete yet.'));
     return undefined;
   }
   const person = args.personId !== undefined ? sources.team.find(args.personId) : await pickAnyPerson(sources.team);
@@ -56,8 +56,9 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
   }
   const erased = await erasePerson(sources, person);
   if (args.typedName === undefined) {
+    const items = erased.items === 1 ? vscode.l10n.t('1 delegation item') : vscode.l10n.t('{0} delegation items', erased.items);
     void vscode.window.showInformationMessage(
-      `Deleted ${person.name}, ${erased.notes === 1 ? '1 note' : `${erased.notes} notes`} and ${erased.items === 1 ? '1 delegation item' : `${erased.items} delegation items`}, here and in the backups on this machine.`,
+      vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine.', person.name, noteCount(erased.notes), items),
     );
   }
   return erased;
@@ -65,26 +66,36 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
 
 async function pickAnyPerson(team: TeamStore): Promise<Person | undefined> {
   if (team.all.length === 0) {
-    void vscode.window.showInformationMessage('There is nobody on your team to delete.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is nobody on your team to delete.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    team.all.map((p) => ({ label: p.name, description: p.archived ? 'archived' : p.role, person: p })),
-    { title: 'Two Hats: Delete Person and Their Notes', placeHolder: 'Whose data should be deleted from this machine?', matchOnDescription: true },
+    team.all.map((p) => ({ label: p.name, description: p.archived ? vscode.l10n.t('archived') : p.role, person: p })),
+    {
+      title: vscode.l10n.t('Two Hats: Delete Person and Their Notes'),
+      placeHolder: vscode.l10n.t('Whose data should be deleted from this machine?'),
+      matchOnDescription: true,
+    },
   );
   return picked?.person;
 }
 
 function askForName(person: Person, notes: number): Thenable<string | undefined> {
   return vscode.window.showInputBox({
-    title: `Delete ${person.name} and their notes`,
-    prompt:
-      `Deletes ${person.name}, ${notes === 1 ? '1 note' : `${notes} notes`}, their goals, talking points and the delegation items they own, ` +
-      `here and in Two Hats’ backups on this machine. This cannot be undone. Type ${person.name} to confirm.`,
+    title: vscode.l10n.t('Delete {0} and their notes', person.name),
+    prompt: vscode.l10n.t(
+      'Deletes {0}, {1}, their goals, talking points and the delegation items they own, here and in Two Hats’ backups on this machine. This cannot be undone. Type {0} to confirm.',
+      person.name,
+      noteCount(notes),
+    ),
     placeHolder: person.name,
     ignoreFocusOut: true,
-    validateInput: (value) => (normalizeName(value) === person.name ? undefined : `Type ${person.name} exactly to delete.`),
+    validateInput: (value) => (normalizeName(value) === person.name ? undefined : vscode.l10n.t('Type {0} exactly to delete.', person.name)),
   });
+}
+
+function noteCount(notes: number): string {
+  return notes === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', notes);
 }
 
 async function erasePerson(sources: ErasureSources, person: Person): Promise<Erased> {

@@ -15,7 +15,7 @@ export function goalCommands(team: TeamStore): SomeCommandHandlers<'addGoal' | '
 
 /** Adds a growth goal, asking for whoever and whatever `args` leaves out. */
 export async function addGoal(team: TeamStore, args: CommandArgs<'addGoal'>): Promise<MutationResult | undefined> {
-  const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Add a Growth Goal', 'For whom?');
+  const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Add a Growth Goal'), vscode.l10n.t('For whom?'));
   if (!person) {
     return undefined;
   }
@@ -23,9 +23,9 @@ export async function addGoal(team: TeamStore, args: CommandArgs<'addGoal'>): Pr
     args.text !== undefined
       ? args.text
       : await vscode.window.showInputBox({
-          title: `Two Hats: A growth goal for ${person.name}`,
-          prompt: 'In their words if you can. Each 1:1 scores its progress from 1 to 10.',
-          placeHolder: 'e.g. Lead a design review on my own',
+          title: vscode.l10n.t('Two Hats: A growth goal for {0}', person.name),
+          prompt: vscode.l10n.t('In their words if you can. Each 1:1 scores its progress from 1 to 10.'),
+          placeHolder: vscode.l10n.t('e.g. Lead a design review on my own'),
           ignoreFocusOut: true,
           validateInput: (value) => goalProblem(value, person.goals ?? []),
         });
@@ -41,7 +41,7 @@ export async function addGoal(team: TeamStore, args: CommandArgs<'addGoal'>): Pr
 
 /** Marks an open goal reached, asking for whoever and whichever `args` leaves out. */
 export async function markGoalReached(team: TeamStore, args: CommandArgs<'markGoalReached'>): Promise<MutationResult | undefined> {
-  const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Mark a Goal Reached', 'Whose goal?');
+  const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Mark a Goal Reached'), vscode.l10n.t('Whose goal?'));
   if (!person) {
     return undefined;
   }
@@ -49,13 +49,16 @@ export async function markGoalReached(team: TeamStore, args: CommandArgs<'markGo
   const goal =
     args.goalId !== undefined
       ? open.find((g) => g.id === args.goalId)
-      : (await vscode.window.showQuickPick(open.map((g) => ({ label: g.text, goal: g })), { title: `Two Hats: ${person.name}’s goals`, placeHolder: 'Which goal was reached?' }))?.goal;
+      : (await vscode.window.showQuickPick(open.map((g) => ({ label: g.text, goal: g })), {
+          title: vscode.l10n.t('Two Hats: {0}’s goals', person.name),
+          placeHolder: vscode.l10n.t('Which goal was reached?'),
+        }))?.goal;
   if (!goal) {
     return undefined;
   }
   const result = await team.markGoalReached(person.id, goal.id);
   if (result.ok) {
-    void vscode.window.showInformationMessage(`Marked “${goal.text}” reached. Tell ${person.name} what you saw.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Marked “{0}” reached. Tell {1} what you saw.', goal.text, person.name));
   } else {
     void vscode.window.showErrorMessage(result.error);
   }

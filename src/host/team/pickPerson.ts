@@ -6,7 +6,7 @@ import type { TeamStore } from '../storage/teamStore';
 export async function pickActivePerson(team: TeamStore, title: string, placeHolder: string): Promise<Person | undefined> {
   const people = team.all.filter((p) => !p.archived);
   if (people.length === 0) {
-    void vscode.window.showInformationMessage('Add someone to your team first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Add someone to your team first.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

@@ -23,8 +23,8 @@ async function ensureReady(store: TeamStore): Promise<boolean> {
     return true;
   }
   if (store.state.kind === 'noFolder') {
-    const openFolder = 'Open Folder…';
-    const useGlobal = 'Use Global Storage';
+    const openFolder = vscode.l10n.t('Open Folder…');
+    const useGlobal = vscode.l10n.t('Use Global Storage');
     const choice = await vscode.window.showErrorMessage(notReadyMessage(store.state), openFolder, useGlobal);
     if (choice === openFolder) {
       await vscode.commands.executeCommand('workbench.action.files.openFolder');
@@ -54,14 +54,14 @@ async function addPerson(store: TeamStore, given: PersonDraft | undefined): Prom
   if (!draft) {
     return undefined;
   }
-  return report(await store.add(draft), (p) => `Added ${p.name} to your team.`);
+  return report(await store.add(draft), (p) => vscode.l10n.t('Added {0} to your team.', p.name));
 }
 
 async function editPerson(store: TeamStore, args: PersonArgs, fields: 'all' | 'name'): Promise<MutationResult | undefined> {
   if (!(await ensureReady(store))) {
     return undefined;
   }
-  const person = await resolvePerson(store, args.personId, fields === 'name' ? 'Rename whom?' : 'Edit whom?', () => true);
+  const person = await resolvePerson(store, args.personId, fields === 'name' ? vscode.l10n.t('Rename whom?') : vscode.l10n.t('Edit whom?'), () => true);
   if (!person) {
     return undefined;
   }
@@ -69,7 +69,7 @@ async function editPerson(store: TeamStore, args: PersonArgs, fields: 'all' | 'n
   if (!draft) {
     return undefined;
   }
-  return report(await store.update(person.id, draft), (p) => `Saved ${p.name}.`);
+  return report(await store.update(person.id, draft), (p) => vscode.l10n.t('Saved {0}.', p.name));
 }
 
 async function setArchived(store: TeamStore, args: PersonArgs, archived: boolean): Promise<MutationResult | undefined> {
@@ -79,7 +79,7 @@ async function setArchived(store: TeamStore, args: PersonArgs, archived: boolean
   const person = await resolvePerson(
     store,
     args.personId,
-    archived ? 'Archive whom? Archived people are hidden, not deleted.' : 'Bring back whom?',
+    archived ? vscode.l10n.t('Archive whom? Archived people are hidden, not deleted.') : vscode.l10n.t('Bring back whom?'),
     (p) => p.archived !== archived,
   );
   if (!person) {
@@ -91,14 +91,14 @@ async function setArchived(store: TeamStore, args: PersonArgs, archived: boolean
     return result;
   }
   if (archived) {
-    const undo = 'Undo';
-    void vscode.window.showInformationMessage(`Archived ${person.name}. Their notes are kept.`, undo).then(async (choice) => {
+    const undo = vscode.l10n.t('Undo');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Archived {0}. Their notes are kept.', person.name), undo).then(async (choice) => {
       if (choice === undo) {
         await store.setArchived(person.id, false);
       }
     });
   } else {
-    void vscode.window.showInformationMessage(`${person.name} is back on your team.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is back on your team.', person.name));
   }
   return result;
 }
@@ -113,13 +113,13 @@ async function resolvePerson(
   if (personId !== undefined) {
     const person = store.find(personId);
     if (!person) {
-      void vscode.window.showErrorMessage('That person is no longer on your team.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('That person is no longer on your team.'));
     }
     return person;
   }
   const candidates = store.all.filter(eligible);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('There is nobody to choose from yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is nobody to choose from yet.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -128,7 +128,7 @@ async function resolvePerson(
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((p) => ({
         label: p.name,
-        description: [p.role, p.archived ? 'archived' : ''].filter(Boolean).join(' · '),
+        description: [p.role, p.archived ? vscode.l10n.t('archived') : ''].filter(Boolean).join(' · '),
         person: p,
       })),
     { placeHolder, matchOnDescription: true },
@@ -138,8 +138,8 @@ async function resolvePerson(
 
 async function promptDraft(store: TeamStore, current: Person | undefined, fields: 'all' | 'name'): Promise<PersonDraft | undefined> {
   const name = await vscode.window.showInputBox({
-    title: current ? `Edit ${current.name}` : 'Add a person who reports to you',
-    prompt: 'Name',
+    title: current ? vscode.l10n.t('Edit {0}', current.name) : vscode.l10n.t('Add a person who reports to you'),
+    prompt: vscode.l10n.t('Name'),
     value: current?.name ?? '',
     ignoreFocusOut: true,
     validateInput: (value) => nameProblem(value, store.all, current?.id),
@@ -151,9 +151,9 @@ async function promptDraft(store: TeamStore, current: Person | undefined, fields
     return { name, role: current.role, cadence: current.cadence };
   }
   const role = await vscode.window.showInputBox({
-    title: current ? `Edit ${current.name}` : `Add ${name}`,
-    prompt: 'Role or team (optional)',
-    placeHolder: 'e.g. Backend engineer, Payments team',
+    title: current ? vscode.l10n.t('Edit {0}', current.name) : vscode.l10n.t('Add {0}', name),
+    prompt: vscode.l10n.t('Role or team (optional)'),
+    placeHolder: vscode.l10n.t('e.g. Backend engineer, Payments team'),
     value: current?.role ?? '',
     ignoreFocusOut: true,
     validateInput: roleProblem,
@@ -168,12 +168,12 @@ async function promptDraft(store: TeamStore, current: Person | undefined, fields
 async function pickCadence(current: Cadence | undefined): Promise<Cadence | undefined> {
   const items = CADENCES.map((cadence) => ({
     label: CADENCE_LABELS[cadence],
-    description: cadence === current ? 'current' : undefined,
+    description: cadence === current ? vscode.l10n.t('current') : undefined,
     cadence,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: '1:1 cadence',
-    placeHolder: 'How often do you meet one to one?',
+    title: vscode.l10n.t('1:1 cadence'),
+    placeHolder: vscode.l10n.t('How often do you meet one to one?'),
     ignoreFocusOut: true,
   });
   return picked?.cadence;

@@ -25,6 +25,7 @@ import { registerPrincipleDocuments } from './principles/principleViewer';
 import { registerDelegationCommands } from './delegation/delegationCommands';
 import { registerReflectionCommands, SelfCheckState } from './delegation/reflectionCommands';
 import { PresentingMode, registerPresentingCommands } from './presenting/presentingMode';
+import { NotesAsPlainTextWhilePresenting } from './presenting/notesAsPlainText';
 import { PrivateNoteMask } from './presenting/privateNoteMask';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { DelegationStore } from './storage/delegationStore';
@@ -113,6 +114,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     notes,
     presenting,
     new PrivateNoteMask(presenting),
+    new NotesAsPlainTextWhilePresenting(presenting),
     ...registerPresentingCommands(presenting),
     sidebar,
     backups,

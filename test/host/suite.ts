@@ -17,3 +17,4 @@ import './fileLimits.test';
 import './transientRead.test';
 import './privacy.test';
 import './presentingWindows.test';
+import './presentingOutline.test';

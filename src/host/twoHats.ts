@@ -28,6 +28,7 @@ import { delegationCommands } from './delegation/delegationCommands';
 import { reflectionCommands } from './delegation/reflectionCommands';
 import { SelfCheckState } from './delegation/selfCheckState';
 import { PresentingMode, presentingCommands } from './presenting/presentingMode';
+import { NotesAsPlainTextWhilePresenting } from './presenting/notesAsPlainText';
 import { PrivateNoteMask } from './presenting/privateNoteMask';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { DelegationStore } from './storage/delegationStore';
@@ -148,6 +149,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     notes,
     presenting,
     new PrivateNoteMask(presenting),
+    new NotesAsPlainTextWhilePresenting(presenting),
     sidebar,
     backups,
     noteFileSystem,

@@ -20,3 +20,4 @@ import './privacy.test';
 import './presentingWindows.test';
 import './dataFiles.test';
 import './noteIndex.test';
+import './presentingOutline.test';

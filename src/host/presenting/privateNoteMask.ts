@@ -2,9 +2,12 @@
  * While presenting, the private part of every open 1:1 note is masked: its text is drawn fully
  * transparent, a line says it is hidden, and the active editor folds it away. Kept current as
  * notes are edited and opened; all of it goes when presenting stops.
+ *
+ * The fold comes from a folding range given here, not from the language: while presenting, notes
+ * are plain text (see notesAsPlainText.ts), whose folding by indentation knows no headings.
  */
 import * as vscode from 'vscode';
-import { privateLineRanges } from '../../shared/oneOnOnes/privacy';
+import { privateLineRanges, type LineRange } from '../../shared/oneOnOnes/privacy';
 import { NOTE_SCHEME } from '../constants';
 import type { PresentingMode } from './presentingMode';
 
@@ -18,10 +21,26 @@ export class PrivateNoteMask implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   /** Lines this mask folded per note, to unfold them when presenting stops. */
   private readonly folded = new Map<string, number[]>();
+  private readonly foldingChanged = new vscode.EventEmitter<void>();
 
   constructor(private readonly mode: PresentingMode) {
     this.subscriptions = [
-      mode.onDidChange(() => void this.refreshAll()),
+      this.foldingChanged,
+      vscode.languages.registerFoldingRangeProvider({ scheme: NOTE_SCHEME }, {
+        onDidChangeFoldingRanges: this.foldingChanged.event,
+        provideFoldingRanges: (document) => this.privateFoldingRanges(document),
+      }),
+      mode.onDidChange(() => {
+        this.foldingChanged.fire();
+        void this.refreshAll();
+      }),
+      // A note whose language changes is opened anew and its editor loses its folds: fold again.
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (document.uri.scheme === NOTE_SCHEME) {
+          this.folded.delete(document.uri.toString());
+          void this.refreshAll();
+        }
+      }),
       vscode.window.onDidChangeVisibleTextEditors(() => void this.refreshAll()),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && void this.refresh(editor)),
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -37,6 +56,16 @@ export class PrivateNoteMask implements vscode.Disposable {
     this.subscriptions.forEach((s) => s.dispose());
     this.mask.dispose();
     this.label.dispose();
+  }
+
+  private privateFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
+    return this.mode.on ? this.privateRanges(document).filter((range) => range.end - range.start > 1).map((range) => new vscode.FoldingRange(range.start, range.end - 1)) : [];
+  }
+
+  private privateRanges(document: vscode.TextDocument): LineRange[] {
+    return privateLineRanges(document.getText())
+      .filter((range) => range.end > range.start && range.start < document.lineCount)
+      .map((range) => ({ start: range.start, end: Math.min(range.end, document.lineCount) }));
   }
 
   private async refreshAll(): Promise<void> {
@@ -57,10 +86,10 @@ export class PrivateNoteMask implements vscode.Disposable {
       return;
     }
     const document = editor.document;
-    const ranges = privateLineRanges(document.getText()).filter((range) => range.end > range.start && range.start < document.lineCount);
+    const ranges = this.privateRanges(document);
     editor.setDecorations(
       this.mask,
-      ranges.map((range) => new vscode.Range(range.start, 0, Math.min(range.end, document.lineCount) - 1, Number.MAX_SAFE_INTEGER)),
+      ranges.map((range) => new vscode.Range(range.start, 0, range.end - 1, Number.MAX_SAFE_INTEGER)),
     );
     editor.setDecorations(
       this.label,

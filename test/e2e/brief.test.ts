@@ -5,7 +5,7 @@ import { getSession } from './session';
 import { addPersonByForm, personRow } from './steps';
 import { closeActiveEditor, markdownPreviewFrame, notification, startWeeklyOneOnOne, writeActionItem } from './workbenchDialogs';
 
-const NAME = 'Frances Allen';
+const NAME = 'Jean Sammet';
 const TASK = 'Check the compiler benchmarks';
 const DECISION = 'Decision: move the optimiser review to Tuesday';
 const QUESTION = 'Who double-checks the register allocation?';

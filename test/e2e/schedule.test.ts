@@ -9,7 +9,7 @@ import { getSession } from './session';
 import { addPersonByForm } from './steps';
 import { answerFileDialog, closeActiveEditor, notification, startWeeklyOneOnOne, teamOnDisk, writeActionItem } from './workbenchDialogs';
 
-const NAME = 'Radia Perlman';
+const NAME = 'Sophie Wilson';
 const ROLE = 'Spanning tree team';
 const NOTE_TEXT = 'Rehearse the NOTE-SENTINEL talk';
 
@@ -61,8 +61,8 @@ describe('the 1:1 schedule in the calendar', () => {
     const active = teamOnDisk(server.userDataDir).filter((person) => !person.archived);
     assert.deepEqual(first.map((event) => event.summary).sort(), active.map((person) => `1:1 with ${person.name}`).sort(), 'one event per person on the team');
     assert.equal(new Set(first.map((event) => event.uid)).size, first.length, 'each event has its own UID');
-    const radia = first.find((event) => event.summary === `1:1 with ${NAME}`);
-    assert.match(radia?.rrule ?? '', /FREQ=WEEKLY/, 'the event recurs at the person’s cadence');
+    const sophie = first.find((event) => event.summary === `1:1 with ${NAME}`);
+    assert.match(sophie?.rrule ?? '', /FREQ=WEEKLY/, 'the event recurs at the person’s cadence');
 
     const text = readFileSync(path.join(folder, 'first.ics'), 'utf8');
     assert.doesNotMatch(text, /NOTE-SENTINEL|Spanning tree/, 'no note text, no role');

@@ -157,3 +157,12 @@ export const PERSON_ROLE_MAX_LENGTH = 120;
 export function asTypedBound(limit: number): number {
   return limit * 4;
 }
+
+/**
+ * The bound a stored file puts on the same text: wider than the rule, never narrower than what
+ * earlier versions accepted (400 for a name, 600 for a role), so a team file written before the
+ * limits were unified is read, not set aside with the whole team in it.
+ */
+export function asStoredBound(limit: number): number {
+  return limit * 5;
+}

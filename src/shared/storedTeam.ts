@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { parseVersionedJson, type Refusal } from './versionedFile';
 import { codeReference, isoDay, storedId } from './storedCommon';
-import { PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from './storageLayout';
+import { asStoredBound, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from './storageLayout';
 import { CADENCES } from './team';
 import type { Person } from './team';
 
@@ -14,8 +14,8 @@ export const TEAM_SCHEMA_VERSION = 1;
 const personV1 = z.object({
   id: storedId,
   // Names and roles are stored as the sidebar's rules left them: normalized, within the limits.
-  name: z.string().check(z.minLength(1), z.maxLength(PERSON_NAME_MAX_LENGTH)),
-  role: z.string().check(z.maxLength(PERSON_ROLE_MAX_LENGTH)),
+  name: z.string().check(z.minLength(1), z.maxLength(asStoredBound(PERSON_NAME_MAX_LENGTH))),
+  role: z.string().check(z.maxLength(asStoredBound(PERSON_ROLE_MAX_LENGTH))),
   cadence: z.enum(CADENCES),
   archived: z.boolean(),
   addedOn: isoDay,

@@ -48,7 +48,7 @@ async function pickByKeyboard(page: Page, filter: string, label: string | RegExp
 /** Presses Tab until the sidebar's focused control has the given accessible name. */
 async function tabTo(page: Page, frame: FrameLocator, name: string | RegExp): Promise<void> {
   const matches = (text: string) => (typeof name === 'string' ? text === name : name.test(text));
-  for (let presses = 0; presses < 120; presses++) {
+  for (let presses = 0; presses < 400; presses++) {
     const focused = frame.locator(':focus');
     if ((await focused.count()) === 1) {
       // The accessible name as a screen reader reads it: aria-label, else a form control's label, else its text.

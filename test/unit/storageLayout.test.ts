@@ -46,7 +46,7 @@ describe('the storage layout', () => {
     assert.equal(setAsideName('lock', 'newer', 'S'), 'lock.newer-S');
   });
 
-  it('has one limit for a person’s name: the sidebar’s rule, the protocol and the team file agree', () => {
+  it('has one limit for a person’s name: the sidebar’s rule and the protocol agree, and the team file reads what earlier versions wrote', () => {
     const longest = 'N'.repeat(PERSON_NAME_MAX_LENGTH);
     const tooLong = `${longest}N`;
     assert.equal(nameProblem(longest, []), undefined);
@@ -54,7 +54,9 @@ describe('the storage layout', () => {
 
     assert.match(nameProblem(tooLong, []) ?? '', new RegExp(`under ${PERSON_NAME_MAX_LENGTH} characters`));
     assert.ok(addPerson(tooLong).ok, 'an over-long name reaches the rule that says why, not a silent refusal');
-    assert.equal(parseTeamFile(serializeTeamFile([person(tooLong)])).ok, false, 'the team file holds nothing the rule refuses');
+    // A team file from an earlier version (names up to 400 characters) is read, not set aside.
+    assert.ok(parseTeamFile(serializeTeamFile([person('N'.repeat(400))])).ok, 'an earlier version’s longest name is still read');
+    assert.equal(parseTeamFile(serializeTeamFile([person('N'.repeat(401))])).ok, false, 'beyond that, the file is damaged');
 
     // Typed with runs of spaces, a name within the limit may arrive longer than it.
     const spaced = `Ada${' '.repeat(PERSON_NAME_MAX_LENGTH)}Lovelace`;

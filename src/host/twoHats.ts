@@ -29,6 +29,8 @@ import { reflectionCommands } from './delegation/reflectionCommands';
 import { SelfCheckState } from './delegation/selfCheckState';
 import { PresentingMode, presentingCommands } from './presenting/presentingMode';
 import { NotesAsPlainTextWhilePresenting } from './presenting/notesAsPlainText';
+import { NotePreviewsClosedWhilePresenting } from './presenting/notePreviews';
+import { noteUri } from './oneOnOnes/noteFileSystem';
 import { PrivateNoteMask } from './presenting/privateNoteMask';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { DelegationStore } from './storage/delegationStore';
@@ -150,6 +152,8 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     presenting,
     new PrivateNoteMask(presenting),
     new NotesAsPlainTextWhilePresenting(presenting),
+    // A tab label ends with the note's file name; checked against the notes only while presenting.
+    new NotePreviewsClosedWhilePresenting(presenting, (label) => noteStore.all.some((note) => label.endsWith(noteUri(note.id, note.title).path.split('/').pop()!))),
     sidebar,
     backups,
     noteFileSystem,

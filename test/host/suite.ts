@@ -21,3 +21,4 @@ import './presentingWindows.test';
 import './dataFiles.test';
 import './noteIndex.test';
 import './presentingOutline.test';
+import './presentingPreview.test';

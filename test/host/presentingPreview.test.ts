@@ -1,0 +1,60 @@
+/**
+ * A Markdown preview of a note shows the whole note, private part included; the mask reaches
+ * editors only. Presenting closes previews of notes, the one open when it starts and one opened
+ * while it is on, and leaves the note's editor open.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/host/constants';
+import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
+import type { MutationResult } from '../../src/host/storage/teamStore';
+import { activateTwoHats, eventually } from './helpers';
+
+function notePreviews(fileName: string): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('markdown.preview') && tab.label.endsWith(fileName));
+}
+
+describe('presenting closes previews of notes', () => {
+  const stamp = Date.now();
+  let uri: vscode.Uri;
+  let fileName: string;
+
+  before(async function () {
+    this.timeout(30_000);
+    await activateTwoHats();
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Petra Preview ${stamp}` });
+    assert.ok(added?.ok);
+    const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId: added.person.id, templateId: 'weekly' });
+    assert.ok(started);
+    uri = started.uri;
+    fileName = uri.path.split('/').pop()!;
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand(COMMANDS.stopPresenting);
+    await vscode.window.tabGroups.close(notePreviews(fileName)).then(undefined, () => undefined);
+  });
+
+  it('closes a note’s preview when presenting starts, and one opened while presenting', async function () {
+    this.timeout(60_000);
+    await vscode.window.showTextDocument(uri, { preview: false });
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    await eventually(() => notePreviews(fileName).length === 1 || undefined, 'the preview is open before presenting');
+
+    await vscode.commands.executeCommand(COMMANDS.startPresenting);
+    await eventually(() => notePreviews(fileName).length === 0 || undefined, 'no preview of the note while presenting');
+    assert.ok(
+      vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString())),
+      'the note itself stays open',
+    );
+
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    await eventually(() => notePreviews(fileName).length === 0 || undefined, 'a preview opened while presenting closes too');
+
+    await vscode.commands.executeCommand(COMMANDS.stopPresenting);
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    await eventually(() => notePreviews(fileName).length === 1 || undefined, 'after presenting, a preview stays open');
+  });
+});

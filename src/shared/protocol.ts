@@ -113,8 +113,6 @@ export function parseWebviewMessage(raw: unknown): ParseResult {
 
 /** Where the data lives, or why there is nowhere to keep it yet. */
 export type StorageState =
-  /** Before the stores have opened: nothing to act on yet, and no reason to ask for a folder. */
-  | { kind: 'loading' }
   | { kind: 'ready'; scope: 'workspace' | 'global' }
   | { kind: 'noFolder' }
   | { kind: 'unavailable'; message: string }

@@ -209,7 +209,7 @@ function paint(): void {
   if (!snapshot) {
     return;
   }
-  app.setAttribute('aria-busy', snapshot.storage.kind === 'loading' ? 'true' : 'false');
+  app.setAttribute('aria-busy', 'false');
   const ready = snapshot.storage.kind === 'ready';
   // An open form or history may be further down, and takes the focus: those paint whole at once.
   partlyPainted = !painted && !ui.form && !ui.historyOf && snapshot.people.length > FIRST_PAINT_ROWS;
@@ -267,9 +267,6 @@ function focusDraftInput(): void {
 
 function renderBody(current: Snapshot, rowLimit?: number): HTMLElement {
   switch (current.storage.kind) {
-    case 'loading':
-      // Quiet on purpose: no button to click before the data is there (it follows in a moment).
-      return h('div', { class: 'empty-state', role: 'status' }, h('p', {}, l10n.t('Loading your team…')));
     case 'ready':
       return renderTeam(current, ui, actions, preview, renderMarkdownInto, rowLimit);
     case 'noFolder':

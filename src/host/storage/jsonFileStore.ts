@@ -65,8 +65,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly setAsideEmitter = new vscode.EventEmitter<SetAsideNotice>();
   private location: DataLocation = { kind: 'noFolder' };
-  // Until `open` decides: a window with a folder must not first show "Open a folder".
-  private storage: StorageState = { kind: 'loading' };
+  private storage: StorageState = { kind: 'noFolder' };
   private current: T;
   /** Writes run one after another so that no update is built on a stale value. */
   private readonly queue = new SerialQueue();
@@ -313,7 +312,6 @@ export function notReadyMessage(state: StorageState): string {
     case 'unavailable':
     case 'readOnly':
       return state.message;
-    case 'loading':
     case 'ready':
       return 'Two Hats is still loading.';
   }

@@ -11,7 +11,7 @@ import { answerFileDialog, closeActiveEditor, notesOnDisk, notification, startWe
 /** Layout one: a folder per person, a file per 1:1 named by its date. */
 const BARTIK = 'Jean Bartik';
 /** Layout two: files anywhere, the date and the person in front matter. */
-const LAMARR = 'Hedy Lamarr';
+const LAMARR = 'Evelyn Berezin';
 const BARTIK_TASK = 'Draft the ENIAC trajectory program';
 const BARTIK_PRIVATE = 'PRIVATE-SENTINEL ask about her leave';
 const LAMARR_TASK = 'Send the frequency hopping patent';

@@ -1,5 +1,6 @@
 /** What the user sees about where data lives and what happened to a file that could not be read. */
 import * as vscode from 'vscode';
+import { PRESENTING_FLAG_FILE } from '../presenting/presentingMode';
 import { primaryStoragePath } from '../../shared/storagePaths';
 import { COMMANDS } from '../constants';
 import { MEMENTO_PREFIX } from '../../shared/storageLayout';
@@ -75,6 +76,8 @@ export async function deleteAllData(
     ...(context.storageUri ? await storageFoldersOfThisWorkspace(context.storageUri) : []),
     noFolderDataFolder(context.globalStorageUri),
     backupsRoot(context.globalStorageUri),
+    // The presenting flag other windows watch: no data, but a Two Hats file all the same.
+    vscode.Uri.joinPath(context.globalStorageUri, PRESENTING_FLAG_FILE),
   ];
   for (const folder of folders) {
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, (error: unknown) => {

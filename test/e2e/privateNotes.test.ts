@@ -54,7 +54,8 @@ describe('the private part of a 1:1 note, in the real editor', () => {
       before,
       { timeout: 15_000, polling: 200 },
     );
-    return (await changed.jsonValue()) as string;
+    // Whatever came back, a string: an assertion below then shows what was copied.
+    return String((await changed.jsonValue()) ?? '(the clipboard changed to nothing readable)');
   }
 
   it('keeps a private task under a private sub-heading out of the next agenda, the shareable copy and the export', async function () {

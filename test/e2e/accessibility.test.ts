@@ -25,7 +25,7 @@ const OTHER = 'Grace Contrast';
 const WORK = 'Quarterly capacity plan';
 
 function describeViolations(violations: AxeViolation[]): string {
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.slice(0, 3).join(', ')}`).join('\n');
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.slice(0, 3).join(', ')}: ${v.summary}`).join('\n');
 }
 
 async function setTheme(page: Page, theme: (typeof THEMES)[number]): Promise<FrameLocator> {

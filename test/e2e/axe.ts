@@ -13,6 +13,8 @@ export interface AxeViolation {
   readonly impact: string | null;
   readonly help: string;
   readonly targets: string[];
+  /** axe's own words on the first failing node (for contrast: the colours and the ratio it measured). */
+  readonly summary: string;
 }
 
 /** The sidebar's inner document as a Frame (axe needs to evaluate in it, not only locate). */
@@ -34,9 +36,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     await frame.evaluate(AXE_SOURCE);
   }
   return frame.evaluate(async () => {
-    type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
+    type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] };
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')), summary: v.nodes[0]?.failureSummary ?? '' }));
   });
 }

@@ -15,11 +15,12 @@ function itemRow(frame: FrameLocator) {
 
 describe('the delegation checklist in the real sidebar', () => {
   let page: Page;
+  let root: string;
 
   before(async () => {
     const session = await getSession();
     page = session.page;
-    const root = session.server.workspace;
+    root = session.server.workspace;
     mkdirSync(path.join(root, 'ops'), { recursive: true });
     writeFileSync(path.join(root, 'ops', 'deploy.sh'), '#!/bin/sh\nrsync -a build/ prod:/srv/app # only I know the flags\n');
     const frame = await openSidebar(page);
@@ -27,8 +28,10 @@ describe('the delegation checklist in the real sidebar', () => {
   });
 
   it('adds held work from a code selection, hands it over at level 3 and ticks three hand-off steps', async () => {
+    // Quick Open finds a file by its full path at once; by name it waits for the workspace's
+    // file search, which had not yet seen this new file in a run on a fresh clone.
     await page.keyboard.press('Control+p');
-    await pickFromQuickInput(page, 'deploy.sh', 'deploy.sh');
+    await pickFromQuickInput(page, path.join(root, 'ops', 'deploy.sh'), 'deploy.sh');
     await waitForEditorText(page, 'only I know the flags');
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+Home');

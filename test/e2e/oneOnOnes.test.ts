@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { activeEditorText, openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
 import { addPersonByForm, personRow, workspaceDataDir } from './steps';
+import { goToLineHolding } from './workbenchDialogs';
 
 const PERSON = 'Frances Allen';
 const ITEM = 'Send the RFC to the platform team @frances #management';
@@ -27,12 +28,9 @@ describe('1:1s from the sidebar, in real editor tabs', () => {
     await waitForEditorText(page, 'Action items');
 
     // Find the empty task line under "Action items" and finish it, by keyboard.
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+f');
-    await page.keyboard.type('- [ ] ');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('End');
+    await goToLineHolding(page, '- [ ] ');
     await page.keyboard.type(ITEM);
+    await waitForEditorText(page, `- [ ] ${ITEM}`, 10_000);
     await page.keyboard.press('Control+s');
     await tab.and(page.locator(':not(.dirty)')).waitFor();
 

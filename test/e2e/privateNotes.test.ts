@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
 import { addPersonByForm } from './steps';
+import { fillDialogPath, goToLineHolding } from './workbenchDialogs';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -46,16 +47,15 @@ describe('the private part of a 1:1 note, in the real editor', () => {
     const before = `nothing copied yet ${Date.now()}`;
     await page.evaluate((text) => navigator.clipboard.writeText(text), before);
     await runCommand(page, 'Two Hats: Copy Shareable Agenda');
-    const changed = await page.waitForFunction(
-      async (old) => {
-        const now = await navigator.clipboard.readText();
-        return now !== old ? now : undefined;
-      },
-      before,
-      { timeout: 15_000, polling: 200 },
-    );
-    // Whatever came back, a string: an assertion below then shows what was copied.
-    return String((await changed.jsonValue()) ?? '(the clipboard changed to nothing readable)');
+    // Polled from here: a page function returning a promise counts as an answer at once.
+    for (const start = Date.now(); Date.now() - start < 15_000; ) {
+      const now = await page.evaluate(() => navigator.clipboard.readText());
+      if (now !== before) {
+        return now;
+      }
+      await page.waitForTimeout(200);
+    }
+    return before;
   }
 
   it('keeps a private task under a private sub-heading out of the next agenda, the shareable copy and the export', async function () {
@@ -65,14 +65,10 @@ describe('the private part of a 1:1 note, in the real editor', () => {
     await frame.getByRole('button', { name: `Start 1:1 with ${name}` }).click();
     await pickFromQuickInput(page, 'weekly', 'Weekly check-in');
     await waitForEditorText(page, 'Action items');
-    const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
-    await editor.click();
     // A shared task on the template's empty task line, then a private sub-heading and task at the end.
-    await page.keyboard.press('Control+f');
-    await page.keyboard.type('- [ ] ');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('End');
+    await goToLineHolding(page, '- [ ] ');
     await page.keyboard.type(sharedTask);
+    await waitForEditorText(page, `- [ ] ${sharedTask}`, 10_000);
     await page.keyboard.press('Control+End');
     await page.keyboard.type(`\n### Performance concerns\n\n- [ ] ${privateTask}\n`);
     await page.keyboard.press('Control+s');
@@ -85,9 +81,7 @@ describe('the private part of a 1:1 note, in the real editor', () => {
     // Export 1:1 Notes…, without private sections, to a folder picked in the file dialog.
     await runCommand(page, 'Two Hats: Export 1:1 Notes…');
     await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Export Without Private Sections' }).click();
-    const folderInput = page.locator('.quick-input-widget input');
-    await folderInput.waitFor({ state: 'visible' });
-    await folderInput.fill(`${exportParent}/`);
+    await fillDialogPath(page, `${exportParent}/`);
     await page.locator('.quick-input-widget').getByRole('button', { name: 'Export Here' }).click();
     await page.locator('.notifications-toasts', { hasText: 'without private sections' }).waitFor({ timeout: 30_000 });
     const exported = filesUnder(exportParent).filter((file) => readFileSync(file, 'utf8').includes(`person: ${JSON.stringify(name)}`));

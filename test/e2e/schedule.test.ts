@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ICAL from 'ical.js';
@@ -29,6 +29,15 @@ function eventsIn(file: string): ParsedEvent[] {
   }));
 }
 
+async function waitForFile(file: string, timeout = 30_000): Promise<void> {
+  for (const start = Date.now(); !existsSync(file); ) {
+    if (Date.now() - start > timeout) {
+      throw new Error(`the export did not write ${file}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 describe('the 1:1 schedule in the calendar', () => {
   let page: Page;
   let folder: string;
@@ -51,6 +60,8 @@ describe('the 1:1 schedule in the calendar', () => {
   async function exportTo(file: string): Promise<ParsedEvent[]> {
     await runCommand(page, 'Two Hats: Export 1:1 Schedule (.ics)…');
     await answerFileDialog(page, file);
+    // The file first, then the message that names it: a failure then says which one was missing.
+    await waitForFile(file);
     await notification(page, `to ${file}`).waitFor({ timeout: 30_000 });
     return eventsIn(file);
   }

@@ -24,10 +24,10 @@ import './deleteAll.test';
 import './noFolder.test';
 import './pseudoLocale.test';
 
+import './brief.test';
+import './schedule.test';
+import './privateNotes.test';
+import './accessibility.test';
+
 // The screenshot on failure and the closing of the session, shared with files run alone.
-// Written, passing when run alone, but not yet reliable in the whole lane (issues #11, #16, #17
-// stay open for them): ./brief.test, ./schedule.test, ./privateNotes.test (their typing through
-// the editor's find widget and the clipboard is thrown off by what earlier files leave behind) and
-// ./accessibility.test (axe still finds one contrast violation: presenting mode, Dark Modern, the
-// banner's Stop button). Run one alone: node test/run-all.mjs e2e brief
 import './hooks';

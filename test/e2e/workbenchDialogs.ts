@@ -10,22 +10,37 @@ import { pickFromQuickInput, runCommand, waitForEditorText } from '../harness/wo
 import { personRow, workspaceDataDir } from './steps';
 
 /**
+ * Fills the open simple file dialog's path with `fullPath`, and keeps it there: the dialog writes
+ * its starting folder into the same field a moment after it opens, and again once it has read
+ * that folder, so a path typed too early is replaced and the dialog answers with its default
+ * (which once sent an export somewhere the test never looked).
+ */
+export async function fillDialogPath(page: Page, fullPath: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => ((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? '').startsWith('/'));
+  for (let attempt = 0; attempt < 6; attempt++) {
+    await input.fill(fullPath);
+    await page.waitForTimeout(700);
+    if ((await input.inputValue()) === fullPath) {
+      return;
+    }
+  }
+  throw new Error(`the file dialog kept replacing the path typed (${fullPath}) with ${await input.inputValue()}`);
+}
+
+/**
  * Types a full path into the open simple file dialog and accepts it. The dialog may first move to
  * the folder typed (one Enter) and then accept it (a second), so Enter is pressed until it closes.
  */
 export async function answerFileDialog(page: Page, fullPath: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('input');
-  await input.waitFor({ state: 'visible' });
-  // The dialog fills in a starting folder a moment after it opens; typing before that is lost.
-  await page.waitForFunction(() => ((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? '').startsWith('/'));
-  await input.fill(fullPath);
+  await fillDialogPath(page, fullPath);
   for (let attempt = 0; attempt < 4 && (await widget.isVisible()); attempt++) {
+    await input.press('Enter');
     // The dialog reads the folder as the path is typed; it is busy until it has.
     await page.waitForTimeout(800);
-    if (await widget.isVisible()) {
-      await input.press('Enter');
-    }
   }
   await widget.waitFor({ state: 'hidden', timeout: 15_000 });
 }
@@ -62,17 +77,47 @@ export async function startWeeklyOneOnOne(page: Page, frame: FrameLocator, name:
 }
 
 /**
+ * Puts the cursor at the end of the first line of the active note holding `text`, as a person
+ * does with the editor's find widget. Each step waits for what a person would see before the next
+ * key: typing into the find widget before it has the focus, or with a regex or whole-word search
+ * left on by an earlier test, is what once put a task somewhere else in the note.
+ */
+export async function goToLineHolding(page: Page, text: string): Promise<void> {
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+f');
+  const widget = page.locator('.editor-group-container.active .find-widget.visible');
+  const input = widget.locator('.find-part textarea, .find-part input.input').first();
+  await input.waitFor();
+  for (const option of ['Use Regular Expression', 'Match Whole Word', 'Match Case', 'Find in Selection']) {
+    const toggle = widget.locator(`[aria-checked="true"][aria-label^="${option}"], [aria-checked="true"][title^="${option}"]`);
+    if ((await toggle.count()) > 0) {
+      await toggle.first().click();
+    }
+  }
+  await input.fill(text);
+  // Typing may already select the first match ("1 of 3"); or the widget only counts the matches
+  // ("? of 3") until Enter moves to the first one after the cursor, at the top of the note.
+  const count = widget.locator('.matchesCount', { hasText: /^(\?|1) of \d+$/ });
+  await count.waitFor();
+  if (((await count.textContent()) ?? '').startsWith('?')) {
+    await input.press('Enter');
+  }
+  await widget.locator('.matchesCount', { hasText: /^1 of \d+$/ }).waitFor();
+  await input.press('Escape');
+  await widget.waitFor({ state: 'hidden' });
+  await page.keyboard.press('End');
+}
+
+/**
  * Fills the empty task under "Action items" of the open note with `task`, adds `moreLines` below
- * it, and saves.
+ * it, and saves. Fails at once, saying so, when the task did not land on the task line.
  */
 export async function writeActionItem(page: Page, task: string, moreLines: readonly string[] = []): Promise<void> {
   await waitForEditorText(page, 'Action items');
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+f');
-  await page.keyboard.type('- [ ] ');
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('End');
+  await goToLineHolding(page, '- [ ] ');
   await page.keyboard.type(task);
+  await waitForEditorText(page, `- [ ] ${task}`, 10_000);
   for (const line of moreLines) {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');

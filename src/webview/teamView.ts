@@ -1,17 +1,15 @@
 /** Renders the team section: the list, the add and edit form, the archive, the empty state. */
 import type { OpenItemView, PersonView, Snapshot } from '../shared/protocol';
-import { CADENCE_LABELS, CADENCES, type Cadence, type PersonDraft } from '../shared/team';
+import { CADENCE_LABELS } from '../shared/team';
 import { sparkline } from '../shared/oneOnOnes/checkIns';
 import * as l10n from '../shared/l10n';
 import { button, h, icon } from './dom';
+import { renderPersonForm, type PersonFormActions } from './personForm';
 import type { PersonForm, UiState } from './uiState';
 
-export interface TeamActions {
+export interface TeamActions extends PersonFormActions {
   startAdding(): void;
   startEditing(person: PersonView): void;
-  changeDraft(draft: PersonDraft): void;
-  submitForm(): void;
-  cancelForm(): void;
   setArchived(person: PersonView, archived: boolean): void;
   toggleArchived(): void;
   undoArchive(personId: string): void;
@@ -65,7 +63,7 @@ export function renderTeam(
     section.append(renderNotice(ui, actions));
   }
   if (addingNew && ui.form) {
-    section.append(renderForm(ui.form, actions));
+    section.append(renderPersonForm(ui.form, actions));
   }
   if (active.length === 0 && !addingNew) {
     section.append(
@@ -115,7 +113,7 @@ interface RowContext {
 function renderPerson(person: PersonView, context: RowContext): HTMLElement {
   const { ui, actions } = context;
   if (ui.form?.personId === person.id) {
-    return h('li', { class: 'person editing' }, renderForm(ui.form, actions, person));
+    return h('li', { class: 'person editing' }, renderPersonForm(ui.form, actions, person));
   }
   const meta = person.archived
     ? h('span', { class: 'person-meta' }, l10n.t('Archived'))
@@ -277,74 +275,6 @@ function renderLastNote(note: { id: string; label: string }, actions: TeamAction
   const open = h('button', { type: 'button', class: 'link-button last-note', 'data-focus-key': `note-${note.id}` }, icon('note'), h('span', {}, note.label));
   open.addEventListener('click', () => actions.openNote(note.id));
   return open;
-}
-
-function renderForm(form: PersonForm, actions: TeamActions, person?: PersonView): HTMLElement {
-  const prefix = person ? `edit-${person.id}` : 'add';
-  const errorId = `${prefix}-error`;
-  const readDraft = (): PersonDraft => ({
-    name: nameInput.value,
-    role: roleInput.value,
-    cadence: cadenceSelect.value as Cadence,
-  });
-  const nameInput = h('input', {
-    id: `${prefix}-name`,
-    type: 'text',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    required: true,
-    'aria-invalid': form.error ? 'true' : undefined,
-    'aria-describedby': form.error ? errorId : undefined,
-    'data-focus-key': `${prefix}-name`,
-  });
-  nameInput.value = form.draft.name;
-  const roleInput = h('input', {
-    id: `${prefix}-role`,
-    type: 'text',
-    autocomplete: 'off',
-    placeholder: l10n.t('e.g. Backend engineer, Payments'),
-    'data-focus-key': `${prefix}-role`,
-  });
-  roleInput.value = form.draft.role;
-  const cadenceSelect = h(
-    'select',
-    { id: `${prefix}-cadence`, 'data-focus-key': `${prefix}-cadence` },
-    ...CADENCES.map((c) => h('option', { value: c, selected: c === form.draft.cadence }, CADENCE_LABELS[c])),
-  );
-  const pending = form.pendingRequest !== undefined;
-  const element = h(
-    'form',
-    { class: 'person-form', 'aria-label': person ? l10n.t('Edit {0}', person.name) : l10n.t('Add a person'), novalidate: true },
-    field(l10n.t('Name'), nameInput),
-    field(l10n.t('Role or team'), roleInput),
-    field(l10n.t('1:1 cadence'), cadenceSelect),
-    form.error ? h('p', { class: 'form-error', id: errorId, role: 'alert' }, icon('error'), form.error) : null,
-    h(
-      'div',
-      { class: 'form-buttons' },
-      h('button', { type: 'submit', class: 'primary', disabled: pending, 'data-focus-key': `${prefix}-submit` }, person ? l10n.t('Save') : l10n.t('Add')),
-      h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel', 'data-focus-key': `${prefix}-cancel` }, l10n.t('Cancel')),
-    ),
-  );
-  element.addEventListener('input', () => actions.changeDraft(readDraft()));
-  element.addEventListener('change', () => actions.changeDraft(readDraft()));
-  element.addEventListener('submit', (event) => {
-    event.preventDefault();
-    actions.changeDraft(readDraft());
-    actions.submitForm();
-  });
-  element.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      actions.cancelForm();
-    }
-  });
-  element.querySelector('[data-action="cancel"]')?.addEventListener('click', () => actions.cancelForm());
-  return element;
-}
-
-function field(label: string, control: HTMLInputElement | HTMLSelectElement): HTMLElement {
-  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
 }
 
 function renderNotice(ui: UiState, actions: TeamActions): HTMLElement {

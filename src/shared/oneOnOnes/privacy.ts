@@ -8,7 +8,8 @@
  * taken for a heading; where marked cannot give a clear answer in time, the whole note counts as
  * private (fail safe).
  */
-import { getDefaults, Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import { Tokenizer, type Token } from 'marked';
+import { budgetedLexer, PrivacyTokenizer } from './privacyLexer';
 import { splitLines } from '../lines';
 import { foldPlainRuns, longestRun, originalLine } from './plainRuns';
 
@@ -16,15 +17,13 @@ export const PRIVATE_HEADING = 'Private notes';
 export const PRIVATE_END_MARKER = '<!-- end private -->';
 /** Bumped when the rule changes, so that indexes derived by an older rule are derived again. */
 export const PRIVACY_RULE_VERSION = 1;
+
+export { isPrivateHeadingText } from './privacyLexer';
 /**
  * Notes longer than this are not parsed: marked slows down on some long inputs, and no real 1:1
  * note comes near it. Such a note is private as a whole.
  */
 export const MAX_PARSED_CHARS = 128 * 1024;
-/** Deeper nesting of lists and quotes than any note has; marked recurses once per level. */
-const MAX_NESTING = 24;
-/** marked re-reads nested content once per level; more re-reading than this is an attack, not a note. */
-const WORK_PER_CHAR = 8;
 
 export interface LineRange {
   /** 0-based first line. */
@@ -38,179 +37,6 @@ interface PrivacyMap {
   readonly ranges: readonly LineRange[];
   /** End markers outside any private part: meaningless to the person, so left out too. */
   readonly strayMarkers: readonly LineRange[];
-}
-
-/** Whether a heading's words start with "private", ignoring emoji, symbols, punctuation and case. */
-export function isPrivateHeadingText(text: string): boolean {
-  return text
-    // `:lock:` shortcodes and images are pictures, like an emoji: `## :lock: Private`.
-    .replace(/!\[[^\]\n]{0,200}\]\([^)\n]{0,400}\)/g, '')
-    .replace(/:[\w+-]{1,40}:/g, '')
-    .replace(/<[^<>]*>/g, '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\P{L}/gu, '')
-    .startsWith('private');
-}
-
-/** An ATX heading line, or a setext one (its text line followed by `===` or `---`), naming the private part. */
-function isPrivateHeadingLine(line: string, next: string | undefined): boolean {
-  const atx = /^ {0,3}#{1,6}(?:[ \t](.*))?$/.exec(line);
-  if (atx) {
-    return isPrivateHeadingText(atx[1] ?? '');
-  }
-  return next !== undefined && /^ {0,3}(?:=+|-+)[ \t]*$/.test(next) && isPrivateHeadingText(line);
-}
-
-function hasPrivateHeadingLine(raw: string): boolean {
-  const lines = raw.split('\n');
-  return lines.some((line, i) => isPrivateHeadingLine(line.trimStart(), lines[i + 1]?.trimStart()));
-}
-
-function isEndMarker(html: string): boolean {
-  return /^<!--\s*end\s+private\s*-->$/i.test(html.trim());
-}
-
-class NestingTooDeep extends Error {}
-
-/** Whether a fenced block's raw text ends with a closing fence (marked also ends one at the end of the note). */
-function isClosedFence(raw: string): boolean {
-  const lines = raw.trimEnd().split('\n');
-  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(lines[0] ?? '')?.[1];
-  const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines.at(-1) ?? '')?.[1];
-  return lines.length > 1 && opening !== undefined && closing !== undefined && closing[0] === opening[0] && closing.length >= opening.length;
-}
-
-/** Notes where the top-level private headings and end markers start, as offsets into the text. */
-class PrivacyTokenizer extends Tokenizer {
-  /** Length of the whole text: a top-level method's `src` is its tail, so `total - src.length` is where it starts. */
-  total = 0;
-  readonly starts: number[] = [];
-  readonly ends: { from: number; to: number }[] = [];
-  private readonly containers: ('list' | 'blockquote')[] = [];
-  private privateInList = false;
-
-  override heading(src: string): Tokens.Heading | undefined {
-    return this.noteHeading(src, super.heading(src));
-  }
-
-  override lheading(src: string): Tokens.Heading | undefined {
-    return this.noteHeading(src, super.lheading(src));
-  }
-
-  override html(src: string): Tokens.HTML | undefined {
-    const token = super.html(src);
-    if (token && this.containers.length === 0) {
-      const from = this.total - src.length;
-      if (isEndMarker(token.raw)) {
-        this.ends.push({ from, to: from + token.raw.trimEnd().length });
-      } else {
-        // An HTML block (a comment left open, `<pre>`, `<details>`…) can swallow what the user
-        // meant as a private heading: in doubt, a heading-like line in it still counts.
-        this.noteUnclosed(src, token.raw);
-      }
-    } else if (token && hasPrivateHeadingLine(token.raw)) {
-      this.privateInList = true;
-    }
-    return token;
-  }
-
-  override fences(src: string): Tokens.Code | undefined {
-    const token = super.fences(src);
-    if (token && !isClosedFence(token.raw)) {
-      if (this.containers.length === 0) {
-        this.noteUnclosed(src, token.raw);
-      } else if (hasPrivateHeadingLine(token.raw)) {
-        this.privateInList = true;
-      }
-    }
-    return token;
-  }
-
-  /**
-   * A fence or comment left open swallows the rest of the note, private heading included; the
-   * user most likely forgot to close it. In doubt, private: a heading-like line in it still counts.
-   */
-  private noteUnclosed(src: string, raw: string): void {
-    let offset = this.total - src.length;
-    const lines = raw.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      if (isPrivateHeadingLine(lines[i]!, lines[i + 1])) {
-        this.starts.push(offset);
-        return;
-      }
-      offset += lines[i]!.length + 1;
-    }
-  }
-
-  override blockquote(src: string): Tokens.Blockquote | undefined {
-    const topLevel = this.containers.length === 0;
-    const token = this.within('blockquote', () => super.blockquote(src));
-    if (topLevel && this.privateInList) {
-      // A private heading quoted (`> ## Private`) is in doubt too: the quote counts as private.
-      this.privateInList = false;
-      if (token) {
-        this.starts.push(this.total - src.length);
-      }
-    }
-    return token;
-  }
-
-  override list(src: string): Tokens.List | undefined {
-    const topLevel = this.containers.length === 0;
-    const token = this.within('list', () => super.list(src));
-    if (topLevel && this.privateInList) {
-      // A heading nested in a list is in doubt: the whole list, from its start, counts as private.
-      this.privateInList = false;
-      if (token) {
-        this.starts.push(this.total - src.length);
-      }
-    }
-    return token;
-  }
-
-  private within<T>(container: 'list' | 'blockquote', read: () => T): T {
-    if (this.containers.length >= MAX_NESTING) {
-      throw new NestingTooDeep();
-    }
-    this.containers.push(container);
-    try {
-      return read();
-    } finally {
-      this.containers.pop();
-    }
-  }
-
-  private noteHeading(src: string, token: Tokens.Heading | undefined): Tokens.Heading | undefined {
-    if (token && isPrivateHeadingText(token.text)) {
-      if (this.containers.length === 0) {
-        this.starts.push(this.total - src.length);
-      } else {
-        this.privateInList = true;
-      }
-    }
-    return token;
-  }
-}
-
-/**
- * marked's lexer with a budget: nested content is read again once per level of nesting, so
- * reading beyond the budget or too deep stops it.
- */
-function budgetedLexer(tokenizer: Tokenizer, length: number): Lexer {
-  const lexer = new Lexer({ ...getDefaults(), tokenizer, silent: false });
-  const read = lexer.blockTokens.bind(lexer) as (src: string, tokens?: Token[], clipped?: boolean) => Token[];
-  const budget = WORK_PER_CHAR * length + 4096;
-  let work = 0;
-  // Nested lists and quotes call the lexer's own blockTokens, so this sees every level.
-  lexer.blockTokens = ((src: string, tokens?: Token[], clipped?: boolean) => {
-    work += src.length;
-    if (work > budget) {
-      throw new NestingTooDeep();
-    }
-    return read(src, tokens, clipped);
-  }) as Lexer['blockTokens'];
-  return lexer;
 }
 
 /** Offsets of the line starts in `text`, whose lines are split by `\n` alone. */

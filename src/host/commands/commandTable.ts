@@ -27,7 +27,7 @@ export function registerCommandTable(handlers: CommandHandlers): vscode.Disposab
     vscode.commands.registerCommand(COMMANDS[name], (raw?: unknown) => {
       const parsed = parseCommandArgs(name, raw);
       if (!parsed.ok) {
-        void vscode.window.showErrorMessage(`Two Hats: ${COMMANDS[name]} was given arguments it does not understand.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Two Hats: {0} was given arguments it does not understand.', COMMANDS[name]));
         return undefined;
       }
       return (handlers[name] as CommandHandler<keyof CommandHandlers>)(parsed.args as CommandArgs<keyof CommandHandlers>);

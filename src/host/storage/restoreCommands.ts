@@ -36,11 +36,15 @@ export async function offerRestoreIfEmpty(context: RestoreContext): Promise<void
   if (!candidate) {
     return;
   }
-  const restore = 'Restore';
-  const never = 'Not for This Workspace';
+  const restore = vscode.l10n.t('Restore');
+  const never = vscode.l10n.t('Not for This Workspace');
   const choice = await vscode.window.showInformationMessage(
-    `Two Hats has no data here yet, but keeps a backup of “${candidate.manifest.workspaceName}” from ${candidate.manifest.workspacePath} ` +
-      `(${describeBackup(candidate.manifest)}). A moved or renamed folder gets new, empty storage in VS Code. Restore the backup here?`,
+    vscode.l10n.t(
+      'Two Hats has no data here yet, but keeps a backup of “{0}” from {1} ({2}). A moved or renamed folder gets new, empty storage in VS Code. Restore the backup here?',
+      candidate.manifest.workspaceName,
+      candidate.manifest.workspacePath,
+      describeBackup(candidate.manifest),
+    ),
     restore,
     never,
   );
@@ -55,12 +59,12 @@ export function registerRestoreCommand(context: RestoreContext): vscode.Disposab
   return vscode.commands.registerCommand(COMMANDS.restoreFromBackup, async (arg?: unknown) => {
     const data = context.sources.team.dataFolder;
     if (!data) {
-      void vscode.window.showErrorMessage('Open a folder first: a backup is restored into that workspace’s private storage.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: a backup is restored into that workspace’s private storage.'));
       return undefined;
     }
     if (!isEmpty(context.sources)) {
       void vscode.window.showErrorMessage(
-        'This workspace already has Two Hats data, and a restore never overwrites. Restore into a workspace with no Two Hats data, or delete this data first.',
+        vscode.l10n.t('This workspace already has Two Hats data, and a restore never overwrites. Restore into a workspace with no Two Hats data, or delete this data first.'),
       );
       return undefined;
     }
@@ -72,7 +76,11 @@ export function registerRestoreCommand(context: RestoreContext): vscode.Disposab
         : (
             await vscode.window.showQuickPick(
               backups.map((b) => ({ label: b.manifest.workspaceName, description: b.manifest.workspacePath, detail: describeBackup(b.manifest), backup: b })),
-              { title: 'Two Hats: Restore from Backup', placeHolder: backups.length ? 'Which workspace’s data?' : 'No backups on this machine yet', matchOnDescription: true },
+              {
+                title: vscode.l10n.t('Two Hats: Restore from Backup'),
+                placeHolder: backups.length ? vscode.l10n.t('Which workspace’s data?') : vscode.l10n.t('No backups on this machine yet'),
+                matchOnDescription: true,
+              },
             )
           )?.backup;
     return backup ? restoreInto(context, backup) : undefined;
@@ -86,6 +94,6 @@ async function restoreInto(context: RestoreContext, backup: StoredBackup): Promi
   }
   const copied = await context.backups.restore(backup, data);
   await context.reopen();
-  void vscode.window.showInformationMessage(`Restored ${describeBackup(backup.manifest)} from the backup of “${backup.manifest.workspaceName}”.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Restored {0} from the backup of “{1}”.', describeBackup(backup.manifest), backup.manifest.workspaceName));
   return copied;
 }

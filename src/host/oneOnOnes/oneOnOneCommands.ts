@@ -10,6 +10,7 @@ import { takeForAgenda, talkingPointAsMarkdown } from '../../shared/oneOnOnes/ta
 import { shareableAgenda } from '../../shared/oneOnOnes/privacy';
 import { BUILT_IN_TEMPLATES, TEMPLATE_VARIABLES, templateAsMarkdown } from '../../shared/oneOnOnes/templates';
 import { findPrinciple } from '../../shared/principles/catalogue';
+import { MEMENTO_KEYS } from '../../shared/storageLayout';
 import { localToday, type Person } from '../../shared/team';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
@@ -22,7 +23,7 @@ import { noteUri } from './noteFileSystem';
 import { loadOwnTemplates } from './templateLibrary';
 import type { Consents } from '../consent';
 
-const LAST_TEMPLATE_KEY = 'twoHats.lastTemplate.v1';
+const LAST_TEMPLATE_KEY = MEMENTO_KEYS.lastTemplate;
 
 /** Drops the template remembered for a person who is being erased. */
 export async function forgetLastTemplate(memento: vscode.Memento, personId: string): Promise<void> {

@@ -2,17 +2,19 @@
 import * as vscode from 'vscode';
 import { PRESENTING_FLAG_FILE } from '../presenting/presentingMode';
 import { primaryStoragePath } from '../../shared/storagePaths';
-import { COMMANDS } from '../constants';
 import { MEMENTO_PREFIX } from '../../shared/storageLayout';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { SetAsideNotice } from './jsonFileStore';
 import { backupsRoot, fileNameOf, noFolderDataFolder } from './layout';
 import type { TeamStore } from './teamStore';
 
-export function registerDataCommands(store: TeamStore, files: readonly { onDidSetAside: vscode.Event<SetAsideNotice> }[]): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.showDataLocation, () => showDataLocation(store)),
-    ...files.map((file) => file.onDidSetAside((notice) => void announceSetAside(notice))),
-  ];
+export function dataCommands(store: TeamStore): SomeCommandHandlers<'showDataLocation'> {
+  return { showDataLocation: () => showDataLocation(store) };
+}
+
+/** Tells the user about every file a store sets aside, with the way back. */
+export function announceSetAsideFiles(files: readonly { onDidSetAside: vscode.Event<SetAsideNotice> }[]): vscode.Disposable[] {
+  return files.map((file) => file.onDidSetAside((notice) => void announceSetAside(notice)));
 }
 
 async function showDataLocation(store: TeamStore): Promise<void> {

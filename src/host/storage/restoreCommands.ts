@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { MEMENTO_KEYS } from '../../shared/storageLayout';
-import { COMMANDS } from '../constants';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { describeBackup, workspaceIdentity, type BackupKeeper, type BackupSources, type StoredBackup } from './backups';
 
 const DECLINED_KEY = MEMENTO_KEYS.restoreDeclined;
@@ -55,36 +56,39 @@ export async function offerRestoreIfEmpty(context: RestoreContext): Promise<void
   }
 }
 
-export function registerRestoreCommand(context: RestoreContext): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.restoreFromBackup, async (arg?: unknown) => {
-    const data = context.sources.team.dataFolder;
-    if (!data) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: a backup is restored into that workspace’s private storage.'));
-      return undefined;
-    }
-    if (!isEmpty(context.sources)) {
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('This workspace already has Two Hats data, and a restore never overwrites. Restore into a workspace with no Two Hats data, or delete this data first.'),
-      );
-      return undefined;
-    }
-    const backups = (await context.backups.list()).filter((b) => b.manifest.storagePath !== data.fsPath);
-    const wanted = typeof arg === 'object' && arg !== null ? (arg as { backupFolder?: unknown }).backupFolder : undefined;
-    const backup =
-      typeof wanted === 'string'
-        ? backups.find((b) => b.folder.fsPath === wanted)
-        : (
-            await vscode.window.showQuickPick(
-              backups.map((b) => ({ label: b.manifest.workspaceName, description: b.manifest.workspacePath, detail: describeBackup(b.manifest), backup: b })),
-              {
-                title: vscode.l10n.t('Two Hats: Restore from Backup'),
-                placeHolder: backups.length ? vscode.l10n.t('Which workspace’s data?') : vscode.l10n.t('No backups on this machine yet'),
-                matchOnDescription: true,
-              },
-            )
-          )?.backup;
-    return backup ? restoreInto(context, backup) : undefined;
-  });
+export function restoreCommands(context: RestoreContext): SomeCommandHandlers<'restoreFromBackup'> {
+  return { restoreFromBackup: (args) => restoreFromBackup(context, args) };
+}
+
+/** `Restore from Backup…`: the backup named by `args.backupFolder`, or the one the user picks. */
+async function restoreFromBackup(context: RestoreContext, args: CommandArgs<'restoreFromBackup'>): Promise<number | undefined> {
+  const data = context.sources.team.dataFolder;
+  if (!data) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: a backup is restored into that workspace’s private storage.'));
+    return undefined;
+  }
+  if (!isEmpty(context.sources)) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('This workspace already has Two Hats data, and a restore never overwrites. Restore into a workspace with no Two Hats data, or delete this data first.'),
+    );
+    return undefined;
+  }
+  const backups = (await context.backups.list()).filter((b) => b.manifest.storagePath !== data.fsPath);
+  const wanted = args.backupFolder;
+  const backup =
+    wanted !== undefined
+      ? backups.find((b) => b.folder.fsPath === wanted)
+      : (
+          await vscode.window.showQuickPick(
+            backups.map((b) => ({ label: b.manifest.workspaceName, description: b.manifest.workspacePath, detail: describeBackup(b.manifest), backup: b })),
+            {
+              title: vscode.l10n.t('Two Hats: Restore from Backup'),
+              placeHolder: backups.length ? vscode.l10n.t('Which workspace’s data?') : vscode.l10n.t('No backups on this machine yet'),
+              matchOnDescription: true,
+            },
+          )
+        )?.backup;
+  return backup ? restoreInto(context, backup) : undefined;
 }
 
 async function restoreInto(context: RestoreContext, backup: StoredBackup): Promise<number | undefined> {

@@ -9,10 +9,12 @@
 //
 // `node scripts/l10n.mjs` does all three; `node scripts/l10n.mjs check` prints what is missing
 // and fails: a message with no German, German with other placeholders, a `%key%` in package.json
-// missing from package.nls.json or package.nls.de.json, an `l10n.t` call the extractor cannot read.
+// missing from package.nls.json or package.nls.de.json, an `l10n.t` call the extractor cannot read,
+// English handed to the user in src/host without `l10n.t` (see rawMessages.mjs).
 import { getL10nJson } from '@vscode/l10n-dev';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { rawHostMessages } from './rawMessages.mjs';
 
 export const PSEUDO_LOCALE = 'qps-ploc';
 
@@ -151,7 +153,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     // (loading the extractor takes a second or more) and read the problems as JSON lines.
     let failed = false;
     for (const root of roots.length > 0 ? roots.map((r) => path.resolve(r)) : [path.resolve(import.meta.dirname, '..')]) {
-      const problems = [...(await bundleProblems(root)), ...manifestProblems(root)];
+      const problems = [...(await bundleProblems(root)), ...manifestProblems(root), ...rawHostMessages(root)];
       failed ||= problems.length > 0;
       if (roots.length > 1) {
         console.log(JSON.stringify({ root, problems }));

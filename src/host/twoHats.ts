@@ -34,10 +34,10 @@ import { noteUri } from './oneOnOnes/noteFileSystem';
 import { PrivateNoteMask } from './presenting/privateNoteMask';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { DelegationStore } from './storage/delegationStore';
-import { deleteAllData, registerDataCommands } from './storage/dataCommands';
+import { announceSetAsideFiles, dataCommands, deleteAllData } from './storage/dataCommands';
 import { BackupKeeper, workspaceIdentity } from './storage/backups';
 import { resolveDataLocation } from './storage/dataLocation';
-import { offerRestoreIfEmpty, registerRestoreCommand } from './storage/restoreCommands';
+import { offerRestoreIfEmpty, restoreCommands } from './storage/restoreCommands';
 import { backupsRoot } from './storage/layout';
 import { NewerVersionGuard } from './storage/newerVersionGuard';
 import { NoteStore } from './storage/noteStore';
@@ -118,6 +118,8 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     ...presentingCommands(presenting),
     reloadData: () => restoreContext.reopen(),
     deleteAllData: () => deleteEverything(),
+    ...dataCommands(store),
+    ...restoreCommands(restoreContext),
     ...oneOnOneCommands(oneOnOneSources),
     ...delegationCommands(delegation, store),
     ...reflectionCommands(delegation, selfChecks, presenting, consents),
@@ -161,8 +163,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     briefPreviews,
     ...registerBriefDocuments(briefSources),
     registerPrincipleDocuments(),
-    ...registerDataCommands(store, [store, delegation, drafts, noteStore]),
-    registerRestoreCommand(restoreContext),
+    ...announceSetAsideFiles([store, delegation, drafts, noteStore]),
     ...registerCommandTable(commands),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {

@@ -4,6 +4,7 @@
  * an empty workspace can be offered the backup of the one it most likely was.
  */
 import * as z from 'zod/mini';
+import * as l10n from './l10n';
 import { parseVersionedJson, type Parsed } from './versionedFile';
 import { beforeFirst, withoutTrailing } from './lines';
 
@@ -128,9 +129,9 @@ export function restoreCandidates<T extends { manifest: BackupManifest }>(backup
 
 export function describeBackup(manifest: BackupManifest): string {
   const parts = [
-    manifest.people === 1 ? '1 person' : `${manifest.people} people`,
-    manifest.notes === 1 ? '1 note' : `${manifest.notes} notes`,
-    manifest.items === 1 ? '1 delegation item' : `${manifest.items} delegation items`,
+    manifest.people === 1 ? l10n.t('1 person') : l10n.t('{0} people', manifest.people),
+    manifest.notes === 1 ? l10n.t('1 note') : l10n.t('{0} notes', manifest.notes),
+    manifest.items === 1 ? l10n.t('1 delegation item') : l10n.t('{0} delegation items', manifest.items),
   ];
-  return `${parts.join(', ')}, saved ${new Date(manifest.savedAt).toLocaleString()}`;
+  return l10n.t('{0}, saved {1}', parts.join(', '), new Date(manifest.savedAt).toLocaleString());
 }

@@ -3,6 +3,7 @@
  * untrusted like webview messages: they are parsed with these schemas before use.
  */
 import * as z from 'zod/mini';
+import * as l10n from './l10n';
 import { parseVersionedJson, type Refusal } from './versionedFile';
 import { codeReference, isoDay, storedId } from './storedCommon';
 import { asStoredBound, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from './storageLayout';
@@ -54,7 +55,7 @@ export function parseTeamFile(text: string): TeamFileResult {
   const ids = new Set<string>();
   for (const person of result.value.people) {
     if (ids.has(person.id)) {
-      return { ok: false, reason: `person id ${person.id} appears twice` };
+      return { ok: false, reason: l10n.t('person id {0} appears twice', person.id) };
     }
     ids.add(person.id);
   }

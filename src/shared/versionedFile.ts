@@ -4,6 +4,7 @@
  * with less.
  */
 import * as z from 'zod/mini';
+import * as l10n from './l10n';
 
 export type Refusal = { ok: false; reason: string; fromNewerVersion?: boolean };
 export type Parsed<T> = { ok: true; value: T } | Refusal;
@@ -22,23 +23,23 @@ export function parseVersionedJson<T>(
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `it is not valid JSON (${(error as Error).message})` };
+    return { ok: false, reason: l10n.t('it is not valid JSON ({0})', (error as Error).message) };
   }
   const version = z.object({ schemaVersion: z.int() }).safeParse(raw);
   if (!version.success) {
-    return { ok: false, reason: 'it has no schema version' };
+    return { ok: false, reason: l10n.t('it has no schema version') };
   }
   if (version.data.schemaVersion > currentVersion) {
     return {
       ok: false,
       fromNewerVersion: true,
-      reason: `it was written by a newer version of Two Hats (schema ${version.data.schemaVersion})`,
+      reason: l10n.t('it was written by a newer version of Two Hats (schema {0})', version.data.schemaVersion),
     };
   }
   const parsed = schema.safeParse(migrate(raw, version.data.schemaVersion));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, reason: `it does not match the expected shape (${first?.path.join('.')}: ${first?.message})` };
+    return { ok: false, reason: l10n.t('it does not match the expected shape ({0}: {1})', String(first?.path.join('.')), String(first?.message)) };
   }
   return { ok: true, value: parsed.data };
 }

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_ARGS, parseCommandArgs, type CommandName } from '../../src/host/commands/commandArgs';
+import type { CommandHandlers } from '../../src/host/commands/commandTable';
 import { COMMANDS } from '../../src/host/constants';
 
 const root = path.resolve(__dirname, '../../..');
@@ -11,11 +12,39 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
 };
 const tableIds = (Object.keys(COMMAND_ARGS) as CommandName[]).map((name) => COMMANDS[name]);
 
+// Does not compile while any command's handler may be left out of the table (registered elsewhere).
+type OutsideTheTable = Exclude<CommandName, keyof CommandHandlers>;
+const everyCommandHasAHandlerInTheTable: [OutsideTheTable] extends [never] ? true : false = true;
+
+/**
+ * The files allowed to call `registerCommand`: the table itself, and the activation shim's
+ * placeholders, which stand in for the table's own ids until the core has loaded.
+ */
+const REGISTERS_COMMANDS = [path.join('commands', 'commandTable.ts'), 'extension.ts'];
+
+/** `file:line` of every `registerCommand(` call in src/host outside REGISTERS_COMMANDS. */
+function registrationsOutsideTheTable(): string[] {
+  const host = path.join(root, 'src', 'host');
+  return readdirSync(host, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.ts') && !REGISTERS_COMMANDS.includes(file))
+    .flatMap((file) => {
+      const lines = readFileSync(path.join(host, file), 'utf8').split('\n');
+      return lines.flatMap((line, index) => (/\bregister(?:TextEditor)?Command\(/.test(line) ? [`${file}:${index + 1}`] : []));
+    });
+}
+
 describe('the command table and the manifest', () => {
   it('contributes every command in the table, and has a table entry for every contributed command', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command);
     assert.deepEqual([...contributed].sort(), [...tableIds].sort());
     assert.deepEqual(Object.keys(COMMAND_ARGS).sort(), Object.keys(COMMANDS).sort(), 'the argument table and the ids name the same commands');
+  });
+
+  it('registers every command through the table, showDataLocation and restoreFromBackup included', () => {
+    assert.ok(everyCommandHasAHandlerInTheTable);
+    assert.deepEqual(registrationsOutsideTheTable(), []);
+    assert.ok(readFileSync(path.join(root, 'src', 'host', 'extension.ts'), 'utf8').includes('Object.values(COMMANDS).map((id) =>'), 'the shim registers only the table’s ids');
   });
 
   it('names only table commands in menus, keybindings and command activation events', () => {

@@ -25,9 +25,39 @@ function writeTree(root: string, files: Record<string, string>): void {
   }
 }
 
+/**
+ * A host file with English handed to the user in each shape the check must catch, beside shapes
+ * it must leave alone. There are no allowed exceptions in src/host: the repository's own check
+ * (the first test below) must come back empty, so a raw message anywhere in src/host fails it.
+ */
+const RAW_HOST_FILE = [
+  "import * as vscode from 'vscode';",
+  "void vscode.window.showErrorMessage('A plain literal');",
+  'void vscode.window.showWarningMessage(`Saved ${count} things`);',
+  "const undo = 'Undo it';",
+  "void vscode.window.showInformationMessage(vscode.l10n.t('Translated {0}', 'x'), undo);",
+  "void vscode.window.showQuickPick([{ label: 'An item label' }], { title: 'A quick pick title', placeHolder: vscode.l10n.t('Translated {0}', 'x') });",
+  "void vscode.window.showInputBox({ prompt: flag ? 'One branch' : vscode.l10n.t('Translated {0}', 'x'), validateInput: (v) => (v ? 'Too long a value' : undefined) });",
+  "void vscode.window.showQuickPick(names.map((name) => ({ label: name, description: 'a description' })));",
+  "status.tooltip = 'A tooltip';",
+  "throw vscode.FileSystemError.NoPermissions('Not allowed here');",
+  // Left alone: translated text, codicons and punctuation, text the code did not write.
+  "status.text = `$(eye) ${vscode.l10n.t('Translated {0}', 'x')}`;",
+  "void vscode.window.showErrorMessage(result.error);",
+  "void vscode.window.showInformationMessage(vscode.l10n.t('Translated {0}', 'x'), { modal: true }, '·');",
+];
+
+/** The check's line for a raw message on the fixture's `line` (1-based), naming the literal. */
+function rawAt(problems: readonly string[], line: number, literal: string): boolean {
+  const where = `${path.join('src', 'host', 'raw.ts')}:${line}: `;
+  return problems.some((p) => p.startsWith(where) && p.includes(literal) && p.endsWith('without l10n.t'));
+}
+
 describe('localization (l10n bundles and package.nls)', function () {
   // One run for both trees: loading the extractor and its parser (WebAssembly) takes seconds.
-  this.timeout(30_000);
+  // With TypeScript's parser for the raw-message scan, and two cores shared by several lanes,
+  // the one run has taken over 30 seconds.
+  this.timeout(60_000);
   let fixture: string;
   let repository: string[];
   let untranslated: string[];
@@ -44,6 +74,7 @@ describe('localization (l10n bundles and package.nls)', function () {
         'const message = "computed";',
         'vscode.l10n.t(message);',
       ].join('\n'),
+      'src/host/raw.ts': RAW_HOST_FILE.join('\n'),
       'src/webview/view.ts': ["import * as l10n from '../shared/l10n';", "l10n.t('Shared in the webview');"].join('\n'),
       'src/shared/l10n.ts': 'export function t(message: string): string { return message; }',
       'l10n/bundle.l10n.json': JSON.stringify({ 'Translated {0}': 'Translated {0}', 'Not translated yet': 'Not translated yet', 'Saved {0} of {1}': 'Saved {0} of {1}' }),
@@ -82,6 +113,31 @@ describe('localization (l10n bundles and package.nls)', function () {
 
     it('names a manifest key missing from the German package.nls', () => {
       assert.ok(untranslated.includes('package.nls.de.json has no "other.title"'), listed());
+    });
+
+    describe('English handed to the user in src/host without l10n.t', () => {
+      const cases: [string, number, string][] = [
+        ['a literal message', 2, "'A plain literal'"],
+        ['a template with a substitution', 3, '`Saved ${count} things`'],
+        ['a button held in a const', 4, "'Undo it'"],
+        ['a quick pick item label', 6, "'An item label'"],
+        ['a quick pick title', 6, "'A quick pick title'"],
+        ['one branch of a conditional prompt', 7, "'One branch'"],
+        ['what validateInput returns', 7, "'Too long a value'"],
+        ['a description made by a .map callback', 8, "'a description'"],
+        ['a status bar tooltip', 9, "'A tooltip'"],
+        ['a FileSystemError message', 10, "'Not allowed here'"],
+      ];
+      for (const [shape, line, literal] of cases) {
+        it(`names ${shape}`, () => {
+          assert.ok(rawAt(untranslated, line, literal), listed());
+        });
+      }
+
+      it('leaves translated text, codicons, punctuation and text it did not write alone', () => {
+        const raw = untranslated.filter((p) => p.startsWith(path.join('src', 'host', 'raw.ts')));
+        assert.equal(raw.length, cases.length, raw.join('\n'));
+      });
     });
 
     it('leaves translated messages and keys alone', () => {

@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parseWebviewMessage } from '../../src/shared/protocol';
 import {
   asTypedBound,
   isStoredId,
+  MEMENTO_KEYS,
+  MEMENTO_PREFIX,
   noteBodyName,
   noteHeaderName,
   noteIdOfBody,
@@ -15,6 +19,17 @@ import {
 } from '../../src/shared/storageLayout';
 import { parseTeamFile, serializeTeamFile } from '../../src/shared/storedTeam';
 import { nameProblem, normalizeName, type Person } from '../../src/shared/team';
+
+const SRC = path.resolve(__dirname, '..', '..', '..', 'src');
+const LAYOUT_FILE = path.join('shared', 'storageLayout.ts');
+
+/** `file: key` for every Memento-shaped key (`twoHats.<name>.v<n>`) written as a literal outside the layout. */
+function mementoKeyLiteralsOutsideLayout(): string[] {
+  const files = readdirSync(SRC, { recursive: true }).map(String).filter((file) => file.endsWith('.ts') && file !== LAYOUT_FILE);
+  return files.flatMap((file) =>
+    [...readFileSync(path.join(SRC, file), 'utf8').matchAll(/['"`](twoHats\.[\w.]+\.v\d+)['"`]/g)].map((match) => `${file}: ${match[1]}`),
+  );
+}
 
 const person = (name: string): Person => ({ id: 'p1', name, role: '', cadence: 'weekly', archived: false, addedOn: '2026-03-01' });
 const addPerson = (name: string) => parseWebviewMessage({ type: 'addPerson', requestId: 1, draft: { name, role: '', cadence: 'weekly' } });
@@ -39,6 +54,23 @@ describe('the storage layout', () => {
     for (const bad of ['', 'a/b', 'a.b', 'x'.repeat(65), 'é']) {
       assert.equal(isStoredId(bad), false, bad);
     }
+  });
+
+  it('keeps every Memento key in MEMENTO_KEYS, under the prefix Delete All clears, named as earlier versions stored them', () => {
+    assert.deepEqual(mementoKeyLiteralsOutsideLayout(), []);
+    for (const key of Object.values(MEMENTO_KEYS)) {
+      assert.ok(key.startsWith(MEMENTO_PREFIX), key);
+    }
+    // Renaming a key would lose what users have stored under it.
+    assert.deepEqual(MEMENTO_KEYS, {
+      lastTemplate: 'twoHats.lastTemplate.v1',
+      lastDueReminder: 'twoHats.lastDueReminder.v1',
+      selfCheckDoneForWeek: 'twoHats.selfCheckDoneForWeek.v1',
+      consents: 'twoHats.consents.v1',
+      restoreDeclined: 'twoHats.restoreDeclined.v1',
+      hat: 'twoHats.hat.v1',
+      presenting: 'twoHats.presenting.v1',
+    });
   });
 
   it('sets a file aside under a name that keeps its kind and says why', () => {

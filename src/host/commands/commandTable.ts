@@ -11,13 +11,8 @@ import { parseCommandArgs, type CommandArgs, type CommandName } from './commandA
 /** A command's handler; what it returns is what `executeCommand` resolves to. */
 export type CommandHandler<N extends CommandName> = (args: CommandArgs<N>) => unknown;
 
-/**
- * Registered by src/host/storage for now (`registerDataCommands`, `registerRestoreCommand`), whose
- * files another change is reshaping; they join the table once that lands.
- */
-export type StorageOwnedCommand = 'showDataLocation' | 'restoreFromBackup';
-
-export type CommandHandlers = { readonly [N in Exclude<CommandName, StorageOwnedCommand>]: CommandHandler<N> };
+/** Every command's handler: nothing is registered anywhere else. */
+export type CommandHandlers = { readonly [N in CommandName]: CommandHandler<N> };
 
 /** Handlers for some of the commands: what each feature module contributes to the table. */
 export type SomeCommandHandlers<N extends keyof CommandHandlers> = Pick<CommandHandlers, N>;
@@ -27,7 +22,7 @@ export function registerCommandTable(handlers: CommandHandlers): vscode.Disposab
     vscode.commands.registerCommand(COMMANDS[name], (raw?: unknown) => {
       const parsed = parseCommandArgs(name, raw);
       if (!parsed.ok) {
-        void vscode.window.showErrorMessage(`Two Hats: ${COMMANDS[name]} was given arguments it does not understand.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Two Hats: {0} was given arguments it does not understand.', COMMANDS[name]));
         return undefined;
       }
       return (handlers[name] as CommandHandler<keyof CommandHandlers>)(parsed.args as CommandArgs<keyof CommandHandlers>);

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import {
   assign,
-  COMMON_HOLDINGS,
+  commonHoldings,
   RELAPSE_KINDS,
   RELAPSE_LABELS,
   recordRelapse,
@@ -71,8 +71,8 @@ function report(result: ItemResult): ItemResult {
 
 async function promptTitle(value = ''): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: 'Two Hats: What are you still holding?',
-    prompt: 'The technical work you still do yourself, to hand over',
+    title: vscode.l10n.t('Two Hats: What are you still holding?'),
+    prompt: vscode.l10n.t('The technical work you still do yourself, to hand over'),
     value,
     ignoreFocusOut: true,
     validateInput: titleProblem,
@@ -82,10 +82,10 @@ async function promptTitle(value = ''): Promise<string | undefined> {
 export async function addItem(delegation: DelegationStore, args: CommandArgs<'addDelegationItem'>): Promise<ItemResult | undefined> {
   let title = args.title;
   if (title === undefined) {
-    const other = 'Something else…';
-    const picked = await vscode.window.showQuickPick([...COMMON_HOLDINGS, other], {
-      title: 'Two Hats: What are you still holding?',
-      placeHolder: 'Pick what leads often keep doing, or describe your own',
+    const other = vscode.l10n.t('Something else…');
+    const picked = await vscode.window.showQuickPick([...commonHoldings(), other], {
+      title: vscode.l10n.t('Two Hats: What are you still holding?'),
+      placeHolder: vscode.l10n.t('Pick what leads often keep doing, or describe your own'),
     });
     if (!picked) {
       return undefined;
@@ -117,8 +117,8 @@ async function delegateSelection(delegation: DelegationStore, team: TeamStore, a
   }
   const added = report(await delegation.add(title, selected.source));
   if (added.ok && args.title === undefined) {
-    const handOver = 'Choose Who Owns It…';
-    const choice = await vscode.window.showInformationMessage(`Added “${added.result.title}” to what you are still holding.`, handOver);
+    const handOver = vscode.l10n.t('Choose Who Owns It…');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Added “{0}” to what you are still holding.', added.result.title), handOver);
     if (choice === handOver) {
       return assignItem(delegation, team, { itemId: added.result.id });
     }
@@ -130,18 +130,18 @@ async function resolveItem(delegation: DelegationStore, args: { readonly itemId?
   if (args.itemId !== undefined) {
     const item = delegation.find(args.itemId);
     if (!item) {
-      void vscode.window.showErrorMessage('That item is no longer in your delegation list.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('That item is no longer in your delegation list.'));
     }
     return item;
   }
   const candidates = delegation.all.filter(eligible);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('Your delegation list has nothing to choose from yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Your delegation list has nothing to choose from yet.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     candidates.map((item) => ({ label: item.title, description: STATUS_LABELS[item.status], item })),
-    { title: 'Two Hats: Delegation', placeHolder, matchOnDescription: true },
+    { title: vscode.l10n.t('Two Hats: Delegation'), placeHolder, matchOnDescription: true },
   );
   return picked?.item;
 }
@@ -150,65 +150,65 @@ async function pickLevel(title: string, placeHolder: string, current?: Level, at
   const picked = await vscode.window.showQuickPick(
     LEVELS.filter((level) => level >= atLeast).map((level) => ({
       label: levelLabel(level),
-      description: level === current ? 'now' : undefined,
+      description: level === current ? vscode.l10n.t('now') : undefined,
       detail: LEVEL_INFO[level].meaning,
       level,
     })),
-    { title, placeHolder: `${placeHolder} (levels from ${LEVEL_CREDIT})`, matchOnDetail: true },
+    { title, placeHolder: vscode.l10n.t('{0} (levels from {1})', placeHolder, LEVEL_CREDIT), matchOnDetail: true },
   );
   return picked?.level;
 }
 
 export async function assignItem(delegation: DelegationStore, team: TeamStore, args: CommandArgs<'assignDelegation'>): Promise<ItemResult | undefined> {
-  const item = await resolveItem(delegation, args, 'Which work are you handing over?');
+  const item = await resolveItem(delegation, args, vscode.l10n.t('Which work are you handing over?'));
   if (!item) {
     return undefined;
   }
   const person =
     args.personId !== undefined
       ? team.find(args.personId)
-      : await pickActivePerson(team, `Two Hats: Who will own “${item.title}”?`, 'One accountable owner');
+      : await pickActivePerson(team, vscode.l10n.t('Two Hats: Who will own “{0}”?', item.title), vscode.l10n.t('One accountable owner'));
   if (!person) {
     return undefined;
   }
-  const level = args.level !== undefined ? args.level : await pickLevel(`Two Hats: ${person.name} and “${item.title}”`, 'Who decides today?', item.level);
+  const level = args.level !== undefined ? args.level : await pickLevel(vscode.l10n.t('Two Hats: {0} and “{1}”', person.name, item.title), vscode.l10n.t('Who decides today?'), item.level);
   if (level === undefined) {
     return undefined;
   }
   const target = args.targetLevel !== undefined
     ? args.targetLevel
-    : await pickLevel(`Two Hats: ${person.name} and “${item.title}”`, 'Where should it end up?', item.targetLevel, level);
+    : await pickLevel(vscode.l10n.t('Two Hats: {0} and “{1}”', person.name, item.title), vscode.l10n.t('Where should it end up?'), item.targetLevel, level);
   if (target === undefined) {
     return undefined;
   }
   const result = report(await delegation.update(item.id, (current) => assign(current, person.id, level, target, localToday())));
   if (result.ok && args.quiet !== true) {
     void vscode.window.showInformationMessage(
-      `${person.name} owns “${item.title}” at level ${levelLabel(level)}. Check-ins go into your 1:1s with ${person.name}.`,
+      vscode.l10n.t('{0} owns “{1}” at level {2}. Check-ins go into your 1:1s with {0}.', person.name, item.title, levelLabel(level)),
     );
   }
   return result;
 }
 
 export async function changeLevel(delegation: DelegationStore, args: CommandArgs<'changeDelegationLevel'>): Promise<ItemResult | undefined> {
-  const item = await resolveItem(delegation, args, 'Whose level changes?', (i) => i.ownerId !== undefined);
+  const item = await resolveItem(delegation, args, vscode.l10n.t('Whose level changes?'), (i) => i.ownerId !== undefined);
   if (!item) {
     return undefined;
   }
-  const level = args.level !== undefined ? args.level : await pickLevel(`Two Hats: “${item.title}”`, 'Who decides now?', item.level);
+  const level = args.level !== undefined ? args.level : await pickLevel(vscode.l10n.t('Two Hats: “{0}”', item.title), vscode.l10n.t('Who decides now?'), item.level);
   return level === undefined ? undefined : report(await delegation.update(item.id, (current) => withLevel(current, level, localToday())));
 }
 
 export async function changeStatus(delegation: DelegationStore, args: CommandArgs<'setDelegationStatus'>): Promise<ItemResult | undefined> {
-  const item = await resolveItem(delegation, args, 'Which item?');
+  const item = await resolveItem(delegation, args, vscode.l10n.t('Which item?'));
   if (!item) {
     return undefined;
   }
   let status: Status | undefined = args.status;
   if (!status) {
     const picked = await vscode.window.showQuickPick(
-      STATUSES.map((s) => ({ label: STATUS_LABELS[s], description: s === item.status ? 'now' : undefined, status: s })),
-      { title: `Two Hats: “${item.title}”`, placeHolder: 'Where does this stand?' },
+      STATUSES.map((s) => ({ label: STATUS_LABELS[s], description: s === item.status ? vscode.l10n.t('now') : undefined, status: s })),
+      { title: vscode.l10n.t('Two Hats: “{0}”', item.title), placeHolder: vscode.l10n.t('Where does this stand?') },
     );
     status = picked?.status;
   }
@@ -216,7 +216,7 @@ export async function changeStatus(delegation: DelegationStore, args: CommandArg
     return undefined;
   }
   if (status !== 'holding' && status !== 'takenBack' && !item.ownerId) {
-    void vscode.window.showErrorMessage('Choose who owns it first.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Choose who owns it first.'));
     return undefined;
   }
   const chosen = status;
@@ -224,7 +224,7 @@ export async function changeStatus(delegation: DelegationStore, args: CommandArg
 }
 
 export async function relapse(delegation: DelegationStore, args: CommandArgs<'recordRelapse'>): Promise<ItemResult | undefined> {
-  const item = await resolveItem(delegation, args, 'Which work did you take back?', (i) => i.ownerId !== undefined);
+  const item = await resolveItem(delegation, args, vscode.l10n.t('Which work did you take back?'), (i) => i.ownerId !== undefined);
   if (!item) {
     return undefined;
   }
@@ -232,7 +232,7 @@ export async function relapse(delegation: DelegationStore, args: CommandArgs<'re
   if (!kind) {
     const picked = await vscode.window.showQuickPick(
       RELAPSE_KINDS.map((k) => ({ label: RELAPSE_LABELS[k], relapseKind: k })),
-      { title: `Two Hats: “${item.title}”`, placeHolder: 'It happens. What happened?' },
+      { title: vscode.l10n.t('Two Hats: “{0}”', item.title), placeHolder: vscode.l10n.t('It happens. What happened?') },
     );
     kind = picked?.relapseKind;
   }
@@ -244,7 +244,7 @@ export async function relapse(delegation: DelegationStore, args: CommandArgs<'re
 }
 
 export async function noteStep(delegation: DelegationStore, args: CommandArgs<'noteDelegationStep'>): Promise<ItemResult | undefined> {
-  const item = await resolveItem(delegation, args, 'Which item?');
+  const item = await resolveItem(delegation, args, vscode.l10n.t('Which item?'));
   const step = args.stepId !== undefined ? findStep(args.stepId) : undefined;
   if (!item || !step) {
     return undefined;
@@ -254,11 +254,11 @@ export async function noteStep(delegation: DelegationStore, args: CommandArgs<'n
     args.note !== undefined
       ? args.note
       : await vscode.window.showInputBox({
-          title: `Two Hats: ${step.text}`,
-          prompt: 'A note for this step; saving it ticks the step',
+          title: vscode.l10n.t('Two Hats: {0}', step.text),
+          prompt: vscode.l10n.t('A note for this step; saving it ticks the step'),
           value: existing ?? '',
           ignoreFocusOut: true,
-          validateInput: (value) => (value.length > STEP_NOTE_MAX_LENGTH ? `Keep it under ${STEP_NOTE_MAX_LENGTH} characters.` : undefined),
+          validateInput: (value) => (value.length > STEP_NOTE_MAX_LENGTH ? vscode.l10n.t('Keep it under {0} characters.', STEP_NOTE_MAX_LENGTH) : undefined),
         });
   if (note === undefined) {
     return undefined;
@@ -267,14 +267,14 @@ export async function noteStep(delegation: DelegationStore, args: CommandArgs<'n
 }
 
 async function deleteItem(delegation: DelegationStore, args: CommandArgs<'deleteDelegationItem'>): Promise<ItemResult | undefined> {
-  const item = await resolveItem(delegation, args, 'Which item do you want to delete?');
+  const item = await resolveItem(delegation, args, vscode.l10n.t('Which item do you want to delete?'));
   if (!item) {
     return undefined;
   }
   const result = report(await delegation.remove(item.id));
   if (result.ok && args.quiet !== true) {
-    const undo = 'Undo';
-    void vscode.window.showInformationMessage(`Deleted “${item.title}”.`, undo).then(async (choice) => {
+    const undo = vscode.l10n.t('Undo');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Deleted “{0}”.', item.title), undo).then(async (choice) => {
       if (choice === undo) {
         await undoDelete(delegation, { itemId: item.id });
       }

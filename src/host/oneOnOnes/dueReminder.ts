@@ -4,11 +4,12 @@
  * move the clock instead of waiting a day.
  */
 import * as vscode from 'vscode';
+import { MEMENTO_KEYS } from '../../shared/storageLayout';
 import { dueStatus, localToday, type Person } from '../../shared/team';
 import { COMMANDS, SETTINGS } from '../constants';
 import type { TeamStore } from '../storage/teamStore';
 
-const LAST_REMINDER_KEY = 'twoHats.lastDueReminder.v1';
+const LAST_REMINDER_KEY = MEMENTO_KEYS.lastDueReminder;
 /** The reminder waits until the editor has settled after the first use of Two Hats. */
 const REMINDER_DELAY_MS = 5_000;
 /** The buttons' labels, read when shown: the translation is installed after this module loads. */

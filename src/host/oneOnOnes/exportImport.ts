@@ -55,15 +55,18 @@ async function pickFolder(title: string, openLabel: string): Promise<vscode.Uri 
 
 async function exportNotes(team: TeamStore, notes: NoteStore, args: CommandArgs<'exportNotes'>): Promise<ExportResult | undefined> {
   if (!notes.ready || notes.all.length === 0) {
-    void vscode.window.showInformationMessage('There are no 1:1 notes to export yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There are no 1:1 notes to export yet.'));
     return undefined;
   }
   let includePrivate = typeof args.includePrivate === 'boolean' ? args.includePrivate : undefined;
   if (includePrivate === undefined) {
-    const shareable = 'Export Without Private Sections';
-    const everything = 'Export Everything, Private Sections Included';
+    const shareable = vscode.l10n.t('Export Without Private Sections');
+    const everything = vscode.l10n.t('Export Everything, Private Sections Included');
     const answer = await vscode.window.showWarningMessage(
-      `Export ${notes.all.length} 1:1 notes as Markdown files? They hold personal notes about your people and will sit outside Two Hats’ private storage: keep them somewhere only you can read.`,
+      vscode.l10n.t(
+        'Export {0} 1:1 notes as Markdown files? They hold personal notes about your people and will sit outside Two Hats’ private storage: keep them somewhere only you can read.',
+        notes.all.length,
+      ),
       { modal: true },
       shareable,
       everything,
@@ -73,14 +76,14 @@ async function exportNotes(team: TeamStore, notes: NoteStore, args: CommandArgs<
     }
     includePrivate = answer === everything;
   }
-  const parent = typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : await pickFolder('Two Hats: Export 1:1 notes to…', 'Export Here');
+  const parent = typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : await pickFolder(vscode.l10n.t('Two Hats: Export 1:1 notes to…'), vscode.l10n.t('Export Here'));
   if (!parent) {
     return undefined;
   }
   if (typeof args.folder !== 'string' && insideWorkspace(parent)) {
-    const go = 'Export Into the Workspace';
+    const go = vscode.l10n.t('Export Into the Workspace');
     const answer = await vscode.window.showWarningMessage(
-      'That folder is inside your workspace, so the notes could end up committed to the repository. Export there anyway?',
+      vscode.l10n.t('That folder is inside your workspace, so the notes could end up committed to the repository. Export there anyway?'),
       { modal: true },
       go,
     );
@@ -104,15 +107,14 @@ async function exportNotes(team: TeamStore, notes: NoteStore, args: CommandArgs<
     }
   }
   if (typeof args.folder !== 'string') {
-    const reveal = 'Reveal in File Explorer';
-    const written = `${count} notes${includePrivate ? ', private sections included,' : ', without private sections,'} to ${folder.fsPath}`;
+    const reveal = vscode.l10n.t('Reveal in File Explorer');
+    const written = includePrivate
+      ? vscode.l10n.t('{0} notes, private sections included, to {1}', count, folder.fsPath)
+      : vscode.l10n.t('{0} notes, without private sections, to {1}', count, folder.fsPath);
     const shown =
       failed.length === 0
-        ? vscode.window.showInformationMessage(`Exported ${written}.`, reveal)
-        : vscode.window.showWarningMessage(
-            `Exported only ${written}. ${failed.length} could not be written: ${failed.slice(0, 5).join('; ')}${failed.length > 5 ? '; …' : ''}`,
-            reveal,
-          );
+        ? vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', written), reveal)
+        : vscode.window.showWarningMessage(vscode.l10n.t('Exported only {0}. {1} could not be written: {2}', written, failed.length, firstFew(failed)), reveal);
     void shown.then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', folder) : undefined));
   }
   return { folder, notes: count, failed };
@@ -132,16 +134,16 @@ async function readExport(uri: vscode.Uri): Promise<ExportedNote | string> {
   try {
     bytes = await readBounded(uri, IMPORT_FILE_MAX_BYTES);
   } catch (error) {
-    return error instanceof TooLargeToRead ? error.message.replace(/^.*? was not read: /, 'not read: ') : `not readable (${(error as Error).message})`;
+    return error instanceof TooLargeToRead ? vscode.l10n.t('not read: {0}.', error.problem) : vscode.l10n.t('not readable ({0})', (error as Error).message);
   }
   if (bytes === undefined) {
-    return 'gone before it could be read';
+    return vscode.l10n.t('gone before it could be read');
   }
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
-    return 'not readable as UTF-8 text';
+    return vscode.l10n.t('not readable as UTF-8 text');
   }
   const parsed = parseExportedNote(text);
   return parsed.ok ? parsed.note : parsed.reason;
@@ -163,11 +165,13 @@ function newPeopleIn(team: TeamStore, candidates: readonly ImportCandidate[]): n
 async function importNotes(team: TeamStore, notes: NoteStore, args: CommandArgs<'importNotes'>): Promise<ImportResult | undefined> {
   if (team.state.kind !== 'ready' || !notes.ready) {
     void vscode.window.showErrorMessage(
-      team.state.kind === 'noFolder' || team.state.kind === 'ready' ? 'Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.' : notReadyMessage(team.state),
+      team.state.kind === 'noFolder' || team.state.kind === 'ready'
+        ? vscode.l10n.t('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.')
+        : notReadyMessage(team.state),
     );
     return undefined;
   }
-  const folder = typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : await pickFolder('Two Hats: Import 1:1 notes from…', 'Import');
+  const folder = typeof args.folder === 'string' ? vscode.Uri.file(args.folder) : await pickFolder(vscode.l10n.t('Two Hats: Import 1:1 notes from…'), vscode.l10n.t('Import'));
   if (!folder) {
     return undefined;
   }
@@ -222,14 +226,22 @@ async function importNotes(team: TeamStore, notes: NoteStore, args: CommandArgs<
   }
   const result = { imported, alreadyHere, peopleAdded, skipped };
   if (typeof args.folder !== 'string') {
-    const summary = `Imported ${imported} notes${peopleAdded > 0 ? ` and ${peopleAdded} people` : ''}; ${alreadyHere} were already here.`;
+    const summary =
+      peopleAdded > 0
+        ? vscode.l10n.t('Imported {0} notes and {1} people; {2} were already here.', imported, peopleAdded, alreadyHere)
+        : vscode.l10n.t('Imported {0} notes; {1} were already here.', imported, alreadyHere);
     if (skipped.length > 0) {
-      void vscode.window.showWarningMessage(`${summary} Skipped ${skipped.length}: ${skipped.slice(0, 5).join('; ')}${skipped.length > 5 ? '; …' : ''}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} Skipped {1}: {2}', summary, skipped.length, firstFew(skipped)));
     } else {
       void vscode.window.showInformationMessage(summary);
     }
   }
   return result;
+}
+
+/** The first five reasons, and an ellipsis when there are more. */
+function firstFew(reasons: readonly string[]): string {
+  return `${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}`;
 }
 
 /** The person a note belongs to: the same id, else the same name, else someone new. */

@@ -90,14 +90,14 @@ async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Prom
   const existingText = new Map<string, string | undefined>();
   for (const file of files) {
     if (file.size > MAX_FILE_BYTES) {
-      unreadable.push({ file: file.relative, reason: 'larger than 5 MB' });
+      unreadable.push({ file: file.relative, reason: vscode.l10n.t('larger than 5 MB') });
       continue;
     }
     let text: string;
     try {
       text = decoder.decode(await vscode.workspace.fs.readFile(file.uri));
     } catch {
-      unreadable.push({ file: file.relative, reason: 'not readable as UTF-8 text' });
+      unreadable.push({ file: file.relative, reason: vscode.l10n.t('not readable as UTF-8 text') });
       continue;
     }
     const note = readImportedNote(file.relative, text);

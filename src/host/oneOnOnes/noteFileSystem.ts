@@ -62,13 +62,13 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const id = (await this.lookUp(noteIdOf(uri)))?.id;
     if (!id) {
-      throw vscode.FileSystemError.NoPermissions('Start a 1:1 to create a note; Two Hats notes cannot be created by path.');
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Start a 1:1 to create a note; Two Hats notes cannot be created by path.'));
     }
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(content);
     } catch {
-      throw vscode.FileSystemError.NoPermissions('This note is not valid UTF-8 text, so it was not saved.');
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('This note is not valid UTF-8 text, so it was not saved.'));
     }
     await this.store.write(id, text);
   }
@@ -95,15 +95,15 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
   }
 
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Two Hats notes have no folders.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Two Hats notes have no folders.'));
   }
 
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Two Hats notes cannot be deleted from the editor.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Two Hats notes cannot be deleted from the editor.'));
   }
 
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Two Hats notes cannot be renamed.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Two Hats notes cannot be renamed.'));
   }
 
   dispose(): void {

@@ -10,6 +10,7 @@ import { takeForAgenda, talkingPointAsMarkdown } from '../../shared/oneOnOnes/ta
 import { shareableAgenda } from '../../shared/oneOnOnes/privacy';
 import { BUILT_IN_TEMPLATES, TEMPLATE_VARIABLES, templateAsMarkdown } from '../../shared/oneOnOnes/templates';
 import { findPrinciple } from '../../shared/principles/catalogue';
+import { MEMENTO_KEYS } from '../../shared/storageLayout';
 import { localToday, type Person } from '../../shared/team';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
@@ -22,7 +23,7 @@ import { noteUri } from './noteFileSystem';
 import { loadOwnTemplates } from './templateLibrary';
 import type { Consents } from '../consent';
 
-const LAST_TEMPLATE_KEY = 'twoHats.lastTemplate.v1';
+const LAST_TEMPLATE_KEY = MEMENTO_KEYS.lastTemplate;
 
 /** Drops the template remembered for a person who is being erased. */
 export async function forgetLastTemplate(memento: vscode.Memento, personId: string): Promise<void> {
@@ -67,11 +68,11 @@ export async function openNote(notes: NoteStore, noteId: string | undefined): Pr
 async function copyShareableAgenda(): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.uri.scheme !== NOTE_SCHEME) {
-    void vscode.window.showErrorMessage('Open a 1:1 note first; its agenda is copied without the private section.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a 1:1 note first; its agenda is copied without the private section.'));
     return false;
   }
   await vscode.env.clipboard.writeText(withoutLocalFileLinks(shareableAgenda(editor.document.getText())));
-  void vscode.window.showInformationMessage('Copied the agenda, without your private notes.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Copied the agenda, without your private notes.'));
   return true;
 }
 
@@ -82,22 +83,24 @@ export async function startOneOnOne(
 ): Promise<StartedOneOnOne | undefined> {
   if (team.state.kind !== 'ready' || !notes.ready) {
     void vscode.window.showErrorMessage(
-      team.state.kind === 'noFolder' || team.state.kind === 'ready' ? 'Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.' : notReadyMessage(team.state),
+      team.state.kind === 'noFolder' || team.state.kind === 'ready'
+        ? vscode.l10n.t('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.')
+        : notReadyMessage(team.state),
     );
     return undefined;
   }
-  const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats: Start 1:1', 'With whom?');
+  const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Start 1:1'), vscode.l10n.t('With whom?'));
   if (!person) {
     return undefined;
   }
   const remembered = memento.get<Record<string, string>>(LAST_TEMPLATE_KEY, {});
   const own = await loadOwnTemplates(consents);
   if (own.problems.length > 0) {
-    void vscode.window.showWarningMessage(`Some of your own templates were skipped. ${own.problems.join(' ')}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Some of your own templates were skipped. {0}', own.problems.join(' ')));
   }
   const choices: TemplateChoice[] = [
     ...BUILT_IN_TEMPLATES.map((t) => ({ id: t.id, title: t.title, detail: t.description, markdown: () => templateAsMarkdown(t, principleTitle) })),
-    ...own.templates.map((t) => ({ id: t.id, title: t.title, detail: `Your template · ${t.fileName}`, markdown: () => t.markdown, own: true })),
+    ...own.templates.map((t) => ({ id: t.id, title: t.title, detail: vscode.l10n.t('Your template · {0}', t.fileName), markdown: () => t.markdown, own: true })),
   ];
   const template =
     args.templateId !== undefined ? choices.find((c) => c.id === args.templateId) : await pickTemplate(person, choices, remembered[person.id]);
@@ -108,8 +111,12 @@ export async function startOneOnOne(
   const unknown = template.own ? unknownVariables(markdown) : [];
   if (unknown.length > 0) {
     void vscode.window.showWarningMessage(
-      `Your template “${template.title}” uses ${unknown.map((v) => `{{${v}}}`).join(', ')}, which Two Hats does not fill; it is left in the note as written. ` +
-        `Known: ${TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', ')}.`,
+      vscode.l10n.t(
+        'Your template “{0}” uses {1}, which Two Hats does not fill; it is left in the note as written. Known: {2}.',
+        template.title,
+        unknown.map((v) => `{{${v}}}`).join(', '),
+        TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', '),
+      ),
     );
   }
   const date = localToday();
@@ -153,16 +160,16 @@ const principleTitle = (id: string) => findPrinciple(id)?.title;
 
 async function pickTemplate(person: Person, choices: readonly TemplateChoice[], lastTemplateId: string | undefined): Promise<TemplateChoice | undefined> {
   const last = choices.find((c) => c.id === lastTemplateId);
-  const item = (c: TemplateChoice) => ({ label: c.title, description: c.id === lastTemplateId ? 'last time' : undefined, detail: c.detail, choice: c });
+  const item = (c: TemplateChoice) => ({ label: c.title, description: c.id === lastTemplateId ? vscode.l10n.t('last time') : undefined, detail: c.detail, choice: c });
   const builtIn = choices.filter((c) => !c.own && c !== last);
   const own = choices.filter((c) => c.own && c !== last);
   const picked = await vscode.window.showQuickPick<vscode.QuickPickItem & { choice?: TemplateChoice }>(
     [
       ...(last ? [item(last)] : []),
       ...builtIn.map(item),
-      ...(own.length > 0 ? [{ label: 'Your templates', kind: vscode.QuickPickItemKind.Separator }, ...own.map(item)] : []),
+      ...(own.length > 0 ? [{ label: vscode.l10n.t('Your templates'), kind: vscode.QuickPickItemKind.Separator }, ...own.map(item)] : []),
     ],
-    { title: `Two Hats: 1:1 with ${person.name}`, placeHolder: 'Which template?', matchOnDetail: true },
+    { title: vscode.l10n.t('Two Hats: 1:1 with {0}', person.name), placeHolder: vscode.l10n.t('Which template?'), matchOnDetail: true },
   );
   return picked?.choice;
 }

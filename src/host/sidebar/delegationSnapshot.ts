@@ -1,4 +1,5 @@
 /** The delegation section of the sidebar snapshot, computed by the host (no `vscode` import). */
+import * as l10n from '../../shared/l10n';
 import { CHECKLIST, PHASES, PHASE_TITLES } from '../../shared/delegation/checklist';
 import { matchesFilter, progress, RELAPSE_LABELS, STATUS_LABELS, type DelegationItem, type Filter } from '../../shared/delegation/items';
 import { levelLabel } from '../../shared/delegation/levels';
@@ -30,7 +31,7 @@ export function delegationItemView(item: DelegationItem, ownerName: (id: string)
       }),
     })),
     relapses: item.relapses.length,
-    ...(lastRelapse ? { lastRelapse: `${RELAPSE_LABELS[lastRelapse.kind]} on ${lastRelapse.on}` } : {}),
+    ...(lastRelapse ? { lastRelapse: l10n.t('{0} on {1}', RELAPSE_LABELS[lastRelapse.kind], lastRelapse.on) } : {}),
     ...(item.nextCheckInOn && (item.status === 'handingOver' || item.status === 'delegated') ? { nextCheckInOn: item.nextCheckInOn } : {}),
     ...(item.source ? { sourceLabel: `${item.source.path}:${item.source.startLine}${item.source.endLine > item.source.startLine ? `–${item.source.endLine}` : ''}` } : {}),
     heldDays: Math.max(0, daysBetween(item.createdOn, today)),

@@ -8,7 +8,6 @@ import {
 } from '../../shared/protocol';
 import { countOverdue, localToday } from '../../shared/team';
 import type { CommandHandlers } from '../commands/commandTable';
-import { COMMANDS } from '../constants';
 import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
 import { isPrincipleId } from '../../shared/principles/catalogue';
 import { tickActionItem } from '../useCases/tickActionItem';
@@ -241,8 +240,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         await enableGlobalStorageWhenNoFolder();
         return;
       case 'showDataLocation':
-        // Still registered by src/host/storage, outside the command table (see StorageOwnedCommand).
-        await vscode.commands.executeCommand(COMMANDS.showDataLocation);
+        await this.commands.showDataLocation(undefined);
         return;
       case 'startOneOnOne':
         await this.commands.startOneOnOne({ personId: message.personId });

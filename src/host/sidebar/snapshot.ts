@@ -1,3 +1,4 @@
+import * as l10n from '../../shared/l10n';
 import { trend } from '../../shared/oneOnOnes/checkIns';
 import { templateTitleOf } from '../../shared/oneOnOnes/templates';
 import { PRINCIPLES, type Principle } from '../../shared/principles/catalogue';
@@ -127,7 +128,7 @@ export function buildSnapshot({
             }
           : {}),
         ...(latest
-          ? { lastNote: { id: latest.id, label: `Last 1:1 · ${latest.date} · ${templateTitleOf(latest)}` } }
+          ? { lastNote: { id: latest.id, label: l10n.t('Last 1:1 · {0} · {1}', latest.date, templateTitleOf(latest)) } }
           : {}),
       };
     }),

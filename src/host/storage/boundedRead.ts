@@ -13,9 +13,10 @@ import { readPatiently } from './transientRead';
 export class TooLargeToRead extends Error {
   constructor(
     readonly fileName: string,
-    problem: string,
+    /** Why, without the file's name: a sentence of its own for a list of reasons. */
+    readonly problem: string,
   ) {
-    super(`${fileName} was not read: ${problem}.`);
+    super(vscode.l10n.t('{0} was not read: {1}.', fileName, problem));
     this.name = 'TooLargeToRead';
   }
 }

@@ -2,31 +2,33 @@
 import * as vscode from 'vscode';
 import { PRESENTING_FLAG_FILE } from '../presenting/presentingMode';
 import { primaryStoragePath } from '../../shared/storagePaths';
-import { COMMANDS } from '../constants';
 import { MEMENTO_PREFIX } from '../../shared/storageLayout';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { SetAsideNotice } from './jsonFileStore';
 import { backupsRoot, fileNameOf, noFolderDataFolder } from './layout';
 import type { TeamStore } from './teamStore';
 
-export function registerDataCommands(store: TeamStore, files: readonly { onDidSetAside: vscode.Event<SetAsideNotice> }[]): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.showDataLocation, () => showDataLocation(store)),
-    ...files.map((file) => file.onDidSetAside((notice) => void announceSetAside(notice))),
-  ];
+export function dataCommands(store: TeamStore): SomeCommandHandlers<'showDataLocation'> {
+  return { showDataLocation: () => showDataLocation(store) };
+}
+
+/** Tells the user about every file a store sets aside, with the way back. */
+export function announceSetAsideFiles(files: readonly { onDidSetAside: vscode.Event<SetAsideNotice> }[]): vscode.Disposable[] {
+  return files.map((file) => file.onDidSetAside((notice) => void announceSetAside(notice)));
 }
 
 async function showDataLocation(store: TeamStore): Promise<void> {
   const folder = store.dataFolder;
   if (!folder) {
     await vscode.window.showInformationMessage(
-      'Two Hats has no data location yet: open a folder, and your notes will be kept in its private workspace storage on this machine.',
+      vscode.l10n.t('Two Hats has no data location yet: open a folder, and your notes will be kept in its private workspace storage on this machine.'),
     );
     return;
   }
-  const copy = 'Copy Path';
-  const reveal = 'Reveal in File Explorer';
+  const copy = vscode.l10n.t('Copy Path');
+  const reveal = vscode.l10n.t('Reveal in File Explorer');
   const choice = await vscode.window.showInformationMessage(
-    `Two Hats keeps this workspace's data on this machine, outside your repository, in ${folder.fsPath}`,
+    vscode.l10n.t("Two Hats keeps this workspace's data on this machine, outside your repository, in {0}", folder.fsPath),
     copy,
     reveal,
   );
@@ -38,11 +40,14 @@ async function showDataLocation(store: TeamStore): Promise<void> {
 }
 
 async function announceSetAside(notice: SetAsideNotice): Promise<void> {
-  const open = 'Open Set-Aside File';
+  const open = vscode.l10n.t('Open Set-Aside File');
   const choice = await vscode.window.showWarningMessage(
-    `Two Hats could not read ${fileNameOf(notice.original)} because ${notice.reason}. ` +
-      `It was moved, unchanged, to ${notice.movedTo.fsPath} and Two Hats started afresh. ` +
-      `To recover it, fix the file, rename it back to ${fileNameOf(notice.original)}, and run Two Hats: Reload Data from Disk.`,
+    vscode.l10n.t(
+      'Two Hats could not read {0} because {1}. It was moved, unchanged, to {2} and Two Hats started afresh. To recover it, fix the file, rename it back to {0}, and run Two Hats: Reload Data from Disk.',
+      fileNameOf(notice.original),
+      notice.reason,
+      notice.movedTo.fsPath,
+    ),
     { modal: false },
     open,
   );
@@ -61,9 +66,11 @@ export async function deleteAllData(
   settle: () => Promise<void>,
   reopen: () => Promise<void>,
 ): Promise<boolean> {
-  const remove = 'Delete Everything';
+  const remove = vscode.l10n.t('Delete Everything');
   const answer = await vscode.window.showWarningMessage(
-    'Delete all of Two Hats’ data on this machine: your people, 1:1 notes, talking points and delegation list, for this workspace and the no-folder fallback, and the backups of every workspace? This cannot be undone.',
+    vscode.l10n.t(
+      'Delete all of Two Hats’ data on this machine: your people, 1:1 notes, talking points and delegation list, for this workspace and the no-folder fallback, and the backups of every workspace? This cannot be undone.',
+    ),
     { modal: true },
     remove,
   );
@@ -93,7 +100,7 @@ export async function deleteAllData(
     }
   }
   await reopen();
-  void vscode.window.showInformationMessage('Two Hats deleted all of its data on this machine.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Two Hats deleted all of its data on this machine.'));
   return true;
 }
 

@@ -3,6 +3,7 @@
  * live in the shared `items` module; this adds ids, lookups and a way back from a delete.
  */
 import { randomUUID } from 'node:crypto';
+import * as l10n from '../../shared/l10n';
 import type { DelegationItem } from '../../shared/delegation/items';
 import { newItem } from '../../shared/delegation/items';
 import { withoutPerson } from '../../shared/delegation/forgetPerson';
@@ -40,7 +41,7 @@ export class DelegationStore extends JsonFileStore<readonly DelegationItem[]> {
     return this.change((items) => {
       const current = items.find((item) => item.id === id);
       if (!current) {
-        return 'That item is no longer in your delegation list.';
+        return l10n.t('That item is no longer in your delegation list.');
       }
       const next = change(current);
       return typeof next === 'string' ? next : { value: items.map((item) => (item.id === id ? next : item)), result: next };
@@ -60,7 +61,7 @@ export class DelegationStore extends JsonFileStore<readonly DelegationItem[]> {
     return this.change((items) => {
       const index = items.findIndex((item) => item.id === id);
       if (index < 0) {
-        return 'That item is no longer in your delegation list.';
+        return l10n.t('That item is no longer in your delegation list.');
       }
       const item = items[index]!;
       this.deleted.push({ item, index });
@@ -82,7 +83,7 @@ export class DelegationStore extends JsonFileStore<readonly DelegationItem[]> {
     return this.change((items) => {
       const at = this.deleted.findIndex((entry) => entry.item.id === id);
       if (at < 0) {
-        return 'That item can no longer be restored.';
+        return l10n.t('That item can no longer be restored.');
       }
       const [{ item, index }] = this.deleted.splice(at, 1) as [{ item: DelegationItem; index: number }];
       if (items.some((other) => other.id === id)) {

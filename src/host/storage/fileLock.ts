@@ -38,6 +38,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import * as l10n from '../../shared/l10n';
 import { LOCK_FILE } from '../../shared/storageLayout';
 
 export interface LockOptions {
@@ -65,7 +66,7 @@ const BUSY = new Set(['ENOTEMPTY', 'EEXIST', ...(process.platform === 'win32' ? 
 /** The lock stayed taken for the whole wait. */
 export class LockBusyError extends Error {
   constructor() {
-    super('another window is saving the same data; try again in a moment');
+    super(l10n.t('another window is saving the same data; try again in a moment'));
   }
 }
 

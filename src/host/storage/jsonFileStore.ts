@@ -153,7 +153,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
           try {
             await this.syncFromDisk(folder);
           } catch (error) {
-            return { ok: false, error: `Could not read the saved data before changing it: ${(error as Error).message}` };
+            return { ok: false, error: vscode.l10n.t('Could not read the saved data before changing it: {0}', (error as Error).message) };
           }
           if (this.guard.readOnlyReason !== undefined) {
             this.changeEmitter.fire();
@@ -167,7 +167,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
           try {
             await writeDataFile(target, encoder.encode(text));
           } catch (error) {
-            return { ok: false, error: `Could not save: ${(error as Error).message}. Nothing was changed.` };
+            return { ok: false, error: vscode.l10n.t('Could not save: {0}. Nothing was changed.', (error as Error).message) };
           }
           this.lastKnownText = text;
           this.current = outcome.value;
@@ -175,7 +175,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
           return { ok: true, result: outcome.result };
         });
       } catch (error) {
-        return { ok: false, error: `Could not save: ${(error as Error).message}. Nothing was changed.` };
+        return { ok: false, error: vscode.l10n.t('Could not save: {0}. Nothing was changed.', (error as Error).message) };
       }
     });
   }
@@ -223,7 +223,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
       }
       // Not a file Two Hats can read at all (a folder in its place): set it aside like a damaged
       // file, so the rest keeps working and nothing is overwritten.
-      return this.setAsideUnreadable(target, `it could not be read (${(error as Error).message})`);
+      return this.setAsideUnreadable(target, vscode.l10n.t('it could not be read ({0})', (error as Error).message));
     }
     if (bytes === undefined) {
       const changed = this.lastKnownText !== undefined;
@@ -261,7 +261,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
       this.guard.turnReadOnly(this.format.fileName);
       return true;
     }
-    return this.setAsideUnreadable(target, result ? result.reason : 'it is not valid UTF-8 text');
+    return this.setAsideUnreadable(target, result ? result.reason : vscode.l10n.t('it is not valid UTF-8 text'));
   }
 
   private async setAsideUnreadable(target: vscode.Uri, reason: string): Promise<boolean> {
@@ -308,7 +308,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
 export function notReadyMessage(state: StorageState): string {
   switch (state.kind) {
     case 'noFolder':
-      return 'Open a folder first: Two Hats keeps your notes in that workspace’s private storage.';
+      return vscode.l10n.t('Open a folder first: Two Hats keeps your notes in that workspace’s private storage.');
     case 'unavailable':
     case 'readOnly':
       return state.message;

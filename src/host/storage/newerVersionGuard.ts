@@ -23,9 +23,10 @@ export class NewerVersionGuard implements vscode.Disposable {
     if (this.refusal !== undefined) {
       return;
     }
-    this.refusal =
-      `Two Hats was updated elsewhere: ${fileName} was written by a newer version than this window runs. ` +
-      'This window is read-only until it is reloaded (Developer: Reload Window, after updating Two Hats); nothing was changed.';
+    this.refusal = vscode.l10n.t(
+      'Two Hats was updated elsewhere: {0} was written by a newer version than this window runs. This window is read-only until it is reloaded (Developer: Reload Window, after updating Two Hats); nothing was changed.',
+      fileName,
+    );
     this.refuseEmitter.fire(this.refusal);
   }
 

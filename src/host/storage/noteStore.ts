@@ -23,8 +23,6 @@ import { SerialQueue } from './serialQueue';
 export type { Reconciliation } from './noteReconciler';
 
 const lenient = new TextDecoder('utf-8');
-const NO_FOLDER = 'Open a folder first: Two Hats keeps notes in its workspace storage.';
-
 export interface NewNote {
   readonly personId: string;
   readonly date: string;
@@ -158,7 +156,7 @@ export class NoteStore implements vscode.Disposable {
   async readBytes(id: string): Promise<Uint8Array> {
     const bytes = await readNoteBody(this.requireFolder(), id);
     if (bytes === undefined) {
-      throw vscode.FileSystemError.FileNotFound(`Two Hats note ${id}`);
+      throw vscode.FileSystemError.FileNotFound(vscode.l10n.t('Two Hats note {0}', id));
     }
     return bytes;
   }
@@ -179,7 +177,7 @@ export class NoteStore implements vscode.Disposable {
   importNote(header: NoteHeader, content: string): Promise<NoteMeta> {
     return this.addNote(header, content, () => {
       if (this.find(header.id)) {
-        throw vscode.FileSystemError.FileExists(`Two Hats note ${header.id}`);
+        throw vscode.FileSystemError.FileExists(vscode.l10n.t('Two Hats note {0}', header.id));
       }
     });
   }
@@ -213,7 +211,7 @@ export class NoteStore implements vscode.Disposable {
       this.guard.assertWritable();
       const current = this.find(id);
       if (!current) {
-        throw vscode.FileSystemError.FileNotFound(`Two Hats note ${id}`);
+        throw vscode.FileSystemError.FileNotFound(vscode.l10n.t('Two Hats note {0}', id));
       }
       await this.withLock(async (folder) => {
         await keepUndecodableOriginal(folder, id, this.find(id)?.updatedAt);
@@ -278,7 +276,7 @@ export class NoteStore implements vscode.Disposable {
 
   private requireFolder(): vscode.Uri {
     if (!this.folder) {
-      throw vscode.FileSystemError.Unavailable(NO_FOLDER);
+      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Open a folder first: Two Hats keeps notes in its workspace storage.'));
     }
     return this.folder;
   }

@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { MEMENTO_KEYS } from '../../shared/storageLayout';
-import { COMMANDS } from '../constants';
+import type { CommandArgs } from '../commands/commandArgs';
+import type { SomeCommandHandlers } from '../commands/commandTable';
 import { describeBackup, workspaceIdentity, type BackupKeeper, type BackupSources, type StoredBackup } from './backups';
 
 const DECLINED_KEY = MEMENTO_KEYS.restoreDeclined;
@@ -36,11 +37,15 @@ export async function offerRestoreIfEmpty(context: RestoreContext): Promise<void
   if (!candidate) {
     return;
   }
-  const restore = 'Restore';
-  const never = 'Not for This Workspace';
+  const restore = vscode.l10n.t('Restore');
+  const never = vscode.l10n.t('Not for This Workspace');
   const choice = await vscode.window.showInformationMessage(
-    `Two Hats has no data here yet, but keeps a backup of “${candidate.manifest.workspaceName}” from ${candidate.manifest.workspacePath} ` +
-      `(${describeBackup(candidate.manifest)}). A moved or renamed folder gets new, empty storage in VS Code. Restore the backup here?`,
+    vscode.l10n.t(
+      'Two Hats has no data here yet, but keeps a backup of “{0}” from {1} ({2}). A moved or renamed folder gets new, empty storage in VS Code. Restore the backup here?',
+      candidate.manifest.workspaceName,
+      candidate.manifest.workspacePath,
+      describeBackup(candidate.manifest),
+    ),
     restore,
     never,
   );
@@ -51,32 +56,39 @@ export async function offerRestoreIfEmpty(context: RestoreContext): Promise<void
   }
 }
 
-export function registerRestoreCommand(context: RestoreContext): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.restoreFromBackup, async (arg?: unknown) => {
-    const data = context.sources.team.dataFolder;
-    if (!data) {
-      void vscode.window.showErrorMessage('Open a folder first: a backup is restored into that workspace’s private storage.');
-      return undefined;
-    }
-    if (!isEmpty(context.sources)) {
-      void vscode.window.showErrorMessage(
-        'This workspace already has Two Hats data, and a restore never overwrites. Restore into a workspace with no Two Hats data, or delete this data first.',
-      );
-      return undefined;
-    }
-    const backups = (await context.backups.list()).filter((b) => b.manifest.storagePath !== data.fsPath);
-    const wanted = typeof arg === 'object' && arg !== null ? (arg as { backupFolder?: unknown }).backupFolder : undefined;
-    const backup =
-      typeof wanted === 'string'
-        ? backups.find((b) => b.folder.fsPath === wanted)
-        : (
-            await vscode.window.showQuickPick(
-              backups.map((b) => ({ label: b.manifest.workspaceName, description: b.manifest.workspacePath, detail: describeBackup(b.manifest), backup: b })),
-              { title: 'Two Hats: Restore from Backup', placeHolder: backups.length ? 'Which workspace’s data?' : 'No backups on this machine yet', matchOnDescription: true },
-            )
-          )?.backup;
-    return backup ? restoreInto(context, backup) : undefined;
-  });
+export function restoreCommands(context: RestoreContext): SomeCommandHandlers<'restoreFromBackup'> {
+  return { restoreFromBackup: (args) => restoreFromBackup(context, args) };
+}
+
+/** `Restore from Backup…`: the backup named by `args.backupFolder`, or the one the user picks. */
+async function restoreFromBackup(context: RestoreContext, args: CommandArgs<'restoreFromBackup'>): Promise<number | undefined> {
+  const data = context.sources.team.dataFolder;
+  if (!data) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: a backup is restored into that workspace’s private storage.'));
+    return undefined;
+  }
+  if (!isEmpty(context.sources)) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('This workspace already has Two Hats data, and a restore never overwrites. Restore into a workspace with no Two Hats data, or delete this data first.'),
+    );
+    return undefined;
+  }
+  const backups = (await context.backups.list()).filter((b) => b.manifest.storagePath !== data.fsPath);
+  const wanted = args.backupFolder;
+  const backup =
+    wanted !== undefined
+      ? backups.find((b) => b.folder.fsPath === wanted)
+      : (
+          await vscode.window.showQuickPick(
+            backups.map((b) => ({ label: b.manifest.workspaceName, description: b.manifest.workspacePath, detail: describeBackup(b.manifest), backup: b })),
+            {
+              title: vscode.l10n.t('Two Hats: Restore from Backup'),
+              placeHolder: backups.length ? vscode.l10n.t('Which workspace’s data?') : vscode.l10n.t('No backups on this machine yet'),
+              matchOnDescription: true,
+            },
+          )
+        )?.backup;
+  return backup ? restoreInto(context, backup) : undefined;
 }
 
 async function restoreInto(context: RestoreContext, backup: StoredBackup): Promise<number | undefined> {
@@ -86,6 +98,6 @@ async function restoreInto(context: RestoreContext, backup: StoredBackup): Promi
   }
   const copied = await context.backups.restore(backup, data);
   await context.reopen();
-  void vscode.window.showInformationMessage(`Restored ${describeBackup(backup.manifest)} from the backup of “${backup.manifest.workspaceName}”.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Restored {0} from the backup of “{1}”.', describeBackup(backup.manifest), backup.manifest.workspaceName));
   return copied;
 }

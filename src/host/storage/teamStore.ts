@@ -3,6 +3,7 @@
  * JSON file by `JsonFileStore`. This module adds the rules for changing a person.
  */
 import { randomUUID } from 'node:crypto';
+import * as l10n from '../../shared/l10n';
 import type { TalkingPoint } from '../../shared/oneOnOnes/talkingPoints';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { TEAM_FILE } from '../../shared/storageLayout';
@@ -100,7 +101,7 @@ export class TeamStore extends JsonFileStore<readonly Person[]> {
   remove(id: string): Promise<MutationResult> {
     return this.mutate((people) => {
       const person = people.find((p) => p.id === id);
-      return person ? { people: people.filter((p) => p.id !== id), person } : 'That person is no longer on your team.';
+      return person ? { people: people.filter((p) => p.id !== id), person } : l10n.t('That person is no longer on your team.');
     });
   }
 
@@ -109,7 +110,7 @@ export class TeamStore extends JsonFileStore<readonly Person[]> {
     return this.mutate((people) => {
       const current = people.find((p) => p.id === id);
       if (!current) {
-        return 'That person is no longer on your team.';
+        return l10n.t('That person is no longer on your team.');
       }
       const person = change(current, people);
       return typeof person === 'string' ? person : { people: people.map((p) => (p.id === id ? person : p)), person };

@@ -13,8 +13,11 @@ const TRANSIENT_CODES = new Set(['EBUSY', 'EACCES', 'EPERM', 'NoPermissions', 'U
 export class UnreadableForNow extends Error {
   constructor(fileName: string, cause: unknown) {
     super(
-      `${fileName} could not be read just now (${(cause as Error).message || String(cause)}); another program may be holding it. ` +
-        'Nothing was changed. Run Two Hats: Reload Data from Disk once it is free.',
+      vscode.l10n.t(
+        '{0} could not be read just now ({1}); another program may be holding it. Nothing was changed. Run Two Hats: Reload Data from Disk once it is free.',
+        fileName,
+        (cause as Error).message || String(cause),
+      ),
     );
     this.name = 'UnreadableForNow';
   }

@@ -16,7 +16,7 @@ export interface ActionItemTick {
 export async function tickActionItem(notes: NoteStore, { noteId, line, text, done }: ActionItemTick): Promise<string | undefined> {
   const meta = notes.find(noteId);
   if (!meta) {
-    return 'That note no longer exists.';
+    return vscode.l10n.t('That note no longer exists.');
   }
   const uri = noteUri(meta.id, meta.title);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -24,7 +24,7 @@ export async function tickActionItem(notes: NoteStore, { noteId, line, text, don
     // Never write under unsaved edits: change the open editor instead, and let the user save.
     const updated = setActionItemDone(open.getText(), line, text, done);
     if (updated === undefined) {
-      return 'The note changed since the sidebar showed it; nothing was ticked.';
+      return vscode.l10n.t('The note changed since the sidebar showed it; nothing was ticked.');
     }
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(line, 0, line, open.lineAt(line).text.length), updated.split(/\r?\n/)[line]!);
@@ -33,7 +33,7 @@ export async function tickActionItem(notes: NoteStore, { noteId, line, text, don
   }
   const updated = setActionItemDone(await notes.read(noteId), line, text, done);
   if (updated === undefined) {
-    return 'The note changed since the sidebar showed it; nothing was ticked.';
+    return vscode.l10n.t('The note changed since the sidebar showed it; nothing was ticked.');
   }
   await notes.write(noteId, updated);
   return undefined;

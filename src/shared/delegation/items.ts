@@ -30,22 +30,30 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
 export const RELAPSE_KINDS = ['tookBack', 'rewrote', 'redecided'] as const;
 export type RelapseKind = (typeof RELAPSE_KINDS)[number];
 
-export const RELAPSE_LABELS: Record<RelapseKind, string> = {
-  tookBack: 'I took it back',
-  rewrote: 'I rewrote their work',
-  redecided: 'I re-decided a call that was theirs',
+export const RELAPSE_LABELS: Readonly<Record<RelapseKind, string>> = {
+  get tookBack() {
+    return l10n.t('I took it back');
+  },
+  get rewrote() {
+    return l10n.t('I rewrote their work');
+  },
+  get redecided() {
+    return l10n.t('I re-decided a call that was theirs');
+  },
 };
 
-/** Technical work leads typically keep holding; offered when adding an item. */
-export const COMMON_HOLDINGS = [
-  'Reviewing every pull request',
-  'Architecture calls',
-  'Estimates',
-  'Release go/no-go',
-  'Incident command',
-  'Dependency upgrades',
-  'The system only I know',
-] as const;
+/** Technical work leads typically keep holding; offered when adding an item (translated when asked). */
+export function commonHoldings(): readonly string[] {
+  return [
+    l10n.t('Reviewing every pull request'),
+    l10n.t('Architecture calls'),
+    l10n.t('Estimates'),
+    l10n.t('Release go/no-go'),
+    l10n.t('Incident command'),
+    l10n.t('Dependency upgrades'),
+    l10n.t('The system only I know'),
+  ];
+}
 
 export const TITLE_MAX_LENGTH = 200;
 export const STEP_NOTE_MAX_LENGTH = 1000;

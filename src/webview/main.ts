@@ -377,7 +377,23 @@ function sayReadyUntilAnswered(attempt = 0): void {
   }
 }
 
+// A fresh window's cached team comes in the page: painted now, before any message arrives.
+snapshot = readOpeningSnapshot(app.dataset['snapshot']);
+if (snapshot) {
+  markEarly('twoHats:snapshot');
+  paint();
+}
 sayReadyUntilAnswered();
+
+/** The snapshot the host put in the page, if any; only a cached team's is, and it is never run. */
+function readOpeningSnapshot(json: string | undefined): Snapshot | undefined {
+  try {
+    const parsed: unknown = json ? JSON.parse(json) : undefined;
+    return typeof parsed === 'object' && parsed !== null && (parsed as Snapshot).fromCache === true ? (parsed as Snapshot) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The page's translations (message → translation); English when absent or unreadable. */
 function readBundle(json: string | undefined): Record<string, string> | undefined {

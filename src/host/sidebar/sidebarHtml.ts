@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as l10n from '../../shared/l10n';
+import type { Snapshot } from '../../shared/protocol';
 
 /** 128 bits from the OS's CSPRNG, fresh for every render so a leaked page cannot be replayed. */
 export function createNonce(): string {
@@ -35,7 +36,11 @@ function attribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function buildSidebarHtml(resources: WebviewResources, nonce = createNonce(), translation = l10n.activeBundle()): string {
+/**
+ * `openingSnapshot`, when given, rides in the page (an escaped attribute, read by the script, never
+ * run): the first paint then needs no message, and no message the workbench may drop or delay.
+ */
+export function buildSidebarHtml(resources: WebviewResources, nonce = createNonce(), translation = l10n.activeBundle(), openingSnapshot?: Snapshot): string {
   const csp = contentSecurityPolicy(resources.cspSource, nonce);
   const asset = (...parts: string[]) => attribute(resources.asset(...parts));
   return `<!DOCTYPE html>
@@ -49,7 +54,7 @@ export function buildSidebarHtml(resources: WebviewResources, nonce = createNonc
 <title>Two Hats</title>
 </head>
 <body>
-<main id="app" aria-live="polite" aria-busy="true" data-l10n="${attribute(JSON.stringify(translation.bundle ?? {}))}"></main>
+<main id="app" aria-live="polite" aria-busy="true" data-l10n="${attribute(JSON.stringify(translation.bundle ?? {}))}"${openingSnapshot ? ` data-snapshot="${attribute(JSON.stringify(openingSnapshot))}"` : ''}></main>
 <script nonce="${attribute(nonce)}" src="${asset('dist', 'webview', 'sidebar.js')}"></script>
 </body>
 </html>`;

@@ -89,12 +89,21 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       enableCommandUris: false,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     };
-    view.webview.html = buildSidebarHtml({
-      cspSource: view.webview.cspSource,
-      asset: (...parts) => view.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString(),
-    });
-    markStartup('sidebar.html');
-    this.postOpeningSnapshot();
+    // A fresh window's cached team goes in the page itself: painted as the script starts.
+    const cached = this.loading && this.cachedTeam ? cachedSnapshot(this.cachedTeam, this.sources) : undefined;
+    view.webview.html = buildSidebarHtml(
+      {
+        cspSource: view.webview.cspSource,
+        asset: (...parts) => view.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString(),
+      },
+      undefined,
+      undefined,
+      cached,
+    );
+    markStartup(cached ? 'sidebar.html:cache' : 'sidebar.html');
+    if (!cached) {
+      this.postOpeningSnapshot();
+    }
     const subscriptions = [
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       // A hidden view's content is gone; showing it creates the content again.

@@ -172,6 +172,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   /** Offers the kept form to a view that just loaded; the view takes it only if it has none. */
   private async restoreDraft(): Promise<void> {
+    // The draft store is among the stores a fresh window loads after its first paint.
+    await this.loading;
     const form = await this.drafts.form();
     if (form) {
       void this.post({ type: 'didRestoreDraft', form });
@@ -243,13 +245,13 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       this.firstReadyAnswer.resolve();
       return;
     }
-    if (message.type === 'keepDraft') {
-      this.drafts.keep(message.form);
-      return;
-    }
-    // A click on the cached team acts on the data once it is loaded, not on empty stores.
+    // A click on the cached team acts on the data once it is loaded, not on empty stores; a draft
+    // kept before then would be dropped by the draft store's opening.
     await this.loading;
     switch (message.type) {
+      case 'keepDraft':
+        this.drafts.keep(message.form);
+        return;
       case 'showHistory':
         this.historyOf = message.personId;
         await this.postSnapshot();

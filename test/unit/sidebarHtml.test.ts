@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { buildSidebarHtml, createNonce } from '../../src/host/sidebar/sidebarHtml';
 import { buildSnapshot } from '../../src/host/sidebar/snapshot';
 import type { Snapshot } from '../../src/shared/protocol';
@@ -79,6 +81,14 @@ describe('sidebar HTML and its content security policy', () => {
     assert.deepEqual(JSON.parse(decoded), snapshot);
     assert.equal([...html.matchAll(/<script/g)].length, 1);
     assert.doesNotMatch(buildSidebarHtml(resources, 'abc'), /data-snapshot/, 'no snapshot in the page unless one is given');
+  });
+
+  it('preloads the icon font by the very URL the built icon stylesheet asks for', () => {
+    const html = buildSidebarHtml(resources, 'abc');
+    assert.match(html, /<link rel="preload" href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\/codicon\.ttf" as="font" type="font\/ttf" crossorigin>/);
+    // out/test/unit → the repository, where the build put the webview's files.
+    const css = readFileSync(path.join(__dirname, '..', '..', '..', 'dist', 'webview', 'codicon.css'), 'utf8');
+    assert.deepEqual([...css.matchAll(/url\("([^"]*)"\)/g)].map((m) => m[1]), ['./codicon.ttf']);
   });
 
   it('is English with an empty bundle when no translation is in use', () => {

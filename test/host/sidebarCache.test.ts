@@ -124,10 +124,16 @@ describe('the sidebar’s cached team in a fresh window', () => {
       }, 'the cache without the removed person', 1000);
       assert.ok(text.includes('Kept Person'), text);
 
-      // No folder any more (Delete All reopens the stores; a closed folder has none): nothing kept.
+      // No folder any more (a closed folder has none): nothing kept.
       await team.open({ kind: 'noFolder' });
       await eventually(() => memento.get(MEMENTO_KEYS.sidebarTeam) === undefined, 'the cache emptied', 1000);
       assert.equal(cache.read({ kind: 'folder', uri: folder, scope: 'workspace' }), undefined);
+
+      // The folder again, then its last person removed: an empty team leaves no key behind.
+      await team.open({ kind: 'folder', uri: folder, scope: 'workspace' });
+      await eventually(() => cache.read({ kind: 'folder', uri: folder, scope: 'workspace' })?.people.length === 1, 'the cache kept again');
+      assert.ok((await team.remove(team.all[0]!.id)).ok);
+      await eventually(() => memento.get(MEMENTO_KEYS.sidebarTeam) === undefined && !memento.keys().includes(MEMENTO_KEYS.sidebarTeam) ? true : undefined, 'no key for an empty team', 1000);
     } finally {
       following.dispose();
       team.dispose();

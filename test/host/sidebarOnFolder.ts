@@ -27,7 +27,12 @@ export class MemoryMemento implements vscode.Memento {
     return (this.values.has(key) ? this.values.get(key) : fallback) as T;
   }
   update(key: string, value: unknown): Thenable<void> {
-    this.values.set(key, value);
+    // As VS Code's own: storing undefined removes the key.
+    if (value === undefined) {
+      this.values.delete(key);
+    } else {
+      this.values.set(key, value);
+    }
     return Promise.resolve();
   }
 }

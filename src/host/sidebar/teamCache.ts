@@ -32,11 +32,14 @@ export class SidebarTeamCache {
     return team.onDidChange(() => this.keep(team));
   }
 
-  /** Writes what the team store holds now, or clears the cache when it holds no readable team. */
+  /**
+   * Writes what the team store holds now, or clears the cache when it holds no readable team. An
+   * empty team is not kept either: it loads at once, and Delete All leaves no key behind.
+   */
   keep(team: TeamStore): Promise<void> {
     const state = team.state;
     const folder = team.dataFolder;
-    const usable = folder && (state.kind === 'ready' || state.kind === 'readOnly');
+    const usable = folder && (state.kind === 'ready' || state.kind === 'readOnly') && team.all.length > 0;
     return this.write(usable ? cachedTeamOf(team.all, folder.toString(), state.scope) : undefined);
   }
 

@@ -24,9 +24,12 @@ const copyCodicons = {
   setup(build) {
     build.onEnd(() => {
       mkdirSync('dist/webview', { recursive: true });
-      for (const file of ['codicon.css', 'codicon.ttf']) {
-        cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
-      }
+      cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
+      // The font's URL without its cache-busting query: the sidebar's page preloads it by this
+      // very URL (a preload only serves a request for the same URL), and the extension's own
+      // install folder already changes with every version.
+      const css = readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8');
+      writeFileSync('dist/webview/codicon.css', css.replace(/codicon\.ttf\?[0-9a-f]+/g, 'codicon.ttf'));
     });
   },
 };

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, NOTE_SCHEME, SIDEBAR_VIEW_ID } from './constants';
 import { markStartup, startupTimeline, type StartupMark } from './startupTimeline';
-import type { StartedTwoHats, TwoHatsApi } from './twoHats';
+import type { StartedBy, StartedTwoHats, TwoHatsApi } from './twoHats';
 
 export type { TwoHatsApi } from './twoHats';
 
@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
   );
   const noteFileSystem = new NoteFileSystemDoor(() => start());
   let started: StartedTwoHats | undefined;
-  const start = (): StartedTwoHats => {
+  const start = (startedBy: StartedBy = 'other'): StartedTwoHats => {
     if (!started) {
       // Gone before the core registers the same ids, which would otherwise throw.
       placeholders.forEach((placeholder) => placeholder.dispose());
@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const core = require('./core.js') as CoreModule;
       markStartup('core.loaded');
-      started = core.startTwoHats(context);
+      started = core.startTwoHats(context, startedBy);
       markStartup('core.started');
       void started.api.ready().then(() => markStartup('data.ready'), () => undefined);
       noteFileSystem.connect(started.noteFileSystem);
@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, {
       resolveWebviewView: (view, resolveContext, token) => {
         markStartup('sidebar.resolve');
-        const resolved = start().sidebar.resolveWebviewView(view, resolveContext, token);
+        const resolved = start('sidebar').sidebar.resolveWebviewView(view, resolveContext, token);
         markStartup('sidebar.resolved');
         return resolved;
       },

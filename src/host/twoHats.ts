@@ -33,6 +33,7 @@ import { NotePreviewsClosedWhilePresenting } from './presenting/notePreviews';
 import { noteUri } from './oneOnOnes/noteFileSystem';
 import { PrivateNoteMask } from './presenting/privateNoteMask';
 import { SidebarProvider } from './sidebar/sidebarProvider';
+import { SidebarTeamCache } from './sidebar/teamCache';
 import { DelegationStore } from './storage/delegationStore';
 import { announceSetAsideFiles, dataCommands, deleteAllData } from './storage/dataCommands';
 import { BackupKeeper, workspaceIdentity } from './storage/backups';
@@ -64,8 +65,17 @@ export interface StartedTwoHats {
   readonly noteFileSystem: vscode.FileSystemProvider;
 }
 
+/** What started Two Hats: the sidebar being shown, or anything else (a command, a restored note tab). */
+export type StartedBy = 'sidebar' | 'other';
+
+/**
+ * How long the data waits for the sidebar's first paint at most: if the webview never asks (the
+ * view was hidden again at once), the data loads anyway.
+ */
+const FIRST_PAINT_MAX_WAIT_MS = 2000;
+
 /** Registers every command (the shim's placeholders are gone by now) and starts loading the data. */
-export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
+export function startTwoHats(context: vscode.ExtensionContext, startedBy: StartedBy = 'other'): StartedTwoHats {
   installHostLocalization();
   const log = vscode.window.createOutputChannel('Two Hats', { log: true });
   // One for the window: a file from a newer Two Hats makes every store read-only together.
@@ -135,7 +145,9 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     ...teamCommands(store),
     ...goalCommands(store),
   };
-  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting, commands }, log);
+  const teamCache = new SidebarTeamCache(context.workspaceState, log);
+  const cachedTeam = { cache: teamCache, location: () => resolveDataLocation(context) };
+  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting, commands, cachedTeam }, log);
   context.subscriptions.push(
     log,
     guard,
@@ -145,6 +157,7 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
       sidebar.refresh();
     }),
     store,
+    teamCache.follow(store),
     noteStore,
     delegation,
     drafts,
@@ -184,7 +197,17 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
       }
     }),
   );
-  const loaded = openAt(resolveDataLocation(context));
+  // Reading the data (10,000 notes' index is most of a second of the extension host's time) would
+  // hold up the answer to the sidebar's first `ready`: with a cached team to show, it waits for
+  // that answer to be on its way.
+  const firstLocation = resolveDataLocation(context);
+  const paintFirst = startedBy === 'sidebar' && teamCache.read(firstLocation) !== undefined;
+  const loaded = (paintFirst ? firstPaintOrTimeout(sidebar.firstReadyAnswered()) : Promise.resolve()).then(() => {
+    markStartup('data.start');
+    return openAt(firstLocation);
+  });
+  sidebar.showCachedTeamUntil(loaded);
+  noteStore.openingWith(loaded);
   // The core loads on first use, never at startup; the reminder waits a little longer still.
   context.subscriptions.push(scheduleDueReminder(store, { lastShown: context.workspaceState }, loaded));
   void loaded.then(() => noteStore.reconciled()).then(() => offerRestoreIfEmpty(restoreContext));
@@ -193,4 +216,10 @@ export function startTwoHats(context: vscode.ExtensionContext): StartedTwoHats {
     sidebar,
     noteFileSystem,
   };
+}
+
+function firstPaintOrTimeout(firstPaint: Promise<void>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_PAINT_MAX_WAIT_MS)));
+  return Promise.race([firstPaint, timeout]).finally(() => clearTimeout(timer));
 }

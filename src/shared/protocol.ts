@@ -234,6 +234,11 @@ export interface Snapshot {
    * sidebar says so in a banner with a Stop button.
    */
   readonly presenting?: true;
+  /**
+   * The team as the sidebar showed it last time, painted while the data files are still being
+   * read: names and due dates only, no notes, talking points, goals or delegation yet.
+   */
+  readonly fromCache?: true;
 }
 
 /** A principle as the sidebar shows it: enough to read at a glance and to open in full. */

@@ -132,6 +132,8 @@ export const MEMENTO_KEYS = {
   consents: 'twoHats.consents.v1',
   /** workspaceState: the user declined restoring a backup into this workspace. */
   restoreDeclined: 'twoHats.restoreDeclined.v1',
+  /** workspaceState: the team as the sidebar last showed it, for a fresh window's first paint. */
+  sidebarTeam: 'twoHats.sidebarTeam.v1',
   /** globalState: the hat the lead wears now. */
   hat: 'twoHats.hat.v1',
   /** globalState: whether presenting mode is on. */

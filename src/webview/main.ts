@@ -197,7 +197,7 @@ let partlyPainted = false;
 let earlyMarks = 0;
 function markEarly(name: string): void {
   if (snapshot && earlyMarks++ < 12) {
-    const shown = `${name}:${snapshot.storage.kind}:${snapshot.people.length}`;
+    const shown = `${name}:${snapshot.fromCache ? 'cache' : snapshot.storage.kind}:${snapshot.people.length}`;
     performance.mark(shown);
     if (name === 'twoHats:paint') {
       requestAnimationFrame(() => setTimeout(() => performance.mark(shown.replace('paint', 'frame')), 0));
@@ -209,8 +209,10 @@ function paint(): void {
   if (!snapshot) {
     return;
   }
-  app.setAttribute('aria-busy', 'false');
+  // The cached team is shown while the data loads: still busy, and nothing drawn from the data yet.
+  app.setAttribute('aria-busy', snapshot.fromCache ? 'true' : 'false');
   const ready = snapshot.storage.kind === 'ready';
+  const showDelegation = ready && !snapshot.fromCache;
   // An open form or history may be further down, and takes the focus: those paint whole at once.
   partlyPainted = !painted && !ui.form && !ui.historyOf && snapshot.people.length > FIRST_PAINT_ROWS;
   if (partlyPainted) {
@@ -224,7 +226,7 @@ function paint(): void {
   replaceKeepingFocus(app, [
     ...(snapshot.presenting ? [renderPresentingBanner(() => vscode.postMessage({ type: 'stopPresenting' }))] : []),
     renderBody(snapshot, partlyPainted ? FIRST_PAINT_ROWS : undefined),
-    ...(ready ? [renderDelegation(snapshot.delegation, ui, delegationActions)] : []),
+    ...(showDelegation ? [renderDelegation(snapshot.delegation, ui, delegationActions)] : []),
     renderToday(snapshot, todayActions),
   ]);
   if (!painted) {
@@ -375,7 +377,23 @@ function sayReadyUntilAnswered(attempt = 0): void {
   }
 }
 
+// A fresh window's cached team comes in the page: painted now, before any message arrives.
+snapshot = readOpeningSnapshot(app.dataset['snapshot']);
+if (snapshot) {
+  markEarly('twoHats:snapshot');
+  paint();
+}
 sayReadyUntilAnswered();
+
+/** The snapshot the host put in the page, if any; only a cached team's is, and it is never run. */
+function readOpeningSnapshot(json: string | undefined): Snapshot | undefined {
+  try {
+    const parsed: unknown = json ? JSON.parse(json) : undefined;
+    return typeof parsed === 'object' && parsed !== null && (parsed as Snapshot).fromCache === true ? (parsed as Snapshot) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The page's translations (message → translation); English when absent or unreadable. */
 function readBundle(json: string | undefined): Record<string, string> | undefined {

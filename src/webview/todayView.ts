@@ -34,7 +34,8 @@ export function renderToday(snapshot: Snapshot, actions: TodayActions): HTMLElem
       h('span', { class: 'hat-text' }, h('strong', {}, hat.label), ` · ${hat.focus}`),
       switchButton,
     ),
-    renderBalance(snapshot),
+    // Counted from the notes, which a cached first paint does not have yet.
+    snapshot.fromCache ? null : renderBalance(snapshot),
     renderCard(snapshot.hatPrompt, l10n.t('Ask'), 'hat-prompt', actions, 'prompt'),
     renderCard(snapshot.principleOfTheDay, l10n.t('Principle of the day'), 'principle-of-the-day', actions, 'summary'),
   );

@@ -9,9 +9,14 @@ export interface FreshWindow {
   readonly host: ReadonlyMap<string, number>;
 }
 
+/** The middle value; of an even count (the windows are), the mean of the two middle ones. */
 function median(values: readonly number[]): number {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : sorted[Math.floor(sorted.length / 2)]!;
+  if (sorted.length === 0) {
+    return NaN;
+  }
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '—');
@@ -51,6 +56,19 @@ export function printFreshWindows(store: string, windows: readonly FreshWindow[]
   console.log(figure('one-paragraph webview, #floor-ready', floor));
   console.log(`  ratio, first button:        ${(median(ours) / median(floor)).toFixed(2)}×   (target ≤ 1.3×)`);
   console.log(`  ratio, team's first button: ${(median(usable) / median(floor)).toFixed(2)}×`);
+  // The first click of a window also waits for the extension host to start, so the two
+  // positions are shown apart; the second click compares the views themselves.
+  const position = (first: boolean, label: string, opening: (w: FreshWindow) => Opening, at: (o: Opening) => number = (o) => o.firstReadyAt) =>
+    median(windows.filter((w) => (w.order[0] === label) === first).map((w) => at(opening(w)) - opening(w).clickedAt));
+  for (const first of [true, false]) {
+    const oursThere = position(first, 'Two Hats', (w) => w.ours);
+    const floorThere = position(first, 'Floor', (w) => w.floor);
+    const teamThere = position(first, 'Two Hats', (w) => w.ours, (o) => o.usableAt);
+    console.log(
+      `  clicked ${first ? 'first' : 'second'} in its window: Two Hats ${ms(oursThere)} (team's first button ${ms(teamThere)}), floor ${ms(floorThere)}: ` +
+        `${(oursThere / floorThere).toFixed(2)}× (team ${(teamThere / floorThere).toFixed(2)}×)`,
+    );
+  }
 
   const perWindow = windows.map(steps);
   const names = [...new Set(perWindow.flatMap((s) => [...s.keys()]))];

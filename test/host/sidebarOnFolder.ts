@@ -14,6 +14,7 @@ import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { NoteStore } from '../../src/host/storage/noteStore';
 import { SidebarDraftStore } from '../../src/host/storage/sidebarDraftStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
+import type { SidebarTeamCache } from '../../src/host/sidebar/teamCache';
 import type { HostMessage } from '../../src/shared/protocol';
 
 /** A memento kept in memory: the provider's own state, not what is under test. */
@@ -26,7 +27,12 @@ export class MemoryMemento implements vscode.Memento {
     return (this.values.has(key) ? this.values.get(key) : fallback) as T;
   }
   update(key: string, value: unknown): Thenable<void> {
-    this.values.set(key, value);
+    // As VS Code's own: storing undefined removes the key.
+    if (value === undefined) {
+      this.values.delete(key);
+    } else {
+      this.values.set(key, value);
+    }
     return Promise.resolve();
   }
 }
@@ -39,10 +45,23 @@ export interface SidebarOnFolder {
   readonly posted: HostMessage[];
   /** What the provider logged as a warning. */
   readonly warnings: string[];
+  /** The page the provider gave the webview. */
+  html(): string;
   /** Sends a message as the webview would (raw: it is not checked on this side). */
   send(message: unknown): void;
   /** Ends this "window": the provider and its stores, like an extension host shutting down. */
   close(): void;
+  /** With `loadLater`: opens the stores now, as a fresh window does once the sidebar has painted. */
+  load(): Promise<void>;
+}
+
+export interface SidebarOptions {
+  /** This "window's" presenting mode, when the test follows it; otherwise one of its own. */
+  readonly presenting?: PresentingMode;
+  /** The team cache the sidebar paints from while the stores load. */
+  readonly teamCache?: SidebarTeamCache;
+  /** The stores open only when the test calls `load`, and the sidebar shows the cache until then. */
+  readonly loadLater?: boolean;
 }
 
 /**
@@ -53,14 +72,18 @@ const runningCommands = new Proxy({} as CommandHandlers, {
   get: (_, name) => (args: unknown) => vscode.commands.executeCommand(COMMANDS[name as keyof typeof COMMANDS], args),
 });
 
-/** `presenting`: this "window's" presenting mode, when the test follows it; otherwise one of its own. */
-export async function openSidebarOn(folder: vscode.Uri, options: { presenting?: PresentingMode } = {}): Promise<SidebarOnFolder> {
+export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions = {}): Promise<SidebarOnFolder> {
   const location = { kind: 'folder', uri: folder, scope: 'workspace' } as const;
   const team = new TeamStore();
   const notes = new NoteStore();
   const delegation = new DelegationStore();
   const drafts = new SidebarDraftStore();
-  await Promise.all([team.open(location), delegation.open(location), drafts.open(location), notes.open(folder)]);
+  const openStores = () => Promise.all([team.open(location), delegation.open(location), drafts.open(location), notes.open(folder)]).then(() => undefined);
+  let startLoading = () => undefined as void;
+  const loaded = options.loadLater ? new Promise<void>((resolve) => (startLoading = resolve)).then(openStores) : openStores();
+  if (!options.loadLater) {
+    await loaded;
+  }
   const memento = new MemoryMemento();
   const warnings: string[] = [];
   const channel = vscode.window.createOutputChannel('Two Hats sidebar test', { log: true });
@@ -69,9 +92,22 @@ export async function openSidebarOn(folder: vscode.Uri, options: { presenting?: 
   });
   const provider = new SidebarProvider(
     vscode.Uri.file(path.join(__dirname, '..', '..', '..')),
-    { team, notes, delegation, drafts, hats: new HatState(memento), selfChecks: new SelfCheckState(memento), presenting: options.presenting ?? new PresentingMode(memento), commands: runningCommands },
+    {
+      team,
+      notes,
+      delegation,
+      drafts,
+      hats: new HatState(memento),
+      selfChecks: new SelfCheckState(memento),
+      presenting: options.presenting ?? new PresentingMode(memento),
+      commands: runningCommands,
+      ...(options.teamCache ? { cachedTeam: { cache: options.teamCache, location: () => location } } : {}),
+    },
     log,
   );
+  if (options.loadLater) {
+    provider.showCachedTeamUntil(loaded);
+  }
   const incoming = new vscode.EventEmitter<unknown>();
   const posted: HostMessage[] = [];
   const view = {
@@ -97,7 +133,12 @@ export async function openSidebarOn(folder: vscode.Uri, options: { presenting?: 
     drafts,
     posted,
     warnings,
+    html: () => view.webview.html,
     send: (message) => incoming.fire(message),
+    load: () => {
+      startLoading();
+      return loaded;
+    },
     close() {
       provider.dispose();
       [team, notes, delegation, drafts, channel, incoming].forEach((d) => d.dispose());

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { buildSidebarHtml, createNonce } from '../../src/host/sidebar/sidebarHtml';
+import { buildSnapshot } from '../../src/host/sidebar/snapshot';
+import type { Snapshot } from '../../src/shared/protocol';
 
 const resources = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
@@ -62,6 +66,29 @@ describe('sidebar HTML and its content security policy', () => {
     const decoded = attribute.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     assert.deepEqual(JSON.parse(decoded), { Team: hostile });
     assert.equal([...html.matchAll(/<script/g)].length, 1);
+  });
+
+  it('carries a cached team for the first paint, escaped so no name can break out of the attribute', () => {
+    const hostile = '"><script>alert(1)</script>&amp;';
+    const snapshot: Snapshot = {
+      ...buildSnapshot({ storage: { kind: 'ready', scope: 'workspace' }, people: [{ id: 'p1', name: hostile, role: '', cadence: 'weekly', archived: false, addedOn: '2026-11-01' }], hat: 'leader', notesOf: () => [], today: '2026-11-30' }),
+      fromCache: true,
+    };
+    const html = buildSidebarHtml(resources, 'abc', undefined, snapshot);
+    const attribute = /data-snapshot="([^"]*)"/.exec(html)?.[1];
+    assert.ok(attribute !== undefined, 'the page carries the snapshot');
+    const decoded = attribute.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    assert.deepEqual(JSON.parse(decoded), snapshot);
+    assert.equal([...html.matchAll(/<script/g)].length, 1);
+    assert.doesNotMatch(buildSidebarHtml(resources, 'abc'), /data-snapshot/, 'no snapshot in the page unless one is given');
+  });
+
+  it('preloads the icon font by the very URL the built icon stylesheet asks for', () => {
+    const html = buildSidebarHtml(resources, 'abc');
+    assert.match(html, /<link rel="preload" href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\/codicon\.ttf" as="font" type="font\/ttf" crossorigin>/);
+    // out/test/unit → the repository, where the build put the webview's files.
+    const css = readFileSync(path.join(__dirname, '..', '..', '..', 'dist', 'webview', 'codicon.css'), 'utf8');
+    assert.deepEqual([...css.matchAll(/url\("([^"]*)"\)/g)].map((m) => m[1]), ['./codicon.ttf']);
   });
 
   it('is English with an empty bundle when no translation is in use', () => {

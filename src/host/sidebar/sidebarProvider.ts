@@ -6,6 +6,7 @@ import {
   type WebviewMessage,
   type WebviewRequest,
 } from '../../shared/protocol';
+import type { Snapshot } from '../../shared/protocol';
 import { countOverdue, localToday } from '../../shared/team';
 import type { CommandHandlers } from '../commands/commandTable';
 import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
@@ -16,12 +17,11 @@ import type { NoteStore } from '../storage/noteStore';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
 import type { DelegationStore } from '../storage/delegationStore';
 import type { SidebarDraftStore } from '../storage/sidebarDraftStore';
-import { selfCheckSentence, type SelfCheckState } from '../delegation/selfCheckState';
-import { delegationView } from './delegationSnapshot';
+import type { SelfCheckState } from '../delegation/selfCheckState';
 import { handleDelegationIntent } from '../delegation/sidebarIntents';
+import { previewOf } from './notePreview';
 import { buildSidebarHtml } from './sidebarHtml';
-import { forPresenting } from './presentingSnapshot';
-import { buildSnapshot, weekBalance } from './snapshot';
+import { cachedSnapshot, fullSnapshot, type CachedTeamSource } from './sidebarSnapshots';
 import type { PresentingMode } from '../presenting/presentingMode';
 import { markStartup } from '../startupTimeline';
 
@@ -38,6 +38,8 @@ export interface SidebarSources {
   readonly presenting: PresentingMode;
   /** The same typed actions the palette commands run: the sidebar only supplies what it knows. */
   readonly commands: CommandHandlers;
+  /** The team last shown, for the first paint of a fresh window; without it, nothing is shown before the data. */
+  readonly cachedTeam?: CachedTeamSource;
 }
 
 /**
@@ -49,8 +51,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private view: vscode.WebviewView | undefined;
   /** The person whose 1:1 history the sidebar has open: only theirs goes into the snapshot. */
   private historyOf: string | undefined;
-  /** A snapshot was posted as the content was created, so its `ready` needs no second one. */
-  private openingSnapshotPosted = false;
+  /** Until the stores have loaded, the sidebar shows the cached team, if any, and intents wait. */
+  private loading: Promise<void> | undefined;
+  private readonly firstReadyAnswer = new Deferred();
   private readonly disposables: vscode.Disposable[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -62,20 +65,15 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private readonly drafts: SidebarDraftStore;
   private readonly presenting: PresentingMode;
   private readonly commands: CommandHandlers;
+  private readonly cachedTeam: CachedTeamSource | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    sources: SidebarSources,
+    private readonly sources: SidebarSources,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.store = sources.team;
-    this.notes = sources.notes;
-    this.delegation = sources.delegation;
-    this.hats = sources.hats;
-    this.selfChecks = sources.selfChecks;
-    this.drafts = sources.drafts;
-    this.presenting = sources.presenting;
-    this.commands = sources.commands;
+    ({ team: this.store, notes: this.notes, delegation: this.delegation, hats: this.hats, selfChecks: this.selfChecks } = sources);
+    ({ drafts: this.drafts, presenting: this.presenting, commands: this.commands, cachedTeam: this.cachedTeam } = sources);
     this.disposables.push(
       ...[sources.team, sources.delegation, sources.hats, sources.selfChecks, sources.presenting].map((source) => source.onDidChange(() => this.refresh())),
       // Most note saves change only prose: the sidebar repaints only when what it shows changed.
@@ -90,12 +88,21 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       enableCommandUris: false,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     };
-    view.webview.html = buildSidebarHtml({
-      cspSource: view.webview.cspSource,
-      asset: (...parts) => view.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString(),
-    });
-    markStartup('sidebar.html');
-    this.postOpeningSnapshot();
+    // A fresh window's cached team goes in the page itself: painted as the script starts.
+    const cached = this.loading && this.cachedTeam ? cachedSnapshot(this.cachedTeam, this.sources) : undefined;
+    view.webview.html = buildSidebarHtml(
+      {
+        cspSource: view.webview.cspSource,
+        asset: (...parts) => view.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString(),
+      },
+      undefined,
+      undefined,
+      cached,
+    );
+    markStartup(cached ? 'sidebar.html:cache' : 'sidebar.html');
+    if (!cached) {
+      this.postOpeningSnapshot();
+    }
     const subscriptions = [
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       // A hidden view's content is gone; showing it creates the content again.
@@ -118,7 +125,30 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   /** Tells the webview that all data was deleted, so it drops its drafts too. */
   forgetUiState(): void {
     this.drafts.forget();
-    this.post({ type: 'didDeleteAllData' });
+    void this.post({ type: 'didDeleteAllData' });
+  }
+
+  /**
+   * Shows the cached team until `loaded` settles, then the stores. Meant for the first load of a
+   * window: a reload later keeps showing the stores, which say what they are doing.
+   */
+  showCachedTeamUntil(loaded: Promise<void>): void {
+    const loading = loaded.catch(() => undefined);
+    this.loading = loading;
+    void loading.then(() => {
+      if (this.loading === loading) {
+        this.loading = undefined;
+        this.refresh();
+      }
+    });
+  }
+
+  /**
+   * Settles once the webview's first `ready` has been answered and the answer handed to the
+   * workbench, so that loading the data can wait for the first paint instead of competing with it.
+   */
+  firstReadyAnswered(): Promise<void> {
+    return this.firstReadyAnswer.promise;
   }
 
   /** Repaints soon: changes that come together (a 1:1 start touches three stores) paint once. */
@@ -132,48 +162,44 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   /**
    * Posted while the content's script is still loading, which VS Code holds until the webview is
    * ready: the snapshot is built and on its way in parallel, instead of after a round trip for
-   * `ready` (a tenth of a second at 200 people).
+   * `ready` (a tenth of a second at 200 people). In a fresh window it may be dropped, so every
+   * `ready` is answered too.
    */
   private postOpeningSnapshot(): void {
-    this.openingSnapshotPosted = true;
-    this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
+    void this.postSnapshot();
   }
 
   /** Offers the kept form to a view that just loaded; the view takes it only if it has none. */
   private async restoreDraft(): Promise<void> {
+    // The draft store is among the stores a fresh window loads after its first paint.
+    await this.loading;
     const form = await this.drafts.form();
     if (form) {
-      this.post({ type: 'didRestoreDraft', form });
+      void this.post({ type: 'didRestoreDraft', form });
     }
   }
 
   private refreshNow(): void {
     this.updateBadge();
     if (this.view?.visible) {
-      this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
+      void this.postSnapshot();
     }
   }
 
-  private snapshot() {
-    const today = localToday();
-    const check = this.selfChecks.due(this.delegation.all, today);
-    const snapshot = buildSnapshot({
-      storage: this.store.state,
-      people: this.store.all,
-      hat: this.hats.current,
-      notesOf: (personId) => this.notes.forPerson(personId),
-      balance: weekBalance(this.notes.all, this.store.all, today),
-      today,
-      delegation: delegationView(
-        this.delegation.all,
-        (id) => this.store.find(id)?.name,
-        today,
-        check ? { week: check.week, sentence: selfCheckSentence(check) } : undefined,
-      ),
-      historyOf: this.historyOf,
-    });
-    // Left out here, in the host: what is never sent cannot show on a shared screen.
-    return this.presenting.on ? forPresenting(snapshot) : snapshot;
+  /** Posts what the sidebar should show now; resolves once the workbench has taken it (or has none to take). */
+  private async postSnapshot(): Promise<void> {
+    const snapshot = this.snapshot();
+    if (snapshot) {
+      await this.post({ type: 'didChangeSnapshot', snapshot });
+    }
+  }
+
+  /** Undefined while loading with no cached team: the first paint then waits for the data. */
+  private snapshot(): Snapshot | undefined {
+    if (this.loading) {
+      return this.cachedTeam && cachedSnapshot(this.cachedTeam, this.sources);
+    }
+    return fullSnapshot(this.sources, this.historyOf);
   }
 
   private updateBadge(): void {
@@ -185,14 +211,17 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       overdue > 0 ? { value: overdue, tooltip: overdue === 1 ? '1 person is overdue for a 1:1' : `${overdue} people are overdue for a 1:1` } : undefined;
   }
 
-  private post(message: HostMessage): void {
+  private post(message: HostMessage): Promise<void> {
     // For `npm run bench`: what each early snapshot showed, and when it left.
     if (message.type === 'didChangeSnapshot') {
-      markStartup(`sidebar.post:${message.snapshot.storage.kind}:${message.snapshot.people.length}`);
+      markStartup(`sidebar.post:${message.snapshot.fromCache ? 'cache' : message.snapshot.storage.kind}:${message.snapshot.people.length}`);
     }
-    void this.view?.webview.postMessage(message).then(undefined, (error: unknown) => {
-      this.log.warn(`Could not post ${message.type} to the sidebar: ${String(error)}`);
-    });
+    return Promise.resolve(this.view?.webview.postMessage(message)).then(
+      () => undefined,
+      (error: unknown) => {
+        this.log.warn(`Could not post ${message.type} to the sidebar: ${String(error)}`);
+      },
+    );
   }
 
   private receive(raw: unknown): void {
@@ -207,25 +236,24 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
+    if (message.type === 'ready') {
+      // Every `ready` gets a snapshot: the one posted as the content opened may have been dropped.
+      this.historyOf = message.historyOf;
+      void this.restoreDraft();
+      await this.postSnapshot();
+      this.firstReadyAnswer.resolve();
+      return;
+    }
+    // A click on the cached team acts on the data once it is loaded, not on empty stores; a draft
+    // kept before then would be dropped by the draft store's opening.
+    await this.loading;
     switch (message.type) {
       case 'keepDraft':
         this.drafts.keep(message.form);
         return;
-      case 'ready': {
-        void this.restoreDraft();
-        // The snapshot posted while the view loaded already answers this `ready`, unless the view
-        // came back with another person's history open.
-        const answered = this.openingSnapshotPosted && message.historyOf === this.historyOf;
-        this.openingSnapshotPosted = false;
-        this.historyOf = message.historyOf;
-        if (!answered) {
-          this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
-        }
-        return;
-      }
       case 'showHistory':
         this.historyOf = message.personId;
-        this.post({ type: 'didChangeSnapshot', snapshot: this.snapshot() });
+        await this.postSnapshot();
         return;
       case 'addPerson':
         return this.answer(message, await this.store.add(message.draft));
@@ -260,7 +288,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'previewNote': {
         const meta = this.presenting.on ? undefined : this.notes.find(message.noteId);
         if (meta) {
-          this.post({ type: 'didLoadNotePreview', noteId: meta.id, title: meta.title, markdown: previewOf(await this.notes.read(meta.id)) });
+          void this.post({ type: 'didLoadNotePreview', noteId: meta.id, title: meta.title, markdown: previewOf(await this.notes.read(meta.id)) });
         }
         return;
       }
@@ -281,7 +309,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'delegation': {
         const deleted = await handleDelegationIntent(message.intent, { delegation: this.delegation, selfChecks: this.selfChecks, commands: this.commands });
         if (deleted) {
-          this.post({ type: 'didDeleteDelegationItem', itemId: deleted.id, title: deleted.title });
+          void this.post({ type: 'didDeleteDelegationItem', itemId: deleted.id, title: deleted.title });
         }
         return;
       }
@@ -301,7 +329,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   private answer(request: WebviewRequest, result: MutationResult): void {
-    this.post(
+    void this.post(
       result.ok
         ? { type: 'didCompleteRequest', requestId: request.requestId, personId: result.person.id }
         : { type: 'didCompleteRequest', requestId: request.requestId, error: result.error },
@@ -309,11 +337,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 }
 
-/** A preview that stays quick however long the note: a 5 MB note is shown in part. */
-const PREVIEW_MAX_CHARS = 200_000;
-
-function previewOf(markdown: string): string {
-  return markdown.length <= PREVIEW_MAX_CHARS
-    ? markdown
-    : `${markdown.slice(0, PREVIEW_MAX_CHARS)}\n\n---\n\n_The preview shows the first part of this long note. Open the note to see all of it._\n`;
+/** A promise with its resolve at hand. */
+class Deferred {
+  resolve!: () => void;
+  readonly promise = new Promise<void>((resolve) => (this.resolve = resolve));
 }

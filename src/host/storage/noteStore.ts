@@ -117,6 +117,14 @@ export class NoteStore implements vscode.Disposable {
     return opened;
   }
 
+  /**
+   * The first `open` is coming but waits (for the sidebar's first paint): a note restored in a tab
+   * meanwhile waits for `pending`, the load that opens this store, instead of finding no index.
+   */
+  openingWith(pending: Promise<void>): void {
+    this.lastOpen = pending.catch(() => undefined);
+  }
+
   /** Resolves once the last `open` has loaded the index (or failed to). */
   opened(): Promise<void> {
     return this.lastOpen;

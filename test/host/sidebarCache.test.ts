@@ -1,0 +1,146 @@
+/**
+ * A fresh window's sidebar paints the team from the cache kept in workspace state, before the
+ * data files are read, and the cache never outlives a person removed from the team.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { PresentingMode } from '../../src/host/presenting/presentingMode';
+import { SidebarTeamCache } from '../../src/host/sidebar/teamCache';
+import { TeamStore } from '../../src/host/storage/teamStore';
+import type { HostMessage, Snapshot } from '../../src/shared/protocol';
+import { MEMENTO_KEYS, MEMENTO_PREFIX } from '../../src/shared/storageLayout';
+import { eventually } from './helpers';
+import { MemoryMemento, openSidebarOn } from './sidebarOnFolder';
+
+const snapshots = (posted: readonly HostMessage[]): Snapshot[] => posted.flatMap((m) => (m.type === 'didChangeSnapshot' ? [m.snapshot] : []));
+const names = (snapshot: Snapshot | undefined) => snapshot?.people.map((p) => p.name) ?? [];
+
+/** A folder whose team was shown in an earlier window, with the cache that window kept. */
+async function earlierWindow(people: readonly string[]): Promise<{ folder: vscode.Uri; memento: MemoryMemento; team: TeamStore; cache: SidebarTeamCache }> {
+  const folder = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-team-cache-')));
+  const memento = new MemoryMemento();
+  const cache = new SidebarTeamCache(memento);
+  const team = new TeamStore();
+  const following = cache.follow(team);
+  await team.open({ kind: 'folder', uri: folder, scope: 'workspace' });
+  for (const name of people) {
+    assert.ok((await team.add({ name, role: 'Engineer', cadence: 'weekly' })).ok);
+  }
+  await eventually(() => cache.read({ kind: 'folder', uri: folder, scope: 'workspace' })?.people.length === people.length, 'the cache written');
+  following.dispose();
+  return { folder, memento, team, cache };
+}
+
+describe('the sidebar’s cached team in a fresh window', () => {
+  it('shows the team from the cache before the data loads, answers every ready, and acts only on loaded data', async () => {
+    const before = await earlierWindow(['Grace Cached', 'Alan Cached']);
+    before.team.dispose();
+    const window = await openSidebarOn(before.folder, { teamCache: new SidebarTeamCache(before.memento), loadLater: true });
+    try {
+      // The page itself carries the cached team: it paints as its script starts, before any message.
+      const page = window.html();
+      assert.match(page, /data-snapshot="[^"]*Grace Cached[^"]*"/);
+      assert.match(page, /data-snapshot="[^"]*Alan Cached[^"]*"/);
+
+      // The webview asks at once and again at 250, 500, 1000 and 2000 ms: each ask is answered.
+      for (let ask = 0; ask < 5; ask++) {
+        window.send({ type: 'ready' });
+      }
+      const early = await eventually(() => (snapshots(window.posted).length >= 5 ? snapshots(window.posted) : undefined), 'an answer to every ready');
+      assert.equal(window.team.all.length, 0, 'the team file has not been read yet');
+      for (const snapshot of early) {
+        assert.equal(snapshot.fromCache, true);
+        assert.equal(snapshot.storage.kind, 'ready', 'the team, not “Open a folder”, while loading');
+        assert.deepEqual(names(snapshot).sort(), ['Alan Cached', 'Grace Cached']);
+      }
+
+      // A click on the cached team waits for the data rather than acting on empty stores.
+      window.send({ type: 'addPerson', requestId: 1, draft: { name: 'Ada New', role: '', cadence: 'weekly' } });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(window.posted.some((m) => m.type === 'didCompleteRequest'), false, 'not answered before the data loaded');
+
+      await window.load();
+      const answer = await eventually(() => window.posted.find((m) => m.type === 'didCompleteRequest'), 'the add, once loaded');
+      assert.ok(answer.type === 'didCompleteRequest' && !answer.error, JSON.stringify(answer));
+      const loaded = await eventually(() => snapshots(window.posted).filter((s) => !s.fromCache && s.people.length === 3).at(-1), 'the loaded team');
+      assert.deepEqual(names(loaded).sort(), ['Ada New', 'Alan Cached', 'Grace Cached']);
+    } finally {
+      window.close();
+    }
+  });
+
+  it('paints nothing from a cache kept for another data folder, and waits for the data instead', async () => {
+    const before = await earlierWindow(['Someone Elsewhere']);
+    before.team.dispose();
+    const otherFolder = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-team-cache-other-')));
+    const window = await openSidebarOn(otherFolder, { teamCache: new SidebarTeamCache(before.memento), loadLater: true });
+    try {
+      window.send({ type: 'ready' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.deepEqual(snapshots(window.posted), [], 'no snapshot before the data');
+      assert.doesNotMatch(window.html(), /data-snapshot|Someone Elsewhere/);
+      await window.load();
+      const loaded = await eventually(() => snapshots(window.posted).at(-1), 'the snapshot of the loaded data');
+      assert.equal(loaded.fromCache, undefined);
+      assert.deepEqual(names(loaded), []);
+    } finally {
+      window.close();
+    }
+  });
+
+  it('marks the cached paint as presenting while the lead shares their screen', async () => {
+    const before = await earlierWindow(['Presented Person']);
+    before.team.dispose();
+    const presenting = new PresentingMode(new MemoryMemento());
+    await presenting.set(true);
+    const window = await openSidebarOn(before.folder, { teamCache: new SidebarTeamCache(before.memento), loadLater: true, presenting });
+    try {
+      window.send({ type: 'ready' });
+      const early = await eventually(() => snapshots(window.posted)[0], 'the cached paint');
+      assert.equal(early.fromCache, true);
+      assert.equal(early.presenting, true);
+      assert.match(window.html(), /data-snapshot="[^"]*&quot;presenting&quot;:true/, 'the page’s own copy is filtered too');
+      assert.deepEqual(early.people.map((p) => [p.historyCount, p.openItems.length, p.moodTrend.length]), [[0, 0, 0]]);
+    } finally {
+      window.close();
+      presenting.dispose();
+    }
+  });
+
+  it('drops a removed person from the cache at once, and empties it when the team is gone', async () => {
+    const { folder, memento, team, cache } = await earlierWindow(['Kept Person', 'Removed Person']);
+    const following = cache.follow(team);
+    try {
+      const removed = team.all.find((p) => p.name === 'Removed Person')!;
+      assert.ok(JSON.stringify(memento.get(MEMENTO_KEYS.sidebarTeam)).includes('Removed Person'), 'cached before (so the check below can fail)');
+      assert.ok((await team.remove(removed.id)).ok);
+      // Written as the store tells of the change: by the time the removal is saved, or just after.
+      const text = await eventually(() => {
+        const now = JSON.stringify(memento.get(MEMENTO_KEYS.sidebarTeam));
+        return now.includes('Removed Person') ? undefined : now;
+      }, 'the cache without the removed person', 1000);
+      assert.ok(text.includes('Kept Person'), text);
+
+      // No folder any more (a closed folder has none): nothing kept.
+      await team.open({ kind: 'noFolder' });
+      await eventually(() => memento.get(MEMENTO_KEYS.sidebarTeam) === undefined, 'the cache emptied', 1000);
+      assert.equal(cache.read({ kind: 'folder', uri: folder, scope: 'workspace' }), undefined);
+
+      // The folder again, then its last person removed: an empty team leaves no key behind.
+      await team.open({ kind: 'folder', uri: folder, scope: 'workspace' });
+      await eventually(() => cache.read({ kind: 'folder', uri: folder, scope: 'workspace' })?.people.length === 1, 'the cache kept again');
+      assert.ok((await team.remove(team.all[0]!.id)).ok);
+      await eventually(() => memento.get(MEMENTO_KEYS.sidebarTeam) === undefined && !memento.keys().includes(MEMENTO_KEYS.sidebarTeam) ? true : undefined, 'no key for an empty team', 1000);
+    } finally {
+      following.dispose();
+      team.dispose();
+    }
+  });
+
+  it('lives under the prefix that Delete All My Data clears', () => {
+    assert.ok(MEMENTO_KEYS.sidebarTeam.startsWith(MEMENTO_PREFIX));
+  });
+});

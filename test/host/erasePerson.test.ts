@@ -9,7 +9,7 @@ import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands'
 import type { ItemResult } from '../../src/host/storage/delegationStore';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import type { Erased } from '../../src/host/team/erasePerson';
-import { activateTwoHats, eventually } from './helpers';
+import { activateTwoHats, eventually, saveOrExplain } from './helpers';
 import { NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
 
 function filesUnder(dir: string): string[] {
@@ -48,7 +48,7 @@ describe('erasing a person, and handing them over', () => {
     const privateAt = editor.document.positionAt(editor.document.getText().indexOf('## Private notes'));
     assert.ok(await editor.edit((b) => b.insert(privateAt, `- [ ] Follow up on ${shared}\n\n`)), 'the shareable edit');
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), `- [ ] ${hidden} talk to HR\n`)), 'the private edit');
-    assert.ok(await editor.document.save());
+    await saveOrExplain(editor.document);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     return started!.noteId;
   }

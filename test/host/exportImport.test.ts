@@ -7,7 +7,7 @@ import { COMMANDS } from '../../src/host/constants';
 import type { ExportResult, ImportResult } from '../../src/host/oneOnOnes/exportImport';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { activateTwoHats, eventually, readText } from './helpers';
+import { activateTwoHats, eventually, readText, saveOrExplain } from './helpers';
 import { noteBodyUri, noteHeaderUri } from '../../src/host/storage/layout';
 
 function filesUnder(dir: string): string[] {
@@ -29,7 +29,7 @@ describe('export and import of 1:1 notes', () => {
     const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId: added.person.id, templateId: 'weekly' });
     const editor = vscode.window.activeTextEditor!;
     await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), 'Worried about the reorg — private.\n'));
-    assert.ok(await editor.document.save());
+    await saveOrExplain(editor.document);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     noteId = started!.noteId;
     original = (await readText(noteBodyUri(folder, noteId)))!;

@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TwoHatsApi } from '../../src/host/extension';
 import { EXTENSION_ID } from '../../src/host/constants';
@@ -32,4 +33,22 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Saves a document as a person's Ctrl+S does, and fails with what the workbench logged when the
+ * save did not go through: the editor API says only "false". A save refused in a fresh window,
+ * right after a 1:1 starts, has been seen a few times and not yet explained; this is its evidence.
+ */
+export async function saveOrExplain(document: vscode.TextDocument): Promise<void> {
+  if (await document.save()) {
+    return;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const { execFileSync } = await import('node:child_process');
+  // The window's logs sit in the harness's temporary folder (test/harness/codeServer.ts).
+  const logged = execFileSync('sh', ['-c', "find /tmp -path '*two-hats-host-*' -name '*.log' -mmin -5 2>/dev/null | xargs -r grep -h -i -E 'save|conflict|error' | tail -20"], {
+    encoding: 'utf8',
+  });
+  assert.fail(`the save of ${document.uri.toString()} went through (dirty: ${document.isDirty}); the workbench logged:\n${logged}`);
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { activateTwoHats, readText } from './helpers';
+import { activateTwoHats, readText, saveOrExplain } from './helpers';
 import { noteBodyUri, notesFolder } from '../../src/host/storage/layout';
 import { TEAM_FILE } from '../../src/shared/storageLayout';
 
@@ -37,14 +37,7 @@ describe('1:1 notes in the real editor', () => {
     const actionItems = editor.document.getText().split('\n').indexOf('## Action items');
     assert.ok(actionItems > 0);
     await editor.edit((b) => b.insert(new vscode.Position(actionItems + 1, 0), '\n- [ ] Write the onboarding guide @noor\n'));
-    if (!(await editor.document.save())) {
-      // The editor only says false: the same write, made directly, says why.
-      const why = await vscode.workspace.fs.writeFile(editor.document.uri, new TextEncoder().encode(editor.document.getText())).then(
-        () => 'a direct write of the same text went through',
-        (error: unknown) => String(error),
-      );
-      assert.fail(`the save goes through (${why})`);
-    }
+    await saveOrExplain(editor.document);
     const onDisk = await readText(noteBodyUri(folder, noteId));
     assert.match(onDisk ?? '', /- \[ \] Write the onboarding guide @noor/);
     const entries = await vscode.workspace.fs.readDirectory(notesFolder(folder));
@@ -62,7 +55,7 @@ describe('1:1 notes in the real editor', () => {
     await editor.edit((b) =>
       b.insert(new vscode.Position(editor.document.lineCount, 0), '\n## Performance concerns\n\n- [ ] Talk to HR about the PIP\n'),
     );
-    assert.ok(await editor.document.save());
+    await saveOrExplain(editor.document);
     const next = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
     const text = (await readText(noteBodyUri(folder, next!.noteId))) ?? '';
     const privateAt = text.indexOf('## Private notes');

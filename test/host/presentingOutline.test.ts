@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { activateTwoHats, eventually } from './helpers';
+import { activateTwoHats, eventually, saveOrExplain } from './helpers';
 
 type AnySymbol = vscode.DocumentSymbol | vscode.SymbolInformation;
 
@@ -48,7 +48,7 @@ describe('presenting keeps private headings out of the outline', () => {
     const saved = `# 1:1\n\n## Action items\n\n- [ ] Shared item\n\n## Private notes\n\n### ${privateHeading}\n\n${secret}\n\n- [ ] one\n- [ ] two\n- [ ] three\n`;
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
     assert.ok(await editor.edit((edit) => edit.replace(whole, saved)));
-    assert.ok(await editor.document.save());
+    await saveOrExplain(editor.document);
     assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), `${unsaved}\n`)));
     assert.ok(editor.document.isDirty);
   });

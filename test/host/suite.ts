@@ -22,3 +22,4 @@ import './dataFiles.test';
 import './noteIndex.test';
 import './presentingOutline.test';
 import './presentingPreview.test';
+import './encryption.test';

@@ -62,10 +62,8 @@ describe('encrypted at rest: encrypt, lock, unlock, change passphrase, decrypt',
     const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name });
     assert.ok(added?.ok);
     note = (await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId: added.person.id, templateId: 'weekly' }))!;
-    const editor = vscode.window.activeTextEditor!;
-    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), `- [ ] ${sentinel} wants to lead the migration\n`)));
-    assert.ok(await editor.document.save());
-    typed = editor.document.getText();
+    typed = `${await noteText(note.uri)}\n- [ ] ${sentinel} wants to lead the migration\n`;
+    await vscode.workspace.fs.writeFile(note.uri, new TextEncoder().encode(typed));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.commands.executeCommand(COMMANDS.addDelegationItem, { title: `Hand ${sentinel} the release train` });
     const body = path.join(data, NOTES_FOLDER, noteBodyName(note.noteId));

@@ -53,11 +53,26 @@ export class EncryptedDataCodec implements ByteCodec {
 }
 
 /**
+ * A set-aside copy keeps its original's bytes under a new name (`team.corrupt-<stamp>.json`,
+ * `team.before-set-aside-<stamp>.json`): it decodes under the original's name.
+ */
+const SET_ASIDE_TAIL = /\.(?:corrupt|newer|before-set-aside)-\d{4}-\d{2}-\d{2}T[\d-]{1,20}Z(?=(?:\.[^./]*)?$)/;
+
+/** The name a file inside the data folder (or a backup) is encoded under; `relative` is `/`-separated. */
+export function canonicalName(relative: string): string {
+  return relative.replace(TEMP_TAIL, '').replace(SET_ASIDE_TAIL, '');
+}
+
+/**
  * `notes/x.md` for `<data>/notes/x.md` and for `<backups>/<workspace>/notes/x.md`; a temporary
  * file has its target's name (it is encoded for the target, then renamed over it).
  */
 export function logicalNameOf(file: vscode.Uri, roots: CodecRoots): string {
-  const path = file.path.replace(TEMP_TAIL, '');
+  return canonicalName(relativeNameOf(file, roots));
+}
+
+function relativeNameOf(file: vscode.Uri, roots: CodecRoots): string {
+  const path = file.path;
   const inside = (root: vscode.Uri | undefined) =>
     root && file.scheme === root.scheme && path.startsWith(`${root.path.replace(/\/$/, '')}/`) ? path.slice(root.path.replace(/\/$/, '').length + 1) : undefined;
   const inData = inside(roots.dataFolder);

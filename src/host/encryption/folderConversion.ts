@@ -12,6 +12,7 @@ import type { ConversionDirection, ConversionIo, Converted, StoredForm } from '.
 import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, TEMP_TAIL } from '../../shared/storageLayout';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
+import { canonicalName } from './dataCodec';
 import { decryptFile, encryptFile, isEnvelope } from './envelope';
 
 const DATA = 'data/';
@@ -106,7 +107,7 @@ export class FolderConversion implements ConversionIo {
     if (!key) {
       return { ok: false, reason: 'Two Hats is locked' };
     }
-    const logical = name.slice(name.indexOf('/') + 1);
+    const logical = canonicalName(name.slice(name.indexOf('/') + 1));
     if (direction === 'encrypt') {
       return { ok: true, bytes: encryptFile(key, logical, bytes) };
     }

@@ -244,6 +244,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         // Still registered by src/host/storage, outside the command table (see StorageOwnedCommand).
         await vscode.commands.executeCommand(COMMANDS.showDataLocation);
         return;
+      case 'unlock':
+        await this.commands.unlockNotes({});
+        return;
       case 'startOneOnOne':
         await this.commands.startOneOnOne({ personId: message.personId });
         return;

@@ -124,15 +124,16 @@ export class JsonFileStore<T> implements vscode.Disposable {
           this.storage = { kind: 'ready', scope: location.scope };
           this.watcher = this.watch(location.uri);
         } catch (error) {
-          this.storage = {
-            kind: 'unavailable',
-            message:
-              error instanceof LockedError
-                ? vscode.l10n.t('Two Hats is locked. Unlock it with your passphrase to see and change your notes.')
-                : error instanceof UnreadableForNow
-                ? `Two Hats cannot read its data in ${location.uri.fsPath} for now: ${error.message}`
-                : `Two Hats cannot read its data in ${location.uri.fsPath}: ${(error as Error).message}`,
-          };
+          this.storage =
+            error instanceof LockedError
+              ? { kind: 'unavailable', locked: true, message: vscode.l10n.t('Two Hats is locked. Unlock it with your passphrase to see and change your notes.') }
+              : {
+                  kind: 'unavailable',
+                  message:
+                    error instanceof UnreadableForNow
+                      ? `Two Hats cannot read its data in ${location.uri.fsPath} for now: ${error.message}`
+                      : `Two Hats cannot read its data in ${location.uri.fsPath}: ${(error as Error).message}`,
+                };
         }
       }
       this.changeEmitter.fire();

@@ -7,7 +7,7 @@ import { COMMANDS } from '../../src/host/constants';
 import type { EncryptionCommandResult } from '../../src/host/encryption/encryptionCommands';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { DELEGATION_FILE, ENCRYPTION_KEY_FILE, NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
+import { DELEGATION_FILE, ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
 import { activateTwoHats, eventually } from './helpers';
 
 function filesUnder(dir: string): string[] {
@@ -154,6 +154,20 @@ describe('encrypted at rest: encrypt, lock, unlock, change passphrase, decrypt',
     assert.equal(existsSync(path.join(data, ENCRYPTION_KEY_FILE)), false, 'the key file is gone');
     assert.deepEqual(readFileSync(path.join(data, NOTES_FOLDER, noteBodyName(note.noteId))), plainBody);
     assert.ok(filesHolding([data], name).length > 0, 'the team file is readable text again');
+    assert.equal(await noteText(note.uri), typed);
+  });
+
+  it('a conversion cut short (its journal left behind) is finished at the next start, every note readable', async () => {
+    assert.deepEqual(await run('encryptNotes', { passphrase }), { ok: true });
+    const body = path.join(data, NOTES_FOLDER, noteBodyName(note.noteId));
+    assert.notDeepEqual(readFileSync(body), plainBody, 'encrypted again');
+    // As if Decrypt My Notes had been killed right after it wrote its journal.
+    const keyId = (JSON.parse(readFileSync(path.join(data, ENCRYPTION_KEY_FILE), 'utf8')) as { keyId: string }).keyId;
+    writeFileSync(path.join(data, ENCRYPTION_JOURNAL_FILE), JSON.stringify({ schemaVersion: 1, direction: 'decrypt', keyId, doneThrough: null }));
+    await vscode.commands.executeCommand(COMMANDS.reloadData);
+    assert.equal(existsSync(path.join(data, ENCRYPTION_JOURNAL_FILE)), false, 'the journal is gone: the job is done');
+    assert.equal(existsSync(path.join(data, ENCRYPTION_KEY_FILE)), false, 'and the key file with it');
+    assert.deepEqual(readFileSync(body), plainBody);
     assert.equal(await noteText(note.uri), typed);
   });
 });

@@ -10,7 +10,7 @@
  * copy decodes with the same key and name as the original, and a restore copies it back as is.
  */
 import * as vscode from 'vscode';
-import { TEMP_TAIL } from '../../shared/storageLayout';
+import { canonicalName } from '../../shared/encryption/logicalNames';
 import type { ByteCodec } from '../storage/dataFiles';
 import { LockedError, type FileCodec } from './fileCodec';
 
@@ -50,17 +50,6 @@ export class EncryptedDataCodec implements ByteCodec {
     }
     return Promise.reject(new UndecodableFile(decoded.problem, decoded.reason));
   }
-}
-
-/**
- * A set-aside copy keeps its original's bytes under a new name (`team.corrupt-<stamp>.json`,
- * `team.before-set-aside-<stamp>.json`): it decodes under the original's name.
- */
-const SET_ASIDE_TAIL = /\.(?:corrupt|newer|before-set-aside)-\d{4}-\d{2}-\d{2}T[\d-]{1,20}Z(?=(?:\.[^./]*)?$)/;
-
-/** The name a file inside the data folder (or a backup) is encoded under; `relative` is `/`-separated. */
-export function canonicalName(relative: string): string {
-  return relative.replace(TEMP_TAIL, '').replace(SET_ASIDE_TAIL, '');
 }
 
 /**

@@ -9,10 +9,10 @@
  */
 import * as vscode from 'vscode';
 import type { ConversionDirection, ConversionIo, Converted, StoredForm } from '../../shared/encryption/conversionJournal';
+import { canonicalName } from '../../shared/encryption/logicalNames';
 import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, TEMP_TAIL } from '../../shared/storageLayout';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
-import { canonicalName } from './dataCodec';
 import { decryptFile, encryptFile, isEnvelope } from './envelope';
 
 const DATA = 'data/';

@@ -53,6 +53,11 @@ export const COMMANDS = {
   startOneOnOneFromBrief: 'twoHats.startOneOnOneFromBrief',
   exportSchedule: 'twoHats.exportSchedule',
   importMarkdownFolder: 'twoHats.importMarkdownFolder',
+  encryptNotes: 'twoHats.encryptNotes',
+  lockNow: 'twoHats.lockNow',
+  unlockNotes: 'twoHats.unlockNotes',
+  changePassphrase: 'twoHats.changePassphrase',
+  decryptNotes: 'twoHats.decryptNotes',
 } as const;
 
 export const SETTINGS = {

@@ -39,7 +39,9 @@ import { announceSetAsideFiles, dataCommands, deleteAllData } from './storage/da
 import { BackupKeeper, workspaceIdentity } from './storage/backups';
 import { resolveDataLocation } from './storage/dataLocation';
 import { offerRestoreIfEmpty, restoreCommands } from './storage/restoreCommands';
-import { backupsRoot } from './storage/layout';
+import { backupFolderFor, backupsRoot } from './storage/layout';
+import { EncryptionAtRest } from './encryption/encryptionAtRest';
+import { encryptionCommands } from './encryption/encryptionCommands';
 import { NewerVersionGuard } from './storage/newerVersionGuard';
 import { NoteStore } from './storage/noteStore';
 import type { DataLocation } from './storage/jsonFileStore';
@@ -91,8 +93,18 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   const presenting = new PresentingMode(context.globalState, context.globalStorageUri);
   const noteFileSystem = new NoteFileSystem(noteStore);
   const backups = new BackupKeeper(backupsRoot(context.globalStorageUri), { team: store, delegation, notes: noteStore }, log, guard);
+  const encryption = new EncryptionAtRest(context.secrets, backupsRoot(context.globalStorageUri), log);
   const openAt = async (location: DataLocation) => {
     guard.reset();
+    // Global storage does not move with a folder; only workspace storage needs the backup.
+    const folder = location.kind === 'folder' && location.scope === 'workspace' ? location.uri : undefined;
+    const identity = folder ? await workspaceIdentity(folder) : undefined;
+    const backupFolder = identity ? backupFolderFor(backupsRoot(context.globalStorageUri), identity.storagePath) : undefined;
+    // Before any store reads: the codec for the folder's form, and a conversion a crash cut short finished.
+    await encryption.open(location.kind === 'folder' ? location.uri : undefined, backupFolder).catch((error: unknown) => {
+      log.error(`Encryption: could not open the data folder's encryption: ${(error as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Two Hats could not finish converting your notes: {0}. Every note stays readable, and the next start finishes the job.', (error as Error).message));
+    });
     await Promise.all([
       store.open(location).then(() => markStartup('data.team')),
       delegation.open(location),
@@ -100,9 +112,11 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
       noteStore.open(location.kind === 'folder' ? location.uri : undefined).then(() => markStartup('data.notes')),
     ]);
     markStartup('data.stores');
-    // Global storage does not move with a folder; only workspace storage needs the backup.
-    const folder = location.kind === 'folder' && location.scope === 'workspace' ? location.uri : undefined;
-    await backups.follow(folder, folder ? await workspaceIdentity(folder) : undefined);
+    // Whatever the folder's form now (encrypted since the last start, say), the cache follows it.
+    await teamCache.keep(store);
+    // Locked: nothing is written, the backup's copies included, until the passphrase is typed.
+    const locked = encryption.state === 'locked';
+    await backups.follow(locked ? undefined : folder, locked ? undefined : identity);
   };
   const deleteEverything = () =>
     deleteAllData(
@@ -144,8 +158,13 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
     ...principleCommands(hats, notes),
     ...teamCommands(store),
     ...goalCommands(store),
+    ...encryptionCommands({
+      encryption,
+      flush: () => Promise.all([noteStore.flush(), backups.flush(), drafts.flush()]).then(() => undefined),
+      reopen: () => restoreContext.reopen(),
+    }),
   };
-  const teamCache = new SidebarTeamCache(context.workspaceState, log);
+  const teamCache = new SidebarTeamCache(context.workspaceState, log, () => !encryption.isEncrypted && !encryption.conversionUnderWay);
   const cachedTeam = { cache: teamCache, location: () => resolveDataLocation(context) };
   const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting, commands, cachedTeam }, log);
   context.subscriptions.push(
@@ -188,6 +207,8 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
     }),
   );
   context.subscriptions.push(
+    // After the stores, whose last background writes still go through the codec.
+    encryption,
     noteStore.onDidReconcile((found) => {
       if (found.added + found.updated + found.removed > 0) {
         log.info(`Notes changed outside Two Hats: ${found.added} added, ${found.updated} edited, ${found.removed} deleted; the index was rebuilt.`);

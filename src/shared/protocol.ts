@@ -63,6 +63,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openFolder') }),
   z.strictObject({ type: z.literal('useGlobalStorage') }),
   z.strictObject({ type: z.literal('showDataLocation') }),
+  z.strictObject({ type: z.literal('unlock') }),
   z.strictObject({ type: z.literal('switchHat') }),
   z.strictObject({ type: z.literal('startOneOnOne'), personId }),
   z.strictObject({ type: z.literal('prepareOneOnOne'), personId }),
@@ -115,7 +116,8 @@ export function parseWebviewMessage(raw: unknown): ParseResult {
 export type StorageState =
   | { kind: 'ready'; scope: 'workspace' | 'global' }
   | { kind: 'noFolder' }
-  | { kind: 'unavailable'; message: string }
+  /** `locked`: the data is encrypted and waits for the passphrase (nothing is damaged). */
+  | { kind: 'unavailable'; message: string; locked?: boolean }
   /** A file was written by a newer Two Hats: shown, never written, until the window reloads. */
   | { kind: 'readOnly'; scope: 'workspace' | 'global'; message: string };
 

@@ -20,6 +20,13 @@ const NOTE_BODY_SUFFIX = '.md';
 const NOTE_HEADER_SUFFIX = '.header.json';
 /** The data folder's lock, taken by every window before it changes or cleans up a file. */
 export const LOCK_FILE = '.two-hats.lock';
+/**
+ * Encrypted at rest (issue 14): the data key wrapped by the passphrase, kept beside the data and
+ * stored as it is (never through the codec). Its presence is what says the folder is encrypted.
+ */
+export const ENCRYPTION_KEY_FILE = 'encryption-key.json';
+/** Exists exactly while a folder is being converted to or from encryption (conversionJournal.ts). */
+export const ENCRYPTION_JOURNAL_FILE = 'encryption-journal.json';
 /** The JSON files a backup copies, beside the notes. */
 export const BACKED_UP_FILES = [TEAM_FILE, DELEGATION_FILE] as const;
 export type BackedUpFile = (typeof BACKED_UP_FILES)[number];

@@ -285,6 +285,15 @@ function renderBody(current: Snapshot, rowLimit?: number): HTMLElement {
         actionButton(l10n.t('Use Global Storage Instead'), 'secondary', () => vscode.postMessage({ type: 'useGlobalStorage' })),
       );
     case 'unavailable':
+      if (current.storage.locked) {
+        return h(
+          'div',
+          { class: 'empty-state', role: 'alert' },
+          h('h2', {}, l10n.t('Locked')),
+          h('p', {}, current.storage.message),
+          actionButton(l10n.t('Unlock…'), 'primary', () => vscode.postMessage({ type: 'unlock' })),
+        );
+      }
       return h(
         'div',
         { class: 'empty-state', role: 'alert' },

@@ -20,6 +20,7 @@ import './presenting.test';
 import './hostileInput.test';
 import './firstUse.test';
 import './movedFolder.test';
+import './encryption.test';
 import './deleteAll.test';
 import './noFolder.test';
 import './pseudoLocale.test';

@@ -23,3 +23,4 @@ import './noteIndex.test';
 import './presentingOutline.test';
 import './presentingPreview.test';
 import './sidebarCache.test';
+import './encryption.test';

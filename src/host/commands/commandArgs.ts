@@ -81,6 +81,12 @@ export const COMMAND_ARGS = {
   weeklySelfCheck: ignored,
   startPresenting: ignored,
   stopPresenting: ignored,
+  /** A passphrase given here skips the prompts (tests, other extensions); it is never logged. */
+  encryptNotes: fields(z.object({ passphrase: string })),
+  lockNow: ignored,
+  unlockNotes: fields(z.object({ passphrase: string })),
+  changePassphrase: fields(z.object({ oldPassphrase: string, newPassphrase: string })),
+  decryptNotes: fields(z.object({ passphrase: string })),
 } satisfies Record<CommandName, z.ZodMiniType>;
 
 /** The argument a command's handler receives, already parsed. */

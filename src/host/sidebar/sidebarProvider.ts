@@ -270,6 +270,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       case 'showDataLocation':
         await this.commands.showDataLocation(undefined);
         return;
+      case 'unlock':
+        await this.commands.unlockNotes({});
+        return;
       case 'startOneOnOne':
         await this.commands.startOneOnOne({ personId: message.personId });
         return;

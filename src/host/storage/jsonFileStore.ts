@@ -13,6 +13,7 @@ import { NewerVersionGuard } from './newerVersionGuard';
 import { createPrivateFolder } from './permissions';
 import { SerialQueue } from './serialQueue';
 import { readPatiently, UnreadableForNow, type ReadBytes } from './transientRead';
+import { LockedError } from '../encryption/fileCodec';
 import { markStartup } from '../startupTimeline'; // For `npm run bench` only: a few startup moments in memory.
 
 /** Where the data lives, decided by the composition root from the workspace and settings. */
@@ -123,13 +124,16 @@ export class JsonFileStore<T> implements vscode.Disposable {
           this.storage = { kind: 'ready', scope: location.scope };
           this.watcher = this.watch(location.uri);
         } catch (error) {
-          this.storage = {
-            kind: 'unavailable',
-            message:
-              error instanceof UnreadableForNow
-                ? `Two Hats cannot read its data in ${location.uri.fsPath} for now: ${error.message}`
-                : `Two Hats cannot read its data in ${location.uri.fsPath}: ${(error as Error).message}`,
-          };
+          this.storage =
+            error instanceof LockedError
+              ? { kind: 'unavailable', locked: true, message: vscode.l10n.t('Two Hats is locked. Unlock it with your passphrase to see and change your notes.') }
+              : {
+                  kind: 'unavailable',
+                  message:
+                    error instanceof UnreadableForNow
+                      ? `Two Hats cannot read its data in ${location.uri.fsPath} for now: ${error.message}`
+                      : `Two Hats cannot read its data in ${location.uri.fsPath}: ${(error as Error).message}`,
+                };
         }
       }
       this.changeEmitter.fire();
@@ -218,8 +222,8 @@ export class JsonFileStore<T> implements vscode.Disposable {
     try {
       bytes = await read();
     } catch (error) {
-      if (error instanceof UnreadableForNow) {
-        throw error; // Held by another program for now: leave it where it is.
+      if (error instanceof UnreadableForNow || error instanceof LockedError) {
+        throw error; // Held by another program for now, or encrypted and locked: leave it where it is.
       }
       // Not a file Two Hats can read at all (a folder in its place): set it aside like a damaged
       // file, so the rest keeps working and nothing is overwritten.

@@ -1,0 +1,229 @@
+/**
+ * Encrypted at rest (issue 14), wired in: which form the open data folder is in, the key for it,
+ * and turning encryption on and off. It installs the codec every stored byte passes through
+ * (storage/dataFiles.ts) whenever the folder is encrypted or being converted, and finishes a
+ * conversion a crash interrupted before any store reads the folder.
+ *
+ * No passphrase and no note text is ever logged or kept: a passphrase lives for one call.
+ */
+import * as vscode from 'vscode';
+import { parseJournal, resumeConversion, startDecrypting, startEncrypting, type ConversionJournal, type ConversionOutcome } from '../../shared/encryption/conversionJournal';
+import { identityCodec, useCodec } from '../storage/dataFiles';
+import { withDataLock } from '../storage/dataLock';
+import { writeFileAtomic } from '../storage/atomicFile';
+import { EncryptedDataCodec } from './dataCodec';
+import { keyIdOf } from './envelope';
+import { FileCodec, type FolderEncryption } from './fileCodec';
+import { FolderConversion, journalUri, keyfileUri, readText, type FolderMarkers } from './folderConversion';
+import { KeyHolder, type LockState, type Secrets, type UnlockResult } from './keyHolder';
+import { newDataKey, parseKeyfile, rewrapDataKey, unwrapDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
+
+export type PassphraseCheck = { ok: true } | { ok: false; problem: 'wrongPassphrase' | 'damaged' | 'fromNewerVersion' | 'notEncrypted' | 'noFolder'; reason: string };
+
+export class EncryptionAtRest implements vscode.Disposable {
+  readonly holder: KeyHolder;
+  private dataFolder: vscode.Uri | undefined;
+  private backupFolder: vscode.Uri | undefined;
+  private folderState: FolderEncryption = { keyfileExists: false, journal: undefined };
+  private readonly codec: EncryptedDataCodec;
+  private readonly markers: FolderMarkers = {
+    journalWritten: (text) => (this.folderState = { ...this.folderState, journal: journalOrStandIn(text, this.folderState.keyfileExists) }),
+    journalRemoved: () => (this.folderState = { ...this.folderState, journal: undefined }),
+    keyfileWritten: () => (this.folderState = { ...this.folderState, keyfileExists: true }),
+    keyfileRemoved: () => (this.folderState = { ...this.folderState, keyfileExists: false }),
+  };
+
+  constructor(
+    secrets: Secrets,
+    backupsRoot: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    /** Tests pass cheaper scrypt parameters; the product uses the default. */
+    private readonly scrypt?: ScryptParams,
+  ) {
+    this.holder = new KeyHolder(secrets, () => (this.dataFolder ? readText(keyfileUri(this.dataFolder)) : Promise.resolve(undefined)));
+    const files = new FileCodec(this.holder, () => this.folderState);
+    this.codec = new EncryptedDataCodec(files, () => ({ dataFolder: this.dataFolder, backupsRoot }));
+  }
+
+  get state(): LockState {
+    return this.holder.state;
+  }
+
+  /** Whether the open folder's data is encrypted, or part-way through a conversion. */
+  get isEncrypted(): boolean {
+    return this.folderState.keyfileExists;
+  }
+
+  get conversionUnderWay(): boolean {
+    return this.folderState.journal !== undefined;
+  }
+
+  /**
+   * Before the stores open a folder: reads its form, looks for the key in the keychain, installs
+   * the codec, and finishes a conversion a crash left half done (when the key is at hand).
+   */
+  async open(dataFolder: vscode.Uri | undefined, backupFolder: vscode.Uri | undefined): Promise<void> {
+    this.dataFolder = dataFolder;
+    this.backupFolder = backupFolder;
+    if (!dataFolder) {
+      this.folderState = { keyfileExists: false, journal: undefined };
+      useCodec(identityCodec);
+      await this.holder.refresh();
+      return;
+    }
+    const keyfileExists = (await readText(keyfileUri(dataFolder))) !== undefined;
+    const journalText = await readText(journalUri(dataFolder));
+    this.folderState = { keyfileExists, journal: journalText === undefined ? undefined : journalOrStandIn(journalText, keyfileExists) };
+    this.installCodec();
+    await this.holder.refresh();
+    await this.finishConversion();
+  }
+
+  /** Unlocks with the passphrase (a wrong one changes nothing), then finishes any conversion. */
+  async unlock(passphrase: string): Promise<UnlockResult> {
+    const result = await this.holder.unlock(passphrase);
+    if (result.ok) {
+      await this.finishConversion();
+    }
+    return result;
+  }
+
+  /** The key is wiped from memory and from the keychain; nothing is read or written until unlocked. */
+  lockNow(): Promise<void> {
+    return this.holder.lockNow();
+  }
+
+  /** Encrypt My Notes: a new data key, wrapped by `passphrase`, then every file converted. */
+  async encrypt(passphrase: string): Promise<ConversionOutcome> {
+    const dataFolder = this.requireFolder();
+    if (this.folderState.keyfileExists || this.folderState.journal) {
+      throw new Error(vscode.l10n.t('Your notes are already encrypted.'));
+    }
+    const dataKey = newDataKey();
+    try {
+      const keyfileText = await wrapDataKey(passphrase, dataKey, this.scrypt);
+      const keyId = keyIdOf(dataKey).toString('hex');
+      useCodec(this.codec);
+      const io = this.conversion(dataFolder, keyfileText, async () => {
+        // Held, and in the keychain, only once the key file exists: until then the folder is plain.
+        await this.holder.adopt(dataKey);
+      });
+      const outcome = await withDataLock(dataFolder, () => startEncrypting(io, keyId));
+      this.logOutcome(outcome);
+      return outcome;
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  /** Decrypt My Notes: the passphrase once more, then every file back to plain. */
+  async decrypt(passphrase: string): Promise<ConversionOutcome | PassphraseCheck> {
+    const dataFolder = this.requireFolder();
+    const keyfileText = await readText(keyfileUri(dataFolder));
+    if (keyfileText === undefined) {
+      return { ok: false, problem: 'notEncrypted', reason: vscode.l10n.t('Your notes are not encrypted.') };
+    }
+    const unwrapped = await unwrapDataKey(passphrase, keyfileText);
+    if (!unwrapped.ok) {
+      return unwrapped;
+    }
+    try {
+      await this.holder.adopt(unwrapped.dataKey);
+    } finally {
+      unwrapped.dataKey.fill(0);
+    }
+    const io = this.conversion(dataFolder);
+    const outcome = await withDataLock(dataFolder, () => startDecrypting(io, unwrapped.keyId));
+    this.logOutcome(outcome);
+    if (!this.folderState.keyfileExists) {
+      await this.holder.forget();
+      useCodec(identityCodec);
+    }
+    return outcome;
+  }
+
+  /** Change Passphrase: the same data key under a new passphrase; no note is re-encrypted. */
+  async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<PassphraseCheck> {
+    const dataFolder = this.requireFolder();
+    const keyfileText = await readText(keyfileUri(dataFolder));
+    if (keyfileText === undefined) {
+      return { ok: false, problem: 'notEncrypted', reason: vscode.l10n.t('Your notes are not encrypted.') };
+    }
+    const rewrapped = await rewrapDataKey(oldPassphrase, newPassphrase, keyfileText, this.scrypt);
+    if (!rewrapped.ok) {
+      return rewrapped;
+    }
+    await writeFileAtomic(keyfileUri(dataFolder), new TextEncoder().encode(rewrapped.keyfileText));
+    return { ok: true };
+  }
+
+  /** Whether a key file is there and readable, without a passphrase (for the commands' wording). */
+  async keyfileProblem(): Promise<string | undefined> {
+    const text = this.dataFolder ? await readText(keyfileUri(this.dataFolder)) : undefined;
+    if (text === undefined) {
+      return undefined;
+    }
+    const parsed = parseKeyfile(text);
+    return parsed.ok ? undefined : parsed.reason;
+  }
+
+  /** The codec stays: a write after this fails as locked rather than going out in the clear. */
+  dispose(): void {
+    this.holder.dispose();
+  }
+
+  private installCodec(): void {
+    useCodec(this.folderState.keyfileExists || this.folderState.journal ? this.codec : identityCodec);
+  }
+
+  /** Finishes what the journal says, when that needs no key or the key is at hand. */
+  private async finishConversion(): Promise<void> {
+    const dataFolder = this.dataFolder;
+    if (!dataFolder || !this.folderState.journal || (this.folderState.keyfileExists && this.holder.state !== 'unlocked')) {
+      return;
+    }
+    const outcome = await withDataLock(dataFolder, () => resumeConversion(this.conversion(dataFolder)));
+    this.logOutcome(outcome);
+    if (!this.folderState.keyfileExists && !this.folderState.journal) {
+      await this.holder.forget();
+    }
+    this.installCodec();
+  }
+
+  private conversion(dataFolder: vscode.Uri, keyfileText?: string, afterKeyfile?: () => Promise<void>): FolderConversion {
+    const io = new FolderConversion({ dataFolder, backupFolder: this.backupFolder, dataKey: () => this.holder.dataKey, keyfileText, markers: this.markers });
+    if (afterKeyfile) {
+      const writeKeyfile = io.writeKeyfile.bind(io);
+      io.writeKeyfile = async () => {
+        await writeKeyfile();
+        await afterKeyfile();
+      };
+    }
+    return io;
+  }
+
+  /** Counts and file names only: never a note's text, never a passphrase. */
+  private logOutcome(outcome: ConversionOutcome): void {
+    if (outcome.outcome === 'nothingToDo') {
+      return;
+    }
+    this.log.info(`Encryption: ${outcome.direction ?? ''} ${outcome.outcome}; ${outcome.converted} file(s) converted.`);
+    for (const skipped of outcome.skipped) {
+      this.log.warn(`Encryption: ${skipped.name} was left as it was: ${skipped.reason}.`);
+    }
+  }
+
+  private requireFolder(): vscode.Uri {
+    if (!this.dataFolder) {
+      throw new Error(vscode.l10n.t('Open a folder first: Two Hats keeps your notes in that workspace’s private storage.'));
+    }
+    return this.dataFolder;
+  }
+}
+
+/** A damaged journal still means a conversion is under way: both forms are accepted meanwhile. */
+function journalOrStandIn(text: string, keyfileExists: boolean): ConversionJournal {
+  return (
+    parseJournal(text) ?? { schemaVersion: 1, direction: keyfileExists ? 'encrypt' : 'decrypt', keyId: '0000000000000000', doneThrough: null }
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * The conversion journal's file system (conversionJournal.ts `ConversionIo`) over one data folder
+ * and its rolling backup: every file Two Hats keeps there is converted, the backup's copies too,
+ * so that after Encrypt My Notes no readable copy of a note is left behind in global storage.
+ *
+ * Files are named `data/<logical name>` and `backup/<logical name>` for the journal's cursor; the
+ * envelope binds each to its logical name alone, which the backup's copy shares with its
+ * original. Each file is replaced atomically, as stored bytes (the codec is not in the way).
+ */
+import * as vscode from 'vscode';
+import type { ConversionDirection, ConversionIo, Converted, StoredForm } from '../../shared/encryption/conversionJournal';
+import { canonicalName } from '../../shared/encryption/logicalNames';
+import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, TEMP_TAIL } from '../../shared/storageLayout';
+import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
+import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
+import { decryptFile, encryptFile, isEnvelope } from './envelope';
+
+const DATA = 'data/';
+const BACKUP = 'backup/';
+
+/** What the conversion changes about the folder, so the codec always knows the folder's form. */
+export interface FolderMarkers {
+  journalWritten(text: string): void;
+  journalRemoved(): void;
+  keyfileWritten(): void;
+  keyfileRemoved(): void;
+}
+
+export interface FolderConversionOptions {
+  readonly dataFolder: vscode.Uri;
+  readonly backupFolder: vscode.Uri | undefined;
+  /** The unlocked data key, when it is needed; undefined while locked. */
+  readonly dataKey: () => Buffer | undefined;
+  /** Encrypting: the key file's text, prepared (wrapped) before the conversion starts. */
+  readonly keyfileText?: string;
+  readonly markers: FolderMarkers;
+}
+
+export function keyfileUri(dataFolder: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(dataFolder, ENCRYPTION_KEY_FILE);
+}
+
+export function journalUri(dataFolder: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(dataFolder, ENCRYPTION_JOURNAL_FILE);
+}
+
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  const bytes = await readFileIfExists(uri);
+  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+}
+
+export class FolderConversion implements ConversionIo {
+  constructor(private readonly options: FolderConversionOptions) {}
+
+  async listFiles(): Promise<string[]> {
+    const { dataFolder, backupFolder } = this.options;
+    const names = (await filesUnder(dataFolder, '')).filter((name) => name !== ENCRYPTION_KEY_FILE && name !== ENCRYPTION_JOURNAL_FILE);
+    const backups = backupFolder ? await filesUnder(backupFolder, '') : [];
+    return [...names.map((name) => DATA + name), ...backups.map((name) => BACKUP + name)];
+  }
+
+  readFile(name: string): Promise<Uint8Array | undefined> {
+    return readStoredCopy(this.uriOf(name)).catch(() => undefined);
+  }
+
+  replaceFile(name: string, bytes: Uint8Array): Promise<void> {
+    return writeStoredCopy(this.uriOf(name), bytes);
+  }
+
+  readJournal(): Promise<string | undefined> {
+    return readText(journalUri(this.options.dataFolder));
+  }
+
+  async writeJournal(text: string): Promise<void> {
+    await writeFileAtomic(journalUri(this.options.dataFolder), new TextEncoder().encode(text));
+    this.options.markers.journalWritten(text);
+  }
+
+  async removeJournal(): Promise<void> {
+    await deleteIfThere(journalUri(this.options.dataFolder));
+    this.options.markers.journalRemoved();
+  }
+
+  async keyfileExists(): Promise<boolean> {
+    return (await readFileIfExists(keyfileUri(this.options.dataFolder))) !== undefined;
+  }
+
+  async writeKeyfile(): Promise<void> {
+    if (this.options.keyfileText === undefined) {
+      throw new Error('No key file was prepared for this conversion.');
+    }
+    await writeFileAtomic(keyfileUri(this.options.dataFolder), new TextEncoder().encode(this.options.keyfileText));
+    this.options.markers.keyfileWritten();
+  }
+
+  async removeKeyfile(): Promise<void> {
+    await deleteIfThere(keyfileUri(this.options.dataFolder));
+    this.options.markers.keyfileRemoved();
+  }
+
+  formOf(bytes: Uint8Array): StoredForm {
+    return isEnvelope(bytes) ? 'encrypted' : 'plain';
+  }
+
+  convert(name: string, bytes: Uint8Array, direction: ConversionDirection): Converted {
+    const key = this.options.dataKey();
+    if (!key) {
+      return { ok: false, reason: 'Two Hats is locked' };
+    }
+    const logical = canonicalName(name.slice(name.indexOf('/') + 1));
+    if (direction === 'encrypt') {
+      return { ok: true, bytes: encryptFile(key, logical, bytes) };
+    }
+    const decrypted = decryptFile(key, logical, bytes);
+    return decrypted.ok ? { ok: true, bytes: decrypted.plaintext } : { ok: false, reason: decrypted.reason };
+  }
+
+  private uriOf(name: string): vscode.Uri {
+    const { dataFolder, backupFolder } = this.options;
+    if (name.startsWith(BACKUP) && backupFolder) {
+      return vscode.Uri.joinPath(backupFolder, ...name.slice(BACKUP.length).split('/'));
+    }
+    return vscode.Uri.joinPath(dataFolder, ...name.slice(DATA.length).split('/'));
+  }
+}
+
+/**
+ * Every file under `folder`, as `/`-separated names: not the lock (a folder of its own), not
+ * temporary files of a write under way (each is renamed over its target, encoded for it).
+ */
+async function filesUnder(folder: vscode.Uri, prefix: string): Promise<string[]> {
+  const entries = await vscode.workspace.fs.readDirectory(folder).then(undefined, () => [] as [string, vscode.FileType][]);
+  const names: string[] = [];
+  for (const [name, type] of entries) {
+    if (name.startsWith(LOCK_FILE) || TEMP_TAIL.test(name)) {
+      continue;
+    }
+    if (type === vscode.FileType.Directory) {
+      names.push(...(await filesUnder(vscode.Uri.joinPath(folder, name), `${prefix}${name}/`)));
+    } else if (type === vscode.FileType.File) {
+      names.push(prefix + name);
+    }
+  }
+  return names;
+}
+
+async function deleteIfThere(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(uri, { useTrash: false });
+  } catch (error) {
+    if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+      throw error;
+    }
+  }
+}

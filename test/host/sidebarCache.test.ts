@@ -140,6 +140,27 @@ describe('the sidebar’s cached team in a fresh window', () => {
     }
   });
 
+  it('keeps no name in workspace state while the data is encrypted, and forgets what it kept before', async () => {
+    const { folder, memento, team } = await earlierWindow(['Plain Person']);
+    let encrypted = false;
+    const cache = new SidebarTeamCache(memento, undefined, () => !encrypted);
+    const following = cache.follow(team);
+    try {
+      assert.ok(JSON.stringify(memento.get(MEMENTO_KEYS.sidebarTeam)).includes('Plain Person'), 'cached before (so the check below can fail)');
+      // Encrypt My Notes reopens the data; the composition root then asks the cache to keep up.
+      encrypted = true;
+      await cache.keep(team);
+      assert.equal(memento.get(MEMENTO_KEYS.sidebarTeam), undefined);
+      assert.ok((await team.add({ name: 'Secret Person', role: 'Engineer', cadence: 'weekly' })).ok);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(memento.get(MEMENTO_KEYS.sidebarTeam), undefined, 'a change while encrypted writes nothing');
+      assert.equal(cache.read({ kind: 'folder', uri: folder, scope: 'workspace' }), undefined);
+    } finally {
+      following.dispose();
+      team.dispose();
+    }
+  });
+
   it('lives under the prefix that Delete All My Data clears', () => {
     assert.ok(MEMENTO_KEYS.sidebarTeam.startsWith(MEMENTO_PREFIX));
   });

@@ -16,11 +16,19 @@ export class SidebarTeamCache {
   constructor(
     private readonly memento: vscode.Memento,
     private readonly log?: vscode.LogOutputChannel,
+    /**
+     * False while the data is encrypted (or being converted): workspace state is a plain database
+     * file beside the data, and names kept there would undo what encryption promises.
+     */
+    private readonly allowed: () => boolean = () => true,
   ) {}
 
   /** The cached team for the data folder at `location`, if one was kept for that very folder. */
   read(location: DataLocation): CachedTeam | undefined {
     if (location.kind !== 'folder') {
+      return undefined;
+    }
+    if (!this.allowed()) {
       return undefined;
     }
     const cached = parseCachedTeam(this.memento.get<unknown>(KEY));
@@ -39,7 +47,7 @@ export class SidebarTeamCache {
   keep(team: TeamStore): Promise<void> {
     const state = team.state;
     const folder = team.dataFolder;
-    const usable = folder && (state.kind === 'ready' || state.kind === 'readOnly') && team.all.length > 0;
+    const usable = folder && (state.kind === 'ready' || state.kind === 'readOnly') && team.all.length > 0 && this.allowed();
     return this.write(usable ? cachedTeamOf(team.all, folder.toString(), state.scope) : undefined);
   }
 

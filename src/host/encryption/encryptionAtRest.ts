@@ -14,11 +14,11 @@ import { writeFileAtomic } from '../storage/atomicFile';
 import { EncryptedDataCodec } from './dataCodec';
 import { keyIdOf } from './envelope';
 import { FileCodec, type FolderEncryption } from './fileCodec';
-import { FolderConversion, journalUri, keyfileUri, readText, type FolderMarkers } from './folderConversion';
+import { FolderConversion, journalUri, keyfileUri, readText, writeBackupKeyfile, type FolderMarkers } from './folderConversion';
 import { KeyHolder, type LockState, type Secrets, type UnlockResult } from './keyHolder';
 import { newDataKey, parseKeyfile, rewrapDataKey, unwrapDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
 
-export type PassphraseCheck = { ok: true } | { ok: false; problem: 'wrongPassphrase' | 'damaged' | 'fromNewerVersion' | 'notEncrypted' | 'noFolder'; reason: string };
+export type PassphraseCheck = { ok: true } | { ok: false; problem: 'wrongPassphrase' | 'damaged' | 'fromNewerVersion' | 'notEncrypted' | 'noFolder' | 'conversionUnderWay'; reason: string };
 
 export class EncryptionAtRest implements vscode.Disposable {
   readonly holder: KeyHolder;
@@ -145,6 +145,15 @@ export class EncryptionAtRest implements vscode.Disposable {
   /** Change Passphrase: the same data key under a new passphrase; no note is re-encrypted. */
   async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<PassphraseCheck> {
     const dataFolder = this.requireFolder();
+    // Under the data lock, and never during a conversion: a key file rewritten just after a
+    // decryption removed it would declare plain files encrypted.
+    return withDataLock(dataFolder, () => this.rewrapKeyfile(dataFolder, oldPassphrase, newPassphrase));
+  }
+
+  private async rewrapKeyfile(dataFolder: vscode.Uri, oldPassphrase: string, newPassphrase: string): Promise<PassphraseCheck> {
+    if ((await readText(journalUri(dataFolder))) !== undefined) {
+      return { ok: false, problem: 'conversionUnderWay', reason: vscode.l10n.t('Your notes are being converted; try again once that has finished.') };
+    }
     const keyfileText = await readText(keyfileUri(dataFolder));
     if (keyfileText === undefined) {
       return { ok: false, problem: 'notEncrypted', reason: vscode.l10n.t('Your notes are not encrypted.') };
@@ -154,6 +163,8 @@ export class EncryptionAtRest implements vscode.Disposable {
       return rewrapped;
     }
     await writeFileAtomic(keyfileUri(dataFolder), new TextEncoder().encode(rewrapped.keyfileText));
+    // The backup's copy follows, so the old passphrase opens nothing a restore brings back.
+    await writeBackupKeyfile(this.backupFolder, rewrapped.keyfileText);
     return { ok: true };
   }
 

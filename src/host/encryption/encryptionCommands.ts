@@ -105,7 +105,7 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
         void vscode.window.showErrorMessage(refusal(changed));
         return { ok: false, problem: changed.problem };
       }
-      void vscode.window.showInformationMessage(vscode.l10n.t('Your passphrase is changed. Only the new one unlocks your notes from now on.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Your passphrase is changed: unlock with the new one from now on. A copy of the old key file kept elsewhere (a backup of your disk) still opens with the old one; Decrypt My Notes, then Encrypt My Notes, makes a new key.'));
       return { ok: true };
     },
 

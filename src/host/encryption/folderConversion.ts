@@ -13,6 +13,7 @@ import { canonicalName } from '../../shared/encryption/logicalNames';
 import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, TEMP_TAIL } from '../../shared/storageLayout';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
+import { createPrivateFolder } from '../storage/permissions';
 import { decryptFile, encryptFile, isEnvelope } from './envelope';
 
 const DATA = 'data/';
@@ -54,13 +55,18 @@ export class FolderConversion implements ConversionIo {
 
   async listFiles(): Promise<string[]> {
     const { dataFolder, backupFolder } = this.options;
-    const names = (await filesUnder(dataFolder, '')).filter((name) => name !== ENCRYPTION_KEY_FILE && name !== ENCRYPTION_JOURNAL_FILE);
-    const backups = backupFolder ? await filesUnder(backupFolder, '') : [];
+    const names = (await filesUnder(dataFolder, '')).filter(isConverted);
+    const backups = backupFolder ? (await filesUnder(backupFolder, '')).filter(isConverted) : [];
     return [...names.map((name) => DATA + name), ...backups.map((name) => BACKUP + name)];
   }
 
+  /**
+   * Undefined only when the file is gone. Any other failure (a file held by a scanner or a sync
+   * tool) is thrown: the run stops with its journal in place and the next one tries again, where
+   * taking the file for gone would let a decryption remove the key that file still needs.
+   */
   readFile(name: string): Promise<Uint8Array | undefined> {
-    return readStoredCopy(this.uriOf(name)).catch(() => undefined);
+    return readStoredCopy(this.uriOf(name));
   }
 
   replaceFile(name: string, bytes: Uint8Array): Promise<void> {
@@ -91,11 +97,15 @@ export class FolderConversion implements ConversionIo {
     }
     await writeFileAtomic(keyfileUri(this.options.dataFolder), new TextEncoder().encode(this.options.keyfileText));
     this.options.markers.keyfileWritten();
+    await writeBackupKeyfile(this.options.backupFolder, this.options.keyfileText);
   }
 
   async removeKeyfile(): Promise<void> {
     await deleteIfThere(keyfileUri(this.options.dataFolder));
     this.options.markers.keyfileRemoved();
+    if (this.options.backupFolder) {
+      await deleteIfThere(keyfileUri(this.options.backupFolder));
+    }
   }
 
   formOf(bytes: Uint8Array): StoredForm {
@@ -124,12 +134,36 @@ export class FolderConversion implements ConversionIo {
   }
 }
 
+/** The key file and the journal describe the conversion; they are never converted themselves. */
+function isConverted(name: string): boolean {
+  return name !== ENCRYPTION_KEY_FILE && name !== ENCRYPTION_JOURNAL_FILE;
+}
+
+/**
+ * The rolling backup keeps the wrapped key beside its encrypted copies: a folder restored from it
+ * (a moved workspace, a new machine) then opens with the passphrase. Without it, the copies could
+ * never be read again once the keychain is gone.
+ */
+export async function writeBackupKeyfile(backupFolder: vscode.Uri | undefined, keyfileText: string): Promise<void> {
+  if (backupFolder) {
+    // The first backup pass may not have run yet: its folder comes into being here then.
+    await createPrivateFolder(backupFolder);
+    await writeFileAtomic(keyfileUri(backupFolder), new TextEncoder().encode(keyfileText));
+  }
+}
+
 /**
  * Every file under `folder`, as `/`-separated names: not the lock (a folder of its own), not
  * temporary files of a write under way (each is renamed over its target, encoded for it).
  */
 async function filesUnder(folder: vscode.Uri, prefix: string): Promise<string[]> {
-  const entries = await vscode.workspace.fs.readDirectory(folder).then(undefined, () => [] as [string, vscode.FileType][]);
+  // A folder that is not there holds nothing; one that cannot be listed stops the run (see readFile).
+  const entries = await vscode.workspace.fs.readDirectory(folder).then(undefined, (error: unknown) => {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+      return [] as [string, vscode.FileType][];
+    }
+    throw error;
+  });
   const names: string[] = [];
   for (const [name, type] of entries) {
     if (name.startsWith(LOCK_FILE) || TEMP_TAIL.test(name)) {

@@ -4,9 +4,11 @@
  * change of the team store, emptied when the store has no team to show: a person deleted or
  * forgotten is gone from the cache as soon as they are gone from the team.
  */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { cachedTeamOf, parseCachedTeam, type CachedTeam } from '../../shared/cachedTeam';
-import { MEMENTO_KEYS } from '../../shared/storageLayout';
+import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, MEMENTO_KEYS } from '../../shared/storageLayout';
 import type { DataLocation } from '../storage/jsonFileStore';
 import type { TeamStore } from '../storage/teamStore';
 
@@ -28,7 +30,8 @@ export class SidebarTeamCache {
     if (location.kind !== 'folder') {
       return undefined;
     }
-    if (!this.allowed()) {
+    // The first paint comes before the folder's encryption is read: the files on disk decide.
+    if (!this.allowed() || encryptedOnDisk(location.uri)) {
       return undefined;
     }
     const cached = parseCachedTeam(this.memento.get<unknown>(KEY));
@@ -69,4 +72,9 @@ export class SidebarTeamCache {
       this.log?.warn(`Could not keep the sidebar's team for the next window: ${String(error)}`);
     }
   }
+}
+
+/** Whether the folder's data is encrypted, or being converted, as its files say right now. */
+function encryptedOnDisk(folder: vscode.Uri): boolean {
+  return folder.scheme === 'file' && [ENCRYPTION_KEY_FILE, ENCRYPTION_JOURNAL_FILE].some((name) => existsSync(path.join(folder.fsPath, name)));
 }

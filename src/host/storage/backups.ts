@@ -18,6 +18,7 @@ import {
   BACKED_UP_FILES,
   BACKUP_MANIFEST_FILE,
   DELEGATION_FILE,
+  ENCRYPTION_KEY_FILE,
   fileStamp,
   keptBeforeSetAsideName,
   noteBodyName,
@@ -122,7 +123,9 @@ export class BackupKeeper implements vscode.Disposable {
         copied++;
       }
     };
-    for (const name of BACKED_UP_FILES) {
+    // The wrapped key first (kept there while the data is encrypted): the copies are readable
+    // with the passphrase only beside it.
+    for (const name of [ENCRYPTION_KEY_FILE, ...BACKED_UP_FILES]) {
       await copy(vscode.Uri.joinPath(backup.folder, name), vscode.Uri.joinPath(into, name));
     }
     const notesFrom = notesFolder(backup.folder);

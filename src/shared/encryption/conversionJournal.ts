@@ -138,6 +138,9 @@ export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_
   const skipped: ConversionOutcome['skipped'] = [];
   let converted = 0;
   let sinceJournal = 0;
+  // Once a file could not be converted, the journal's cursor stays before it: the next run must
+  // see it again, not take it for done (it would then remove the key it still needs).
+  let cursorHeld = false;
   for (const name of names) {
     if (journal.doneThrough !== null && name <= journal.doneThrough) {
       continue;
@@ -150,9 +153,12 @@ export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_
         converted++;
       } else {
         skipped.push({ name, reason: result.reason });
+        cursorHeld = true;
       }
     }
-    journal.doneThrough = name;
+    if (!cursorHeld) {
+      journal.doneThrough = name;
+    }
     if (++sinceJournal >= journalEvery) {
       await io.writeJournal(serializeJournal(journal));
       sinceJournal = 0;
@@ -161,10 +167,13 @@ export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_
   if (journal.direction === 'decrypt' && skipped.length === 0 && keyfileExists) {
     await io.removeKeyfile();
   }
-  // A decryption that had to leave files encrypted keeps its key file, and its journal, so
-  // those files stay readable and the next start tries them again.
-  if (journal.direction === 'encrypt' || skipped.length === 0) {
+  // A conversion that had to leave files behind keeps its journal (and a decryption its key
+  // file): both forms stay readable meanwhile, and the next start tries those files again. An
+  // encryption that dropped its journal here would leave plain files the folder then refuses.
+  if (skipped.length === 0) {
     await io.removeJournal();
+  } else {
+    await io.writeJournal(serializeJournal(journal));
   }
   return { outcome: 'finished', direction: journal.direction, converted, skipped };
 }

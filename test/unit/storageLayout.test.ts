@@ -70,6 +70,7 @@ describe('the storage layout', () => {
       restoreDeclined: 'twoHats.restoreDeclined.v1',
       hat: 'twoHats.hat.v1',
       presenting: 'twoHats.presenting.v1',
+      sidebarTeam: 'twoHats.sidebarTeam.v1',
     });
   });
 

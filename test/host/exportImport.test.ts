@@ -28,7 +28,8 @@ describe('export and import of 1:1 notes', () => {
     assert.ok(added?.ok);
     const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId: added.person.id, templateId: 'weekly' });
     const editor = vscode.window.activeTextEditor!;
-    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), 'Worried about the reorg — private.\n'));
+    // An edit refused (the editor replaced meanwhile) leaves nothing to save: said here, not as a failed save.
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), 'Worried about the reorg — private.\n')), `the edit applied to the open note (${editor.document.uri.toString()})`);
     await saveOrExplain(editor.document);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     noteId = started!.noteId;

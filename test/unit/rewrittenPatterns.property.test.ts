@@ -35,7 +35,10 @@ function safeFileNameBefore(text: string, fallback: string): string {
     .replace(/[\\/:*?"<>|\p{Cc}]/gu, '-')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s-]+|[.\s]+$/g, '')
-    .slice(0, 80);
+    .slice(0, 80)
+    // The one deliberate change: the rewrite trims again after the cut, since a name cut at 80
+    // could end in a space or a dot, which Windows refuses (and silently drops) in a file name.
+    .replace(/[.\s]+$/, '');
   return /^(?:con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned) || cleaned === '' ? fallback : cleaned;
 }
 
@@ -78,4 +81,8 @@ describe('patterns rewritten for linear time, against the ones they replaced', (
     );
   });
 
+  it('trims a space the 80-character cut leaves at the end of a file name (found by fast-check)', () => {
+    const cutAtASpace = `${'a'.repeat(79)} tail`;
+    assert.equal(safeFileName(cutAtASpace, 'fallback'), 'a'.repeat(79));
+  });
 });

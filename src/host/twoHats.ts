@@ -187,7 +187,10 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
     new PrivateNoteMask(presenting),
     new NotesAsPlainTextWhilePresenting(presenting),
     // A tab label ends with the note's file name; checked against the notes only while presenting.
-    new NotePreviewsClosedWhilePresenting(presenting, (label) => noteStore.all.some((note) => label.endsWith(noteUri(note.id, note.title).path.split('/').pop()!))),
+    new NotePreviewsClosedWhilePresenting(
+      presenting,
+      (label) => briefPreviews.isBriefPreviewLabel(label) || noteStore.all.some((note) => label.endsWith(noteUri(note.id, note.title).path.split('/').pop()!)),
+    ),
     sidebar,
     backups,
     noteFileSystem,

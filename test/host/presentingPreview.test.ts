@@ -57,4 +57,20 @@ describe('presenting closes previews of notes', () => {
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
     await eventually(() => notePreviews(fileName).length === 1 || undefined, 'after presenting, a preview stays open');
   });
+
+  it('closes a brief’s preview when presenting starts, even one left open long enough to be unloaded', async function () {
+    this.timeout(60_000);
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Bruno Brief ${stamp}` });
+    assert.ok(added?.ok);
+    await vscode.commands.executeCommand(COMMANDS.prepareOneOnOne, { personId: added.person.id });
+    const briefPreviews = () => notePreviews(`Bruno Brief ${stamp}`).concat(notePreviews(`Bruno Brief ${stamp}.md`));
+    await eventually(() => briefPreviews().length > 0 || undefined, 'the brief is open in its preview before presenting');
+    // What VS Code does to a document no editor shows, after a few minutes: only the preview is left.
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.uri.path.includes(`Bruno Brief ${stamp}`))) {
+      assert.ok(!vscode.window.visibleTextEditors.some((editor) => editor.document === document), 'the brief shows in its preview only');
+    }
+    await vscode.commands.executeCommand(COMMANDS.startPresenting);
+    await eventually(() => briefPreviews().length === 0 || undefined, 'no brief on screen while presenting');
+    await vscode.commands.executeCommand(COMMANDS.stopPresenting);
+  });
 });

@@ -28,6 +28,15 @@ export class BriefPreviewTabs implements vscode.Disposable {
     this.update();
   }
 
+  /**
+   * Whether a Markdown preview tab's label is one of the briefs opened in this window: presenting
+   * mode closes those (a preview left open for minutes no longer has its document loaded, so
+   * refreshing the brief's content would not reach it).
+   */
+  isBriefPreviewLabel(label: string): boolean {
+    return [...this.briefs.keys()].some((title) => label.endsWith(title) || label.endsWith(`${title}.md`));
+  }
+
   /** The person whose brief preview is the active tab, if one is. */
   activePersonId(): string | undefined {
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;

@@ -32,23 +32,30 @@ export function dueToday(people: readonly Person[], today: string): Person[] {
     .sort((a, b) => dueStatus(a, today).daysLeft - dueStatus(b, today).daysLeft);
 }
 
+/** How often a window left open looks again: a new day's reminder comes within the hour. */
+const RECHECK_MS = 60 * 60 * 1000;
+
 /**
- * Shows the day's reminder at most once a day per workspace, a few seconds after `loaded`, so it
- * never adds to activation. Returns a disposable that cancels it if it has not run yet.
+ * Shows the day's reminder at most once a day per workspace, a few seconds after `loaded` (so it
+ * never adds to activation), then looks again every hour: a window left open for days still gets
+ * each day's reminder. Returns a disposable that stops it.
  */
 export function scheduleDueReminder(team: TeamStore, surroundings: ReminderSurroundings, loaded: Promise<void>): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let recheck: ReturnType<typeof setInterval> | undefined;
   let cancelled = false;
   void loaded.then(() => {
     if (!cancelled) {
-      timer = setTimeout(() => void remindIfDue(team, surroundings), REMINDER_DELAY_MS);
+      timer = setTimeout(() => {
+        void remindIfDue(team, surroundings);
+        recheck = setInterval(() => void remindIfDue(team, surroundings), RECHECK_MS);
+      }, REMINDER_DELAY_MS);
     }
   });
   return new vscode.Disposable(() => {
     cancelled = true;
-    if (timer) {
-      clearTimeout(timer);
-    }
+    clearTimeout(timer);
+    clearInterval(recheck);
   });
 }
 

@@ -2,11 +2,12 @@
 // `node test/run-all.mjs host` (or e2e, unit, ...) runs the build and that lane alone.
 // `node test/run-all.mjs e2e team` (or `team.test.ts`, `test/e2e/team.test.ts`, several names)
 // runs only those end-to-end files; a word that names no file is a grep over test titles.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
+const startedAt = Date.now();
 const root = path.resolve(import.meta.dirname, '..');
 const lanesDir = path.join(root, 'out', 'lanes');
 const E2E_ALONE = 'out/test/e2e/alone.js';
@@ -21,6 +22,8 @@ const lanes = [
   { lane: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   // Pure code only, two files at a time: the lane a developer runs after every change.
   mocha('unit', 'out/test/unit', ['--parallel', '--jobs', '2', '--timeout', '30000']),
+  // Repository checks that run tools over src/ (the l10n extractor alone takes seconds).
+  mocha('checks', 'out/test/checks', ['--timeout', '60000']),
   // Real processes racing for the cross-window lock: seconds of waiting by design.
   mocha('locks', 'out/test/locks'),
   { lane: 'package', command: ['npm', 'run', '--silent', 'package'], setup: true },
@@ -53,34 +56,61 @@ function run(command, lane) {
   return result.status === 0;
 }
 
+/**
+ * On a fresh clone, installing code-server takes minutes, mostly waiting on the registry: when
+ * every lane runs, it starts at once in the background, its output kept in a file, and the first
+ * real-host lane waits for it.
+ */
+function provisionInBackground(lane) {
+  const log = path.join(root, 'out', 'provision.log');
+  mkdirSync(path.dirname(log), { recursive: true });
+  const out = openSync(log, 'w');
+  const child = spawn(lane.command[0], lane.command.slice(1), { cwd: root, stdio: ['ignore', out, out] });
+  const done = new Promise((resolve) => {
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => resolve(code === 0));
+  });
+  return async () => {
+    console.log(`\n=== ${lane.lane}: ${lane.command.join(' ')} (started with the first lane)`);
+    const ok = await done;
+    console.log(readFileSync(log, 'utf8').trimEnd());
+    return ok;
+  };
+}
+
 if (!run(['node', 'esbuild.mjs', '--tests'], 'build') || !(await buildE2eAlone(e2e.files))) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
 rmSync(lanesDir, { recursive: true, force: true });
 
+const provisionLane = selected.find((l) => l.lane === 'provision');
+const awaitProvision = !only && provisionLane ? provisionInBackground(provisionLane) : undefined;
 const summary = [];
 for (const lane of selected) {
-  const ok = run(lane.command, lane.lane);
+  const started = Date.now();
+  const ok = lane === provisionLane && awaitProvision ? await awaitProvision() : run(lane.command, lane.lane);
+  const seconds = Math.round((Date.now() - started) / 1000);
   if (lane.counted) {
     const file = path.join(lanesDir, `${lane.lane}.json`);
     const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 1 };
     if (!ok && counts.failed === 0) {
       counts.failed = 1; // The runner itself failed (a crash, a hook): count it, never hide it.
     }
-    summary.push({ lane: lane.lane, ...counts });
+    summary.push({ lane: lane.lane, ...counts, seconds });
   } else if (!lane.setup) {
-    summary.push({ lane: lane.lane, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+    summary.push({ lane: lane.lane, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds });
   } else if (!ok) {
-    summary.push({ lane: lane.lane, passed: 0, failed: 1 });
+    summary.push({ lane: lane.lane, passed: 0, failed: 1, seconds });
     break; // Later lanes need what this step provides.
   }
 }
 
 console.log('\n=== summary');
-for (const { lane, passed, failed } of summary) {
-  console.log(`  ${lane.padEnd(10)} ${String(passed).padStart(4)} passed ${String(failed).padStart(4)} failed`);
+for (const { lane, passed, failed, seconds } of summary) {
+  console.log(`  ${lane.padEnd(10)} ${String(passed).padStart(4)} passed ${String(failed).padStart(4)} failed ${String(seconds).padStart(5)} s`);
 }
+console.log(`  (${Math.round((Date.now() - startedAt) / 1000)} s in all, build included)`);
 const passed = summary.reduce((n, l) => n + l.passed, 0);
 const failed = summary.reduce((n, l) => n + l.failed, 0);
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -58,8 +58,9 @@ export const COMMAND_ARGS = {
   queueTalkingPoint: idOr('personId', z.object({ personId: string, text: string, standing: flag })),
   addSelectionToNextOneOnOne: ignored,
   saveNoteAsTemplate: fields(z.object({ name: string, insideWorkspace: z.optional(z.literal('save')) })),
-  exportNotes: fields(z.object({ folder: string, includePrivate: flag })),
-  importNotes: fields(z.object({ folder: string })),
+  exportNotes: fields(z.object({ folder: string, includePrivate: flag, encrypted: flag })),
+  /** A passphrase given here skips the prompt for an encrypted export (tests); it is never logged. */
+  importNotes: fields(z.object({ folder: string, passphrase: string })),
   exportForNextManager: idOr('personId', z.object({ personId: string, file: string, folder: string })),
   exportSchedule: fields(z.object({ file: string })),
   importMarkdownFolder: fields(z.object({ folder: string, confirm: flag })),

@@ -168,6 +168,24 @@ export class EncryptionAtRest implements vscode.Disposable {
     return { ok: true };
   }
 
+  /**
+   * For an encrypted export: a copy of the data key (the caller wipes it when done; Lock Now wipes
+   * only the holder's) and the key file that opens it with the passphrase. Undefined while the
+   * notes are plain, locked or being converted.
+   */
+  async exportKey(): Promise<{ dataKey: Buffer; keyId: string; keyfileText: string } | undefined> {
+    const dataKey = this.holder.dataKey;
+    if (!this.dataFolder || !dataKey || !this.folderState.keyfileExists || this.folderState.journal) {
+      return undefined;
+    }
+    const keyfileText = await readText(keyfileUri(this.dataFolder));
+    const parsed = keyfileText === undefined ? undefined : parseKeyfile(keyfileText);
+    if (!parsed?.ok || parsed.keyfile.keyId !== keyIdOf(dataKey).toString('hex') || keyfileText === undefined) {
+      return undefined;
+    }
+    return { dataKey: Buffer.from(dataKey), keyId: parsed.keyfile.keyId, keyfileText };
+  }
+
   /** Whether a key file is there and readable, without a passphrase (for the commands' wording). */
   async keyfileProblem(): Promise<string | undefined> {
     const text = this.dataFolder ? await readText(keyfileUri(this.dataFolder)) : undefined;

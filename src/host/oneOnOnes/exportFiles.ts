@@ -78,8 +78,11 @@ export async function writeNewFile(folder: vscode.Uri, names: ExportNames, relat
   throw new Error(vscode.l10n.t('every name tried was already taken'));
 }
 
-/** Markdown files under `folder` (three folders deep at most), stopping once more than `cap` were found. */
-export async function markdownFilesUpTo(folder: vscode.Uri, cap: number): Promise<{ files: vscode.Uri[]; overCap: boolean }> {
+/**
+ * Markdown files under `folder` (three folders deep at most, names ending in one of `endings`),
+ * stopping once more than `cap` were found.
+ */
+export async function markdownFilesUpTo(folder: vscode.Uri, cap: number, endings: readonly string[] = ['.md']): Promise<{ files: vscode.Uri[]; overCap: boolean }> {
   const files: vscode.Uri[] = [];
   const visit = async (dir: vscode.Uri, depth: number): Promise<boolean> => {
     for await (const [name, type] of entriesOf(dir)) {
@@ -88,7 +91,7 @@ export async function markdownFilesUpTo(folder: vscode.Uri, cap: number): Promis
         if (!(await visit(uri, depth + 1))) {
           return false;
         }
-      } else if (type === vscode.FileType.File && name.toLowerCase().endsWith('.md')) {
+      } else if (type === vscode.FileType.File && endings.some((ending) => name.toLowerCase().endsWith(ending))) {
         files.push(uri);
         if (files.length > cap) {
           return false;
@@ -114,3 +117,12 @@ async function* entriesOf(dir: vscode.Uri): AsyncGenerator<[string, vscode.FileT
   }
 }
 
+export async function pickFolder(title: string, openLabel: string): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({ title, openLabel, canSelectFolders: true, canSelectFiles: false, canSelectMany: false });
+  return picked?.[0];
+}
+
+/** The first five reasons, and an ellipsis when there are more. */
+export function firstFew(reasons: readonly string[]): string {
+  return `${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? '; …' : ''}`;
+}

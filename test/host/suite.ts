@@ -7,6 +7,7 @@ import './noteFiles.test';
 import './templates.test';
 import './exportImport.test';
 import './briefAndImport.test';
+import './markdownImportEdges.test';
 import './dueReminder.test';
 import './messages.test';
 import './sidebarDraft.test';

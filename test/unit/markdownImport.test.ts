@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { dateInFileName, personInFileName, readImportedNote, splitFrontMatter } from '../../src/shared/oneOnOnes/markdownImport';
+import { dateInFileName, isContainerFolder, personInFileName, readImportedNote, splitFrontMatter } from '../../src/shared/oneOnOnes/markdownImport';
+import { openActionItems } from '../../src/shared/oneOnOnes/actionItems';
+import { isPrivateLine, privateLineRanges, shareableAgenda } from '../../src/shared/oneOnOnes/privacy';
 
 const day = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2150-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const name = fc
   .array(fc.stringMatching(/^[A-Z][a-zé]{1,10}$/), { minLength: 1, maxLength: 3 })
-  .filter((words) => words.every((w) => !['Notes', 'Note', 'With', 'Meeting'].includes(w)))
+  .filter((words) => !isContainerFolder(words.join(' ')) && words.every((w) => !['Notes', 'Note', 'With', 'Meeting'].includes(w)))
   .map((words) => words.join(' '));
 
 describe('reading Markdown notes kept elsewhere', () => {
@@ -87,5 +89,62 @@ describe('reading Markdown notes kept elsewhere', () => {
     splitFrontMatter(`---\n${'a'.repeat(1_000_000)}`);
     personInFileName(`${'-'.repeat(10_000)}x.md`);
     assert.ok(Date.now() - started < 2000);
+  });
+});
+
+describe('reading Markdown notes kept elsewhere: folders that are not people', () => {
+  /** A name in any mix of upper and lower case, as folders are named by hand. */
+  const anyCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
+  const container = fc.constantFrom('Meetings', '1-1s', '1:1s', 'One-on-ones', 'One on ones', '1on1', '1on1s', 'Notes', 'Meeting notes', '1-1 Notes', 'O3s').chain(anyCase);
+
+  it('descends into a folder named like the common layouts’ meeting folders', () => {
+    fc.assert(
+      fc.property(container, day, name, (folder, date, person) => {
+        assert.deepEqual(readImportedNote(`${folder}/${person}/${date}.md`, 'x'), { ok: true, person, date, content: 'x' });
+        assert.deepEqual(readImportedNote(`${folder}/${date} ${person}.md`, 'x'), { ok: true, person, date, content: 'x' });
+        assert.deepEqual(readImportedNote(`${folder}/${date}.md`, `---\nwith: ${person}\n---\nx`), { ok: true, person, date, content: 'x' });
+        assert.equal(readImportedNote(`${folder}/${date}.md`, 'x').ok, false, 'the container is nobody');
+      }),
+    );
+  });
+
+  it('reads year and year-month folders below a person as time, not as people', () => {
+    fc.assert(
+      fc.property(day, name, fc.constantFrom('-', '_', '.'), (date, person, separator) => {
+        const [year, month] = date.split('-');
+        for (const folders of [[year], [`${year}${separator}${month}`], [year, month], [year, `${year}${separator}${month}`]]) {
+          assert.deepEqual(readImportedNote(`${person}/${folders.join('/')}/${date}.md`, 'x'), { ok: true, person, date, content: 'x' }, folders.join('/'));
+          assert.deepEqual(readImportedNote(`1-1s/${person}/${folders.join('/')}/${date}.md`, 'x'), { ok: true, person, date, content: 'x' });
+        }
+      }),
+    );
+    assert.deepEqual(readImportedNote('Alice/2025/2025-03-04.md', 'x'), { ok: true, person: 'Alice', date: '2025-03-04', content: 'x' });
+  });
+});
+
+describe('reading Markdown notes kept elsewhere: notes marked private', () => {
+  const bodyLine = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom('- [ ] Ask HR about the raise', '## Shared heading', '<!-- end private -->', '<!--end   PRIVATE-->', '---', '```', '> quoted', '# Agenda', '   <!-- end private -->'),
+  );
+  const body = fc.array(bodyLine, { minLength: 1, maxLength: 12 }).map((lines) => `${lines.join('\n')}\nlast words`);
+
+  it('puts the whole body of a note marked `private: true` or `private: yes` in its private part', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('true', 'yes', 'Yes', 'TRUE', '"yes"'), body, (flag, text) => {
+        const read = readImportedNote('Ada/2026-03-01.md', `---\nprivate: ${flag}\n---\n${text}`);
+        assert.ok(read.ok);
+        assert.equal(read.private, true);
+        assert.equal(shareableAgenda(read.content).trim(), '', 'nothing of it reaches an agenda, copy or export');
+        assert.ok(read.content.includes('last words'));
+        for (const item of openActionItems(read.content)) {
+          assert.ok(isPrivateLine(privateLineRanges(read.content), item.line), 'its tasks are private action items');
+        }
+      }),
+    );
+  });
+
+  it('leaves a note marked `private: false` as it is', () => {
+    assert.deepEqual(readImportedNote('Ada/2026-03-01.md', '---\nprivate: false\n---\n- [ ] Share this\n'), { ok: true, person: 'Ada', date: '2026-03-01', content: '- [ ] Share this\n' });
   });
 });

@@ -9,14 +9,13 @@
 import * as vscode from 'vscode';
 import type { CommandArgs } from '../commands/commandArgs';
 import { readImportedNote } from '../../shared/oneOnOnes/markdownImport';
-import { nameProblem, normalizeName, type Person } from '../../shared/team';
+import { localToday, nameProblem, normalizeName, type Person } from '../../shared/team';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
+import { MAX_FILES, walkMarkdownFolder } from './markdownFolderWalk';
 
-const MAX_FILES = 20_000;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_NEW_PEOPLE = 200;
-const MAX_DEPTH = 8;
 const IMPORTED_TEMPLATE_ID = 'imported';
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -31,7 +30,10 @@ export interface FolderImportPreview {
   readonly people: readonly ImportPreviewPerson[];
   readonly notes: number;
   readonly alreadyHere: number;
+  /** Files not imported (links, unreadable, undated…), each with the reason. */
   readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
+  /** Notes dated after today: imported, but they do not move anyone's last 1:1. */
+  readonly futureDated: number;
   /** The folder held more files than are looked at. */
   readonly truncated: boolean;
 }
@@ -55,40 +57,21 @@ interface PlannedNote {
 /** Arguments a test or another extension may pass to skip the dialogs, checked by the command table. */
 type Args = CommandArgs<'importMarkdownFolder'>;
 
-/** Markdown files under `folder` with their sizes, skipping hidden folders; at most MAX_FILES. */
-async function findFiles(folder: vscode.Uri): Promise<{ files: { uri: vscode.Uri; relative: string; size: number }[]; truncated: boolean }> {
-  const files: { uri: vscode.Uri; relative: string; size: number }[] = [];
-  let truncated = false;
-  const walk = async (dir: vscode.Uri, prefix: string, depth: number): Promise<void> => {
-    const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
-    for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
-      if (files.length >= MAX_FILES) {
-        truncated = true;
-        return;
-      }
-      const uri = vscode.Uri.joinPath(dir, name);
-      if (type & vscode.FileType.Directory && !name.startsWith('.') && depth < MAX_DEPTH) {
-        await walk(uri, `${prefix}${name}/`, depth + 1);
-      } else if (type & vscode.FileType.File && /\.(?:md|markdown)$/i.test(name)) {
-        const stat = await vscode.workspace.fs.stat(uri).then(undefined, () => undefined);
-        files.push({ uri, relative: `${prefix}${name}`, size: stat?.size ?? -1 });
-      }
-    }
-  };
-  await walk(folder, '', 0);
-  return { files, truncated };
-}
-
 const sameText = (a: string, b: string) => a.replace(/\r\n/g, '\n').trim() === b.replace(/\r\n/g, '\n').trim();
 
 async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Promise<{ preview: FolderImportPreview; planned: PlannedNote[] }> {
-  const { files, truncated } = await findFiles(folder);
-  const unreadable: { file: string; reason: string }[] = [];
+  const { files, skipped, truncated } = await walkMarkdownFolder(folder);
+  const unreadable: { file: string; reason: string }[] = [...skipped];
   const planned: PlannedNote[] = [];
   const newPeople = new Map<string, string>();
   let alreadyHere = 0;
   const existingText = new Map<string, string | undefined>();
   for (const file of files) {
+    if (file.size === undefined) {
+      // Never read a file whose size is unknown: the size check is what keeps a huge one out.
+      unreadable.push({ file: file.relative, reason: vscode.l10n.t('its size could not be read') });
+      continue;
+    }
     if (file.size > MAX_FILE_BYTES) {
       unreadable.push({ file: file.relative, reason: vscode.l10n.t('larger than 5 MB') });
       continue;
@@ -141,8 +124,13 @@ async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Prom
     const entry = people.get(note.personName) ?? { name: note.personName, existing: note.person !== undefined, dates: [] };
     people.set(note.personName, { ...entry, dates: [...entry.dates, note.date].sort() });
   }
-  return { preview: { people: [...people.values()], notes: planned.length, alreadyHere, unreadable, truncated }, planned };
+  const today = localToday();
+  const futureDated = planned.filter((note) => note.date > today).length;
+  return { preview: { people: [...people.values()], notes: planned.length, alreadyHere, unreadable, futureDated, truncated }, planned };
 }
+
+const futureDatedSentence = (count: number) =>
+  vscode.l10n.t('{0} notes are dated after today: they are imported, but the last 1:1 stays on a day up to today.', count);
 
 /** The preview in full, for the user to read before confirming. */
 export function previewMarkdown(folder: string, preview: FolderImportPreview): string {
@@ -150,6 +138,9 @@ export function previewMarkdown(folder: string, preview: FolderImportPreview): s
   for (const person of preview.people) {
     const dates = person.dates.length > 12 ? `${person.dates.slice(0, 12).join(', ')}, …` : person.dates.join(', ');
     lines.push(`- **${person.name}** (${person.existing ? vscode.l10n.t('on your team') : vscode.l10n.t('new')}): ${vscode.l10n.t('{0} notes, {1}', person.dates.length, dates)}`);
+  }
+  if (preview.futureDated > 0) {
+    lines.push('', futureDatedSentence(preview.futureDated));
   }
   if (preview.unreadable.length > 0) {
     lines.push('', `## ${vscode.l10n.t('Not imported ({0})', preview.unreadable.length)}`, '', ...preview.unreadable.slice(0, 500).map((u) => `- \`${u.file.replace(/`/g, "'")}\`: ${u.reason}`));
@@ -169,11 +160,10 @@ async function confirmImport(folder: vscode.Uri, preview: FolderImportPreview): 
       vscode.l10n.t('Import {0} notes for {1} people ({2} new) from {3}?', preview.notes, preview.people.length, added, folder.fsPath),
       {
         modal: true,
-        detail: vscode.l10n.t(
-          '{0} are already here and will be skipped; {1} files could not be read. Nothing already in Two Hats is overwritten.',
-          preview.alreadyHere,
-          preview.unreadable.length,
-        ),
+        detail: [
+          vscode.l10n.t('{0} are already here and will be skipped; {1} files could not be read. Nothing already in Two Hats is overwritten.', preview.alreadyHere, preview.unreadable.length),
+          ...(preview.futureDated > 0 ? [futureDatedSentence(preview.futureDated)] : []),
+        ].join(' '),
       },
       go,
       details,
@@ -219,6 +209,7 @@ export async function importMarkdownFolder(team: TeamStore, notes: NoteStore, ar
   let peopleAdded = 0;
   let imported = 0;
   const latest = new Map<string, string>();
+  const today = localToday();
   for (const note of planned) {
     let personId = note.person?.id ?? ids.get(note.personName);
     if (!personId) {
@@ -232,11 +223,14 @@ export async function importMarkdownFolder(team: TeamStore, notes: NoteStore, ar
     }
     await notes.create({ personId, date: note.date, templateId: IMPORTED_TEMPLATE_ID, title: `${note.personName} · ${note.date} · ${vscode.l10n.t('Imported')}`, content: note.content });
     imported++;
-    latest.set(personId, [latest.get(personId) ?? '', note.date].sort().at(-1)!);
+    // A note dated after today is a plan, not a 1:1 held: it must not make anyone look met.
+    latest.set(personId, [latest.get(personId) ?? '', ...(note.date <= today ? [note.date] : [])].sort().at(-1)!);
   }
   // The last 1:1 moves only forward: an import of old notes leaves a later 1:1 as it is.
   for (const [personId, date] of latest) {
-    await team.recordOneOnOne(personId, date, []);
+    if (date !== '') {
+      await team.recordOneOnOne(personId, date, []);
+    }
   }
   if (!given) {
     void vscode.window.showInformationMessage(

@@ -14,11 +14,13 @@ import type { CommandArgs } from '../commands/commandArgs';
 export interface ScheduleExport {
   readonly file: vscode.Uri;
   readonly events: number;
+  /** Archived people's series, written again as cancelled. */
+  readonly cancelled: number;
 }
 
 export async function exportSchedule(team: TeamStore, args: CommandArgs<'exportSchedule'>): Promise<ScheduleExport | undefined> {
   const given = args.file;
-  const calendar = scheduleCalendar(team.all, localToday());
+  const calendar = scheduleCalendar(team.all, localToday(), Date.now());
   if (!calendar.ok) {
     void vscode.window.showInformationMessage(calendar.error);
     return undefined;
@@ -37,9 +39,9 @@ export async function exportSchedule(team: TeamStore, args: CommandArgs<'exportS
   }
   await writeFileAtomic(file, new TextEncoder().encode(calendar.text));
   if (given === undefined) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Exported {0} recurring 1:1s to {1}. They hold names only, no notes; exporting again updates the same events.', calendar.events, file.fsPath),
-    );
+    const exported = vscode.l10n.t('Exported {0} recurring 1:1s to {1}. They hold names only, no notes; exporting again updates the same events.', calendar.events, file.fsPath);
+    const cancelled = calendar.cancelled > 0 ? ` ${vscode.l10n.t('The 1:1s with {0} archived people are marked cancelled.', calendar.cancelled)}` : '';
+    void vscode.window.showInformationMessage(`${exported}${cancelled}`);
   }
-  return { file, events: calendar.events };
+  return { file, events: calendar.events, cancelled: calendar.cancelled };
 }

@@ -3,22 +3,35 @@
  * held. The rule, first match wins:
  * - front matter (`---` YAML at the top) with `date:` and `person:` or `with:`;
  * - otherwise the date in the file name (`2026-03-01`, `2026_03_01` or `2026.03.01`) and the person
- *   from the folder the file sits in (`Ada Lovelace/2026-03-01.md`), or, for files at the top of
- *   the folder picked or in a folder named by a year, from the file name's other words
+ *   from the nearest folder above the file that names someone (`Ada Lovelace/2026-03-01.md`,
+ *   `Ada Lovelace/2026/03/2026-03-01.md`: folders named by a year, month or date are time, not
+ *   people), or, for files at the top of the folder picked or in a folder named like the common
+ *   layouts' meeting folders (`Meetings/`, `1-1s/`, `Notes/`…), from the file name's other words
  *   (`2026-03-01 Ada.md`, `1-1 Ada 2026-03-01.md`; words like "1-1" or "notes" are dropped).
+ * Front matter `private: true` (or `yes`) puts the whole note in its private part.
  * Pure and linear-time; never throws.
  */
 import * as l10n from '../l10n';
 import { parse as parseYaml } from 'yaml';
 import { parseDay } from '../team';
+import { PRIVATE_HEADING, splitPrivate } from './privacy';
 
 export type ImportedNote =
-  | { readonly ok: true; readonly person: string; readonly date: string; readonly content: string }
+  | { readonly ok: true; readonly person: string; readonly date: string; readonly content: string; readonly private?: true }
   | { readonly ok: false; readonly reason: string };
 
 const FRONT_MATTER_MAX_CHARS = 16 * 1024;
 const DATE_IN_NAME = /(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)/;
 const FILLER_WORDS = new Set(['1-1', '1:1', '1on1', '1-on-1', 'one-on-one', 'oneonone', 'o3', 'note', 'notes', 'with', 'meeting']);
+/**
+ * Folders that hold 1:1s rather than name a person, compared without case, spaces or `-_.:`
+ * (`1-1s`, `1:1s` and `1 1s` are all `11s`). A folder whose words are all filler words counts too.
+ */
+const CONTAINER_FOLDERS = new Set([
+  ...['11', '11s', '1on1', '1on1s', '1to1', '1to1s', 'oneonone', 'oneonones', 'onetoone', 'onetoones', 'o3', 'o3s'],
+  ...['11notes', '1on1notes', 'oneononenotes', '11meetings', 'oneononemeetings', 'meeting', 'meetings', 'meetingnotes'],
+  ...['note', 'notes', 'people', 'team', 'myteam', 'reports', 'directreports', 'directs', 'archive', 'journal', 'inbox'],
+]);
 
 /** A real calendar day as YYYY-MM-DD, or undefined. */
 export function calendarDay(year: number, month: number, day: number): string | undefined {
@@ -85,16 +98,52 @@ function textField(value: unknown): string | undefined {
   return text ? text : undefined;
 }
 
-/** A folder that names a year or a date groups notes by time, not by person. */
-function folderNamesPerson(folder: string): boolean {
-  return !/^\d{4}$/.test(folder) && dateInFileName(folder) === undefined && personInFileName(folder) !== undefined;
+/** A folder named by a year, a month or a date (`2025`, `2025-03`, `03`, `2025-03-04`) groups notes by time. */
+function isTimeFolder(folder: string): boolean {
+  return /^[\d\s._-]+$/.test(folder) || dateInFileName(folder) !== undefined;
+}
+
+/** A folder named like the common layouts' meeting folders: it holds 1:1s, it is nobody. */
+export function isContainerFolder(folder: string): boolean {
+  const compact = folder.normalize('NFKC').toLowerCase().replace(/[\s._:-]/g, '');
+  return CONTAINER_FOLDERS.has(compact) || personInFileName(folder) === undefined;
+}
+
+/**
+ * The person named by the nearest folder above the file, looking past folders named by time and
+ * stopping at a container folder or the top: above those, folders are the user's own filing.
+ */
+function personInFolders(folders: readonly string[]): string | undefined {
+  for (let i = folders.length - 1; i >= 0; i--) {
+    const folder = folders[i]!;
+    if (isTimeFolder(folder)) {
+      continue;
+    }
+    return isContainerFolder(folder) ? undefined : personInFileName(folder);
+  }
+  return undefined;
+}
+
+/** Front matter saying the note is private: `private: true`, `yes`, `on` or `y`, in any case. */
+function isMarkedPrivate(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && ['true', 'yes', 'y', 'on'].includes(value.trim().toLowerCase()));
+}
+
+/**
+ * The body under the app's private heading, so that all of it stays private (privacy.ts): an end
+ * marker in it is defused, since it would make the rest shareable. Undefined if, even so, any of
+ * it would be shared (it never is; fail safe).
+ */
+function asPrivateNote(body: string): string | undefined {
+  const defused = body.replace(/<!--(\s*)end(\s+)private/gi, '<!--$1ended$2private');
+  const content = `## ${PRIVATE_HEADING}\n\n${defused}`;
+  return splitPrivate(content).shareable.trim() === '' ? content : undefined;
 }
 
 /** Whose note a file holds and when, from its path (relative, forward slashes) and its text. */
 export function readImportedNote(relativePath: string, text: string): ImportedNote {
   const parts = relativePath.split('/').filter((part) => part.length > 0);
   const fileName = parts.at(-1) ?? '';
-  const folder = parts.length > 1 ? parts.at(-2)! : undefined;
   const split = splitFrontMatter(text);
   if ('problem' in split) {
     return { ok: false, reason: split.problem };
@@ -106,7 +155,7 @@ export function readImportedNote(relativePath: string, text: string): ImportedNo
   const person =
     textField(split.fields['person']) ??
     textField(split.fields['with']) ??
-    (folder !== undefined && folderNamesPerson(folder) ? personInFileName(folder) : undefined) ??
+    personInFolders(parts.slice(0, -1)) ??
     personInFileName(fileName);
   if (!person) {
     return { ok: false, reason: l10n.t('no person in its folder, name or front matter') };
@@ -114,7 +163,11 @@ export function readImportedNote(relativePath: string, text: string): ImportedNo
   if (split.body.trim().length === 0) {
     return { ok: false, reason: l10n.t('it is empty') };
   }
-  return { ok: true, person, date, content: split.body };
+  if (!isMarkedPrivate(split.fields['private'])) {
+    return { ok: true, person, date, content: split.body };
+  }
+  const content = asPrivateNote(split.body);
+  return content === undefined ? { ok: false, reason: l10n.t('it is marked private, but its text could not be kept private') } : { ok: true, person, date, content, private: true };
 }
 
 const EDGE_PUNCTUATION = new Set(['-', '.', ',', ';', ':']);

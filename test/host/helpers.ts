@@ -44,6 +44,15 @@ export async function saveOrExplain(document: vscode.TextDocument): Promise<void
   if (await document.save()) {
     return;
   }
+  // code-server saves after a delay by default (files.autoSave): on a loaded machine it can save
+  // the edit first, and then `save()` answers false, having nothing left to save. That is a save.
+  const onDisk = await Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then(
+    (bytes) => new TextDecoder().decode(bytes),
+    () => undefined,
+  );
+  if (!document.isDirty && onDisk === document.getText()) {
+    return;
+  }
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const { execFileSync } = await import('node:child_process');
   // The window's logs sit in the harness's temporary folder (test/harness/codeServer.ts).

@@ -37,8 +37,8 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
 
 /**
  * Saves a document as a person's Ctrl+S does, and fails with what the workbench logged when the
- * save did not go through: the editor API says only "false". A save refused in a fresh window,
- * right after a 1:1 starts, has been seen a few times and not yet explained; this is its evidence.
+ * save did not go through: the editor API says only "false", both for a refused save and for a
+ * document with nothing left to save.
  */
 export async function saveOrExplain(document: vscode.TextDocument): Promise<void> {
   if (await document.save()) {

@@ -108,7 +108,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
       log.error(`Encryption: could not open the data folder's encryption: ${(error as Error).message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Two Hats could not finish converting your notes: {0}. Every note stays readable, and the next start finishes the job.', (error as Error).message));
     });
-    folderForm.follow(location.kind === 'folder' ? location.uri : undefined);
+    await folderForm.follow(location.kind === 'folder' ? location.uri : undefined);
     await Promise.all([
       store.open(location).then(() => markStartup('data.team')),
       delegation.open(location),

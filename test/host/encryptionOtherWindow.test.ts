@@ -95,12 +95,12 @@ describe('encrypted at rest: another window of the workspace follows a conversio
     other = new EncryptionAtRest(secrets, vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-other-backups-'))), log);
     const reopen = async () => {
       await other.open(folder, undefined);
-      follower.follow(folder);
+      await follower.follow(folder);
       await sidebar.reload();
     };
     follower = new FolderFormFollower({ encryption: other, reopen, log });
     await other.open(folder, undefined);
-    follower.follow(folder);
+    await follower.follow(folder);
     sidebar = await openSidebarOn(folder);
     sidebar.send({ type: 'ready' });
     assert.equal(other.state, 'notEncrypted');
@@ -157,6 +157,13 @@ describe('encrypted at rest: another window of the workspace follows a conversio
     const again = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: sentinel });
     assert.equal(again?.ok, false, 'window A reads B’s person: the same name is refused as a duplicate');
     await eventually(async () => ((await noteText(note.uri)).includes(`${sentinel} in the note`) ? true : undefined), 'window A reading B’s note');
+
+    // Lock Now in window A empties the shared keychain: B locks as well and saves nothing.
+    await secrets.delete(`twoHats.dataKey.${unwrapped.keyId}`);
+    await eventually(() => other.state === 'locked' || undefined, 'window B locked again');
+    await eventually(() => (latestSnapshot(sidebar.posted)?.storage.kind === 'unavailable' ? true : undefined), 'window B’s sidebar showing Locked again');
+    const refused = await sidebar.team.add({ name: `${sentinel} while locked`, role: '', cadence: 'weekly' });
+    assert.equal(refused.ok, false, 'nothing is saved once the other window locked');
   });
 
   it('decrypted in window A: B follows to plain files, and what it saves is plain and read by A', async () => {

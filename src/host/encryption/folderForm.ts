@@ -14,7 +14,7 @@ import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE } from '../../shared/stora
 import { useStoredFormCheck } from '../storage/dataFiles';
 import { isEnvelope } from './envelope';
 import { LockedError } from './fileCodec';
-import { journalUri, keyfileUri } from './folderConversion';
+import { journalUri, keyfileUri, readText } from './folderConversion';
 import type { LockState } from './keyHolder';
 
 /** How long the key file and the journal must be quiet before the folder is read again. */
@@ -32,7 +32,6 @@ export interface FolderFormSource {
   readonly conversionUnderWay: boolean;
   readonly state: LockState;
   readonly holder: {
-    refresh(): Promise<LockState>;
     onDidChangeState(listener: (state: LockState) => void): vscode.Disposable;
   };
 }
@@ -64,6 +63,7 @@ export class FolderFormFollower implements vscode.Disposable {
   private watcher: vscode.Disposable | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private openedIn: LockState;
+  private keyfileText: string | undefined;
   private checking: Promise<void> = Promise.resolve();
   private warnedAt = 0;
   private disposed = false;
@@ -73,24 +73,26 @@ export class FolderFormFollower implements vscode.Disposable {
   constructor(private readonly options: FolderFormOptions) {
     this.openedIn = options.encryption.state;
     this.removeCheck = useStoredFormCheck({ beforeDecode: (stored) => this.beforeDecode(stored), beforeEncode: () => this.beforeEncode() });
-    // Locked or unlocked in another window (the keychain entry went or came): the stores follow.
+    // Locked or unlocked in another window (the keychain entry went or came, which the holder
+    // follows by itself): the stores follow.
     this.stateWatch = options.encryption.holder.onDidChangeState(() => this.schedule());
   }
 
   /** After every open of the data folder: follows its key file and journal from now on. */
-  follow(folder: vscode.Uri | undefined): void {
+  async follow(folder: vscode.Uri | undefined): Promise<void> {
     this.openedIn = this.options.encryption.state;
-    if (folder?.toString() === this.folder?.toString()) {
-      return;
+    if (folder?.toString() !== this.folder?.toString()) {
+      this.watcher?.dispose();
+      this.watcher = undefined;
+      this.folder = folder;
+      if (folder) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${ENCRYPTION_KEY_FILE},${ENCRYPTION_JOURNAL_FILE}}`));
+        const changed = () => this.schedule();
+        this.watcher = vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+      }
     }
-    this.watcher?.dispose();
-    this.watcher = undefined;
-    this.folder = folder;
-    if (folder) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${ENCRYPTION_KEY_FILE},${ENCRYPTION_JOURNAL_FILE}}`));
-      const changed = () => this.schedule();
-      this.watcher = vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
-    }
+    // Unreadable for now: the next look reads the folder again, which costs a reopen at most.
+    this.keyfileText = folder ? await readText(keyfileUri(folder)).catch(() => undefined) : undefined;
   }
 
   dispose(): void {
@@ -128,12 +130,9 @@ export class FolderFormFollower implements vscode.Disposable {
       return;
     }
     const { encryption } = this.options;
-    if (disk.keyfile) {
-      // A new key (decrypted, then encrypted again elsewhere) or the keychain entry gone: the
-      // holder reads the key file and the keychain again.
-      await encryption.holder.refresh();
-    }
-    if (disk.keyfile === encryption.isEncrypted && disk.journal === encryption.conversionUnderWay && encryption.state === this.openedIn) {
+    // Another key file (decrypted, then encrypted again elsewhere: a new key) is read again too.
+    const keyfileText = disk.keyfile ? await readText(keyfileUri(folder)) : undefined;
+    if (this.believes(disk) && keyfileText === this.keyfileText && encryption.state === this.openedIn) {
       return;
     }
     this.options.log.info('Encryption: another window changed how the notes are stored; reading them again.');

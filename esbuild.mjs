@@ -100,7 +100,7 @@ if (tests) {
     { ...testCommon, entryPoints: ['test/host/companion/main.ts'], outdir: 'out/test/host-companion', plugins: [copyFile('test/host/companion/package.json', 'out/test/host-companion/package.json')] },
     { ...testCommon, entryPoints: ['test/e2e/suite.ts'], outdir: 'out/test/e2e', external: ['mocha', 'playwright-core'] },
     { ...testCommon, entryPoints: ['test/bench/run.ts'], outdir: 'out/test/bench', external: ['vscode', 'playwright-core'] },
-    { ...testCommon, entryPoints: ['test/faults/writer.ts', 'test/faults/stressWriter.ts', 'test/faults/lane.ts'], outdir: 'out/test/faults', external: ['vscode', 'playwright-core'] },
+    { ...testCommon, entryPoints: ['test/faults/writer.ts', 'test/faults/stressWriter.ts', 'test/faults/conversionWriter.ts', 'test/faults/lane.ts'], outdir: 'out/test/faults', external: ['vscode', 'playwright-core'] },
     {
       ...testCommon,
       entryPoints: ['test/harness/hostLane.ts', 'test/harness/start.ts', 'test/harness/laneReporter.ts'],

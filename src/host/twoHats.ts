@@ -42,6 +42,7 @@ import { offerRestoreIfEmpty, restoreCommands } from './storage/restoreCommands'
 import { backupFolderFor, backupsRoot } from './storage/layout';
 import { EncryptionAtRest } from './encryption/encryptionAtRest';
 import { encryptionCommands } from './encryption/encryptionCommands';
+import { FolderFormFollower } from './encryption/folderForm';
 import { NewerVersionGuard } from './storage/newerVersionGuard';
 import { NoteStore } from './storage/noteStore';
 import type { DataLocation } from './storage/jsonFileStore';
@@ -94,6 +95,8 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   const noteFileSystem = new NoteFileSystem(noteStore);
   const backups = new BackupKeeper(backupsRoot(context.globalStorageUri), { team: store, delegation, notes: noteStore }, log, guard);
   const encryption = new EncryptionAtRest(context.secrets, backupsRoot(context.globalStorageUri), log);
+  // Another window of this workspace encrypting, decrypting or locking: this one follows.
+  const folderForm = new FolderFormFollower({ encryption, reopen: () => restoreContext.reopen(), log });
   const openAt = async (location: DataLocation) => {
     guard.reset();
     // Global storage does not move with a folder; only workspace storage needs the backup.
@@ -105,6 +108,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
       log.error(`Encryption: could not open the data folder's encryption: ${(error as Error).message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Two Hats could not finish converting your notes: {0}. Every note stays readable, and the next start finishes the job.', (error as Error).message));
     });
+    await folderForm.follow(location.kind === 'folder' ? location.uri : undefined);
     await Promise.all([
       store.open(location).then(() => markStartup('data.team')),
       delegation.open(location),
@@ -212,6 +216,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   context.subscriptions.push(
     // After the stores, whose last background writes still go through the codec.
     encryption,
+    folderForm,
     noteStore.onDidReconcile((found) => {
       if (found.added + found.updated + found.removed > 0) {
         log.info(`Notes changed outside Two Hats: ${found.added} added, ${found.updated} edited, ${found.removed} deleted; the index was rebuilt.`);

@@ -14,6 +14,7 @@ import { writeLaneResult } from '../harness/lanes';
 import { REPO_ROOT } from '../harness/paths';
 import { launchBrowser, openWorkbench } from '../harness/workbench';
 import { files, NOTES, noteVersion, readAcks, TOTAL_SAVES, type Setup } from './shared';
+import { runConversionKills } from './conversion';
 import { runStress } from './stress';
 
 const results: { name: string; problem?: string }[] = [];
@@ -165,7 +166,10 @@ async function main(): Promise<number> {
   if (!grep || 'stress three windows at once'.includes(grep)) {
     results.push(...(await runStress()));
   }
-  console.log('\n  Faults: killing the extension host during saves, and three windows at once (code-server, VS Code 1.139)');
+  if (!grep || 'killing the extension host during encryption and decryption'.includes(grep)) {
+    results.push(...(await runConversionKills()));
+  }
+  console.log('\n  Faults: killing the extension host during saves and during encryption, and three windows at once (code-server, VS Code 1.139)');
   for (const result of results) {
     console.log(`    ${result.problem ? '✖' : '✔'} ${result.name}${result.problem ? `\n        ${result.problem}` : ''}`);
   }

@@ -53,6 +53,8 @@ export interface SidebarOnFolder {
   close(): void;
   /** With `loadLater`: opens the stores now, as a fresh window does once the sidebar has painted. */
   load(): Promise<void>;
+  /** Opens the stores again on the same folder, as the product's reload does. */
+  reload(): Promise<void>;
 }
 
 export interface SidebarOptions {
@@ -139,6 +141,7 @@ export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions 
       startLoading();
       return loaded;
     },
+    reload: openStores,
     close() {
       provider.dispose();
       [team, notes, delegation, drafts, channel, incoming].forEach((d) => d.dispose());

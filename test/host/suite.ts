@@ -26,3 +26,4 @@ import './presentingPreview.test';
 import './sidebarCache.test';
 import './encryption.test';
 import './sealedExport.test';
+import './encryptionOtherWindow.test';

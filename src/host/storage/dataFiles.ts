@@ -36,10 +36,36 @@ export function useCodec(next: ByteCodec): ByteCodec {
   return previous;
 }
 
+/**
+ * A last look before bytes are decoded or encoded: another window may have encrypted or decrypted
+ * the folder since this one installed its codec (encryption/folderForm.ts). It throws to refuse.
+ */
+export interface StoredFormCheck {
+  beforeDecode(stored: Uint8Array, file: vscode.Uri): Promise<void>;
+  beforeEncode(file: vscode.Uri): Promise<void>;
+}
+
+let formCheck: StoredFormCheck | undefined;
+
+/** Installs the check every later read and write passes; returns a function that removes it. */
+export function useStoredFormCheck(check: StoredFormCheck): () => void {
+  formCheck = check;
+  return () => {
+    if (formCheck === check) {
+      formCheck = undefined;
+    }
+  };
+}
+
+async function decodeChecked(stored: Uint8Array, file: vscode.Uri): Promise<Uint8Array> {
+  await formCheck?.beforeDecode(stored, file);
+  return codec.decode(stored, file);
+}
+
 /** A data file's contents, or undefined when there is no such file. `readStored` is the seam tests use to simulate a lock. */
 export async function readDataFile(file: vscode.Uri, readStored: ReadBytes = readFileIfExists): Promise<Uint8Array | undefined> {
   const stored = await readStored(file);
-  return stored === undefined ? undefined : codec.decode(stored, file);
+  return stored === undefined ? undefined : decodeChecked(stored, file);
 }
 
 /**
@@ -48,7 +74,7 @@ export async function readDataFile(file: vscode.Uri, readStored: ReadBytes = rea
  */
 export async function readDataFileBounded(file: vscode.Uri, limit: number): Promise<Uint8Array | undefined> {
   const stored = await readBounded(file, limit);
-  return stored === undefined ? undefined : codec.decode(stored, file);
+  return stored === undefined ? undefined : decodeChecked(stored, file);
 }
 
 /**
@@ -56,6 +82,7 @@ export async function readDataFileBounded(file: vscode.Uri, limit: number): Prom
  * cache rebuilt from the real files (the index).
  */
 export async function writeDataFile(file: vscode.Uri, plain: Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
+  await formCheck?.beforeEncode(file);
   await writeFileAtomic(file, await codec.encode(plain, file), options);
 }
 

@@ -141,7 +141,9 @@ async function waitForReady(dir: string, seen: Set<string>, ms: number): Promise
  */
 async function killSomewhereIn(dir: string, setup: ConversionSetup, direction: Direction, pid: number): Promise<string> {
   const journal = path.join(setup.dataDir, ENCRYPTION_JOURNAL_FILE);
-  const notesDone = Math.floor(Math.random() * (CONVERSION_NOTES + 1)) - 1;
+  // -1: as the journal appears; otherwise after 0 to all but two notes, so the kill lands while
+  // the conversion is still under way.
+  const notesDone = Math.floor(Math.random() * CONVERSION_NOTES) - 1;
   const deadline = Date.now() + 60_000;
   const inTarget = () => setup.noteIds.filter((id) => storedEncrypted(bodyPath(setup, id)) === (direction === 'encrypt')).length;
   while (!existsSync(journal) && !existsSync(conversionFiles(dir, pid).converted) && Date.now() < deadline) {

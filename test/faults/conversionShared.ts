@@ -3,8 +3,8 @@ import * as path from 'node:path';
 
 /** Notes in the store; each some 200 KB, so a conversion takes long enough to be cut short. */
 export const CONVERSION_NOTES = 10;
-/** Kills, alternating Encrypt and Decrypt as the folder's form allows: a few, within the lane's time. */
-export const CONVERSION_KILLS = 4;
+/** Kills, one each way (Encrypt, then Decrypt): each strikes mid-conversion, and the lane stays short. */
+export const CONVERSION_KILLS = 2;
 export const CONVERSION_PASSPHRASE = 'fault lane kettle over the hills';
 /** In every note, many times: found in raw bytes only while the note is stored in the clear. */
 export const CONVERSION_SENTINEL = 'CONVERSION-SENTINEL';

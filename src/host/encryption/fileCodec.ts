@@ -37,10 +37,14 @@ export class FileCodec {
   /** The bytes to store for `plaintext` now. Throws `LockedError` rather than write in the clear. */
   encode(logicalName: string, plaintext: Uint8Array): Uint8Array {
     const { journal, keyfileExists } = this.folder();
+    const key = this.holder.dataKey;
+    // Locked writes nothing, whatever a journal says: a journal cannot be checked without the key.
+    if (keyfileExists && !key) {
+      throw new LockedError();
+    }
     if (formToWrite(journal, keyfileExists) === 'plain') {
       return plaintext;
     }
-    const key = this.holder.dataKey;
     if (!key) {
       throw new LockedError();
     }
@@ -50,6 +54,11 @@ export class FileCodec {
   /** The plaintext of stored bytes, or why they cannot be shown (set the file aside unless locked). */
   decode(logicalName: string, bytes: Uint8Array): Decoded {
     const { journal, keyfileExists } = this.folder();
+    // Locked shows nothing, a plain file included: one slipped into the folder is not shown, and
+    // one a conversion left plain waits for the key that checks the journal. Neither is set aside.
+    if (keyfileExists && !this.holder.dataKey) {
+      return { ok: false, problem: 'locked', reason: 'Two Hats is locked' };
+    }
     const form: StoredForm = isEnvelope(bytes) ? 'encrypted' : 'plain';
     const accepted = formsToAccept(journal, keyfileExists);
     if (!accepted.includes(form)) {

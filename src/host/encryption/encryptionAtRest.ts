@@ -22,6 +22,9 @@ import { newDataKey, parseKeyfile, rewrapDataKey, unwrapDataKey, wrapDataKey, ty
 
 export type PassphraseCheck = { ok: true } | { ok: false; problem: 'wrongPassphrase' | 'damaged' | 'fromNewerVersion' | 'notEncrypted' | 'noFolder' | 'conversionUnderWay'; reason: string };
 
+/** The encryption state for `when` clauses: `off`, `unlocked` or `locked`. */
+export const ENCRYPTION_CONTEXT = 'twoHats.encryption';
+
 export interface EncryptionOptions {
   /** Stops the rolling backup for the length of a conversion; the returned function resumes it. */
   readonly pauseBackups?: () => Promise<() => void>;
@@ -49,6 +52,7 @@ export class EncryptionAtRest implements vscode.Disposable {
     private readonly options: EncryptionOptions = {},
   ) {
     this.holder = new KeyHolder(secrets, () => (this.dataFolder ? readText(keyfileUri(this.dataFolder)) : Promise.resolve(undefined)));
+    this.holder.onDidChangeState(() => this.publishState());
     const files = new FileCodec(this.holder, () => this.folderState);
     this.codec = new EncryptedDataCodec(files, () => ({ dataFolder: this.dataFolder, backupsRoot }));
   }
@@ -88,6 +92,17 @@ export class EncryptionAtRest implements vscode.Disposable {
     this.installCodec();
     await this.holder.refresh();
     await this.finishConversion();
+    this.publishState();
+  }
+
+  /**
+   * The `twoHats.encryption` context key (off, unlocked, locked): package.json shows in the
+   * Command Palette only the encryption commands that make sense now. Unset until Two Hats has
+   * started, when every command shows (one of them is what starts it).
+   */
+  private publishState(): void {
+    const state = this.holder.state;
+    void vscode.commands.executeCommand('setContext', ENCRYPTION_CONTEXT, state === 'notEncrypted' ? 'off' : state);
   }
 
   /** Unlocks with the passphrase (a wrong one changes nothing), then finishes any conversion. */
@@ -178,6 +193,16 @@ export class EncryptionAtRest implements vscode.Disposable {
     // The backup's copy follows, so the old passphrase opens nothing a restore brings back.
     await writeBackupKeyfile(this.backupFolder, rewrapped.keyfileText);
     return { ok: true };
+  }
+
+  /** Delete All My Data: the keychain forgets the keys of these data folders (read before they go). */
+  async forgetKeysIn(dataFolders: readonly vscode.Uri[]): Promise<void> {
+    for (const folder of dataFolders) {
+      const text = await readText(keyfileUri(folder)).catch(() => undefined);
+      if (text !== undefined) {
+        await this.holder.forgetKeyOf(text);
+      }
+    }
   }
 
   /** Whether a key file is there and readable, without a passphrase (for the commands' wording). */

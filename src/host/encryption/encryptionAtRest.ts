@@ -7,6 +7,7 @@
  * No passphrase and no note text is ever logged or kept: a passphrase lives for one call.
  */
 import * as vscode from 'vscode';
+import { ENCRYPTION_CONTEXT } from '../constants';
 import { parseJournal, resumeConversion, startDecrypting, startEncrypting, type ConversionJournal, type ConversionOutcome } from '../../shared/encryption/conversionJournal';
 import { identityCodec, useCodec } from '../storage/dataFiles';
 import { withDataLock } from '../storage/dataLock';
@@ -21,9 +22,6 @@ import { KeyHolder, type LockState, type Secrets, type UnlockResult } from './ke
 import { newDataKey, parseKeyfile, rewrapDataKey, unwrapDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
 
 export type PassphraseCheck = { ok: true } | { ok: false; problem: 'wrongPassphrase' | 'damaged' | 'fromNewerVersion' | 'notEncrypted' | 'noFolder' | 'conversionUnderWay'; reason: string };
-
-/** The encryption state for `when` clauses: `off`, `unlocked` or `locked`. */
-export const ENCRYPTION_CONTEXT = 'twoHats.encryption';
 
 export interface EncryptionOptions {
   /** Stops the rolling backup for the length of a conversion; the returned function resumes it. */

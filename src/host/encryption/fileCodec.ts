@@ -5,6 +5,7 @@
  * conversion journal (conversionJournal.ts), so that callers above never see a ciphertext and
  * never learn whether the folder is encrypted.
  */
+import * as l10n from '../../shared/l10n';
 import { formsToAccept, formToWrite, type ConversionJournal, type StoredForm } from '../../shared/encryption/conversionJournal';
 import { decryptFile, encryptFile, isEnvelope, type DecryptProblem } from './envelope';
 import type { KeyHolder } from './keyHolder';
@@ -23,7 +24,7 @@ export type Decoded = { ok: true; plaintext: Uint8Array } | { ok: false; problem
 /** Thrown by `encode` while locked: the caller must not write (the data stays as it was). */
 export class LockedError extends Error {
   constructor() {
-    super('Two Hats is locked: unlock it with your passphrase before anything is saved.');
+    super(l10n.t('Two Hats is locked: unlock it with your passphrase before anything is saved.'));
     this.name = 'LockedError';
   }
 }
@@ -57,7 +58,7 @@ export class FileCodec {
     // Locked shows nothing, a plain file included: one slipped into the folder is not shown, and
     // one a conversion left plain waits for the key that checks the journal. Neither is set aside.
     if (keyfileExists && !this.holder.dataKey) {
-      return { ok: false, problem: 'locked', reason: 'Two Hats is locked' };
+      return { ok: false, problem: 'locked', reason: l10n.t('Two Hats is locked') };
     }
     const form: StoredForm = isEnvelope(bytes) ? 'encrypted' : 'plain';
     const accepted = formsToAccept(journal, keyfileExists);
@@ -65,7 +66,7 @@ export class FileCodec {
       return {
         ok: false,
         problem: 'unexpectedForm',
-        reason: form === 'plain' ? 'it is not encrypted, though your notes are' : 'it is encrypted, though your notes are not',
+        reason: form === 'plain' ? l10n.t('it is not encrypted, though your notes are') : l10n.t('it is encrypted, though your notes are not'),
       };
     }
     if (form === 'plain') {
@@ -73,7 +74,7 @@ export class FileCodec {
     }
     const key = this.holder.dataKey;
     if (!key) {
-      return { ok: false, problem: 'locked', reason: 'Two Hats is locked' };
+      return { ok: false, problem: 'locked', reason: l10n.t('Two Hats is locked') };
     }
     return decryptFile(key, logicalName, bytes);
   }

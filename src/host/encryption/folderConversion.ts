@@ -136,7 +136,7 @@ export class FolderConversion implements ConversionIo {
   convert(name: string, bytes: Uint8Array, direction: ConversionDirection): Converted {
     const key = this.options.dataKey();
     if (!key) {
-      return { ok: false, reason: 'Two Hats is locked' };
+      return { ok: false, reason: vscode.l10n.t('Two Hats is locked') };
     }
     const logical = canonicalName(name.slice(name.indexOf('/') + 1));
     if (direction === 'encrypt') {

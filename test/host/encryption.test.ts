@@ -238,8 +238,10 @@ describe('encrypted at rest: encrypt, lock, unlock, change passphrase, decrypt',
 
   it('a file set aside as damaged holds back neither Decrypt nor Encrypt; the run reports it and finishes', async () => {
     assert.deepEqual(await run('encryptNotes', { passphrase }), { ok: true });
+    // A delegation file of its own to damage (earlier steps may have left none on disk).
+    await vscode.commands.executeCommand(COMMANDS.addDelegationItem, { title: `Set-aside check ${stamp}` });
     const file = path.join(data, DELEGATION_FILE);
-    const original = readFileSync(file);
+    const original = await eventually(() => (existsSync(file) ? readFileSync(file) : undefined), 'the delegation file on disk');
     const tampered = Buffer.from(original);
     tampered[tampered.length - 20]! ^= 0x01;
     const earlier = new Set(readdirSync(data));

@@ -71,3 +71,6 @@ export const SETTINGS = {
 
 /** A setting's key inside the `twoHats` section; a unit test checks them against package.json. */
 export type SettingKey = Exclude<(typeof SETTINGS)[keyof typeof SETTINGS], typeof SETTINGS.section>;
+
+/** The encryption state for `when` clauses in package.json: `off`, `unlocked` or `locked`; unset until Two Hats has started. */
+export const ENCRYPTION_CONTEXT = 'twoHats.encryption';

@@ -94,7 +94,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   const presenting = new PresentingMode(context.globalState, context.globalStorageUri);
   const noteFileSystem = new NoteFileSystem(noteStore);
   const backups = new BackupKeeper(backupsRoot(context.globalStorageUri), { team: store, delegation, notes: noteStore }, log, guard);
-  const encryption = new EncryptionAtRest(context.secrets, backupsRoot(context.globalStorageUri), log);
+  const encryption = new EncryptionAtRest(context.secrets, backupsRoot(context.globalStorageUri), log, { pauseBackups: () => backups.pause() });
   // Another window of this workspace encrypting, decrypting or locking: this one follows.
   const folderForm = new FolderFormFollower({ encryption, reopen: () => restoreContext.reopen(), log });
   const openAt = async (location: DataLocation) => {
@@ -130,6 +130,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
         sidebar.forgetUiState();
         await openAt(resolveDataLocation(context));
       },
+      (dataFolders) => encryption.forgetKeysIn(dataFolders),
     );
   const oneOnOneSources = { team: store, notes: noteStore, delegation, memento: context.workspaceState, consents };
   const briefPreviews = new BriefPreviewTabs();

@@ -27,3 +27,4 @@ import './sidebarCache.test';
 import './encryption.test';
 import './sealedExport.test';
 import './encryptionOtherWindow.test';
+import './backupPause.test';

@@ -149,7 +149,7 @@ describe('crash-safe conversion of the data folder', () => {
   it('encrypts every file and leaves no plaintext, journal or plain form behind', async () => {
     const folder = plainFolder(dataKey);
     const outcome = await startEncrypting(folder, keyId, 2);
-    assert.deepEqual(outcome, { outcome: 'finished', direction: 'encrypt', converted: 7, skipped: [] });
+    assert.deepEqual(outcome, { outcome: 'finished', direction: 'encrypt', converted: 7, skipped: [], setAside: [] });
     assert.equal(folder.journal, undefined);
     for (const bytes of folder.files.values()) {
       assert.ok(isEnvelope(bytes));
@@ -161,7 +161,7 @@ describe('crash-safe conversion of the data folder', () => {
   it('decrypts every file back to exactly what was written, and drops the key file', async () => {
     const folder = encryptedFolder(dataKey);
     const outcome = await startDecrypting(folder, keyId, 3);
-    assert.deepEqual(outcome, { outcome: 'finished', direction: 'decrypt', converted: 7, skipped: [] });
+    assert.deepEqual(outcome, { outcome: 'finished', direction: 'decrypt', converted: 7, skipped: [], setAside: [] });
     assert.equal(folder.keyfile, undefined);
     for (const [name, text] of Object.entries(notes)) {
       assert.equal(folder.files.get(name)!.toString('utf8'), text);
@@ -204,6 +204,24 @@ describe('crash-safe conversion of the data folder', () => {
     assert.notEqual(folder.keyfile, undefined);
     assert.notEqual(folder.journal, undefined);
     assert.equal(folder.read('notes/p-1/2026-11-02.md'), notes['notes/p-1/2026-11-02.md']);
+  });
+
+  it('a copy already set aside as damaged holds back neither direction: reported, and the run finishes', async () => {
+    const folder = encryptedFolder(dataKey);
+    const aside = 'delegation.corrupt-2026-11-30T10-00-00-000Z.json';
+    const damaged = encryptFile(dataKey, 'delegation.json', Buffer.from('{"items":[]}'));
+    damaged[damaged.length - 3]! ^= 1;
+    folder.files.set(aside, damaged);
+    const decrypted = await startDecrypting(folder, keyId);
+    assert.deepEqual(decrypted.skipped, []);
+    assert.deepEqual(decrypted.setAside.map((s) => s.name), [aside]);
+    assert.equal(folder.keyfile, undefined, 'decrypted: the key file is gone');
+    assert.equal(folder.journal, undefined, 'and the journal');
+    assertEveryNoteReadable(folder, 'after decrypting past the set-aside copy');
+    folder.keyfile = 'wrapped key';
+    const encrypted = await startEncrypting(folder, keyId);
+    assert.deepEqual(encrypted.skipped, []);
+    assert.equal(folder.journal, undefined, 'encrypted to the end as well');
   });
 
   it('writes new files in the form the folder is heading to, and reads only the settled form when no journal is open', () => {

@@ -89,4 +89,24 @@ describe('key holder and lock state', () => {
     assert.equal(keychain.entries.size, 0);
     assert.equal(await holder.refresh(), 'notEncrypted');
   });
+  it('Delete All My Data: forgets the key of a deleted folder, open now or not, and keeps every other key', async () => {
+    const holder = new KeyHolder(keychain.view(), readKeyfile);
+    await holder.refresh();
+    await holder.unlock(passphrase);
+    const otherKey = newDataKey();
+    const otherKeyfile = await wrapDataKey(passphrase, otherKey, CHEAP);
+    const keptKeyfile = await wrapDataKey(passphrase, newDataKey(), CHEAP);
+    await new KeyHolder(keychain.view(), async () => otherKeyfile).adopt(otherKey);
+    await new KeyHolder(keychain.view(), async () => keptKeyfile).unlock(passphrase);
+    assert.equal(keychain.entries.size, 3);
+    await holder.forgetKeyOf(otherKeyfile);
+    assert.equal(keychain.entries.size, 2, 'the key of a folder not open now is gone');
+    assert.equal(holder.state, 'unlocked', 'the open folder is not touched by it');
+    await holder.forgetKeyOf(keyfile!);
+    assert.equal(holder.state, 'notEncrypted');
+    assert.equal(holder.dataKey, undefined);
+    assert.equal(keychain.entries.size, 1, 'only the key of a folder that stays is left');
+    await holder.forgetKeyOf('not a key file');
+    assert.equal(keychain.entries.size, 1);
+  });
 });

@@ -7,18 +7,28 @@
  * No passphrase and no note text is ever logged or kept: a passphrase lives for one call.
  */
 import * as vscode from 'vscode';
+import { ENCRYPTION_CONTEXT } from '../constants';
 import { parseJournal, resumeConversion, startDecrypting, startEncrypting, type ConversionJournal, type ConversionOutcome } from '../../shared/encryption/conversionJournal';
 import { identityCodec, useCodec } from '../storage/dataFiles';
 import { withDataLock } from '../storage/dataLock';
 import { writeFileAtomic } from '../storage/atomicFile';
+import { ENCRYPTION_JOURNAL_FILE, fileStamp, setAsideName } from '../../shared/storageLayout';
 import { EncryptedDataCodec } from './dataCodec';
 import { keyIdOf } from './envelope';
+import { journalMacKey, openJournal, unsealedText } from './journalSeal';
 import { FileCodec, type FolderEncryption } from './fileCodec';
 import { FolderConversion, journalUri, keyfileUri, readText, writeBackupKeyfile, type FolderMarkers } from './folderConversion';
 import { KeyHolder, type LockState, type Secrets, type UnlockResult } from './keyHolder';
 import { newDataKey, parseKeyfile, rewrapDataKey, unwrapDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
 
 export type PassphraseCheck = { ok: true } | { ok: false; problem: 'wrongPassphrase' | 'damaged' | 'fromNewerVersion' | 'notEncrypted' | 'noFolder' | 'conversionUnderWay'; reason: string };
+
+export interface EncryptionOptions {
+  /** Stops the rolling backup for the length of a conversion; the returned function resumes it. */
+  readonly pauseBackups?: () => Promise<() => void>;
+  /** Tests pass cheaper scrypt parameters; the product uses the default. */
+  readonly scrypt?: ScryptParams;
+}
 
 export class EncryptionAtRest implements vscode.Disposable {
   readonly holder: KeyHolder;
@@ -37,10 +47,10 @@ export class EncryptionAtRest implements vscode.Disposable {
     secrets: Secrets,
     backupsRoot: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-    /** Tests pass cheaper scrypt parameters; the product uses the default. */
-    private readonly scrypt?: ScryptParams,
+    private readonly options: EncryptionOptions = {},
   ) {
     this.holder = new KeyHolder(secrets, () => (this.dataFolder ? readText(keyfileUri(this.dataFolder)) : Promise.resolve(undefined)));
+    this.holder.onDidChangeState(() => this.publishState());
     const files = new FileCodec(this.holder, () => this.folderState);
     this.codec = new EncryptedDataCodec(files, () => ({ dataFolder: this.dataFolder, backupsRoot }));
   }
@@ -73,10 +83,24 @@ export class EncryptionAtRest implements vscode.Disposable {
     }
     const keyfileExists = (await readText(keyfileUri(dataFolder))) !== undefined;
     const journalText = await readText(journalUri(dataFolder));
-    this.folderState = { keyfileExists, journal: journalText === undefined ? undefined : journalOrStandIn(journalText, keyfileExists) };
+    // With a key file, a journal counts only once the key has checked it (finishConversion);
+    // until then the folder is read as encrypted, and while locked nothing is read or written.
+    const unchecked = journalText !== undefined && !keyfileExists;
+    this.folderState = { keyfileExists, journal: unchecked ? journalOrStandIn(unsealedText(journalText) ?? journalText, keyfileExists) : undefined };
     this.installCodec();
     await this.holder.refresh();
     await this.finishConversion();
+    this.publishState();
+  }
+
+  /**
+   * The `twoHats.encryption` context key (off, unlocked, locked): package.json shows in the
+   * Command Palette only the encryption commands that make sense now. Unset until Two Hats has
+   * started, when every command shows (one of them is what starts it).
+   */
+  private publishState(): void {
+    const state = this.holder.state;
+    void vscode.commands.executeCommand('setContext', ENCRYPTION_CONTEXT, state === 'notEncrypted' ? 'off' : state);
   }
 
   /** Unlocks with the passphrase (a wrong one changes nothing), then finishes any conversion. */
@@ -101,14 +125,15 @@ export class EncryptionAtRest implements vscode.Disposable {
     }
     const dataKey = newDataKey();
     try {
-      const keyfileText = await wrapDataKey(passphrase, dataKey, this.scrypt);
+      const keyfileText = await wrapDataKey(passphrase, dataKey, this.options.scrypt);
       const keyId = keyIdOf(dataKey).toString('hex');
       useCodec(this.codec);
-      const io = this.conversion(dataFolder, keyfileText, async () => {
+      const macKey = journalMacKey(dataKey);
+      const io = this.conversion(dataFolder, keyfileText, () => macKey, async () => {
         // Held, and in the keychain, only once the key file exists: until then the folder is plain.
         await this.holder.adopt(dataKey);
       });
-      const outcome = await withDataLock(dataFolder, () => startEncrypting(io, keyId));
+      const outcome = await this.converting(dataFolder, () => startEncrypting(io, keyId));
       this.logOutcome(outcome);
       return outcome;
     } finally {
@@ -133,7 +158,7 @@ export class EncryptionAtRest implements vscode.Disposable {
       unwrapped.dataKey.fill(0);
     }
     const io = this.conversion(dataFolder);
-    const outcome = await withDataLock(dataFolder, () => startDecrypting(io, unwrapped.keyId));
+    const outcome = await this.converting(dataFolder, () => startDecrypting(io, unwrapped.keyId));
     this.logOutcome(outcome);
     if (!this.folderState.keyfileExists) {
       await this.holder.forget();
@@ -158,7 +183,7 @@ export class EncryptionAtRest implements vscode.Disposable {
     if (keyfileText === undefined) {
       return { ok: false, problem: 'notEncrypted', reason: vscode.l10n.t('Your notes are not encrypted.') };
     }
-    const rewrapped = await rewrapDataKey(oldPassphrase, newPassphrase, keyfileText, this.scrypt);
+    const rewrapped = await rewrapDataKey(oldPassphrase, newPassphrase, keyfileText, this.options.scrypt);
     if (!rewrapped.ok) {
       return rewrapped;
     }
@@ -186,6 +211,16 @@ export class EncryptionAtRest implements vscode.Disposable {
     return { dataKey: Buffer.from(dataKey), keyId: parsed.keyfile.keyId, keyfileText };
   }
 
+  /** Delete All My Data: the keychain forgets the keys of these data folders (read before they go). */
+  async forgetKeysIn(dataFolders: readonly vscode.Uri[]): Promise<void> {
+    for (const folder of dataFolders) {
+      const text = await readText(keyfileUri(folder)).catch(() => undefined);
+      if (text !== undefined) {
+        await this.holder.forgetKeyOf(text);
+      }
+    }
+  }
+
   /** Whether a key file is there and readable, without a passphrase (for the commands' wording). */
   async keyfileProblem(): Promise<string | undefined> {
     const text = this.dataFolder ? await readText(keyfileUri(this.dataFolder)) : undefined;
@@ -208,10 +243,19 @@ export class EncryptionAtRest implements vscode.Disposable {
   /** Finishes what the journal says, when that needs no key or the key is at hand. */
   private async finishConversion(): Promise<void> {
     const dataFolder = this.dataFolder;
-    if (!dataFolder || !this.folderState.journal || (this.folderState.keyfileExists && this.holder.state !== 'unlocked')) {
+    if (!dataFolder) {
       return;
     }
-    const outcome = await withDataLock(dataFolder, () => resumeConversion(this.conversion(dataFolder)));
+    if (this.folderState.keyfileExists) {
+      // The journal decides which way every file goes: it counts only when sealed with this key.
+      if (this.holder.state !== 'unlocked' || !(await this.acceptSealedJournal(dataFolder))) {
+        return;
+      }
+    }
+    if (!this.folderState.journal) {
+      return;
+    }
+    const outcome = await this.converting(dataFolder, () => resumeConversion(this.conversion(dataFolder)));
     this.logOutcome(outcome);
     if (!this.folderState.keyfileExists && !this.folderState.journal) {
       await this.holder.forget();
@@ -219,8 +263,55 @@ export class EncryptionAtRest implements vscode.Disposable {
     this.installCodec();
   }
 
-  private conversion(dataFolder: vscode.Uri, keyfileText?: string, afterKeyfile?: () => Promise<void>): FolderConversion {
-    const io = new FolderConversion({ dataFolder, backupFolder: this.backupFolder, dataKey: () => this.holder.dataKey, keyfileText, markers: this.markers });
+  /**
+   * A conversion under the data lock, with the rolling backup paused: the conversion rewrites the
+   * backup's copies as well, and a backup pass meanwhile would copy files of the old form over
+   * copies already converted (plain copies left behind after encrypting, say).
+   */
+  private async converting(dataFolder: vscode.Uri, run: () => Promise<ConversionOutcome>): Promise<ConversionOutcome> {
+    const resume = this.options.pauseBackups ? await this.options.pauseBackups() : undefined;
+    try {
+      return await withDataLock(dataFolder, run);
+    } finally {
+      resume?.();
+    }
+  }
+
+  /**
+   * Reads the journal of an encrypted folder with the key at hand: one sealed with it counts; any
+   * other (planted by another program, or damaged) is set aside unread and reported, and the
+   * folder stays as its key file says. Whether a conversion is under way afterwards.
+   */
+  private async acceptSealedJournal(dataFolder: vscode.Uri): Promise<boolean> {
+    const stored = await readText(journalUri(dataFolder));
+    const key = this.holder.dataKey;
+    if (stored === undefined || !key) {
+      this.folderState = { ...this.folderState, journal: undefined };
+      return false;
+    }
+    const text = openJournal(journalMacKey(key), stored);
+    const journal = text === undefined ? undefined : parseJournal(text);
+    if (journal) {
+      this.folderState = { ...this.folderState, journal };
+      this.installCodec();
+      return true;
+    }
+    const asideName = setAsideName(ENCRYPTION_JOURNAL_FILE, 'corrupt', fileStamp());
+    await vscode.workspace.fs.rename(journalUri(dataFolder), vscode.Uri.joinPath(dataFolder, asideName), { overwrite: false });
+    this.folderState = { ...this.folderState, journal: undefined };
+    this.log.warn(`Encryption: a conversion journal not written by Two Hats with this folder's key was set aside as ${asideName}; nothing was converted.`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Two Hats found a conversion instruction beside your notes that it did not write with your key, and set it aside as {0} without acting on it. Your notes stay encrypted.',
+        asideName,
+      ),
+    );
+    return false;
+  }
+
+  private conversion(dataFolder: vscode.Uri, keyfileText?: string, macKey?: () => Buffer | undefined, afterKeyfile?: () => Promise<void>): FolderConversion {
+    const journalKey = macKey ?? (() => (this.holder.dataKey ? journalMacKey(this.holder.dataKey) : undefined));
+    const io = new FolderConversion({ dataFolder, backupFolder: this.backupFolder, dataKey: () => this.holder.dataKey, journalMacKey: journalKey, keyfileText, markers: this.markers });
     if (afterKeyfile) {
       const writeKeyfile = io.writeKeyfile.bind(io);
       io.writeKeyfile = async () => {
@@ -239,6 +330,9 @@ export class EncryptionAtRest implements vscode.Disposable {
     this.log.info(`Encryption: ${outcome.direction ?? ''} ${outcome.outcome}; ${outcome.converted} file(s) converted.`);
     for (const skipped of outcome.skipped) {
       this.log.warn(`Encryption: ${skipped.name} was left as it was: ${skipped.reason}.`);
+    }
+    for (const aside of outcome.setAside) {
+      this.log.warn(`Encryption: ${aside.name}, set aside earlier as damaged, stays as it was: ${aside.reason}.`);
     }
   }
 

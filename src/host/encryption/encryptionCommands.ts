@@ -12,7 +12,7 @@ import type { EncryptionAtRest, PassphraseCheck } from './encryptionAtRest';
 export type EncryptionCommand = 'encryptNotes' | 'lockNow' | 'unlockNotes' | 'changePassphrase' | 'decryptNotes';
 
 /** What a command did: `ok`, or the reason it did nothing (`cancelled` when the user backed out). */
-export type EncryptionCommandResult = { ok: true; skipped?: number } | { ok: false; problem: string };
+export type EncryptionCommandResult = { ok: true; skipped?: number; setAside?: number } | { ok: false; problem: string };
 
 export interface EncryptionCommandContext {
   readonly encryption: EncryptionAtRest;
@@ -165,6 +165,13 @@ async function convert(
         vscode.l10n.t('{0} file(s) could not be converted and were left as they were (damaged, or encrypted with another key). Two Hats tries them again at the next start.', outcome.skipped.length),
       );
       return { ok: true, skipped: outcome.skipped.length };
+    }
+    if (outcome.setAside.length > 0) {
+      // Already set aside as damaged: they stay as they are and hold nothing back.
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} {1} file(s) set aside earlier as damaged could not be converted and stay as they are; nothing else is affected.', done, outcome.setAside.length),
+      );
+      return { ok: true, setAside: outcome.setAside.length };
     }
     void vscode.window.showInformationMessage(done);
     return { ok: true };

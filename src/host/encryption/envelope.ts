@@ -32,6 +32,7 @@
  *          measure (GCM is); it tells a damaged key id from a file written with another key.
  *   34..   ciphertext, then the 16-byte GCM tag
  */
+import * as l10n from '../../shared/l10n';
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 export const ENVELOPE_MAGIC = Buffer.from([0xff, 0xff, 0x32, 0x48, 0x41, 0x54, 0x53, 0xff]);
@@ -108,27 +109,27 @@ export function decryptFile(dataKey: Buffer, logicalName: string, bytes: Uint8Ar
   assertDataKey(dataKey);
   const envelope = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isEnvelope(envelope)) {
-    return refused('notEnvelope', 'it is not an encrypted Two Hats file');
+    return refused('notEnvelope', l10n.t('it is not an encrypted Two Hats file'));
   }
   if (envelope.length < ENVELOPE_MAGIC.length + 2 || !envelope.subarray(0, ENVELOPE_MAGIC.length).equals(ENVELOPE_MAGIC)) {
-    return refused('tampered', 'it is damaged (its start is cut short or altered)');
+    return refused('tampered', l10n.t('it is damaged (its start is cut short or altered)'));
   }
   const version = envelope[ENVELOPE_MAGIC.length]!;
   if ((version ^ envelope[ENVELOPE_MAGIC.length + 1]!) !== 0xff) {
-    return refused('tampered', 'it is damaged (its format version is altered)');
+    return refused('tampered', l10n.t('it is damaged (its format version is altered)'));
   }
   if (version !== ENVELOPE_VERSION) {
-    return refused('unknownVersion', `it was encrypted by a newer version of Two Hats (format ${version})`);
+    return refused('unknownVersion', l10n.t('it was encrypted by a newer version of Two Hats (format {0})', version));
   }
   if (envelope.length < ENVELOPE_OVERHEAD) {
-    return refused('tampered', 'it is damaged (cut short)');
+    return refused('tampered', l10n.t('it is damaged (cut short)'));
   }
   const header = envelope.subarray(0, HEADER_BYTES);
   if (!headerCheck(header).equals(header.subarray(CHECK_AT, HEADER_BYTES))) {
-    return refused('tampered', 'it is damaged (its header is altered)');
+    return refused('tampered', l10n.t('it is damaged (its header is altered)'));
   }
   if (!keyIdOf(dataKey).equals(header.subarray(KEY_ID_AT, IV_AT))) {
-    return refused('wrongKey', 'it was encrypted with a different key');
+    return refused('wrongKey', l10n.t('it was encrypted with a different key'));
   }
   const decipher = createDecipheriv('aes-256-gcm', dataKey, header.subarray(IV_AT, CHECK_AT), { authTagLength: TAG_BYTES });
   decipher.setAAD(additionalData(header, logicalName));
@@ -139,7 +140,7 @@ export function decryptFile(dataKey: Buffer, logicalName: string, bytes: Uint8Ar
     return { ok: true, plaintext: Buffer.concat([body, decipher.final()]) };
   } catch {
     body.fill(0);
-    return refused('tampered', 'it is damaged, was altered, or belongs to another file');
+    return refused('tampered', l10n.t('it is damaged, was altered, or belongs to another file'));
   }
 }
 

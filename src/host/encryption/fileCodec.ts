@@ -5,6 +5,7 @@
  * conversion journal (conversionJournal.ts), so that callers above never see a ciphertext and
  * never learn whether the folder is encrypted.
  */
+import * as l10n from '../../shared/l10n';
 import { formsToAccept, formToWrite, type ConversionJournal, type StoredForm } from '../../shared/encryption/conversionJournal';
 import { decryptFile, encryptFile, isEnvelope, type DecryptProblem } from './envelope';
 import type { KeyHolder } from './keyHolder';
@@ -23,7 +24,7 @@ export type Decoded = { ok: true; plaintext: Uint8Array } | { ok: false; problem
 /** Thrown by `encode` while locked: the caller must not write (the data stays as it was). */
 export class LockedError extends Error {
   constructor() {
-    super('Two Hats is locked: unlock it with your passphrase before anything is saved.');
+    super(l10n.t('Two Hats is locked: unlock it with your passphrase before anything is saved.'));
     this.name = 'LockedError';
   }
 }
@@ -37,10 +38,14 @@ export class FileCodec {
   /** The bytes to store for `plaintext` now. Throws `LockedError` rather than write in the clear. */
   encode(logicalName: string, plaintext: Uint8Array): Uint8Array {
     const { journal, keyfileExists } = this.folder();
+    const key = this.holder.dataKey;
+    // Locked writes nothing, whatever a journal says: a journal cannot be checked without the key.
+    if (keyfileExists && !key) {
+      throw new LockedError();
+    }
     if (formToWrite(journal, keyfileExists) === 'plain') {
       return plaintext;
     }
-    const key = this.holder.dataKey;
     if (!key) {
       throw new LockedError();
     }
@@ -50,13 +55,18 @@ export class FileCodec {
   /** The plaintext of stored bytes, or why they cannot be shown (set the file aside unless locked). */
   decode(logicalName: string, bytes: Uint8Array): Decoded {
     const { journal, keyfileExists } = this.folder();
+    // Locked shows nothing, a plain file included: one slipped into the folder is not shown, and
+    // one a conversion left plain waits for the key that checks the journal. Neither is set aside.
+    if (keyfileExists && !this.holder.dataKey) {
+      return { ok: false, problem: 'locked', reason: l10n.t('Two Hats is locked') };
+    }
     const form: StoredForm = isEnvelope(bytes) ? 'encrypted' : 'plain';
     const accepted = formsToAccept(journal, keyfileExists);
     if (!accepted.includes(form)) {
       return {
         ok: false,
         problem: 'unexpectedForm',
-        reason: form === 'plain' ? 'it is not encrypted, though your notes are' : 'it is encrypted, though your notes are not',
+        reason: form === 'plain' ? l10n.t('it is not encrypted, though your notes are') : l10n.t('it is encrypted, though your notes are not'),
       };
     }
     if (form === 'plain') {
@@ -64,7 +74,7 @@ export class FileCodec {
     }
     const key = this.holder.dataKey;
     if (!key) {
-      return { ok: false, problem: 'locked', reason: 'Two Hats is locked' };
+      return { ok: false, problem: 'locked', reason: l10n.t('Two Hats is locked') };
     }
     return decryptFile(key, logicalName, bytes);
   }

@@ -15,6 +15,7 @@ import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
 import { createPrivateFolder } from '../storage/permissions';
 import { decryptFile, encryptFile, isEnvelope } from './envelope';
+import { openJournal, sealJournal, unsealedText } from './journalSeal';
 
 const DATA = 'data/';
 const BACKUP = 'backup/';
@@ -32,6 +33,11 @@ export interface FolderConversionOptions {
   readonly backupFolder: vscode.Uri | undefined;
   /** The unlocked data key, when it is needed; undefined while locked. */
   readonly dataKey: () => Buffer | undefined;
+  /**
+   * The key the journal is sealed with (journalSeal.ts), derived from the data key; undefined
+   * while locked, and once decryption has forgotten the key.
+   */
+  readonly journalMacKey: () => Buffer | undefined;
   /** Encrypting: the key file's text, prepared (wrapped) before the conversion starts. */
   readonly keyfileText?: string;
   readonly markers: FolderMarkers;
@@ -73,12 +79,27 @@ export class FolderConversion implements ConversionIo {
     return writeStoredCopy(this.uriOf(name), bytes);
   }
 
-  readJournal(): Promise<string | undefined> {
-    return readText(journalUri(this.options.dataFolder));
+  /**
+   * With a key file, only a journal sealed with this folder's key counts (the caller has set any
+   * other aside before); without one, nothing is encrypted that a journal could expose.
+   */
+  async readJournal(): Promise<string | undefined> {
+    const stored = await readText(journalUri(this.options.dataFolder));
+    if (stored === undefined) {
+      return undefined;
+    }
+    if (await this.keyfileExists()) {
+      const macKey = this.options.journalMacKey();
+      return macKey ? openJournal(macKey, stored) : undefined;
+    }
+    return unsealedText(stored) ?? stored;
   }
 
   async writeJournal(text: string): Promise<void> {
-    await writeFileAtomic(journalUri(this.options.dataFolder), new TextEncoder().encode(text));
+    const macKey = this.options.journalMacKey();
+    // No key only after a decryption forgot it (no key file left): nothing to protect then.
+    const stored = macKey ? sealJournal(macKey, text) : text;
+    await writeFileAtomic(journalUri(this.options.dataFolder), new TextEncoder().encode(stored));
     this.options.markers.journalWritten(text);
   }
 
@@ -115,7 +136,7 @@ export class FolderConversion implements ConversionIo {
   convert(name: string, bytes: Uint8Array, direction: ConversionDirection): Converted {
     const key = this.options.dataKey();
     if (!key) {
-      return { ok: false, reason: 'Two Hats is locked' };
+      return { ok: false, reason: vscode.l10n.t('Two Hats is locked') };
     }
     const logical = canonicalName(name.slice(name.indexOf('/') + 1));
     if (direction === 'encrypt') {
@@ -134,9 +155,10 @@ export class FolderConversion implements ConversionIo {
   }
 }
 
-/** The key file and the journal describe the conversion; they are never converted themselves. */
+/** The key file and the journal (and their set-aside copies) describe the conversion; they are never converted themselves. */
 function isConverted(name: string): boolean {
-  return name !== ENCRYPTION_KEY_FILE && name !== ENCRYPTION_JOURNAL_FILE;
+  const canonical = canonicalName(name);
+  return canonical !== ENCRYPTION_KEY_FILE && canonical !== ENCRYPTION_JOURNAL_FILE;
 }
 
 /**

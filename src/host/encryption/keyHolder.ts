@@ -145,6 +145,22 @@ export class KeyHolder implements vscode.Disposable {
     }
   }
 
+  /**
+   * Delete All My Data: the key of a data folder about to be deleted leaves the keychain too,
+   * whether or not it is the folder open now. An unreadable key file names no key to forget.
+   */
+  async forgetKeyOf(keyfileText: string): Promise<void> {
+    const parsed = parseKeyfile(keyfileText);
+    if (!parsed.ok) {
+      return;
+    }
+    if (parsed.keyfile.keyId === this.keyId) {
+      await this.forget();
+    } else {
+      await this.secrets.delete(secretName(parsed.keyfile.keyId));
+    }
+  }
+
   dispose(): void {
     this.secretWatch.dispose();
     this.listeners.clear();

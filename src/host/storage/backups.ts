@@ -63,6 +63,8 @@ export class BackupKeeper implements vscode.Disposable {
   private readonly heldBack = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
+  /** Pauses under way (a conversion of the data folder's form): no copy is made until all end. */
+  private pauses = 0;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -144,8 +146,36 @@ export class BackupKeeper implements vscode.Disposable {
     return erasePersonFromBackups(this.root, personId, name, noteIds);
   }
 
-  /** Writes what is pending now. */
+  /**
+   * No backup pass runs until the returned `resume` is called, after one under way has finished.
+   * For turning encryption on or off: the conversion rewrites the backup's copies too, and a pass
+   * in between would copy files of the old form over copies already converted. What changed
+   * meanwhile is copied once the pause ends.
+   */
+  async pause(): Promise<() => void> {
+    this.pauses++;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    await this.running;
+    let resumed = false;
+    return () => {
+      if (!resumed) {
+        resumed = true;
+        this.pauses--;
+        if (this.dirtyFiles.size > 0 || this.dirtyNotes.size > 0 || this.everything) {
+          this.schedule();
+        }
+      }
+    };
+  }
+
+  /** Writes what is pending now (while paused, it stays pending). */
   flush(): Promise<void> {
+    if (this.pauses > 0) {
+      return this.running;
+    }
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -175,7 +205,7 @@ export class BackupKeeper implements vscode.Disposable {
   }
 
   private schedule(): void {
-    if (!this.current || this.timer) {
+    if (!this.current || this.timer || this.pauses > 0) {
       return;
     }
     this.timer = setTimeout(() => void this.flush(), BACKUP_DELAY_MS);

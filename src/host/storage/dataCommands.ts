@@ -65,6 +65,8 @@ export async function deleteAllData(
   context: vscode.ExtensionContext,
   settle: () => Promise<void>,
   reopen: () => Promise<void>,
+  /** The keychain forgets the data keys of these folders (encrypted at rest) before they are deleted. */
+  forgetKeys: (dataFolders: readonly vscode.Uri[]) => Promise<void>,
 ): Promise<boolean> {
   const remove = vscode.l10n.t('Delete Everything');
   const answer = await vscode.window.showWarningMessage(
@@ -79,9 +81,12 @@ export async function deleteAllData(
   }
   // A background write still pending would otherwise put a file back after the delete.
   await settle();
+  const dataFolders = [...(context.storageUri ? await storageFoldersOfThisWorkspace(context.storageUri) : []), noFolderDataFolder(context.globalStorageUri)];
+  // Other workspaces' keys stay: their data stays (only their backups go, and those hold the same
+  // wrapped key as the data).
+  await forgetKeys(dataFolders);
   const folders = [
-    ...(context.storageUri ? await storageFoldersOfThisWorkspace(context.storageUri) : []),
-    noFolderDataFolder(context.globalStorageUri),
+    ...dataFolders,
     backupsRoot(context.globalStorageUri),
     // The presenting flag other windows watch: no data, but a Two Hats file all the same.
     vscode.Uri.joinPath(context.globalStorageUri, PRESENTING_FLAG_FILE),

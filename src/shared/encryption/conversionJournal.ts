@@ -24,6 +24,7 @@
  */
 import * as z from 'zod/mini';
 import { parseVersionedJson } from '../versionedFile';
+import { isSetAsideName } from './logicalNames';
 
 export type ConversionDirection = 'encrypt' | 'decrypt';
 export type StoredForm = 'plain' | 'encrypted';
@@ -96,6 +97,12 @@ export type ConversionOutcome = {
   converted: number;
   /** Files left as they were, with why (damaged, encrypted with another key): report them. */
   skipped: { name: string; reason: string }[];
+  /**
+   * Copies Two Hats had already set aside as damaged that could not be converted either: reported,
+   * but they hold nothing back. They are never read again, so waiting for them would block the
+   * conversion (and keep the folder accepting both forms) for good.
+   */
+  setAside: { name: string; reason: string }[];
 };
 
 /** Encrypt My Notes, after the key is held and the key file prepared. */
@@ -119,13 +126,13 @@ export async function startDecrypting(io: ConversionIo, keyId: string, journalEv
 export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_JOURNAL_EVERY): Promise<ConversionOutcome> {
   const text = await io.readJournal();
   if (text === undefined) {
-    return { outcome: 'nothingToDo', converted: 0, skipped: [] };
+    return { outcome: 'nothingToDo', converted: 0, skipped: [], setAside: [] };
   }
   const keyfileExists = await io.keyfileExists();
   const parsed = parseJournal(text);
   if (parsed?.direction === 'encrypt' && !keyfileExists) {
     await io.removeJournal();
-    return { outcome: 'abandoned', direction: 'encrypt', converted: 0, skipped: [] };
+    return { outcome: 'abandoned', direction: 'encrypt', converted: 0, skipped: [], setAside: [] };
   }
   const journal: ConversionJournal = parsed ?? {
     schemaVersion: JOURNAL_SCHEMA_VERSION,
@@ -136,6 +143,7 @@ export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_
   const target: StoredForm = journal.direction === 'encrypt' ? 'encrypted' : 'plain';
   const names = (await io.listFiles()).sort();
   const skipped: ConversionOutcome['skipped'] = [];
+  const setAside: ConversionOutcome['setAside'] = [];
   let converted = 0;
   let sinceJournal = 0;
   // Once a file could not be converted, the journal's cursor stays before it: the next run must
@@ -151,6 +159,8 @@ export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_
       if (result.ok) {
         await io.replaceFile(name, result.bytes);
         converted++;
+      } else if (isSetAsideName(name)) {
+        setAside.push({ name, reason: result.reason });
       } else {
         skipped.push({ name, reason: result.reason });
         cursorHeld = true;
@@ -175,5 +185,5 @@ export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_
   } else {
     await io.writeJournal(serializeJournal(journal));
   }
-  return { outcome: 'finished', direction: journal.direction, converted, skipped };
+  return { outcome: 'finished', direction: journal.direction, converted, skipped, setAside };
 }

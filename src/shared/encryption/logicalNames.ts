@@ -11,3 +11,8 @@ const SET_ASIDE_TAIL = /\.(?:corrupt|newer|before-set-aside)-\d{4}-\d{2}-\d{2}T[
 export function canonicalName(relative: string): string {
   return relative.replace(TEMP_TAIL, '').replace(SET_ASIDE_TAIL, '');
 }
+
+/** Whether a file is a copy Two Hats set aside (damaged, from a newer version, or kept before one was). */
+export function isSetAsideName(relative: string): boolean {
+  return SET_ASIDE_TAIL.test(relative.replace(TEMP_TAIL, ''));
+}

@@ -24,3 +24,4 @@ import './presentingOutline.test';
 import './presentingPreview.test';
 import './sidebarCache.test';
 import './encryption.test';
+import './useCases.test';

@@ -12,6 +12,7 @@ import type { CommandHandlers } from '../commands/commandTable';
 import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
 import { isPrincipleId } from '../../shared/principles/catalogue';
 import { tickActionItem } from '../useCases/tickActionItem';
+import { addPerson, setPersonArchived, updatePerson } from '../useCases/people';
 import type { HatState } from '../principles/hatState';
 import type { NoteStore } from '../storage/noteStore';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
@@ -256,11 +257,11 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         await this.postSnapshot();
         return;
       case 'addPerson':
-        return this.answer(message, await this.store.add(message.draft));
+        return this.answer(message, await addPerson(this.store, message.draft));
       case 'updatePerson':
-        return this.answer(message, await this.store.update(message.id, message.draft));
+        return this.answer(message, await updatePerson(this.store, { personId: message.id, draft: message.draft }));
       case 'setArchived':
-        return this.answer(message, await this.store.setArchived(message.id, message.archived));
+        return this.answer(message, await setPersonArchived(this.store, { personId: message.id, archived: message.archived }));
       case 'openFolder':
         await vscode.commands.executeCommand('workbench.action.files.openFolder');
         return;
@@ -299,9 +300,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         await this.commands.openNote({ noteId: message.noteId });
         return;
       case 'tickActionItem': {
-        const problem = await tickActionItem(this.notes, message);
-        if (problem) {
-          void vscode.window.showWarningMessage(problem);
+        const ticked = await tickActionItem(this.notes, message);
+        if (!ticked.ok) {
+          void vscode.window.showWarningMessage(ticked.error);
           this.refresh();
         }
         return;

@@ -2,14 +2,15 @@
 import { assertNever } from '../shared/assertNever';
 import type { HostMessage, Snapshot } from '../shared/protocol';
 import * as l10n from '../shared/l10n';
-import { draftProblem } from '../shared/team';
-import { h, replaceKeepingFocus } from './dom';
+import { replaceKeepingFocus } from './dom';
 import { renderMarkdownInto } from './markdown';
 import { renderPresentingBanner } from './presentingBanner';
-import { renderDelegation, type DelegationActions } from './delegationView';
-import { renderTeam, type NotePreview, type TeamActions } from './teamView';
-import { renderToday, type TodayActions } from './todayView';
-import { discardNotice, EMPTY_DRAFT, INITIAL_STATE, restoreState, typedPart, type UiState } from './uiState';
+import { renderDelegation } from './delegationView';
+import { delegationActions, teamActions, todayActions, type SidebarPage } from './sidebarActions';
+import { renderTeam, type NotePreview } from './teamView';
+import { renderToday } from './todayView';
+import { renderStorageState } from './storageStateView';
+import { INITIAL_STATE, restoreState, typedPart, type UiState } from './uiState';
 import { connect } from './vscodeApi';
 
 // For `npm run bench`, which reads the page's performance timeline: when this script began.
@@ -38,144 +39,25 @@ function update(next: UiState, render = true): void {
   }
 }
 
-const actions: TeamActions = {
-  startAdding() {
-    if (ui.form?.personId === undefined && ui.form) {
-      focusSoon('add-name');
-      return;
-    }
-    update({ ...ui, form: { draft: EMPTY_DRAFT }, notice: undefined });
-    focusSoon('add-name');
+const page: SidebarPage = {
+  get ui() {
+    return ui;
   },
-  startEditing(person) {
-    update({
-      ...ui,
-      form: { personId: person.id, draft: { name: person.name, role: person.role, cadence: person.cadence } },
-      notice: undefined,
-    });
-    focusSoon(`edit-${person.id}-name`);
+  get snapshot() {
+    return snapshot;
   },
-  changeDraft(draft) {
-    if (ui.form) {
-      // Saved on every keystroke so a half-typed entry survives hiding the view or a reload;
-      // no re-render, so the caret stays where the user is typing.
-      update({ ...ui, form: { ...ui.form, draft } }, false);
-    }
-  },
-  submitForm() {
-    const form = ui.form;
-    if (!form || !snapshot || form.pendingRequest !== undefined) {
-      return;
-    }
-    const problem = draftProblem(form.draft, snapshot.people, form.personId);
-    if (problem) {
-      update({ ...ui, form: { ...form, error: problem } });
-      focusSoon(form.personId ? `edit-${form.personId}-name` : 'add-name');
-      return;
-    }
-    const requestId = nextRequestId++;
-    update({ ...ui, form: { ...form, error: undefined, pendingRequest: requestId } });
-    if (form.personId) {
-      vscode.postMessage({ type: 'updatePerson', requestId, id: form.personId, draft: form.draft });
-    } else {
-      vscode.postMessage({ type: 'addPerson', requestId, draft: form.draft });
-    }
-  },
-  cancelForm() {
-    const form = ui.form;
-    if (!form) {
-      return;
-    }
-    const saved = form.personId ? snapshot?.people.find((person) => person.id === form.personId) : undefined;
-    const notice = form.personId && !saved ? undefined : discardNotice(form, saved);
-    update({ ...ui, form: undefined, notice: notice ?? ui.notice });
-    focusSoon(notice ? 'undo' : form.personId ? `edit-${form.personId}` : 'add-person');
-  },
-  undoDiscard(form) {
-    update({ ...ui, form, notice: undefined });
-    focusSoon(form.personId ? `edit-${form.personId}-name` : 'add-name');
-  },
-  setArchived(person, archived) {
-    const requestId = nextRequestId++;
-    vscode.postMessage({ type: 'setArchived', requestId, id: person.id, archived });
-    update({
-      ...ui,
-      notice: archived
-        ? { text: l10n.t('Archived {0}. Their notes are kept.', person.name), undoArchiveOf: person.id }
-        : { text: l10n.t('{0} is back on your team.', person.name) },
-    });
-    focusSoon(archived ? 'undo' : 'toggle-archived');
-  },
-  toggleArchived() {
-    update({ ...ui, showArchived: !ui.showArchived });
-  },
-  undoArchive(personId) {
-    vscode.postMessage({ type: 'setArchived', requestId: nextRequestId++, id: personId, archived: false });
-    update({ ...ui, notice: undefined });
-    focusSoon(`edit-${personId}`);
-  },
-  dismissNotice() {
-    update({ ...ui, notice: undefined });
-  },
-  startOneOnOne(person) {
-    vscode.postMessage({ type: 'startOneOnOne', personId: person.id });
-  },
-  prepareOneOnOne(person) {
-    vscode.postMessage({ type: 'prepareOneOnOne', personId: person.id });
-  },
-  addGoal(person) {
-    vscode.postMessage({ type: 'addGoal', personId: person.id });
-  },
-  markGoalReached(person, goalId) {
-    vscode.postMessage({ type: 'markGoalReached', personId: person.id, goalId });
-  },
-  queueTalkingPoint(person) {
-    vscode.postMessage({ type: 'queueTalkingPoint', personId: person.id });
-  },
-  openNote(noteId) {
-    vscode.postMessage({ type: 'openNote', noteId });
-  },
-  toggleHistory(person) {
-    const historyOf = ui.historyOf === person.id ? undefined : person.id;
-    update({ ...ui, historyOf });
-    vscode.postMessage({ type: 'showHistory', ...(historyOf ? { personId: historyOf } : {}) });
-  },
-  previewNote(noteId) {
-    vscode.postMessage({ type: 'previewNote', noteId });
-  },
+  update,
+  post: (message) => vscode.postMessage(message),
+  focusSoon,
   closePreview() {
     preview = undefined;
     paint();
   },
-  tickItem(item, done) {
-    vscode.postMessage({ type: 'tickActionItem', noteId: item.noteId, line: item.line, text: item.text, done });
-  },
+  nextRequestId: () => nextRequestId++,
 };
-
-const delegationActions: DelegationActions = {
-  send(intent) {
-    if (intent.kind === 'restore') {
-      update({ ...ui, undoDelete: undefined });
-      focusSoon(`item-${intent.itemId}`);
-    }
-    vscode.postMessage({ type: 'delegation', intent });
-  },
-  setFilter(filter) {
-    update({ ...ui, delegationFilter: filter });
-  },
-  toggleItem(itemId) {
-    update({ ...ui, openDelegationItem: ui.openDelegationItem === itemId ? undefined : itemId });
-  },
-  dismissUndo() {
-    update({ ...ui, undoDelete: undefined });
-    focusSoon('delegation-add');
-  },
-};
-
-const todayActions: TodayActions = {
-  switchHat: () => vscode.postMessage({ type: 'switchHat' }),
-  openPrinciple: (id) => vscode.postMessage({ type: 'openPrinciple', id }),
-};
+const actions = teamActions(page);
+const delegation = delegationActions(page);
+const today = todayActions(page);
 
 function focusSoon(key: string): void {
   requestAnimationFrame(() => app.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`)?.focus());
@@ -226,8 +108,8 @@ function paint(): void {
   replaceKeepingFocus(app, [
     ...(snapshot.presenting ? [renderPresentingBanner(() => vscode.postMessage({ type: 'stopPresenting' }))] : []),
     renderBody(snapshot, partlyPainted ? FIRST_PAINT_ROWS : undefined),
-    ...(showDelegation ? [renderDelegation(snapshot.delegation, ui, delegationActions)] : []),
-    renderToday(snapshot, todayActions),
+    ...(showDelegation ? [renderDelegation(snapshot.delegation, ui, delegation)] : []),
+    renderToday(snapshot, today),
   ]);
   if (!painted) {
     painted = true;
@@ -268,56 +150,9 @@ function focusDraftInput(): void {
 }
 
 function renderBody(current: Snapshot, rowLimit?: number): HTMLElement {
-  switch (current.storage.kind) {
-    case 'ready':
-      return renderTeam(current, ui, actions, preview, renderMarkdownInto, rowLimit);
-    case 'noFolder':
-      return h(
-        'div',
-        { class: 'empty-state' },
-        h('h2', {}, l10n.t('Open a folder to begin')),
-        h(
-          'p',
-          {},
-          l10n.t('Two Hats keeps your people and 1:1 notes in the private storage VS Code gives each workspace, on this machine only and never in the repository.'),
-        ),
-        actionButton(l10n.t('Open Folder…'), 'primary', () => vscode.postMessage({ type: 'openFolder' })),
-        actionButton(l10n.t('Use Global Storage Instead'), 'secondary', () => vscode.postMessage({ type: 'useGlobalStorage' })),
-      );
-    case 'unavailable':
-      if (current.storage.locked) {
-        return h(
-          'div',
-          { class: 'empty-state', role: 'alert' },
-          h('h2', {}, l10n.t('Locked')),
-          h('p', {}, current.storage.message),
-          actionButton(l10n.t('Unlock…'), 'primary', () => vscode.postMessage({ type: 'unlock' })),
-        );
-      }
-      return h(
-        'div',
-        { class: 'empty-state', role: 'alert' },
-        h('h2', {}, l10n.t('Two Hats cannot reach its data')),
-        h('p', {}, current.storage.message),
-        actionButton(l10n.t('Show Where Data Lives'), 'secondary', () => vscode.postMessage({ type: 'showDataLocation' })),
-      );
-    case 'readOnly':
-      return h(
-        'div',
-        { class: 'empty-state', role: 'alert' },
-        h('h2', {}, l10n.t('Two Hats is read-only in this window')),
-        h('p', {}, current.storage.message),
-        actionButton(l10n.t('Show Where Data Lives'), 'secondary', () => vscode.postMessage({ type: 'showDataLocation' })),
-      );
-    default:
-      return assertNever(current.storage);
-  }
-}
-
-function actionButton(label: string, kind: 'primary' | 'secondary', onClick: () => void): HTMLButtonElement {
-  const element = h('button', { type: 'button', class: kind }, label);
-  element.addEventListener('click', onClick);
-  return element;
+  return current.storage.kind === 'ready'
+    ? renderTeam(current, ui, actions, preview, renderMarkdownInto, rowLimit)
+    : renderStorageState(current.storage, (message) => vscode.postMessage(message));
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {

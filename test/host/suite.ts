@@ -28,3 +28,4 @@ import './encryption.test';
 import './sealedExport.test';
 import './encryptionOtherWindow.test';
 import './backupPause.test';
+import './useCases.test';

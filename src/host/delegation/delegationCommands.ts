@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import {
-  assign,
   commonHoldings,
   RELAPSE_KINDS,
   RELAPSE_LABELS,
@@ -31,6 +30,7 @@ import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { DelegationStore, ItemResult } from '../storage/delegationStore';
 import type { TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
+import { deleteDelegationItem, handOverWork, restoreDelegationItem } from '../useCases/delegation';
 
 type DelegationCommand =
   | 'addDelegationItem'
@@ -59,7 +59,7 @@ export function delegationCommands(delegation: DelegationStore, team: TeamStore)
 
 /** Brings a deleted item back. */
 export async function undoDelete(delegation: DelegationStore, args: CommandArgs<'undoDeleteDelegationItem'>): Promise<ItemResult | undefined> {
-  return args.itemId !== undefined ? report(await delegation.restore(args.itemId)) : undefined;
+  return args.itemId !== undefined ? report(await restoreDelegationItem(delegation, args.itemId)) : undefined;
 }
 
 function report(result: ItemResult): ItemResult {
@@ -159,6 +159,7 @@ async function pickLevel(title: string, placeHolder: string, current?: Level, at
   return picked?.level;
 }
 
+/** Hands work over: asks for the item, the owner and both levels `args` leaves out, then runs the use case. */
 export async function assignItem(delegation: DelegationStore, team: TeamStore, args: CommandArgs<'assignDelegation'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, vscode.l10n.t('Which work are you handing over?'));
   if (!item) {
@@ -181,7 +182,7 @@ export async function assignItem(delegation: DelegationStore, team: TeamStore, a
   if (target === undefined) {
     return undefined;
   }
-  const result = report(await delegation.update(item.id, (current) => assign(current, person.id, level, target, localToday())));
+  const result = report(await handOverWork(delegation, team, { itemId: item.id, personId: person.id, level, targetLevel: target }));
   if (result.ok && args.quiet !== true) {
     void vscode.window.showInformationMessage(
       vscode.l10n.t('{0} owns “{1}” at level {2}. Check-ins go into your 1:1s with {0}.', person.name, item.title, levelLabel(level)),
@@ -271,7 +272,7 @@ async function deleteItem(delegation: DelegationStore, args: CommandArgs<'delete
   if (!item) {
     return undefined;
   }
-  const result = report(await delegation.remove(item.id));
+  const result = report(await deleteDelegationItem(delegation, item.id));
   if (result.ok && args.quiet !== true) {
     const undo = vscode.l10n.t('Undo');
     void vscode.window.showInformationMessage(vscode.l10n.t('Deleted “{0}”.', item.title), undo).then(async (choice) => {

@@ -1,12 +1,12 @@
 /** What the sidebar's delegation section asks the host to do, after the protocol validated it. */
 import * as vscode from 'vscode';
 import { assertNever } from '../../shared/assertNever';
-import { tickStep, type DelegationItem } from '../../shared/delegation/items';
+import type { DelegationItem } from '../../shared/delegation/items';
 import type { DelegationIntent } from '../../shared/protocol';
-import { localToday } from '../../shared/team';
 import { openCodeReference } from '../codeSelection';
 import type { CommandHandlers } from '../commands/commandTable';
 import type { DelegationStore } from '../storage/delegationStore';
+import { deleteDelegationItem, restoreDelegationItem, tickDelegationStep } from '../useCases/delegation';
 import type { SelfCheckState } from './selfCheckState';
 
 /** What the delegation section acts on: the store, the self-check, and the palette's own actions. */
@@ -52,14 +52,14 @@ export async function handleDelegationIntent(
       return undefined;
     }
     case 'tickStep': {
-      const result = await delegation.update(intent.itemId, (item) => tickStep(item, intent.stepId, intent.done, localToday()));
+      const result = await tickDelegationStep(delegation, intent);
       if (!result.ok) {
         void vscode.window.showErrorMessage(result.error);
       }
       return undefined;
     }
     case 'delete': {
-      const result = await delegation.remove(intent.itemId);
+      const result = await deleteDelegationItem(delegation, intent.itemId);
       if (!result.ok) {
         void vscode.window.showErrorMessage(result.error);
         return undefined;
@@ -67,7 +67,7 @@ export async function handleDelegationIntent(
       return result.result;
     }
     case 'restore': {
-      const result = await delegation.restore(intent.itemId);
+      const result = await restoreDelegationItem(delegation, intent.itemId);
       if (!result.ok) {
         void vscode.window.showErrorMessage(result.error);
       }

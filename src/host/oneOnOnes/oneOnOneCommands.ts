@@ -1,50 +1,28 @@
-/** Starting a 1:1: pick the person and the template, write the note, open it in an editor. */
+/** Starting a 1:1 from the palette or the sidebar: pick the person and the template, then the use case writes the note; open it. */
 import * as vscode from 'vscode';
 import { withoutLocalFileLinks } from '../../shared/codeReferences';
-import { checkInAgendaLines, checkInHeld, checkInsDue } from '../../shared/delegation/items';
-import { levelLabel } from '../../shared/delegation/levels';
-import { goalAgendaLine } from '../../shared/oneOnOnes/checkIns';
-import { composeFromMarkdown, noteTitle } from '../../shared/oneOnOnes/compose';
 import { unknownVariables } from '../../shared/oneOnOnes/ownTemplates';
-import { takeForAgenda, talkingPointAsMarkdown } from '../../shared/oneOnOnes/talkingPoints';
 import { shareableAgenda } from '../../shared/oneOnOnes/privacy';
 import { BUILT_IN_TEMPLATES, TEMPLATE_VARIABLES, templateAsMarkdown } from '../../shared/oneOnOnes/templates';
 import { findPrinciple } from '../../shared/principles/catalogue';
-import { MEMENTO_KEYS } from '../../shared/storageLayout';
-import { localToday, type Person } from '../../shared/team';
+import type { Person } from '../../shared/team';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
-import type { DelegationStore } from '../storage/delegationStore';
 import type { NoteStore } from '../storage/noteStore';
-import { notReadyMessage, type TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
 import { NOTE_SCHEME } from '../constants';
 import { noteUri } from './noteFileSystem';
 import { loadOwnTemplates } from './templateLibrary';
 import type { Consents } from '../consent';
-
-const LAST_TEMPLATE_KEY = MEMENTO_KEYS.lastTemplate;
-
-/** Drops the template remembered for a person who is being erased. */
-export async function forgetLastTemplate(memento: vscode.Memento, personId: string): Promise<void> {
-  const remembered = memento.get<Record<string, string>>(LAST_TEMPLATE_KEY, {});
-  if (personId in remembered) {
-    const rest = Object.fromEntries(Object.entries(remembered).filter(([id]) => id !== personId));
-    await memento.update(LAST_TEMPLATE_KEY, rest);
-  }
-}
+import { lastTemplates, startOneOnOne as startOneOnOneNow, startProblem, type OneOnOneStores } from '../useCases/startOneOnOne';
 
 export interface StartedOneOnOne {
   readonly noteId: string;
   readonly uri: vscode.Uri;
 }
 
-/** What starting a 1:1 reads and writes. */
-export interface OneOnOneSources {
-  readonly team: TeamStore;
-  readonly notes: NoteStore;
-  readonly delegation: DelegationStore;
-  readonly memento: vscode.Memento;
+/** What starting a 1:1 reads and writes, and the consent to read the user's own templates. */
+export interface OneOnOneSources extends OneOnOneStores {
   readonly consents: Consents;
 }
 
@@ -76,24 +54,18 @@ async function copyShareableAgenda(): Promise<boolean> {
   return true;
 }
 
-/** Starts a 1:1: writes the note and opens it, asking for whoever and whichever template `args` leaves out. */
-export async function startOneOnOne(
-  { team, notes, delegation, memento, consents }: OneOnOneSources,
-  args: CommandArgs<'startOneOnOne'>,
-): Promise<StartedOneOnOne | undefined> {
-  if (team.state.kind !== 'ready' || !notes.ready) {
-    void vscode.window.showErrorMessage(
-      team.state.kind === 'noFolder' || team.state.kind === 'ready'
-        ? vscode.l10n.t('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.')
-        : notReadyMessage(team.state),
-    );
+/** Starts a 1:1: asks for whoever and whichever template `args` leaves out, runs the use case, opens the note. */
+export async function startOneOnOne(sources: OneOnOneSources, args: CommandArgs<'startOneOnOne'>): Promise<StartedOneOnOne | undefined> {
+  const { team, memento, consents } = sources;
+  const problem = startProblem(sources);
+  if (problem) {
+    void vscode.window.showErrorMessage(problem);
     return undefined;
   }
   const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Start 1:1'), vscode.l10n.t('With whom?'));
   if (!person) {
     return undefined;
   }
-  const remembered = memento.get<Record<string, string>>(LAST_TEMPLATE_KEY, {});
   const own = await loadOwnTemplates(consents);
   if (own.problems.length > 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Some of your own templates were skipped. {0}', own.problems.join(' ')));
@@ -103,7 +75,7 @@ export async function startOneOnOne(
     ...own.templates.map((t) => ({ id: t.id, title: t.title, detail: vscode.l10n.t('Your template · {0}', t.fileName), markdown: () => t.markdown, own: true })),
   ];
   const template =
-    args.templateId !== undefined ? choices.find((c) => c.id === args.templateId) : await pickTemplate(person, choices, remembered[person.id]);
+    args.templateId !== undefined ? choices.find((c) => c.id === args.templateId) : await pickTemplate(person, choices, lastTemplates(memento)[person.id]);
   if (!template) {
     return undefined;
   }
@@ -119,33 +91,14 @@ export async function startOneOnOne(
       ),
     );
   }
-  const date = localToday();
-  const previous = notes.latest(person.id);
-  // Read, not yet removed: the queue gives them up only once the note is safely on disk.
-  const talkingPoints = takeForAgenda(team.find(person.id)?.talkingPoints ?? []).agenda;
-  const checkIns = checkInsDue(delegation.all, person.id, date);
-  const content = composeFromMarkdown(markdown, {
-    person: person.name,
-    date,
-    carriedItems: previous ? previous.openItems.map((item) => ({ ...item, done: false })) : [],
-    talkingPoints: talkingPoints.map(talkingPointAsMarkdown),
-    delegationCheckIns: checkInAgendaLines(checkIns, levelLabel),
-    goals: (person.goals ?? []).filter((goal) => !goal.reachedOn).map((goal) => goalAgendaLine(goal.text)),
-  });
-  const meta = await notes.create({ personId: person.id, date, templateId: template.id, title: noteTitle(person.name, date, template), content });
-  await memento.update(LAST_TEMPLATE_KEY, { ...remembered, [person.id]: template.id });
-  await team.recordOneOnOne(person.id, date, talkingPoints);
-  if (checkIns.length > 0) {
-    await delegation.updateMany(
-      checkIns.map((item) => item.id),
-      (item) => checkInHeld(item, date),
-    );
+  const started = await startOneOnOneNow(sources, { personId: person.id, template: { id: template.id, title: template.title, markdown } });
+  if (!started.ok) {
+    void vscode.window.showErrorMessage(started.error);
+    return undefined;
   }
-  const uri = noteUri(meta.id, meta.title);
-  await vscode.window.showTextDocument(uri, { preview: false });
-  return { noteId: meta.id, uri };
+  await vscode.window.showTextDocument(started.uri, { preview: false });
+  return { noteId: started.noteId, uri: started.uri };
 }
-
 
 /** A template to start from, built-in or the user's own, its Markdown made only when chosen. */
 interface TemplateChoice {

@@ -1,24 +1,27 @@
 /** Queueing talking points between 1:1s: typed, from a principle, or from a selection of code. */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { summarizeSelection, talkingPointProblem, type CodeReference, type TalkingPoint } from '../../shared/oneOnOnes/talkingPoints';
-import { localToday } from '../../shared/team';
+import { summarizeSelection, talkingPointProblem, type CodeReference } from '../../shared/oneOnOnes/talkingPoints';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
-import { notReadyMessage, type MutationResult, type TeamStore } from '../storage/teamStore';
+import { notReadyMessage, type TeamStore } from '../storage/teamStore';
+import { queueTalkingPoint, type QueuedTalkingPoint } from '../useCases/queueTalkingPoint';
 import { pickActivePerson } from '../team/pickPerson';
 import { selectedCode } from '../codeSelection';
 
 export function talkingPointCommands(team: TeamStore): SomeCommandHandlers<'queueTalkingPoint' | 'addSelectionToNextOneOnOne'> {
   return {
-    queueTalkingPoint: (args) => queueTalkingPoint(team, args),
+    queueTalkingPoint: (args) => askAndQueue(team, args),
     addSelectionToNextOneOnOne: () => addSelection(team),
   };
 }
 
-/** Queues a point; with `text` given (a principle's question, a keybinding) the text prompt is prefilled. */
-export async function queueTalkingPoint(team: TeamStore, args: CommandArgs<'queueTalkingPoint'>, source?: CodeReference): Promise<MutationResult | undefined> {
+/**
+ * Queues a point: asks for whoever, whatever and how often `args` leaves out, then runs the use
+ * case. With `text` alone (a principle's question, a selection) the text prompt is prefilled.
+ */
+async function askAndQueue(team: TeamStore, args: CommandArgs<'queueTalkingPoint'>, source?: CodeReference): Promise<QueuedTalkingPoint | undefined> {
   if (team.state.kind !== 'ready') {
+    // The use case says the same; said here before any prompt is shown.
     void vscode.window.showErrorMessage(
       team.state.kind === 'noFolder' ? vscode.l10n.t('Open a folder first: Two Hats keeps talking points in that workspace’s private storage.') : notReadyMessage(team.state),
     );
@@ -43,17 +46,11 @@ export async function queueTalkingPoint(team: TeamStore, args: CommandArgs<'queu
   if (text === undefined) {
     return undefined;
   }
-  const problem = talkingPointProblem(text);
-  if (problem) {
-    void vscode.window.showErrorMessage(problem);
-    return undefined;
-  }
   const standing = args.standing ?? (await pickStanding());
   if (standing === undefined) {
     return undefined;
   }
-  const point: TalkingPoint = { id: randomUUID(), text: text.trim(), standing, addedOn: localToday(), ...(source ? { source } : {}) };
-  const result = await team.queueTalkingPoint(person.id, point);
+  const result = await queueTalkingPoint(team, { personId: person.id, text, standing, ...(source ? { source } : {}) });
   if (result.ok) {
     void vscode.window.showInformationMessage(
       standing
@@ -66,15 +63,14 @@ export async function queueTalkingPoint(team: TeamStore, args: CommandArgs<'queu
   return result;
 }
 
-async function addSelection(team: TeamStore): Promise<MutationResult | undefined> {
+async function addSelection(team: TeamStore): Promise<QueuedTalkingPoint | undefined> {
   const selected = await selectedCode();
   if (!selected) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Select the code you want to talk about first.'));
     return undefined;
   }
-  return queueTalkingPoint(team, { text: summarizeSelection(selected.text) }, selected.source);
+  return askAndQueue(team, { text: summarizeSelection(selected.text) }, selected.source);
 }
-
 
 async function pickStanding(): Promise<boolean | undefined> {
   const picked = await vscode.window.showQuickPick(

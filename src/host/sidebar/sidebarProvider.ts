@@ -1,26 +1,16 @@
 import * as vscode from 'vscode';
-import { assertNever } from '../../shared/assertNever';
-import {
-  parseWebviewMessage,
-  type HostMessage,
-  type WebviewMessage,
-  type WebviewRequest,
-} from '../../shared/protocol';
+import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../shared/protocol';
 import type { Snapshot } from '../../shared/protocol';
 import { countOverdue, localToday } from '../../shared/team';
-import type { CommandHandlers } from '../commands/commandTable';
-import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
-import { isPrincipleId } from '../../shared/principles/catalogue';
-import { tickActionItem } from '../useCases/tickActionItem';
 import type { HatState } from '../principles/hatState';
 import type { NoteStore } from '../storage/noteStore';
-import type { MutationResult, TeamStore } from '../storage/teamStore';
+import type { TeamStore } from '../storage/teamStore';
 import type { DelegationStore } from '../storage/delegationStore';
 import type { SidebarDraftStore } from '../storage/sidebarDraftStore';
 import type { SelfCheckState } from '../delegation/selfCheckState';
-import { handleDelegationIntent } from '../delegation/sidebarIntents';
-import { previewOf } from './notePreview';
 import { buildSidebarHtml } from './sidebarHtml';
+import { handleSidebarIntent } from './sidebarIntents';
+import type { CommandHandlers } from '../commands/commandTable';
 import { cachedSnapshot, fullSnapshot, type CachedTeamSource } from './sidebarSnapshots';
 import type { PresentingMode } from '../presenting/presentingMode';
 import { markStartup } from '../startupTimeline';
@@ -58,13 +48,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly store: TeamStore;
-  private readonly notes: NoteStore;
-  private readonly delegation: DelegationStore;
-  private readonly hats: HatState;
-  private readonly selfChecks: SelfCheckState;
   private readonly drafts: SidebarDraftStore;
-  private readonly presenting: PresentingMode;
-  private readonly commands: CommandHandlers;
   private readonly cachedTeam: CachedTeamSource | undefined;
 
   constructor(
@@ -72,8 +56,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     private readonly sources: SidebarSources,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    ({ team: this.store, notes: this.notes, delegation: this.delegation, hats: this.hats, selfChecks: this.selfChecks } = sources);
-    ({ drafts: this.drafts, presenting: this.presenting, commands: this.commands, cachedTeam: this.cachedTeam } = sources);
+    ({ team: this.store, drafts: this.drafts, cachedTeam: this.cachedTeam } = sources);
     this.disposables.push(
       ...[sources.team, sources.delegation, sources.hats, sources.selfChecks, sources.presenting].map((source) => source.onDidChange(() => this.refresh())),
       // Most note saves change only prose: the sidebar repaints only when what it shows changed.
@@ -247,96 +230,16 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     // A click on the cached team acts on the data once it is loaded, not on empty stores; a draft
     // kept before then would be dropped by the draft store's opening.
     await this.loading;
-    switch (message.type) {
-      case 'keepDraft':
-        this.drafts.keep(message.form);
-        return;
-      case 'showHistory':
-        this.historyOf = message.personId;
+    await handleSidebarIntent(message, {
+      sources: this.sources,
+      log: this.log,
+      post: (message) => this.post(message),
+      refresh: () => this.refresh(),
+      showHistory: async (personId) => {
+        this.historyOf = personId;
         await this.postSnapshot();
-        return;
-      case 'addPerson':
-        return this.answer(message, await this.store.add(message.draft));
-      case 'updatePerson':
-        return this.answer(message, await this.store.update(message.id, message.draft));
-      case 'setArchived':
-        return this.answer(message, await this.store.setArchived(message.id, message.archived));
-      case 'openFolder':
-        await vscode.commands.executeCommand('workbench.action.files.openFolder');
-        return;
-      case 'useGlobalStorage':
-        await enableGlobalStorageWhenNoFolder();
-        return;
-      case 'showDataLocation':
-        await this.commands.showDataLocation(undefined);
-        return;
-      case 'unlock':
-        await this.commands.unlockNotes({});
-        return;
-      case 'startOneOnOne':
-        await this.commands.startOneOnOne({ personId: message.personId });
-        return;
-      case 'prepareOneOnOne':
-        await this.commands.prepareOneOnOne({ personId: message.personId });
-        return;
-      case 'addGoal':
-        await this.commands.addGoal({ personId: message.personId });
-        return;
-      case 'markGoalReached':
-        await this.commands.markGoalReached({ personId: message.personId, goalId: message.goalId });
-        return;
-      case 'queueTalkingPoint':
-        await this.commands.queueTalkingPoint({ personId: message.personId });
-        return;
-      case 'previewNote': {
-        const meta = this.presenting.on ? undefined : this.notes.find(message.noteId);
-        if (meta) {
-          void this.post({ type: 'didLoadNotePreview', noteId: meta.id, title: meta.title, markdown: previewOf(await this.notes.read(meta.id)) });
-        }
-        return;
-      }
-      case 'openNote':
-        await this.commands.openNote({ noteId: message.noteId });
-        return;
-      case 'tickActionItem': {
-        const problem = await tickActionItem(this.notes, message);
-        if (problem) {
-          void vscode.window.showWarningMessage(problem);
-          this.refresh();
-        }
-        return;
-      }
-      case 'switchHat':
-        await this.hats.switch();
-        return;
-      case 'delegation': {
-        const deleted = await handleDelegationIntent(message.intent, { delegation: this.delegation, selfChecks: this.selfChecks, commands: this.commands });
-        if (deleted) {
-          void this.post({ type: 'didDeleteDelegationItem', itemId: deleted.id, title: deleted.title });
-        }
-        return;
-      }
-      case 'stopPresenting':
-        await this.presenting.set(false);
-        return;
-      case 'openPrinciple':
-        if (isPrincipleId(message.id)) {
-          await this.commands.openPrinciple({ principleId: message.id });
-        } else {
-          this.log.warn(`The sidebar asked for an unknown principle: ${message.id}`);
-        }
-        return;
-      default:
-        assertNever(message);
-    }
-  }
-
-  private answer(request: WebviewRequest, result: MutationResult): void {
-    void this.post(
-      result.ok
-        ? { type: 'didCompleteRequest', requestId: request.requestId, personId: result.person.id }
-        : { type: 'didCompleteRequest', requestId: request.requestId, error: result.error },
-    );
+      },
+    });
   }
 }
 

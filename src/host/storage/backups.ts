@@ -6,29 +6,21 @@
  * only: global storage is as private as workspace storage.
  */
 import * as vscode from 'vscode';
-import {
-  describeBackup,
-  parseBackupManifest,
-  restoreCandidates,
-  serializeBackupManifest,
-  type BackupManifest,
-  type WorkspaceIdentity,
-} from '../../shared/backups';
+import { describeBackup, restoreCandidates, serializeBackupManifest, type BackupManifest, type WorkspaceIdentity } from '../../shared/backups';
 import {
   BACKED_UP_FILES,
   BACKUP_MANIFEST_FILE,
   DELEGATION_FILE,
-  ENCRYPTION_KEY_FILE,
   fileStamp,
   keptBeforeSetAsideName,
   noteBodyName,
   noteHeaderName,
-  noteIdOfFile,
   NOTES_FOLDER,
   TEAM_FILE,
   type BackedUpFile,
 } from '../../shared/storageLayout';
 import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
+import { listBackups, readBackupManifest, restoreBackupInto, type StoredBackup } from './backupFolders';
 import { erasePersonFromBackups } from './backupErasure';
 import { backupFolderFor, fileNameOf, notesFolder } from './layout';
 import { createPrivateFolder } from './permissions';
@@ -38,12 +30,6 @@ import type { NoteStore } from './noteStore';
 import type { TeamStore } from './teamStore';
 
 const BACKUP_DELAY_MS = 2000;
-const decoder = new TextDecoder();
-
-export interface StoredBackup {
-  readonly folder: vscode.Uri;
-  readonly manifest: BackupManifest;
-}
 
 export interface BackupSources {
   readonly team: TeamStore;
@@ -95,20 +81,8 @@ export class BackupKeeper implements vscode.Disposable {
   }
 
   /** Every backup on this machine, newest first; unreadable ones are skipped. */
-  async list(): Promise<StoredBackup[]> {
-    const entries = await vscode.workspace.fs.readDirectory(this.root).then(undefined, () => [] as [string, vscode.FileType][]);
-    const backups: StoredBackup[] = [];
-    for (const [name, type] of entries) {
-      if (type !== vscode.FileType.Directory) {
-        continue;
-      }
-      const folder = vscode.Uri.joinPath(this.root, name);
-      const manifest = await this.readManifest(folder);
-      if (manifest) {
-        backups.push({ folder, manifest });
-      }
-    }
-    return backups.sort((a, b) => b.manifest.savedAt - a.manifest.savedAt);
+  list(): Promise<StoredBackup[]> {
+    return listBackups(this.root);
   }
 
   async candidatesFor(identity: WorkspaceIdentity): Promise<StoredBackup[]> {
@@ -116,28 +90,8 @@ export class BackupKeeper implements vscode.Disposable {
   }
 
   /** Copies a backup into an empty data folder; files already there are never overwritten. */
-  async restore(backup: StoredBackup, into: vscode.Uri): Promise<number> {
-    let copied = 0;
-    const copy = async (from: vscode.Uri, to: vscode.Uri) => {
-      const bytes = await readStoredCopy(from);
-      if (bytes && !(await readStoredCopy(to))) {
-        await writeStoredCopy(to, bytes);
-        copied++;
-      }
-    };
-    // The wrapped key first (kept there while the data is encrypted): the copies are readable
-    // with the passphrase only beside it.
-    for (const name of [ENCRYPTION_KEY_FILE, ...BACKED_UP_FILES]) {
-      await copy(vscode.Uri.joinPath(backup.folder, name), vscode.Uri.joinPath(into, name));
-    }
-    const notesFrom = notesFolder(backup.folder);
-    const notesTo = notesFolder(into);
-    await createPrivateFolder(notesTo);
-    const entries = await vscode.workspace.fs.readDirectory(notesFrom).then(undefined, () => [] as [string, vscode.FileType][]);
-    for (const [name] of entries.filter(([n, type]) => type === vscode.FileType.File && noteIdOfFile(n) !== undefined)) {
-      await copy(vscode.Uri.joinPath(notesFrom, name), vscode.Uri.joinPath(notesTo, name));
-    }
-    return copied;
+  restore(backup: StoredBackup, into: vscode.Uri): Promise<number> {
+    return restoreBackupInto(backup, into);
   }
 
   /** Takes a person out of every backup on this machine, after writing what is pending. */
@@ -315,10 +269,8 @@ export class BackupKeeper implements vscode.Disposable {
     return wanted;
   }
 
-  private async readManifest(folder: vscode.Uri): Promise<BackupManifest | undefined> {
-    const bytes = await readDataFile(vscode.Uri.joinPath(folder, BACKUP_MANIFEST_FILE)).catch(() => undefined);
-    const parsed = bytes ? parseBackupManifest(decoder.decode(bytes)) : undefined;
-    return parsed?.ok ? parsed.value : undefined;
+  private readManifest(folder: vscode.Uri): Promise<BackupManifest | undefined> {
+    return readBackupManifest(folder);
   }
 }
 
@@ -333,4 +285,5 @@ async function copiedSince(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {
 }
 
 export { describeBackup };
+export type { StoredBackup };
 export { workspaceIdentity } from './workspaceIdentity';

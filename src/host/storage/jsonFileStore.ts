@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import type { StorageState } from '../../shared/protocol';
 import type { Parsed } from '../../shared/versionedFile';
-import { findLeftoverTemps, readFileIfExists, setAside } from './atomicFile';
+import { readFileIfExists, setAside } from './atomicFile';
 import { readDataFile, writeDataFile } from './dataFiles';
-import { removeDataLockLitter, whenDataLockFree, withDataLock } from './dataLock';
+import { withDataLock } from './dataLock';
+import { settleLeftoverSaves } from './leftoverSaves';
 import { NewerVersionGuard } from './newerVersionGuard';
 import { createPrivateFolder } from './permissions';
 import { SerialQueue } from './serialQueue';
@@ -117,7 +118,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
       } else {
         try {
           await createPrivateFolder(location.uri);
-          await this.settleLeftovers(location.uri);
+          await settleLeftoverSaves(location.uri, this.format.fileName, (text) => this.format.parse(text).ok);
           markStartup(`${this.format.fileName}.settled`);
           await this.syncFromDisk(location.uri);
           markStartup(`${this.format.fileName}.read`);
@@ -274,38 +275,6 @@ export class JsonFileStore<T> implements vscode.Disposable {
     this.lastKnownText = undefined;
     this.current = this.format.empty;
     return true;
-  }
-
-  /**
-   * Resolves temporary files left by a save that was interrupted. When the target is missing, the
-   * newest complete temp is the latest save and takes its place; every other temp is an
-   * interrupted write (the target holds the last acknowledged save) and is removed. Under the
-   * lock, and only temps no live window is writing: another window may be saving right now.
-   */
-  private async settleLeftovers(folder: vscode.Uri): Promise<void> {
-    const target = vscode.Uri.joinPath(folder, this.format.fileName);
-    await removeDataLockLitter(folder);
-    await whenDataLockFree(folder, async () => {
-      const leftovers = await findLeftoverTemps(target);
-      if (leftovers.length === 0) {
-        return;
-      }
-      let adopted: vscode.Uri | undefined;
-      if ((await readDataFile(target)) === undefined) {
-        // The newest temporary file that is complete; a newer torn one is a later, unfinished save.
-        for (const candidate of leftovers) {
-          // A torn temp may not even decode: it is an unfinished save like any other.
-          const bytes = await readDataFile(candidate).catch(() => undefined);
-          const text = bytes && decodeText(bytes);
-          if (text !== undefined && this.format.parse(text).ok) {
-            await vscode.workspace.fs.rename(candidate, target, { overwrite: false });
-            adopted = candidate;
-            break;
-          }
-        }
-      }
-      await Promise.all(leftovers.filter((uri) => uri !== adopted).map((uri) => vscode.workspace.fs.delete(uri).then(undefined, () => undefined)));
-    });
   }
 }
 

@@ -9,7 +9,7 @@ import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
 import { NOTE_SCHEME } from '../constants';
 import { noteIdOf } from '../oneOnOnes/noteFileSystem';
-import { forgetLastTemplate } from '../oneOnOnes/oneOnOneCommands';
+import { forgetLastTemplate } from '../useCases/startOneOnOne';
 import type { BackupKeeper } from '../storage/backups';
 import type { DelegationStore } from '../storage/delegationStore';
 import { eraseFromLeftovers } from '../storage/leftoverErasure';

@@ -1,16 +1,17 @@
-/** Palette commands for the team: the same actions the sidebar offers, with prompts. */
+/** Palette commands for the team: ask for what is missing, then run the same use cases the sidebar runs. */
 import * as vscode from 'vscode';
 import { CADENCE_LABELS, CADENCES, nameProblem, roleProblem, type Cadence, type Person, type PersonDraft } from '../../shared/team';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
 import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
 import { notReadyMessage, type MutationResult, type TeamStore } from '../storage/teamStore';
+import { addPerson, setPersonArchived, updatePerson } from '../useCases/people';
 
 type PersonArgs = CommandArgs<'editPerson'>;
 
 export function teamCommands(store: TeamStore): SomeCommandHandlers<'addPerson' | 'editPerson' | 'renamePerson' | 'archivePerson' | 'unarchivePerson'> {
   return {
-    addPerson: (draft) => addPerson(store, draft),
+    addPerson: (draft) => askAndAddPerson(store, draft),
     editPerson: (args) => editPerson(store, args, 'all'),
     renamePerson: (args) => editPerson(store, args, 'name'),
     archivePerson: (args) => setArchived(store, args, true),
@@ -46,7 +47,7 @@ async function report(result: MutationResult, success: (person: Person) => strin
   return result;
 }
 
-async function addPerson(store: TeamStore, given: PersonDraft | undefined): Promise<MutationResult | undefined> {
+async function askAndAddPerson(store: TeamStore, given: PersonDraft | undefined): Promise<MutationResult | undefined> {
   if (!(await ensureReady(store))) {
     return undefined;
   }
@@ -54,7 +55,7 @@ async function addPerson(store: TeamStore, given: PersonDraft | undefined): Prom
   if (!draft) {
     return undefined;
   }
-  return report(await store.add(draft), (p) => vscode.l10n.t('Added {0} to your team.', p.name));
+  return report(await addPerson(store, draft), (p) => vscode.l10n.t('Added {0} to your team.', p.name));
 }
 
 async function editPerson(store: TeamStore, args: PersonArgs, fields: 'all' | 'name'): Promise<MutationResult | undefined> {
@@ -69,7 +70,7 @@ async function editPerson(store: TeamStore, args: PersonArgs, fields: 'all' | 'n
   if (!draft) {
     return undefined;
   }
-  return report(await store.update(person.id, draft), (p) => vscode.l10n.t('Saved {0}.', p.name));
+  return report(await updatePerson(store, { personId: person.id, draft }), (p) => vscode.l10n.t('Saved {0}.', p.name));
 }
 
 async function setArchived(store: TeamStore, args: PersonArgs, archived: boolean): Promise<MutationResult | undefined> {
@@ -85,7 +86,7 @@ async function setArchived(store: TeamStore, args: PersonArgs, archived: boolean
   if (!person) {
     return undefined;
   }
-  const result = await store.setArchived(person.id, archived);
+  const result = await setPersonArchived(store, { personId: person.id, archived });
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.error);
     return result;
@@ -94,7 +95,7 @@ async function setArchived(store: TeamStore, args: PersonArgs, archived: boolean
     const undo = vscode.l10n.t('Undo');
     void vscode.window.showInformationMessage(vscode.l10n.t('Archived {0}. Their notes are kept.', person.name), undo).then(async (choice) => {
       if (choice === undo) {
-        await store.setArchived(person.id, false);
+        await setPersonArchived(store, { personId: person.id, archived: false });
       }
     });
   } else {

@@ -1,4 +1,4 @@
-/** Ticking an action item from the sidebar, without writing under unsaved edits. */
+/** Ticking an action item in a 1:1 note, the use case: never writes under unsaved edits. */
 import * as vscode from 'vscode';
 import { setActionItemDone } from '../../shared/oneOnOnes/actionItems';
 import { noteUri } from '../oneOnOnes/noteFileSystem';
@@ -12,11 +12,13 @@ export interface ActionItemTick {
   readonly done: boolean;
 }
 
-/** Returns why nothing was ticked, or undefined once it is. */
-export async function tickActionItem(notes: NoteStore, { noteId, line, text, done }: ActionItemTick): Promise<string | undefined> {
+export type ActionItemTickResult = { ok: true } | { ok: false; error: string };
+
+/** Ticks (or unticks) the item; says why not when the note is gone or no longer has it there. */
+export async function tickActionItem(notes: NoteStore, { noteId, line, text, done }: ActionItemTick): Promise<ActionItemTickResult> {
   const meta = notes.find(noteId);
   if (!meta) {
-    return vscode.l10n.t('That note no longer exists.');
+    return { ok: false, error: vscode.l10n.t('That note no longer exists.') };
   }
   const uri = noteUri(meta.id, meta.title);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -24,18 +26,18 @@ export async function tickActionItem(notes: NoteStore, { noteId, line, text, don
     // Never write under unsaved edits: change the open editor instead, and let the user save.
     const updated = setActionItemDone(open.getText(), line, text, done);
     if (updated === undefined) {
-      return vscode.l10n.t('The note changed since the sidebar showed it; nothing was ticked.');
+      return { ok: false, error: vscode.l10n.t('The note changed since the sidebar showed it; nothing was ticked.') };
     }
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(line, 0, line, open.lineAt(line).text.length), updated.split(/\r?\n/)[line]!);
     await vscode.workspace.applyEdit(edit);
-    return undefined;
+    return { ok: true };
   }
   const updated = setActionItemDone(await notes.read(noteId), line, text, done);
   if (updated === undefined) {
-    return vscode.l10n.t('The note changed since the sidebar showed it; nothing was ticked.');
+    return { ok: false, error: vscode.l10n.t('The note changed since the sidebar showed it; nothing was ticked.') };
   }
   await notes.write(noteId, updated);
-  return undefined;
+  return { ok: true };
 }
 

@@ -11,17 +11,17 @@ import { ENCRYPTION_CONTEXT } from '../constants';
 import { parseJournal, resumeConversion, startDecrypting, startEncrypting, type ConversionJournal, type ConversionOutcome } from '../../shared/encryption/conversionJournal';
 import { identityCodec, useCodec } from '../storage/dataFiles';
 import { withDataLock } from '../storage/dataLock';
-import { writeFileAtomic } from '../storage/atomicFile';
 import { ENCRYPTION_JOURNAL_FILE, fileStamp, setAsideName } from '../../shared/storageLayout';
 import { EncryptedDataCodec } from './dataCodec';
 import { keyIdOf } from './envelope';
 import { journalMacKey, openJournal, unsealedText } from './journalSeal';
 import { FileCodec, type FolderEncryption } from './fileCodec';
-import { FolderConversion, journalUri, keyfileUri, readText, writeBackupKeyfile, type FolderMarkers } from './folderConversion';
+import { FolderConversion, journalUri, keyfileUri, readText, type FolderMarkers } from './folderConversion';
+import { exportKeyOf, forgetKeysOf, keyfileProblemIn, logConversionOutcome, rewrapKeyfileIn, type ExportKey, type PassphraseCheck } from './keyfileAccess';
 import { KeyHolder, type LockState, type Secrets, type UnlockResult } from './keyHolder';
-import { newDataKey, parseKeyfile, rewrapDataKey, unwrapDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
+import { newDataKey, unwrapDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
 
-export type PassphraseCheck = { ok: true } | { ok: false; problem: 'wrongPassphrase' | 'damaged' | 'fromNewerVersion' | 'notEncrypted' | 'noFolder' | 'conversionUnderWay'; reason: string };
+export type { PassphraseCheck } from './keyfileAccess';
 
 export interface EncryptionOptions {
   /** Stops the rolling backup for the length of a conversion; the returned function resumes it. */
@@ -172,25 +172,7 @@ export class EncryptionAtRest implements vscode.Disposable {
     const dataFolder = this.requireFolder();
     // Under the data lock, and never during a conversion: a key file rewritten just after a
     // decryption removed it would declare plain files encrypted.
-    return withDataLock(dataFolder, () => this.rewrapKeyfile(dataFolder, oldPassphrase, newPassphrase));
-  }
-
-  private async rewrapKeyfile(dataFolder: vscode.Uri, oldPassphrase: string, newPassphrase: string): Promise<PassphraseCheck> {
-    if ((await readText(journalUri(dataFolder))) !== undefined) {
-      return { ok: false, problem: 'conversionUnderWay', reason: vscode.l10n.t('Your notes are being converted; try again once that has finished.') };
-    }
-    const keyfileText = await readText(keyfileUri(dataFolder));
-    if (keyfileText === undefined) {
-      return { ok: false, problem: 'notEncrypted', reason: vscode.l10n.t('Your notes are not encrypted.') };
-    }
-    const rewrapped = await rewrapDataKey(oldPassphrase, newPassphrase, keyfileText, this.options.scrypt);
-    if (!rewrapped.ok) {
-      return rewrapped;
-    }
-    await writeFileAtomic(keyfileUri(dataFolder), new TextEncoder().encode(rewrapped.keyfileText));
-    // The backup's copy follows, so the old passphrase opens nothing a restore brings back.
-    await writeBackupKeyfile(this.backupFolder, rewrapped.keyfileText);
-    return { ok: true };
+    return withDataLock(dataFolder, () => rewrapKeyfileIn(dataFolder, this.backupFolder, oldPassphrase, newPassphrase, this.options.scrypt));
   }
 
   /**
@@ -198,37 +180,18 @@ export class EncryptionAtRest implements vscode.Disposable {
    * only the holder's) and the key file that opens it with the passphrase. Undefined while the
    * notes are plain, locked or being converted.
    */
-  async exportKey(): Promise<{ dataKey: Buffer; keyId: string; keyfileText: string } | undefined> {
-    const dataKey = this.holder.dataKey;
-    if (!this.dataFolder || !dataKey || !this.folderState.keyfileExists || this.folderState.journal) {
-      return undefined;
-    }
-    const keyfileText = await readText(keyfileUri(this.dataFolder));
-    const parsed = keyfileText === undefined ? undefined : parseKeyfile(keyfileText);
-    if (!parsed?.ok || parsed.keyfile.keyId !== keyIdOf(dataKey).toString('hex') || keyfileText === undefined) {
-      return undefined;
-    }
-    return { dataKey: Buffer.from(dataKey), keyId: parsed.keyfile.keyId, keyfileText };
+  async exportKey(): Promise<ExportKey | undefined> {
+    return this.dataFolder && this.folderState.keyfileExists && !this.folderState.journal ? exportKeyOf(this.dataFolder, this.holder.dataKey) : undefined;
   }
 
   /** Delete All My Data: the keychain forgets the keys of these data folders (read before they go). */
-  async forgetKeysIn(dataFolders: readonly vscode.Uri[]): Promise<void> {
-    for (const folder of dataFolders) {
-      const text = await readText(keyfileUri(folder)).catch(() => undefined);
-      if (text !== undefined) {
-        await this.holder.forgetKeyOf(text);
-      }
-    }
+  forgetKeysIn(dataFolders: readonly vscode.Uri[]): Promise<void> {
+    return forgetKeysOf(this.holder, dataFolders);
   }
 
   /** Whether a key file is there and readable, without a passphrase (for the commands' wording). */
-  async keyfileProblem(): Promise<string | undefined> {
-    const text = this.dataFolder ? await readText(keyfileUri(this.dataFolder)) : undefined;
-    if (text === undefined) {
-      return undefined;
-    }
-    const parsed = parseKeyfile(text);
-    return parsed.ok ? undefined : parsed.reason;
+  keyfileProblem(): Promise<string | undefined> {
+    return keyfileProblemIn(this.dataFolder);
   }
 
   /** The codec stays: a write after this fails as locked rather than going out in the clear. */
@@ -322,18 +285,8 @@ export class EncryptionAtRest implements vscode.Disposable {
     return io;
   }
 
-  /** Counts and file names only: never a note's text, never a passphrase. */
   private logOutcome(outcome: ConversionOutcome): void {
-    if (outcome.outcome === 'nothingToDo') {
-      return;
-    }
-    this.log.info(`Encryption: ${outcome.direction ?? ''} ${outcome.outcome}; ${outcome.converted} file(s) converted.`);
-    for (const skipped of outcome.skipped) {
-      this.log.warn(`Encryption: ${skipped.name} was left as it was: ${skipped.reason}.`);
-    }
-    for (const aside of outcome.setAside) {
-      this.log.warn(`Encryption: ${aside.name}, set aside earlier as damaged, stays as it was: ${aside.reason}.`);
-    }
+    logConversionOutcome(this.log, outcome);
   }
 
   private requireFolder(): vscode.Uri {

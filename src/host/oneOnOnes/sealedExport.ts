@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { decryptFile, encryptFile, ENVELOPE_OVERHEAD } from '../encryption/envelope';
+import type { ExportKey } from '../encryption/keyfileAccess';
 import { parseKeyfile, unwrapDataKey } from '../encryption/keyWrapping';
 import { readBounded } from '../storage/boundedRead';
 
@@ -18,12 +19,7 @@ const SEALED_LOGICAL_NAME = 'two-hats-export/note';
 /** A key file is a few hundred bytes; anything much larger is not one. */
 const KEYFILE_MAX_BYTES = 16 * 1024;
 
-/** The key an export is sealed with, and the key file that opens it with the passphrase. */
-export interface ExportKey {
-  readonly dataKey: Buffer;
-  readonly keyId: string;
-  readonly keyfileText: string;
-}
+export type { ExportKey };
 
 /** What exports and imports need of encryption at rest: the key, while the notes are encrypted and unlocked. */
 export interface ExportSealing {

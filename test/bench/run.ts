@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from '../harness/paths';
 import { hostBenchmarks, REPEATS, type HostFigure } from './host';
 import { freshWindowBenchmark } from './freshWindow';
+import { encryptionDiskBenchmarks, printEncryptionDisk } from './encryptionDisk';
 import { launchBrowser } from '../harness/workbench';
 import { buildSnapshot, weekBalance } from '../../src/host/sidebar/snapshot';
 import { composeNote } from '../../src/shared/oneOnOnes/compose';
@@ -169,12 +170,21 @@ async function freshWindows(): Promise<void> {
   }
 }
 
-/** `TWO_HATS_BENCH=fresh npm run bench` runs only the fresh-window figures (a few minutes, not the whole hour). */
+/**
+ * `TWO_HATS_BENCH=fresh npm run bench` runs only the fresh-window figures (a few minutes, not the
+ * whole hour); `TWO_HATS_BENCH=encryption` only encryption's figures on disk (a minute).
+ */
 const onlyFresh = process.env['TWO_HATS_BENCH'] === 'fresh';
+const onlyEncryption = process.env['TWO_HATS_BENCH'] === 'encryption';
 
 async function main(): Promise<void> {
+  if (onlyEncryption) {
+    printEncryptionDisk(await encryptionDiskBenchmarks());
+    return;
+  }
   if (!onlyFresh) {
     printPure();
+    printEncryptionDisk(await encryptionDiskBenchmarks());
   }
   await freshWindows();
   if (onlyFresh) {

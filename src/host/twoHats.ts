@@ -223,7 +223,10 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
         log.info(`Notes changed outside Two Hats: ${found.added} added, ${found.updated} edited, ${found.removed} deleted; the index was rebuilt.`);
       }
       if (found.unplaced > 0) {
-        log.warn(`${found.unplaced} Markdown file(s) in the notes folder have no header, so Two Hats cannot tell whose they are. They are kept as they are.`);
+        log.warn(`${found.unplaced} note file(s) have no readable header, so Two Hats cannot tell whose they are. They are kept as they are.`);
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('{0} note files could not be placed (no readable header: damaged, or written elsewhere). They are not listed, and kept as they are in Two Hats’ storage.', found.unplaced),
+        );
       }
     }),
   );

@@ -17,6 +17,7 @@ import { keyIdOf } from './envelope';
 import { journalMacKey, openJournal, unsealedText } from './journalSeal';
 import { FileCodec, type FolderEncryption } from './fileCodec';
 import { FolderConversion, journalUri, keyfileUri, readText, type FolderMarkers } from './folderConversion';
+import { lookForMissingKeyfile, missingKeyfileMessage } from './missingKeyfile';
 import { exportKeyOf, forgetKeysOf, keyfileProblemIn, logConversionOutcome, rewrapKeyfileIn, type ExportKey, type PassphraseCheck } from './keyfileAccess';
 import { KeyHolder, type LockState, type Secrets, type UnlockResult } from './keyHolder';
 import { newDataKey, unwrapDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
@@ -35,6 +36,8 @@ export class EncryptionAtRest implements vscode.Disposable {
   private dataFolder: vscode.Uri | undefined;
   private backupFolder: vscode.Uri | undefined;
   private folderState: FolderEncryption = { keyfileExists: false, journal: undefined };
+  /** Encrypted files found without their key file: locked until it is back (missingKeyfile.ts). */
+  private keyfileMissing = false;
   private readonly codec: EncryptedDataCodec;
   private readonly markers: FolderMarkers = {
     journalWritten: (text) => (this.folderState = { ...this.folderState, journal: journalOrStandIn(text, this.folderState.keyfileExists) }),
@@ -56,7 +59,8 @@ export class EncryptionAtRest implements vscode.Disposable {
   }
 
   get state(): LockState {
-    return this.holder.state;
+    // Encrypted files without their key file are locked, whatever the key holder (which reads the key file) says.
+    return this.keyfileMissing ? 'locked' : this.holder.state;
   }
 
   /** Whether the open folder's data is encrypted, or part-way through a conversion. */
@@ -81,8 +85,14 @@ export class EncryptionAtRest implements vscode.Disposable {
       await this.holder.refresh();
       return;
     }
-    const keyfileExists = (await readText(keyfileUri(dataFolder))) !== undefined;
+    let keyfileExists = (await readText(keyfileUri(dataFolder))) !== undefined;
     const journalText = await readText(journalUri(dataFolder));
+    this.keyfileMissing = false;
+    if (!keyfileExists && journalText === undefined) {
+      const found = await lookForMissingKeyfile(dataFolder, backupFolder, this.log);
+      keyfileExists = found !== 'plain';
+      this.keyfileMissing = found === 'missing';
+    }
     // With a key file, a journal counts only once the key has checked it (finishConversion);
     // until then the folder is read as encrypted, and while locked nothing is read or written.
     const unchecked = journalText !== undefined && !keyfileExists;
@@ -99,12 +109,15 @@ export class EncryptionAtRest implements vscode.Disposable {
    * started, when every command shows (one of them is what starts it).
    */
   private publishState(): void {
-    const state = this.holder.state;
+    const state = this.state;
     void vscode.commands.executeCommand('setContext', ENCRYPTION_CONTEXT, state === 'notEncrypted' ? 'off' : state);
   }
 
   /** Unlocks with the passphrase (a wrong one changes nothing), then finishes any conversion. */
   async unlock(passphrase: string): Promise<UnlockResult> {
+    if (this.keyfileMissing) {
+      return { ok: false, problem: 'damaged', reason: missingKeyfileMessage() };
+    }
     const result = await this.holder.unlock(passphrase);
     if (result.ok) {
       await this.finishConversion();

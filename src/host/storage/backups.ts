@@ -16,9 +16,11 @@ import {
   noteBodyName,
   noteHeaderName,
   NOTES_FOLDER,
+  ENCRYPTION_KEY_FILE,
   TEAM_FILE,
   type BackedUpFile,
 } from '../../shared/storageLayout';
+import { parseKeyfile } from '../encryption/keyWrapping';
 import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
 import { listBackups, readBackupManifest, restoreBackupInto, type StoredBackup } from './backupFolders';
 import { erasePersonFromBackups } from './backupErasure';
@@ -234,6 +236,14 @@ export class BackupKeeper implements vscode.Disposable {
       items: delegation.all.length,
     };
     await writeDataFile(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
+    // Encrypted copies are worth nothing without the wrapped key: every pass carries the key file
+    // along (a backup folder made after encryption, or one a crash left without it).
+    const keyfile = await readStoredCopy(vscode.Uri.joinPath(target.data, ENCRYPTION_KEY_FILE));
+    const backupKeyfile = vscode.Uri.joinPath(target.backup, ENCRYPTION_KEY_FILE);
+    const whole = keyfile !== undefined && parseKeyfile(new TextDecoder().decode(keyfile)).ok;
+    if (keyfile && whole && !Buffer.from(keyfile).equals(Buffer.from((await readStoredCopy(backupKeyfile)) ?? []))) {
+      await writeStoredCopy(backupKeyfile, keyfile);
+    }
   }
 
   /** Moves the backup copy of a file that was set aside to a name no later backup writes. */

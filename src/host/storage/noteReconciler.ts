@@ -183,7 +183,9 @@ export class NoteReconciler {
       this.host.corpus.forget(id);
       return 'updated';
     }
-    const headerBytes = names.has(noteHeaderName(id)) ? await readNoteHeader(folder, id) : undefined;
+    // A header that cannot be read (damaged, or sealed with another key) leaves its note out, and
+    // only it: one bad file must not hide every note when the index is rebuilt.
+    const headerBytes = names.has(noteHeaderName(id)) ? await readNoteHeader(folder, id).catch(() => undefined) : undefined;
     const header = headerBytes ? parseNoteHeader(lenient.decode(headerBytes)) : undefined;
     if (header && !header.ok && header.fromNewerVersion) {
       this.host.guard.turnReadOnly(noteHeaderName(id));

@@ -56,7 +56,7 @@ export async function saveOrExplain(document: vscode.TextDocument): Promise<void
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const { execFileSync } = await import('node:child_process');
   // The window's logs sit in the harness's temporary folder (test/harness/codeServer.ts).
-  const logged = execFileSync('sh', ['-c', "find /tmp -path '*two-hats-host-*' -name '*.log' -mmin -5 2>/dev/null | xargs -r grep -h -i -E 'save|conflict|error' | tail -20"], {
+  const logged = execFileSync('sh', ['-c', "find /tmp -path '*two-hats-host-*' -name '*.log' -mmin -5 -print0 2>/dev/null | xargs -0 -r grep -h -i -E 'save|conflict|error' | tail -20"], {
     encoding: 'utf8',
   });
   assert.fail(`the save of ${document.uri.toString()} went through (dirty: ${document.isDirty}); the workbench logged:\n${logged}`);

@@ -32,7 +32,7 @@ describe('the published VSIX', () => {
   });
 
   it('holds only the manifest and its translations, README, CHANGELOG, LICENSE, dist/, media/ and the l10n bundles', () => {
-    const allowed = /^(?:package\.json|package\.nls(?:\.de)?\.json|readme\.md|changelog\.md|LICENSE(?:\.txt)?|dist\/.+|media\/.+|l10n\/bundle\.l10n(?:\.de)?\.json)$/i;
+    const allowed = /^(?:package\.json|package\.nls(?:\.de)?\.json|readme\.md|changelog\.md|LICENSE(?:\.txt)?|dist\/.+|media\/.+|docs\/screenshots\/[a-z-]+\.png|l10n\/bundle\.l10n(?:\.de)?\.json)$/i;
     const stray = files.filter((f) => !allowed.test(f));
     assert.deepEqual(stray, []);
   });
@@ -42,6 +42,16 @@ describe('the published VSIX', () => {
       assert.ok(files.includes(needed), `${needed} is in the VSIX`);
     }
     assert.deepEqual(files.filter((f) => /\.map$|\.ts$|^src\/|^test\/|node_modules/.test(f)), []);
+  });
+
+  it('holds every picture the README shows, where the README points (VS Code shows the README from the installed folder)', () => {
+    const readme = readFileSync(path.resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const pictures = [...readme.matchAll(/!\[[^\]\n]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    assert.ok(pictures.length >= 2, 'the README shows pictures');
+    for (const picture of pictures) {
+      assert.doesNotMatch(picture, /^\.\.|^\//, `${picture} is inside the extension`);
+      assert.ok(files.includes(picture), `${picture} is in the VSIX`);
+    }
   });
 });
 

@@ -46,12 +46,17 @@ export async function saveOrExplain(document: vscode.TextDocument): Promise<void
   }
   // code-server saves after a delay by default (files.autoSave): on a loaded machine it can save
   // the edit first, and then `save()` answers false, having nothing left to save. That is a save.
-  const onDisk = await Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then(
-    (bytes) => new TextDecoder().decode(bytes),
-    () => undefined,
-  );
-  if (!document.isDirty && onDisk === document.getText()) {
-    return;
+  // It may still be writing: wait a little for the file to hold what the editor shows.
+  const deadline = Date.now() + 10_000;
+  while (!document.isDirty && Date.now() < deadline) {
+    const onDisk = await Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then(
+      (bytes) => new TextDecoder().decode(bytes),
+      () => undefined,
+    );
+    if (onDisk === document.getText()) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const { execFileSync } = await import('node:child_process');

@@ -12,7 +12,8 @@ import { parseJournal, resumeConversion, startDecrypting, startEncrypting, type 
 import { identityCodec, useCodec } from '../storage/dataFiles';
 import { withDataLock } from '../storage/dataLock';
 import { ENCRYPTION_JOURNAL_FILE, fileStamp, setAsideName } from '../../shared/storageLayout';
-import { EncryptedDataCodec } from './dataCodec';
+import { useWindowKey } from '../storage/backupForms';
+import { EncryptedDataCodec, logicalNameOf } from './dataCodec';
 import { keyIdOf } from './envelope';
 import { journalMacKey, openJournal, unsealedText } from './journalSeal';
 import { FileCodec, type FolderEncryption } from './fileCodec';
@@ -36,6 +37,7 @@ export class EncryptionAtRest implements vscode.Disposable {
   private backupFolder: vscode.Uri | undefined;
   private folderState: FolderEncryption = { keyfileExists: false, journal: undefined };
   private readonly codec: EncryptedDataCodec;
+  private readonly removeWindowKey: () => void;
   private readonly markers: FolderMarkers = {
     journalWritten: (text) => (this.folderState = { ...this.folderState, journal: journalOrStandIn(text, this.folderState.keyfileExists) }),
     journalRemoved: () => (this.folderState = { ...this.folderState, journal: undefined }),
@@ -53,6 +55,8 @@ export class EncryptionAtRest implements vscode.Disposable {
     this.holder.onDidChangeState(() => this.publishState());
     const files = new FileCodec(this.holder, () => this.folderState);
     this.codec = new EncryptedDataCodec(files, () => ({ dataFolder: this.dataFolder, backupsRoot }));
+    // Other workspaces' backups encrypted with this very key (a folder that moved) open with it too.
+    this.removeWindowKey = useWindowKey({ dataKey: () => this.holder.dataKey, logicalName: (file) => logicalNameOf(file, { dataFolder: undefined, backupsRoot }) });
   }
 
   get state(): LockState {
@@ -196,6 +200,7 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   /** The codec stays: a write after this fails as locked rather than going out in the clear. */
   dispose(): void {
+    this.removeWindowKey();
     this.holder.dispose();
   }
 

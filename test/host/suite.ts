@@ -28,4 +28,5 @@ import './encryption.test';
 import './sealedExport.test';
 import './encryptionOtherWindow.test';
 import './backupPause.test';
+import './backupForms.test';
 import './useCases.test';

@@ -29,4 +29,5 @@ import './sealedExport.test';
 import './encryptionOtherWindow.test';
 import './backupPause.test';
 import './encryptionKeyfileMissing.test';
+import './backupForms.test';
 import './useCases.test';

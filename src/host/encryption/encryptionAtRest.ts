@@ -12,7 +12,8 @@ import { parseJournal, resumeConversion, startDecrypting, startEncrypting, type 
 import { identityCodec, useCodec } from '../storage/dataFiles';
 import { withDataLock } from '../storage/dataLock';
 import { ENCRYPTION_JOURNAL_FILE, fileStamp, setAsideName } from '../../shared/storageLayout';
-import { EncryptedDataCodec } from './dataCodec';
+import { useWindowKey } from '../storage/backupForms';
+import { EncryptedDataCodec, logicalNameOf } from './dataCodec';
 import { keyIdOf } from './envelope';
 import { journalMacKey, openJournal, unsealedText } from './journalSeal';
 import { FileCodec, type FolderEncryption } from './fileCodec';
@@ -39,6 +40,7 @@ export class EncryptionAtRest implements vscode.Disposable {
   /** Encrypted files found without their key file: locked until it is back (missingKeyfile.ts). */
   private keyfileMissing = false;
   private readonly codec: EncryptedDataCodec;
+  private readonly removeWindowKey: () => void;
   private readonly markers: FolderMarkers = {
     journalWritten: (text) => (this.folderState = { ...this.folderState, journal: journalOrStandIn(text, this.folderState.keyfileExists) }),
     journalRemoved: () => (this.folderState = { ...this.folderState, journal: undefined }),
@@ -56,6 +58,8 @@ export class EncryptionAtRest implements vscode.Disposable {
     this.holder.onDidChangeState(() => this.publishState());
     const files = new FileCodec(this.holder, () => this.folderState);
     this.codec = new EncryptedDataCodec(files, () => ({ dataFolder: this.dataFolder, backupsRoot }));
+    // Other workspaces' backups encrypted with this very key (a folder that moved) open with it too.
+    this.removeWindowKey = useWindowKey({ dataKey: () => this.holder.dataKey, logicalName: (file) => logicalNameOf(file, { dataFolder: undefined, backupsRoot }) });
   }
 
   get state(): LockState {
@@ -209,6 +213,7 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   /** The codec stays: a write after this fails as locked rather than going out in the clear. */
   dispose(): void {
+    this.removeWindowKey();
     this.holder.dispose();
   }
 

@@ -2,6 +2,11 @@
  * Erasing a person from every backup on this machine. Backups never copy deletions (so a mistake
  * cannot empty them), which is why erasing someone must reach into each copy: their note files
  * go, and the copies of the team and delegation files are rewritten without them.
+ *
+ * Each backup folder is handled in its own form (backupForms.ts): plain, or encrypted with this
+ * window's key. One encrypted with another key cannot be read, so it cannot be cleaned: the
+ * person's notes known by id are deleted from it all the same, and it is reported, never passed
+ * over in silence.
  */
 import * as vscode from 'vscode';
 import { parseBackupManifest, serializeBackupManifest } from '../../shared/backups';
@@ -11,7 +16,7 @@ import { parseNoteHeader } from '../../shared/oneOnOnes/noteIndex';
 import { BACKUP_MANIFEST_FILE, DELEGATION_FILE, noteIdOfHeader, noteIdPrefixOf, TEAM_FILE } from '../../shared/storageLayout';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { eraseFromLeftovers } from './leftoverErasure';
-import { readDataFile, writeDataFile } from './dataFiles';
+import { readBackupFile, writeBackupFile } from './backupForms';
 import { notesFolder } from './layout';
 
 const encoder = new TextEncoder();
@@ -19,33 +24,53 @@ const decoder = new TextDecoder();
 
 type Entries = [string, vscode.FileType][];
 
-/** Returns how many backups held something of the person. */
-export async function erasePersonFromBackups(root: vscode.Uri, personId: string, name: string, noteIds: readonly string[]): Promise<number> {
+export interface BackupErasure {
+  /** How many backups held something of the person, and were cleaned. */
+  readonly touched: number;
+  /**
+   * Backups that could not be read (encrypted with another passphrase, or damaged): they may
+   * still hold the person's name or notes. Deleting them is the way to be sure.
+   */
+  readonly notCleaned: readonly vscode.Uri[];
+}
+
+/** Marks the backup folder being cleaned as not cleaned when one of its files does not read. */
+interface Unreadable {
+  found: boolean;
+}
+
+export async function erasePersonFromBackups(root: vscode.Uri, personId: string, name: string, noteIds: readonly string[]): Promise<BackupErasure> {
   const folders = (await vscode.workspace.fs.readDirectory(root).then(undefined, () => [] as Entries)).filter(([, type]) => type === vscode.FileType.Directory);
   let touched = 0;
+  const notCleaned: vscode.Uri[] = [];
   for (const [folderName] of folders) {
     const folder = vscode.Uri.joinPath(root, folderName);
-    const notes = await eraseNotes(notesFolder(folder), personId, new Set(noteIds));
-    const people = await rewrite(vscode.Uri.joinPath(folder, TEAM_FILE), (text) => {
+    const unreadable: Unreadable = { found: false };
+    const notes = await eraseNotes(notesFolder(folder), personId, new Set(noteIds), unreadable);
+    const people = await rewrite(unreadable, vscode.Uri.joinPath(folder, TEAM_FILE), (text) => {
       const parsed = parseTeamFile(text);
       return parsed.ok ? serializeTeamFile(parsed.file.people.filter((person) => person.id !== personId)) : undefined;
     });
-    const items = await rewrite(vscode.Uri.joinPath(folder, DELEGATION_FILE), (text) => {
+    const items = await rewrite(unreadable, vscode.Uri.joinPath(folder, DELEGATION_FILE), (text) => {
       const parsed = parseDelegationFile(text);
       return parsed.ok ? serializeDelegationFile(withoutPerson(parsed.value, personId, name)) : undefined;
     });
     // Copies kept beside the backup's files (from before a set-aside) are copies of them too.
     const leftovers = await eraseFromLeftovers(folder, { id: personId, name, noteIds });
     if (notes + people + items + leftovers > 0) {
-      touched++;
       await recount(folder, notes, people);
     }
+    if (unreadable.found) {
+      notCleaned.push(folder);
+    } else if (notes + people + items + leftovers > 0) {
+      touched++;
+    }
   }
-  return touched;
+  return { touched, notCleaned };
 }
 
 /** Deletes the person's notes from one backup, found by their headers or their ids. */
-async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySet<string>): Promise<number> {
+async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySet<string>, unreadable: Unreadable): Promise<number> {
   const names = (await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as Entries)).map(([name]) => name);
   const theirs = new Set<string>();
   for (const name of names) {
@@ -57,8 +82,13 @@ async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySe
       theirs.add(id);
       continue;
     }
-    const bytes = await readDataFile(vscode.Uri.joinPath(dir, name)).catch(() => undefined);
-    const header = bytes ? parseNoteHeader(decoder.decode(bytes)) : undefined;
+    const read = await readBackupFile(vscode.Uri.joinPath(dir, name)).catch(() => undefined);
+    if (read && !('plain' in read)) {
+      // Whose note this is cannot be told without its key.
+      unreadable.found = true;
+      continue;
+    }
+    const header = read ? parseNoteHeader(decoder.decode(read.plain)) : undefined;
     if (header?.ok && header.value.personId === personId) {
       theirs.add(id);
     }
@@ -76,31 +106,43 @@ async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySe
   return theirs.size;
 }
 
-/** Rewrites a copied file when `change` gives a different text; 1 if it did. */
-async function rewrite(file: vscode.Uri, change: (text: string) => string | undefined): Promise<number> {
-  const bytes = await readDataFile(file).catch(() => undefined);
-  if (!bytes) {
+/** Rewrites a copied file, in its own form, when `change` gives a different text; 1 if it did. */
+async function rewrite(unreadable: Unreadable, file: vscode.Uri, change: (text: string) => string | undefined): Promise<number> {
+  const read = await readBackupFile(file).catch(() => undefined);
+  if (!read) {
     return 0;
   }
-  const before = decoder.decode(bytes);
+  if (!('plain' in read)) {
+    unreadable.found = true;
+    return 0;
+  }
+  const before = decoder.decode(read.plain);
   const after = change(before);
-  if (after === undefined || after === before) {
+  if (after === undefined) {
+    // Not a file this version can parse: the name may be in it, untouched.
+    unreadable.found = true;
     return 0;
   }
-  await writeDataFile(file, encoder.encode(after));
+  if (after === before) {
+    return 0;
+  }
+  try {
+    await writeBackupFile(file, encoder.encode(after), read.form);
+  } catch {
+    unreadable.found = true;
+    return 0;
+  }
   return 1;
 }
 
 /** Keeps the manifest's counts true, so the restore offer describes what is really there. */
 async function recount(folder: vscode.Uri, notes: number, people: number): Promise<void> {
   const file = vscode.Uri.joinPath(folder, BACKUP_MANIFEST_FILE);
-  const bytes = await readDataFile(file).catch(() => undefined);
-  const parsed = bytes ? parseBackupManifest(decoder.decode(bytes)) : undefined;
-  if (parsed?.ok) {
+  const read = await readBackupFile(file).catch(() => undefined);
+  const parsed = read && 'plain' in read ? parseBackupManifest(decoder.decode(read.plain)) : undefined;
+  if (read && 'plain' in read && parsed?.ok) {
     const manifest = parsed.value;
-    await writeDataFile(
-      file,
-      encoder.encode(serializeBackupManifest({ ...manifest, people: Math.max(0, manifest.people - people), notes: Math.max(0, manifest.notes - notes) })),
-    );
+    const counted = serializeBackupManifest({ ...manifest, people: Math.max(0, manifest.people - people), notes: Math.max(0, manifest.notes - notes) });
+    await writeBackupFile(file, encoder.encode(counted), read.form).catch(() => undefined);
   }
 }

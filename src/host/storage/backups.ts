@@ -22,8 +22,8 @@ import {
 } from '../../shared/storageLayout';
 import { parseKeyfile } from '../encryption/keyWrapping';
 import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
-import { listBackups, readBackupManifest, restoreBackupInto, type StoredBackup } from './backupFolders';
-import { erasePersonFromBackups } from './backupErasure';
+import { listBackups, readBackupManifest, restoreBackupInto, type OpenBackup, type StoredBackup } from './backupFolders';
+import { erasePersonFromBackups, type BackupErasure } from './backupErasure';
 import { backupFolderFor, fileNameOf, notesFolder } from './layout';
 import { createPrivateFolder } from './permissions';
 import type { DelegationStore } from './delegationStore';
@@ -87,8 +87,17 @@ export class BackupKeeper implements vscode.Disposable {
     return listBackups(this.root);
   }
 
-  async candidatesFor(identity: WorkspaceIdentity): Promise<StoredBackup[]> {
-    return restoreCandidates(await this.list(), identity);
+  /** Backups that probably belong to this workspace after a move; only readable ones say where they came from. */
+  async candidatesFor(identity: WorkspaceIdentity): Promise<OpenBackup[]> {
+    return restoreCandidates(
+      (await this.list()).filter((backup): backup is OpenBackup => backup.manifest !== undefined),
+      identity,
+    );
+  }
+
+  /** Whether `backup` is the one this data folder writes (never offered back to it). */
+  isBackupOf(backup: StoredBackup, data: vscode.Uri): boolean {
+    return backup.manifest ? backup.manifest.storagePath === data.fsPath : backup.folder.toString() === backupFolderFor(this.root, data.fsPath).toString();
   }
 
   /** Copies a backup into an empty data folder; files already there are never overwritten. */
@@ -96,8 +105,8 @@ export class BackupKeeper implements vscode.Disposable {
     return restoreBackupInto(backup, into);
   }
 
-  /** Takes a person out of every backup on this machine, after writing what is pending. */
-  async erasePerson(personId: string, name: string, noteIds: readonly string[]): Promise<number> {
+  /** Takes a person out of every backup on this machine it can read, after writing what is pending; reports those it cannot. */
+  async erasePerson(personId: string, name: string, noteIds: readonly string[]): Promise<BackupErasure> {
     await this.flush();
     return erasePersonFromBackups(this.root, personId, name, noteIds);
   }
@@ -295,5 +304,5 @@ async function copiedSince(from: vscode.Uri, to: vscode.Uri): Promise<boolean> {
 }
 
 export { describeBackup };
-export type { StoredBackup };
+export type { BackupErasure, OpenBackup, StoredBackup };
 export { workspaceIdentity } from './workspaceIdentity';

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { MEMENTO_KEYS } from '../../shared/storageLayout';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
+import { RestoreRefused } from './backupFolders';
 import { describeBackup, workspaceIdentity, type BackupKeeper, type BackupSources, type StoredBackup } from './backups';
 
 const DECLINED_KEY = MEMENTO_KEYS.restoreDeclined;
@@ -73,14 +74,14 @@ async function restoreFromBackup(context: RestoreContext, args: CommandArgs<'res
     );
     return undefined;
   }
-  const backups = (await context.backups.list()).filter((b) => b.manifest.storagePath !== data.fsPath);
+  const backups = (await context.backups.list()).filter((b) => !context.backups.isBackupOf(b, data));
   const wanted = args.backupFolder;
   const backup =
     wanted !== undefined
       ? backups.find((b) => b.folder.fsPath === wanted)
       : (
           await vscode.window.showQuickPick(
-            backups.map((b) => ({ label: b.manifest.workspaceName, description: b.manifest.workspacePath, detail: describeBackup(b.manifest), backup: b })),
+            backups.map((b) => ({ ...pickItemOf(b), backup: b })),
             {
               title: vscode.l10n.t('Two Hats: Restore from Backup'),
               placeHolder: backups.length ? vscode.l10n.t('Which workspace’s data?') : vscode.l10n.t('No backups on this machine yet'),
@@ -91,13 +92,37 @@ async function restoreFromBackup(context: RestoreContext, args: CommandArgs<'res
   return backup ? restoreInto(context, backup) : undefined;
 }
 
+/** A backup encrypted with another key shows only what needs no key: that it is encrypted, and when it was saved. */
+function pickItemOf(backup: StoredBackup): Pick<vscode.QuickPickItem, 'label' | 'description' | 'detail'> {
+  if (backup.manifest) {
+    return { label: backup.manifest.workspaceName, description: backup.manifest.workspacePath, detail: describeBackup(backup.manifest) };
+  }
+  return {
+    label: `$(lock) ${vscode.l10n.t('Encrypted backup: needs its passphrase')}`,
+    detail: vscode.l10n.t('Saved {0}. Restored, it opens Locked and unlocks with the passphrase it was encrypted with.', new Date(backup.sealed.savedAt).toLocaleString()),
+  };
+}
+
 async function restoreInto(context: RestoreContext, backup: StoredBackup): Promise<number | undefined> {
   const data = context.sources.team.dataFolder;
   if (!data) {
     return undefined;
   }
-  const copied = await context.backups.restore(backup, data);
+  let copied: number;
+  try {
+    copied = await context.backups.restore(backup, data);
+  } catch (error) {
+    if (error instanceof RestoreRefused) {
+      void vscode.window.showErrorMessage(error.message);
+      return undefined;
+    }
+    throw error;
+  }
   await context.reopen();
-  void vscode.window.showInformationMessage(vscode.l10n.t('Restored {0} from the backup of “{1}”.', describeBackup(backup.manifest), backup.manifest.workspaceName));
+  void vscode.window.showInformationMessage(
+    backup.manifest
+      ? vscode.l10n.t('Restored {0} from the backup of “{1}”.', describeBackup(backup.manifest), backup.manifest.workspaceName)
+      : vscode.l10n.t('Restored the encrypted backup saved {0}. Unlock it with the passphrase it was encrypted with.', new Date(backup.sealed.savedAt).toLocaleString()),
+  );
   return copied;
 }

@@ -31,6 +31,11 @@ export interface Erased {
   readonly notes: number;
   readonly items: number;
   readonly backups: number;
+  /**
+   * Backups this window could not read (encrypted with another passphrase, or damaged), which may
+   * still hold the person: the user is told, and offered to delete them.
+   */
+  readonly backupsNotCleaned: number;
 }
 
 /**
@@ -54,11 +59,17 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
   if (typed === undefined || normalizeName(typed) !== person.name) {
     return undefined;
   }
-  const erased = await erasePerson(sources, person);
+  const { erased, notCleaned } = await erasePerson(sources, person);
+  if (notCleaned.length > 0) {
+    // Also when driven with a typed name: the user must never believe the name is gone when it may not be.
+    void offerDeletingUnreadableBackups(person.name, notCleaned);
+  }
   if (args.typedName === undefined) {
     const items = erased.items === 1 ? vscode.l10n.t('1 delegation item') : vscode.l10n.t('{0} delegation items', erased.items);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine.', person.name, noteCount(erased.notes), items),
+      notCleaned.length === 0
+        ? vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine.', person.name, noteCount(erased.notes), items)
+        : vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine that Two Hats can read.', person.name, noteCount(erased.notes), items),
     );
   }
   return erased;
@@ -98,7 +109,42 @@ function noteCount(notes: number): string {
   return notes === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', notes);
 }
 
-async function erasePerson(sources: ErasureSources, person: Person): Promise<Erased> {
+/**
+ * A backup encrypted with another passphrase cannot be read, so it cannot be cleaned: the user is
+ * told so in plain words, and deleting those backups is offered (after a modal confirmation).
+ */
+async function offerDeletingUnreadableBackups(name: string, folders: readonly vscode.Uri[]): Promise<void> {
+  const deleteThem = vscode.l10n.t('Delete Those Backups…');
+  const choice = await vscode.window.showWarningMessage(
+    folders.length === 1
+      ? vscode.l10n.t(
+          '1 backup on this machine could not be cleaned: it is encrypted with another passphrase (or damaged), so Two Hats cannot read it, and it may still hold {0}’s name and notes. Deleting that backup is the way to be sure.',
+          name,
+        )
+      : vscode.l10n.t(
+          '{0} backups on this machine could not be cleaned: they are encrypted with another passphrase (or damaged), so Two Hats cannot read them, and they may still hold {1}’s name and notes. Deleting those backups is the way to be sure.',
+          folders.length,
+          name,
+        ),
+    deleteThem,
+  );
+  if (choice !== deleteThem) {
+    return;
+  }
+  const confirm = vscode.l10n.t('Delete');
+  const sure = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Delete {0} backup(s) that Two Hats cannot read? Everything in them is lost, the notes of other people included.', folders.length),
+    { modal: true },
+    confirm,
+  );
+  if (sure === confirm) {
+    for (const folder of folders) {
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    }
+  }
+}
+
+async function erasePerson(sources: ErasureSources, person: Person): Promise<{ erased: Erased; notCleaned: readonly vscode.Uri[] }> {
   const { team, notes, delegation, drafts, backups, workspaceState } = sources;
   await closeNoteTabs(notes.forPerson(person.id).map((note) => note.id));
   const noteIds = await notes.removePerson(person.id);
@@ -117,7 +163,8 @@ async function erasePerson(sources: ErasureSources, person: Person): Promise<Era
   if (folder) {
     await eraseFromLeftovers(folder, { id: person.id, name: person.name, noteIds });
   }
-  return { name: person.name, notes: noteIds.length, items: items.ok ? items.result : 0, backups: inBackups };
+  const erased = { name: person.name, notes: noteIds.length, items: items.ok ? items.result : 0, backups: inBackups.touched, backupsNotCleaned: inBackups.notCleaned.length };
+  return { erased, notCleaned: inBackups.notCleaned };
 }
 
 /** Their notes' tabs close first: an editor left open could save a note back. */

@@ -47,6 +47,21 @@ describe('reading Markdown notes kept elsewhere', () => {
     assert.equal(readImportedNote('Ada.md', bomb).ok, false);
   });
 
+  it('refuses front matter nested deeply enough to overflow the parser, quickly and without dying', () => {
+    const deep = ['['.repeat(2000), '{'.repeat(2000), '[a,'.repeat(600), '- '.repeat(5000), '? '.repeat(5000), `date: 2026-01-01\nk: ${'['.repeat(17)}`];
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) {
+      for (const shape of deep) {
+        const read = readImportedNote('Ada/2026-03-01.md', `---\n${shape}\n---\nx`);
+        assert.equal(read.ok, false);
+        assert.match((read as { reason: string }).reason, /nested too deeply/, shape.slice(0, 20));
+      }
+    }
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+    const shallow = readImportedNote('Ada/2026-03-01.md', '---\ntags: [[a, {b: [c]}], d]\nitems:\n  - - x\n    - y\n---\nx');
+    assert.equal(shallow.ok, true, 'ordinary nesting still reads');
+  });
+
   it('never throws, whatever the path and text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 2000 }), (path, text) => {

@@ -21,6 +21,10 @@ export type ImportedNote =
   | { readonly ok: false; readonly reason: string };
 
 const FRONT_MATTER_MAX_CHARS = 16 * 1024;
+/** Deeper flow collections (`[`, `{`) than this are refused before parsing: the parser recurses per level. */
+const MAX_FLOW_DEPTH = 16;
+/** Block nesting needs one column per level: a line starting further right than this is refused. */
+const MAX_BLOCK_COLUMN = 80;
 const DATE_IN_NAME = /(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)/;
 const FILLER_WORDS = new Set(['1-1', '1:1', '1on1', '1-on-1', 'one-on-one', 'oneonone', 'o3', 'note', 'notes', 'with', 'meeting']);
 /**
@@ -74,15 +78,60 @@ export function splitFrontMatter(text: string): FrontMatter | { readonly problem
   if (!closing || closing.index > FRONT_MATTER_MAX_CHARS) {
     return { problem: l10n.t('its front matter has no closing “---” near the top') };
   }
+  const yamlText = rest.slice(0, closing.index);
+  if (!hasShallowShape(yamlText)) {
+    return { problem: l10n.t('its front matter is nested too deeply to read safely') };
+  }
   let data: unknown;
   try {
     // Few aliases: a small file must not be able to expand into a huge one.
-    data = parseYaml(rest.slice(0, closing.index), { maxAliasCount: 16, prettyErrors: false });
+    data = parseYaml(yamlText, { maxAliasCount: 16, prettyErrors: false });
   } catch {
     return { problem: l10n.t('its front matter is not valid YAML') };
   }
   const fields = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   return { fields, body: rest.slice(closing.index + closing[0].length) };
+}
+
+/**
+ * Whether YAML stays shallow enough for the parser, which recurses once per level and, thousands
+ * of levels deep, overflows the stack (and, repeated, exhausts memory). One pass: flow nesting
+ * (`[`, `{`, counted even inside quotes, which only refuses more) and the column where each
+ * line's content starts, past indentation and compact indicators (`- - - x`, `? ? x`).
+ */
+function hasShallowShape(yaml: string): boolean {
+  let flowDepth = 0;
+  let lineStart = true;
+  let column = 0;
+  for (let i = 0; i < yaml.length; i++) {
+    const char = yaml[i]!;
+    if (char === '\n') {
+      lineStart = true;
+      column = 0;
+      continue;
+    }
+    if (lineStart) {
+      const next = yaml[i + 1];
+      const isIndicator = (char === '-' || char === '?' || char === ':') && (next === ' ' || next === '\t' || next === '\n' || next === undefined);
+      if (char === ' ' || char === '\t' || isIndicator) {
+        column++;
+        if (column > MAX_BLOCK_COLUMN) {
+          return false;
+        }
+        continue;
+      }
+      lineStart = false;
+    }
+    if (char === '[' || char === '{') {
+      flowDepth++;
+      if (flowDepth > MAX_FLOW_DEPTH) {
+        return false;
+      }
+    } else if ((char === ']' || char === '}') && flowDepth > 0) {
+      flowDepth--;
+    }
+  }
+  return true;
 }
 
 function dateField(value: unknown): string | undefined {

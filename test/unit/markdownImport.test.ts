@@ -159,6 +159,35 @@ describe('reading Markdown notes kept elsewhere: notes marked private', () => {
     );
   });
 
+  it('fails closed: every way of marking a note private keeps it private', () => {
+    const anyCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
+    const yes = fc.constantFrom('true', 'yes', 'y', 'on', '1').chain(anyCase).chain((word) => fc.constantFrom(word, `"${word}"`, `'${word}'`));
+    const notClearlyFalse = fc.string({ maxLength: 20 }).filter((v) => !['false', 'no', 'n', 'off', '0'].includes(v.trim().toLowerCase())).map((v) => JSON.stringify(v));
+    const marking = fc.oneof(
+      fc.tuple(anyCase('private'), fc.oneof(yes, notClearlyFalse, fc.constantFrom('1', '2', '', '~', '[a]', '{x: 1}', 'secret'))).map(([key, value]) => `${key}: ${value}`),
+      fc.tuple(anyCase('visibility'), anyCase('private')).map(([key, value]) => `${key}: ${value}`),
+      fc.tuple(fc.constantFrom('tags', 'Tags', 'TAG', 'tag'), anyCase('private')).chain(([key, tag]) =>
+        fc.constantFrom(`${key}: [career, ${tag}]`, `${key}: career, ${tag}`, `${key}: ${tag}`, `${key}:\n  - career\n  - ${tag}`, `${key}: "#${tag}"`, `${key}: career ${tag}`),
+      ),
+    );
+    fc.assert(
+      fc.property(marking, fc.boolean(), (line, first) => {
+        const fields = first ? `${line}\ndate: 2026-03-01\nperson: Ada` : `date: 2026-03-01\nperson: Ada\n${line}`;
+        const read = readImportedNote('x.md', `---\n${fields}\n---\n- [ ] Ask HR about the raise\n`);
+        assert.ok(read.ok, line);
+        assert.equal(read.private, true, line);
+        assert.equal(shareableAgenda(read.content).trim(), '', line);
+      }),
+    );
+  });
+
+  it('leaves a note clearly marked not private as it is', () => {
+    for (const value of ['false', 'False', 'NO', 'n', 'off', '0', '"0"']) {
+      const read = readImportedNote('Ada/2026-03-01.md', `---\nPrivate: ${value}\ntags: [career, privacy]\nvisibility: team\n---\nx`);
+      assert.deepEqual(read, { ok: true, person: 'Ada', date: '2026-03-01', content: 'x' }, value);
+    }
+  });
+
   it('leaves a note marked `private: false` as it is', () => {
     assert.deepEqual(readImportedNote('Ada/2026-03-01.md', '---\nprivate: false\n---\n- [ ] Share this\n'), { ok: true, person: 'Ada', date: '2026-03-01', content: '- [ ] Share this\n' });
   });

@@ -8,7 +8,8 @@
  *   people), or, for files at the top of the folder picked or in a folder named like the common
  *   layouts' meeting folders (`Meetings/`, `1-1s/`, `Notes/`…), from the file name's other words
  *   (`2026-03-01 Ada.md`, `1-1 Ada 2026-03-01.md`; words like "1-1" or "notes" are dropped).
- * Front matter `private: true` (or `yes`) puts the whole note in its private part.
+ * Front matter marking the note private (`private: true` in any spelling, `visibility: private`,
+ * a `private` tag) puts the whole note in its private part.
  * Pure and linear-time; never throws.
  */
 import * as l10n from '../l10n';
@@ -173,9 +174,44 @@ function personInFolders(folders: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Front matter saying the note is private: `private: true`, `yes`, `on` or `y`, in any case. */
-function isMarkedPrivate(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && ['true', 'yes', 'y', 'on'].includes(value.trim().toLowerCase()));
+/** A front-matter field by name, in any case (`Date:`, `PERSON:`); undefined when absent. */
+function fieldNamed(fields: Readonly<Record<string, unknown>>, name: string): unknown {
+  for (const [key, value] of Object.entries(fields)) {
+    if (key.trim().toLowerCase() === name) {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+const CLEARLY_FALSE = new Set(['false', 'no', 'n', 'off', '0']);
+const isClearlyFalse = (value: unknown) => value === false || value === 0 || (typeof value === 'string' && CLEARLY_FALSE.has(value.trim().toLowerCase()));
+
+/** The words of a `tags:` list or comma- or space-separated string, lowercased, without `#`. */
+function tagWords(value: unknown): string[] {
+  const items = Array.isArray(value) ? value.flat() : [value];
+  return items
+    .filter((item): item is string => typeof item === 'string')
+    .flatMap((item) => item.split(/[\s,]+/))
+    .map((word) => word.replace(/^#/, '').toLowerCase());
+}
+
+/**
+ * Front matter saying the note is private, failing closed: a `private` key in any case with any
+ * value that is not clearly false (`false`, `no`, `n`, `off`, `0`), `visibility: private`, or
+ * `private` among the tags.
+ */
+function isMarkedPrivate(fields: Readonly<Record<string, unknown>>): boolean {
+  return Object.entries(fields).some(([rawKey, value]) => {
+    const key = rawKey.trim().toLowerCase();
+    if (key === 'private') {
+      return !isClearlyFalse(value);
+    }
+    if (key === 'visibility') {
+      return tagWords(value).includes('private');
+    }
+    return (key === 'tags' || key === 'tag') && tagWords(value).includes('private');
+  });
 }
 
 /**
@@ -197,13 +233,13 @@ export function readImportedNote(relativePath: string, text: string): ImportedNo
   if ('problem' in split) {
     return { ok: false, reason: split.problem };
   }
-  const date = dateField(split.fields['date']) ?? dateInFileName(fileName);
+  const date = dateField(fieldNamed(split.fields, 'date')) ?? dateInFileName(fileName);
   if (!date) {
     return { ok: false, reason: l10n.t('no date in its name or front matter (e.g. 2026-03-01)') };
   }
   const person =
-    textField(split.fields['person']) ??
-    textField(split.fields['with']) ??
+    textField(fieldNamed(split.fields, 'person')) ??
+    textField(fieldNamed(split.fields, 'with')) ??
     personInFolders(parts.slice(0, -1)) ??
     personInFileName(fileName);
   if (!person) {
@@ -212,7 +248,7 @@ export function readImportedNote(relativePath: string, text: string): ImportedNo
   if (split.body.trim().length === 0) {
     return { ok: false, reason: l10n.t('it is empty') };
   }
-  if (!isMarkedPrivate(split.fields['private'])) {
+  if (!isMarkedPrivate(split.fields)) {
     return { ok: true, person, date, content: split.body };
   }
   const content = asPrivateNote(split.body);

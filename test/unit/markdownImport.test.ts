@@ -33,6 +33,20 @@ describe('reading Markdown notes kept elsewhere', () => {
     assert.equal((readImportedNote('x.md', '---\nperson: Ada\ndate: 2026-02-03T10:00:00Z\n---\nhi') as { date: string }).date, '2026-02-03');
   });
 
+  it('reads Obsidian wikilinks as the person, and refuses a person field it cannot use instead of guessing', () => {
+    const read = (field: string) => readImportedNote('Grace Hopper/2026-03-01.md', `---\n${field}\n---\nx`);
+    for (const field of ['person: "[[Ada Lovelace]]"', 'person: [[Ada Lovelace]]', 'person: [[Ada Lovelace|Ada]]', "with: '[[People/Ada Lovelace|Ada]]'", 'with: [Ada Lovelace]', 'Person: Ada Lovelace']) {
+      assert.deepEqual(read(field), { ok: true, person: 'Ada Lovelace', date: '2026-03-01', content: 'x' }, field);
+    }
+    for (const field of ['with: [Ada, Grace]', 'person: [[Ada]], [[Grace]]', 'person: "[[Ada]], [[Grace]]"', 'person: 42', 'with: {name: Ada}', 'person: [[]]', 'person: true']) {
+      const result = read(field);
+      assert.equal(result.ok, false, `${field} must not fall back to the folder's Grace Hopper`);
+      assert.match((result as { reason: string }).reason, /more than one person|not a name|not valid YAML/, field);
+    }
+    assert.equal((read('person:\nwith: Ada Lovelace') as { person: string }).person, 'Ada Lovelace', 'an empty field is absent');
+    assert.equal((read('person: ""') as { person: string }).person, 'Grace Hopper', 'an empty field is absent');
+  });
+
   it('says why a file cannot be read', () => {
     assert.match((readImportedNote('Ada/notes.md', 'x') as { reason: string }).reason, /no date/);
     assert.match((readImportedNote('2026-03-01.md', 'x') as { reason: string }).reason, /no person/);

@@ -148,6 +148,40 @@ function textField(value: unknown): string | undefined {
   return text ? text : undefined;
 }
 
+type PersonField = { readonly name: string } | { readonly absent: true } | { readonly problem: string };
+
+/** The page an Obsidian wikilink points to: `[[People/Ada Lovelace#1:1s|Ada]]` is `Ada Lovelace`. */
+function wikilinkTarget(text: string): string {
+  return text.split('|')[0]!.split('#')[0]!.split('/').at(-1)!.trim();
+}
+
+/**
+ * Whom `person:` or `with:` names: plain text, a wikilink, or a list of one (unquoted
+ * `[[Ada Lovelace]]` is YAML for a list in a list). Several people or something other than text
+ * is a problem, never a reason to guess from the folder: that would file the note under someone else.
+ */
+function personField(key: string, value: unknown): PersonField {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    return { absent: true };
+  }
+  const items = Array.isArray(value) ? value.flat(8) : [value];
+  if (items.length > 1 || (typeof items[0] === 'string' && items[0].split('[[').length > 2)) {
+    return { problem: l10n.t('its front matter names more than one person in “{0}”', key) };
+  }
+  const item = typeof items[0] === 'string' ? items[0].trim() : undefined;
+  const quotedLink = item?.startsWith('[[') === true && item.endsWith(']]');
+  // Unquoted, the link arrives as a list in a list holding `Ada Lovelace|Ada`.
+  const linked = Array.isArray(value) && Array.isArray(value[0]) ? item : undefined;
+  const name = textField(quotedLink ? wikilinkTarget(item!.slice(2, -2)) : linked !== undefined ? wikilinkTarget(linked) : item);
+  return name ? { name } : { problem: l10n.t('its front matter’s “{0}” is not a name', key) };
+}
+
+/** The person from front matter: `person:` first, then `with:`. */
+function personInFrontMatter(fields: Readonly<Record<string, unknown>>): PersonField {
+  const person = personField('person', fieldNamed(fields, 'person'));
+  return 'absent' in person ? personField('with', fieldNamed(fields, 'with')) : person;
+}
+
 /** A folder named by a year, a month or a date (`2025`, `2025-03`, `03`, `2025-03-04`) groups notes by time. */
 function isTimeFolder(folder: string): boolean {
   return /^[\d\s._-]+$/.test(folder) || dateInFileName(folder) !== undefined;
@@ -237,11 +271,11 @@ export function readImportedNote(relativePath: string, text: string): ImportedNo
   if (!date) {
     return { ok: false, reason: l10n.t('no date in its name or front matter (e.g. 2026-03-01)') };
   }
-  const person =
-    textField(fieldNamed(split.fields, 'person')) ??
-    textField(fieldNamed(split.fields, 'with')) ??
-    personInFolders(parts.slice(0, -1)) ??
-    personInFileName(fileName);
+  const named = personInFrontMatter(split.fields);
+  if ('problem' in named) {
+    return { ok: false, reason: named.problem };
+  }
+  const person = 'name' in named ? named.name : (personInFolders(parts.slice(0, -1)) ?? personInFileName(fileName));
   if (!person) {
     return { ok: false, reason: l10n.t('no person in its folder, name or front matter') };
   }

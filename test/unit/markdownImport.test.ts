@@ -137,6 +137,16 @@ describe('reading Markdown notes kept elsewhere: folders that are not people', (
     );
   });
 
+  it('looks past a vault’s own folders below a person, and reads .markdown like .md', () => {
+    for (const vault of ['archive', 'Archive', 'Daily Notes', 'Daily', 'Journal', 'Templates', 'Attachments', 'daily-notes']) {
+      assert.deepEqual(readImportedNote(`People/Ada/${vault}/2024-01-01.md`, 'x'), { ok: true, person: 'Ada', date: '2024-01-01', content: 'x' }, vault);
+      assert.deepEqual(readImportedNote(`Ada Lovelace/${vault}/2024/2024-01-01.md`, 'x'), { ok: true, person: 'Ada Lovelace', date: '2024-01-01', content: 'x' }, vault);
+      assert.equal(readImportedNote(`People/${vault}/2024-01-01.md`, 'x').ok, false, `${vault} is nobody`);
+    }
+    assert.deepEqual(readImportedNote('2026-03-01 Ada Lovelace.markdown', 'x'), { ok: true, person: 'Ada Lovelace', date: '2026-03-01', content: 'x' });
+    assert.deepEqual(readImportedNote('Ada/2026-03-01.MARKDOWN', 'x'), { ok: true, person: 'Ada', date: '2026-03-01', content: 'x' });
+  });
+
   it('reads year and year-month folders below a person as time, not as people', () => {
     fc.assert(
       fc.property(day, name, fc.constantFrom('-', '_', '.'), (date, person, separator) => {

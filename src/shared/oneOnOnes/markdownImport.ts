@@ -38,6 +38,12 @@ const CONTAINER_FOLDERS = new Set([
   ...['note', 'notes', 'people', 'team', 'myteam', 'reports', 'directreports', 'directs', 'archive', 'journal', 'inbox'],
 ]);
 
+/**
+ * Folders a notes vault keeps inside anyone's folder (`Ada/Archive/`, `Ada/Daily Notes/`): they
+ * name no one, so the person is looked for further up, as past a folder named by time.
+ */
+const VAULT_FOLDERS = new Set(['dailynotes', 'daily', 'journal', 'journals', 'templates', 'attachments', 'archive', 'archives', 'archived']);
+
 /** A real calendar day as YYYY-MM-DD, or undefined. */
 export function calendarDay(year: number, month: number, day: number): string | undefined {
   if (!Number.isInteger(year) || year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 || day > 31) {
@@ -55,7 +61,7 @@ export function dateInFileName(name: string): string | undefined {
 /** The words of a file name that are left once the date, the extension and filler words are gone. */
 export function personInFileName(name: string): string | undefined {
   const words = name
-    .replace(/\.md$/i, '')
+    .replace(/\.(?:md|markdown)$/i, '')
     .replace(DATE_IN_NAME, ' ')
     .split(/[\s_]+/)
     .map(trimPunctuation)
@@ -200,7 +206,7 @@ export function isContainerFolder(folder: string): boolean {
 function personInFolders(folders: readonly string[]): string | undefined {
   for (let i = folders.length - 1; i >= 0; i--) {
     const folder = folders[i]!;
-    if (isTimeFolder(folder)) {
+    if (isTimeFolder(folder) || VAULT_FOLDERS.has(folder.normalize('NFKC').toLowerCase().replace(/[\s._:-]/g, ''))) {
       continue;
     }
     return isContainerFolder(folder) ? undefined : personInFileName(folder);

@@ -19,6 +19,8 @@ describe('importing a Markdown folder: links, sizes that cannot be read, notes d
   let source: string;
   let outside: string;
   let longName: string;
+  const unlistable = `Uma Unlisted ${'u'.repeat(230)}`;
+  const deepFolders = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'Dana Deep'];
 
   before(async () => {
     await activateTwoHats();
@@ -40,6 +42,9 @@ describe('importing a Markdown folder: links, sizes that cannot be read, notes d
     const short = path.join(base, 'picked', ...names.map((_, i) => String(i)));
     mkdirSync(short, { recursive: true });
     writeFileSync(path.join(short, longName), '- [ ] Never read\n');
+    // A folder whose full path passes the limit: it is listed, but cannot itself be listed.
+    mkdirSync(path.join(short, unlistable));
+    writeFileSync(path.join(short, unlistable, '2026-01-06.md'), '- [ ] Out of reach\n');
     names.forEach((name, i) => {
       const parent = path.join(base, 'picked', ...names.slice(0, i));
       renameSync(path.join(parent, String(i)), path.join(parent, name));
@@ -48,6 +53,8 @@ describe('importing a Markdown folder: links, sizes that cannot be read, notes d
     assert.ok(source.length + 1 + longName.length > PATH_MAX && source.length < PATH_MAX - 200);
     symlinkSync(path.join(outside, linked), path.join(source, linked));
     symlinkSync(path.join(outside, 'loose.md'), path.join(source, `2026-01-05 ${linked}.md`));
+    mkdirSync(path.join(source, ...deepFolders), { recursive: true });
+    writeFileSync(path.join(source, ...deepFolders, '2026-01-07.md'), '- [ ] Filed deep\n');
     mkdirSync(path.join(source, future));
     writeFileSync(path.join(source, future, '2026-01-02.md'), '- [ ] Held in January\n');
     writeFileSync(path.join(source, future, '2099-06-01.md'), '- [ ] Planned far ahead\n');
@@ -62,17 +69,25 @@ describe('importing a Markdown folder: links, sizes that cannot be read, notes d
     assert.match(reasons[`2026-01-05 ${linked}.md`] ?? '', /symbolic link/, 'a linked file is listed with its reason');
   });
 
+  it('lists a folder that cannot be listed and one deeper than the walk goes, with reasons', async () => {
+    const result = await vscode.commands.executeCommand<FolderImportResult>(COMMANDS.importMarkdownFolder, { folder: source, confirm: false });
+    const reasons = Object.fromEntries(result?.preview.unreadable.map((u) => [u.file, u.reason]) ?? []);
+    assert.match(reasons[`${unlistable}/`] ?? '', /could not be listed/);
+    assert.match(reasons[`${deepFolders.join('/')}/`] ?? '', /folders deep/);
+  });
+
   it('lists a file whose size cannot be read as not imported, with the reason', async () => {
     const result = await vscode.commands.executeCommand<FolderImportResult>(COMMANDS.importMarkdownFolder, { folder: source, confirm: false });
     const reason = result?.preview.unreadable.find((u) => u.file === longName)?.reason;
     assert.match(reason ?? '', /size could not be read/);
   });
 
-  it('imports a note dated in the future without moving the last 1:1 past today', async () => {
+  it('does not import a note dated in the future: it lists it as a meeting not held yet', async () => {
     const result = await vscode.commands.executeCommand<FolderImportResult>(COMMANDS.importMarkdownFolder, { folder: source, confirm: true });
     assert.ok(result);
     assert.equal(result.preview.futureDated, 1, 'the preview counts the note dated after today');
-    assert.equal(result.imported, 2);
+    assert.match(result.preview.unreadable.find((u) => u.file === `${future}/2099-06-01.md`)?.reason ?? '', /dated after today: a meeting not held yet/);
+    assert.equal(result.imported, 1, 'only the note held in January comes in');
     const fiona = result.people?.find((p) => p.name === future);
     assert.ok(fiona);
     const api = await activateTwoHats();

@@ -33,6 +33,20 @@ describe('reading Markdown notes kept elsewhere', () => {
     assert.equal((readImportedNote('x.md', '---\nperson: Ada\ndate: 2026-02-03T10:00:00Z\n---\nhi') as { date: string }).date, '2026-02-03');
   });
 
+  it('reads Obsidian wikilinks as the person, and refuses a person field it cannot use instead of guessing', () => {
+    const read = (field: string) => readImportedNote('Grace Hopper/2026-03-01.md', `---\n${field}\n---\nx`);
+    for (const field of ['person: "[[Ada Lovelace]]"', 'person: [[Ada Lovelace]]', 'person: [[Ada Lovelace|Ada]]', "with: '[[People/Ada Lovelace|Ada]]'", 'with: [Ada Lovelace]', 'Person: Ada Lovelace']) {
+      assert.deepEqual(read(field), { ok: true, person: 'Ada Lovelace', date: '2026-03-01', content: 'x' }, field);
+    }
+    for (const field of ['with: [Ada, Grace]', 'person: [[Ada]], [[Grace]]', 'person: "[[Ada]], [[Grace]]"', 'person: 42', 'with: {name: Ada}', 'person: [[]]', 'person: true']) {
+      const result = read(field);
+      assert.equal(result.ok, false, `${field} must not fall back to the folder's Grace Hopper`);
+      assert.match((result as { reason: string }).reason, /more than one person|not a name|not valid YAML/, field);
+    }
+    assert.equal((read('person:\nwith: Ada Lovelace') as { person: string }).person, 'Ada Lovelace', 'an empty field is absent');
+    assert.equal((read('person: ""') as { person: string }).person, 'Grace Hopper', 'an empty field is absent');
+  });
+
   it('says why a file cannot be read', () => {
     assert.match((readImportedNote('Ada/notes.md', 'x') as { reason: string }).reason, /no date/);
     assert.match((readImportedNote('2026-03-01.md', 'x') as { reason: string }).reason, /no person/);
@@ -45,6 +59,21 @@ describe('reading Markdown notes kept elsewhere', () => {
   it('refuses YAML that would expand into something huge', () => {
     const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${i === 0 ? 'a' : 'bcdefghi'[i - 1]}`).join(', ')}]`), 'date: 2026-01-01', '---', 'x'].join('\n');
     assert.equal(readImportedNote('Ada.md', bomb).ok, false);
+  });
+
+  it('refuses front matter nested deeply enough to overflow the parser, quickly and without dying', () => {
+    const deep = ['['.repeat(2000), '{'.repeat(2000), '[a,'.repeat(600), '- '.repeat(5000), '? '.repeat(5000), `date: 2026-01-01\nk: ${'['.repeat(17)}`];
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) {
+      for (const shape of deep) {
+        const read = readImportedNote('Ada/2026-03-01.md', `---\n${shape}\n---\nx`);
+        assert.equal(read.ok, false);
+        assert.match((read as { reason: string }).reason, /nested too deeply/, shape.slice(0, 20));
+      }
+    }
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+    const shallow = readImportedNote('Ada/2026-03-01.md', '---\ntags: [[a, {b: [c]}], d]\nitems:\n  - - x\n    - y\n---\nx');
+    assert.equal(shallow.ok, true, 'ordinary nesting still reads');
   });
 
   it('never throws, whatever the path and text', () => {
@@ -108,6 +137,16 @@ describe('reading Markdown notes kept elsewhere: folders that are not people', (
     );
   });
 
+  it('looks past a vault’s own folders below a person, and reads .markdown like .md', () => {
+    for (const vault of ['archive', 'Archive', 'Daily Notes', 'Daily', 'Journal', 'Templates', 'Attachments', 'daily-notes']) {
+      assert.deepEqual(readImportedNote(`People/Ada/${vault}/2024-01-01.md`, 'x'), { ok: true, person: 'Ada', date: '2024-01-01', content: 'x' }, vault);
+      assert.deepEqual(readImportedNote(`Ada Lovelace/${vault}/2024/2024-01-01.md`, 'x'), { ok: true, person: 'Ada Lovelace', date: '2024-01-01', content: 'x' }, vault);
+      assert.equal(readImportedNote(`People/${vault}/2024-01-01.md`, 'x').ok, false, `${vault} is nobody`);
+    }
+    assert.deepEqual(readImportedNote('2026-03-01 Ada Lovelace.markdown', 'x'), { ok: true, person: 'Ada Lovelace', date: '2026-03-01', content: 'x' });
+    assert.deepEqual(readImportedNote('Ada/2026-03-01.MARKDOWN', 'x'), { ok: true, person: 'Ada', date: '2026-03-01', content: 'x' });
+  });
+
   it('reads year and year-month folders below a person as time, not as people', () => {
     fc.assert(
       fc.property(day, name, fc.constantFrom('-', '_', '.'), (date, person, separator) => {
@@ -142,6 +181,35 @@ describe('reading Markdown notes kept elsewhere: notes marked private', () => {
         }
       }),
     );
+  });
+
+  it('fails closed: every way of marking a note private keeps it private', () => {
+    const anyCase = (text: string) => fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((upper) => [...text].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
+    const yes = fc.constantFrom('true', 'yes', 'y', 'on', '1').chain(anyCase).chain((word) => fc.constantFrom(word, `"${word}"`, `'${word}'`));
+    const notClearlyFalse = fc.string({ maxLength: 20 }).filter((v) => !['false', 'no', 'n', 'off', '0'].includes(v.trim().toLowerCase())).map((v) => JSON.stringify(v));
+    const marking = fc.oneof(
+      fc.tuple(anyCase('private'), fc.oneof(yes, notClearlyFalse, fc.constantFrom('1', '2', '', '~', '[a]', '{x: 1}', 'secret'))).map(([key, value]) => `${key}: ${value}`),
+      fc.tuple(anyCase('visibility'), anyCase('private')).map(([key, value]) => `${key}: ${value}`),
+      fc.tuple(fc.constantFrom('tags', 'Tags', 'TAG', 'tag'), anyCase('private')).chain(([key, tag]) =>
+        fc.constantFrom(`${key}: [career, ${tag}]`, `${key}: career, ${tag}`, `${key}: ${tag}`, `${key}:\n  - career\n  - ${tag}`, `${key}: "#${tag}"`, `${key}: career ${tag}`),
+      ),
+    );
+    fc.assert(
+      fc.property(marking, fc.boolean(), (line, first) => {
+        const fields = first ? `${line}\ndate: 2026-03-01\nperson: Ada` : `date: 2026-03-01\nperson: Ada\n${line}`;
+        const read = readImportedNote('x.md', `---\n${fields}\n---\n- [ ] Ask HR about the raise\n`);
+        assert.ok(read.ok, line);
+        assert.equal(read.private, true, line);
+        assert.equal(shareableAgenda(read.content).trim(), '', line);
+      }),
+    );
+  });
+
+  it('leaves a note clearly marked not private as it is', () => {
+    for (const value of ['false', 'False', 'NO', 'n', 'off', '0', '"0"']) {
+      const read = readImportedNote('Ada/2026-03-01.md', `---\nPrivate: ${value}\ntags: [career, privacy]\nvisibility: team\n---\nx`);
+      assert.deepEqual(read, { ok: true, person: 'Ada', date: '2026-03-01', content: 'x' }, value);
+    }
   });
 
   it('leaves a note marked `private: false` as it is', () => {

@@ -32,7 +32,7 @@ export interface FolderImportPreview {
   readonly alreadyHere: number;
   /** Files not imported (links, unreadable, undated…), each with the reason. */
   readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
-  /** Notes dated after today: imported, but they do not move anyone's last 1:1. */
+  /** Notes dated after today: not imported (listed under unreadable), since no such 1:1 was held yet. */
   readonly futureDated: number;
   /** The folder held more files than are looked at. */
   readonly truncated: boolean;
@@ -65,6 +65,8 @@ async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Prom
   const planned: PlannedNote[] = [];
   const newPeople = new Map<string, string>();
   let alreadyHere = 0;
+  let futureDated = 0;
+  const today = localToday();
   const existingText = new Map<string, string | undefined>();
   for (const file of files) {
     if (file.size === undefined) {
@@ -86,6 +88,12 @@ async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Prom
     const note = readImportedNote(file.relative, text);
     if (!note.ok) {
       unreadable.push({ file: file.relative, reason: note.reason });
+      continue;
+    }
+    if (note.date > today) {
+      // Imported, it would become the latest note: carried over and briefed as if held.
+      futureDated++;
+      unreadable.push({ file: file.relative, reason: vscode.l10n.t('dated after today: a meeting not held yet') });
       continue;
     }
     const name = normalizeName(note.person);
@@ -124,13 +132,11 @@ async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Prom
     const entry = people.get(note.personName) ?? { name: note.personName, existing: note.person !== undefined, dates: [] };
     people.set(note.personName, { ...entry, dates: [...entry.dates, note.date].sort() });
   }
-  const today = localToday();
-  const futureDated = planned.filter((note) => note.date > today).length;
   return { preview: { people: [...people.values()], notes: planned.length, alreadyHere, unreadable, futureDated, truncated }, planned };
 }
 
 const futureDatedSentence = (count: number) =>
-  vscode.l10n.t('{0} notes are dated after today: they are imported, but the last 1:1 stays on a day up to today.', count);
+  vscode.l10n.t('{0} notes are dated after today: meetings not held yet are not imported.', count);
 
 /** The preview in full, for the user to read before confirming. */
 export function previewMarkdown(folder: string, preview: FolderImportPreview): string {
@@ -209,7 +215,6 @@ export async function importMarkdownFolder(team: TeamStore, notes: NoteStore, ar
   let peopleAdded = 0;
   let imported = 0;
   const latest = new Map<string, string>();
-  const today = localToday();
   for (const note of planned) {
     let personId = note.person?.id ?? ids.get(note.personName);
     if (!personId) {
@@ -223,8 +228,7 @@ export async function importMarkdownFolder(team: TeamStore, notes: NoteStore, ar
     }
     await notes.create({ personId, date: note.date, templateId: IMPORTED_TEMPLATE_ID, title: `${note.personName} · ${note.date} · ${vscode.l10n.t('Imported')}`, content: note.content });
     imported++;
-    // A note dated after today is a plan, not a 1:1 held: it must not make anyone look met.
-    latest.set(personId, [latest.get(personId) ?? '', ...(note.date <= today ? [note.date] : [])].sort().at(-1)!);
+    latest.set(personId, [latest.get(personId) ?? '', note.date].sort().at(-1)!);
   }
   // The last 1:1 moves only forward: an import of old notes leaves a later 1:1 as it is.
   for (const [personId, date] of latest) {

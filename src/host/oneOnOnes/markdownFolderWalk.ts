@@ -35,7 +35,12 @@ export async function walkMarkdownFolder(folder: vscode.Uri): Promise<FolderWalk
   const linkReason = vscode.l10n.t('a symbolic link: links are not followed');
   let truncated = false;
   const walk = async (dir: vscode.Uri, prefix: string, depth: number): Promise<void> => {
-    const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
+    const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => undefined);
+    if (entries === undefined) {
+      // Not an empty folder: the notes in it are simply out of reach, and the preview must say so.
+      skipped.push({ file: prefix || './', reason: vscode.l10n.t('a folder that could not be listed') });
+      return;
+    }
     for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
       if (files.length >= MAX_FILES) {
         truncated = true;
@@ -53,6 +58,8 @@ export async function walkMarkdownFolder(folder: vscode.Uri): Promise<FolderWalk
         }
       } else if (isFolder && depth < MAX_DEPTH) {
         await walk(uri, `${prefix}${name}/`, depth + 1);
+      } else if (isFolder) {
+        skipped.push({ file: `${prefix}${name}/`, reason: vscode.l10n.t('more than {0} folders deep: not looked into', MAX_DEPTH) });
       } else if (type & vscode.FileType.File && MARKDOWN_NAME.test(name)) {
         const stat = await vscode.workspace.fs.stat(uri).then(undefined, () => undefined);
         if (stat && isLink(stat.type)) {

@@ -8,7 +8,8 @@
  *   people), or, for files at the top of the folder picked or in a folder named like the common
  *   layouts' meeting folders (`Meetings/`, `1-1s/`, `Notes/`…), from the file name's other words
  *   (`2026-03-01 Ada.md`, `1-1 Ada 2026-03-01.md`; words like "1-1" or "notes" are dropped).
- * Front matter `private: true` (or `yes`) puts the whole note in its private part.
+ * Front matter marking the note private (`private: true` in any spelling, `visibility: private`,
+ * a `private` tag) puts the whole note in its private part.
  * Pure and linear-time; never throws.
  */
 import * as l10n from '../l10n';
@@ -21,6 +22,10 @@ export type ImportedNote =
   | { readonly ok: false; readonly reason: string };
 
 const FRONT_MATTER_MAX_CHARS = 16 * 1024;
+/** Deeper flow collections (`[`, `{`) than this are refused before parsing: the parser recurses per level. */
+const MAX_FLOW_DEPTH = 16;
+/** Block nesting needs one column per level: a line starting further right than this is refused. */
+const MAX_BLOCK_COLUMN = 80;
 const DATE_IN_NAME = /(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)/;
 const FILLER_WORDS = new Set(['1-1', '1:1', '1on1', '1-on-1', 'one-on-one', 'oneonone', 'o3', 'note', 'notes', 'with', 'meeting']);
 /**
@@ -32,6 +37,12 @@ const CONTAINER_FOLDERS = new Set([
   ...['11notes', '1on1notes', 'oneononenotes', '11meetings', 'oneononemeetings', 'meeting', 'meetings', 'meetingnotes'],
   ...['note', 'notes', 'people', 'team', 'myteam', 'reports', 'directreports', 'directs', 'archive', 'journal', 'inbox'],
 ]);
+
+/**
+ * Folders a notes vault keeps inside anyone's folder (`Ada/Archive/`, `Ada/Daily Notes/`): they
+ * name no one, so the person is looked for further up, as past a folder named by time.
+ */
+const VAULT_FOLDERS = new Set(['dailynotes', 'daily', 'journal', 'journals', 'templates', 'attachments', 'archive', 'archives', 'archived']);
 
 /** A real calendar day as YYYY-MM-DD, or undefined. */
 export function calendarDay(year: number, month: number, day: number): string | undefined {
@@ -50,7 +61,7 @@ export function dateInFileName(name: string): string | undefined {
 /** The words of a file name that are left once the date, the extension and filler words are gone. */
 export function personInFileName(name: string): string | undefined {
   const words = name
-    .replace(/\.md$/i, '')
+    .replace(/\.(?:md|markdown)$/i, '')
     .replace(DATE_IN_NAME, ' ')
     .split(/[\s_]+/)
     .map(trimPunctuation)
@@ -74,15 +85,60 @@ export function splitFrontMatter(text: string): FrontMatter | { readonly problem
   if (!closing || closing.index > FRONT_MATTER_MAX_CHARS) {
     return { problem: l10n.t('its front matter has no closing “---” near the top') };
   }
+  const yamlText = rest.slice(0, closing.index);
+  if (!hasShallowShape(yamlText)) {
+    return { problem: l10n.t('its front matter is nested too deeply to read safely') };
+  }
   let data: unknown;
   try {
     // Few aliases: a small file must not be able to expand into a huge one.
-    data = parseYaml(rest.slice(0, closing.index), { maxAliasCount: 16, prettyErrors: false });
+    data = parseYaml(yamlText, { maxAliasCount: 16, prettyErrors: false });
   } catch {
     return { problem: l10n.t('its front matter is not valid YAML') };
   }
   const fields = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   return { fields, body: rest.slice(closing.index + closing[0].length) };
+}
+
+/**
+ * Whether YAML stays shallow enough for the parser, which recurses once per level and, thousands
+ * of levels deep, overflows the stack (and, repeated, exhausts memory). One pass: flow nesting
+ * (`[`, `{`, counted even inside quotes, which only refuses more) and the column where each
+ * line's content starts, past indentation and compact indicators (`- - - x`, `? ? x`).
+ */
+function hasShallowShape(yaml: string): boolean {
+  let flowDepth = 0;
+  let lineStart = true;
+  let column = 0;
+  for (let i = 0; i < yaml.length; i++) {
+    const char = yaml[i]!;
+    if (char === '\n') {
+      lineStart = true;
+      column = 0;
+      continue;
+    }
+    if (lineStart) {
+      const next = yaml[i + 1];
+      const isIndicator = (char === '-' || char === '?' || char === ':') && (next === ' ' || next === '\t' || next === '\n' || next === undefined);
+      if (char === ' ' || char === '\t' || isIndicator) {
+        column++;
+        if (column > MAX_BLOCK_COLUMN) {
+          return false;
+        }
+        continue;
+      }
+      lineStart = false;
+    }
+    if (char === '[' || char === '{') {
+      flowDepth++;
+      if (flowDepth > MAX_FLOW_DEPTH) {
+        return false;
+      }
+    } else if ((char === ']' || char === '}') && flowDepth > 0) {
+      flowDepth--;
+    }
+  }
+  return true;
 }
 
 function dateField(value: unknown): string | undefined {
@@ -96,6 +152,40 @@ function dateField(value: unknown): string | undefined {
 function textField(value: unknown): string | undefined {
   const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : undefined;
   return text ? text : undefined;
+}
+
+type PersonField = { readonly name: string } | { readonly absent: true } | { readonly problem: string };
+
+/** The page an Obsidian wikilink points to: `[[People/Ada Lovelace#1:1s|Ada]]` is `Ada Lovelace`. */
+function wikilinkTarget(text: string): string {
+  return text.split('|')[0]!.split('#')[0]!.split('/').at(-1)!.trim();
+}
+
+/**
+ * Whom `person:` or `with:` names: plain text, a wikilink, or a list of one (unquoted
+ * `[[Ada Lovelace]]` is YAML for a list in a list). Several people or something other than text
+ * is a problem, never a reason to guess from the folder: that would file the note under someone else.
+ */
+function personField(key: string, value: unknown): PersonField {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    return { absent: true };
+  }
+  const items = Array.isArray(value) ? value.flat(8) : [value];
+  if (items.length > 1 || (typeof items[0] === 'string' && items[0].split('[[').length > 2)) {
+    return { problem: l10n.t('its front matter names more than one person in “{0}”', key) };
+  }
+  const item = typeof items[0] === 'string' ? items[0].trim() : undefined;
+  const quotedLink = item?.startsWith('[[') === true && item.endsWith(']]');
+  // Unquoted, the link arrives as a list in a list holding `Ada Lovelace|Ada`.
+  const linked = Array.isArray(value) && Array.isArray(value[0]) ? item : undefined;
+  const name = textField(quotedLink ? wikilinkTarget(item!.slice(2, -2)) : linked !== undefined ? wikilinkTarget(linked) : item);
+  return name ? { name } : { problem: l10n.t('its front matter’s “{0}” is not a name', key) };
+}
+
+/** The person from front matter: `person:` first, then `with:`. */
+function personInFrontMatter(fields: Readonly<Record<string, unknown>>): PersonField {
+  const person = personField('person', fieldNamed(fields, 'person'));
+  return 'absent' in person ? personField('with', fieldNamed(fields, 'with')) : person;
 }
 
 /** A folder named by a year, a month or a date (`2025`, `2025-03`, `03`, `2025-03-04`) groups notes by time. */
@@ -116,7 +206,7 @@ export function isContainerFolder(folder: string): boolean {
 function personInFolders(folders: readonly string[]): string | undefined {
   for (let i = folders.length - 1; i >= 0; i--) {
     const folder = folders[i]!;
-    if (isTimeFolder(folder)) {
+    if (isTimeFolder(folder) || VAULT_FOLDERS.has(folder.normalize('NFKC').toLowerCase().replace(/[\s._:-]/g, ''))) {
       continue;
     }
     return isContainerFolder(folder) ? undefined : personInFileName(folder);
@@ -124,9 +214,44 @@ function personInFolders(folders: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Front matter saying the note is private: `private: true`, `yes`, `on` or `y`, in any case. */
-function isMarkedPrivate(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && ['true', 'yes', 'y', 'on'].includes(value.trim().toLowerCase()));
+/** A front-matter field by name, in any case (`Date:`, `PERSON:`); undefined when absent. */
+function fieldNamed(fields: Readonly<Record<string, unknown>>, name: string): unknown {
+  for (const [key, value] of Object.entries(fields)) {
+    if (key.trim().toLowerCase() === name) {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+const CLEARLY_FALSE = new Set(['false', 'no', 'n', 'off', '0']);
+const isClearlyFalse = (value: unknown) => value === false || value === 0 || (typeof value === 'string' && CLEARLY_FALSE.has(value.trim().toLowerCase()));
+
+/** The words of a `tags:` list or comma- or space-separated string, lowercased, without `#`. */
+function tagWords(value: unknown): string[] {
+  const items = Array.isArray(value) ? value.flat() : [value];
+  return items
+    .filter((item): item is string => typeof item === 'string')
+    .flatMap((item) => item.split(/[\s,]+/))
+    .map((word) => word.replace(/^#/, '').toLowerCase());
+}
+
+/**
+ * Front matter saying the note is private, failing closed: a `private` key in any case with any
+ * value that is not clearly false (`false`, `no`, `n`, `off`, `0`), `visibility: private`, or
+ * `private` among the tags.
+ */
+function isMarkedPrivate(fields: Readonly<Record<string, unknown>>): boolean {
+  return Object.entries(fields).some(([rawKey, value]) => {
+    const key = rawKey.trim().toLowerCase();
+    if (key === 'private') {
+      return !isClearlyFalse(value);
+    }
+    if (key === 'visibility') {
+      return tagWords(value).includes('private');
+    }
+    return (key === 'tags' || key === 'tag') && tagWords(value).includes('private');
+  });
 }
 
 /**
@@ -148,22 +273,22 @@ export function readImportedNote(relativePath: string, text: string): ImportedNo
   if ('problem' in split) {
     return { ok: false, reason: split.problem };
   }
-  const date = dateField(split.fields['date']) ?? dateInFileName(fileName);
+  const date = dateField(fieldNamed(split.fields, 'date')) ?? dateInFileName(fileName);
   if (!date) {
     return { ok: false, reason: l10n.t('no date in its name or front matter (e.g. 2026-03-01)') };
   }
-  const person =
-    textField(split.fields['person']) ??
-    textField(split.fields['with']) ??
-    personInFolders(parts.slice(0, -1)) ??
-    personInFileName(fileName);
+  const named = personInFrontMatter(split.fields);
+  if ('problem' in named) {
+    return { ok: false, reason: named.problem };
+  }
+  const person = 'name' in named ? named.name : (personInFolders(parts.slice(0, -1)) ?? personInFileName(fileName));
   if (!person) {
     return { ok: false, reason: l10n.t('no person in its folder, name or front matter') };
   }
   if (split.body.trim().length === 0) {
     return { ok: false, reason: l10n.t('it is empty') };
   }
-  if (!isMarkedPrivate(split.fields['private'])) {
+  if (!isMarkedPrivate(split.fields)) {
     return { ok: true, person, date, content: split.body };
   }
   const content = asPrivateNote(split.body);

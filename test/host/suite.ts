@@ -25,6 +25,7 @@ import './presentingOutline.test';
 import './presentingPreview.test';
 import './sidebarCache.test';
 import './encryption.test';
+import './encryptionOldBackups.test';
 import './sealedExport.test';
 import './encryptionOtherWindow.test';
 import './backupPause.test';

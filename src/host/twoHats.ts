@@ -43,6 +43,7 @@ import { backupFolderFor, backupsRoot } from './storage/layout';
 import { EncryptionAtRest } from './encryption/encryptionAtRest';
 import { encryptionCommands } from './encryption/encryptionCommands';
 import { encryptOtherBackupFolders } from './encryption/otherBackupFolders';
+import { closeNoteViews } from './encryption/noteViewsOnLock';
 import type { WorkspaceIdentity } from '../shared/backups';
 import { FolderFormFollower } from './encryption/folderForm';
 import { NewerVersionGuard } from './storage/newerVersionGuard';
@@ -148,6 +149,9 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   };
   // The one command table: the compiler refuses it if a contributed command has no handler. The
   // sidebar calls the same typed handlers directly, with what it already knows.
+  // A tab label ends with the note's file name; checked against the notes only while presenting or locking.
+  const isNotePreviewLabel = (label: string) =>
+    briefPreviews.isBriefPreviewLabel(label) || noteStore.all.some((note) => label.endsWith(noteUri(note.id, note.title).path.split('/').pop()!));
   const commands: CommandHandlers = {
     ...presentingCommands(presenting),
     reloadData: () => restoreContext.reopen(),
@@ -172,6 +176,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
       encryption,
       flush: () => Promise.all([noteStore.flush(), backups.flush(), drafts.flush()]).then(() => undefined),
       reopen: () => restoreContext.reopen(),
+      closeNoteViews: () => closeNoteViews(isNotePreviewLabel),
       encryptOtherBackups: async () => {
         const key = encryption.holder.dataKey;
         if (!key || !openWorkspace) {
@@ -210,11 +215,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
     presenting,
     new PrivateNoteMask(presenting),
     new NotesAsPlainTextWhilePresenting(presenting),
-    // A tab label ends with the note's file name; checked against the notes only while presenting.
-    new NotePreviewsClosedWhilePresenting(
-      presenting,
-      (label) => briefPreviews.isBriefPreviewLabel(label) || noteStore.all.some((note) => label.endsWith(noteUri(note.id, note.title).path.split('/').pop()!)),
-    ),
+    new NotePreviewsClosedWhilePresenting(presenting, isNotePreviewLabel),
     sidebar,
     backups,
     noteFileSystem,

@@ -45,7 +45,12 @@ describe('encrypted at rest: older backup folders of a moved workspace', functio
     const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: sentinel });
     assert.ok(added?.ok);
     const backups = path.join(globalStorage, BACKUPS_FOLDER);
-    const team = await eventually(() => filesHolding(backups, sentinel).find((file) => path.basename(file) === TEAM_FILE), 'a backup copy of the team', 40_000);
+    // The manifest is written once the copies are: wait for the whole pass.
+    const team = await eventually(
+      () => filesHolding(backups, sentinel).find((file) => path.basename(file) === TEAM_FILE && existsSync(path.join(path.dirname(file), BACKUP_MANIFEST_FILE))),
+      'a finished backup of the team',
+      40_000,
+    );
     const current = path.dirname(team);
     // The same workspace's backup from before it moved: same name, another storage path.
     oldFolder = path.join(backups, `old${stamp}`.padEnd(24, '0').slice(0, 24));

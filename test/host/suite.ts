@@ -26,6 +26,7 @@ import './presentingPreview.test';
 import './sidebarCache.test';
 import './encryption.test';
 import './encryptionOldBackups.test';
+import './lockNowViews.test';
 import './sealedExport.test';
 import './encryptionOtherWindow.test';
 import './backupPause.test';

@@ -21,6 +21,8 @@ export interface EncryptionCommandContext {
   flush(): Promise<void>;
   /** The stores read the folder again, in its new form (or Locked). */
   reopen(): Promise<void>;
+  /** Lock Now: the open notes, briefs and their previews saved and closed (noteViewsOnLock.ts). */
+  closeNoteViews?(): Promise<void>;
   /** After Encrypt My Notes: the workspace's older backup folders (otherBackupFolders.ts), encrypted too. */
   encryptOtherBackups?(): Promise<OtherBackupsOutcome | undefined>;
 }
@@ -59,6 +61,8 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
         void vscode.window.showInformationMessage(vscode.l10n.t('Your notes are not encrypted, so there is nothing to lock. Run Two Hats: Encrypt My Notes… first.'));
         return { ok: false, problem: 'notEncrypted' };
       }
+      // Saved while still unlocked, then closed: no note text stays on screen once locked.
+      await context.closeNoteViews?.();
       await context.flush();
       await encryption.lockNow();
       await context.reopen();

@@ -25,6 +25,8 @@ import './presentingOutline.test';
 import './presentingPreview.test';
 import './sidebarCache.test';
 import './encryption.test';
+import './encryptionOldBackups.test';
+import './lockNowViews.test';
 import './sealedExport.test';
 import './encryptionOtherWindow.test';
 import './backupPause.test';

@@ -156,7 +156,7 @@ export class FolderConversion implements ConversionIo {
 }
 
 /** The key file and the journal (and their set-aside copies) describe the conversion; they are never converted themselves. */
-function isConverted(name: string): boolean {
+export function isConverted(name: string): boolean {
   const canonical = canonicalName(name);
   return canonical !== ENCRYPTION_KEY_FILE && canonical !== ENCRYPTION_JOURNAL_FILE;
 }
@@ -178,7 +178,7 @@ export async function writeBackupKeyfile(backupFolder: vscode.Uri | undefined, k
  * Every file under `folder`, as `/`-separated names: not the lock (a folder of its own), not
  * temporary files of a write under way (each is renamed over its target, encoded for it).
  */
-async function filesUnder(folder: vscode.Uri, prefix: string): Promise<string[]> {
+export async function filesUnder(folder: vscode.Uri, prefix: string): Promise<string[]> {
   // A folder that is not there holds nothing; one that cannot be listed stops the run (see readFile).
   const entries = await vscode.workspace.fs.readDirectory(folder).then(undefined, (error: unknown) => {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {

@@ -45,8 +45,16 @@ function insideWorkspace(folder: vscode.Uri): boolean {
  */
 async function exportForm(sealing: ExportSealing, args: CommandArgs<'exportNotes'>): Promise<{ key: ExportKey | undefined } | undefined> {
   const key = await sealing.exportKey();
-  if (!key || args.encrypted === false) {
+  if (!key) {
     return { key: undefined };
+  }
+  // The copy of the key is wiped on every path that does not hand it on (plain, cancelled).
+  const unused = <T>(result: T): T => {
+    key.dataKey.fill(0);
+    return result;
+  };
+  if (args.encrypted === false) {
+    return unused({ key: undefined });
   }
   if (args.encrypted === true) {
     return { key };
@@ -59,7 +67,10 @@ async function exportForm(sealing: ExportSealing, args: CommandArgs<'exportNotes
     sealed,
     plain,
   );
-  return answer === undefined ? undefined : { key: answer === sealed ? key : undefined };
+  if (answer === sealed) {
+    return { key };
+  }
+  return unused(answer === undefined ? undefined : { key: undefined });
 }
 
 async function exportNotes(team: TeamStore, notes: NoteStore, sealing: ExportSealing, args: CommandArgs<'exportNotes'>): Promise<ExportResult | undefined> {

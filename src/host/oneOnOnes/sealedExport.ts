@@ -79,6 +79,8 @@ export async function openExportKey(folder: vscode.Uri, sealing: ExportSealing, 
   if (own && own.keyId === keyfile.keyfile.keyId) {
     return { ok: true, dataKey: own.dataKey };
   }
+  // Not this key: the window's own copy goes now, not when a collector gets to it.
+  own?.dataKey.fill(0);
   const typed =
     passphrase ??
     (await vscode.window.showInputBox({

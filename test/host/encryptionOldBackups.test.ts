@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/host/constants';
+import type { EncryptionCommandResult } from '../../src/host/encryption/encryptionCommands';
+import type { MutationResult } from '../../src/host/storage/teamStore';
+import { BACKUPS_FOLDER, BACKUP_MANIFEST_FILE, ENCRYPTION_KEY_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
+import { activateTwoHats, eventually } from './helpers';
+
+function filesUnder(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+}
+
+function filesHolding(folder: string, needle: string): string[] {
+  const bytes = Buffer.from(needle, 'utf8');
+  return filesUnder(folder).filter((file) => readFileSync(file).includes(bytes));
+}
+
+function run(command: keyof typeof COMMANDS, args?: unknown): Thenable<EncryptionCommandResult | undefined> {
+  return vscode.commands.executeCommand<EncryptionCommandResult>(COMMANDS[command], args);
+}
+
+/** A workspace that moved keeps its old backup folder: Encrypt My Notes must reach it too. */
+describe('encrypted at rest: older backup folders of a moved workspace', function () {
+  this.timeout(120_000);
+  const stamp = Date.now();
+  const sentinel = `Oldbackup Sentinel ${stamp}`;
+  const passphrase = 'lanterns along the old canal';
+  let data: string;
+  let globalStorage: string;
+  let oldFolder: string;
+
+  before(async function () {
+    this.timeout(90_000);
+    const api = await activateTwoHats();
+    data = api.dataLocation()!.fsPath;
+    globalStorage = path.join(data, '..', '..', '..', 'globalStorage', path.basename(data));
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: sentinel });
+    assert.ok(added?.ok);
+    const backups = path.join(globalStorage, BACKUPS_FOLDER);
+    // The manifest is written once the copies are: wait for the whole pass.
+    const team = await eventually(
+      () => filesHolding(backups, sentinel).find((file) => path.basename(file) === TEAM_FILE && existsSync(path.join(path.dirname(file), BACKUP_MANIFEST_FILE))),
+      'a finished backup of the team',
+      40_000,
+    );
+    const current = path.dirname(team);
+    // The same workspace's backup from before it moved: same name, another storage path.
+    oldFolder = path.join(backups, `old${stamp}`.padEnd(24, '0').slice(0, 24));
+    cpSync(current, oldFolder, { recursive: true });
+    const manifest = JSON.parse(readFileSync(path.join(current, BACKUP_MANIFEST_FILE), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(oldFolder, BACKUP_MANIFEST_FILE), JSON.stringify({ ...manifest, storagePath: `${String(manifest.storagePath)}-before-it-moved-${stamp}` }));
+    assert.ok(readFileSync(path.join(oldFolder, TEAM_FILE)).includes(Buffer.from(sentinel)), 'the old backup holds the name in plain text (the check can fail)');
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    if (existsSync(path.join(data, ENCRYPTION_KEY_FILE))) {
+      await run('unlockNotes', { passphrase });
+      await run('decryptNotes', { passphrase });
+    }
+    rmSync(oldFolder, { recursive: true, force: true });
+  });
+
+  it('after Encrypt My Notes, no file under global storage holds the name, and the old backup has the key file to restore with', async () => {
+    assert.deepEqual(await run('encryptNotes', { passphrase }), { ok: true });
+    assert.deepEqual(filesHolding(globalStorage, sentinel), [], 'no file in global storage holds the name');
+    assert.ok(existsSync(path.join(oldFolder, ENCRYPTION_KEY_FILE)), 'the old backup has the wrapped key beside its copies');
+    assert.equal(readFileSync(path.join(oldFolder, ENCRYPTION_KEY_FILE), 'utf8'), readFileSync(path.join(data, ENCRYPTION_KEY_FILE), 'utf8'));
+  });
+});

@@ -15,6 +15,7 @@
  * own, without an extension host.
  */
 import type * as vscode from 'vscode';
+import * as l10n from '../../shared/l10n';
 import { DATA_KEY_BYTES, keyIdOf } from './envelope';
 import { parseKeyfile, unwrapDataKey } from './keyWrapping';
 
@@ -96,7 +97,7 @@ export class KeyHolder implements vscode.Disposable {
   async unlock(passphrase: string): Promise<UnlockResult> {
     const keyfileText = await this.readKeyfile();
     if (keyfileText === undefined) {
-      return { ok: false, problem: 'notEncrypted', reason: 'these notes are not encrypted' };
+      return { ok: false, problem: 'notEncrypted', reason: l10n.t('these notes are not encrypted') };
     }
     const unwrapped = await unwrapDataKey(passphrase, keyfileText);
     if (!unwrapped.ok) {

@@ -10,6 +10,7 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
+import * as l10n from '../../shared/l10n';
 import { parseVersionedJson } from '../../shared/versionedFile';
 import { DATA_KEY_BYTES, keyIdOf } from './envelope';
 
@@ -88,12 +89,12 @@ export async function unwrapDataKey(passphrase: string, keyfileText: string): Pr
     decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
     const dataKey = Buffer.concat([decipher.update(Buffer.from(wrapped.key, 'base64')), decipher.final()]);
     if (dataKey.length !== DATA_KEY_BYTES || keyIdOf(dataKey).toString('hex') !== keyId) {
-      return { ok: false, problem: 'damaged', reason: 'the key file holds a key of the wrong shape' };
+      return { ok: false, problem: 'damaged', reason: l10n.t('the key file holds a key of the wrong shape') };
     }
     return { ok: true, dataKey, keyId };
   } catch {
     // The file's check held, so the file is whole: it is the passphrase that does not fit.
-    return { ok: false, problem: 'wrongPassphrase', reason: 'the passphrase is not the one these notes were locked with' };
+    return { ok: false, problem: 'wrongPassphrase', reason: l10n.t('the passphrase is not the one these notes were locked with') };
   } finally {
     wrappingKey.fill(0);
   }
@@ -105,15 +106,15 @@ export function parseKeyfile(
 ): { ok: true; keyfile: Keyfile } | { ok: false; problem: 'damaged' | 'fromNewerVersion'; reason: string } {
   const raw = parseVersionedJson(keyfileText, KEYFILE_SCHEMA_VERSION, keyfileSchema);
   if (!raw.ok) {
-    return { ok: false, problem: raw.fromNewerVersion ? 'fromNewerVersion' : 'damaged', reason: `the key file is unusable: ${raw.reason}` };
+    return { ok: false, problem: raw.fromNewerVersion ? 'fromNewerVersion' : 'damaged', reason: l10n.t('the key file is unusable: {0}', raw.reason) };
   }
   const keyfile = raw.value;
   const expected = Buffer.from(checkOf(keyfile.kdf, keyfile.keyId, keyfile.wrapped), 'hex');
   if (!timingSafeEqual(expected, Buffer.from(keyfile.check, 'hex'))) {
-    return { ok: false, problem: 'damaged', reason: 'the key file is damaged (its check does not match)' };
+    return { ok: false, problem: 'damaged', reason: l10n.t('the key file is damaged (its check does not match)') };
   }
   if (scryptMemory(keyfile.kdf) > MAX_SCRYPT_MEMORY || !isPowerOfTwo(keyfile.kdf.N)) {
-    return { ok: false, problem: 'damaged', reason: 'the key file asks for impossible scrypt parameters' };
+    return { ok: false, problem: 'damaged', reason: l10n.t('the key file asks for impossible scrypt parameters') };
   }
   return { ok: true, keyfile };
 }

@@ -36,22 +36,34 @@ const difference = SOURCES.difference.short;
 const threeWays = SOURCES.threeWays.short;
 const mvl = SOURCES.managementVsLeadership.short;
 
+/** A step whose text is translated when read, like the phase titles. */
+function step(id: string, phase: Phase, text: () => string, source: string): ChecklistStep {
+  return {
+    id,
+    phase,
+    get text() {
+      return text();
+    },
+    source,
+  };
+}
+
 export const CHECKLIST: readonly ChecklistStep[] = [
-  { id: 'why-this-person', phase: 'before', text: 'Why this person: what they will learn, and why they are ready', source: mvl },
-  { id: 'what-stays', phase: 'before', text: 'What stays with me, and why', source: difference },
-  { id: 'problem-and-why', phase: 'handOff', text: 'Explained the problem and why it matters', source: threeWays },
-  { id: 'done-looks-like', phase: 'handOff', text: 'Agreed what done looks like', source: threeWays },
-  { id: 'decision-rights', phase: 'handOff', text: 'Agreed decision rights at the chosen level, and when to escalate', source: difference },
-  { id: 'access', phase: 'handOff', text: 'Gave access, context and resources', source: mvl },
-  { id: 'restated', phase: 'handOff', text: 'They restated the goal in their own words', source: threeWays },
-  { id: 'first-check-in', phase: 'handOff', text: 'Booked the first check-in', source: difference },
-  { id: 'others-told', phase: 'handOff', text: 'Told others who owns it now', source: threeWays },
-  { id: 'check-ins-held', phase: 'during', text: 'Checked in at the agreed points, not in between', source: difference },
-  { id: 'coached', phase: 'during', text: 'Coached with questions instead of answers', source: mvl },
-  { id: 'accepted-different', phase: 'during', text: 'Accepted "different from how I would do it"', source: difference },
-  { id: 'credited', phase: 'after', text: 'Credited the work to them, in public', source: mvl },
-  { id: 'recorded', phase: 'after', text: 'Recorded the result', source: mvl },
-  { id: 'level-reviewed', phase: 'after', text: 'Raised or lowered the level for next time', source: difference },
+  step('why-this-person', 'before', () => l10n.t('Why this person: what they will learn, and why they are ready'), mvl),
+  step('what-stays', 'before', () => l10n.t('What stays with me, and why'), difference),
+  step('problem-and-why', 'handOff', () => l10n.t('Explained the problem and why it matters'), threeWays),
+  step('done-looks-like', 'handOff', () => l10n.t('Agreed what done looks like'), threeWays),
+  step('decision-rights', 'handOff', () => l10n.t('Agreed decision rights at the chosen level, and when to escalate'), difference),
+  step('access', 'handOff', () => l10n.t('Gave access, context and resources'), mvl),
+  step('restated', 'handOff', () => l10n.t('They restated the goal in their own words'), threeWays),
+  step('first-check-in', 'handOff', () => l10n.t('Booked the first check-in'), difference),
+  step('others-told', 'handOff', () => l10n.t('Told others who owns it now'), threeWays),
+  step('check-ins-held', 'during', () => l10n.t('Checked in at the agreed points, not in between'), difference),
+  step('coached', 'during', () => l10n.t('Coached with questions instead of answers'), mvl),
+  step('accepted-different', 'during', () => l10n.t('Accepted "different from how I would do it"'), difference),
+  step('credited', 'after', () => l10n.t('Credited the work to them, in public'), mvl),
+  step('recorded', 'after', () => l10n.t('Recorded the result'), mvl),
+  step('level-reviewed', 'after', () => l10n.t('Raised or lowered the level for next time'), difference),
 ];
 
 export function findStep(id: string): ChecklistStep | undefined {

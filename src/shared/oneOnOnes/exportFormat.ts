@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { withoutLocalFileLinks } from '../codeReferences';
+import * as l10n from '../l10n';
 import { isoDay, storedId } from '../storedCommon';
 import type { NoteHeader } from './noteIndex';
 import { shareableAgenda } from './privacy';
@@ -115,29 +116,29 @@ export type ParsedExport = { ok: true; note: ExportedNote } | { ok: false; reaso
 export function parseExportedNote(text: string): ParsedExport {
   const normalized = text.replace(/^\uFEFF/, '');
   if (!normalized.startsWith(`${FENCE}\n`) && !normalized.startsWith(`${FENCE}\r\n`)) {
-    return { ok: false, reason: 'it has no Two Hats export header' };
+    return { ok: false, reason: l10n.t('it has no Two Hats export header') };
   }
   const end = normalized.search(/\r?\n---\r?\n/);
   if (end < 0) {
-    return { ok: false, reason: 'its header is not closed' };
+    return { ok: false, reason: l10n.t('its header is not closed') };
   }
   const fields: Record<string, unknown> = {};
   for (const line of normalized.slice(normalized.indexOf('\n') + 1, end).split(/\r?\n/)) {
     // The s flag: JSON.stringify leaves U+2028 and U+2029 in a value as they are.
     const match = /^([a-z-]+):\s(.*)$/is.exec(line);
     if (!match) {
-      return { ok: false, reason: `its header has a line Two Hats cannot read: ${line.slice(0, 60)}` };
+      return { ok: false, reason: l10n.t('its header has a line Two Hats cannot read: {0}', line.slice(0, 60)) };
     }
     try {
       fields[match[1]!] = JSON.parse(match[2]!);
     } catch {
-      return { ok: false, reason: `its header value for ${match[1]} is not readable` };
+      return { ok: false, reason: l10n.t('its header value for {0} is not readable', match[1]!) };
     }
   }
   const parsed = exportHeader.safeParse(fields);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, reason: `its header does not match (${first?.path.join('.')}: ${first?.message})` };
+    return { ok: false, reason: l10n.t('its header does not match ({0}: {1})', String(first?.path.join('.')), String(first?.message)) };
   }
   const header = parsed.data;
   const content = normalized.slice(end).replace(/^\r?\n---\r?\n/, '');

@@ -156,6 +156,19 @@ export const MEMENTO_KEYS = {
 export const PERSON_NAME_MAX_LENGTH = 80;
 /** A person's role or team, once trimmed. */
 export const PERSON_ROLE_MAX_LENGTH = 120;
+/**
+ * How much of an open action item's (or a goal score's) text the note index keeps. A longer item
+ * is still ticked: it is recognized by its line and this much of its text (see `setActionItemDone`).
+ */
+export const INDEXED_ITEM_TEXT_MAX_LENGTH = 2000;
+/** A delegation item's title. */
+export const DELEGATION_TITLE_MAX_LENGTH = 200;
+/** A note on a step taken in a delegation item. */
+export const STEP_NOTE_MAX_LENGTH = 1000;
+/** A growth goal's text. */
+export const GOAL_MAX_LENGTH = 200;
+/** A queued talking point. */
+export const TALKING_POINT_MAX_LENGTH = 500;
 
 /**
  * The bound the protocol puts on text as typed, for a limit that applies once it is normalized:

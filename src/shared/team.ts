@@ -1,7 +1,7 @@
 /** Pure rules about the people a lead looks after: names, cadences, when the next 1:1 is due. */
 import * as l10n from './l10n';
 import type { TalkingPoint } from './oneOnOnes/talkingPoints';
-import { PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from './storageLayout';
+import { GOAL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from './storageLayout';
 
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export type Cadence = (typeof CADENCES)[number];
@@ -44,7 +44,7 @@ export interface Goal {
   readonly reachedOn?: string | undefined;
 }
 
-export const GOAL_MAX_LENGTH = 200;
+export { GOAL_MAX_LENGTH };
 /** "A few" goals: more than this and none of them gets attention. */
 export const MAX_OPEN_GOALS = 5;
 

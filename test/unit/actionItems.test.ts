@@ -1,5 +1,15 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { openActionItems, parseActionItems, setActionItemDone } from '../../src/shared/oneOnOnes/actionItems';
+import { deriveNoteMeta } from '../../src/shared/oneOnOnes/noteIndex';
+
+const header = { id: 'n1', personId: 'p1', date: '2026-11-30', templateId: 'weekly', title: '1:1', createdAt: 0 };
+
+/** Ticks the open item on `line` the way the sidebar does: with what the note index kept of it. */
+function tickFromIndex(markdown: string, line: number): string | undefined {
+  const item = deriveNoteMeta(header, markdown, 0).openItems.find((i) => i.line === line);
+  return item ? setActionItemDone(markdown, item.line, item.text, true) : undefined;
+}
 
 const note = [
   '# 1:1 with Ada',
@@ -33,5 +43,33 @@ describe('action items in a note', () => {
   it('keeps Windows line endings', () => {
     const crlf = '- [ ] One\r\n- [ ] Two\r\n';
     assert.equal(setActionItemDone(crlf, 1, 'Two', true), '- [ ] One\r\n- [x] Two\r\n');
+  });
+
+  it('ticks an item longer than the index keeps (issue #13), and only that line', () => {
+    const long = `Write up ${'the migration plan '.repeat(150)}`.trim();
+    assert.ok(long.length > 2500);
+    const markdown = ['# 1:1', `- [ ] ${long}`, '- [ ] Short one'].join('\n');
+    assert.equal(tickFromIndex(markdown, 1), ['# 1:1', `- [x] ${long}`, '- [ ] Short one'].join('\n'));
+  });
+
+  it('ticks long items wherever they are, and refuses a line whose start changed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('- [ ] a', 'text', '- [x] done'), { maxLength: 5 }),
+        fc.integer({ min: 2001, max: 4000 }),
+        fc.nat(),
+        (others, length, at) => {
+          const long = 'x'.repeat(length);
+          const position = at % (others.length + 1);
+          const lines = [...others.slice(0, position), `- [ ] ${long}`, ...others.slice(position)];
+          const expected = lines.map((l, i) => (i === position ? `- [x] ${long}` : l)).join('\n');
+          assert.equal(tickFromIndex(lines.join('\n'), position), expected);
+          const item = deriveNoteMeta(header, lines.join('\n'), 0).openItems.find((i) => i.line === position)!;
+          const edited = lines.map((l, i) => (i === position ? `- [ ] y${long}` : l)).join('\n');
+          assert.equal(setActionItemDone(edited, position, item.text, true), undefined);
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });

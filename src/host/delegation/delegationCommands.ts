@@ -24,6 +24,7 @@ import { findStep } from '../../shared/delegation/checklist';
 import { LEVEL_CREDIT, LEVEL_INFO, LEVELS, levelLabel, type Level } from '../../shared/delegation/levels';
 import { summarizeSelection } from '../../shared/oneOnOnes/talkingPoints';
 import { localToday } from '../../shared/team';
+import { DELEGATION_TITLE_MAX_LENGTH } from '../../shared/storageLayout';
 import { selectedCode } from '../codeSelection';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
@@ -111,7 +112,7 @@ async function delegateSelection(delegation: DelegationStore, team: TeamStore, a
     return addItem(delegation, args);
   }
   const suggested = `${selected.source.path}:${selected.source.startLine}: ${summarizeSelection(selected.text, 60)}`;
-  const title = args.title !== undefined ? args.title : await promptTitle(suggested.slice(0, 200));
+  const title = args.title !== undefined ? args.title : await promptTitle(suggested.slice(0, DELEGATION_TITLE_MAX_LENGTH));
   if (!usableTitle(title)) {
     return undefined;
   }

@@ -64,6 +64,10 @@ export async function startOneOnOne(sources: OneOnOneSources, args: CommandArgs<
   }
   const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Start 1:1'), vscode.l10n.t('With whom?'));
   if (!person) {
+    // A stale sidebar click names someone who has left; a cancelled pick needs no message.
+    if (args.personId !== undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('That person is no longer on your team.'));
+    }
     return undefined;
   }
   const own = await loadOwnTemplates(consents);
@@ -77,6 +81,9 @@ export async function startOneOnOne(sources: OneOnOneSources, args: CommandArgs<
   const template =
     args.templateId !== undefined ? choices.find((c) => c.id === args.templateId) : await pickTemplate(person, choices, lastTemplates(memento)[person.id]);
   if (!template) {
+    if (args.templateId !== undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('That template is no longer available.'));
+    }
     return undefined;
   }
   const markdown = template.markdown();
@@ -95,6 +102,9 @@ export async function startOneOnOne(sources: OneOnOneSources, args: CommandArgs<
   if (!started.ok) {
     void vscode.window.showErrorMessage(started.error);
     return undefined;
+  }
+  for (const warning of started.warnings) {
+    void vscode.window.showWarningMessage(warning);
   }
   await vscode.window.showTextDocument(started.uri, { preview: false });
   return { noteId: started.noteId, uri: started.uri };

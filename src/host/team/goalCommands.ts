@@ -17,6 +17,10 @@ export function goalCommands(team: TeamStore): SomeCommandHandlers<'addGoal' | '
 export async function addGoal(team: TeamStore, args: CommandArgs<'addGoal'>): Promise<MutationResult | undefined> {
   const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Add a Growth Goal'), vscode.l10n.t('For whom?'));
   if (!person) {
+    // A stale sidebar click names someone who has left; a cancelled pick needs no message.
+    if (args.personId !== undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('That person is no longer on your team.'));
+    }
     return undefined;
   }
   const text =
@@ -43,6 +47,10 @@ export async function addGoal(team: TeamStore, args: CommandArgs<'addGoal'>): Pr
 export async function markGoalReached(team: TeamStore, args: CommandArgs<'markGoalReached'>): Promise<MutationResult | undefined> {
   const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Mark a Goal Reached'), vscode.l10n.t('Whose goal?'));
   if (!person) {
+    // A stale sidebar click names someone who has left; a cancelled pick needs no message.
+    if (args.personId !== undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('That person is no longer on your team.'));
+    }
     return undefined;
   }
   const open = (person.goals ?? []).filter((goal) => !goal.reachedOn);
@@ -54,6 +62,9 @@ export async function markGoalReached(team: TeamStore, args: CommandArgs<'markGo
           placeHolder: vscode.l10n.t('Which goal was reached?'),
         }))?.goal;
   if (!goal) {
+    if (args.goalId !== undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('That goal is no longer open.'));
+    }
     return undefined;
   }
   const result = await team.markGoalReached(person.id, goal.id);

@@ -40,7 +40,11 @@ export interface OneOnOneToStart {
   readonly template: ChosenTemplate;
 }
 
-export type StartedOneOnOneResult = { ok: true; noteId: string; uri: vscode.Uri } | { ok: false; error: string };
+/**
+ * Once the note is written the 1:1 has started; `warnings` say what could not follow it (the due
+ * date, the queue, the check-ins), so the user is told instead of trusting a date that did not move.
+ */
+export type StartedOneOnOneResult = { ok: true; noteId: string; uri: vscode.Uri; warnings: readonly string[] } | { ok: false; error: string };
 
 /** The template each person's last 1:1 started from, by person id. */
 export function lastTemplates(memento: vscode.Memento): Readonly<Record<string, string>> {
@@ -92,12 +96,19 @@ export async function startOneOnOne(stores: OneOnOneStores, { personId, template
   });
   const meta = await notes.create({ personId: person.id, date, templateId: template.id, title: noteTitle(person.name, date, template), content });
   await memento.update(LAST_TEMPLATE_KEY, { ...lastTemplates(memento), [person.id]: template.id });
-  await team.recordOneOnOne(person.id, date, talkingPoints);
+  const warnings: string[] = [];
+  const recorded = await team.recordOneOnOne(person.id, date, talkingPoints);
+  if (!recorded.ok) {
+    warnings.push(l10n.t('The note is written, but the next due date and the talking points could not be updated: {0}', recorded.error));
+  }
   if (checkIns.length > 0) {
-    await delegation.updateMany(
+    const held = await delegation.updateMany(
       checkIns.map((item) => item.id),
       (item) => checkInHeld(item, date),
     );
+    if (!held.ok) {
+      warnings.push(l10n.t('The note is written, but the check-ins could not be marked as held: {0}', held.error));
+    }
   }
-  return { ok: true, noteId: meta.id, uri: noteUri(meta.id, meta.title) };
+  return { ok: true, noteId: meta.id, uri: noteUri(meta.id, meta.title), warnings };
 }

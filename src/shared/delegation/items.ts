@@ -55,8 +55,9 @@ export function commonHoldings(): readonly string[] {
   ];
 }
 
-export const TITLE_MAX_LENGTH = 200;
-export const STEP_NOTE_MAX_LENGTH = 1000;
+// The limits live with the others in storageLayout; these names stay for the modules that use them.
+import { DELEGATION_TITLE_MAX_LENGTH as TITLE_MAX_LENGTH, STEP_NOTE_MAX_LENGTH } from '../storageLayout';
+export { STEP_NOTE_MAX_LENGTH, TITLE_MAX_LENGTH };
 
 export interface LevelChange {
   readonly on: string;

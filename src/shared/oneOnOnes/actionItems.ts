@@ -4,6 +4,7 @@
  * source of truth.
  */
 import { replaceLine, splitLines } from '../lines';
+import { INDEXED_ITEM_TEXT_MAX_LENGTH } from '../storageLayout';
 
 export interface ActionItem {
   /** 0-based line in the note. */
@@ -54,12 +55,22 @@ export function openActionItems(markdown: string): ActionItem[] {
 
 /**
  * Ticks or unticks the task on `line`, provided it still reads `expectedText` (the note may have
- * changed since the sidebar showed it). Returns the new text, or undefined if nothing matched.
+ * changed since the sidebar showed it). The note index keeps only the start of a very long item,
+ * so text of exactly that length also matches a line that begins with it. Returns the new text,
+ * or undefined if nothing matched.
  */
 export function setActionItemDone(markdown: string, line: number, expectedText: string, done: boolean): string | undefined {
   const match = TASK.exec(splitLines(markdown)[line] ?? '');
-  if (!match || match[4]!.trim() !== expectedText) {
+  if (!match || !readsAs(match[4]!.trim(), expectedText)) {
     return undefined;
   }
   return replaceLine(markdown, line, `${match[1]}${done ? 'x' : ' '}${match[3]}${match[4]}`);
+}
+
+function readsAs(body: string, expectedText: string): boolean {
+  if (body === expectedText) {
+    return true;
+  }
+  const indexedPrefix = expectedText.length === INDEXED_ITEM_TEXT_MAX_LENGTH && body.length > INDEXED_ITEM_TEXT_MAX_LENGTH;
+  return indexedPrefix && body.startsWith(expectedText);
 }

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { balanceOfNote } from '../principles/balance';
+import { INDEXED_ITEM_TEXT_MAX_LENGTH } from '../storageLayout';
 import { isoDay, storedId } from '../storedCommon';
 import { parseVersionedJson, type Parsed, type Refusal } from '../versionedFile';
 import { openActionItems } from './actionItems';
@@ -29,12 +30,12 @@ const noteMeta = z.object({
   ...noteHeader.shape,
   updatedAt: z.number(),
   /** `private` items were typed in a private part: the lead's own, never carried into a shared section. */
-  openItems: z.array(z.object({ line: z.int(), text: z.string().check(z.maxLength(2000)), private: z.optional(z.literal(true)) })),
+  openItems: z.array(z.object({ line: z.int(), text: z.string().check(z.maxLength(INDEXED_ITEM_TEXT_MAX_LENGTH)), private: z.optional(z.literal(true)) })),
   /** Tagged list items, for the week's balance; absent in indexes written before it existed. */
   hatTags: z.optional(z.object({ leadership: z.int(), management: z.int() })),
   /** The 1-10 check-in, when the note has one. */
   mood: z.optional(z.int().check(z.minimum(1), z.maximum(10))),
-  goals: z.optional(z.array(z.object({ goal: z.string().check(z.maxLength(2000)), score: z.int().check(z.minimum(1), z.maximum(10)) }))),
+  goals: z.optional(z.array(z.object({ goal: z.string().check(z.maxLength(INDEXED_ITEM_TEXT_MAX_LENGTH)), score: z.int().check(z.minimum(1), z.maximum(10)) }))),
 });
 
 const noteIndexV1 = z.object({
@@ -99,11 +100,11 @@ export function deriveNoteMeta(header: NoteHeader, content: string, updatedAt: n
     updatedAt,
     openItems: openActionItems(content).map(({ line, text }) => ({
       line,
-      text: text.slice(0, 2000),
+      text: text.slice(0, INDEXED_ITEM_TEXT_MAX_LENGTH),
       ...(isPrivateLine(ranges, line) ? { private: true as const } : {}),
     })),
     hatTags: balanceOfNote(shareable),
     ...(mood !== undefined ? { mood } : {}),
-    ...(goals.length > 0 ? { goals: goals.map((g) => ({ goal: g.goal.slice(0, 2000), score: g.score })) } : {}),
+    ...(goals.length > 0 ? { goals: goals.map((g) => ({ goal: g.goal.slice(0, INDEXED_ITEM_TEXT_MAX_LENGTH), score: g.score })) } : {}),
   };
 }

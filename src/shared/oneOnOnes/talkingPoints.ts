@@ -14,7 +14,8 @@ export interface TalkingPoint {
   readonly source?: CodeReference;
 }
 
-export const TALKING_POINT_MAX_LENGTH = 500;
+import { TALKING_POINT_MAX_LENGTH } from '../storageLayout';
+export { TALKING_POINT_MAX_LENGTH };
 
 export function talkingPointProblem(text: string): string | undefined {
   const trimmed = text.trim();

@@ -86,9 +86,16 @@ export class FolderFormFollower implements vscode.Disposable {
       this.watcher = undefined;
       this.folder = folder;
       if (folder) {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${ENCRYPTION_KEY_FILE},${ENCRYPTION_JOURNAL_FILE}}`));
+        // One watcher per file name, never a glob: a glob over the data folder becomes a recursive
+        // watch that covers, and with its filter silences, the stores' own watchers of team.json
+        // and delegation.json in the same folder.
         const changed = () => this.schedule();
-        this.watcher = vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+        this.watcher = vscode.Disposable.from(
+          ...[ENCRYPTION_KEY_FILE, ENCRYPTION_JOURNAL_FILE].flatMap((name) => {
+            const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
+            return [watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed)];
+          }),
+        );
       }
     }
     // Unreadable for now: the next look reads the folder again, which costs a reopen at most.

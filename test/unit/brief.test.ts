@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { marked } from 'marked';
 import { assign, newItem, recordRelapse } from '../../src/shared/delegation/items';
-import { composeBrief, ownerIsPerson, type BriefHistoryNote, type BriefInputs } from '../../src/shared/oneOnOnes/brief';
+import { composeBrief, inert, ownerIsPerson, type BriefHistoryNote, type BriefInputs } from '../../src/shared/oneOnOnes/brief';
 import { noteHighlights } from '../../src/shared/oneOnOnes/lastNoteHighlights';
 import type { Person } from '../../src/shared/team';
 
@@ -137,5 +139,31 @@ describe('the brief before a 1:1', () => {
   it('ignores code, comments, tasks and template placeholders when looking for decisions and questions', () => {
     const found = noteHighlights('```\nWhy?\n```\n<!-- Is this?\n-->\n- [ ] Who?\n## Open questions\n_None yet._\n- When do we ship\n## Decision log\n1. Keep the monolith\n');
     assert.deepEqual(found, { decisions: ['Keep the monolith'], openQuestions: ['When do we ship'] });
+  });
+
+  it('brings no image, link or HTML to life from any text it shows: opening a brief loads nothing (fast-check)', () => {
+    const hostile = fc.oneof(
+      fc.constantFrom('![](https://tracker.example/pixel.png)', '<img src="https://tracker.example/p">', '[x](https://example.com)', '<https://example.com>', '<script>alert(1)</script>', '![a]', '](', '\\![x](y)', '&lt;img&gt;'),
+      fc.string({ maxLength: 40 }),
+    );
+    const text = fc.array(hostile, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' ').replace(/[\r\n]/g, ' '));
+    fc.assert(
+      fc.property(text, text, text, (item, point, name) => {
+        const person: Person = { ...ada, name: `Ada ${name}`.slice(0, 80), talkingPoints: [{ id: 't', text: point, standing: false, addedOn: '2026-03-03' }], goals: [{ id: 'g', text: point, addedOn: '2026-01-05' }] };
+        const note = `## Follow-ups\n- [ ] ${item}\n## Decisions\n- ${item}\n## Notes\n${point}?\n`;
+        const brief = composeBrief(inputs({ person, history: [{ date: '2026-03-02', openItems: [{ text: item }] }], lastNoteText: note }));
+        const html = marked.parse(brief, { async: false });
+        // A bare address may still become a link (only a click opens it); nothing loads by itself.
+        assert.doesNotMatch(html, /<img\b|<script\b|<iframe\b|<b>/i, html);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shows inert text as it was typed', () => {
+    const typed = 'Check ![chart](chart.png) <b>now</b> & *later* _maybe_ [link](y) #1 | ~x~ `code`';
+    const html = marked.parse(`- ${inert(typed)}`, { async: false });
+    const shown = html.replace(/<\/?(?:ul|li|p)>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"').trim();
+    assert.equal(shown, typed);
   });
 });

@@ -73,19 +73,28 @@ export function briefOpenItems(inputs: Pick<BriefInputs, 'person' | 'today' | 'h
   });
 }
 
+/**
+ * Text from notes, names and items, made inert for the brief's Markdown preview: no image, link or
+ * HTML in it comes alive, so opening a brief loads nothing from the network (an imported
+ * `![](https://…)` would) and shows the words as they were typed.
+ */
+export function inert(text: string): string {
+  return text.replace(/[\\`*_[\]()<>!&#|~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+}
+
 function bullets(lines: readonly string[], empty: string): string[] {
   return lines.length > 0 ? [...lines] : [`_${empty}_`];
 }
 
 function itemLine(item: BriefOpenItem): string {
   const age = item.ageDays === 0 ? 'new today' : item.ageDays === 1 ? 'open 1 day' : `open ${item.ageDays} days`;
-  return `- ${item.private ? '🔒 **private** · ' : ''}${item.text} _(${age})_`;
+  return `- ${item.private ? '🔒 **private** · ' : ''}${inert(item.text)} _(${age})_`;
 }
 
 function cadenceLines(inputs: BriefInputs): string[] {
   const { person, today } = inputs;
   if (person.archived) {
-    return [`${person.name} is archived: no 1:1 is due.`];
+    return [`${inert(person.name)} is archived: no 1:1 is due.`];
   }
   const status = dueStatus(person, today);
   const cadence = `${CADENCE_LABELS[person.cadence].toLowerCase()} cadence`;
@@ -98,11 +107,11 @@ function cadenceLines(inputs: BriefInputs): string[] {
 }
 
 function delegationLines(inputs: BriefInputs): string[] {
-  const due = checkInsDue(inputs.delegation, inputs.person.id, inputs.today).map((item) => `- Check in: ${item.title}`);
+  const due = checkInsDue(inputs.delegation, inputs.person.id, inputs.today).map((item) => `- Check in: ${inert(item.title)}`);
   const since = inputs.person.lastOneOnOneOn ?? inputs.person.addedOn;
   const relapses = inputs.delegation
     .filter((item) => item.ownerId === inputs.person.id)
-    .flatMap((item) => item.relapses.filter((r) => r.on >= since).map((r) => `- Relapse on ${r.on} (${item.title}): ${RELAPSE_LABELS[r.kind]}`));
+    .flatMap((item) => item.relapses.filter((r) => r.on >= since).map((r) => `- Relapse on ${r.on} (${inert(item.title)}): ${RELAPSE_LABELS[r.kind]}`));
   return [...due, ...relapses];
 }
 
@@ -119,7 +128,7 @@ function trendLines(inputs: BriefInputs): string[] {
   for (const goal of (inputs.person.goals ?? []).filter((g) => !g.reachedOn)) {
     const key = normalize(goal.text);
     const scores = trend(inputs.history, (note) => note.goals?.find((g) => normalize(g.goal) === key)?.score);
-    lines.push(scores.length > 0 ? trendLine(`Goal “${goal.text}”`, scores) : `- Goal “${goal.text}”: no progress scored yet`);
+    lines.push(scores.length > 0 ? trendLine(`Goal “${inert(goal.text)}”`, scores) : `- Goal “${inert(goal.text)}”: no progress scored yet`);
   }
   return lines;
 }
@@ -133,13 +142,13 @@ export function composeBrief(inputs: BriefInputs): string {
   const shared = items.filter((item) => !item.private);
   const privateCount = items.length - shared.length;
   const lines = [
-    `# Prepare: 1:1 with ${person.name}`,
+    `# Prepare: 1:1 with ${inert(person.name)}`,
     '',
     ...cadenceLines(inputs),
     '',
     '## Open action items',
     '',
-    `### ${person.name}’s`,
+    `### ${inert(person.name)}’s`,
     '',
     ...bullets(items.filter((i) => i.theirs).map(itemLine), 'Nothing open on their side.'),
     '',
@@ -150,7 +159,7 @@ export function composeBrief(inputs: BriefInputs): string {
     '## Talking points',
     '',
     ...bullets(
-      points.map((p) => `- ${p.text.replace(/\s+/g, ' ').trim()}${p.standing ? ' _(standing)_' : ''}`),
+      points.map((p) => `- ${inert(p.text.replace(/\s+/g, ' ').trim())}${p.standing ? ' _(standing)_' : ''}`),
       'No talking points queued.',
     ),
     '',
@@ -169,11 +178,11 @@ export function composeBrief(inputs: BriefInputs): string {
       '',
       '### Decisions',
       '',
-      ...bullets(highlights.decisions.map((d) => `- ${d}`), 'No decisions noted.'),
+      ...bullets(highlights.decisions.map((d) => `- ${inert(d)}`), 'No decisions noted.'),
       '',
       '### Open questions',
       '',
-      ...bullets(highlights.openQuestions.map((q) => `- ${q}`), 'No open questions noted.'),
+      ...bullets(highlights.openQuestions.map((q) => `- ${inert(q)}`), 'No open questions noted.'),
       '',
     );
   }
@@ -181,7 +190,7 @@ export function composeBrief(inputs: BriefInputs): string {
     '## What the new note will carry',
     '',
     ...bullets(
-      [...shared.map((item) => `- [ ] ${item.text}`), ...points.map((p) => `- ${p.text.replace(/\s+/g, ' ').trim()}`)],
+      [...shared.map((item) => `- [ ] ${inert(item.text)}`), ...points.map((p) => `- ${inert(p.text.replace(/\s+/g, ' ').trim())}`)],
       'Nothing carries over.',
     ),
     ...(privateCount > 0 ? ['', `_${privateCount} private ${privateCount === 1 ? 'item stays' : 'items stay'} in your private notes._`] : []),

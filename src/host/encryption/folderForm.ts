@@ -10,7 +10,6 @@
  * where it is, and the user is told why.
  */
 import * as vscode from 'vscode';
-import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE } from '../../shared/storageLayout';
 import { useStoredFormCheck } from '../storage/dataFiles';
 import { isEnvelope } from './envelope';
 import { LockedError } from './fileCodec';
@@ -25,6 +24,8 @@ const JOURNAL_POLL_MS = 1000;
 const ABANDONED_JOURNAL_MS = 30_000;
 /** One warning per episode, not one per refused write. */
 const WARN_EVERY_MS = 10_000;
+/** How often the key file and the journal are looked at. */
+const POLL_MS = 1000;
 
 /** What the window believes about its folder: the encryption it opened the folder with. */
 export interface FolderFormSource {
@@ -66,6 +67,8 @@ export class FolderFormFollower implements vscode.Disposable {
   private keyfileText: string | undefined;
   private checking: Promise<void> = Promise.resolve();
   private warnedAt = 0;
+  /** The key file's and journal's times and sizes at the last poll. */
+  private polled: string | undefined;
   private disposed = false;
   private readonly removeCheck: () => void;
   private readonly stateWatch: vscode.Disposable;
@@ -84,22 +87,27 @@ export class FolderFormFollower implements vscode.Disposable {
     if (folder?.toString() !== this.folder?.toString()) {
       this.watcher?.dispose();
       this.watcher = undefined;
+      this.polled = undefined;
       this.folder = folder;
       if (folder) {
-        // One watcher per file name, never a glob: a glob over the data folder becomes a recursive
-        // watch that covers, and with its filter silences, the stores' own watchers of team.json
-        // and delegation.json in the same folder.
-        const changed = () => this.schedule();
-        this.watcher = vscode.Disposable.from(
-          ...[ENCRYPTION_KEY_FILE, ENCRYPTION_JOURNAL_FILE].flatMap((name) => {
-            const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
-            return [watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed)];
-          }),
-        );
-      }
+        // Two stats a second rather than a file watcher: a watcher of these names in the data
+        // folder silences the stores' own watchers of team.json and delegation.json there (seen in
+        // code-server 1.139: a corrupt team file was no longer noticed).
+        const poll = setInterval(() => void this.poll(folder), POLL_MS);
+        this.watcher = { dispose: () => clearInterval(poll) };      }
     }
     // Unreadable for now: the next look reads the folder again, which costs a reopen at most.
     this.keyfileText = folder ? await readText(keyfileUri(folder)).catch(() => undefined) : undefined;
+  }
+
+  /** What the key file and the journal look like on disk; a change is looked at closely. */
+  private async poll(folder: vscode.Uri): Promise<void> {
+    const [keyfile, journal] = await Promise.all([statOf(keyfileUri(folder)).catch(() => undefined), statOf(journalUri(folder)).catch(() => undefined)]);
+    const seen = `${keyfile ? `${keyfile.mtime}:${keyfile.size}` : '-'}|${journal ? `${journal.mtime}:${journal.size}` : '-'}`;
+    if (this.polled !== undefined && seen !== this.polled) {
+      this.schedule();
+    }
+    this.polled = seen;
   }
 
   dispose(): void {

@@ -4,7 +4,7 @@
  * otherwise it writes plain bytes into an encrypted folder, or reads the other window's envelopes
  * as damaged files and sets them aside.
  *
- * The follower watches the key file and the conversion journal, and re-reads the folder (codec,
+ * The follower polls the key file and the conversion journal, and re-reads the folder (codec,
  * key, stores) once another window's conversion is over. Until then, a last look before every read
  * and write refuses what this window can no longer do right: the edit stays unsaved, the file stays
  * where it is, and the user is told why.

@@ -39,6 +39,7 @@ export class EncryptionAtRest implements vscode.Disposable {
   private folderState: FolderEncryption = { keyfileExists: false, journal: undefined };
   /** Encrypted files found without their key file: locked until it is back (missingKeyfile.ts). */
   private keyfileMissing = false;
+  private ownChanges = 0;
   private readonly codec: EncryptedDataCodec;
   private readonly removeWindowKey: () => void;
   private readonly markers: FolderMarkers = {
@@ -122,6 +123,10 @@ export class EncryptionAtRest implements vscode.Disposable {
     if (this.keyfileMissing) {
       return { ok: false, problem: 'damaged', reason: missingKeyfileMessage() };
     }
+    return this.here(() => this.unlockHere(passphrase));
+  }
+
+  private async unlockHere(passphrase: string): Promise<UnlockResult> {
     const result = await this.holder.unlock(passphrase);
     if (result.ok) {
       await this.finishConversion();
@@ -131,11 +136,29 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   /** The key is wiped from memory and from the keychain; nothing is read or written until unlocked. */
   lockNow(): Promise<void> {
-    return this.holder.lockNow();
+    return this.here(() => this.holder.lockNow());
+  }
+
+  /** Whether a lock, unlock or conversion of this window is under way (folderForm.ts leaves it be). */
+  get changingHere(): boolean {
+    return this.ownChanges > 0;
+  }
+
+  private async here<T>(change: () => Promise<T>): Promise<T> {
+    this.ownChanges++;
+    try {
+      return await change();
+    } finally {
+      this.ownChanges--;
+    }
   }
 
   /** Encrypt My Notes: a new data key, wrapped by `passphrase`, then every file converted. */
-  async encrypt(passphrase: string): Promise<ConversionOutcome> {
+  encrypt(passphrase: string): Promise<ConversionOutcome> {
+    return this.here(() => this.encryptHere(passphrase));
+  }
+
+  private async encryptHere(passphrase: string): Promise<ConversionOutcome> {
     const dataFolder = this.requireFolder();
     if (this.folderState.keyfileExists || this.folderState.journal) {
       throw new Error(vscode.l10n.t('Your notes are already encrypted.'));
@@ -159,7 +182,11 @@ export class EncryptionAtRest implements vscode.Disposable {
   }
 
   /** Decrypt My Notes: the passphrase once more, then every file back to plain. */
-  async decrypt(passphrase: string): Promise<ConversionOutcome | PassphraseCheck> {
+  decrypt(passphrase: string): Promise<ConversionOutcome | PassphraseCheck> {
+    return this.here(() => this.decryptHere(passphrase));
+  }
+
+  private async decryptHere(passphrase: string): Promise<ConversionOutcome | PassphraseCheck> {
     const dataFolder = this.requireFolder();
     const keyfileText = await readText(keyfileUri(dataFolder));
     if (keyfileText === undefined) {

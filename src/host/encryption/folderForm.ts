@@ -32,6 +32,8 @@ export interface FolderFormSource {
   readonly isEncrypted: boolean;
   readonly conversionUnderWay: boolean;
   readonly state: LockState;
+  /** While this window itself locks, unlocks or converts: its command reads the folder again. */
+  readonly changingHere?: boolean;
   readonly holder: {
     onDidChangeState(listener: (state: LockState) => void): vscode.Disposable;
   };
@@ -78,7 +80,13 @@ export class FolderFormFollower implements vscode.Disposable {
     this.removeCheck = useStoredFormCheck({ beforeDecode: (stored) => this.beforeDecode(stored), beforeEncode: () => this.beforeEncode() });
     // Locked or unlocked in another window (the keychain entry went or came, which the holder
     // follows by itself): the stores follow.
-    this.stateWatch = options.encryption.holder.onDidChangeState(() => this.schedule());
+    // This window's own Lock Now or Unlock reopens the stores itself; a second reopen racing it
+    // could answer a command in between with the folder half read.
+    this.stateWatch = options.encryption.holder.onDidChangeState(() => {
+      if (!options.encryption.changingHere) {
+        this.schedule();
+      }
+    });
   }
 
   /** After every open of the data folder: follows its key file and journal from now on. */

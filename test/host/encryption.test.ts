@@ -10,17 +10,8 @@ import { unwrapDataKey } from '../../src/host/encryption/keyWrapping';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { DELEGATION_FILE, ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
-import { activateTwoHats, eventually } from './helpers';
+import { activateTwoHats, eventually, filesUnder } from './helpers';
 
-function filesUnder(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-}
 
 /** Files under the folders holding `needle` in their raw bytes (as UTF-8, the way Two Hats writes). */
 function filesHolding(folders: readonly string[], needle: string): string[] {

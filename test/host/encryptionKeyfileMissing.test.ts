@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
@@ -8,7 +8,7 @@ import type { EncryptionCommandResult } from '../../src/host/encryption/encrypti
 import { identityCodec, useCodec, writeDataFile } from '../../src/host/storage/dataFiles';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { ENCRYPTION_KEY_FILE } from '../../src/shared/storageLayout';
-import { activateTwoHats, eventually } from './helpers';
+import { activateTwoHats, eventually, filesUnder } from './helpers';
 
 /** A keychain with nothing in it: this instance must get the key from the key file, or stay locked. */
 class EmptySecrets {
@@ -25,15 +25,6 @@ class EmptySecrets {
   }
 }
 
-function filesUnder(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-}
 
 function run(command: keyof typeof COMMANDS, args?: unknown): Thenable<EncryptionCommandResult | undefined> {
   return vscode.commands.executeCommand<EncryptionCommandResult>(COMMANDS[command], args);

@@ -1,22 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { EncryptionCommandResult } from '../../src/host/encryption/encryptionCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { BACKUPS_FOLDER, BACKUP_MANIFEST_FILE, ENCRYPTION_KEY_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
-import { activateTwoHats, eventually } from './helpers';
+import { activateTwoHats, eventually, filesUnder } from './helpers';
 
-function filesUnder(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-}
 
 function filesHolding(folder: string, needle: string): string[] {
   const bytes = Buffer.from(needle, 'utf8');

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TwoHatsApi } from '../../src/host/extension';
@@ -65,4 +67,15 @@ export async function saveOrExplain(document: vscode.TextDocument): Promise<void
     encoding: 'utf8',
   });
   assert.fail(`the save of ${document.uri.toString()} went through (dirty: ${document.isDirty}); the workbench logged:\n${logged}`);
+}
+
+/** Every file under `dir`, however deep; none when it is missing (so a scan of a gone folder finds nothing). */
+export function filesUnder(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
 }

@@ -32,8 +32,14 @@ describe('preparing for a 1:1 with the brief', () => {
     // The notification that comes with the brief hides itself after a few seconds: found first.
     const start = notification(page, `Brief for your 1:1 with ${NAME} is open.`).getByRole('button', { name: 'Start 1:1' });
     await start.waitFor();
-    const text = (await brief.locator('body').textContent()) ?? '';
-    assert.match(text, new RegExp(`${TASK} \\((?:new today|open \\d+ days?)\\)`), 'the open action item, with its age');
+    // The preview may paint the brief before its last refresh (a store change re-renders it): the
+    // text is read until the item shows, and a failure says what the brief held instead.
+    const item = new RegExp(`${TASK} \\((?:new today|open \\d+ days?)\\)`);
+    let text = '';
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline && !item.test(text); await page.waitForTimeout(250)) {
+      text = (await brief.locator('body').textContent()) ?? '';
+    }
+    assert.match(text, item, `the open action item, with its age; the brief read: ${text.slice(0, 1500)}`);
     assert.match(text, /From the last 1:1 \(\d{4}-\d{2}-\d{2}\)[\s\S]*Decisions[\s\S]*move the optimiser review to Tuesday[\s\S]*Open questions[\s\S]*Who double-checks the register allocation\?/);
     assert.match(text, /What the new note will carry/);
     // A file name cannot hold a colon everywhere: the tab reads "Prepare 1 1 with …".

@@ -10,6 +10,10 @@ const resources = {
   asset: (...parts: string[]) => `https://file+.vscode-resource.vscode-cdn.net/ext/${parts.join('/')}`,
 };
 
+function bytesOf(text: string | undefined): Uint8Array | undefined {
+  return text === undefined ? undefined : new TextEncoder().encode(text);
+}
+
 function policyOf(html: string): Map<string, string[]> {
   const match = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
   assert.ok(match, 'the page has a CSP meta tag');
@@ -29,13 +33,15 @@ describe('sidebar HTML and its content security policy', () => {
     const csp = policyOf(html);
     assert.deepEqual(csp.get('default-src'), ["'none'"]);
     assert.deepEqual(csp.get('script-src'), ["'nonce-bm9uY2Vub25jZW5vbmNlMTI='"]);
-    for (const [name, values] of csp) {
+    // The same with the shipped files carried in the page: only the icon font may be a data: URL.
+    const carried = policyOf(buildSidebarHtml({ ...resources, read: () => bytesOf('x') }, 'bm9uY2Vub25jZW5vbmNlMTI='));
+    for (const [name, values] of [...csp, ...carried]) {
       assert.ok(!values.includes("'unsafe-inline'") && !values.includes("'unsafe-eval'"), `${name} allows unsafe code`);
-      assert.ok(values.every((v) => v.startsWith("'") || v === resources.cspSource), `${name} allows a remote source: ${values}`);
+      assert.ok(values.every((v) => v.startsWith("'") || v === resources.cspSource || (name === 'font-src' && v === 'data:')), `${name} allows a remote source: ${values}`);
     }
   });
 
-  it('has no inline script or handler: every script carries the nonce and loads a shipped file', () => {
+  it('without the shipped files’ texts, every script carries the nonce and loads a shipped file; no inline handler or style attribute', () => {
     const html = buildSidebarHtml(resources, 'abc');
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     assert.equal(scripts.length, 1);
@@ -44,6 +50,42 @@ describe('sidebar HTML and its content security policy', () => {
     assert.equal(scripts[0]![2]!.trim(), '');
     assert.doesNotMatch(html, /\son[a-z]+\s*=/i);
     assert.doesNotMatch(html, /style="/);
+  });
+
+  it('carries its script, stylesheets and icon font in the page, under the nonce, so it loads no file before its first paint', () => {
+    const shipped: Record<string, string> = {
+      'dist/webview/sidebar.js': 'document.title = "x";',
+      'dist/webview/codicon.css': '@font-face { src: url("./codicon.ttf") format("truetype"); }',
+      'dist/webview/codicon.ttf': 'FONT',
+      'media/sidebar.css': 'body { color: var(--vscode-foreground); }',
+    };
+    const html = buildSidebarHtml({ ...resources, read: (...parts) => bytesOf(shipped[parts.join('/')]) }, 'abc');
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    assert.deepEqual(scripts.map((s) => [s[1], s[2]]), [[' nonce="abc"', 'document.title = "x";']]);
+    const styles = [...html.matchAll(/<style([^>]*)>([\s\S]*?)<\/style>/g)];
+    assert.deepEqual(styles.map((s) => s[1]), [' nonce="abc"', ' nonce="abc"']);
+    assert.match(styles[0]![2]!, /url\("data:font\/ttf;base64,Rk9OVA=="\)/);
+    assert.doesNotMatch(html, /<link /, 'no file linked or preloaded');
+    const csp = policyOf(html);
+    assert.deepEqual(csp.get('style-src'), [resources.cspSource, "'nonce-abc'"]);
+    assert.deepEqual(csp.get('font-src'), [resources.cspSource, 'data:']);
+    assert.deepEqual(csp.get('script-src'), ["'nonce-abc'"]);
+  });
+
+  it('links a file instead of carrying it when its text could close its own element, or cannot be read', () => {
+    const hostile: Record<string, string> = {
+      'dist/webview/sidebar.js': 'const s = "</SCRIPT><script>alert(1)</script>";',
+      'dist/webview/codicon.css': '@font-face { src: url("./codicon.ttf") format("truetype"); }',
+      'media/sidebar.css': 'body {} </style><script>alert(1)</script>',
+    };
+    const html = buildSidebarHtml({ ...resources, read: (...parts) => bytesOf(hostile[parts.join('/')]) }, 'abc');
+    assert.doesNotMatch(html, /alert/);
+    assert.match(html, /<script nonce="abc" src="[^"]*\/dist\/webview\/sidebar\.js"><\/script>/);
+    assert.match(html, /<link rel="stylesheet" href="[^"]*\/media\/sidebar\.css">/);
+    // The font could not be read: the carried stylesheet points at the font's file, preloaded.
+    assert.match(html, /url\("https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\/codicon\.ttf"\)/);
+    assert.match(html, /<link rel="preload" href="[^"]*\/dist\/webview\/codicon\.ttf" as="font"/);
+    assert.deepEqual(policyOf(html).get('font-src'), [resources.cspSource], 'no data: font allowed when none is carried');
   });
 
   it('uses a fresh nonce of at least 128 bits each time', () => {
@@ -89,6 +131,14 @@ describe('sidebar HTML and its content security policy', () => {
     // out/test/unit → the repository, where the build put the webview's files.
     const css = readFileSync(path.join(__dirname, '..', '..', '..', 'dist', 'webview', 'codicon.css'), 'utf8');
     assert.deepEqual([...css.matchAll(/url\("([^"]*)"\)/g)].map((m) => m[1]), ['./codicon.ttf']);
+  });
+
+  it('carries the files the build really ships: none of them could close its own element', () => {
+    // out/test/unit → the repository, where the build put the webview's files.
+    const root = path.join(__dirname, '..', '..', '..');
+    const html = buildSidebarHtml({ ...resources, read: (...parts) => readFileSync(path.join(root, ...parts)) }, 'abc');
+    assert.doesNotMatch(html, /<link /, 'a shipped file is linked instead of carried');
+    assert.equal([...html.matchAll(/<script nonce="abc">/g)].length, 1);
   });
 
   it('is English with an empty bundle when no translation is in use', () => {

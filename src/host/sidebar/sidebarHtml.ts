@@ -1,6 +1,7 @@
 /**
  * The one place that builds webview HTML. Strict CSP: nothing loads unless it ships with the
- * extension, scripts run only with this render's nonce, and there are no inline handlers or styles.
+ * extension (the page's own script, stylesheets and icon font may ride in it), scripts and style
+ * elements run only with this render's nonce, and there are no inline handlers or style attributes.
  * Free of `vscode` so the page and its policy can be checked by plain unit tests.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,11 +13,12 @@ export function createNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+/** `inlineFont`: the icon font rides in the page's stylesheet as a data: URL (see `buildSidebarHtml`). */
+export function contentSecurityPolicy(cspSource: string, nonce: string, inlineFont = false): string {
   return [
     "default-src 'none'",
-    `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `font-src ${cspSource}${inlineFont ? ' data:' : ''}`,
     `img-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
     "base-uri 'none'",
@@ -29,6 +31,11 @@ export interface WebviewResources {
   readonly cspSource: string;
   /** The webview URI of a file shipped with the extension, by its path parts. */
   asset(...pathParts: string[]): string;
+  /**
+   * The bytes of a file shipped with the extension, to be put in the page itself; undefined when
+   * they cannot be read, and the page then links the file.
+   */
+  read?(...pathParts: string[]): Uint8Array | undefined;
 }
 
 /** Escapes a value for a double-quoted HTML attribute. */
@@ -37,29 +44,78 @@ function attribute(value: string): string {
 }
 
 /**
- * The icon font is preloaded: the workbench shows the page at its load event (or 200 ms after its
- * DOMContentLoaded), and a font first asked for by the first paint would hold that event back.
- *
+ * The page's script, stylesheets and icon font, in the page itself where they can be read. Every
+ * file a webview loads is a round trip through the workbench (in code-server, over the network)
+ * started only once the page's service worker runs, and the workbench shows the page at its load
+ * event (or 200 ms after its DOMContentLoaded), which waits for them: a fresh window's sidebar
+ * waited 0.5 to 0.7 s for four files. Text that could close its own element is never put in the
+ * page: the file is linked instead, as it is when it cannot be read.
+ */
+class PageFiles {
+  /** The icon font as a data: URL, or undefined (then its file is linked and preloaded). */
+  readonly font: string | undefined;
+
+  constructor(
+    private readonly resources: WebviewResources,
+    private readonly nonce: string,
+  ) {
+    const font = resources.read?.('dist', 'webview', 'codicon.ttf');
+    this.font = font === undefined ? undefined : `data:font/ttf;base64,${Buffer.from(font).toString('base64')}`;
+  }
+
+  private text(closing: string, parts: readonly string[]): string | undefined {
+    const bytes = this.resources.read?.(...parts);
+    const text = bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+    return text !== undefined && !text.toLowerCase().includes(closing) ? text : undefined;
+  }
+
+  link(...parts: string[]): string {
+    return attribute(this.resources.asset(...parts));
+  }
+
+  /** A stylesheet; its relative URLs (the icon font's) point where they did from its file. */
+  stylesheet(...parts: string[]): string {
+    const folder = parts.slice(0, -1);
+    const css = this.text('</style', parts)?.replace(/url\("\.\/([\w.-]+)"\)/g, (_, name: string) =>
+      `url("${name === 'codicon.ttf' && this.font !== undefined ? this.font : this.resources.asset(...folder, name)}")`,
+    );
+    return css === undefined ? `<link rel="stylesheet" href="${this.link(...parts)}">` : `<style nonce="${attribute(this.nonce)}">${css}</style>`;
+  }
+
+  script(...parts: string[]): string {
+    const js = this.text('</script', parts);
+    return js === undefined ? `<script nonce="${attribute(this.nonce)}" src="${this.link(...parts)}"></script>` : `<script nonce="${attribute(this.nonce)}">${js}</script>`;
+  }
+
+  /**
+   * A linked icon font is preloaded: a font first asked for by the first paint would hold the
+   * load event back further.
+   */
+  fontPreload(): string {
+    return this.font === undefined ? `<link rel="preload" href="${this.link('dist', 'webview', 'codicon.ttf')}" as="font" type="font/ttf" crossorigin>\n` : '';
+  }
+}
+
+/**
  * `openingSnapshot`, when given, rides in the page (an escaped attribute, read by the script, never
  * run): the first paint then needs no message, and no message the workbench may drop or delay.
  */
 export function buildSidebarHtml(resources: WebviewResources, nonce = createNonce(), translation = l10n.activeBundle(), openingSnapshot?: Snapshot): string {
-  const csp = contentSecurityPolicy(resources.cspSource, nonce);
-  const asset = (...parts: string[]) => attribute(resources.asset(...parts));
+  const files = new PageFiles(resources, nonce);
+  const csp = contentSecurityPolicy(resources.cspSource, nonce, files.font !== undefined);
   return `<!DOCTYPE html>
 <html lang="${attribute(translation.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="preload" href="${asset('dist', 'webview', 'codicon.ttf')}" as="font" type="font/ttf" crossorigin>
-<link rel="stylesheet" href="${asset('dist', 'webview', 'codicon.css')}">
-<link rel="stylesheet" href="${asset('media', 'sidebar.css')}">
+${files.fontPreload()}${files.stylesheet('dist', 'webview', 'codicon.css')}
+${files.stylesheet('media', 'sidebar.css')}
 <title>Two Hats</title>
 </head>
 <body>
 <main id="app" aria-live="polite" aria-busy="true" data-l10n="${attribute(JSON.stringify(translation.bundle ?? {}))}"${openingSnapshot ? ` data-snapshot="${attribute(JSON.stringify(openingSnapshot))}"` : ''}></main>
-<script nonce="${attribute(nonce)}" src="${asset('dist', 'webview', 'sidebar.js')}"></script>
+${files.script('dist', 'webview', 'sidebar.js')}
 </body>
 </html>`;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../shared/protocol';
 import type { Snapshot } from '../../shared/protocol';
@@ -46,6 +47,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private readonly firstReadyAnswer = new Deferred();
   private readonly disposables: vscode.Disposable[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly shippedFiles = new Map<string, Uint8Array | undefined>();
 
   private readonly store: TeamStore;
   private readonly drafts: SidebarDraftStore;
@@ -77,6 +79,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       {
         cspSource: view.webview.cspSource,
         asset: (...parts) => view.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString(),
+        read: (...parts) => this.shippedFile(parts),
       },
       undefined,
       undefined,
@@ -98,6 +101,25 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       }
     });
     this.updateBadge();
+  }
+
+  /** Files shipped with the extension never change while it runs: each is read once. */
+  private shippedFile(parts: readonly string[]): Uint8Array | undefined {
+    const file = vscode.Uri.joinPath(this.extensionUri, ...parts);
+    if (file.scheme !== 'file') {
+      return undefined;
+    }
+    const key = parts.join('/');
+    if (!this.shippedFiles.has(key)) {
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = readFileSync(file.fsPath);
+      } catch (error) {
+        this.log.warn(`The sidebar links ${key} instead of carrying it: ${String(error)}`);
+      }
+      this.shippedFiles.set(key, bytes);
+    }
+    return this.shippedFiles.get(key);
   }
 
   dispose(): void {

@@ -114,9 +114,10 @@ async function runKills(): Promise<void> {
         killsInPage = 0;
         lap('kills: workbench open');
       }
-      // The tab restarts a killed host by itself (VS Code does so three times in five minutes,
-      // then asks); otherwise a reload starts a fresh one, and a fresh tab if even that does not.
-      let pid = await newWriter(killsInPage === 0 ? 60_000 : killsInPage <= 3 ? 20_000 : 0);
+      // The tab restarts a killed host by itself after its first and second crash (VS Code counts
+      // three in five minutes as too many, and asks); after the third a reload starts a fresh
+      // one, and a fresh tab if even that does not.
+      let pid = await newWriter(killsInPage === 0 ? 60_000 : killsInPage < 3 ? 20_000 : 0);
       if (!pid) {
         await page.reload({ timeout: 120_000 });
         await waitForWorkbench(page);

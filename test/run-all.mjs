@@ -1,4 +1,5 @@
-// `npm test`: every lane, in order, and one closing line that sums them.
+// `npm test`: every lane, and one closing line that sums them; the lanes without a real VS Code
+// first (two at a time once code-server is installed), then host, faults and e2e one by one.
 // `node test/run-all.mjs host` (or e2e, unit, ...) runs the build and that lane alone.
 // `node test/run-all.mjs e2e team` (or `team.test.ts`, `test/e2e/team.test.ts`, several names)
 // runs only those end-to-end files; a word that names no file is a grep over test titles.
@@ -56,6 +57,26 @@ function run(command, lane) {
   return result.status === 0;
 }
 
+/** Runs a lane with its output held back, to be printed whole once it ends (lanes run side by side). */
+function runQuietly(command, lane) {
+  return new Promise((resolve) => {
+    const child = spawn(command[0], command.slice(1), {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TWO_HATS_LANE: lane, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+    });
+    const chunks = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    const done = (ok) => resolve({ ok, output: `\n=== ${lane}: ${command.join(' ')}\n${Buffer.concat(chunks).toString('utf8').trimEnd()}` });
+    child.on('error', (error) => {
+      chunks.push(Buffer.from(String(error)));
+      done(false);
+    });
+    child.on('close', (code) => done(code === 0));
+  });
+}
+
 /**
  * On a fresh clone, installing code-server takes minutes, mostly waiting on the registry: when
  * every lane runs, it starts at once in the background, its output kept in a file, and the first
@@ -70,12 +91,20 @@ function provisionInBackground(lane) {
     child.on('error', () => resolve(false));
     child.on('exit', (code) => resolve(code === 0));
   });
-  return async () => {
+  const finished = { value: false };
+  void done.then(() => (finished.value = true));
+  const wait = async () => {
     console.log(`\n=== ${lane.lane}: ${lane.command.join(' ')} (started with the first lane)`);
     const ok = await done;
     console.log(readFileSync(log, 'utf8').trimEnd());
     return ok;
   };
+  /** Whether it ended within `ms` (code-server already installed: it only checks its marker). */
+  wait.endsWithin = async (ms) => {
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, ms))]);
+    return finished.value;
+  };
+  return wait;
 }
 
 if (!run(['node', 'esbuild.mjs', '--tests'], 'build') || !(await buildE2eAlone(e2e.files))) {
@@ -87,10 +116,9 @@ rmSync(lanesDir, { recursive: true, force: true });
 const provisionLane = selected.find((l) => l.lane === 'provision');
 const awaitProvision = !only && provisionLane ? provisionInBackground(provisionLane) : undefined;
 const summary = [];
-for (const lane of selected) {
-  const started = Date.now();
-  const ok = lane === provisionLane && awaitProvision ? await awaitProvision() : run(lane.command, lane.lane);
-  const seconds = Math.round((Date.now() - started) / 1000);
+
+/** Adds a lane's line to the summary; false when a setup step failed and later lanes need it. */
+function record(lane, ok, seconds) {
   if (lane.counted) {
     const file = path.join(lanesDir, `${lane.lane}.json`);
     const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 1 };
@@ -102,6 +130,63 @@ for (const lane of selected) {
     summary.push({ lane: lane.lane, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds });
   } else if (!ok) {
     summary.push({ lane: lane.lane, passed: 0, failed: 1, seconds });
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The lanes that need no real VS Code (typecheck, lint, unit, checks, locks, package) run two at
+ * a time when code-server is installed already: the machine has two cores. On a fresh clone they
+ * run one by one instead, beside the install (minutes of compiling, and the host lanes' start waits
+ * for it anyway). Each keeps its own steps in order (package builds the VSIX, then tests it); its
+ * output is printed when it ends.
+ */
+async function runLightLanes(light, side) {
+  const chains = [];
+  for (const lane of light) {
+    const chain = chains.find((c) => c[0].lane === lane.lane);
+    chain ? chain.push(lane) : chains.push([lane]);
+  }
+  const results = new Map();
+  const runChain = async (chain) => {
+    const started = Date.now();
+    const steps = [];
+    for (const lane of chain) {
+      const { ok, output } = await runQuietly(lane.command, lane.lane);
+      console.log(output);
+      steps.push({ lane, ok });
+      if (!ok) {
+        break;
+      }
+    }
+    results.set(chain, { steps, seconds: Math.round((Date.now() - started) / 1000) });
+  };
+  const queue = [...chains];
+  await Promise.all(
+    Array.from({ length: Math.min(side, queue.length) }, async () => {
+      while (queue.length > 0) {
+        await runChain(queue.shift());
+      }
+    }),
+  );
+  for (const chain of chains) {
+    const { steps, seconds } = results.get(chain);
+    for (const { lane, ok } of steps) {
+      record(lane, ok, seconds);
+    }
+  }
+}
+
+const REAL_HOST = new Set(['provision', 'host', 'faults', 'e2e']);
+const light = selected.filter((l) => !REAL_HOST.has(l.lane));
+if (!only && light.length > 1) {
+  await runLightLanes(light, awaitProvision && (await awaitProvision.endsWithin(3000)) ? 2 : 1);
+}
+for (const lane of only || light.length <= 1 ? selected : selected.filter((l) => REAL_HOST.has(l.lane))) {
+  const started = Date.now();
+  const ok = lane === provisionLane && awaitProvision ? await awaitProvision() : run(lane.command, lane.lane);
+  if (!record(lane, ok, Math.round((Date.now() - started) / 1000))) {
     break; // Later lanes need what this step provides.
   }
 }

@@ -18,6 +18,7 @@ import { PRODUCT_EXTENSION, startCodeServer } from '../harness/codeServer';
 import { REPO_ROOT } from '../harness/paths';
 import { launchBrowser, openWorkbench } from '../harness/workbench';
 import { CONVERSION_KILLS, CONVERSION_NOTES, CONVERSION_PASSPHRASE, CONVERSION_SENTINEL, conversionFiles, conversionNote, type ConversionSetup, type Direction, type ReadyReport } from './conversionShared';
+import { lap } from './shared';
 import type { Check } from './stress';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -181,13 +182,16 @@ export async function runConversionKills(): Promise<Check[]> {
     browser = await launchBrowser();
     const seen = new Set<string>();
     let page: Page = await openWorkbench(browser, server.url);
+    lap('conversion: code-server started');
     let ready = await waitForReady(dir, seen, 5 * 60_000);
+    lap('conversion: first window ready, notes set up');
     const setup = JSON.parse(readFileSync(conversionFiles(dir).setup, 'utf8')) as ConversionSetup;
     for (let kill = 1; kill <= CONVERSION_KILLS; kill++) {
       const before = markersOf(setup.dataDir);
       const direction: Direction = before.keyfile === undefined ? 'encrypt' : 'decrypt';
       writeFileSync(conversionFiles(dir, ready.pid).go, direction);
       struck.push(await killSomewhereIn(dir, setup, direction, ready.pid));
+      lap(`conversion: ${struck.at(-1)}`);
       await sleep(300);
       const left = markersOf(setup.dataDir);
       afterKills.push(...(await noteProblems(setup, left)).map((p) => `after kill ${kill} (${direction}): ${p}`));
@@ -200,6 +204,7 @@ export async function runConversionKills(): Promise<Check[]> {
       await page.context().close();
       page = await openWorkbench(browser, server.url);
       ready = await waitForReady(dir, seen, 3 * 60_000);
+      lap('conversion: next start ready');
       const settled = markersOf(setup.dataDir);
       const target = goesThrough === (direction === 'encrypt') ? 'encrypted' : 'plain';
       const problems = [...ready.unreadable, ...(await noteProblems(setup, settled, target))];

@@ -8,6 +8,8 @@ export const NOTES = 3;
 export const files = (dir: string) => ({
   acks: path.join(dir, 'acks.log'),
   pid: path.join(dir, 'writer.pid'),
+  /** The pid of the last writer whose Two Hats had read the folder. */
+  ready: path.join(dir, 'ready.pid'),
   setup: path.join(dir, 'setup.json'),
   done: path.join(dir, 'done'),
   error: path.join(dir, 'error.log'),
@@ -22,6 +24,10 @@ export interface Setup {
 export function noteVersion(k: number, i: number): string {
   const line = `note ${k} version ${i} `.padEnd(64, '.');
   return `# Fault note ${k}\n\nversion ${i}\n\n${`${line}\n`.repeat(16_000)}end of version ${i}\n`;
+}
+
+export function isReady(file: string, pid: string): boolean {
+  return existsSync(file) && readFileSync(file, 'utf8') === pid;
 }
 
 /** Appends one acknowledgement and waits for the disk, so a kill cannot take it back. */
@@ -61,4 +67,11 @@ export function readAcks(file: string): Acks {
     }
   }
   return { notes, items, count };
+}
+
+const laneStarted = Date.now();
+
+/** Prints a step of the lane with the seconds since the lane started: where its minutes go. */
+export function lap(what: string): void {
+  console.log(`    [${((Date.now() - laneStarted) / 1000).toFixed(1)} s] ${what}`);
 }

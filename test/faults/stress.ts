@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core';
 import { parseTeamFile } from '../../src/shared/storedTeam';
 import { PRODUCT_EXTENSION, startCodeServer } from '../harness/codeServer';
 import { REPO_ROOT } from '../harness/paths';
-import { launchBrowser, openWorkbench } from '../harness/workbench';
+import { launchBrowser, openWorkbenchIn } from '../harness/workbench';
+import { lap } from './shared';
 import { OPS_PER_WINDOW, OUTSIDE_EDITS, outsideVersion, stressFiles, stressNoteVersion, WINDOWS, type StressSetup } from './stressShared';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -98,16 +99,21 @@ export async function runStress(): Promise<Check[]> {
     extensions: [PRODUCT_EXTENSION, { source: path.join(REPO_ROOT, 'out', 'test', 'host-companion'), include: ['package.json', 'main.js'] }],
     env: { TWO_HATS_FAULT_ENTRY: path.join(REPO_ROOT, 'out', 'test', 'faults', 'stressWriter.js'), TWO_HATS_FAULT_DIR: dir },
   });
+  lap('stress: code-server started');
   const browser = await launchBrowser();
   const checks: Check[] = [];
   const title = `${WINDOWS} windows, ${OPS_PER_WINDOW} operations each (people, talking points, note saves) at once, while another process edits notes on disk`;
   try {
+    // Three windows of one browser, as three tabs are: the second and third load the workbench
+    // from the first one's cache.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const pages: Page[] = [];
     for (let w = 0; w < WINDOWS; w++) {
-      pages.push(await openWorkbench(browser, server.url));
+      pages.push(await openWorkbenchIn(context, server.url));
     }
     await waitFor(`${WINDOWS} windows to start`, dir, () => setups(dir).length >= WINDOWS, 5 * 60_000);
     const windows = setups(dir);
+    lap(`stress: ${WINDOWS} windows ready`);
     writeFileSync(stressFiles(dir).go, 'go');
     const started = Date.now();
     // The outside editor: plain writes (truncate, then write), as an editor or a sync tool makes.
@@ -130,10 +136,11 @@ export async function runStress(): Promise<Check[]> {
       }
       await sleep(75);
     }
+    lap('stress: every window done');
     await waitFor('every window to finish', dir, allDone, 1000);
     const problems = verify(dir, windows, lastOutside);
     checks.push({ name: `${title}: every acknowledged change is there, no file torn`, ...(problems.length ? { problem: problems.slice(0, 6).join('; ') } : {}) });
-    await Promise.all(pages.map((page) => page.context().close()));
+    await context.close();
   } catch (error) {
     checks.push({ name: title, problem: String((error as Error).stack ?? error) });
   } finally {

@@ -2,8 +2,12 @@
 import * as path from 'node:path';
 
 export const WINDOWS = 3;
-/** Operations per window: a third add a person, a third queue a talking point, a third save a note. */
-export const OPS_PER_WINDOW = 100;
+/**
+ * Operations per window: a third add a person, a third queue a talking point, a third save a note.
+ * Sixty keep the three windows writing the same files at once for most of a minute (the first
+ * window is done about when the last is); more only made the lane longer.
+ */
+export const OPS_PER_WINDOW = 60;
 /** Versions the outside editor writes into each window's second note while the windows run. */
 export const OUTSIDE_EDITS = 40;
 

@@ -36,6 +36,7 @@ export async function run(): Promise<void> {
   try {
     const api = await vscode.extensions.getExtension<TwoHatsApi>(EXTENSION_ID)!.activate();
     await api.ready();
+    writeFileSync(paths.ready, String(process.pid));
     let setup: Setup;
     if (existsSync(paths.setup)) {
       setup = JSON.parse(readFileSync(paths.setup, 'utf8')) as Setup;

@@ -1,5 +1,5 @@
 /** Drives the real workbench in Debian's Chromium: open the sidebar, run commands, reach the webview. */
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { CHROMIUM } from './paths';
 
 export async function launchBrowser(): Promise<Browser> {
@@ -21,6 +21,14 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openWorkbench(browser: Browser, url: string): Promise<Page> {
   // Clipboard access is what a person grants with a click; headless Chromium needs it up front.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  return openWorkbenchIn(context, url);
+}
+
+/**
+ * Another window in a context already open: it shares the context's HTTP cache, so the
+ * workbench's megabytes of script load from memory, not again from code-server.
+ */
+export async function openWorkbenchIn(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   // A third window on two busy cores can take well over the default 30 s to load.
   await page.goto(url, { timeout: 120_000 });

@@ -74,7 +74,7 @@ describe('action items, for any text', function () {
         assertLinearEnough(`parseActionItems(${description})`, text.length, () => parseActionItems(text));
         assertLinearEnough(`balanceOfNote(${description})`, text.length, () => balanceOfNote(text));
       }),
-      { numRuns: 20 },
+      { numRuns: 10 },
     );
   });
 });

@@ -86,7 +86,7 @@ describe('check-ins and goals, for any text', function () {
         assertLinearEnough(`goalScoresOf(${description})`, text.length, () => goalScoresOf(text));
         assertLinearEnough(`moodOf(${description})`, text.length, () => moodOf(text));
       }),
-      { numRuns: 20 },
+      { numRuns: 10 },
     );
   });
 });

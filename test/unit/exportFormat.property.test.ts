@@ -113,7 +113,7 @@ describe('exported notes and search, for any text', function () {
         assertLinearEnough(`safeFileName(${description})`, text.length, () => safeFileName(text, 'x'));
         assertLinearEnough(`searchNotes(${description})`, text.length, () => searchNotes([{ id: 'n', text }], text.slice(0, 1000)));
       }),
-      { numRuns: 20 },
+      { numRuns: 10 },
     );
   });
 });

@@ -164,7 +164,7 @@ describe('stored files, for any content', function () {
       fc.property(pumped(100_000), ({ text, description }) => {
         assertLinearEnough(`deriveNoteMeta(${description})`, text.length, () => deriveNoteMeta(header, text, 0));
       }),
-      { numRuns: 20 },
+      { numRuns: 10 },
     );
   });
 });

@@ -116,7 +116,7 @@ describe('templates, for any text', function () {
         assertLinearEnough(`ownTemplateId(${description})`, text.length, () => ownTemplateId(text));
         assertLinearEnough(`shareableAgenda(${description})`, text.length, () => shareableAgenda(text));
       }),
-      { numRuns: 20 },
+      { numRuns: 10 },
     );
   });
 });

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import type { Phase } from './delegation/checklist';
 import type { Filter, Status } from './delegation/items';
 import type { Hat } from './principles/hats';
-import { asTypedBound, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH, STORED_ID } from './storageLayout';
+import { asTypedBound, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH, STEP_ID, STORED_ID } from './storageLayout';
 import { CADENCES, type Cadence } from './team';
 
 // Generous bounds: the domain rules give the friendly message, these only stop abuse.
@@ -24,6 +24,7 @@ const personDraft = z.strictObject({
 });
 
 const itemId = personId;
+const stepId = z.string().check(z.regex(STEP_ID));
 
 /** The sidebar's add or edit form as typed so far: sent by the webview, kept on disk by the host. */
 export const keptDraftSchema = z.strictObject({ draft: personDraft, personId: z.optional(personId) });
@@ -39,8 +40,8 @@ export const delegationIntentSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('openSource'), itemId }),
   z.strictObject({ kind: z.literal('delete'), itemId }),
   z.strictObject({ kind: z.literal('restore'), itemId }),
-  z.strictObject({ kind: z.literal('tickStep'), itemId, stepId: z.string().check(z.regex(/^[a-z-]{1,64}$/)), done: z.boolean() }),
-  z.strictObject({ kind: z.literal('noteStep'), itemId, stepId: z.string().check(z.regex(/^[a-z-]{1,64}$/)) }),
+  z.strictObject({ kind: z.literal('tickStep'), itemId, stepId, done: z.boolean() }),
+  z.strictObject({ kind: z.literal('noteStep'), itemId, stepId }),
   z.strictObject({ kind: z.literal('selfCheckDone'), week: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) }),
 ]);
 

@@ -49,6 +49,14 @@ export function isStoredId(text: string): boolean {
   return STORED_ID.test(text);
 }
 
+/** A step of the hand-over checklist (`why-this-person`): kept with an item, sent by the sidebar. */
+export const STEP_ID = /^[a-z-]{1,64}$/;
+
+/** The longest template id: a built-in one (`weekly`) or the user's own (`own-<slug of its file>`). */
+export const TEMPLATE_ID_MAX_LENGTH = 64;
+/** A 1:1 template, as each note's header, the note index and an export name it. */
+export const TEMPLATE_ID = new RegExp(`^[a-z0-9-]{1,${TEMPLATE_ID_MAX_LENGTH}}$`);
+
 // ---- Names of note files ----
 
 /** A note's Markdown body: `notes/<id>.md`. */
@@ -169,6 +177,11 @@ export const STEP_NOTE_MAX_LENGTH = 1000;
 export const GOAL_MAX_LENGTH = 200;
 /** A queued talking point. */
 export const TALKING_POINT_MAX_LENGTH = 500;
+/**
+ * A note's title as its header, the note index and an export keep it: made from a person's name,
+ * a date and a template's title, so there is no rule to type against, only this bound.
+ */
+export const STORED_NOTE_TITLE_MAX_LENGTH = 400;
 
 /**
  * The bound the protocol puts on text as typed, for a limit that applies once it is normalized:

@@ -1,10 +1,11 @@
 /** Schema pieces shared by the files Two Hats keeps in storage. */
 import * as z from 'zod/mini';
 import { migrateCodeReference } from './codeReferences';
-import { STORED_ID } from './storageLayout';
+import { STORED_ID, TEMPLATE_ID } from './storageLayout';
 
 export const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 export const storedId = z.string().check(z.regex(STORED_ID));
+export const templateId = z.string().check(z.regex(TEMPLATE_ID));
 
 /**
  * A place in the code: a talking point or a delegation item made from a selection. Older files

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import * as l10n from './l10n';
 import { parseVersionedJson, type Refusal } from './versionedFile';
 import { codeReference, isoDay, storedId } from './storedCommon';
-import { asStoredBound, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from './storageLayout';
+import { asStoredBound, GOAL_MAX_LENGTH, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH, TALKING_POINT_MAX_LENGTH } from './storageLayout';
 import { CADENCES } from './team';
 import type { Person } from './team';
 
@@ -25,7 +25,7 @@ const personV1 = z.object({
     z.array(
       z.object({
         id: storedId,
-        text: z.string().check(z.minLength(1), z.maxLength(2000)),
+        text: z.string().check(z.minLength(1), z.maxLength(asStoredBound(TALKING_POINT_MAX_LENGTH))),
         standing: z.boolean(),
         addedOn: isoDay,
         source: z.optional(codeReference),
@@ -33,7 +33,9 @@ const personV1 = z.object({
     ),
   ),
   goals: z.optional(
-    z.array(z.object({ id: storedId, text: z.string().check(z.minLength(1), z.maxLength(800)), addedOn: isoDay, reachedOn: z.optional(isoDay) })),
+    z.array(
+      z.object({ id: storedId, text: z.string().check(z.minLength(1), z.maxLength(asStoredBound(GOAL_MAX_LENGTH))), addedOn: isoDay, reachedOn: z.optional(isoDay) }),
+    ),
   ),
 });
 

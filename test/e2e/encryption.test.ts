@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { ENCRYPTION_KEY_FILE } from '../../src/shared/storageLayout';
 import { openSidebar, runCommand } from '../harness/workbench';
 import { getSession } from './session';
 import { notification } from './workbenchDialogs';
@@ -47,7 +48,7 @@ describe('encrypted at rest, as a person uses it', () => {
   after(async function () {
     this.timeout(120_000);
     // Later files find plain data, whatever happened above.
-    if (!existsSync(path.join(data, 'encryption-key.json'))) {
+    if (!existsSync(path.join(data, ENCRYPTION_KEY_FILE))) {
       return;
     }
     const { page } = await getSession();

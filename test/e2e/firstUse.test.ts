@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/codeServer';
+import { NOTES_FOLDER } from '../../src/shared/storageLayout';
 import { launchBrowser, openSidebar, openWorkbench, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { personRow, reloadWindow, workspaceDataDir } from './steps';
 
@@ -50,7 +51,7 @@ describe('the first use of Two Hats in a window, from each way in', () => {
     await page.keyboard.type('Checked the orbital figures by hand first.');
     await waitForEditorText(page, 'Checked the orbital figures by hand first.');
     await page.keyboard.press('Control+s');
-    const notes = path.join(workspaceDataDir(server.userDataDir), 'notes');
+    const notes = path.join(workspaceDataDir(server.userDataDir), NOTES_FOLDER);
     await waitUntil(() => readdirSync(notes).some((file) => file.endsWith('.md') && readFileSync(path.join(notes, file), 'utf8').includes('orbital figures')));
   });
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { DELEGATION_FILE, noteBodyName, noteHeaderName, NOTES_FOLDER, TEAM_FILE } from '../../src/shared/storageLayout';
 import { openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { HOSTILE_VECTORS } from '../fixtures/hostileInput';
 import { getSession } from './session';
@@ -61,7 +62,7 @@ describe('hostile input in every field, rendered in the real sidebar', () => {
       return route.continue();
     });
     const data = await openDataDir(page, session.server.userDataDir);
-    const teamFile = path.join(data, 'team.json');
+    const teamFile = path.join(data, TEAM_FILE);
     const team = readJson<{ id: string }>(teamFile, 'people');
     team['people'] = [
       ...(team['people'] as { id: string }[]),
@@ -77,7 +78,7 @@ describe('hostile input in every field, rendered in the real sidebar', () => {
       })),
     ];
     writeFileSync(teamFile, JSON.stringify(team));
-    const delegationFile = path.join(data, 'delegation.json');
+    const delegationFile = path.join(data, DELEGATION_FILE);
     const delegation = readJson<{ id: string }>(delegationFile, 'items');
     delegation['items'] = [
       ...(delegation['items'] as { id: string }[]),
@@ -96,9 +97,9 @@ describe('hostile input in every field, rendered in the real sidebar', () => {
     writeFileSync(delegationFile, JSON.stringify(delegation));
     // One note holding every vector, with a header, as if restored by hand.
     const id = randomUUID();
-    writeFileSync(path.join(data, 'notes', `${id}.md`), `# Hostile\n\n${HOSTILE_VECTORS.join('\n\n')}\n\n- [ ] still a task\n`);
+    writeFileSync(path.join(data, NOTES_FOLDER, noteBodyName(id)), `# Hostile\n\n${HOSTILE_VECTORS.join('\n\n')}\n\n- [ ] still a task\n`);
     writeFileSync(
-      path.join(data, 'notes', `${id}.header.json`),
+      path.join(data, NOTES_FOLDER, noteHeaderName(id)),
       JSON.stringify({ schemaVersion: 1, id, personId: hostileIds[0], date: TODAY, templateId: 'weekly', title: 'Hostile note', createdAt: Date.now() }),
     );
   });

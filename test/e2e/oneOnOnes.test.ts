@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { noteBodyName, NOTES_FOLDER } from '../../src/shared/storageLayout';
 import { activeEditorText, openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
 import { addPersonByForm, personRow, workspaceDataDir } from './steps';
@@ -69,7 +70,7 @@ describe('1:1s from the sidebar, in real editor tabs', () => {
     const noteId = (await previewButton.getAttribute('data-focus-key'))!.slice('preview-'.length);
 
     // Put the hostile note where Two Hats keeps it, as if edited outside the extension.
-    writeFileSync(path.join(workspaceDataDir(server.userDataDir), 'notes', `${noteId}.md`), HOSTILE);
+    writeFileSync(path.join(workspaceDataDir(server.userDataDir), NOTES_FOLDER, noteBodyName(noteId)), HOSTILE);
 
     const offMachine: string[] = [];
     page.on('request', (request) => {

@@ -2,6 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { NOTES_FOLDER, TEAM_FILE } from '../../src/shared/storageLayout';
 import { serializeTeamFile } from '../../src/shared/storedTeam';
 import { workspaceDataDir } from '../harness/dataDir';
 import { closeSidebar, isSidebarOpen, openSidebar } from '../harness/workbench';
@@ -30,7 +31,7 @@ export async function openDataDir(page: Page, userDataDir: string): Promise<stri
   await openSidebar(page);
   for (const deadline = Date.now() + 30_000; ; ) {
     const dir = existingDataDir(userDataDir);
-    if (dir && existsSync(path.join(dir, 'notes'))) {
+    if (dir && existsSync(path.join(dir, NOTES_FOLDER))) {
       return dir;
     }
     if (Date.now() > deadline) {
@@ -46,9 +47,9 @@ export async function openDataDir(page: Page, userDataDir: string): Promise<stri
  */
 export async function startWithNoPeople(page: Page, userDataDir: string): Promise<void> {
   const dir = existingDataDir(userDataDir);
-  if (dir && existsSync(path.join(dir, 'team.json'))) {
+  if (dir && existsSync(path.join(dir, TEAM_FILE))) {
     const frame = await openSidebar(page);
-    writeFileSync(path.join(dir, 'team.json'), serializeTeamFile([]));
+    writeFileSync(path.join(dir, TEAM_FILE), serializeTeamFile([]));
     await frame.getByText('Add the people who report to you').waitFor({ timeout: 30_000 });
   }
   if (await isSidebarOpen(page)) {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { TEAM_FILE } from '../../src/shared/storageLayout';
 import { clickActivityBarEntry, closeSidebar, openSidebar, runCommand, waitForSidebar } from '../harness/workbench';
 import { getSession } from './session';
 import { addPersonByForm, personRow, reloadWindow, startWithNoPeople, workspaceDataDir } from './steps';
@@ -107,7 +108,7 @@ describe('the Two Hats sidebar in a real VS Code', () => {
     const palette = page.locator('.quick-input-widget input');
     await palette.waitFor();
     // Another window (or a sync tool) adds someone; the sidebar follows the file and repaints.
-    const teamFile = path.join(workspaceDataDir((await getSession()).server.userDataDir), 'team.json');
+    const teamFile = path.join(workspaceDataDir((await getSession()).server.userDataDir), TEAM_FILE);
     const team = JSON.parse(readFileSync(teamFile, 'utf8')) as { people: Record<string, unknown>[] };
     const today = new Date().toLocaleDateString('sv');
     team.people.push({ id: 'hedy-from-elsewhere', name: 'Hedy Lamarr', role: '', cadence: 'weekly', archived: false, addedOn: today, talkingPoints: [], goals: [] });

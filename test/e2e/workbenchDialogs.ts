@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { NOTES_FOLDER, TEAM_FILE } from '../../src/shared/storageLayout';
 import { pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { personRow, workspaceDataDir } from './steps';
 
@@ -129,7 +130,7 @@ export async function writeActionItem(page: Page, task: string, moreLines: reado
 
 /** The texts of the person's notes as Two Hats keeps them on disk. */
 export function notesOnDisk(userDataDir: string, holding: string): string[] {
-  const folder = path.join(workspaceDataDir(userDataDir), 'notes');
+  const folder = path.join(workspaceDataDir(userDataDir), NOTES_FOLDER);
   return readdirSync(folder)
     .filter((name) => name.endsWith('.md'))
     .map((name) => readFileSync(path.join(folder, name), 'utf8'))
@@ -138,6 +139,6 @@ export function notesOnDisk(userDataDir: string, holding: string): string[] {
 
 /** People on the team file, as the store keeps them. */
 export function teamOnDisk(userDataDir: string): { id: string; name: string; archived: boolean }[] {
-  const file = JSON.parse(readFileSync(path.join(workspaceDataDir(userDataDir), 'team.json'), 'utf8')) as { people: { id: string; name: string; archived: boolean }[] };
+  const file = JSON.parse(readFileSync(path.join(workspaceDataDir(userDataDir), TEAM_FILE), 'utf8')) as { people: { id: string; name: string; archived: boolean }[] };
   return file.people;
 }

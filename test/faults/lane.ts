@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parseDelegationFile } from '../../src/shared/delegation/storedDelegation';
+import { DELEGATION_FILE, noteBodyName, NOTES_FOLDER } from '../../src/shared/storageLayout';
 import { PRODUCT_EXTENSION, startCodeServer } from '../harness/codeServer';
 import { writeLaneResult } from '../harness/lanes';
 import { REPO_ROOT } from '../harness/paths';
@@ -37,7 +38,7 @@ function verify(dir: string, setup: Setup): string[] {
     while (next % NOTES !== k) {
       next++;
     }
-    const text = readFileSync(path.join(setup.dataDir, 'notes', `${setup.noteIds[k]}.md`), 'utf8');
+    const text = readFileSync(path.join(setup.dataDir, NOTES_FOLDER, noteBodyName(setup.noteIds[k]!)), 'utf8');
     // Before its first acknowledged save a note still holds what Start 1:1 wrote.
     const ok =
       (last === undefined ? text.startsWith('# 1:1 with') : text === noteVersion(k, last)) || (next <= TOTAL_SAVES && text === noteVersion(k, next));
@@ -45,9 +46,9 @@ function verify(dir: string, setup: Setup): string[] {
       problems.push(`note ${k}: ${text.length === 0 ? 'empty' : `neither version ${last ?? 'as started'} nor ${next} (${text.length} chars: ${JSON.stringify(text.slice(-40))})`}`);
     }
   }
-  const parsed = parseDelegationFile(readFileSync(path.join(setup.dataDir, 'delegation.json'), 'utf8'));
+  const parsed = parseDelegationFile(readFileSync(path.join(setup.dataDir, DELEGATION_FILE), 'utf8'));
   if (!parsed.ok) {
-    problems.push(`delegation.json: ${parsed.reason}`);
+    problems.push(`${DELEGATION_FILE}: ${parsed.reason}`);
   } else {
     const present = parsed.value.map((item) => Number(/^Fault item (\d+)$/.exec(item.title)?.[1]));
     const missing = acks.items.filter((i) => !present.includes(i));
@@ -67,7 +68,7 @@ function verify(dir: string, setup: Setup): string[] {
 }
 
 function leftovers(dataDir: string): string[] {
-  const names = [...readdirSync(dataDir), ...readdirSync(path.join(dataDir, 'notes')).map((n) => `notes/${n}`)];
+  const names = [...readdirSync(dataDir), ...readdirSync(path.join(dataDir, NOTES_FOLDER)).map((n) => `${NOTES_FOLDER}/${n}`)];
   return names.filter((name) => /\.tmp$|\.lock$/.test(name));
 }
 

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { noteBodyName, NOTES_FOLDER, TEAM_FILE } from '../../src/shared/storageLayout';
 import { parseTeamFile } from '../../src/shared/storedTeam';
 import { PRODUCT_EXTENSION, startCodeServer } from '../harness/codeServer';
 import { REPO_ROOT } from '../harness/paths';
@@ -57,9 +58,9 @@ function acknowledged(dir: string, pid: number): number {
 function verify(dir: string, windows: StressSetup[], lastOutside: number): string[] {
   const problems: string[] = [];
   const dataDir = windows[0]!.dataDir;
-  const team = parseTeamFile(readFileSync(path.join(dataDir, 'team.json'), 'utf8'));
+  const team = parseTeamFile(readFileSync(path.join(dataDir, TEAM_FILE), 'utf8'));
   if (!team.ok) {
-    return [`team.json: ${team.reason}`];
+    return [`${TEAM_FILE}: ${team.reason}`];
   }
   const names = team.file.people.map((person) => person.name);
   if (new Set(names).size !== names.length) {
@@ -78,11 +79,11 @@ function verify(dir: string, windows: StressSetup[], lastOutside: number): strin
       problems.push(`window ${window.pid}: acknowledged talking points lost: ${missingPoints.join(', ')}`);
     }
     const lastSave = numbers('note').at(-1);
-    const own = readFileSync(path.join(dataDir, 'notes', `${window.ownNote}.md`), 'utf8');
+    const own = readFileSync(path.join(dataDir, NOTES_FOLDER, noteBodyName(window.ownNote)), 'utf8');
     if (lastSave === undefined || own !== stressNoteVersion(window.pid, lastSave)) {
       problems.push(`window ${window.pid}: its note is not its last acknowledged save ${lastSave} (${own.length} chars, ends ${JSON.stringify(own.slice(-30))})`);
     }
-    const outside = readFileSync(path.join(dataDir, 'notes', `${window.outsideNote}.md`), 'utf8');
+    const outside = readFileSync(path.join(dataDir, NOTES_FOLDER, noteBodyName(window.outsideNote)), 'utf8');
     if (outside !== outsideVersion(window.outsideNote, lastOutside)) {
       problems.push(`note edited outside: not the last outside version ${lastOutside} (${outside.length} chars)`);
     }
@@ -124,7 +125,7 @@ export async function runStress(): Promise<Check[]> {
       if (lastOutside < OUTSIDE_EDITS) {
         lastOutside++;
         for (const window of windows) {
-          writeFileSync(path.join(window.dataDir, 'notes', `${window.outsideNote}.md`), outsideVersion(window.outsideNote, lastOutside));
+          writeFileSync(path.join(window.dataDir, NOTES_FOLDER, noteBodyName(window.outsideNote)), outsideVersion(window.outsideNote, lastOutside));
         }
       }
       if (errors(dir).length > 0 || Date.now() - started > 10 * 60_000) {

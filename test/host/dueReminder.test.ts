@@ -7,6 +7,7 @@ import { BRIEF_SCHEME, COMMANDS, SETTINGS } from '../../src/host/constants';
 import { prepareButton, remindIfDue, startButton, type ReminderSurroundings } from '../../src/host/oneOnOnes/dueReminder';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
+import { TEAM_FILE } from '../../src/shared/storageLayout';
 import { activateTwoHats, eventually } from './helpers';
 
 /** Workspace state as VS Code keeps it, in memory: the reminder's "last shown" store. */
@@ -49,7 +50,7 @@ function surroundings(answer?: string) {
 async function teamStoreWith(people: { id: string; name: string; cadence: string; lastOneOnOneOn: string }[]): Promise<TeamStore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'two-hats-reminder-'));
   const file = { schemaVersion: 1, people: people.map((p) => ({ ...p, role: '', archived: false, addedOn: '2026-01-05' })) };
-  writeFileSync(path.join(dir, 'team.json'), `${JSON.stringify(file)}\n`);
+  writeFileSync(path.join(dir, TEAM_FILE), `${JSON.stringify(file)}\n`);
   const store = new TeamStore();
   await store.open({ kind: 'folder', uri: vscode.Uri.file(dir), scope: 'workspace' });
   assert.equal(store.state.kind, 'ready');

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { FolderImportResult } from '../../src/host/oneOnOnes/markdownFolderImport';
+import { TEAM_FILE } from '../../src/shared/storageLayout';
 import { activateTwoHats } from './helpers';
 
 /** Letters only, so a name never looks like a date. */
@@ -91,7 +92,7 @@ describe('importing a Markdown folder: links, sizes that cannot be read, notes d
     const fiona = result.people?.find((p) => p.name === future);
     assert.ok(fiona);
     const api = await activateTwoHats();
-    const team = JSON.parse(readFileSync(path.join(api.dataLocation()!.fsPath, 'team.json'), 'utf8')) as { people: { id: string; lastOneOnOneOn?: string }[] };
+    const team = JSON.parse(readFileSync(path.join(api.dataLocation()!.fsPath, TEAM_FILE), 'utf8')) as { people: { id: string; lastOneOnOneOn?: string }[] };
     assert.equal(team.people.find((p) => p.id === fiona.id)?.lastOneOnOneOn, '2026-01-02');
     const hits = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'OUTSIDE-SENTINEL');
     assert.equal(hits?.length ?? 0, 0, 'nothing behind a link was read');

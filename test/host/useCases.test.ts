@@ -3,7 +3,7 @@
  * no webview. Each runs on stores of its own over a fresh folder and checks what ends up on disk.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -11,7 +11,15 @@ import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { noteBodyUri } from '../../src/host/storage/layout';
 import { NoteStore } from '../../src/host/storage/noteStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
-import { handOverWork } from '../../src/host/useCases/delegation';
+import {
+  addDelegationItem,
+  changeDelegationLevel,
+  handOverWork,
+  noteDelegationStep,
+  recordDelegationRelapse,
+  setDelegationStatus,
+} from '../../src/host/useCases/delegation';
+import { addGoal, markGoalReached } from '../../src/host/useCases/goals';
 import { addPerson, setPersonArchived, updatePerson } from '../../src/host/useCases/people';
 import { queueTalkingPoint } from '../../src/host/useCases/queueTalkingPoint';
 import { lastTemplates, startOneOnOne } from '../../src/host/useCases/startOneOnOne';
@@ -22,6 +30,8 @@ import { activateTwoHats, readText } from './helpers';
 /** A workspace memento kept in memory: what the extension's own would hold for these stores. */
 class MemoryMemento implements vscode.Memento {
   private readonly values = new Map<string, unknown>();
+  /** Runs before each update: a test's way to act between two steps of a use case. */
+  beforeUpdate: (() => void) | undefined;
   keys(): readonly string[] {
     return [...this.values.keys()];
   }
@@ -29,6 +39,7 @@ class MemoryMemento implements vscode.Memento {
     return this.values.has(key) ? (this.values.get(key) as T) : fallback;
   }
   update(key: string, value: unknown): Thenable<void> {
+    this.beforeUpdate?.();
     this.values.set(key, value);
     return Promise.resolve();
   }
@@ -58,9 +69,54 @@ function closeFixture(fixture: Fixture | undefined): void {
   fixture?.delegation.dispose();
 }
 
+interface TeamOnDisk {
+  people: {
+    id: string;
+    name: string;
+    role: string;
+    archived: boolean;
+    talkingPoints?: { text: string; standing: boolean }[];
+    lastOneOnOneOn?: string;
+    goals?: { id: string; text: string; reachedOn?: string }[];
+  }[];
+}
+
 /** The team as the file on disk holds it. */
-function teamOnDisk(fixture: Fixture): { people: { id: string; name: string; role: string; archived: boolean; talkingPoints?: { text: string; standing: boolean }[]; lastOneOnOneOn?: string }[] } {
-  return JSON.parse(readFileSync(path.join(fixture.dir, TEAM_FILE), 'utf8'));
+function teamOnDisk(fixture: Fixture): TeamOnDisk {
+  return JSON.parse(teamFileText(fixture)) as TeamOnDisk;
+}
+
+function teamFileText(fixture: Fixture): string {
+  return readFileSync(path.join(fixture.dir, TEAM_FILE), 'utf8');
+}
+
+interface DelegationOnDisk {
+  items: {
+    id: string;
+    title: string;
+    ownerId?: string;
+    level?: number;
+    targetLevel?: number;
+    status: string;
+    levelHistory: { from?: number; to: number }[];
+    steps: { stepId: string; note?: string }[];
+    relapses: { kind: string }[];
+  }[];
+}
+
+/** The delegation list as the file on disk holds it. */
+function delegationOnDisk(fixture: Fixture): DelegationOnDisk {
+  return JSON.parse(delegationFileText(fixture)) as DelegationOnDisk;
+}
+
+function delegationFileText(fixture: Fixture): string {
+  return readFileSync(path.join(fixture.dir, DELEGATION_FILE), 'utf8');
+}
+
+/** The reason a refused result gives; fails the test when the result was not refused. */
+function reasonOf(result: { ok: true } | { ok: false; error: string }): string {
+  assert.equal(result.ok, false, 'the input was refused');
+  return result.ok ? '' : result.error;
 }
 
 describe('use cases, called without any prompt', () => {
@@ -133,6 +189,37 @@ describe('use cases, called without any prompt', () => {
     assert.equal(f.notes.all.length, 2, 'no note for nobody');
   });
 
+  it('start a 1:1 while a newer Two Hats saves the team and delegation files: the note is written, and each part that could not follow says so', async () => {
+    const f = fixture!;
+    const added = await addPerson(f.team, { name: 'Lynn Conway', role: '', cadence: 'weekly' });
+    assert.ok(added.ok);
+    const personId = added.person.id;
+    await queueTalkingPoint(f.team, { personId, text: 'Chip design course', standing: false });
+    const item = await addDelegationItem(f.delegation, { title: 'Design reviews' });
+    assert.ok(item.ok);
+    assert.ok((await handOverWork(f.delegation, f.team, { itemId: item.result.id, personId, level: 3, targetLevel: 5 })).ok, 'a hand-over makes a check-in due');
+    // The note is on disk when the template is remembered; then, before the team and the
+    // check-ins follow, a newer version of Two Hats in another window saves both files.
+    const newerTeam = `${JSON.stringify({ schemaVersion: 99, people: [] })}\n`;
+    const newerDelegation = `${JSON.stringify({ schemaVersion: 99, items: [] })}\n`;
+    f.memento.beforeUpdate = () => {
+      writeFileSync(path.join(f.dir, TEAM_FILE), newerTeam);
+      writeFileSync(path.join(f.dir, DELEGATION_FILE), newerDelegation);
+    };
+    const template = { id: 'test-template', title: 'Test', markdown: '# 1:1 with {{person}}\n\n{{talkingPoints}}\n\n{{delegationCheckIns}}\n' };
+
+    const started = await startOneOnOne(f, { personId, template });
+    assert.ok(started.ok, started.ok ? '' : started.error);
+    const note = await readText(noteBodyUri(vscode.Uri.file(f.dir), started.noteId));
+    assert.match(note ?? '', /Chip design course/);
+    assert.match(note ?? '', /Design reviews/);
+    assert.equal(started.warnings.length, 2, started.warnings.join('\n'));
+    assert.match(started.warnings[0] ?? '', /^The note is written, but the next due date and the talking points could not be updated: .*newer version/);
+    assert.match(started.warnings[1] ?? '', /^The note is written, but the check-ins could not be marked as held: .*newer version/);
+    assert.equal(teamFileText(f), newerTeam, 'the newer team file is left as it is');
+    assert.equal(delegationFileText(f), newerDelegation, 'the newer delegation file is left as it is');
+  });
+
   it('hand work over: the item on disk has its owner and levels; an owner not on the team is refused', async () => {
     const f = fixture!;
     const added = await addPerson(f.team, { name: 'Margaret Hamilton', role: '', cadence: 'weekly' });
@@ -145,9 +232,8 @@ describe('use cases, called without any prompt', () => {
 
     const handed = await handOverWork(f.delegation, f.team, { itemId: item.result.id, personId: added.person.id, level: 3, targetLevel: 5 });
     assert.ok(handed.ok);
-    const stored = JSON.parse(readFileSync(path.join(f.dir, DELEGATION_FILE), 'utf8')) as { items: { ownerId?: string; level?: number; targetLevel?: number; status: string }[] };
     assert.deepEqual(
-      stored.items.map((i) => [i.ownerId, i.level, i.targetLevel, i.status]),
+      delegationOnDisk(f).items.map((i) => [i.ownerId, i.level, i.targetLevel, i.status]),
       [[added.person.id, 3, 5, 'handingOver']],
     );
   });
@@ -166,5 +252,118 @@ describe('use cases, called without any prompt', () => {
     assert.equal(await onDisk(), '# 1:1\n- [x] Ship the index\n- [ ] Write docs\n');
     const gone = await tickActionItem(f.notes, { noteId: 'no-such-note', line: 1, text: 'Ship the index', done: false });
     assert.equal(gone.ok, false);
+  });
+
+  it('add a growth goal: it is open on the person on disk; the same goal again is refused with a reason and nothing is written', async () => {
+    const f = fixture!;
+    const added = await addPerson(f.team, { name: 'Katherine Johnson', role: '', cadence: 'weekly' });
+    assert.ok(added.ok);
+    const personId = added.person.id;
+    const goal = await addGoal(f.team, { personId, text: '  Run the incident review ' });
+    assert.ok(goal.ok);
+    assert.deepEqual(teamOnDisk(f).people[0]?.goals?.map((g) => [g.text, g.reachedOn]), [['Run the incident review', undefined]]);
+
+    const before = teamFileText(f);
+    assert.match(reasonOf(await addGoal(f.team, { personId, text: 'run the incident review' })), /already on the list/);
+    assert.match(reasonOf(await addGoal(f.team, { personId, text: '   ' })), /Describe the goal/);
+    assert.match(reasonOf(await addGoal(f.team, { personId: 'no-such-person', text: 'Pair more' })), /no longer on your team/);
+    assert.equal(teamFileText(f), before, 'nothing was written');
+  });
+
+  it('mark a goal reached: the goal on disk has the day it was reached; marking it again is refused with a reason and nothing is written', async () => {
+    const f = fixture!;
+    const added = await addPerson(f.team, { name: 'Dorothy Vaughan', role: '', cadence: 'weekly' });
+    assert.ok(added.ok);
+    const personId = added.person.id;
+    const withGoal = await addGoal(f.team, { personId, text: 'Teach FORTRAN to the team' });
+    assert.ok(withGoal.ok);
+    const goalId = withGoal.person.goals![0]!.id;
+
+    const reached = await markGoalReached(f.team, { personId, goalId });
+    assert.ok(reached.ok);
+    assert.equal(reached.goal.text, 'Teach FORTRAN to the team');
+    const onDisk = teamOnDisk(f).people[0]?.goals?.[0];
+    assert.match(onDisk?.reachedOn ?? '', /^\d{4}-\d{2}-\d{2}$/, 'the goal is reached on disk');
+
+    const before = teamFileText(f);
+    assert.match(reasonOf(await markGoalReached(f.team, { personId, goalId })), /no longer open/);
+    assert.match(reasonOf(await markGoalReached(f.team, { personId, goalId: 'no-such-goal' })), /no longer open/);
+    assert.match(reasonOf(await markGoalReached(f.team, { personId: 'no-such-person', goalId })), /no longer on your team/);
+    assert.equal(teamFileText(f), before, 'nothing was written');
+  });
+
+  it('add a delegation item: it is held on disk, its title tidied; an empty or over-long title is refused with a reason and nothing is written', async () => {
+    const f = fixture!;
+    const added = await addDelegationItem(f.delegation, { title: '  Release   notes ' });
+    assert.ok(added.ok);
+    assert.deepEqual(
+      delegationOnDisk(f).items.map((i) => [i.title, i.status, i.ownerId]),
+      [['Release notes', 'holding', undefined]],
+    );
+    const before = delegationFileText(f);
+    assert.match(reasonOf(await addDelegationItem(f.delegation, { title: '   ' })), /Say what the work is/);
+    assert.match(reasonOf(await addDelegationItem(f.delegation, { title: 'x'.repeat(201) })), /under 200 characters/);
+    assert.equal(delegationFileText(f), before, 'nothing was written');
+  });
+
+  it('change a delegation item’s level and status: both are on disk; a status that needs an owner is refused on unowned work and nothing is written', async () => {
+    const f = fixture!;
+    const person = await addPerson(f.team, { name: 'Radia Perlman', role: '', cadence: 'weekly' });
+    assert.ok(person.ok);
+    const unowned = await addDelegationItem(f.delegation, { title: 'On-call rota' });
+    assert.ok(unowned.ok);
+
+    const before = delegationFileText(f);
+    for (const status of ['handingOver', 'delegated'] as const) {
+      assert.match(reasonOf(await setDelegationStatus(f.delegation, { itemId: unowned.result.id, status })), /Choose who owns it first/);
+    }
+    assert.match(reasonOf(await setDelegationStatus(f.delegation, { itemId: 'no-such-item', status: 'holding' })), /no longer in your delegation list/);
+    assert.match(reasonOf(await changeDelegationLevel(f.delegation, { itemId: 'no-such-item', level: 3 })), /no longer in your delegation list/);
+    assert.equal(delegationFileText(f), before, 'nothing was written');
+
+    const takenBack = await setDelegationStatus(f.delegation, { itemId: unowned.result.id, status: 'takenBack' });
+    assert.ok(takenBack.ok, 'work no one owns can still be taken back');
+    const handed = await handOverWork(f.delegation, f.team, { itemId: unowned.result.id, personId: person.person.id, level: 2, targetLevel: 5 });
+    assert.ok(handed.ok);
+    assert.ok((await changeDelegationLevel(f.delegation, { itemId: unowned.result.id, level: 4 })).ok);
+    assert.ok((await setDelegationStatus(f.delegation, { itemId: unowned.result.id, status: 'delegated' })).ok);
+    const item = delegationOnDisk(f).items[0];
+    assert.deepEqual([item?.ownerId, item?.level, item?.status], [person.person.id, 4, 'delegated']);
+    assert.deepEqual(item?.levelHistory.map((h) => [h.from, h.to]), [[undefined, 2], [2, 4]], 'the level history shows the change');
+  });
+
+  it('mark a relapse: it is recorded on disk and taking the work back changes its status; an unknown item is refused', async () => {
+    const f = fixture!;
+    const person = await addPerson(f.team, { name: 'Adele Goldberg', role: '', cadence: 'weekly' });
+    assert.ok(person.ok);
+    const item = await addDelegationItem(f.delegation, { title: 'Code review of the parser' });
+    assert.ok(item.ok);
+    assert.ok((await handOverWork(f.delegation, f.team, { itemId: item.result.id, personId: person.person.id, level: 3, targetLevel: 5 })).ok);
+
+    assert.ok((await recordDelegationRelapse(f.delegation, { itemId: item.result.id, kind: 'rewrote' })).ok);
+    assert.equal(delegationOnDisk(f).items[0]?.status, 'handingOver', 'rewriting it leaves who owns it alone');
+    assert.ok((await recordDelegationRelapse(f.delegation, { itemId: item.result.id, kind: 'tookBack' })).ok);
+    const onDisk = delegationOnDisk(f).items[0];
+    assert.deepEqual(onDisk?.relapses.map((r) => r.kind), ['rewrote', 'tookBack']);
+    assert.equal(onDisk?.status, 'takenBack');
+
+    const before = delegationFileText(f);
+    assert.match(reasonOf(await recordDelegationRelapse(f.delegation, { itemId: 'no-such-item', kind: 'redecided' })), /no longer in your delegation list/);
+    assert.equal(delegationFileText(f), before, 'nothing was written');
+  });
+
+  it('note a delegation step: the step is ticked on disk with its note; an unknown step or an over-long note is refused with a reason and nothing is written', async () => {
+    const f = fixture!;
+    const item = await addDelegationItem(f.delegation, { title: 'Quarterly planning' });
+    assert.ok(item.ok);
+    const itemId = item.result.id;
+    assert.ok((await noteDelegationStep(f.delegation, { itemId, stepId: 'why-this-person', note: '  Wants to grow into planning ' })).ok);
+    assert.deepEqual(delegationOnDisk(f).items[0]?.steps.map((s) => [s.stepId, s.note]), [['why-this-person', 'Wants to grow into planning']]);
+
+    const before = delegationFileText(f);
+    assert.match(reasonOf(await noteDelegationStep(f.delegation, { itemId, stepId: 'no-such-step', note: 'Hello' })), /not on the hand-over checklist/);
+    assert.match(reasonOf(await noteDelegationStep(f.delegation, { itemId, stepId: 'what-stays', note: 'x'.repeat(1001) })), /under 1000 characters/);
+    assert.match(reasonOf(await noteDelegationStep(f.delegation, { itemId: 'no-such-item', stepId: 'what-stays', note: 'Hello' })), /no longer in your delegation list/);
+    assert.equal(delegationFileText(f), before, 'nothing was written');
   });
 });

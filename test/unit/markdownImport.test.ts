@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { assertLinearEnough } from './support/adversarial';
-import { dateInFileName, isContainerFolder, personInFileName, readImportedNote, splitFrontMatter } from '../../src/shared/oneOnOnes/markdownImport';
+import { splitFrontMatter } from '../../src/shared/oneOnOnes/importedFrontMatter';
+import { dateInFileName, isContainerFolder, personInFileName } from '../../src/shared/oneOnOnes/importedPaths';
+import { readImportedNote } from '../../src/shared/oneOnOnes/markdownImport';
 import { openActionItems } from '../../src/shared/oneOnOnes/actionItems';
 import { isPrivateLine, privateLineRanges, shareableAgenda } from '../../src/shared/oneOnOnes/privacy';
 

@@ -1,9 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { CHECKLIST } from '../../src/shared/delegation/checklist';
+import { newItem } from '../../src/shared/delegation/items';
+import { parseDelegationFile, serializeDelegationFile } from '../../src/shared/delegation/storedDelegation';
+import { BUILT_IN_TEMPLATES } from '../../src/shared/oneOnOnes/builtInTemplates';
+import { exportedNote, parseExportedNote } from '../../src/shared/oneOnOnes/exportFormat';
+import { parseNoteHeader, serializeNoteHeader, type NoteHeader } from '../../src/shared/oneOnOnes/noteIndex';
+import { ownTemplateId } from '../../src/shared/oneOnOnes/ownTemplates';
 import { parseWebviewMessage } from '../../src/shared/protocol';
 import {
+  asStoredBound,
   asTypedBound,
+  DELEGATION_TITLE_MAX_LENGTH,
+  GOAL_MAX_LENGTH,
   isStoredId,
   MEMENTO_KEYS,
   MEMENTO_PREFIX,
@@ -15,6 +25,11 @@ import {
   noteIdPrefixOf,
   PERSON_NAME_MAX_LENGTH,
   setAsideName,
+  STEP_ID,
+  STEP_NOTE_MAX_LENGTH,
+  STORED_NOTE_TITLE_MAX_LENGTH,
+  TALKING_POINT_MAX_LENGTH,
+  TEMPLATE_ID,
   undecodableOriginalName,
 } from '../../src/shared/storageLayout';
 import { parseTeamFile, serializeTeamFile } from '../../src/shared/storedTeam';
@@ -97,5 +112,58 @@ describe('the storage layout', () => {
     assert.equal(nameProblem(spaced, []), undefined);
     assert.ok(normalizeName(spaced).length <= PERSON_NAME_MAX_LENGTH);
     assert.equal(addPerson('N'.repeat(asTypedBound(PERSON_NAME_MAX_LENGTH) + 1)).ok, false, 'only abuse stops at the boundary');
+  });
+
+  it('has one step-id rule: every checklist step follows it, and the sidebar and the delegation file refuse what does not', () => {
+    for (const step of CHECKLIST) {
+      assert.match(step.id, STEP_ID);
+    }
+    const tick = (stepId: string) => parseWebviewMessage({ type: 'delegation', intent: { kind: 'tickStep', itemId: 'i1', stepId, done: true } });
+    assert.ok(tick('why-this-person').ok);
+    const item = newItem('i1', 'Release notes', '2026-11-30');
+    const withStep = (stepId: string) => serializeDelegationFile([{ ...item, steps: [{ stepId, on: '2026-11-30' }] }]);
+    assert.ok(parseDelegationFile(withStep('why-this-person')).ok);
+    for (const bad of ['Why', 'a_b', 'x'.repeat(65), '../x', '']) {
+      assert.equal(tick(bad).ok, false, bad);
+      assert.equal(parseDelegationFile(withStep(bad)).ok, false, bad);
+    }
+  });
+
+  it('has one template-id rule: built-in and own templates follow it, and note headers and exports refuse what does not', () => {
+    for (const template of BUILT_IN_TEMPLATES) {
+      assert.match(template.id, TEMPLATE_ID);
+    }
+    assert.match(ownTemplateId(`${'Quarterly review '.repeat(10)}.md`) ?? '', TEMPLATE_ID, 'the longest own template id still follows it');
+    const header = (templateId: string): NoteHeader => ({ id: 'n1', personId: 'p1', date: '2026-11-30', templateId, title: 'Ada · 2026-11-30', createdAt: 1 });
+    const exported = (templateId: string) => parseExportedNote(exportedNote(header(templateId), 'Ada', '# 1:1\n', false).text);
+    assert.ok(parseNoteHeader(serializeNoteHeader(header('own-quarterly-review'))).ok);
+    assert.ok(exported('weekly').ok);
+    for (const bad of ['Weekly', 'own_review', 'x'.repeat(65), '']) {
+      assert.equal(parseNoteHeader(serializeNoteHeader(header(bad))).ok, false, bad);
+      assert.equal(exported(bad).ok, false, bad);
+    }
+  });
+
+  it('bounds stored text from the same limits as the rules: at the bound a file is read, one past it the file is damaged', () => {
+    const item = newItem('i1', 'Release notes', '2026-11-30');
+    const delegationWith = (title: string, note: string) =>
+      parseDelegationFile(serializeDelegationFile([{ ...item, title, steps: [{ stepId: 'what-stays', on: '2026-11-30', note }] }])).ok;
+    const atBound = (limit: number) => 'x'.repeat(asStoredBound(limit));
+    const pastBound = (limit: number) => 'x'.repeat(asStoredBound(limit) + 1);
+    assert.ok(delegationWith(atBound(DELEGATION_TITLE_MAX_LENGTH), atBound(STEP_NOTE_MAX_LENGTH)));
+    assert.equal(delegationWith(pastBound(DELEGATION_TITLE_MAX_LENGTH), 'ok'), false);
+    assert.equal(delegationWith('ok', pastBound(STEP_NOTE_MAX_LENGTH)), false);
+
+    const teamWith = (goal: string, point: string) =>
+      parseTeamFile(
+        serializeTeamFile([{ ...person('Ada'), goals: [{ id: 'g1', text: goal, addedOn: '2026-11-30' }], talkingPoints: [{ id: 't1', text: point, standing: false, addedOn: '2026-11-30' }] }]),
+      ).ok;
+    assert.ok(teamWith(atBound(GOAL_MAX_LENGTH), atBound(TALKING_POINT_MAX_LENGTH)));
+    assert.equal(teamWith(pastBound(GOAL_MAX_LENGTH), 'ok'), false);
+    assert.equal(teamWith('ok', pastBound(TALKING_POINT_MAX_LENGTH)), false);
+
+    const titled = (title: string): NoteHeader => ({ id: 'n1', personId: 'p1', date: '2026-11-30', templateId: 'weekly', title, createdAt: 1 });
+    assert.ok(parseNoteHeader(serializeNoteHeader(titled('T'.repeat(STORED_NOTE_TITLE_MAX_LENGTH)))).ok);
+    assert.equal(parseNoteHeader(serializeNoteHeader(titled('T'.repeat(STORED_NOTE_TITLE_MAX_LENGTH + 1)))).ok, false);
   });
 });

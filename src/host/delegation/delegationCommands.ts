@@ -1,29 +1,14 @@
 /**
  * The palette side of delegation: add what the lead still holds (typed, common, or from a code
  * selection), hand it to someone at a level, record relapses, delete with undo, find candidates in
- * git history. Every command also takes its answers as an argument, for the sidebar and tests.
+ * git history. Every command asks through quick picks for what its argument leaves out, then runs
+ * the use case in `useCases/delegation.ts`; the sidebar passes what it already knows.
  */
 import * as vscode from 'vscode';
-import {
-  commonHoldings,
-  RELAPSE_KINDS,
-  RELAPSE_LABELS,
-  recordRelapse,
-  setStatus,
-  STATUSES,
-  STATUS_LABELS,
-  STEP_NOTE_MAX_LENGTH,
-  tickStep,
-  titleProblem,
-  withLevel,
-  type DelegationItem,
-  type RelapseKind,
-  type Status,
-} from '../../shared/delegation/items';
+import { commonHoldings, RELAPSE_KINDS, RELAPSE_LABELS, STATUSES, STATUS_LABELS, STEP_NOTE_MAX_LENGTH, titleProblem, type DelegationItem, type RelapseKind, type Status } from '../../shared/delegation/items';
 import { findStep } from '../../shared/delegation/checklist';
 import { LEVEL_CREDIT, LEVEL_INFO, LEVELS, levelLabel, type Level } from '../../shared/delegation/levels';
 import { summarizeSelection } from '../../shared/oneOnOnes/talkingPoints';
-import { localToday } from '../../shared/team';
 import { DELEGATION_TITLE_MAX_LENGTH } from '../../shared/storageLayout';
 import { selectedCode } from '../codeSelection';
 import type { CommandArgs } from '../commands/commandArgs';
@@ -31,7 +16,16 @@ import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { DelegationStore, ItemResult } from '../storage/delegationStore';
 import type { TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
-import { deleteDelegationItem, handOverWork, restoreDelegationItem } from '../useCases/delegation';
+import {
+  addDelegationItem,
+  changeDelegationLevel,
+  deleteDelegationItem,
+  handOverWork,
+  noteDelegationStep,
+  recordDelegationRelapse,
+  restoreDelegationItem,
+  setDelegationStatus,
+} from '../useCases/delegation';
 
 type DelegationCommand =
   | 'addDelegationItem'
@@ -59,7 +53,7 @@ export function delegationCommands(delegation: DelegationStore, team: TeamStore)
 }
 
 /** Brings a deleted item back. */
-export async function undoDelete(delegation: DelegationStore, args: CommandArgs<'undoDeleteDelegationItem'>): Promise<ItemResult | undefined> {
+async function undoDelete(delegation: DelegationStore, args: CommandArgs<'undoDeleteDelegationItem'>): Promise<ItemResult | undefined> {
   return args.itemId !== undefined ? report(await restoreDelegationItem(delegation, args.itemId)) : undefined;
 }
 
@@ -80,7 +74,7 @@ async function promptTitle(value = ''): Promise<string | undefined> {
   });
 }
 
-export async function addItem(delegation: DelegationStore, args: CommandArgs<'addDelegationItem'>): Promise<ItemResult | undefined> {
+async function addItem(delegation: DelegationStore, args: CommandArgs<'addDelegationItem'>): Promise<ItemResult | undefined> {
   let title = args.title;
   if (title === undefined) {
     const other = vscode.l10n.t('Something else…');
@@ -93,16 +87,7 @@ export async function addItem(delegation: DelegationStore, args: CommandArgs<'ad
     }
     title = picked === other ? await promptTitle() : picked;
   }
-  return usableTitle(title) ? report(await delegation.add(title)) : undefined;
-}
-
-/** A title that was given (not cancelled) and is fit to keep; says why not otherwise. */
-function usableTitle(title: string | undefined): title is string {
-  const problem = title === undefined ? undefined : titleProblem(title);
-  if (problem) {
-    void vscode.window.showErrorMessage(problem);
-  }
-  return title !== undefined && problem === undefined;
+  return title === undefined ? undefined : report(await addDelegationItem(delegation, { title }));
 }
 
 /** `Delegate This…`: the selected code becomes an item that remembers file, lines and commit. */
@@ -113,10 +98,10 @@ async function delegateSelection(delegation: DelegationStore, team: TeamStore, a
   }
   const suggested = `${selected.source.path}:${selected.source.startLine}: ${summarizeSelection(selected.text, 60)}`;
   const title = args.title !== undefined ? args.title : await promptTitle(suggested.slice(0, DELEGATION_TITLE_MAX_LENGTH));
-  if (!usableTitle(title)) {
+  if (title === undefined) {
     return undefined;
   }
-  const added = report(await delegation.add(title, selected.source));
+  const added = report(await addDelegationItem(delegation, { title, source: selected.source }));
   if (added.ok && args.title === undefined) {
     const handOver = vscode.l10n.t('Choose Who Owns It…');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Added “{0}” to what you are still holding.', added.result.title), handOver);
@@ -161,7 +146,7 @@ async function pickLevel(title: string, placeHolder: string, current?: Level, at
 }
 
 /** Hands work over: asks for the item, the owner and both levels `args` leaves out, then runs the use case. */
-export async function assignItem(delegation: DelegationStore, team: TeamStore, args: CommandArgs<'assignDelegation'>): Promise<ItemResult | undefined> {
+async function assignItem(delegation: DelegationStore, team: TeamStore, args: CommandArgs<'assignDelegation'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, vscode.l10n.t('Which work are you handing over?'));
   if (!item) {
     return undefined;
@@ -192,16 +177,16 @@ export async function assignItem(delegation: DelegationStore, team: TeamStore, a
   return result;
 }
 
-export async function changeLevel(delegation: DelegationStore, args: CommandArgs<'changeDelegationLevel'>): Promise<ItemResult | undefined> {
+async function changeLevel(delegation: DelegationStore, args: CommandArgs<'changeDelegationLevel'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, vscode.l10n.t('Whose level changes?'), (i) => i.ownerId !== undefined);
   if (!item) {
     return undefined;
   }
   const level = args.level !== undefined ? args.level : await pickLevel(vscode.l10n.t('Two Hats: “{0}”', item.title), vscode.l10n.t('Who decides now?'), item.level);
-  return level === undefined ? undefined : report(await delegation.update(item.id, (current) => withLevel(current, level, localToday())));
+  return level === undefined ? undefined : report(await changeDelegationLevel(delegation, { itemId: item.id, level }));
 }
 
-export async function changeStatus(delegation: DelegationStore, args: CommandArgs<'setDelegationStatus'>): Promise<ItemResult | undefined> {
+async function changeStatus(delegation: DelegationStore, args: CommandArgs<'setDelegationStatus'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, vscode.l10n.t('Which item?'));
   if (!item) {
     return undefined;
@@ -214,18 +199,10 @@ export async function changeStatus(delegation: DelegationStore, args: CommandArg
     );
     status = picked?.status;
   }
-  if (!status) {
-    return undefined;
-  }
-  if (status !== 'holding' && status !== 'takenBack' && !item.ownerId) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Choose who owns it first.'));
-    return undefined;
-  }
-  const chosen = status;
-  return report(await delegation.update(item.id, (current) => setStatus(current, chosen)));
+  return status ? report(await setDelegationStatus(delegation, { itemId: item.id, status })) : undefined;
 }
 
-export async function relapse(delegation: DelegationStore, args: CommandArgs<'recordRelapse'>): Promise<ItemResult | undefined> {
+async function relapse(delegation: DelegationStore, args: CommandArgs<'recordRelapse'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, vscode.l10n.t('Which work did you take back?'), (i) => i.ownerId !== undefined);
   if (!item) {
     return undefined;
@@ -238,14 +215,10 @@ export async function relapse(delegation: DelegationStore, args: CommandArgs<'re
     );
     kind = picked?.relapseKind;
   }
-  if (!kind) {
-    return undefined;
-  }
-  const chosen = kind;
-  return report(await delegation.update(item.id, (current) => recordRelapse(current, chosen, localToday())));
+  return kind ? report(await recordDelegationRelapse(delegation, { itemId: item.id, kind })) : undefined;
 }
 
-export async function noteStep(delegation: DelegationStore, args: CommandArgs<'noteDelegationStep'>): Promise<ItemResult | undefined> {
+async function noteStep(delegation: DelegationStore, args: CommandArgs<'noteDelegationStep'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, vscode.l10n.t('Which item?'));
   const step = args.stepId !== undefined ? findStep(args.stepId) : undefined;
   if (!item || !step) {
@@ -262,10 +235,7 @@ export async function noteStep(delegation: DelegationStore, args: CommandArgs<'n
           ignoreFocusOut: true,
           validateInput: (value) => (value.length > STEP_NOTE_MAX_LENGTH ? vscode.l10n.t('Keep it under {0} characters.', STEP_NOTE_MAX_LENGTH) : undefined),
         });
-  if (note === undefined) {
-    return undefined;
-  }
-  return report(await delegation.update(item.id, (current) => tickStep(current, step.id, true, localToday(), note.slice(0, STEP_NOTE_MAX_LENGTH))));
+  return note === undefined ? undefined : report(await noteDelegationStep(delegation, { itemId: item.id, stepId: step.id, note }));
 }
 
 async function deleteItem(delegation: DelegationStore, args: CommandArgs<'deleteDelegationItem'>): Promise<ItemResult | undefined> {

@@ -10,6 +10,7 @@ import type { HostMessage, WebviewMessage, WebviewRequest } from '../../shared/p
 import { handleDelegationIntent } from '../delegation/sidebarIntents';
 import { enableGlobalStorageWhenNoFolder } from '../storage/dataLocation';
 import type { MutationResult } from '../storage/teamStore';
+import { goalReachedMessage, markGoalReached } from '../useCases/goals';
 import { addPerson, setPersonArchived, updatePerson } from '../useCases/people';
 import { tickActionItem } from '../useCases/tickActionItem';
 import { previewOf } from './notePreview';
@@ -56,7 +57,7 @@ export async function handleSidebarIntent(message: SidebarIntent, sidebar: Sideb
     case 'unlock':
       await commands.unlockNotes({});
       return;
-    // The palette's commands, given the person: they ask for the template, the text, the goal.
+    // The palette's commands, given the person: they ask for the template or the text.
     case 'startOneOnOne':
       await commands.startOneOnOne({ personId: message.personId });
       return;
@@ -66,9 +67,15 @@ export async function handleSidebarIntent(message: SidebarIntent, sidebar: Sideb
     case 'addGoal':
       await commands.addGoal({ personId: message.personId });
       return;
-    case 'markGoalReached':
-      await commands.markGoalReached({ personId: message.personId, goalId: message.goalId });
+    case 'markGoalReached': {
+      const reached = await markGoalReached(team, message);
+      if (reached.ok) {
+        void vscode.window.showInformationMessage(goalReachedMessage(reached));
+      } else {
+        void vscode.window.showErrorMessage(reached.error);
+      }
       return;
+    }
     case 'queueTalkingPoint':
       await commands.queueTalkingPoint({ personId: message.personId });
       return;

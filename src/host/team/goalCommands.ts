@@ -1,20 +1,24 @@
-/** Growth goals per person: a few at a time, scored in 1:1s, their trend shown in the sidebar. */
+/**
+ * The palette side of growth goals: ask for whoever and whatever the argument leaves out, then
+ * run the use case and say how it went.
+ */
 import * as vscode from 'vscode';
 import { goalProblem } from '../../shared/team';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { MutationResult, TeamStore } from '../storage/teamStore';
+import { addGoal, goalReachedMessage, markGoalReached, type ReachedGoal } from '../useCases/goals';
 import { pickActivePerson } from './pickPerson';
 
 export function goalCommands(team: TeamStore): SomeCommandHandlers<'addGoal' | 'markGoalReached'> {
   return {
-    addGoal: (args) => addGoal(team, args),
-    markGoalReached: (args) => markGoalReached(team, args),
+    addGoal: (args) => promptAndAddGoal(team, args),
+    markGoalReached: (args) => promptAndMarkGoalReached(team, args),
   };
 }
 
 /** Adds a growth goal, asking for whoever and whatever `args` leaves out. */
-export async function addGoal(team: TeamStore, args: CommandArgs<'addGoal'>): Promise<MutationResult | undefined> {
+async function promptAndAddGoal(team: TeamStore, args: CommandArgs<'addGoal'>): Promise<MutationResult | undefined> {
   const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Add a Growth Goal'), vscode.l10n.t('For whom?'));
   if (!person) {
     // A stale sidebar click names someone who has left; a cancelled pick needs no message.
@@ -36,7 +40,7 @@ export async function addGoal(team: TeamStore, args: CommandArgs<'addGoal'>): Pr
   if (text === undefined) {
     return undefined;
   }
-  const result = await team.addGoal(person.id, text);
+  const result = await addGoal(team, { personId: person.id, text });
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.error);
   }
@@ -44,7 +48,7 @@ export async function addGoal(team: TeamStore, args: CommandArgs<'addGoal'>): Pr
 }
 
 /** Marks an open goal reached, asking for whoever and whichever `args` leaves out. */
-export async function markGoalReached(team: TeamStore, args: CommandArgs<'markGoalReached'>): Promise<MutationResult | undefined> {
+async function promptAndMarkGoalReached(team: TeamStore, args: CommandArgs<'markGoalReached'>): Promise<ReachedGoal | undefined> {
   const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Mark a Goal Reached'), vscode.l10n.t('Whose goal?'));
   if (!person) {
     // A stale sidebar click names someone who has left; a cancelled pick needs no message.
@@ -53,23 +57,25 @@ export async function markGoalReached(team: TeamStore, args: CommandArgs<'markGo
     }
     return undefined;
   }
-  const open = (person.goals ?? []).filter((goal) => !goal.reachedOn);
-  const goal =
-    args.goalId !== undefined
-      ? open.find((g) => g.id === args.goalId)
-      : (await vscode.window.showQuickPick(open.map((g) => ({ label: g.text, goal: g })), {
-          title: vscode.l10n.t('Two Hats: {0}’s goals', person.name),
-          placeHolder: vscode.l10n.t('Which goal was reached?'),
-        }))?.goal;
-  if (!goal) {
-    if (args.goalId !== undefined) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('That goal is no longer open.'));
+  let goalId = args.goalId;
+  if (goalId === undefined) {
+    const open = (person.goals ?? []).filter((goal) => !goal.reachedOn);
+    const picked = await vscode.window.showQuickPick(open.map((goal) => ({ label: goal.text, goal })), {
+      title: vscode.l10n.t('Two Hats: {0}’s goals', person.name),
+      placeHolder: vscode.l10n.t('Which goal was reached?'),
+    });
+    if (!picked) {
+      return undefined;
     }
-    return undefined;
+    goalId = picked.goal.id;
   }
-  const result = await team.markGoalReached(person.id, goal.id);
+  return reportGoalReached(await markGoalReached(team, { personId: person.id, goalId }));
+}
+
+/** Says how marking a goal reached went, as the sidebar does. */
+function reportGoalReached(result: ReachedGoal): ReachedGoal {
   if (result.ok) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Marked “{0}” reached. Tell {1} what you saw.', goal.text, person.name));
+    void vscode.window.showInformationMessage(goalReachedMessage(result));
   } else {
     void vscode.window.showErrorMessage(result.error);
   }

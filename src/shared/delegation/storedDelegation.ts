@@ -1,5 +1,6 @@
 /** The delegation inventory on disk: one versioned JSON file, checked against this schema. */
 import * as z from 'zod/mini';
+import { asStoredBound, DELEGATION_TITLE_MAX_LENGTH, STEP_ID, STEP_NOTE_MAX_LENGTH } from '../storageLayout';
 import { codeReference, isoDay, storedId } from '../storedCommon';
 import { parseVersionedJson, type Parsed } from '../versionedFile';
 import { RELAPSE_KINDS, STATUSES, type DelegationItem } from './items';
@@ -11,14 +12,14 @@ const level = z.literal(LEVELS);
 
 const itemV1 = z.object({
   id: storedId,
-  title: z.string().check(z.minLength(1), z.maxLength(800)),
+  title: z.string().check(z.minLength(1), z.maxLength(asStoredBound(DELEGATION_TITLE_MAX_LENGTH))),
   createdOn: isoDay,
   status: z.enum(STATUSES),
   ownerId: z.optional(storedId),
   level: z.optional(level),
   targetLevel: z.optional(level),
   levelHistory: z.array(z.object({ on: isoDay, from: z.optional(level), to: level })),
-  steps: z.array(z.object({ stepId: z.string().check(z.regex(/^[a-z-]{1,64}$/)), on: isoDay, note: z.optional(z.string().check(z.maxLength(4000))) })),
+  steps: z.array(z.object({ stepId: z.string().check(z.regex(STEP_ID)), on: isoDay, note: z.optional(z.string().check(z.maxLength(asStoredBound(STEP_NOTE_MAX_LENGTH)))) })),
   relapses: z.array(z.object({ on: isoDay, kind: z.enum(RELAPSE_KINDS) })),
   nextCheckInOn: z.optional(isoDay),
   source: z.optional(codeReference),

@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import { withoutLocalFileLinks } from '../codeReferences';
 import * as l10n from '../l10n';
-import { isoDay, storedId } from '../storedCommon';
+import { asStoredBound, PERSON_NAME_MAX_LENGTH, STORED_NOTE_TITLE_MAX_LENGTH } from '../storageLayout';
+import { isoDay, storedId, templateId } from '../storedCommon';
 import type { NoteHeader } from './noteIndex';
 import { shareableAgenda } from './privacy';
 
@@ -16,10 +17,10 @@ const exportHeader = z.object({
   'two-hats-export': z.literal(EXPORT_FORMAT_VERSION),
   id: storedId,
   personId: storedId,
-  person: z.string().check(z.minLength(1), z.maxLength(400)),
+  person: z.string().check(z.minLength(1), z.maxLength(asStoredBound(PERSON_NAME_MAX_LENGTH))),
   date: isoDay,
-  templateId: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
-  title: z.string().check(z.maxLength(400)),
+  templateId,
+  title: z.string().check(z.maxLength(STORED_NOTE_TITLE_MAX_LENGTH)),
   createdAt: z.number(),
   private: z.enum(['included', 'left-out']),
 });

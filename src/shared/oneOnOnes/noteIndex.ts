@@ -5,8 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { balanceOfNote } from '../principles/balance';
-import { INDEXED_ITEM_TEXT_MAX_LENGTH } from '../storageLayout';
-import { isoDay, storedId } from '../storedCommon';
+import { INDEXED_ITEM_TEXT_MAX_LENGTH, STORED_NOTE_TITLE_MAX_LENGTH } from '../storageLayout';
+import { isoDay, storedId, templateId } from '../storedCommon';
 import { parseVersionedJson, type Parsed, type Refusal } from '../versionedFile';
 import { openActionItems } from './actionItems';
 import { goalScoresOf, moodOf } from './checkIns';
@@ -15,14 +15,12 @@ import { isPrivateLine, PRIVACY_RULE_VERSION, splitPrivate } from './privacy';
 export const NOTE_INDEX_VERSION = 1;
 export const NOTE_HEADER_VERSION = 1;
 
-const templateId = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/));
-
 const noteHeader = z.object({
   id: storedId,
   personId: storedId,
   date: isoDay,
   templateId,
-  title: z.string().check(z.maxLength(400)),
+  title: z.string().check(z.maxLength(STORED_NOTE_TITLE_MAX_LENGTH)),
   createdAt: z.number(),
 });
 

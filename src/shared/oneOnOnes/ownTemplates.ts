@@ -6,6 +6,7 @@
 import * as l10n from '../l10n';
 import type { Token, Tokens } from 'marked';
 import { PRIVATE_HEADING, shareableAgenda, topLevelBlocks } from './privacy';
+import { TEMPLATE_ID_MAX_LENGTH } from '../storageLayout';
 import { TEMPLATE_VARIABLES, type TemplateVariable } from './templates';
 
 export const OWN_TEMPLATE_PREFIX = 'own-';
@@ -28,7 +29,7 @@ export function ownTemplateId(fileName: string): string | undefined {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
-    .slice(0, 64 - OWN_TEMPLATE_PREFIX.length);
+    .slice(0, TEMPLATE_ID_MAX_LENGTH - OWN_TEMPLATE_PREFIX.length);
   return slug ? `${OWN_TEMPLATE_PREFIX}${slug}` : undefined;
 }
 

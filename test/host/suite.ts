@@ -28,6 +28,7 @@ import './encryption.test';
 import './encryptionOldBackups.test';
 import './lockNowViews.test';
 import './sealedExport.test';
+import './sealedHandover.test';
 import './encryptionOtherWindow.test';
 import './backupPause.test';
 import './encryptionKeyfileMissing.test';

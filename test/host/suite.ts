@@ -34,3 +34,4 @@ import './backupPause.test';
 import './encryptionKeyfileMissing.test';
 import './backupForms.test';
 import './useCases.test';
+import './unreadableNoteHeader.test';

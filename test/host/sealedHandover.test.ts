@@ -45,7 +45,8 @@ describe('the handover export while the notes are encrypted: sealed under a one-
     await vscode.commands.executeCommand(COMMANDS.addGoal, { personId, text: `Lead the ${goalSentinel} review` });
     const note = (await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' }))!;
     const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(note.uri));
-    const typed = `${before}\n- [ ] ${sentinel} drafts the rollout plan\n\n## Private notes\n\n${privateSentinel} seemed tired\n`;
+    // First, above the template's own private section, so that it is shareable.
+    const typed = `- [ ] ${sentinel} drafts the rollout plan\n\n${before}\n\n## Private notes\n\n${privateSentinel} seemed tired\n`;
     await vscode.workspace.fs.writeFile(note.uri, new TextEncoder().encode(typed));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     assert.deepEqual(await encryption('encryptNotes', ownPassphrase), { ok: true });

@@ -35,3 +35,4 @@ import './encryptionKeyfileMissing.test';
 import './backupForms.test';
 import './useCases.test';
 import './unreadableNoteHeader.test';
+import './eraseLeftoverForms.test';

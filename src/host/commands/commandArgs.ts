@@ -61,7 +61,8 @@ export const COMMAND_ARGS = {
   exportNotes: fields(z.object({ folder: string, includePrivate: flag, encrypted: flag })),
   /** A passphrase given here skips the prompt for an encrypted export (tests); it is never logged. */
   importNotes: fields(z.object({ folder: string, passphrase: string })),
-  exportForNextManager: idOr('personId', z.object({ personId: string, file: string, folder: string })),
+  /** `encrypted` with a `passphrase` seals the handover under that one-time passphrase (tests); never logged. */
+  exportForNextManager: idOr('personId', z.object({ personId: string, file: string, folder: string, encrypted: flag, passphrase: string })),
   exportSchedule: fields(z.object({ file: string })),
   importMarkdownFolder: fields(z.object({ folder: string, confirm: flag })),
   restoreFromBackup: fields(z.object({ backupFolder: string })),

@@ -1,18 +1,23 @@
 /**
  * `Two Hats: Export Notes for Their Next Manager…`: when someone moves to another lead, what
  * may go with them. Shareable parts only, never a private part; still personal data, so the user
- * is told so before anything is written.
+ * is told so before anything is written. While the notes are encrypted, the handover can be too
+ * (sealedHandover.ts), under a one-time passphrase instead of the lead's own.
  */
 import * as vscode from 'vscode';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
 import { safeFileName } from '../../shared/oneOnOnes/exportFormat';
 import { handoverMarkdown, handoverNote, handoverSummary, type Handover } from '../../shared/oneOnOnes/handover';
+import { headerOf, type NoteHeader } from '../../shared/oneOnOnes/noteIndex';
 import { localToday, type Person } from '../../shared/team';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { createPrivateFolder } from '../storage/permissions';
+import { pickFolder } from './exportFiles';
+import type { ExportSealing } from './sealedExport';
+import { askOneTimePassphrase, oneTimePassphraseProblem, writeSealedHandover, type HandoverSource } from './sealedHandover';
 
 const encoder = new TextEncoder();
 
@@ -20,16 +25,48 @@ export interface HandoverResult {
   /** The Markdown file, or the folder holding one file per note. */
   readonly written: vscode.Uri;
   readonly notes: number;
+  /** Sealed under a one-time passphrase (a folder the import opens with it). */
+  readonly encrypted: boolean;
 }
 
 type Args = CommandArgs<'exportForNextManager'>;
 
-/** With `{ personId, file }` or `{ personId, folder }` (tests), nothing is asked. */
-export function handoverExportCommands(team: TeamStore, notes: NoteStore): SomeCommandHandlers<'exportForNextManager'> {
-  return { exportForNextManager: (args) => exportForNextManager(team, notes, args) };
+/**
+ * With `{ personId, file }` or `{ personId, folder }` (tests), nothing is asked; with
+ * `{ personId, folder, encrypted: true, passphrase }`, the handover is sealed under that passphrase.
+ */
+export function handoverExportCommands(team: TeamStore, notes: NoteStore, sealing: ExportSealing): SomeCommandHandlers<'exportForNextManager'> {
+  return { exportForNextManager: (args) => exportForNextManager(team, notes, sealing, args) };
 }
 
-async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Args): Promise<HandoverResult | undefined> {
+/**
+ * As the ordinary export: while the notes are encrypted, whether to seal the handover or write it
+ * as plain Markdown; plain notes hand over plain. Undefined when the user cancelled.
+ */
+async function handoverForm(sealing: ExportSealing, person: Person, args: Args): Promise<{ sealed: boolean } | undefined> {
+  if (args.encrypted !== undefined) {
+    return { sealed: args.encrypted };
+  }
+  const own = await sealing.exportKey();
+  if (!own) {
+    return { sealed: false };
+  }
+  own.dataKey.fill(0);
+  const sealed = vscode.l10n.t('Export Encrypted');
+  const plain = vscode.l10n.t('Export as Plain Markdown');
+  const answer = await vscode.window.showInformationMessage(
+    vscode.l10n.t(
+      "Your notes are encrypted. Export {0}'s handover encrypted, under a one-time passphrase you give their next manager separately, or as plain Markdown anyone who finds it can read?",
+      person.name,
+    ),
+    { modal: true },
+    sealed,
+    plain,
+  );
+  return answer === undefined ? undefined : { sealed: answer === sealed };
+}
+
+async function exportForNextManager(team: TeamStore, notes: NoteStore, sealing: ExportSealing, args: Args): Promise<HandoverResult | undefined> {
   if (team.state.kind !== 'ready' || team.all.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is nobody on your team to hand over yet.'));
     return undefined;
@@ -39,7 +76,14 @@ async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Arg
   if (!person) {
     return undefined;
   }
-  const handover = await handoverOf(person, notes);
+  const form = asked || args.encrypted !== undefined ? await handoverForm(sealing, person, args) : { sealed: false };
+  if (!form) {
+    return undefined;
+  }
+  const { handover, sources } = await handoverOf(person, notes);
+  if (form.sealed) {
+    return exportSealed(person, handover, sources, sealing, args);
+  }
   if (asked) {
     const go = vscode.l10n.t('Export Shareable Parts');
     const what =
@@ -66,7 +110,53 @@ async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Arg
       .showInformationMessage(vscode.l10n.t("Exported the shareable notes for {0}'s next manager to {1}.", person.name, written.fsPath), reveal)
       .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', written) : undefined));
   }
-  return { written, notes: handover.notes.length };
+  return { written, notes: handover.notes.length, encrypted: false };
+}
+
+async function exportSealed(person: Person, handover: Handover, sources: readonly HandoverSource[], sealing: ExportSealing, args: Args): Promise<HandoverResult | undefined> {
+  const asked = args.folder === undefined;
+  if (asked) {
+    const go = vscode.l10n.t('Export Shareable Parts');
+    const answer = await vscode.window.showWarningMessage(
+      handover.notes.length === 1
+        ? vscode.l10n.t("Export what {0}'s next manager may read, encrypted: their goals, open action items and the shareable part of 1 note? Private notes are left out.", person.name)
+        : vscode.l10n.t("Export what {0}'s next manager may read, encrypted: their goals, open action items and the shareable part of {1} notes? Private notes are left out.", person.name, handover.notes.length),
+      { modal: true, detail: vscode.l10n.t('You choose a one-time passphrase next. Give it to their next manager in person or by phone, never with the files, and only with their knowledge.') },
+      go,
+    );
+    if (answer !== go) {
+      return undefined;
+    }
+  }
+  let passphrase: string | undefined;
+  if (typeof args.passphrase === 'string') {
+    const problem = await oneTimePassphraseProblem(args.passphrase, sealing);
+    if (problem !== undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('That passphrase is refused: {0}', problem));
+      return undefined;
+    }
+    passphrase = args.passphrase;
+  } else {
+    passphrase = await askOneTimePassphrase(person.name, sealing);
+  }
+  if (passphrase === undefined) {
+    return undefined;
+  }
+  const parent = asked ? await pickFolder(vscode.l10n.t('Two Hats: Export the handover notes to…'), vscode.l10n.t('Export Here')) : vscode.Uri.file(args.folder!);
+  if (!parent) {
+    return undefined;
+  }
+  const written = await writeSealedHandover(parent, person.id, handover, sources, passphrase);
+  if (asked) {
+    const reveal = vscode.l10n.t('Reveal in File Explorer');
+    void vscode.window
+      .showInformationMessage(
+        vscode.l10n.t("Exported the shareable notes for {0}'s next manager, encrypted, to {1}. They open them with Import 1:1 Notes… and the one-time passphrase: give it to them separately.", person.name, written.fsPath),
+        reveal,
+      )
+      .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', written) : undefined));
+  }
+  return { written, notes: handover.notes.length, encrypted: true };
 }
 
 async function pickPerson(team: TeamStore): Promise<Person | undefined> {
@@ -77,15 +167,18 @@ async function pickPerson(team: TeamStore): Promise<Person | undefined> {
   return picked?.person;
 }
 
-async function handoverOf(person: Person, notes: NoteStore): Promise<Handover> {
+/** The handover, and each of its notes with its header (for the sealed form, which the import reads). */
+async function handoverOf(person: Person, notes: NoteStore): Promise<{ handover: Handover; sources: HandoverSource[] }> {
   const oldestFirst = [...notes.forPerson(person.id)].reverse();
   const read = await Promise.all(
-    oldestFirst.map(async (meta) => {
+    oldestFirst.map(async (meta): Promise<{ header: NoteHeader; content: string }[]> => {
       const content = await notes.read(meta.id).catch(() => undefined);
-      return content === undefined ? [] : [{ date: meta.date, title: meta.title.split(' · ').at(-1) ?? meta.title, content }];
+      return content === undefined ? [] : [{ header: headerOf(meta), content }];
     }),
   );
-  return { name: person.name, role: person.role, goals: person.goals ?? [], notes: read.flat(), today: localToday() };
+  const sources = read.flat();
+  const handoverNotes = sources.map(({ header, content }) => ({ date: header.date, title: header.title.split(' · ').at(-1) ?? header.title, content }));
+  return { handover: { name: person.name, role: person.role, goals: person.goals ?? [], notes: handoverNotes, today: localToday() }, sources };
 }
 
 async function pickTarget(person: Person): Promise<{ file: vscode.Uri } | { folder: vscode.Uri } | undefined> {

@@ -15,7 +15,7 @@ import { parseDelegationFile, serializeDelegationFile } from '../../shared/deleg
 import { parseNoteHeader } from '../../shared/oneOnOnes/noteIndex';
 import { BACKUP_MANIFEST_FILE, DELEGATION_FILE, noteIdOfHeader, noteIdPrefixOf, TEAM_FILE } from '../../shared/storageLayout';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
-import { eraseFromLeftovers } from './leftoverErasure';
+import { eraseFromLeftovers, readBackupCopy } from './leftoverErasure';
 import { readBackupFile, writeBackupFile } from './backupForms';
 import { notesFolder } from './layout';
 
@@ -55,8 +55,10 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
       const parsed = parseDelegationFile(text);
       return parsed.ok ? serializeDelegationFile(withoutPerson(parsed.value, personId, name)) : undefined;
     });
-    // Copies kept beside the backup's files (from before a set-aside) are copies of them too.
-    const leftovers = await eraseFromLeftovers(folder, { id: personId, name, noteIds });
+    // Copies kept beside the backup's files (from before a set-aside) are copies of them too,
+    // each in its own form (the open folder's codec knows only the open folder's).
+    const { touched: leftovers, unreadable: leftoverUnreadable } = await eraseFromLeftovers(folder, { id: personId, name, noteIds }, readBackupCopy);
+    unreadable.found ||= leftoverUnreadable;
     if (notes + people + items + leftovers > 0) {
       await recount(folder, notes, people);
     }

@@ -4,12 +4,17 @@
  * a note that was not UTF-8, and temporary files an interrupted write left behind. The stores and
  * the backups know only their live files; without this, a copy kept for the user's recovery would
  * keep the person too.
+ *
+ * The data folder's copies are read through its codec; a backup folder's in their own form
+ * (backupForms.ts), which may not be the open folder's: a plain copy in an older backup of a
+ * folder encrypted since is still read, and one sealed with a key this window lacks is reported.
  */
 import * as vscode from 'vscode';
 import { mentionsName, withoutPerson } from '../../shared/delegation/forgetPerson';
 import { parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { isAbandonedTemp, isTempName } from './atomicFile';
+import { readBackupFile, writeBackupFile } from './backupForms';
 import { readDataFile, writeDataFile } from './dataFiles';
 
 export interface ErasedPerson {
@@ -28,29 +33,56 @@ const encoder = new TextEncoder();
 
 type Entries = [string, vscode.FileType][];
 
+/** A copy as read: its text and how to write it back in its own form; `unreadable` when it cannot be told what it holds. */
+export type ReadCopy = (file: vscode.Uri) => Promise<{ plain: Uint8Array; writeBack(plain: Uint8Array): Promise<void> } | 'unreadable' | undefined>;
+
+/** The open data folder's copies, through its codec. One that does not decode (damaged, set aside as such) is passed over, as before. */
+export const readDataFolderCopy: ReadCopy = async (file) => {
+  const plain = await readDataFile(file).catch(() => undefined);
+  return plain && { plain, writeBack: (cleaned) => writeDataFile(file, cleaned) };
+};
+
+/** A backup folder's copies, each in its own form: plain, or encrypted with this window's key. */
+export const readBackupCopy: ReadCopy = async (file) => {
+  const read = await readBackupFile(file).catch(() => undefined);
+  if (!read) {
+    return undefined;
+  }
+  if (!('plain' in read)) {
+    return 'unreadable';
+  }
+  return { plain: read.plain, writeBack: (cleaned) => writeBackupFile(file, cleaned, read.form) };
+};
+
 /**
  * Rewrites each such copy under `folder` without the person when it can be read as what it is (a
  * team or delegation file), and deletes it when it still mentions them: a damaged copy that names
  * them cannot be cleaned with certainty, and the person's erasure comes before its recovery.
- * Returns how many copies were changed or deleted.
+ * Returns how many copies were changed or deleted, and whether one could not be read (sealed with
+ * another key, or damaged): it may still name them.
  */
-export async function eraseFromLeftovers(folder: vscode.Uri, person: ErasedPerson): Promise<number> {
+export async function eraseFromLeftovers(folder: vscode.Uri, person: ErasedPerson, readCopy: ReadCopy = readDataFolderCopy): Promise<{ touched: number; unreadable: boolean }> {
   let touched = 0;
+  let unreadable = false;
   for (const file of await leftoverCopies(folder, MAX_DEPTH)) {
-    const bytes = await readDataFile(file).catch(() => undefined);
-    const text = bytes ? decoder.decode(bytes) : '';
-    if (!bytes || !mentions(text, person)) {
+    const copy = await readCopy(file);
+    if (copy === 'unreadable') {
+      unreadable = true;
+      continue;
+    }
+    const text = copy ? decoder.decode(copy.plain) : '';
+    if (!copy || !mentions(text, person)) {
       continue;
     }
     const cleaned = cleanedCopy(file, text, person);
-    if (cleaned !== undefined && !mentions(cleaned, person)) {
-      await writeDataFile(file, encoder.encode(cleaned));
-    } else {
+    // A copy that cannot be rewritten without them goes: their erasure comes before its recovery.
+    const rewritten = cleaned !== undefined && !mentions(cleaned, person) && (await copy.writeBack(encoder.encode(cleaned)).then(() => true, () => false));
+    if (!rewritten) {
       await vscode.workspace.fs.delete(file, { useTrash: false }).then(undefined, () => undefined);
     }
     touched++;
   }
-  return touched;
+  return { touched, unreadable };
 }
 
 function mentions(text: string, person: ErasedPerson): boolean {

@@ -1,0 +1,117 @@
+/**
+ * The encrypted form of Export Notes for Their Next Manager. The lead's own data key and recovery
+ * passphrase never leave: a fresh random key seals the handover, wrapped by a one-time passphrase
+ * the lead types twice and gives the next manager separately. The folder is laid out as an
+ * encrypted export (sealedExport.ts), so the next manager brings it in with Import 1:1 Notes… and
+ * that passphrase; without it, no byte or file name says whose notes these are.
+ */
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { passphraseProblem } from '../../shared/encryption/passphrasePolicy';
+import { ExportNames, exportedNote } from '../../shared/oneOnOnes/exportFormat';
+import { handoverSummary, type Handover } from '../../shared/oneOnOnes/handover';
+import type { NoteHeader } from '../../shared/oneOnOnes/noteIndex';
+import { keyIdOf } from '../encryption/envelope';
+import { newDataKey, unwrapDataKey, wrapDataKey } from '../encryption/keyWrapping';
+import { freshFolder, writeNewFile } from './exportFiles';
+import { HOW_TO_OPEN_NAME, SEALED_KEYFILE_NAME, SEALED_SUFFIX, sealNote, type ExportSealing } from './sealedExport';
+
+/** Beside an encrypted handover, for the next manager (English, as note headings are). */
+const HANDOVER_HOW_TO_OPEN = [
+  'These 1:1 notes were handed over to you encrypted by Two Hats (AES-256-GCM).',
+  'To read them, run "Two Hats: Import 1:1 Notes…" in VS Code, pick this folder and type the',
+  'one-time passphrase their previous manager gave you. Without it they cannot be read.',
+  '',
+].join('\n');
+/** The summary's template id: imported, it reads as a note of its own, dated the handover day. */
+const SUMMARY_TEMPLATE_ID = 'handover';
+
+const encoder = new TextEncoder();
+
+/** A note of the handover with the header it is exported under. */
+export interface HandoverSource {
+  readonly header: NoteHeader;
+  readonly content: string;
+}
+
+/**
+ * Why `passphrase` may not seal a handover, or undefined: the policy's reasons, and never the
+ * lead's own recovery passphrase (which would open their notes too).
+ */
+export async function oneTimePassphraseProblem(passphrase: string, sealing: ExportSealing): Promise<string | undefined> {
+  const weak = passphraseProblem(passphrase);
+  if (weak !== undefined) {
+    return weak;
+  }
+  const own = await sealing.exportKey();
+  if (!own) {
+    return undefined;
+  }
+  own.dataKey.fill(0);
+  const opensOwn = await unwrapDataKey(passphrase, own.keyfileText);
+  if (opensOwn.ok) {
+    opensOwn.dataKey.fill(0);
+    return vscode.l10n.t('that is your own passphrase; choose a new one for this handover only');
+  }
+  return undefined;
+}
+
+/** The one-time passphrase, typed twice; undefined when the user cancelled. */
+export async function askOneTimePassphrase(personName: string, sealing: ExportSealing): Promise<string | undefined> {
+  const title = vscode.l10n.t("Two Hats: One-Time Passphrase for {0}'s Next Manager", personName);
+  const first = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('A new passphrase for this handover only, not your own: a few unrelated words, at least 12 characters. Give it to their next manager separately, never with the files.'),
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.length === 0 ? undefined : passphraseProblem(value)),
+  });
+  if (first === undefined) {
+    return undefined;
+  }
+  const problem = await oneTimePassphraseProblem(first, sealing);
+  if (problem !== undefined) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('That passphrase is refused: {0}', problem));
+    return undefined;
+  }
+  const second = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('Type the same passphrase again.'),
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.length === 0 || value === first ? undefined : vscode.l10n.t('This is not the same passphrase.')),
+  });
+  return second === first ? second : undefined;
+}
+
+/**
+ * Writes the sealed handover into a new folder under `parent`: the key file, how to open it, the
+ * summary (goals, open items) as a note of the handover day, and the shareable part of each note.
+ * Numbered file names: a name or a date would say what the sealed bytes hide.
+ */
+export async function writeSealedHandover(parent: vscode.Uri, personId: string, handover: Handover, sources: readonly HandoverSource[], passphrase: string): Promise<vscode.Uri> {
+  const dataKey = newDataKey();
+  try {
+    const keyfileText = await wrapDataKey(passphrase, dataKey);
+    const key = { dataKey, keyId: keyIdOf(dataKey).toString('hex'), keyfileText };
+    const folder = await freshFolder(parent, `two-hats-handover-${handover.today}`);
+    const names = new ExportNames();
+    // The key file first: a sealed note without it could never be opened.
+    await writeNewFile(folder, names, SEALED_KEYFILE_NAME, encoder.encode(keyfileText));
+    await writeNewFile(folder, names, HOW_TO_OPEN_NAME, encoder.encode(HANDOVER_HOW_TO_OPEN));
+    const summary: HandoverSource = {
+      header: { id: randomUUID(), personId, date: handover.today, templateId: SUMMARY_TEMPLATE_ID, title: 'Handover from their previous manager', createdAt: Date.now() },
+      content: handoverSummary(handover),
+    };
+    let count = 0;
+    for (const source of [summary, ...sources]) {
+      // Shareable part only: exportedNote leaves the private part out when told to.
+      const text = exportedNote(source.header, handover.name, source.content, false).text;
+      count++;
+      await writeNewFile(folder, names, `notes/${String(count).padStart(5, '0')}.md${SEALED_SUFFIX}`, sealNote(key, text));
+    }
+    return folder;
+  } finally {
+    dataKey.fill(0);
+  }
+}

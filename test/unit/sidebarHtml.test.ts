@@ -88,6 +88,14 @@ describe('sidebar HTML and its content security policy', () => {
     assert.deepEqual(policyOf(html).get('font-src'), [resources.cspSource], 'no data: font allowed when none is carried');
   });
 
+  it('links the script when an HTML comment opener followed by a script tag would keep its closing tag from ending it', () => {
+    // In a script element, `<!--` then `<script` puts the HTML parser in its double-escaped state:
+    // the page's own `</script>` no longer ends the element, and the sidebar would get no script.
+    const html = buildSidebarHtml({ ...resources, read: (...parts) => bytesOf(parts.join('/') === 'dist/webview/sidebar.js' ? 'const a = "<!--"; const b = "<SCRIPT>";' : undefined) }, 'abc');
+    assert.match(html, /<script nonce="abc" src="[^"]*\/dist\/webview\/sidebar\.js"><\/script>/);
+    assert.doesNotMatch(html, /<!--/);
+  });
+
   it('uses a fresh nonce of at least 128 bits each time', () => {
     const nonces = new Set(Array.from({ length: 50 }, () => createNonce()));
     assert.equal(nonces.size, 50);

@@ -63,10 +63,11 @@ class PageFiles {
     this.font = font === undefined ? undefined : `data:font/ttf;base64,${Buffer.from(font).toString('base64')}`;
   }
 
-  private text(closing: string, parts: readonly string[]): string | undefined {
+  /** The file's text, unless it holds one of `unsafe` (in any case). */
+  private text(unsafe: readonly string[], parts: readonly string[]): string | undefined {
     const bytes = this.resources.read?.(...parts);
     const text = bytes === undefined ? undefined : new TextDecoder().decode(bytes);
-    return text !== undefined && !text.toLowerCase().includes(closing) ? text : undefined;
+    return text !== undefined && !unsafe.some((marker) => text.toLowerCase().includes(marker)) ? text : undefined;
   }
 
   link(...parts: string[]): string {
@@ -76,14 +77,16 @@ class PageFiles {
   /** A stylesheet; its relative URLs (the icon font's) point where they did from its file. */
   stylesheet(...parts: string[]): string {
     const folder = parts.slice(0, -1);
-    const css = this.text('</style', parts)?.replace(/url\("\.\/([\w.-]+)"\)/g, (_, name: string) =>
+    const css = this.text(['</style'], parts)?.replace(/url\("\.\/([\w.-]+)"\)/g, (_, name: string) =>
       `url("${name === 'codicon.ttf' && this.font !== undefined ? this.font : this.resources.asset(...folder, name)}")`,
     );
     return css === undefined ? `<link rel="stylesheet" href="${this.link(...parts)}">` : `<style nonce="${attribute(this.nonce)}">${css}</style>`;
   }
 
   script(...parts: string[]): string {
-    const js = this.text('</script', parts);
+    // `</script` would end the element early; `<script` after a `<!--` (DOMPurify's source has
+    // those) would keep our closing tag from ending it, and the page would have no script.
+    const js = this.text(['</script', '<script'], parts);
     return js === undefined ? `<script nonce="${attribute(this.nonce)}" src="${this.link(...parts)}"></script>` : `<script nonce="${attribute(this.nonce)}">${js}</script>`;
   }
 

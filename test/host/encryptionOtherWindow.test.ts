@@ -104,7 +104,9 @@ describe('encrypted at rest: another window of the workspace follows a conversio
     sidebar = await openSidebarOn(folder);
     sidebar.send({ type: 'ready' });
     assert.equal(other.state, 'notEncrypted');
-    assert.ok(sidebar.notes.find(note.noteId), 'window B sees window A’s note');
+    // A note another window just started reaches this one's index once the folder is checked
+    // (window A writes its own index a moment later): as a second window sees it, not at once.
+    await eventually(() => sidebar.notes.find(note.noteId), 'window B sees window A’s note');
   });
 
   after(async function () {

@@ -228,7 +228,8 @@ export class EncryptionAtRest implements vscode.Disposable {
     if (!this.folderState.keyfileExists) {
       await this.holder.forget();
       useCodec(identityCodec);
-      await dropStaleOtherBackupsMarker(dataFolder);
+      // Decrypted: nothing owed any more. Should another window hold the lock, the next open drops it.
+      await dropStaleOtherBackupsMarker(dataFolder).catch((error: unknown) => this.log.warn(`Encryption: the older-backups marker stays: ${(error as Error).message}`));
     }
     return outcome;
   }

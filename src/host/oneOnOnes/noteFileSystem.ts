@@ -9,21 +9,15 @@ import type { NoteMeta } from '../../shared/oneOnOnes/noteIndex';
 import { isStoredId } from '../../shared/storageLayout';
 import type { NoteStore } from '../storage/noteStore';
 
-/**
- * `two-hats-note:/<title>.md?id=<id>`: the title names the tab and the breadcrumb, the id finds
- * the note. The id sits in the query, not in a folder, so the breadcrumb above a note shows no
- * raw id.
- */
+/** `two-hats-note:/<id>/<title>.md`: the id finds the note, the title names the tab. */
 export function noteUri(id: string, title: string): vscode.Uri {
   const safeTitle = title.replace(/[\\/:*?"<>|#%]/g, '-');
-  return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${safeTitle}.md`, query: new URLSearchParams({ id }).toString() });
+  return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${id}/${safeTitle}.md` });
 }
 
-/** The note's id: from the query, or from the folder of a tab restored from before it moved there (`/<id>/<title>.md`). */
 export function noteIdOf(uri: vscode.Uri): string | undefined {
-  const segments = uri.path.split('/');
-  const id = new URLSearchParams(uri.query).get('id') ?? (segments.length === 3 ? segments[1] : undefined);
-  return id !== undefined && isStoredId(id) ? id : undefined;
+  const first = uri.path.startsWith('/') ? uri.path.split('/')[1] : undefined;
+  return first !== undefined && isStoredId(first) ? first : undefined;
 }
 
 export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
@@ -45,12 +39,12 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    // A write through workspace.fs checks that the note's folder exists: `/`, or `/<id>` for a tab
-    // restored from before the id moved into the query.
-    if (uri.path === '/' || isStoredId(uri.path.slice(1))) {
+    const id = noteIdOf(uri);
+    // `/<id>` is the folder the title lives in: writes through workspace.fs check it exists.
+    if (uri.path === '/' || (id && uri.path === `/${id}`)) {
       return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     }
-    const meta = await this.lookUp(noteIdOf(uri));
+    const meta = await this.lookUp(id);
     if (!meta) {
       throw vscode.FileSystemError.FileNotFound(uri);
     }

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from '../harness/paths';
 import { activeEditorText, openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
-import { addPersonByForm, personRow } from './steps';
+import { addPersonByForm, isTopInView, personRow, scrollSidebarToTop } from './steps';
 
 const THEMES = [
   { label: /^(Default )?Light Modern$/, filter: 'Light Modern', file: 'light' },
@@ -55,13 +55,21 @@ describe('presenting mode while sharing the screen', () => {
     assert.equal(await frame.getByRole('button', { name: /1:1 history/ }).count(), 0, 'no history to open while presenting');
 
     mkdirSync(path.join(ARTIFACTS_DIR, 'screenshots'), { recursive: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
     for (const theme of THEMES) {
       await runCommand(page, 'Preferences: Color Theme');
       await pickFromQuickInput(page, theme.filter, theme.label);
-      await page.waitForTimeout(500);
+      frame = await openSidebar(page);
+      await scrollSidebarToTop(frame);
+      // The picture is of presenting mode: its banner must be in it.
+      assert.ok(await isTopInView(frame.locator('.presenting-banner')), 'the banner is in view');
+      // No hover tooltip in the picture: the pointer rests on the status bar's empty middle.
+      await page.mouse.move(720, 890);
+      await page.waitForTimeout(700);
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'screenshots', `presenting-${theme.file}.png`) });
     }
 
+    await page.setViewportSize({ width: 1280, height: 800 });
     frame = await openSidebar(page);
     await frame.getByRole('button', { name: 'Stop presenting' }).click();
     await frame.locator('.presenting-banner').waitFor({ state: 'detached' });

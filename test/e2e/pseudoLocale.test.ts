@@ -13,14 +13,19 @@ import * as path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { ARTIFACTS_DIR, REPO_ROOT } from '../harness/paths';
-import { clickActivityBarEntry, activityBarEntry, launchBrowser, openWorkbench, runCommand, waitForSidebar } from '../harness/workbench';
+import { clickActivityBarEntry, activityBarEntry, launchBrowser, openWorkbench, pickFromQuickInput, runCommand, waitForSidebar } from '../harness/workbench';
 import { personRow } from './steps';
 
 const PSEUDO_LOCALE = 'qps-ploc';
+/** `publisher.name`: VS Code prefixes the extension's status bar entry ids with it. */
+const PRODUCT_ID = 'two-hats.two-hats';
 const PERSON = { name: 'Ada Lovelace', role: 'Staff engineer' };
+const WORK = 'Quarterly capacity plan';
+/** The template a 1:1 starts from: the templates may stay English for now (README). */
+const TEMPLATE = 'Weekly check-in';
 
 /** What a user typed, and names no translation changes: shown as they are in every language. */
-const NOT_INTERFACE_TEXT = [PERSON.name, PERSON.role, 'Two Hats', '1:1'];
+const NOT_INTERFACE_TEXT = [PERSON.name, PERSON.role, WORK, TEMPLATE, 'Two Hats', '1:1'];
 
 /** VS Code's own words around a prompt (an input box's hint): its language pack translates them. */
 const WORKBENCH_TEXT = ["(Press 'Enter' to confirm or 'Escape' to cancel)", "Press 'Enter' to confirm your input or 'Escape' to cancel"];
@@ -36,6 +41,14 @@ const KNOWN_UNLOCALIZED: readonly string[] = [];
 /** The manifest's pseudo-localized strings, as the build wrote them (`%key%` → text). */
 function pseudoManifest(): Record<string, string> {
   return JSON.parse(readFileSync(path.join(REPO_ROOT, `package.nls.${PSEUDO_LOCALE}.json`), 'utf8')) as Record<string, string>;
+}
+
+/** A host message as the pseudo-locale bundle shows it. */
+function pseudoMessage(english: string): string {
+  const bundle = JSON.parse(readFileSync(path.join(REPO_ROOT, 'l10n', `bundle.l10n.${PSEUDO_LOCALE}.json`), 'utf8')) as Record<string, string>;
+  const message = bundle[english];
+  assert.ok(message, `the pseudo-locale bundle has "${english}"`);
+  return message;
 }
 
 /**
@@ -90,6 +103,31 @@ async function quickInputTexts(page: Page): Promise<string[]> {
   const message = (await widget.locator('.quick-input-message').textContent()) ?? '';
   const placeholder = (await widget.locator('.quick-input-box input').getAttribute('placeholder')) ?? '';
   return [title, message, placeholder].filter((text) => text.trim());
+}
+
+/** The message and buttons of the newest notification toast: what a Two Hats command said. */
+async function notificationTexts(page: Page): Promise<string[]> {
+  const toast = page.locator('.notifications-toasts .notification-toast').last();
+  await toast.waitFor({ state: 'visible' });
+  const message = (await toast.locator('.notification-list-item-message').textContent()) ?? '';
+  const buttons = await toast.locator('.notification-list-item-buttons-container .monaco-button').allTextContents();
+  return [message, ...buttons].filter((text) => text.trim());
+}
+
+/** The text and tooltips of Two Hats' own status bar entries (the hat, presenting mode). */
+async function statusBarTexts(page: Page): Promise<string[]> {
+  const entries = page.locator(`.statusbar-item[id^="${PRODUCT_ID}." i]`);
+  await entries.first().waitFor({ state: 'visible' });
+  const texts: string[] = [];
+  for (const entry of await entries.all()) {
+    texts.push(
+      ...(await entry.evaluate((element) => [
+        element.textContent ?? '',
+        ...[element, ...element.querySelectorAll('[aria-label]')].map((labelled) => labelled.getAttribute('aria-label') ?? ''),
+      ])),
+    );
+  }
+  return texts.filter((text) => text.trim());
 }
 
 /** Notes, under `where`, each text of `texts` that holds English. */
@@ -168,6 +206,65 @@ describe('the interface in the pseudo-locale', function () {
       collectEnglish(english, `prompt of ${key}`, texts);
       await page.locator('.quick-input-widget input').press('Escape');
     }
+    assert.deepEqual(english, [], `raw English in the pseudo-locale:\n${english.join('\n')}`);
+  });
+
+  it('shows no raw English in a 1:1 history, a delegation item, presenting mode or a notification', async () => {
+    assert.ok(page, 'the first test opened the workbench and added the person');
+    const english: string[] = [];
+    const manifest = pseudoManifest();
+    let frame = await waitForSidebar(page);
+    const row = personRow(frame, PERSON.name);
+
+    // A 1:1 held, then its history open under the person.
+    await row.locator('[data-focus-key^="start-"]').click();
+    collectEnglish(english, 'template prompt of a 1:1', await quickInputTexts(page));
+    await pickFromQuickInput(page, 'weekly', TEMPLATE);
+    await page.locator('.editor-group-container.active .monaco-editor').waitFor();
+    frame = await waitForSidebar(page);
+    const history = personRow(frame, PERSON.name).locator('[data-focus-key^="history-"]');
+    await history.waitFor();
+    if ((await history.getAttribute('aria-expanded')) !== 'true') {
+      await history.click();
+    }
+    await personRow(frame, PERSON.name).locator('[data-focus-key^="open-note-"]').first().waitFor();
+    collectEnglish(english, '1:1 history open', await sidebarTexts(frame));
+
+    // Held work added through its prompts, then the item open with its hand-off checklist.
+    await runCommand(page, `Two Hats: ${manifest['twoHats.addDelegationItem.title']}`);
+    collectEnglish(english, 'prompt of twoHats.addDelegationItem', await quickInputTexts(page));
+    const somethingElse = pseudoMessage('Something else…');
+    await pickFromQuickInput(page, somethingElse, somethingElse);
+    await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /\S/ }).waitFor();
+    collectEnglish(english, 'title prompt of twoHats.addDelegationItem', await quickInputTexts(page));
+    await page.locator('.quick-input-widget input').fill(WORK);
+    await page.locator('.quick-input-widget input').press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    frame = await waitForSidebar(page);
+    const item = frame.locator('li.delegation-item', { has: frame.locator('.item-title', { hasText: WORK }) });
+    const title = item.locator('.item-title');
+    await title.waitFor();
+    if ((await title.getAttribute('aria-expanded')) !== 'true') {
+      await title.click();
+    }
+    await item.locator('input[type="checkbox"]').first().waitFor();
+    collectEnglish(english, 'delegation item open', await sidebarTexts(frame));
+
+    // Presenting mode: the sidebar's banner and the status bar entry that says so.
+    await runCommand(page, `Two Hats: ${manifest['twoHats.startPresenting.title']}`);
+    frame = await waitForSidebar(page);
+    await frame.locator('.presenting-banner').waitFor();
+    collectEnglish(english, 'presenting mode', await sidebarTexts(frame));
+    collectEnglish(english, 'status bar while presenting', await statusBarTexts(page));
+    await frame.locator('[data-focus-key="stop-presenting"]').click();
+    await frame.locator('.presenting-banner').waitFor({ state: 'detached' });
+
+    // A notification after an action: archiving from the palette offers to undo it.
+    await runCommand(page, `Two Hats: ${manifest['twoHats.archivePerson.title']}`);
+    collectEnglish(english, 'prompt of twoHats.archivePerson', await quickInputTexts(page));
+    await pickFromQuickInput(page, PERSON.name, PERSON.name);
+    collectEnglish(english, 'notification after archiving', await notificationTexts(page));
+
     assert.deepEqual(english, [], `raw English in the pseudo-locale:\n${english.join('\n')}`);
   });
 });

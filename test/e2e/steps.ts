@@ -1,7 +1,7 @@
 /** Steps several end-to-end tests take the way a person would, and the set-up they share. */
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { NOTES_FOLDER, TEAM_FILE } from '../../src/shared/storageLayout';
 import { serializeTeamFile } from '../../src/shared/storedTeam';
 import { workspaceDataDir } from '../harness/dataDir';
@@ -12,6 +12,25 @@ export { workspaceDataDir };
 
 export function personRow(frame: FrameLocator, name: string) {
   return frame.locator('li.person', { has: frame.locator('.person-name', { hasText: name }) });
+}
+
+/**
+ * Brings the sidebar back to its top, for a picture: clicking a row's button (the last person's
+ * Start 1:1) leaves the page scrolled to that row, cutting off the rows and banner above it.
+ */
+export async function scrollSidebarToTop(frame: FrameLocator): Promise<void> {
+  await frame.locator('body').evaluate(() => {
+    document.scrollingElement?.scrollTo(0, 0);
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+}
+
+/** Whether an element's top edge is inside its frame's window: a picture taken now shows where it starts. */
+export async function isTopInView(element: Locator): Promise<boolean> {
+  return element.evaluate((node) => {
+    const top = node.getBoundingClientRect().top;
+    return top >= 0 && top < window.innerHeight;
+  });
 }
 
 export async function addPersonByForm(frame: FrameLocator, name: string, role = ''): Promise<void> {

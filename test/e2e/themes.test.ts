@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { ARTIFACTS_DIR } from '../harness/paths';
 import { openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
-import { addPersonByForm, personRow } from './steps';
+import { addPersonByForm, isTopInView, personRow, scrollSidebarToTop } from './steps';
 
 const PERSON = 'Edith Clarke';
 
@@ -60,6 +60,8 @@ describe('the whole workbench, as the README shows it', () => {
       frame = await openSidebar(page);
       await frame.locator(`body.${theme.bodyClass}`).waitFor({ timeout: 30_000 });
       await personRow(frame, name).waitFor();
+      await scrollSidebarToTop(frame);
+      assert.ok(await isTopInView(frame.locator('li.person').first()), 'the picture starts at the top person, not cut off');
       // What a user deciding to install wants to see: the team and the note, side by side.
       assert.ok(await page.locator('.editor-group-container.active .monaco-editor').isVisible(), 'the note is open in the editor');
       // No hover tooltip in the picture: the pointer rests on the status bar's empty middle.

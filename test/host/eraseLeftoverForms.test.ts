@@ -16,7 +16,7 @@ function encryption(command: 'encryptNotes' | 'unlockNotes' | 'decryptNotes', pa
 }
 
 /** A copy of the whole team set aside for recovery keeps everyone else, first names shared included. */
-describe('erasing a person from a set-aside team copy that holds another person with the same first name', function () {
+describe('erasing a person from a set-aside team copy that holds another person with the same first name (issue 14)', function () {
   this.timeout(60_000);
   const stamp = Date.now();
   let data: string;
@@ -49,7 +49,7 @@ describe('erasing a person from a set-aside team copy that holds another person 
 });
 
 /** Erasing a person reaches copies kept in other backup folders in their own form, not the open folder's. */
-describe('erasing a person from leftover copies in backups of another form', function () {
+describe('erasing a person from leftover copies in backups of another form (issue 14)', function () {
   this.timeout(120_000);
   const stamp = Date.now();
   const name = `Leftover Formsperson ${stamp}`;

@@ -22,7 +22,7 @@ function search(text: string): Thenable<string[] | undefined> {
   return vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, text);
 }
 
-describe('the handover export while the notes are encrypted: sealed under a one-time passphrase', function () {
+describe('the handover export while the notes are encrypted: sealed under a one-time passphrase (issue 14)', function () {
   this.timeout(120_000);
   const stamp = Date.now();
   const name = `Wendeline Handover ${stamp}`;

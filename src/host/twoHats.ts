@@ -160,7 +160,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
     ...searchCommands(store, noteStore, presenting),
     ...templateCommands(store, noteStore, consents),
     ...exportImportCommands(store, noteStore, encryption),
-    ...handoverExportCommands(store, noteStore, encryption),
+    ...handoverExportCommands(store, noteStore),
     ...erasePersonCommands({ team: store, notes: noteStore, delegation, drafts, backups, workspaceState: context.workspaceState }),
     ...briefCommands(briefSources, briefPreviews),
     ...fileFormatCommands(store, noteStore),

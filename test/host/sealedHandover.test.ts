@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { EncryptionCommandResult } from '../../src/host/encryption/encryptionCommands';
 import type { ImportResult } from '../../src/host/oneOnOnes/exportImport';
+import { intoFreshFolder } from '../../src/host/oneOnOnes/exportFiles';
 import type { HandoverResult } from '../../src/host/oneOnOnes/handoverExport';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
@@ -21,7 +22,7 @@ function search(text: string): Thenable<string[] | undefined> {
   return vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, text);
 }
 
-describe('the handover export while the notes are encrypted: sealed under a one-time passphrase', function () {
+describe('the handover export while the notes are encrypted: sealed under a one-time passphrase (issue 14)', function () {
   this.timeout(120_000);
   const stamp = Date.now();
   const name = `Wendeline Handover ${stamp}`;
@@ -95,6 +96,35 @@ describe('the handover export while the notes are encrypted: sealed under a one-
     assert.notEqual(handoverKeyfile.keyId, leadKeyfile.keyId, "the handover is not sealed with the lead's data key");
   });
 
+  it('a passphrase seals the handover even without encrypted: true; with encrypted: false it is refused', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'two-hats-handover-passphrase-'));
+    try {
+      const refused = await vscode.commands.executeCommand<HandoverResult>(COMMANDS.exportForNextManager, { personId, folder: parent, encrypted: false, passphrase: oneTime });
+      assert.equal(refused, undefined, 'a plain handover is never written when a passphrase was given');
+      assert.deepEqual(filesUnder(parent), [], 'nothing was written');
+      const sealed = await vscode.commands.executeCommand<HandoverResult>(COMMANDS.exportForNextManager, { personId, folder: parent, passphrase: oneTime });
+      assert.equal(sealed?.encrypted, true, 'the handover is sealed');
+      assert.deepEqual(filesUnder(parent).filter((file) => file.endsWith('.md')), [], 'no plain Markdown file');
+      assert.deepEqual(readdirSync(parent), [path.basename(sealed.written.fsPath)], 'one whole handover folder, no partial one');
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('a handover cut short by a failed write leaves no folder that could be imported as whole', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'two-hats-handover-partial-'));
+    try {
+      const failed = intoFreshFolder(vscode.Uri.file(parent), 'two-hats-handover-2026-11-30', async (folder) => {
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'two-hats-key.json'), new TextEncoder().encode('{}'));
+        throw new Error('disk full');
+      });
+      await assert.rejects(failed, /disk full/);
+      assert.deepEqual(readdirSync(parent), [], 'neither the handover folder nor its partial one is left');
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
   it("a wrong passphrase, the lead's own included, imports nothing; the one-time passphrase brings the person, the shareable note and the goals back", async () => {
     const erased = await vscode.commands.executeCommand<Erased>(COMMANDS.deletePerson, { personId, typedName: name });
     assert.equal(erased?.notes, 1, 'the person and their note are gone');
@@ -113,9 +143,8 @@ describe('the handover export while the notes are encrypted: sealed under a one-
     assert.deepEqual(right.skipped, []);
     assert.equal(right.imported, 2, 'the summary and the note came in');
     assert.equal(right.peopleAdded, 1, 'and the person with them, by name');
-    // The sentinel is an open action item: the note holds it, and so does the handover summary's
-    // list of open items.
-    assert.equal((await search(sentinel))?.length, 2, 'the shareable note text is readable again, in the note and among the open items');
+    // The note, and the summary whose open items it lists (the privacy rule no longer cuts the summary).
+    assert.equal((await search(sentinel))?.length, 2, 'the shareable note text is readable again, in the note and in the summary');
     assert.equal((await search(goalSentinel))?.length, 1, 'the goals came with the summary');
     assert.deepEqual(await search(privateSentinel), [], 'the private part never left');
   });

@@ -7,13 +7,13 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { EncryptionCommandResult } from '../../src/host/encryption/encryptionCommands';
 import type { ImportResult } from '../../src/host/oneOnOnes/exportImport';
+import { CHECK_CHUNK } from '../../src/host/storage/noteReconciler';
 import { exportedNote } from '../../src/shared/oneOnOnes/exportFormat';
 import { ENCRYPTION_KEY_FILE, NOTE_INDEX_FILE, NOTES_FOLDER, noteHeaderName, noteIdOfBody } from '../../src/shared/storageLayout';
 import { activateTwoHats, eventually } from './helpers';
 
-/** What the reconciler checks per turn of its queue (noteReconciler.ts): the test needs notes past the first. */
-const CHECK_CHUNK = 64;
-const NOTES = 70;
+/** Past the reconciler's first turn of its queue (noteReconciler.ts): the test needs notes beyond it. */
+const NOTES = CHECK_CHUNK + 6;
 
 function encryption(command: 'encryptNotes' | 'unlockNotes' | 'decryptNotes', passphrase: string): Thenable<EncryptionCommandResult | undefined> {
   return vscode.commands.executeCommand<EncryptionCommandResult>(COMMANDS[command], { passphrase });

@@ -42,6 +42,35 @@ export async function freshFolder(parent: vscode.Uri, name: string): Promise<vsc
 }
 
 /**
+ * Fills a new folder `<parent>/<name>` (or `<name>-2`…) with `write`, working in a `.partial`
+ * folder renamed only when `write` is done: an export cut short by a crash or a failed write is
+ * never mistaken for a whole one. On failure the partial folder is deleted and the error rethrown.
+ */
+export async function intoFreshFolder(parent: vscode.Uri, name: string, write: (folder: vscode.Uri) => Promise<void>): Promise<vscode.Uri> {
+  const partial = await freshFolder(parent, `${name}.partial`);
+  try {
+    await write(partial);
+    for (let n = 1; ; n++) {
+      const candidate = vscode.Uri.joinPath(parent, n === 1 ? name : `${name}-${n}`);
+      if (await exists(candidate)) {
+        continue;
+      }
+      try {
+        await vscode.workspace.fs.rename(partial, candidate, { overwrite: false });
+        return candidate;
+      } catch (error) {
+        if (!(error instanceof vscode.FileSystemError && error.code === 'FileExists')) {
+          throw error;
+        }
+      }
+    }
+  } catch (error) {
+    await vscode.workspace.fs.delete(partial, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    throw error;
+  }
+}
+
+/**
  * Writes `text` at `relativePath` under `folder` as a new file. A name something else took since
  * the folder was made gets the next name `names` hands out. Returns the path written.
  */

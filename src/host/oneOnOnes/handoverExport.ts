@@ -10,14 +10,14 @@ import type { SomeCommandHandlers } from '../commands/commandTable';
 import { safeFileName } from '../../shared/oneOnOnes/exportFormat';
 import { handoverMarkdown, handoverNote, handoverSummary, type Handover } from '../../shared/oneOnOnes/handover';
 import { headerOf, type NoteHeader } from '../../shared/oneOnOnes/noteIndex';
+import { handoverNoteTitle } from '../../shared/oneOnOnes/sealedHandoverNotes';
 import { localToday, type Person } from '../../shared/team';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { createPrivateFolder } from '../storage/permissions';
 import { pickFolder } from './exportFiles';
-import type { ExportSealing } from './sealedExport';
-import { askOneTimePassphrase, oneTimePassphraseProblem, writeSealedHandover, type HandoverSource } from './sealedHandover';
+import { askOneTimePassphrase, oneTimePassphraseProblem, ownKeyfile, writeSealedHandover, type HandoverSource } from './sealedHandover';
 
 const encoder = new TextEncoder();
 
@@ -33,25 +33,25 @@ type Args = CommandArgs<'exportForNextManager'>;
 
 /**
  * With `{ personId, file }` or `{ personId, folder }` (tests), nothing is asked; with
- * `{ personId, folder, encrypted: true, passphrase }`, the handover is sealed under that passphrase.
+ * `{ personId, folder, passphrase }` (and `encrypted: true` or nothing), the handover is sealed
+ * under that passphrase. The sealing needs no key of the lead's: it is a fresh one.
  */
-export function handoverExportCommands(team: TeamStore, notes: NoteStore, sealing: ExportSealing): SomeCommandHandlers<'exportForNextManager'> {
-  return { exportForNextManager: (args) => exportForNextManager(team, notes, sealing, args) };
+export function handoverExportCommands(team: TeamStore, notes: NoteStore): SomeCommandHandlers<'exportForNextManager'> {
+  return { exportForNextManager: (args) => exportForNextManager(team, notes, args) };
 }
 
 /**
  * As the ordinary export: while the notes are encrypted, whether to seal the handover or write it
  * as plain Markdown; plain notes hand over plain. Undefined when the user cancelled.
  */
-async function handoverForm(sealing: ExportSealing, person: Person, args: Args): Promise<{ sealed: boolean } | undefined> {
-  if (args.encrypted !== undefined) {
-    return { sealed: args.encrypted };
+async function handoverForm(dataFolder: vscode.Uri | undefined, person: Person, args: Args): Promise<{ sealed: boolean } | undefined> {
+  if (args.encrypted !== undefined || typeof args.passphrase === 'string') {
+    return { sealed: args.encrypted ?? true };
   }
-  const own = await sealing.exportKey();
-  if (!own) {
+  // From the key file on disk: the key in memory is away while the folder is converted, or locked.
+  if ((await ownKeyfile(dataFolder)) === undefined) {
     return { sealed: false };
   }
-  own.dataKey.fill(0);
   const sealed = vscode.l10n.t('Export Encrypted');
   const plain = vscode.l10n.t('Export as Plain Markdown');
   const answer = await vscode.window.showInformationMessage(
@@ -66,7 +66,7 @@ async function handoverForm(sealing: ExportSealing, person: Person, args: Args):
   return answer === undefined ? undefined : { sealed: answer === sealed };
 }
 
-async function exportForNextManager(team: TeamStore, notes: NoteStore, sealing: ExportSealing, args: Args): Promise<HandoverResult | undefined> {
+async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Args): Promise<HandoverResult | undefined> {
   if (team.state.kind !== 'ready' || team.all.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is nobody on your team to hand over yet.'));
     return undefined;
@@ -76,13 +76,18 @@ async function exportForNextManager(team: TeamStore, notes: NoteStore, sealing: 
   if (!person) {
     return undefined;
   }
-  const form = asked || args.encrypted !== undefined ? await handoverForm(sealing, person, args) : { sealed: false };
+  if (typeof args.passphrase === 'string' && args.encrypted === false) {
+    // A passphrase never goes with a plain handover: the user would believe it sealed.
+    void vscode.window.showErrorMessage(vscode.l10n.t('A passphrase seals the handover: export it encrypted, or leave the passphrase out for plain Markdown.'));
+    return undefined;
+  }
+  const form = asked || args.encrypted !== undefined || typeof args.passphrase === 'string' ? await handoverForm(team.dataFolder, person, args) : { sealed: false };
   if (!form) {
     return undefined;
   }
   const { handover, sources } = await handoverOf(person, notes);
   if (form.sealed) {
-    return exportSealed(person, handover, sources, sealing, args);
+    return exportSealed(person, handover, sources, team.dataFolder, args);
   }
   if (asked) {
     const go = vscode.l10n.t('Export Shareable Parts');
@@ -108,12 +113,13 @@ async function exportForNextManager(team: TeamStore, notes: NoteStore, sealing: 
     const reveal = vscode.l10n.t('Reveal in File Explorer');
     void vscode.window
       .showInformationMessage(vscode.l10n.t("Exported the shareable notes for {0}'s next manager to {1}.", person.name, written.fsPath), reveal)
-      .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', written) : undefined));
+      .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', written) : undefined))
+      .then(undefined, () => undefined);
   }
   return { written, notes: handover.notes.length, encrypted: false };
 }
 
-async function exportSealed(person: Person, handover: Handover, sources: readonly HandoverSource[], sealing: ExportSealing, args: Args): Promise<HandoverResult | undefined> {
+async function exportSealed(person: Person, handover: Handover, sources: readonly HandoverSource[], dataFolder: vscode.Uri | undefined, args: Args): Promise<HandoverResult | undefined> {
   const asked = args.folder === undefined;
   if (asked) {
     const go = vscode.l10n.t('Export Shareable Parts');
@@ -130,14 +136,14 @@ async function exportSealed(person: Person, handover: Handover, sources: readonl
   }
   let passphrase: string | undefined;
   if (typeof args.passphrase === 'string') {
-    const problem = await oneTimePassphraseProblem(args.passphrase, sealing);
+    const problem = await oneTimePassphraseProblem(args.passphrase, dataFolder);
     if (problem !== undefined) {
       void vscode.window.showErrorMessage(vscode.l10n.t('That passphrase is refused: {0}', problem));
       return undefined;
     }
     passphrase = args.passphrase;
   } else {
-    passphrase = await askOneTimePassphrase(person.name, sealing);
+    passphrase = await askOneTimePassphrase(person.name, dataFolder);
   }
   if (passphrase === undefined) {
     return undefined;
@@ -154,7 +160,8 @@ async function exportSealed(person: Person, handover: Handover, sources: readonl
         vscode.l10n.t("Exported the shareable notes for {0}'s next manager, encrypted, to {1}. They open them with Import 1:1 Notes… and the one-time passphrase: give it to them separately.", person.name, written.fsPath),
         reveal,
       )
-      .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', written) : undefined));
+      .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', written) : undefined))
+      .then(undefined, () => undefined);
   }
   return { written, notes: handover.notes.length, encrypted: true };
 }
@@ -177,7 +184,7 @@ async function handoverOf(person: Person, notes: NoteStore): Promise<{ handover:
     }),
   );
   const sources = read.flat();
-  const handoverNotes = sources.map(({ header, content }) => ({ date: header.date, title: header.title.split(' · ').at(-1) ?? header.title, content }));
+  const handoverNotes = sources.map(({ header, content }) => ({ date: header.date, title: handoverNoteTitle(header.title), content }));
   return { handover: { name: person.name, role: person.role, goals: person.goals ?? [], notes: handoverNotes, today: localToday() }, sources };
 }
 

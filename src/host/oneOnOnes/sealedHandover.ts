@@ -8,13 +8,16 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { passphraseProblem } from '../../shared/encryption/passphrasePolicy';
-import { ExportNames, exportedNote } from '../../shared/oneOnOnes/exportFormat';
-import { handoverSummary, type Handover } from '../../shared/oneOnOnes/handover';
-import type { NoteHeader } from '../../shared/oneOnOnes/noteIndex';
+import { ExportNames } from '../../shared/oneOnOnes/exportFormat';
+import type { Handover } from '../../shared/oneOnOnes/handover';
+import { sealedHandoverTexts, type HandoverSource } from '../../shared/oneOnOnes/sealedHandoverNotes';
 import { keyIdOf } from '../encryption/envelope';
+import { keyfileUri, readText } from '../encryption/folderConversion';
 import { newDataKey, unwrapDataKey, wrapDataKey } from '../encryption/keyWrapping';
-import { freshFolder, writeNewFile } from './exportFiles';
-import { HOW_TO_OPEN_NAME, SEALED_KEYFILE_NAME, SEALED_SUFFIX, sealNote, type ExportSealing } from './sealedExport';
+import { intoFreshFolder, writeNewFile } from './exportFiles';
+import { HOW_TO_OPEN_NAME, SEALED_KEYFILE_NAME, SEALED_SUFFIX, sealNote } from './sealedExport';
+
+export type { HandoverSource };
 
 /** Beside an encrypted handover, for the next manager (English, as note headings are). */
 const HANDOVER_HOW_TO_OPEN = [
@@ -28,27 +31,28 @@ const SUMMARY_TEMPLATE_ID = 'handover';
 
 const encoder = new TextEncoder();
 
-/** A note of the handover with the header it is exported under. */
-export interface HandoverSource {
-  readonly header: NoteHeader;
-  readonly content: string;
+/**
+ * The data folder's key file, when its notes are encrypted. Read from disk, not from the key held
+ * in memory: that one is away while the folder is being converted, or locked.
+ */
+export function ownKeyfile(dataFolder: vscode.Uri | undefined): Promise<string | undefined> {
+  return dataFolder ? readText(keyfileUri(dataFolder)).catch(() => undefined) : Promise.resolve(undefined);
 }
 
 /**
  * Why `passphrase` may not seal a handover, or undefined: the policy's reasons, and never the
  * lead's own recovery passphrase (which would open their notes too).
  */
-export async function oneTimePassphraseProblem(passphrase: string, sealing: ExportSealing): Promise<string | undefined> {
+export async function oneTimePassphraseProblem(passphrase: string, dataFolder: vscode.Uri | undefined): Promise<string | undefined> {
   const weak = passphraseProblem(passphrase);
   if (weak !== undefined) {
     return weak;
   }
-  const own = await sealing.exportKey();
-  if (!own) {
+  const keyfileText = await ownKeyfile(dataFolder);
+  if (keyfileText === undefined) {
     return undefined;
   }
-  own.dataKey.fill(0);
-  const opensOwn = await unwrapDataKey(passphrase, own.keyfileText);
+  const opensOwn = await unwrapDataKey(passphrase, keyfileText);
   if (opensOwn.ok) {
     opensOwn.dataKey.fill(0);
     return vscode.l10n.t('that is your own passphrase; choose a new one for this handover only');
@@ -57,7 +61,7 @@ export async function oneTimePassphraseProblem(passphrase: string, sealing: Expo
 }
 
 /** The one-time passphrase, typed twice; undefined when the user cancelled. */
-export async function askOneTimePassphrase(personName: string, sealing: ExportSealing): Promise<string | undefined> {
+export async function askOneTimePassphrase(personName: string, dataFolder: vscode.Uri | undefined): Promise<string | undefined> {
   const title = vscode.l10n.t("Two Hats: One-Time Passphrase for {0}'s Next Manager", personName);
   const first = await vscode.window.showInputBox({
     title,
@@ -69,7 +73,7 @@ export async function askOneTimePassphrase(personName: string, sealing: ExportSe
   if (first === undefined) {
     return undefined;
   }
-  const problem = await oneTimePassphraseProblem(first, sealing);
+  const problem = await oneTimePassphraseProblem(first, dataFolder);
   if (problem !== undefined) {
     void vscode.window.showErrorMessage(vscode.l10n.t('That passphrase is refused: {0}', problem));
     return undefined;
@@ -81,6 +85,9 @@ export async function askOneTimePassphrase(personName: string, sealing: ExportSe
     ignoreFocusOut: true,
     validateInput: (value) => (value.length === 0 || value === first ? undefined : vscode.l10n.t('This is not the same passphrase.')),
   });
+  if (second !== undefined && second !== first) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The two passphrases differ: nothing was exported.'));
+  }
   return second === first ? second : undefined;
 }
 
@@ -94,23 +101,19 @@ export async function writeSealedHandover(parent: vscode.Uri, personId: string, 
   try {
     const keyfileText = await wrapDataKey(passphrase, dataKey);
     const key = { dataKey, keyId: keyIdOf(dataKey).toString('hex'), keyfileText };
-    const folder = await freshFolder(parent, `two-hats-handover-${handover.today}`);
-    const names = new ExportNames();
-    // The key file first: a sealed note without it could never be opened.
-    await writeNewFile(folder, names, SEALED_KEYFILE_NAME, encoder.encode(keyfileText));
-    await writeNewFile(folder, names, HOW_TO_OPEN_NAME, encoder.encode(HANDOVER_HOW_TO_OPEN));
-    const summary: HandoverSource = {
-      header: { id: randomUUID(), personId, date: handover.today, templateId: SUMMARY_TEMPLATE_ID, title: 'Handover from their previous manager', createdAt: Date.now() },
-      content: handoverSummary(handover),
-    };
-    let count = 0;
-    for (const source of [summary, ...sources]) {
-      // Shareable part only: exportedNote leaves the private part out when told to.
-      const text = exportedNote(source.header, handover.name, source.content, false).text;
-      count++;
-      await writeNewFile(folder, names, `notes/${String(count).padStart(5, '0')}.md${SEALED_SUFFIX}`, sealNote(key, text));
-    }
-    return folder;
+    // Written under a `.partial` name and renamed when whole: a half handover must not import as complete.
+    return await intoFreshFolder(parent, `two-hats-handover-${handover.today}`, async (folder) => {
+      const names = new ExportNames();
+      // The key file first: a sealed note without it could never be opened.
+      await writeNewFile(folder, names, SEALED_KEYFILE_NAME, encoder.encode(keyfileText));
+      await writeNewFile(folder, names, HOW_TO_OPEN_NAME, encoder.encode(HANDOVER_HOW_TO_OPEN));
+      const summaryHeader = { id: randomUUID(), personId, date: handover.today, templateId: SUMMARY_TEMPLATE_ID, title: 'Handover from their previous manager', createdAt: Date.now() };
+      let count = 0;
+      for (const text of sealedHandoverTexts(handover, summaryHeader, sources)) {
+        count++;
+        await writeNewFile(folder, names, `notes/${String(count).padStart(5, '0')}.md${SEALED_SUFFIX}`, sealNote(key, text));
+      }
+    });
   } finally {
     dataKey.fill(0);
   }

@@ -18,7 +18,7 @@ import type { NoteSearchCorpus } from './noteSearchCorpus';
 import type { SerialQueue } from './serialQueue';
 
 /** Notes checked per turn of the queue while reconciling. */
-const CHECK_CHUNK = 64;
+export const CHECK_CHUNK = 64;
 /** How long file events gather before the notes they name are checked. */
 const WATCH_SETTLE_MS = 300;
 const lenient = new TextDecoder('utf-8');

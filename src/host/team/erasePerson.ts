@@ -36,6 +36,8 @@ export interface Erased {
    * still hold the person: the user is told, and offered to delete them.
    */
   readonly backupsNotCleaned: number;
+  /** A copy set aside in the data folder could not be read (sealed with another key, damaged, locked): it may still hold them. */
+  readonly leftoversNotCleaned: boolean;
 }
 
 /**
@@ -64,10 +66,18 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
     // Also when driven with a typed name: the user must never believe the name is gone when it may not be.
     void offerDeletingUnreadableBackups(person.name, notCleaned);
   }
+  if (erased.leftoversNotCleaned) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'A copy Two Hats set aside in its data folder (a damaged file or an interrupted write) could not be read: it is encrypted with another key, damaged or in use, and it may still hold {0}’s name. Delete it by hand to be sure.',
+        person.name,
+      ),
+    );
+  }
   if (args.typedName === undefined) {
     const items = erased.items === 1 ? vscode.l10n.t('1 delegation item') : vscode.l10n.t('{0} delegation items', erased.items);
     void vscode.window.showInformationMessage(
-      notCleaned.length === 0
+      notCleaned.length === 0 && !erased.leftoversNotCleaned
         ? vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine.', person.name, noteCount(erased.notes), items)
         : vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine that Two Hats can read.', person.name, noteCount(erased.notes), items),
     );
@@ -160,10 +170,15 @@ async function erasePerson(sources: ErasureSources, person: Person): Promise<{ e
   const inBackups = await backups.erasePerson(person.id, person.name, noteIds);
   // Files set aside beside the live ones (damaged, newer, interrupted writes) are the last copies.
   const folder = team.dataFolder;
-  if (folder) {
-    await eraseFromLeftovers(folder, { id: person.id, name: person.name, noteIds });
-  }
-  const erased = { name: person.name, notes: noteIds.length, items: items.ok ? items.result : 0, backups: inBackups.touched, backupsNotCleaned: inBackups.notCleaned.length };
+  const leftovers = folder ? await eraseFromLeftovers(folder, { id: person.id, name: person.name, noteIds }) : { unreadable: false };
+  const erased = {
+    name: person.name,
+    notes: noteIds.length,
+    items: items.ok ? items.result : 0,
+    backups: inBackups.touched,
+    backupsNotCleaned: inBackups.notCleaned.length,
+    leftoversNotCleaned: leftovers.unreadable,
+  };
   return { erased, notCleaned: inBackups.notCleaned };
 }
 

@@ -60,7 +60,7 @@ describe('erasing a person keeps the delegation file readable', () => {
   });
 
   it('for any item within the bounds and any name, the file stays one the reader accepts (property)', () => {
-    const part = fc.stringMatching(/^[a-z]{1,4}$/i);
+    const part = fc.string({ unit: fc.constantFrom(...'abcAB'), minLength: 1, maxLength: 4 });
     // Text made of words, many of them the name's own parts, so that erasing has plenty to replace.
     const word = (parts: string[]) => fc.tuple(fc.oneof(fc.constantFrom(...parts), part), fc.constantFrom(' ', ',', ' @', '. '));
     const textOf = (parts: string[], max: number) =>

@@ -211,6 +211,9 @@ export function clippedTo(bound: number, text: string): string {
   if (text.length <= bound) {
     return text;
   }
+  if (bound < 1) {
+    return '';
+  }
   const last = text.charCodeAt(bound - 2);
   const endsInHalfACharacter = last >= 0xd800 && last <= 0xdbff;
   return `${text.slice(0, endsInHalfACharacter ? bound - 2 : bound - 1)}…`;

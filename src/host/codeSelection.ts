@@ -3,7 +3,7 @@
  * and the way back to it. Kept relative to the workspace folder: no home folder in what is stored.
  */
 import * as vscode from 'vscode';
-import { outsideReference, type CodeReference } from '../shared/codeReferences';
+import { outsideReference, workspaceReference, type CodeReference } from '../shared/codeReferences';
 import { commitOf } from './oneOnOnes/gitCommit';
 
 /** The active editor's selection as a code reference, or undefined when nothing is selected. */
@@ -19,12 +19,10 @@ export async function selectedCode(): Promise<{ source: CodeReference; text: str
   const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
   const lines = { startLine: selection.start.line + 1, endLine };
   const source: CodeReference = folder
-    ? {
-        folder: folder.name,
-        path: vscode.workspace.asRelativePath(uri, false),
+    ? workspaceReference(folder.name, vscode.workspace.asRelativePath(uri, false), {
         ...lines,
         ...(await commitOf(uri, folder.uri).then((commit) => (commit ? { commit } : {}))),
-      }
+      })
     : outsideReference(uri.path, lines);
   return { source, text: editor.document.getText(selection) };
 }

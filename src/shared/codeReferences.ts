@@ -4,6 +4,7 @@
  * user name into agendas and exports that are shared with other people.
  */
 import { beforeFirst } from './lines';
+import { clippedTo } from './storageLayout';
 
 export interface CodeReference {
   /** The workspace folder's name; absent when the file was outside every workspace folder. */
@@ -37,9 +38,23 @@ function lineFields(ref: CodeReference): Pick<CodeReference, 'startLine' | 'endL
   return { startLine: ref.startLine, endLine: ref.endLine, ...(ref.commit !== undefined ? { commit: ref.commit } : {}) };
 }
 
+/** What a stored file keeps of a reference's folder name and path (see storedCommon.codeReference). */
+export const CODE_FOLDER_MAX_LENGTH = 400;
+export const CODE_PATH_MAX_LENGTH = 2000;
+
 /** A reference to a file outside every workspace folder: its name only. */
 export function outsideReference(fileName: string, lines: Pick<CodeReference, 'startLine' | 'endLine' | 'commit'>): CodeReference {
-  return { path: baseName(fileName), pathLeftOut: true, ...lineFields({ path: '', ...lines }) };
+  return { path: clippedTo(CODE_PATH_MAX_LENGTH, baseName(fileName)), pathLeftOut: true, ...lineFields({ path: '', ...lines }) };
+}
+
+/**
+ * A reference to a file in a workspace folder, or, when the folder's name or the path is longer than
+ * a stored file keeps, the file's name only: a reference the reader would refuse would set aside
+ * the whole list it is stored in.
+ */
+export function workspaceReference(folder: string, path: string, lines: Pick<CodeReference, 'startLine' | 'endLine' | 'commit'>): CodeReference {
+  const fits = folder.length >= 1 && folder.length <= CODE_FOLDER_MAX_LENGTH && path.length >= 1 && path.length <= CODE_PATH_MAX_LENGTH;
+  return fits ? { folder, path, ...lineFields({ path, ...lines }) } : outsideReference(path, lines);
 }
 
 /** The name of the folder `relativePath` sat in, read from the old absolute URI, if it ends with that path. */

@@ -207,3 +207,20 @@ export function asTypedBound(limit: number): number {
 export function asStoredBound(limit: number): number {
   return limit * 5;
 }
+
+/**
+ * Text cut to a stored bound, ending in "…" when cut, so that text rewritten after it was checked
+ * (a name erased, a title composed) never makes its file one the reader sets aside. Never splits a
+ * character made of two UTF-16 units.
+ */
+export function clippedTo(bound: number, text: string): string {
+  if (text.length <= bound) {
+    return text;
+  }
+  if (bound < 1) {
+    return '';
+  }
+  const last = text.charCodeAt(bound - 2);
+  const endsInHalfACharacter = last >= 0xd800 && last <= 0xdbff;
+  return `${text.slice(0, endsInHalfACharacter ? bound - 2 : bound - 1)}…`;
+}

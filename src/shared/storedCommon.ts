@@ -1,6 +1,6 @@
 /** Schema pieces shared by the files Two Hats keeps in storage. */
 import * as z from 'zod/mini';
-import { migrateCodeReference } from './codeReferences';
+import { CODE_FOLDER_MAX_LENGTH, CODE_PATH_MAX_LENGTH, migrateCodeReference } from './codeReferences';
 import { STORED_ID, TEMPLATE_ID } from './storageLayout';
 
 export const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -13,8 +13,8 @@ export const templateId = z.string().check(z.regex(TEMPLATE_ID));
  */
 export const codeReference = z.pipe(
   z.object({
-    folder: z.optional(z.string().check(z.minLength(1), z.maxLength(400))),
-    path: z.string().check(z.minLength(1), z.maxLength(2000)),
+    folder: z.optional(z.string().check(z.minLength(1), z.maxLength(CODE_FOLDER_MAX_LENGTH))),
+    path: z.string().check(z.minLength(1), z.maxLength(CODE_PATH_MAX_LENGTH)),
     startLine: z.int().check(z.positive()),
     endLine: z.int().check(z.positive()),
     commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/))),

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DelegationStore } from '../../src/host/storage/delegationStore';
+import { COMMANDS } from '../../src/host/constants';
+import { DelegationStore, type ItemResult } from '../../src/host/storage/delegationStore';
 import { noteBodyUri } from '../../src/host/storage/layout';
 import { NoteStore } from '../../src/host/storage/noteStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
@@ -18,6 +19,7 @@ import {
   noteDelegationStep,
   recordDelegationRelapse,
   setDelegationStatus,
+  tickDelegationStep,
 } from '../../src/host/useCases/delegation';
 import { addGoal, markGoalReached } from '../../src/host/useCases/goals';
 import { addPerson, setPersonArchived, updatePerson } from '../../src/host/useCases/people';
@@ -365,5 +367,44 @@ describe('use cases, called without any prompt', () => {
     assert.match(reasonOf(await noteDelegationStep(f.delegation, { itemId, stepId: 'what-stays', note: 'x'.repeat(1001) })), /under 1000 characters/);
     assert.match(reasonOf(await noteDelegationStep(f.delegation, { itemId: 'no-such-item', stepId: 'what-stays', note: 'Hello' })), /no longer in your delegation list/);
     assert.equal(delegationFileText(f), before, 'nothing was written');
+  });
+
+  it('mark a goal reached twice at once (a double click): one is reached, the other refused with a reason', async () => {
+    const f = fixture!;
+    const added = await addPerson(f.team, { name: 'Katherine Johnson', role: '', cadence: 'weekly' });
+    assert.ok(added.ok);
+    const withGoal = await addGoal(f.team, { personId: added.person.id, text: 'Check the orbit by hand' });
+    assert.ok(withGoal.ok);
+    const goal = { personId: added.person.id, goalId: withGoal.person.goals![0]!.id };
+
+    const results = await Promise.all([markGoalReached(f.team, goal), markGoalReached(f.team, goal)]);
+    assert.deepEqual(results.map((r) => r.ok).sort(), [false, true], 'one click reaches the goal, the other is refused');
+    assert.match(reasonOf(results.find((r) => !r.ok)!), /no longer open/);
+  });
+
+  it('work no one owns has no level and no relapse; an archived person takes no work; an unknown step is not ticked; nothing is written', async () => {
+    const f = fixture!;
+    const person = await addPerson(f.team, { name: 'Frances Allen', role: '', cadence: 'weekly' });
+    assert.ok(person.ok);
+    assert.ok((await setPersonArchived(f.team, { personId: person.person.id, archived: true })).ok);
+    const unowned = await addDelegationItem(f.delegation, { title: 'Compiler release' });
+    assert.ok(unowned.ok);
+    const itemId = unowned.result.id;
+
+    const before = delegationFileText(f);
+    assert.match(reasonOf(await changeDelegationLevel(f.delegation, { itemId, level: 3 })), /Choose who owns it first/);
+    assert.match(reasonOf(await recordDelegationRelapse(f.delegation, { itemId, kind: 'tookBack' })), /Choose who owns it first/);
+    assert.match(reasonOf(await handOverWork(f.delegation, f.team, { itemId, personId: person.person.id, level: 2, targetLevel: 5 })), /archived/);
+    assert.match(reasonOf(await tickDelegationStep(f.delegation, { itemId, stepId: 'no-such-step', done: true })), /not on the hand-over checklist/);
+    assert.equal(delegationFileText(f), before, 'nothing was written');
+  });
+
+  it('the note-a-step command with an unknown step says why instead of doing nothing', async () => {
+    const added = await vscode.commands.executeCommand<ItemResult>(COMMANDS.addDelegationItem, { title: `Step check ${Date.now()}` });
+    assert.ok(added?.ok);
+    const noted = await vscode.commands.executeCommand<ItemResult | undefined>(COMMANDS.noteDelegationStep, { itemId: added.result.id, stepId: 'no-such-step', note: 'Hello' });
+    assert.ok(noted, 'the command answered');
+    assert.match(reasonOf(noted), /not on the hand-over checklist/);
+    await vscode.commands.executeCommand(COMMANDS.deleteDelegationItem, { itemId: added.result.id, quiet: true });
   });
 });

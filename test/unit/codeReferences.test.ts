@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { assertLinearEnough } from './support/adversarial';
-import { codeSpanReferences, migrateCodeReference, withoutLocalFileLinks } from '../../src/shared/codeReferences';
+import { codeSpanReferences, migrateCodeReference, withoutLocalFileLinks, workspaceReference, type CodeReference } from '../../src/shared/codeReferences';
+import { newItem } from '../../src/shared/delegation/items';
 import { parseDelegationFile, serializeDelegationFile } from '../../src/shared/delegation/storedDelegation';
 import { exportedNote } from '../../src/shared/oneOnOnes/exportFormat';
 import { composeFromMarkdown } from '../../src/shared/oneOnOnes/compose';
@@ -132,5 +133,29 @@ describe('code references', () => {
     assertLinearEnough('backticks then "a:"', hostile.length, () => codeSpanReferences(hostile));
     const brackets = `${'['.repeat(20_000)}${'](file:'.repeat(5_000)}`;
     assertLinearEnough('brackets then "](file:"', brackets.length, () => withoutLocalFileLinks(brackets));
+  });
+});
+
+describe('a reference made from a selection in a workspace folder', () => {
+  const lines = { startLine: 3, endLine: 4 };
+  const storedBack = (source: CodeReference) => parseDelegationFile(serializeDelegationFile([{ ...newItem('a', 'Port the parser', '2026-11-30'), source }]));
+
+  it('keeps the folder and the relative path when they fit, as before', () => {
+    assert.deepEqual(workspaceReference('api', 'src/parser.ts', lines), { folder: 'api', path: 'src/parser.ts', startLine: 3, endLine: 4 });
+  });
+
+  it('keeps only the file’s name when the folder’s name or the path is longer than the file keeps, so the list still loads', () => {
+    const deep = `${'very-deep-folder/'.repeat(130)}parser.ts`;
+    for (const source of [workspaceReference('f'.repeat(401), 'src/parser.ts', lines), workspaceReference('api', deep, lines)]) {
+      assert.deepEqual(source, { path: 'parser.ts', pathLeftOut: true, startLine: 3, endLine: 4 });
+      assert.equal(storedBack(source).ok, true);
+    }
+  });
+
+  it('for any folder name and path, gives a reference the delegation file accepts (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 600 }), fc.string({ minLength: 1, maxLength: 2600, size: 'max' }), (folder, path) => storedBack(workspaceReference(folder, path, lines)).ok),
+      { numRuns: 100 },
+    );
   });
 });

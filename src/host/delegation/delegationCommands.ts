@@ -220,9 +220,13 @@ async function relapse(delegation: DelegationStore, args: CommandArgs<'recordRel
 
 async function noteStep(delegation: DelegationStore, args: CommandArgs<'noteDelegationStep'>): Promise<ItemResult | undefined> {
   const item = await resolveItem(delegation, args, vscode.l10n.t('Which item?'));
-  const step = args.stepId !== undefined ? findStep(args.stepId) : undefined;
-  if (!item || !step) {
+  if (!item) {
     return undefined;
+  }
+  const step = args.stepId !== undefined ? findStep(args.stepId) : undefined;
+  if (!step) {
+    // The use case says why (no such step on the checklist); the lead sees it, not silence.
+    return report(await noteDelegationStep(delegation, { itemId: item.id, stepId: args.stepId ?? '', note: args.note ?? '' }));
   }
   const existing = item.steps.find((s) => s.stepId === step.id)?.note;
   const note =

@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { CommandArgs } from '../commands/commandArgs';
 import { readImportedNote } from '../../shared/oneOnOnes/markdownImport';
+import { noteTitle } from '../../shared/oneOnOnes/compose';
 import { localToday, nameProblem, normalizeName, type Person } from '../../shared/team';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
@@ -226,7 +227,7 @@ export async function importMarkdownFolder(team: TeamStore, notes: NoteStore, ar
       ids.set(note.personName, personId);
       peopleAdded++;
     }
-    await notes.create({ personId, date: note.date, templateId: IMPORTED_TEMPLATE_ID, title: `${note.personName} · ${note.date} · ${vscode.l10n.t('Imported')}`, content: note.content });
+    await notes.create({ personId, date: note.date, templateId: IMPORTED_TEMPLATE_ID, title: noteTitle(note.personName, note.date, { title: vscode.l10n.t('Imported') }), content: note.content });
     imported++;
     latest.set(personId, [latest.get(personId) ?? '', note.date].sort().at(-1)!);
   }

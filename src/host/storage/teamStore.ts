@@ -77,11 +77,16 @@ export class TeamStore extends JsonFileStore<readonly Person[]> {
     });
   }
 
+  /**
+   * Marks an open goal reached today. Whether it is still open is decided on the file as it is
+   * under the lock, so a double click or another window's earlier "reached" is refused, not overwritten.
+   */
   markGoalReached(id: string, goalId: string): Promise<MutationResult> {
-    return this.changePerson(id, (current) => ({
-      ...current,
-      goals: (current.goals ?? []).map((goal) => (goal.id === goalId ? { ...goal, reachedOn: localToday() } : goal)),
-    }));
+    return this.changePerson(id, (current) =>
+      (current.goals ?? []).some((goal) => goal.id === goalId && !goal.reachedOn)
+        ? { ...current, goals: (current.goals ?? []).map((goal) => (goal.id === goalId ? { ...goal, reachedOn: localToday() } : goal)) }
+        : l10n.t('That goal is no longer open.'),
+    );
   }
 
   /**

@@ -45,15 +45,23 @@ export interface HandOver {
 
 /** Makes the person the one accountable owner; check-ins then go into their 1:1s. */
 export async function handOverWork(delegation: DelegationStore, team: TeamStore, { itemId, personId, level, targetLevel }: HandOver): Promise<ItemResult> {
-  if (!team.find(personId)) {
+  const person = team.find(personId);
+  if (!person) {
     return { ok: false, error: l10n.t('That person is no longer on your team.') };
+  }
+  if (person.archived) {
+    return { ok: false, error: l10n.t('{0} is archived. Unarchive them before handing work over.', person.name) };
   }
   return delegation.update(itemId, (current) => assign(current, personId, level, targetLevel, localToday()));
 }
 
-/** Moves who decides today; the change joins the item's level history. */
+/** Moves who decides today; the change joins the item's level history. Work no one owns has no level. */
 export function changeDelegationLevel(delegation: DelegationStore, { itemId, level }: { readonly itemId: string; readonly level: Level }): Promise<ItemResult> {
-  return delegation.update(itemId, (item) => withLevel(item, level, localToday()));
+  return delegation.update(itemId, (item) => (item.ownerId ? withLevel(item, level, localToday()) : chooseOwnerFirst()));
+}
+
+function chooseOwnerFirst(): string {
+  return l10n.t('Choose who owns it first.');
 }
 
 /** Statuses that say someone else has the work, and so need an owner. */
@@ -63,12 +71,12 @@ function needsOwner(status: Status): boolean {
 
 /** Says where the work stands; work no one owns can only be held or taken back. */
 export function setDelegationStatus(delegation: DelegationStore, { itemId, status }: { readonly itemId: string; readonly status: Status }): Promise<ItemResult> {
-  return delegation.update(itemId, (item) => (needsOwner(status) && !item.ownerId ? l10n.t('Choose who owns it first.') : setStatus(item, status)));
+  return delegation.update(itemId, (item) => (needsOwner(status) && !item.ownerId ? chooseOwnerFirst() : setStatus(item, status)));
 }
 
-/** Records the lead taking the work back in some form; taking it back outright changes the status. */
+/** Records the lead taking the work back in some form; taking it back outright changes the status. Only owned work relapses. */
 export function recordDelegationRelapse(delegation: DelegationStore, { itemId, kind }: { readonly itemId: string; readonly kind: RelapseKind }): Promise<ItemResult> {
-  return delegation.update(itemId, (item) => recordRelapse(item, kind, localToday()));
+  return delegation.update(itemId, (item) => (item.ownerId ? recordRelapse(item, kind, localToday()) : chooseOwnerFirst()));
 }
 
 export interface StepNote {
@@ -89,8 +97,11 @@ export async function noteDelegationStep(delegation: DelegationStore, { itemId, 
   return delegation.update(itemId, (item) => tickStep(item, stepId, true, localToday(), note));
 }
 
-/** Ticks or unticks one step of an item's hand-over checklist. */
-export function tickDelegationStep(delegation: DelegationStore, input: { readonly itemId: string; readonly stepId: string; readonly done: boolean }): Promise<ItemResult> {
+/** Ticks or unticks one step of an item's hand-over checklist; an unknown step is refused. */
+export async function tickDelegationStep(delegation: DelegationStore, input: { readonly itemId: string; readonly stepId: string; readonly done: boolean }): Promise<ItemResult> {
+  if (!findStep(input.stepId)) {
+    return { ok: false, error: l10n.t('That step is not on the hand-over checklist.') };
+  }
   return delegation.update(input.itemId, (item) => tickStep(item, input.stepId, input.done, localToday()));
 }
 

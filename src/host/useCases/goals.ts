@@ -27,19 +27,13 @@ export type ReachedGoal = { ok: true; person: Person; goal: Goal } | { ok: false
 
 /** Marks an open goal reached today; a goal already reached or gone is refused, and nothing is written. */
 export async function markGoalReached(team: TeamStore, { personId, goalId }: GoalToMarkReached): Promise<ReachedGoal> {
-  const person = team.find(personId);
-  if (!person) {
-    return { ok: false, error: l10n.t('That person is no longer on your team.') };
-  }
-  const open = (person.goals ?? []).find((goal) => goal.id === goalId && !goal.reachedOn);
-  if (!open) {
-    return { ok: false, error: l10n.t('That goal is no longer open.') };
-  }
+  // The store checks the goal is still open on the fresh file, under its lock.
   const result = await team.markGoalReached(personId, goalId);
   if (!result.ok) {
     return result;
   }
-  return { ok: true, person: result.person, goal: result.person.goals?.find((goal) => goal.id === goalId) ?? open };
+  const goal = result.person.goals?.find((g) => g.id === goalId);
+  return goal ? { ok: true, person: result.person, goal } : { ok: false, error: l10n.t('That goal is no longer open.') };
 }
 
 /** What to tell the lead once a goal is reached, whichever surface reached it. */

@@ -2,6 +2,7 @@
  * Erasing a person from the delegation list: the work they own goes with them (its step notes are
  * about handing it to them); the lead's other work keeps its history, with their name taken out.
  */
+import { asStoredBound, clippedTo, DELEGATION_TITLE_MAX_LENGTH, STEP_NOTE_MAX_LENGTH } from '../storageLayout';
 import type { DelegationItem } from './items';
 
 /** What stands in for an erased person's name in what the lead wrote. */
@@ -11,9 +12,12 @@ export function withoutPerson(items: readonly DelegationItem[], personId: string
   return items.filter((item) => item.ownerId !== personId).map((item) => withoutName(item, name));
 }
 
+/** The stand-in is longer than most names: the texts are cut to what the file's reader accepts. */
 function withoutName(item: DelegationItem, name: string): DelegationItem {
-  const title = eraseName(item.title, name);
-  const steps = item.steps.map((step) => (step.note === undefined ? step : { ...step, note: eraseName(step.note, name) }));
+  const title = clippedTo(asStoredBound(DELEGATION_TITLE_MAX_LENGTH), eraseName(item.title, name));
+  const steps = item.steps.map((step) =>
+    step.note === undefined ? step : { ...step, note: clippedTo(asStoredBound(STEP_NOTE_MAX_LENGTH), eraseName(step.note, name)) },
+  );
   return { ...item, title, steps };
 }
 

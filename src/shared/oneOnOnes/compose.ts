@@ -3,6 +3,7 @@ import type { ActionItem } from './actionItems';
 import { PRIVATE_HEADING, privateLineRanges } from './privacy';
 import { fillTemplate, templateAsMarkdown, type Template } from './templates';
 import { splitLines } from '../lines';
+import { clippedTo, STORED_NOTE_TITLE_MAX_LENGTH } from '../storageLayout';
 
 /** An open item from the last note; a private one was typed in that note's private part. */
 export type CarriedItem = ActionItem & { readonly private?: boolean };
@@ -95,6 +96,15 @@ function markerLength(part: readonly string[]): number {
   return 0;
 }
 
+const TITLE_SEPARATOR = ' · ';
+
+/**
+ * "Name · date · template", within what a note's header keeps: a long name (the team file keeps up
+ * to 400 characters) or a long own template's title is cut, the date never is. When both are long,
+ * each keeps at least half the room.
+ */
 export function noteTitle(person: string, date: string, template: Pick<Template, 'title'>): string {
-  return `${person} · ${date} · ${template.title}`;
+  const room = STORED_NOTE_TITLE_MAX_LENGTH - date.length - 2 * TITLE_SEPARATOR.length;
+  const templateTitle = clippedTo(Math.max(room - person.length, Math.floor(room / 2)), template.title);
+  return [clippedTo(room - templateTitle.length, person), date, templateTitle].join(TITLE_SEPARATOR);
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { marked, type Token } from 'marked';
 import { ownTemplateId, templateFileNameProblem, unknownVariables } from '../../src/shared/oneOnOnes/ownTemplates';
 import { TEMPLATE_VARIABLES, fillTemplate, shareableAgenda, type TemplateValues, type TemplateVariable } from '../../src/shared/oneOnOnes/templates';
 import { assertLinearEnough, knownHostileTexts, markdownish, pumped } from './support/adversarial';
@@ -26,6 +27,17 @@ function variableIn(piece: string): TemplateVariable | undefined {
   }
   const name = /^\{\{(\w+)\}\}$/.exec(piece)?.[1];
   return (TEMPLATE_VARIABLES as readonly string[]).includes(name ?? '') ? (name as TemplateVariable) : undefined;
+}
+
+/** The headings, at any depth of lists and quotes, whose text is "private notes" in any spelling. */
+function privateHeadingsIn(tokens: readonly Token[]): string[] {
+  const found: string[] = [];
+  void marked.walkTokens(tokens as Token[], (token) => {
+    if (token.type === 'heading' && /^private notes$/i.test(token.text.trim())) {
+      found.push(token.raw);
+    }
+  });
+  return found;
 }
 
 describe('templates, for any text', function () {
@@ -91,7 +103,10 @@ describe('templates, for any text', function () {
       fc.property(fc.array(fc.oneof(markdownish, fc.constantFrom('## Private notes', '##  private NOTES ', '# Next', '## Next')), { maxLength: 12 }), (lines) => {
         const agenda = shareableAgenda(lines.join('\n'));
         assert.ok(agenda.endsWith('\n'));
-        assert.ok(agenda.split(/\r\n?|\n/).every((line) => !/^##\s+private notes\s*$/i.test(line)), JSON.stringify(agenda));
+        // Read by marked's own lexer, as any Markdown preview reads it: no heading of the agenda, at
+        // any depth, is a private one. (`## Private notes` inside a closed code fence is code, not a
+        // heading, by the rule's design; a fence left open is covered by the privacy tests.)
+        assert.deepEqual(privateHeadingsIn(marked.lexer(agenda)), [], JSON.stringify(agenda));
         assert.equal(shareableAgenda(agenda), agenda);
       }),
       { numRuns: 300 },

@@ -8,10 +8,11 @@ const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
  * Raised from 300 KB for encryption at rest (26 KB), which every start needs before any store
  * reads the folder; taking its passphrase commands and the conversion out to a bundle loaded on
  * first use, like the file formats, is the way back under 300 KB (issue #15). Raised again to
- * 345 KB (339 KB now) for the prompt-free use cases, the second-window follower, the sealed
- * journal and encrypted exports: the same move is now worth more.
+ * 345 KB (339 KB then) for the prompt-free use cases, the second-window follower, the sealed
+ * journal and encrypted exports, and to 350 KB (347 KB now) for the sealed handover, erasure in
+ * every backup form and the goal and delegation use cases: the same move is now worth more still.
  */
-const CORE_BUDGET_KB = 345;
+const CORE_BUDGET_KB = 350;
 /** Text only each library holds, kept by the minifier: its default product id, an error message. */
 const LIBRARY_MARKS = { ics: 'adamgibbons/ics', yaml: 'Implicit keys need to be on a single line' };
 

@@ -196,6 +196,12 @@ for (const { lane, passed, failed, seconds } of summary) {
   console.log(`  ${lane.padEnd(10)} ${String(passed).padStart(4)} passed ${String(failed).padStart(4)} failed ${String(seconds).padStart(5)} s`);
 }
 console.log(`  (${Math.round((Date.now() - startedAt) / 1000)} s in all, build included)`);
+// Named last: a CI record may keep only the tail of the output.
+for (const { lane, failures = [] } of summary) {
+  for (const { title, error } of failures) {
+    console.log(`  ✖ ${lane}: ${title}\n      ${error.replace(/\n/g, '\n      ')}`);
+  }
+}
 const passed = summary.reduce((n, l) => n + l.passed, 0);
 const failed = summary.reduce((n, l) => n + l.failed, 0);
 console.log(`\n${passed} passed, ${failed} failed`);

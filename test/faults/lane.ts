@@ -221,7 +221,8 @@ async function main(): Promise<number> {
   }
   const failed = results.filter((r) => r.problem).length;
   console.log(`\n  ${results.length - failed} passing, ${failed} failing\n`);
-  writeLaneResult('faults', results.length - failed, failed);
+  const failures = results.filter((r) => r.problem).map((r) => ({ title: r.name, error: String(r.problem) }));
+  writeLaneResult('faults', results.length - failed, failed, failures);
   return failed === 0 ? 0 : 1;
 }
 
@@ -229,7 +230,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);
-    writeLaneResult('faults', 0, 1);
+    writeLaneResult('faults', 0, 1, [{ title: 'the faults lane itself', error: String(error) }]);
     process.exit(1);
   },
 );

@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     while (!existsSync(resultsFile)) {
       if (Date.now() > deadline) {
         console.error(`The extension-host suite did not report within ${Math.round(limitMs / 60_000)} minutes. code-server said:\n`, server.output());
-        writeLaneResult('host', 0, 1);
+        writeLaneResult('host', 0, 1, [{ title: 'the extension-host suite', error: 'did not report in time' }]);
         return 1;
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -50,7 +50,8 @@ async function main(): Promise<number> {
       }
     }
     console.log(`\n  ${results.passed} passing, ${results.failed} failing\n`);
-    writeLaneResult('host', results.passed, results.failed);
+    const failures = results.tests.filter((t) => t.state === 'failed').map((t) => ({ title: t.title, error: t.error ?? '' }));
+    writeLaneResult('host', results.passed, results.failed, failures);
     return results.failed === 0 && results.passed > 0 ? 0 : 1;
   } finally {
     await browser.close();
@@ -62,7 +63,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);
-    writeLaneResult('host', 0, 1);
+    writeLaneResult('host', 0, 1, [{ title: 'the host lane itself', error: String(error) }]);
     process.exit(1);
   },
 );

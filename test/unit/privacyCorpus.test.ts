@@ -67,6 +67,8 @@ const SHAPES: Record<string, (secret: string) => string> = {
   'a carried-section heading inside': (s) => `${SHARED_TOP}\n## Private notes\n\n## Follow-ups\n\n${payload(s)}\n\n## Growth\n\n- Goal: ${s} — progress: 4/10\n`,
   'CRLF line ends': (s) => `${SHARED_TOP}\n## Private notes\n\n## Sub\n\n${payload(s)}\n`.replace(/\n/g, '\r\n'),
   'CRLF with an end marker': (s) => `## Private notes\n\n${payload(s)}\n\n${END}\n\n${SHARED_TOP}`.replace(/\n/g, '\r\n'),
+  'a private heading ending in a Unicode line separator (U+2028)': (s) => `${SHARED_TOP}\n## Private notes\u2028\n\n${payload(s)}\n`,
+  'a paragraph separator (U+2029) inside a private heading': (s) => `${SHARED_TOP}\n## Private\u2029notes\n${payload(s)}\n`,
   'no blank lines at all': (s) => `${SHARED_TOP}## Private notes\n${payload(s).replace(/\n\n/g, '\n')}`,
 };
 
@@ -164,6 +166,23 @@ describe('no private text in anything shareable, for any text', () => {
           assert.ok(!text.includes(SENTINEL), `${output}:\n${text}`);
         }
         assert.equal(deriveNoteMeta(header, note, 1).hatTags?.leadership, 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds for a private heading with any invisible or unusual spacing in it', function () {
+    this.timeout(60_000);
+    // Characters an editor or a paste can put into a heading line that a regex's `.` or `\s` may
+    // read otherwise than a Markdown preview does (U+2028 was found shared by a property test).
+    const odd = fc.constantFrom('\u2028', '\u2029', '\u0085', '\u00a0', '\u200b', '\u200e', '\ufeff', '\t', '\v', '\f', ' ', '\u3000');
+    const spacing = fc.array(odd, { maxLength: 3 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(sharedText.filter(withoutSentinel), spacing, spacing, spacing, (shared, before, between, after) => {
+        const note = `${shared}\n\n##${before || ' '}Private${between || ' '}notes${after}\n\n${payload(SENTINEL)}\n`;
+        for (const [output, text] of Object.entries(shareableOutputs(note))) {
+          assert.ok(!text.includes(SENTINEL), `${output}:\n${JSON.stringify(note)}\n${text}`);
+        }
       }),
       { numRuns: 300 },
     );

@@ -70,6 +70,11 @@ function lineAt(starts: readonly number[], offset: number): number {
  */
 const MAX_BLOCK_LINES = 2000;
 
+/** U+2028 and U+2029 as spaces (see mapPrivacy). */
+function withoutRegexLineEnds(text: string): string {
+  return text.replace(/[\u2028\u2029]/g, ' ');
+}
+
 function mapPrivacy(markdown: string, fold = true): PrivacyMap {
   // Lines as the editor and every other reader count them (see lines.ts): a lone \r ends a line.
   const unfolded = markdown.replace(/\r\n?/g, '\n');
@@ -78,8 +83,12 @@ function mapPrivacy(markdown: string, fold = true): PrivacyMap {
   if (unfolded.length > MAX_PARSED_CHARS) {
     return everything;
   }
+  // U+2028 and U+2029 end no line for the editor or a Markdown preview, but marked's rules (a
+  // regex's `.`) stop at them: `## Private notes` followed by one was no heading to marked. Read as
+  // spaces, one character for one, so every offset stays where it was.
+  const readable = withoutRegexLineEnds(unfolded);
   // Folding runs of plain lines keeps marked linear (see plainRuns.ts); lines are mapped back below.
-  const folded = fold ? foldPlainRuns(unfolded, ' ') : { text: unfolded, groupStarts: unfolded.split('\n').map((_, i) => i), originalLines: lineCount };
+  const folded = fold ? foldPlainRuns(readable, ' ') : { text: readable, groupStarts: readable.split('\n').map((_, i) => i), originalLines: lineCount };
   const text = folded.text;
   if (longestRun(text) > MAX_BLOCK_LINES) {
     return everything;
@@ -130,7 +139,7 @@ export function topLevelBlocks(markdown: string): Token[] | undefined {
   }
   try {
     // Plain lines folded with U+2028, which callers split on like a line break (see plainRuns.ts).
-    const folded = foldPlainRuns(markdown.replace(/\r\n?/g, '\n'), '\u2028');
+    const folded = foldPlainRuns(withoutRegexLineEnds(markdown.replace(/\r\n?/g, '\n')), '\u2028');
     if (longestRun(folded.text) > MAX_BLOCK_LINES) {
       return undefined;
     }

@@ -24,11 +24,20 @@ export function isPrivateHeadingText(text: string): boolean {
     .startsWith('private');
 }
 
+/**
+ * A line a reader takes for a private heading though Markdown does not: `##Private notes` with the
+ * space forgotten, or with an invisible character (U+200B, U+0085…) where the space should be. In
+ * doubt, private.
+ */
+function looksLikePrivateHeading(line: string): boolean {
+  const hashes = /^ {0,3}#{1,6}/.exec(line);
+  return hashes !== null && isPrivateHeadingText(line.slice(hashes[0].length));
+}
+
 /** An ATX heading line, or a setext one (its text line followed by `===` or `---`), naming the private part. */
 function isPrivateHeadingLine(line: string, next: string | undefined): boolean {
-  const atx = /^ {0,3}#{1,6}(?:[ \t](.*))?$/.exec(line);
-  if (atx) {
-    return isPrivateHeadingText(atx[1] ?? '');
+  if (/^ {0,3}#/.test(line)) {
+    return looksLikePrivateHeading(line);
   }
   return next !== undefined && /^ {0,3}(?:=+|-+)[ \t]*$/.test(next) && isPrivateHeadingText(line);
 }
@@ -67,6 +76,35 @@ export class PrivacyTokenizer extends Tokenizer {
 
   override lheading(src: string): Tokens.Heading | undefined {
     return this.noteHeading(src, super.lheading(src));
+  }
+
+  override paragraph(src: string): Tokens.Paragraph | undefined {
+    return this.noteLookalikes(src, super.paragraph(src));
+  }
+
+  override text(src: string): Tokens.Text | undefined {
+    return this.noteLookalikes(src, super.text(src));
+  }
+
+  /** A paragraph holding a line that looks like a private heading to a reader (see looksLikePrivateHeading). */
+  private noteLookalikes<T extends Tokens.Paragraph | Tokens.Text>(src: string, token: T | undefined): T | undefined {
+    if (!token) {
+      return token;
+    }
+    const lines = token.raw.split('\n');
+    if (this.containers.length > 0) {
+      this.privateInList ||= lines.some(looksLikePrivateHeading);
+      return token;
+    }
+    let offset = this.total - src.length;
+    for (const line of lines) {
+      if (looksLikePrivateHeading(line)) {
+        this.starts.push(offset);
+        break;
+      }
+      offset += line.length + 1;
+    }
+    return token;
   }
 
   override html(src: string): Tokens.HTML | undefined {

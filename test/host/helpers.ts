@@ -46,17 +46,26 @@ export async function saveOrExplain(document: vscode.TextDocument): Promise<void
   if (await document.save()) {
     return;
   }
-  // code-server saves after a delay by default (files.autoSave): on a loaded machine it can save
-  // the edit first, and then `save()` answers false, having nothing left to save. That is a save.
-  // It may still be writing: wait a little for the file to hold what the editor shows.
+  // code-server saves after a delay by default (files.autoSave): on a loaded machine that save can
+  // be under way when `save()` is called, which then answers false while the document is still
+  // dirty, or has already happened, leaving nothing to save. Either is a save: wait for the
+  // document to be clean and the file to hold what the editor shows, asking again if it stays dirty.
   const deadline = Date.now() + 10_000;
-  while (!document.isDirty && Date.now() < deadline) {
-    const onDisk = await Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then(
-      (bytes) => new TextDecoder().decode(bytes),
-      () => undefined,
-    );
-    if (onDisk === document.getText()) {
-      return;
+  let askedAgain = false;
+  while (Date.now() < deadline) {
+    if (!document.isDirty) {
+      const onDisk = await Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then(
+        (bytes) => new TextDecoder().decode(bytes),
+        () => undefined,
+      );
+      if (onDisk === document.getText()) {
+        return;
+      }
+    } else if (!askedAgain && Date.now() > deadline - 5_000) {
+      askedAgain = true;
+      if (await document.save()) {
+        return;
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -66,7 +75,7 @@ export async function saveOrExplain(document: vscode.TextDocument): Promise<void
   const logged = execFileSync('sh', ['-c', "find /tmp -path '*two-hats-host-*' -name '*.log' -mmin -5 -print0 2>/dev/null | xargs -0 -r grep -h -i -E 'save|conflict|error' | tail -20"], {
     encoding: 'utf8',
   });
-  assert.fail(`the save of ${document.uri.toString()} went through (dirty: ${document.isDirty}); the workbench logged:\n${logged}`);
+  assert.fail(`the save of ${document.uri.toString()} did not go through in 10 s (dirty: ${document.isDirty}); the workbench logged:\n${logged}`);
 }
 
 /** Every file under `dir`, however deep; none when it is missing (so a scan of a gone folder finds nothing). */

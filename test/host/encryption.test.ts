@@ -10,14 +10,8 @@ import { unwrapDataKey } from '../../src/host/encryption/keyWrapping';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { DELEGATION_FILE, ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
-import { activateTwoHats, eventually, filesUnder } from './helpers';
+import { activateTwoHats, eventually, filesHolding, filesUnder } from './helpers';
 
-
-/** Files under the folders holding `needle` in their raw bytes (as UTF-8, the way Two Hats writes). */
-function filesHolding(folders: readonly string[], needle: string): string[] {
-  const bytes = Buffer.from(needle, 'utf8');
-  return folders.flatMap(filesUnder).filter((file) => readFileSync(file).includes(bytes));
-}
 
 /** Every file's path and a hash of its bytes, to tell whether anything at all was written. */
 function fingerprint(folders: readonly string[]): Record<string, string> {

@@ -6,7 +6,7 @@
  * would be. The test bundle holds its own copy of the storage modules, so B's codec is B's alone.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -20,7 +20,7 @@ import { identityCodec, useCodec } from '../../src/host/storage/dataFiles';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import type { HostMessage, Snapshot } from '../../src/shared/protocol';
 import { ENCRYPTION_KEY_FILE } from '../../src/shared/storageLayout';
-import { activateTwoHats, eventually } from './helpers';
+import { activateTwoHats, eventually, filesHolding } from './helpers';
 import { openSidebarOn, type SidebarOnFolder } from './sidebarOnFolder';
 
 /** The keychain as B sees it: entries, and a change event like SecretStorage's. */
@@ -41,15 +41,6 @@ class MemorySecrets {
     this.changed.fire({ key });
     return Promise.resolve();
   }
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-}
-
-function filesHolding(dir: string, needle: string): string[] {
-  const bytes = Buffer.from(needle, 'utf8');
-  return filesUnder(dir).filter((file) => readFileSync(file).includes(bytes));
 }
 
 function run(command: keyof typeof COMMANDS, args?: unknown): Thenable<EncryptionCommandResult | undefined> {

@@ -9,15 +9,9 @@ import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands'
 import type { ItemResult } from '../../src/host/storage/delegationStore';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import type { Erased } from '../../src/host/team/erasePerson';
-import { activateTwoHats, eventually, filesUnder, saveOrExplain } from './helpers';
+import { activateTwoHats, eventually, filesHolding, filesUnder, saveOrExplain } from './helpers';
 import { NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
 
-
-/** Files under the folders holding `needle` in their bytes (as UTF-8, the way Two Hats writes). */
-function filesHolding(folders: readonly string[], needle: string): string[] {
-  const bytes = Buffer.from(needle, 'utf8');
-  return folders.flatMap(filesUnder).filter((file) => readFileSync(file).includes(bytes));
-}
 
 describe('erasing a person, and handing them over', () => {
   const stamp = Date.now();

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -76,6 +76,26 @@ export async function saveOrExplain(document: vscode.TextDocument): Promise<void
     encoding: 'utf8',
   });
   assert.fail(`the save of ${document.uri.toString()} did not go through in 10 s (dirty: ${document.isDirty}); the workbench logged:\n${logged}`);
+}
+
+/**
+ * Files under the folders holding `needle` in their raw bytes (as UTF-8, the way Two Hats writes).
+ * A file gone between the listing and the read (a lock's owner file, a temporary file renamed
+ * into place) holds nothing any more.
+ */
+export function filesHolding(folders: string | readonly string[], needle: string): string[] {
+  const bytes = Buffer.from(needle, 'utf8');
+  const holds = (file: string) => {
+    try {
+      return readFileSync(file).includes(bytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return false;
+      }
+      throw error;
+    }
+  };
+  return (typeof folders === 'string' ? [folders] : folders).flatMap(filesUnder).filter(holds);
 }
 
 /** Every file under `dir`, however deep; none when it is missing (so a scan of a gone folder finds nothing). */

@@ -5,6 +5,7 @@ import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands'
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { activateTwoHats, readText, saveOrExplain } from './helpers';
 import { noteBodyUri, notesFolder } from '../../src/host/storage/layout';
+import { noteIdOf } from '../../src/host/oneOnOnes/noteFileSystem';
 import { TEAM_FILE } from '../../src/shared/storageLayout';
 
 describe('1:1 notes in the real editor', () => {
@@ -32,7 +33,7 @@ describe('1:1 notes in the real editor', () => {
 
   it('writes a saved edit through the store, and carries open items into the next note', async () => {
     const editor = vscode.window.activeTextEditor!;
-    const noteId = editor.document.uri.path.split('/')[1]!;
+    const noteId = noteIdOf(editor.document.uri)!;
     // Under "Action items", above the private part: a task typed at the end of the note is private.
     const actionItems = editor.document.getText().split('\n').indexOf('## Action items');
     assert.ok(actionItems > 0);
@@ -86,6 +87,26 @@ describe('1:1 notes in the real editor', () => {
     const older = await noteSaying('The kestrel project slipped.');
     const newer = await noteSaying('The kestrel project shipped.');
     assert.deepEqual(await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'kestrel project'), [newer, older]);
+  });
+
+  it('names the note by its title alone in the path the breadcrumbs show, and still opens and saves a tab of the earlier form', async () => {
+    const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId, templateId: 'weekly' });
+    assert.ok(started);
+    // The breadcrumbs show the URI's path, folder by folder: no id in it.
+    assert.doesNotMatch(started.uri.path, new RegExp(started.noteId));
+    assert.match(started.uri.path, /^\/Noor \d+ · \d{4}-\d{2}-\d{2} · Weekly check-in\.md$/);
+    assert.equal(noteIdOf(started.uri), started.noteId);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    // A tab restored after an update still carries `two-hats-note:/<id>/<title>.md`.
+    const earlier = vscode.Uri.from({ scheme: started.uri.scheme, path: `/${started.noteId}${started.uri.path}` });
+    const document = await vscode.workspace.openTextDocument(earlier);
+    assert.match(document.getText(), /## Their topics first/);
+    const editor = await vscode.window.showTextDocument(document);
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Restored tab line\n')));
+    await saveOrExplain(document);
+    assert.match((await readText(noteBodyUri(folder, started.noteId))) ?? '', /^Restored tab line\n# 1:1 with Noor/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('moves the person’s next 1:1 due date to a cadence after today', async () => {

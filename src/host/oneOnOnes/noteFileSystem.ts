@@ -9,15 +9,22 @@ import type { NoteMeta } from '../../shared/oneOnOnes/noteIndex';
 import { isStoredId } from '../../shared/storageLayout';
 import type { NoteStore } from '../storage/noteStore';
 
-/** `two-hats-note:/<id>/<title>.md`: the id finds the note, the title names the tab. */
+/**
+ * `two-hats-note://<id>/<title>.md`: the id finds the note, the title names the tab. The id is the
+ * authority, not a folder, so the breadcrumbs above the note show its title alone, not a UUID.
+ */
 export function noteUri(id: string, title: string): vscode.Uri {
   const safeTitle = title.replace(/[\\/:*?"<>|#%]/g, '-');
-  return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${id}/${safeTitle}.md` });
+  return vscode.Uri.from({ scheme: NOTE_SCHEME, authority: id, path: `/${safeTitle}.md` });
 }
 
+/** The note's id; a tab restored from an earlier Two Hats names it as the first folder (`two-hats-note:/<id>/<title>.md`). */
 export function noteIdOf(uri: vscode.Uri): string | undefined {
-  const first = uri.path.startsWith('/') ? uri.path.split('/')[1] : undefined;
-  return first !== undefined && isStoredId(first) ? first : undefined;
+  if (isStoredId(uri.authority)) {
+    return uri.authority;
+  }
+  const first = uri.authority === '' && uri.path.startsWith('/') ? uri.path.split('/')[1] : undefined;
+  return first !== undefined && isStoredId(first) && uri.path.length > first.length + 2 ? first : undefined;
 }
 
 export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
@@ -29,7 +36,12 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     this.subscription = store.onDidChange((id) => {
       const meta = id ? store.find(id) : undefined;
       if (meta) {
-        this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: noteUri(meta.id, meta.title) }]);
+        // A tab restored from an earlier Two Hats still shows the note under the old form of its URI.
+        const earlierUri = vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${meta.id}${noteUri(meta.id, meta.title).path}` });
+        this.emitter.fire([
+          { type: vscode.FileChangeType.Changed, uri: noteUri(meta.id, meta.title) },
+          { type: vscode.FileChangeType.Changed, uri: earlierUri },
+        ]);
       }
     });
   }
@@ -39,12 +51,12 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    const id = noteIdOf(uri);
-    // `/<id>` is the folder the title lives in: writes through workspace.fs check it exists.
-    if (uri.path === '/' || (id && uri.path === `/${id}`)) {
+    // The root, and in an earlier URI the `/<id>` folder, are where a title lives: writes
+    // through workspace.fs check that the parent exists.
+    if (uri.path === '/' || (uri.authority === '' && isStoredId(uri.path.slice(1)))) {
       return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     }
-    const meta = await this.lookUp(id);
+    const meta = await this.lookUp(noteIdOf(uri));
     if (!meta) {
       throw vscode.FileSystemError.FileNotFound(uri);
     }

@@ -116,6 +116,14 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     await page.keyboard.press('F1');
     try {
       await pickFromQuickInput(page, `>${title}`, title, attempt < 3 ? 10_000 : 30_000);
+      // Until the palette has closed (or given its widget to the command's own quick pick, whose
+      // text does not start with ">"), a next step would type into the closing palette.
+      await page.waitForFunction(() => {
+        const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+        const input = widget?.querySelector<HTMLInputElement>('input');
+        const shown = widget !== null && getComputedStyle(widget).display !== 'none' && widget.getClientRects().length > 0;
+        return !shown || !input?.value.startsWith('>');
+      });
       return;
     } catch (error) {
       if (attempt >= 3) {

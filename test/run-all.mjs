@@ -37,7 +37,7 @@ const lanes = [
 const only = process.argv[2];
 const e2e = only === 'e2e' ? e2eSelection(process.argv.slice(3)) : { files: [], grep: process.env.TWO_HATS_GREP };
 lanes.push(
-  mocha('e2e', e2e.files.length > 0 ? E2E_ALONE : 'out/test/e2e/suite.js', ['--timeout', '120000', '--slow', '20000', ...(e2e.grep ? ['--grep', e2e.grep] : [])]),
+  mocha('e2e', e2e.files.length > 0 ? E2E_ALONE : 'out/test/e2e/suite.js', ['--timeout', '120000', '--slow', '8000', ...(e2e.grep ? ['--grep', e2e.grep] : [])]),
 );
 const selected = only
   ? lanes.filter((l) => l.lane === only || (l.setup && ((only === 'host' || only === 'e2e' || only === 'faults') ? l.lane === 'provision' : l.lane === only)))

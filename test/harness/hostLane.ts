@@ -10,6 +10,9 @@ import { writeLaneResult } from './lanes';
 import { ARTIFACTS_DIR, REPO_ROOT } from './paths';
 import { launchBrowser, openWorkbench } from './workbench';
 
+/** Tests quicker than this are listed without their time. */
+const SHOWN_FROM_MS = 2000;
+
 async function main(): Promise<number> {
   const resultsFile = path.join(ARTIFACTS_DIR, 'host-results.json');
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -44,12 +47,16 @@ async function main(): Promise<number> {
     const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as HostResults;
     console.log('\n  Extension host (code-server, VS Code 1.139)');
     for (const test of results.tests) {
-      console.log(`    ${test.state === 'passed' ? '✔' : '✖'} ${test.title}`);
+      // As mocha's spec reporter does: a test's time only when it took long enough to matter.
+      const took = (test.ms ?? 0) >= SHOWN_FROM_MS ? ` (${test.ms} ms)` : '';
+      console.log(`    ${test.state === 'passed' ? '✔' : '✖'} ${test.title}${took}`);
       if (test.error) {
         console.log(test.error.replace(/^/gm, '        '));
       }
     }
     console.log(`\n  ${results.passed} passing, ${results.failed} failing\n`);
+    const slowest = [...results.tests].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, 5);
+    console.log(`  Slowest: ${slowest.map((t) => `${Math.round((t.ms ?? 0) / 100) / 10} s ${t.title}`).join('\n           ')}\n`);
     const failures = results.tests.filter((t) => t.state === 'failed').map((t) => ({ title: t.title, error: t.error ?? '' }));
     writeLaneResult('host', results.passed, results.failed, failures);
     return results.failed === 0 && results.passed > 0 ? 0 : 1;

@@ -11,7 +11,8 @@ import Mocha from 'mocha';
 export interface HostResults {
   passed: number;
   failed: number;
-  tests: { title: string; state: 'passed' | 'failed'; error?: string }[];
+  /** `ms`: how long the test took (hooks aside), so the lane can show where its minutes go. */
+  tests: { title: string; state: 'passed' | 'failed'; ms?: number; error?: string }[];
 }
 
 export function run(): Promise<void> {
@@ -33,11 +34,11 @@ export function run(): Promise<void> {
     });
     runner.on('pass', (test) => {
       results.passed++;
-      results.tests.push({ title: test.fullTitle(), state: 'passed' });
+      results.tests.push({ title: test.fullTitle(), state: 'passed', ms: test.duration ?? 0 });
     });
     runner.on('fail', (test, error: Error) => {
       results.failed++;
-      results.tests.push({ title: test.fullTitle(), state: 'failed', error: error.stack ?? String(error) });
+      results.tests.push({ title: test.fullTitle(), state: 'failed', ms: test.duration ?? 0, error: error.stack ?? String(error) });
     });
   });
 }

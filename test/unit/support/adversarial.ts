@@ -50,7 +50,8 @@ export function assertLinearEnough<T>(label: string, inputLength: number, work: 
   const fixed = Math.max(MIN_CEILING_MS, (CEILING_MS_PER_MB * inputLength) / 1_000_000);
   let fastest = Infinity;
   let ceiling = fixed;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  // Five tries: on a machine loaded by other lanes one try in a few is slowed past the ceiling.
+  for (let attempt = 0; attempt < 5; attempt++) {
     const started = performance.now();
     const result = work();
     const took = performance.now() - started;

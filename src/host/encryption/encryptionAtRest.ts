@@ -1,24 +1,23 @@
 /**
  * Encrypted at rest (issue 14), wired in: which form the open data folder is in, the key for it,
  * and turning encryption on and off. It installs the codec every stored byte passes through
- * (storage/dataFiles.ts) whenever the folder is encrypted or being converted, and finishes a
- * conversion a crash interrupted before any store reads the folder.
- *
- * No passphrase and no note text is ever logged or kept: a passphrase lives for one call.
+ * (storage/dataFiles.ts) while the folder is encrypted or being converted, and finishes a conversion
+ * a crash interrupted before any store reads the folder (what the files say: encryptionOnDisk.ts;
+ * the file work: folderConversion.ts). No passphrase or note text is logged or kept past one call.
  */
 import * as vscode from 'vscode';
 import { ENCRYPTION_CONTEXT } from '../constants';
-import { parseJournal, resumeConversion, startDecrypting, startEncrypting, type ConversionJournal, type ConversionOutcome } from '../../shared/encryption/conversionJournal';
+import { resumeConversion, startDecrypting, startEncrypting, type ConversionOutcome } from '../../shared/encryption/conversionJournal';
 import { identityCodec, useCodec } from '../storage/dataFiles';
 import { withDataLock } from '../storage/dataLock';
-import { ENCRYPTION_JOURNAL_FILE, fileStamp, setAsideName } from '../../shared/storageLayout';
 import { useWindowKey } from '../storage/backupForms';
 import { EncryptedDataCodec, logicalNameOf } from './dataCodec';
 import { keyIdOf } from './envelope';
-import { journalMacKey, openJournal, unsealedText } from './journalSeal';
+import { encryptionFoundIn, journalOrStandIn, sealedJournalIn } from './encryptionOnDisk';
+import { journalMacKey } from './journalSeal';
 import { FileCodec, type FolderEncryption } from './fileCodec';
-import { FolderConversion, journalUri, keyfileUri, readText, type FolderMarkers } from './folderConversion';
-import { lookForMissingKeyfile, missingKeyfileMessage } from './missingKeyfile';
+import { FolderConversion, keyfileUri, readText, type FolderConversionOptions, type FolderMarkers } from './folderConversion';
+import { missingKeyfileMessage } from './missingKeyfile';
 import { exportKeyOf, forgetKeysOf, keyfileProblemIn, logConversionOutcome, rewrapKeyfileIn, type ExportKey, type PassphraseCheck } from './keyfileAccess';
 import { KeyHolder, type LockState, type Secrets, type UnlockResult } from './keyHolder';
 import { newDataKey, unwrapDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
@@ -90,18 +89,7 @@ export class EncryptionAtRest implements vscode.Disposable {
       await this.holder.refresh();
       return;
     }
-    let keyfileExists = (await readText(keyfileUri(dataFolder))) !== undefined;
-    const journalText = await readText(journalUri(dataFolder));
-    this.keyfileMissing = false;
-    if (!keyfileExists && journalText === undefined) {
-      const found = await lookForMissingKeyfile(dataFolder, backupFolder, this.log);
-      keyfileExists = found !== 'plain';
-      this.keyfileMissing = found === 'missing';
-    }
-    // With a key file, a journal counts only once the key has checked it (finishConversion);
-    // until then the folder is read as encrypted, and while locked nothing is read or written.
-    const unchecked = journalText !== undefined && !keyfileExists;
-    this.folderState = { keyfileExists, journal: unchecked ? journalOrStandIn(unsealedText(journalText) ?? journalText, keyfileExists) : undefined };
+    ({ folderState: this.folderState, keyfileMissing: this.keyfileMissing } = await encryptionFoundIn(dataFolder, backupFolder, this.log));
     this.installCodec();
     await this.holder.refresh();
     await this.finishConversion();
@@ -169,12 +157,14 @@ export class EncryptionAtRest implements vscode.Disposable {
       const keyId = keyIdOf(dataKey).toString('hex');
       useCodec(this.codec);
       const macKey = journalMacKey(dataKey);
-      const io = this.conversion(dataFolder, keyfileText, () => macKey, async () => {
+      const io = this.conversion(dataFolder, {
+        keyfileText,
+        journalMacKey: () => macKey,
         // Held, and in the keychain, only once the key file exists: until then the folder is plain.
-        await this.holder.adopt(dataKey);
+        afterKeyfile: async () => void (await this.holder.adopt(dataKey)),
       });
       const outcome = await this.converting(dataFolder, () => startEncrypting(io, keyId));
-      this.logOutcome(outcome);
+      logConversionOutcome(this.log, outcome);
       return outcome;
     } finally {
       dataKey.fill(0);
@@ -203,7 +193,7 @@ export class EncryptionAtRest implements vscode.Disposable {
     }
     const io = this.conversion(dataFolder);
     const outcome = await this.converting(dataFolder, () => startDecrypting(io, unwrapped.keyId));
-    this.logOutcome(outcome);
+    logConversionOutcome(this.log, outcome);
     if (!this.folderState.keyfileExists) {
       await this.holder.forget();
       useCodec(identityCodec);
@@ -264,7 +254,7 @@ export class EncryptionAtRest implements vscode.Disposable {
       return;
     }
     const outcome = await this.converting(dataFolder, () => resumeConversion(this.conversion(dataFolder)));
-    this.logOutcome(outcome);
+    logConversionOutcome(this.log, outcome);
     if (!this.folderState.keyfileExists && !this.folderState.journal) {
       await this.holder.forget();
     }
@@ -285,53 +275,20 @@ export class EncryptionAtRest implements vscode.Disposable {
     }
   }
 
-  /**
-   * Reads the journal of an encrypted folder with the key at hand: one sealed with it counts; any
-   * other (planted by another program, or damaged) is set aside unread and reported, and the
-   * folder stays as its key file says. Whether a conversion is under way afterwards.
-   */
+  /** The journal counts only when sealed with the key at hand (journalOnDisk.ts). Whether a conversion is under way. */
   private async acceptSealedJournal(dataFolder: vscode.Uri): Promise<boolean> {
-    const stored = await readText(journalUri(dataFolder));
-    const key = this.holder.dataKey;
-    if (stored === undefined || !key) {
-      this.folderState = { ...this.folderState, journal: undefined };
-      return false;
-    }
-    const text = openJournal(journalMacKey(key), stored);
-    const journal = text === undefined ? undefined : parseJournal(text);
+    const journal = await sealedJournalIn(dataFolder, this.holder.dataKey, this.log);
+    this.folderState = { ...this.folderState, journal };
     if (journal) {
-      this.folderState = { ...this.folderState, journal };
       this.installCodec();
-      return true;
     }
-    const asideName = setAsideName(ENCRYPTION_JOURNAL_FILE, 'corrupt', fileStamp());
-    await vscode.workspace.fs.rename(journalUri(dataFolder), vscode.Uri.joinPath(dataFolder, asideName), { overwrite: false });
-    this.folderState = { ...this.folderState, journal: undefined };
-    this.log.warn(`Encryption: a conversion journal not written by Two Hats with this folder's key was set aside as ${asideName}; nothing was converted.`);
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t(
-        'Two Hats found a conversion instruction beside your notes that it did not write with your key, and set it aside as {0} without acting on it. Your notes stay encrypted.',
-        asideName,
-      ),
-    );
-    return false;
+    return journal !== undefined;
   }
 
-  private conversion(dataFolder: vscode.Uri, keyfileText?: string, macKey?: () => Buffer | undefined, afterKeyfile?: () => Promise<void>): FolderConversion {
-    const journalKey = macKey ?? (() => (this.holder.dataKey ? journalMacKey(this.holder.dataKey) : undefined));
-    const io = new FolderConversion({ dataFolder, backupFolder: this.backupFolder, dataKey: () => this.holder.dataKey, journalMacKey: journalKey, keyfileText, markers: this.markers });
-    if (afterKeyfile) {
-      const writeKeyfile = io.writeKeyfile.bind(io);
-      io.writeKeyfile = async () => {
-        await writeKeyfile();
-        await afterKeyfile();
-      };
-    }
-    return io;
-  }
-
-  private logOutcome(outcome: ConversionOutcome): void {
-    logConversionOutcome(this.log, outcome);
+  /** The conversion's file system; encrypting passes the prepared key file, its journal key and what follows the key file. */
+  private conversion(dataFolder: vscode.Uri, encrypting: Partial<Pick<FolderConversionOptions, 'keyfileText' | 'journalMacKey' | 'afterKeyfile'>> = {}): FolderConversion {
+    const journalKey = () => (this.holder.dataKey ? journalMacKey(this.holder.dataKey) : undefined);
+    return new FolderConversion({ dataFolder, backupFolder: this.backupFolder, dataKey: () => this.holder.dataKey, journalMacKey: journalKey, markers: this.markers, ...encrypting });
   }
 
   private requireFolder(): vscode.Uri {
@@ -340,11 +297,4 @@ export class EncryptionAtRest implements vscode.Disposable {
     }
     return this.dataFolder;
   }
-}
-
-/** A damaged journal still means a conversion is under way: both forms are accepted meanwhile. */
-function journalOrStandIn(text: string, keyfileExists: boolean): ConversionJournal {
-  return (
-    parseJournal(text) ?? { schemaVersion: 1, direction: keyfileExists ? 'encrypt' : 'decrypt', keyId: '0000000000000000', doneThrough: null }
-  );
 }

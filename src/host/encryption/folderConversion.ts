@@ -40,6 +40,8 @@ export interface FolderConversionOptions {
   readonly journalMacKey: () => Buffer | undefined;
   /** Encrypting: the key file's text, prepared (wrapped) before the conversion starts. */
   readonly keyfileText?: string;
+  /** Encrypting: what follows once the key file is written (the key is held from then on). */
+  readonly afterKeyfile?: () => Promise<void>;
   readonly markers: FolderMarkers;
 }
 
@@ -119,6 +121,7 @@ export class FolderConversion implements ConversionIo {
     await writeFileAtomic(keyfileUri(this.options.dataFolder), new TextEncoder().encode(this.options.keyfileText));
     this.options.markers.keyfileWritten();
     await writeBackupKeyfile(this.options.backupFolder, this.options.keyfileText);
+    await this.options.afterKeyfile?.();
   }
 
   async removeKeyfile(): Promise<void> {

@@ -6,6 +6,7 @@
  * the file work: folderConversion.ts). No passphrase or note text is logged or kept past one call.
  */
 import * as vscode from 'vscode';
+import type { WorkspaceIdentity } from '../../shared/backups';
 import { ENCRYPTION_CONTEXT } from '../constants';
 import { resumeConversion, startDecrypting, startEncrypting, type ConversionOutcome } from '../../shared/encryption/conversionJournal';
 import { identityCodec, useCodec } from '../storage/dataFiles';
@@ -18,6 +19,7 @@ import { journalMacKey } from './journalSeal';
 import { FileCodec, type FolderEncryption } from './fileCodec';
 import { FolderConversion, keyfileUri, readText, type FolderConversionOptions, type FolderMarkers } from './folderConversion';
 import { missingKeyfileMessage } from './missingKeyfile';
+import { dropStaleOtherBackupsMarker, encryptOwedOtherBackups, markOtherBackupsPending, otherBackupsFailure, otherBackupsPending, reportOtherBackupsOutcome } from './otherBackupsPending';
 import { exportKeyOf, forgetKeysOf, keyfileProblemIn, logConversionOutcome, rewrapKeyfileIn, type ExportKey, type PassphraseCheck } from './keyfileAccess';
 import { KeyHolder, type LockState, type Secrets, type UnlockResult } from './keyHolder';
 import { newDataKey, unwrapDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
@@ -35,6 +37,8 @@ export class EncryptionAtRest implements vscode.Disposable {
   readonly holder: KeyHolder;
   private dataFolder: vscode.Uri | undefined;
   private backupFolder: vscode.Uri | undefined;
+  /** The open workspace, whose older backup folders Encrypt My Notes encrypts too; undefined for global storage. */
+  private identity: WorkspaceIdentity | undefined;
   private folderState: FolderEncryption = { keyfileExists: false, journal: undefined };
   /** Encrypted files found without their key file: locked until it is back (missingKeyfile.ts). */
   private keyfileMissing = false;
@@ -50,7 +54,7 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   constructor(
     secrets: Secrets,
-    backupsRoot: vscode.Uri,
+    private readonly backupsRoot: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly options: EncryptionOptions = {},
   ) {
@@ -78,11 +82,13 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   /**
    * Before the stores open a folder: reads its form, looks for the key in the keychain, installs
-   * the codec, and finishes a conversion a crash left half done (when the key is at hand).
+   * the codec, and finishes a conversion a crash left half done (when the key is at hand), the
+   * older backup folders included.
    */
-  async open(dataFolder: vscode.Uri | undefined, backupFolder: vscode.Uri | undefined): Promise<void> {
+  async open(dataFolder: vscode.Uri | undefined, backupFolder: vscode.Uri | undefined, identity?: WorkspaceIdentity): Promise<void> {
     this.dataFolder = dataFolder;
     this.backupFolder = backupFolder;
+    this.identity = identity;
     if (!dataFolder) {
       this.folderState = { keyfileExists: false, journal: undefined };
       useCodec(identityCodec);
@@ -93,7 +99,25 @@ export class EncryptionAtRest implements vscode.Disposable {
     this.installCodec();
     await this.holder.refresh();
     await this.finishConversion();
+    await this.finishOtherBackups(dataFolder);
     this.publishState();
+  }
+
+  /**
+   * Encrypt My Notes' last step, the workspace's older backup folders (otherBackupsPending.ts):
+   * done by the reopen that ends the command, or by the next open with the key at hand when a
+   * window was killed before it. Failures are said, and tried again at the next open.
+   */
+  private async finishOtherBackups(dataFolder: vscode.Uri): Promise<void> {
+    const { keyfileExists, journal } = this.folderState;
+    const key = this.holder.dataKey;
+    if (!keyfileExists && !journal) {
+      await dropStaleOtherBackupsMarker(dataFolder).catch((error: unknown) => this.log.warn(`Encryption: the older-backups marker stays: ${(error as Error).message}`));
+    } else if (this.state === 'unlocked' && key && !journal && (await otherBackupsPending(dataFolder))) {
+      const dataKey = Buffer.from(key);
+      const request = { dataFolder, backupsRoot: this.backupsRoot, identity: this.identity, dataKey };
+      reportOtherBackupsOutcome(await encryptOwedOtherBackups(request, this.log).catch(otherBackupsFailure).finally(() => dataKey.fill(0)));
+    }
   }
 
   /**
@@ -163,7 +187,11 @@ export class EncryptionAtRest implements vscode.Disposable {
         // Held, and in the keychain, only once the key file exists: until then the folder is plain.
         afterKeyfile: async () => void (await this.holder.adopt(dataKey)),
       });
-      const outcome = await this.converting(dataFolder, () => startEncrypting(io, keyId));
+      // Before the journal, under the same lock: from here on the older backups are owed.
+      const outcome = await this.converting(dataFolder, async () => {
+        await markOtherBackupsPending(dataFolder);
+        return startEncrypting(io, keyId);
+      });
       logConversionOutcome(this.log, outcome);
       return outcome;
     } finally {
@@ -197,6 +225,8 @@ export class EncryptionAtRest implements vscode.Disposable {
     if (!this.folderState.keyfileExists) {
       await this.holder.forget();
       useCodec(identityCodec);
+      // Decrypted: nothing owed any more. Should another window hold the lock, the next open drops it.
+      await dropStaleOtherBackupsMarker(dataFolder).catch((error: unknown) => this.log.warn(`Encryption: the older-backups marker stays: ${(error as Error).message}`));
     }
     return outcome;
   }

@@ -8,7 +8,6 @@ import { passphraseProblem } from '../../shared/encryption/passphrasePolicy';
 import type { ConversionOutcome } from '../../shared/encryption/conversionJournal';
 import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { EncryptionAtRest, PassphraseCheck } from './encryptionAtRest';
-import type { OtherBackupsOutcome } from './otherBackupFolders';
 
 export type EncryptionCommand = 'encryptNotes' | 'lockNow' | 'unlockNotes' | 'changePassphrase' | 'decryptNotes';
 
@@ -19,12 +18,14 @@ export interface EncryptionCommandContext {
   readonly encryption: EncryptionAtRest;
   /** Pending saves, written before the files are converted or the key is wiped. */
   flush(): Promise<void>;
-  /** The stores read the folder again, in its new form (or Locked). */
+  /**
+   * The stores read the folder again, in its new form (or Locked). After Encrypt My Notes, this is
+   * also what encrypts the workspace's older backup folders (EncryptionAtRest.open), as at any
+   * open while they are owed.
+   */
   reopen(): Promise<void>;
   /** Lock Now: the open notes, briefs and their previews saved and closed (noteViewsOnLock.ts). */
   closeNoteViews?(): Promise<void>;
-  /** After Encrypt My Notes: the workspace's older backup folders (otherBackupFolders.ts), encrypted too. */
-  encryptOtherBackups?(): Promise<OtherBackupsOutcome | undefined>;
 }
 
 const CANCELLED: EncryptionCommandResult = { ok: false, problem: 'cancelled' };
@@ -49,11 +50,7 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
         void vscode.window.showErrorMessage(vscode.l10n.t('That passphrase is refused: {0}', refused));
         return { ok: false, problem: 'weakPassphrase' };
       }
-      const result = await convert(context, vscode.l10n.t('Encrypting your notes…'), () => encryption.encrypt(chosen), vscode.l10n.t('Your notes are encrypted. Keep your passphrase safe: without it and this machine’s keychain, no one can read them, Two Hats included.'));
-      if (result.ok) {
-        await encryptOtherBackups(context);
-      }
-      return result;
+      return convert(context, vscode.l10n.t('Encrypting your notes…'), () => encryption.encrypt(chosen), vscode.l10n.t('Your notes are encrypted. Keep your passphrase safe: without it and this machine’s keychain, no one can read them, Two Hats included.'));
     },
 
     lockNow: async () => {
@@ -153,16 +150,6 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
       return result;
     },
   };
-}
-
-/** Older backup folders of this workspace (it moved): a file that could not be encrypted is said, never deleted. */
-async function encryptOtherBackups(context: EncryptionCommandContext): Promise<void> {
-  const outcome = await context.encryptOtherBackups?.().catch(() => ({ encrypted: 0, failed: [vscode.l10n.t('the older backups')] }));
-  if (outcome && outcome.failed.length > 0) {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} file(s) in older backups of this workspace could not be encrypted and stay readable as they were: {1}', outcome.failed.length, outcome.failed.join(', ')),
-    );
-  }
 }
 
 /** Flushes, converts under a progress notification, reopens, and says how it went. */

@@ -19,10 +19,10 @@ import { journalMacKey } from './journalSeal';
 import { FileCodec, type FolderEncryption } from './fileCodec';
 import { FolderConversion, keyfileUri, readText, type FolderConversionOptions, type FolderMarkers } from './folderConversion';
 import { missingKeyfileMessage } from './missingKeyfile';
-import { dropStaleOtherBackupsMarker, encryptOwedOtherBackups, markOtherBackupsPending, otherBackupsFailure, otherBackupsPending, reportOtherBackupsOutcome } from './otherBackupsPending';
-import { exportKeyOf, forgetKeysOf, keyfileProblemIn, logConversionOutcome, rewrapKeyfileIn, type ExportKey, type PassphraseCheck } from './keyfileAccess';
+import { dropStaleOtherBackupsMarker, finishOwedOtherBackups, markOtherBackupsPending } from './otherBackupsPending';
+import { exportKeyOf, forgetKeysOf, keyfileProblemIn, logConversionOutcome, rewrapKeyfileIn, unwrapKeyIn, type ExportKey, type PassphraseCheck } from './keyfileAccess';
 import { KeyHolder, type LockState, type Secrets, type UnlockResult } from './keyHolder';
-import { newDataKey, unwrapDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
+import { newDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
 
 export type { PassphraseCheck } from './keyfileAccess';
 
@@ -81,9 +81,8 @@ export class EncryptionAtRest implements vscode.Disposable {
   }
 
   /**
-   * Before the stores open a folder: reads its form, looks for the key in the keychain, installs
-   * the codec, and finishes a conversion a crash left half done (when the key is at hand), the
-   * older backup folders included.
+   * Before the stores open a folder: reads its form, looks for the key in the keychain, installs the
+   * codec, and finishes a conversion a crash left half done (when the key is at hand).
    */
   async open(dataFolder: vscode.Uri | undefined, backupFolder: vscode.Uri | undefined, identity?: WorkspaceIdentity): Promise<void> {
     this.dataFolder = dataFolder;
@@ -99,25 +98,10 @@ export class EncryptionAtRest implements vscode.Disposable {
     this.installCodec();
     await this.holder.refresh();
     await this.finishConversion();
-    await this.finishOtherBackups(dataFolder);
+    // Encrypt My Notes' last step, the older backup folders, when still owed (otherBackupsPending.ts).
+    const unlockedKey = this.state === 'unlocked' ? this.holder.dataKey : undefined;
+    await finishOwedOtherBackups({ dataFolder, backupsRoot: this.backupsRoot, identity: this.identity, folderState: this.folderState, unlockedKey }, this.log);
     this.publishState();
-  }
-
-  /**
-   * Encrypt My Notes' last step, the workspace's older backup folders (otherBackupsPending.ts):
-   * done by the reopen that ends the command, or by the next open with the key at hand when a
-   * window was killed before it. Failures are said, and tried again at the next open.
-   */
-  private async finishOtherBackups(dataFolder: vscode.Uri): Promise<void> {
-    const { keyfileExists, journal } = this.folderState;
-    const key = this.holder.dataKey;
-    if (!keyfileExists && !journal) {
-      await dropStaleOtherBackupsMarker(dataFolder).catch((error: unknown) => this.log.warn(`Encryption: the older-backups marker stays: ${(error as Error).message}`));
-    } else if (this.state === 'unlocked' && key && !journal && (await otherBackupsPending(dataFolder))) {
-      const dataKey = Buffer.from(key);
-      const request = { dataFolder, backupsRoot: this.backupsRoot, identity: this.identity, dataKey };
-      reportOtherBackupsOutcome(await encryptOwedOtherBackups(request, this.log).catch(otherBackupsFailure).finally(() => dataKey.fill(0)));
-    }
   }
 
   /**
@@ -135,15 +119,13 @@ export class EncryptionAtRest implements vscode.Disposable {
     if (this.keyfileMissing) {
       return { ok: false, problem: 'damaged', reason: missingKeyfileMessage() };
     }
-    return this.here(() => this.unlockHere(passphrase));
-  }
-
-  private async unlockHere(passphrase: string): Promise<UnlockResult> {
-    const result = await this.holder.unlock(passphrase);
-    if (result.ok) {
-      await this.finishConversion();
-    }
-    return result;
+    return this.here(async () => {
+      const result = await this.holder.unlock(passphrase);
+      if (result.ok) {
+        await this.finishConversion();
+      }
+      return result;
+    });
   }
 
   /** The key is wiped from memory and from the keychain; nothing is read or written until unlocked. */
@@ -206,11 +188,7 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   private async decryptHere(passphrase: string): Promise<ConversionOutcome | PassphraseCheck> {
     const dataFolder = this.requireFolder();
-    const keyfileText = await readText(keyfileUri(dataFolder));
-    if (keyfileText === undefined) {
-      return { ok: false, problem: 'notEncrypted', reason: vscode.l10n.t('Your notes are not encrypted.') };
-    }
-    const unwrapped = await unwrapDataKey(passphrase, keyfileText);
+    const unwrapped = await unwrapKeyIn(dataFolder, passphrase);
     if (!unwrapped.ok) {
       return unwrapped;
     }
@@ -226,7 +204,7 @@ export class EncryptionAtRest implements vscode.Disposable {
       await this.holder.forget();
       useCodec(identityCodec);
       // Decrypted: nothing owed any more. Should another window hold the lock, the next open drops it.
-      await dropStaleOtherBackupsMarker(dataFolder).catch((error: unknown) => this.log.warn(`Encryption: the older-backups marker stays: ${(error as Error).message}`));
+      await dropStaleOtherBackupsMarker(dataFolder, this.log);
     }
     return outcome;
   }

@@ -12,6 +12,7 @@ import { OTHER_BACKUPS_PENDING_FILE } from '../../shared/storageLayout';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { withDataLock } from '../storage/dataLock';
 import { journalUri, keyfileUri } from './folderConversion';
+import type { FolderEncryption } from './fileCodec';
 import { encryptOtherBackupFolders, type OtherBackupsOutcome } from './otherBackupFolders';
 
 const MARKER_TEXT = JSON.stringify({ schemaVersion: 1 });
@@ -40,9 +41,10 @@ async function clearOtherBackupsPending(dataFolder: vscode.Uri): Promise<void> {
 /**
  * A plain folder with no journal owes nothing (decrypted since, or an Encrypt that stopped before
  * converting): the marker goes. Checked again under the data lock, where an Encrypt under way in
- * another window has its journal written before it lets go.
+ * another window has its journal written before it lets go. A marker that cannot go is logged:
+ * the next open tries again.
  */
-export async function dropStaleOtherBackupsMarker(dataFolder: vscode.Uri): Promise<void> {
+export async function dropStaleOtherBackupsMarker(dataFolder: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
   if (!(await otherBackupsPending(dataFolder))) {
     return;
   }
@@ -51,7 +53,31 @@ export async function dropStaleOtherBackupsMarker(dataFolder: vscode.Uri): Promi
     if (!converting) {
       await clearOtherBackupsPending(dataFolder);
     }
-  });
+  }).catch((error: unknown) => log.warn(`Encryption: the older-backups marker stays: ${(error as Error).message}`));
+}
+
+export interface OwedCheck {
+  readonly dataFolder: vscode.Uri;
+  readonly backupsRoot: vscode.Uri;
+  readonly identity: WorkspaceIdentity | undefined;
+  readonly folderState: FolderEncryption;
+  /** The data key, only while unlocked. */
+  readonly unlockedKey: Buffer | undefined;
+}
+
+/**
+ * At every open: done by the reopen that ends Encrypt My Notes, or by the next open with the key
+ * at hand when a window was killed before it. Failures are said, and tried again at the next open.
+ */
+export async function finishOwedOtherBackups(check: OwedCheck, log: vscode.LogOutputChannel): Promise<void> {
+  const { dataFolder, folderState, unlockedKey } = check;
+  if (!folderState.keyfileExists && !folderState.journal) {
+    await dropStaleOtherBackupsMarker(dataFolder, log);
+  } else if (unlockedKey && !folderState.journal && (await otherBackupsPending(dataFolder))) {
+    const dataKey = Buffer.from(unlockedKey);
+    const request = { dataFolder, backupsRoot: check.backupsRoot, identity: check.identity, dataKey };
+    reportOtherBackupsOutcome(await encryptOwedOtherBackups(request, log).catch(otherBackupsFailure).finally(() => dataKey.fill(0)));
+  }
 }
 
 export interface PendingOtherBackups {
@@ -64,7 +90,7 @@ export interface PendingOtherBackups {
 }
 
 /** Encrypts the older backup folders; the marker goes once none failed. Undefined when there were none to look for. */
-export async function encryptOwedOtherBackups(request: PendingOtherBackups, log: vscode.LogOutputChannel): Promise<OtherBackupsOutcome | undefined> {
+async function encryptOwedOtherBackups(request: PendingOtherBackups, log: vscode.LogOutputChannel): Promise<OtherBackupsOutcome | undefined> {
   const { identity } = request;
   const outcome = identity ? await encryptOtherBackupFolders({ ...request, identity }) : undefined;
   if (outcome) {
@@ -77,7 +103,7 @@ export async function encryptOwedOtherBackups(request: PendingOtherBackups, log:
 }
 
 /** A file that could not be encrypted is said, never deleted; the next open tries it again. */
-export function reportOtherBackupsOutcome(outcome: OtherBackupsOutcome | undefined): void {
+function reportOtherBackupsOutcome(outcome: OtherBackupsOutcome | undefined): void {
   if (outcome && outcome.failed.length > 0) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('{0} file(s) in older backups of this workspace could not be encrypted and stay readable as they were: {1}', outcome.failed.length, outcome.failed.join(', ')),
@@ -86,6 +112,6 @@ export function reportOtherBackupsOutcome(outcome: OtherBackupsOutcome | undefin
 }
 
 /** When encrypting the older backups throws: said as one failure, the marker kept for the next open. */
-export function otherBackupsFailure(): OtherBackupsOutcome {
+function otherBackupsFailure(): OtherBackupsOutcome {
   return { encrypted: 0, failed: [vscode.l10n.t('the older backups')] };
 }

@@ -33,6 +33,7 @@ import './encryptionOtherWindow.test';
 import './backupPause.test';
 import './encryptionKeyfileMissing.test';
 import './backupForms.test';
-import './useCases.test';
+import './useCasesPeople.test';
+import './useCasesGoalsDelegation.test';
 import './unreadableNoteHeader.test';
 import './eraseLeftoverForms.test';

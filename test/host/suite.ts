@@ -30,6 +30,7 @@ import './lockNowViews.test';
 import './sealedExport.test';
 import './sealedHandover.test';
 import './encryptionOtherWindow.test';
+import './encryptionOwnChange.test';
 import './backupPause.test';
 import './encryptionKeyfileMissing.test';
 import './backupForms.test';

@@ -119,7 +119,7 @@ export class EncryptionAtRest implements vscode.Disposable {
     if (this.keyfileMissing) {
       return { ok: false, problem: 'damaged', reason: missingKeyfileMessage() };
     }
-    return this.here(async () => {
+    return this.asOwnChange(async () => {
       const result = await this.holder.unlock(passphrase);
       if (result.ok) {
         await this.finishConversion();
@@ -130,7 +130,7 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   /** The key is wiped from memory and from the keychain; nothing is read or written until unlocked. */
   lockNow(): Promise<void> {
-    return this.here(() => this.holder.lockNow());
+    return this.asOwnChange(() => this.holder.lockNow());
   }
 
   /** Whether a lock, unlock or conversion of this window is under way (folderForm.ts leaves it be). */
@@ -138,7 +138,8 @@ export class EncryptionAtRest implements vscode.Disposable {
     return this.ownChanges > 0;
   }
 
-  private async here<T>(change: () => Promise<T>): Promise<T> {
+  /** This window's own change, the command's reading of the folder afterwards included: no one else reads it meanwhile. */
+  async asOwnChange<T>(change: () => Promise<T>): Promise<T> {
     this.ownChanges++;
     try {
       return await change();
@@ -149,7 +150,7 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   /** Encrypt My Notes: a new data key, wrapped by `passphrase`, then every file converted. */
   encrypt(passphrase: string): Promise<ConversionOutcome> {
-    return this.here(() => this.encryptHere(passphrase));
+    return this.asOwnChange(() => this.encryptHere(passphrase));
   }
 
   private async encryptHere(passphrase: string): Promise<ConversionOutcome> {
@@ -183,7 +184,7 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   /** Decrypt My Notes: the passphrase once more, then every file back to plain. */
   decrypt(passphrase: string): Promise<ConversionOutcome | PassphraseCheck> {
-    return this.here(() => this.decryptHere(passphrase));
+    return this.asOwnChange(() => this.decryptHere(passphrase));
   }
 
   private async decryptHere(passphrase: string): Promise<ConversionOutcome | PassphraseCheck> {

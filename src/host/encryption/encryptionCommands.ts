@@ -61,8 +61,10 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
       // Saved while still unlocked, then closed: no note text stays on screen once locked.
       await context.closeNoteViews?.();
       await context.flush();
-      await encryption.lockNow();
-      await context.reopen();
+      await encryption.asOwnChange(async () => {
+        await encryption.lockNow();
+        await context.reopen();
+      });
       void vscode.window.showInformationMessage(vscode.l10n.t('Two Hats is locked. Your passphrase unlocks it again.'));
       return { ok: true };
     },
@@ -78,12 +80,17 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
       if (typed === undefined) {
         return CANCELLED;
       }
-      const unlocked = await encryption.unlock(typed);
+      const unlocked = await encryption.asOwnChange(async () => {
+        const result = await encryption.unlock(typed);
+        if (result.ok) {
+          await context.reopen();
+        }
+        return result;
+      });
       if (!unlocked.ok) {
         void vscode.window.showErrorMessage(refusal(unlocked));
         return { ok: false, problem: unlocked.problem };
       }
-      await context.reopen();
       if (!unlocked.rememberedInKeychain) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Unlocked for this session only: this system’s keychain did not keep the key, so Two Hats will ask for your passphrase next time.'));
       }
@@ -152,7 +159,11 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
   };
 }
 
-/** Flushes, converts under a progress notification, reopens, and says how it went. */
+/**
+ * Flushes, converts under a progress notification, reopens, and says how it went. The reopen is
+ * part of this window's own change: the follower of other windows (folderForm.ts) must not read
+ * the folder a second time meanwhile, or a command right after this one finds the stores half read.
+ */
 async function convert(
   context: EncryptionCommandContext,
   title: string,
@@ -160,11 +171,14 @@ async function convert(
   done: string,
 ): Promise<EncryptionCommandResult> {
   try {
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async () => {
-      await context.flush();
-      return run();
+    const outcome = await context.encryption.asOwnChange(async () => {
+      const converted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async () => {
+        await context.flush();
+        return run();
+      });
+      await context.reopen();
+      return converted;
     });
-    await context.reopen();
     if (!outcome) {
       return { ok: false, problem: 'refused' };
     }
@@ -184,7 +198,7 @@ async function convert(
     void vscode.window.showInformationMessage(done);
     return { ok: true };
   } catch (error) {
-    await context.reopen().catch(() => undefined);
+    await context.encryption.asOwnChange(() => context.reopen()).catch(() => undefined);
     void vscode.window.showErrorMessage(
       vscode.l10n.t('Two Hats could not finish converting your notes: {0}. Every note stays readable, and the next start finishes the job.', (error as Error).message),
     );

@@ -8,6 +8,7 @@ import { passphraseProblem } from '../../shared/encryption/passphrasePolicy';
 import type { ConversionOutcome } from '../../shared/encryption/conversionJournal';
 import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { EncryptionAtRest, PassphraseCheck } from './encryptionAtRest';
+import { askNewPassphrase } from './newPassphrase';
 
 export type EncryptionCommand = 'encryptNotes' | 'lockNow' | 'unlockNotes' | 'changePassphrase' | 'decryptNotes';
 
@@ -41,7 +42,7 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
       if (passphrase === undefined && !(await confirmEncrypt())) {
         return CANCELLED;
       }
-      const chosen = passphrase ?? (await askNewPassphrase(vscode.l10n.t('Encrypt My Notes')));
+      const chosen = passphrase ?? (await askNewPassphrase({ title: vscode.l10n.t('Encrypt My Notes') }));
       if (chosen === undefined) {
         return CANCELLED;
       }
@@ -106,7 +107,7 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
       if (current === undefined) {
         return CANCELLED;
       }
-      const next = newPassphrase ?? (await askNewPassphrase(vscode.l10n.t('Change Passphrase')));
+      const next = newPassphrase ?? (await askNewPassphrase({ title: vscode.l10n.t('Change Passphrase') }));
       if (next === undefined) {
         return CANCELLED;
       }
@@ -246,26 +247,4 @@ async function confirmDecrypt(): Promise<boolean> {
 
 function askPassphrase(title: string, prompt: string): Thenable<string | undefined> {
   return vscode.window.showInputBox({ title, prompt, password: true, ignoreFocusOut: true });
-}
-
-/** Typed twice; the policy's reason shows while typing the first. */
-async function askNewPassphrase(title: string): Promise<string | undefined> {
-  const first = await vscode.window.showInputBox({
-    title,
-    prompt: vscode.l10n.t('Choose a passphrase: a few unrelated words, at least 12 characters.'),
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.length === 0 ? undefined : passphraseProblem(value)),
-  });
-  if (first === undefined || passphraseProblem(first) !== undefined) {
-    return undefined;
-  }
-  const second = await vscode.window.showInputBox({
-    title,
-    prompt: vscode.l10n.t('Type the same passphrase again.'),
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.length === 0 || value === first ? undefined : vscode.l10n.t('This is not the same passphrase.')),
-  });
-  return second === first ? second : undefined;
 }

@@ -42,9 +42,7 @@ import { offerRestoreIfEmpty, restoreCommands } from './storage/restoreCommands'
 import { backupFolderFor, backupsRoot } from './storage/layout';
 import { EncryptionAtRest } from './encryption/encryptionAtRest';
 import { encryptionCommands } from './encryption/encryptionCommands';
-import { encryptOtherBackupFolders } from './encryption/otherBackupFolders';
 import { closeNoteViews } from './encryption/noteViewsOnLock';
-import type { WorkspaceIdentity } from '../shared/backups';
 import { FolderFormFollower } from './encryption/folderForm';
 import { NewerVersionGuard } from './storage/newerVersionGuard';
 import { NoteStore } from './storage/noteStore';
@@ -100,17 +98,14 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   const encryption = new EncryptionAtRest(context.secrets, backupsRoot(context.globalStorageUri), log, { pauseBackups: () => backups.pause() });
   // Another window of this workspace encrypting, decrypting or locking: this one follows.
   const folderForm = new FolderFormFollower({ encryption, reopen: () => restoreContext.reopen(), log });
-  // The open workspace's data folder and identity: Encrypt My Notes reaches its older backups with them.
-  let openWorkspace: { dataFolder: vscode.Uri; identity: WorkspaceIdentity } | undefined;
   const openAt = async (location: DataLocation) => {
     guard.reset();
     // Global storage does not move with a folder; only workspace storage needs the backup.
     const folder = location.kind === 'folder' && location.scope === 'workspace' ? location.uri : undefined;
     const identity = folder ? await workspaceIdentity(folder) : undefined;
-    openWorkspace = folder && identity ? { dataFolder: folder, identity } : undefined;
     const backupFolder = identity ? backupFolderFor(backupsRoot(context.globalStorageUri), identity.storagePath) : undefined;
     // Before any store reads: the codec for the folder's form, and a conversion a crash cut short finished.
-    await encryption.open(location.kind === 'folder' ? location.uri : undefined, backupFolder).catch((error: unknown) => {
+    await encryption.open(location.kind === 'folder' ? location.uri : undefined, backupFolder, identity).catch((error: unknown) => {
       log.error(`Encryption: could not open the data folder's encryption: ${(error as Error).message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Two Hats could not finish converting your notes: {0}. Every note stays readable, and the next start finishes the job.', (error as Error).message));
     });
@@ -177,20 +172,6 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
       flush: () => Promise.all([noteStore.flush(), backups.flush(), drafts.flush()]).then(() => undefined),
       reopen: () => restoreContext.reopen(),
       closeNoteViews: () => closeNoteViews(isNotePreviewLabel),
-      encryptOtherBackups: async () => {
-        const key = encryption.holder.dataKey;
-        if (!key || !openWorkspace) {
-          return undefined;
-        }
-        const dataKey = Buffer.from(key);
-        try {
-          const outcome = await encryptOtherBackupFolders({ backupsRoot: backupsRoot(context.globalStorageUri), ...openWorkspace, dataKey });
-          log.info(`Encryption: ${outcome?.encrypted ?? 0} file(s) of older backups of this workspace encrypted, ${outcome?.failed.length ?? 0} not.`);
-          return outcome;
-        } finally {
-          dataKey.fill(0);
-        }
-      },
     }),
   };
   const teamCache = new SidebarTeamCache(context.workspaceState, log, () => !encryption.isEncrypted && !encryption.conversionUnderWay);

@@ -27,6 +27,12 @@ export const LOCK_FILE = '.two-hats.lock';
 export const ENCRYPTION_KEY_FILE = 'encryption-key.json';
 /** Exists exactly while a folder is being converted to or from encryption (conversionJournal.ts). */
 export const ENCRYPTION_JOURNAL_FILE = 'encryption-journal.json';
+/**
+ * Exists from the start of Encrypt My Notes until the workspace's older backup folders are
+ * encrypted too (otherBackupsPending.ts): a window killed in between finishes them at the next
+ * open. Holds a schema version only, never a name or a path; never converted, never backed up.
+ */
+export const OTHER_BACKUPS_PENDING_FILE = 'encryption-older-backups-pending.json';
 /** The JSON files a backup copies, beside the notes. */
 export const BACKED_UP_FILES = [TEAM_FILE, DELEGATION_FILE] as const;
 export type BackedUpFile = (typeof BACKED_UP_FILES)[number];

@@ -8,7 +8,7 @@ import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { backupFolderFor } from '../../src/host/storage/layout';
 import { NoteStore } from '../../src/host/storage/noteStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
-import { TEAM_FILE } from '../../src/shared/storageLayout';
+import { BACKUPS_FOLDER, TEAM_FILE } from '../../src/shared/storageLayout';
 import { eventually } from './helpers';
 
 /** Real stores and a real keeper on folders of their own, away from the running extension's data. */
@@ -16,7 +16,7 @@ describe('encrypted at rest: the rolling backup pauses while a conversion runs',
   this.timeout(60_000);
   const root = mkdtempSync(path.join(tmpdir(), 'two-hats-backup-pause-'));
   const data = vscode.Uri.file(path.join(root, 'data'));
-  const backupsRoot = vscode.Uri.file(path.join(root, 'backups'));
+  const backupsRoot = vscode.Uri.file(path.join(root, BACKUPS_FOLDER));
   const identity = { workspaceName: 'pause', workspacePath: '/pause', storagePath: path.join(root, 'data') };
   const team = new TeamStore();
   const delegation = new DelegationStore();

@@ -7,6 +7,7 @@ import { identityCodec, useCodec, type ByteCodec } from '../../src/host/storage/
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { NoteStore } from '../../src/host/storage/noteStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
+import { LOCK_FILE } from '../../src/shared/storageLayout';
 import { activateTwoHats } from './helpers';
 
 /** A stand-in for encryption (issue 14): every byte flipped, and a marker `decode` insists on. */
@@ -50,7 +51,7 @@ describe('every byte of the data passes one codec', () => {
       const note = await notes.create({ personId: added.person.id, date: '2026-11-30', templateId: 'weekly', title: `${name} · 2026-11-30`, content: text });
       await notes.flush();
 
-      const files = filesUnder(dir).filter((file) => !file.includes('.two-hats.lock'));
+      const files = filesUnder(dir).filter((file) => !file.includes(LOCK_FILE));
       assert.ok(files.length >= 5, `team, delegation, note, header and index are on disk: ${files.join(', ')}`);
       for (const file of files) {
         const raw = readFileSync(file, 'latin1');

@@ -5,7 +5,7 @@ import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands'
 import type { ItemResult } from '../../src/host/storage/delegationStore';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { parseDelegationFile } from '../../src/shared/delegation/storedDelegation';
-import { activateTwoHats, eventually, readText } from './helpers';
+import { activateTwoHats, eventually, isSetAsideName, readText } from './helpers';
 import { noteBodyUri } from '../../src/host/storage/layout';
 import { DELEGATION_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
 
@@ -78,7 +78,7 @@ describe('delegation in the real host', () => {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('{"schemaVersion": 1, "items": [ {"id": "x"'));
     await eventually(async () => {
       const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
-      return names.some((name) => /^delegation\.corrupt-.*\.json$/.test(name)) || undefined;
+      return names.some((name) => isSetAsideName(name, DELEGATION_FILE, 'corrupt')) || undefined;
     }, 'the damaged file to be set aside');
     const added = await vscode.commands.executeCommand<ItemResult>(COMMANDS.addDelegationItem, { title: 'Estimates' });
     assert.ok(added?.ok);
@@ -96,9 +96,9 @@ describe('a data file Two Hats cannot read at all', () => {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, 'keep.txt'), new TextEncoder().encode('precious'));
     await vscode.commands.executeCommand(COMMANDS.reloadData);
     const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
-    const aside = names.find((name) => /^delegation\.corrupt-.*\.json$/.test(name) && !name.endsWith('.tmp'));
+    const aside = names.find((name) => isSetAsideName(name, DELEGATION_FILE, 'corrupt') && !name.endsWith('.tmp'));
     assert.ok(aside, `set aside: ${names.join(', ')}`);
-    const kept = names.filter((name) => /^delegation\.corrupt-/.test(name));
+    const kept = names.filter((name) => isSetAsideName(name, DELEGATION_FILE, 'corrupt'));
     const withContent = await Promise.all(kept.map((name) => readText(vscode.Uri.joinPath(folder, name, 'keep.txt'))));
     assert.ok(withContent.includes('precious'), 'what was there is kept');
     const added = await vscode.commands.executeCommand<ItemResult>(COMMANDS.addDelegationItem, { title: 'After the damage' });

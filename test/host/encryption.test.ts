@@ -9,13 +9,13 @@ import { journalMacKey, sealJournal } from '../../src/host/encryption/journalSea
 import { unwrapDataKey } from '../../src/host/encryption/keyWrapping';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { DELEGATION_FILE, ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
-import { activateTwoHats, eventually, filesHolding, filesUnder } from './helpers';
+import { DELEGATION_FILE, ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
+import { activateTwoHats, eventually, filesHolding, filesUnder, isSetAsideName } from './helpers';
 
 
 /** Every file's path and a hash of its bytes, to tell whether anything at all was written. */
 function fingerprint(folders: readonly string[]): Record<string, string> {
-  const files = folders.flatMap(filesUnder).filter((file) => !file.includes('.two-hats.lock'));
+  const files = folders.flatMap(filesUnder).filter((file) => !file.includes(LOCK_FILE));
   return Object.fromEntries(files.map((file) => [file, createHash('sha256').update(readFileSync(file)).digest('hex')]));
 }
 
@@ -177,7 +177,7 @@ describe('encrypted at rest: encrypt, lock, unlock, change passphrase, decrypt',
     assert.deepEqual(filesHolding(storageFolders, sentinel), [], 'no file holds the note text');
     assert.ok(existsSync(path.join(data, ENCRYPTION_KEY_FILE)), 'the key file stays');
     assert.equal(existsSync(path.join(data, ENCRYPTION_JOURNAL_FILE)), false, 'the planted journal is no longer where it acts');
-    const aside = readdirSync(data).filter((entry) => entry.startsWith('encryption-journal.corrupt-') && !earlier.has(entry));
+    const aside = readdirSync(data).filter((entry) => isSetAsideName(entry, ENCRYPTION_JOURNAL_FILE, 'corrupt') && !earlier.has(entry));
     assert.equal(aside.length, 1, 'it was set aside, for the user to look at');
     rmSync(path.join(data, aside[0]!));
     assert.equal(await noteText(note.uri), typed, 'the note still reads as typed');
@@ -197,7 +197,7 @@ describe('encrypted at rest: encrypt, lock, unlock, change passphrase, decrypt',
     await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(note.uri)), 'a note does not open while locked');
     assert.deepEqual(await run('unlockNotes', { passphrase }), { ok: true });
     assert.deepEqual(filesHolding(storageFolders, sentinel), [], 'unlocking did not decrypt anything either');
-    assert.ok(readdirSync(data).some((entry) => entry.startsWith('encryption-journal.corrupt-') && !earlier.has(entry)), 'the journal was set aside');
+    assert.ok(readdirSync(data).some((entry) => isSetAsideName(entry, ENCRYPTION_JOURNAL_FILE, 'corrupt') && !earlier.has(entry)), 'the journal was set aside');
     assert.equal(await noteText(note.uri), typed);
   });
 

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { EncryptionCommandResult } from '../../src/host/encryption/encryptionCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { BACKUPS_FOLDER, BACKUP_MANIFEST_FILE, ENCRYPTION_KEY_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
+import { BACKUPS_FOLDER, BACKUP_MANIFEST_FILE, ENCRYPTION_KEY_FILE, OTHER_BACKUPS_PENDING_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
 import { activateTwoHats, eventually, filesHolding, filesUnder } from './helpers';
 
 function run(command: keyof typeof COMMANDS, args?: unknown): Thenable<EncryptionCommandResult | undefined> {
@@ -66,5 +67,67 @@ describe('encrypted at rest: older backup folders of a moved workspace', functio
     assert.deepEqual(filesHolding(globalStorage, sentinel), [], 'no file in global storage holds the name');
     assert.ok(existsSync(path.join(oldFolder, ENCRYPTION_KEY_FILE)), 'the old backup has the wrapped key beside its copies');
     assert.equal(readFileSync(path.join(oldFolder, ENCRYPTION_KEY_FILE), 'utf8'), readFileSync(path.join(data, ENCRYPTION_KEY_FILE), 'utf8'));
+  });
+});
+
+/**
+ * A window killed during Encrypt My Notes, after the data folder was converted (the next start
+ * finishes that) but before the older backup folders were: the marker says they are owed, and the
+ * next open with the key at hand encrypts them.
+ */
+describe('encrypted at rest: older backups still owed after a window killed during Encrypt', function () {
+  this.timeout(120_000);
+  const stamp = Date.now();
+  const sentinel = `Owedbackup Sentinel ${stamp}`;
+  const passphrase = 'herons above the quiet weir';
+  let data: string;
+  let globalStorage: string;
+  let staging: string;
+  let oldFolder: string;
+  let marker: string;
+
+  before(async function () {
+    this.timeout(90_000);
+    const api = await activateTwoHats();
+    data = api.dataLocation()!.fsPath;
+    marker = path.join(data, OTHER_BACKUPS_PENDING_FILE);
+    globalStorage = path.join(data, '..', '..', '..', 'globalStorage', path.basename(data));
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: sentinel });
+    assert.ok(added?.ok);
+    const backups = path.join(globalStorage, BACKUPS_FOLDER);
+    const team = await eventually(
+      () => filesHolding(backups, sentinel).find((file) => path.basename(file) === TEAM_FILE && existsSync(path.join(path.dirname(file), BACKUP_MANIFEST_FILE))),
+      'a finished backup of the team',
+      40_000,
+    );
+    // A plain copy of the backup as it was before Encrypt, kept outside global storage meanwhile.
+    staging = mkdtempSync(path.join(os.tmpdir(), 'two-hats-owed-backup-'));
+    // Not the temporary file of a backup write under way: Two Hats never converts one, it renames it.
+    cpSync(path.dirname(team), staging, { recursive: true, filter: (source) => !source.endsWith('.tmp') });
+    const manifest = JSON.parse(readFileSync(path.join(staging, BACKUP_MANIFEST_FILE), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(staging, BACKUP_MANIFEST_FILE), JSON.stringify({ ...manifest, storagePath: `${String(manifest.storagePath)}-before-it-moved-${stamp}` }));
+    assert.deepEqual(await run('encryptNotes', { passphrase }), { ok: true });
+    // What the killed window leaves once its conversion is finished: an older backup folder still plain, and the marker.
+    oldFolder = path.join(backups, `owed${stamp}`.padEnd(24, '0').slice(0, 24));
+    cpSync(staging, oldFolder, { recursive: true });
+    writeFileSync(marker, JSON.stringify({ schemaVersion: 1 }));
+    assert.ok(readFileSync(path.join(oldFolder, TEAM_FILE)).includes(Buffer.from(sentinel)), 'the older backup holds the name in plain text (the check can fail)');
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    if (existsSync(path.join(data, ENCRYPTION_KEY_FILE))) {
+      await run('unlockNotes', { passphrase });
+      await run('decryptNotes', { passphrase });
+    }
+    rmSync(oldFolder, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
+  });
+
+  it('the next open encrypts the older backup folder: no file under global storage holds the name, and the marker is gone', async () => {
+    await vscode.commands.executeCommand(COMMANDS.reloadData);
+    assert.deepEqual(filesHolding(globalStorage, sentinel), [], 'no file in global storage holds the name');
+    assert.ok(existsSync(path.join(oldFolder, ENCRYPTION_KEY_FILE)), 'the older backup has the wrapped key beside its copies');
+    assert.ok(!existsSync(marker), 'the marker is gone once nothing is owed');
   });
 });

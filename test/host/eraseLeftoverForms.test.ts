@@ -8,7 +8,7 @@ import type { EncryptionCommandResult } from '../../src/host/encryption/encrypti
 import { encryptFile } from '../../src/host/encryption/envelope';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import type { Erased } from '../../src/host/team/erasePerson';
-import { BACKUPS_FOLDER, ENCRYPTION_KEY_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
+import { BACKUPS_FOLDER, DELEGATION_FILE, ENCRYPTION_KEY_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
 import { activateTwoHats, filesUnder } from './helpers';
 
 function encryption(command: 'encryptNotes' | 'unlockNotes' | 'decryptNotes', passphrase: string): Thenable<EncryptionCommandResult | undefined> {
@@ -72,7 +72,7 @@ describe('erasing a person from leftover copies in backups of another form (issu
     writeFileSync(plainCopy, `{"schemaVersion": 1, "people": [{"name": "${name}", "ro`);
     // One sealed with a key this window has never held: it cannot be read, so it must be reported.
     sealedCopy = path.join(otherBackup, 'delegation.corrupt-2026-11-01T10-00-00-000Z.json');
-    writeFileSync(sealedCopy, encryptFile(randomBytes(32), 'delegation.json', new TextEncoder().encode(`{"owner": "${name}"}`)));
+    writeFileSync(sealedCopy, encryptFile(randomBytes(32), DELEGATION_FILE, new TextEncoder().encode(`{"owner": "${name}"}`)));
     assert.deepEqual(await encryption('encryptNotes', passphrase), { ok: true }, 'the open folder is encrypted, the older backup is not');
   });
 
@@ -108,7 +108,7 @@ describe('erasing a person from leftover copies in backups of another form (issu
     const plainLeftover = path.join(data, 'team.corrupt-2026-11-03T10-00-00-000Z.json');
     writeFileSync(plainLeftover, JSON.stringify({ schemaVersion: 1, people: [{ id: added.person.id, name: person, role: '' }] }));
     sealedLeftover = path.join(data, 'delegation.corrupt-2026-11-03T10-00-00-000Z.json');
-    writeFileSync(sealedLeftover, encryptFile(randomBytes(32), 'delegation.json', new TextEncoder().encode(`{"owner": "${person}"}`)));
+    writeFileSync(sealedLeftover, encryptFile(randomBytes(32), DELEGATION_FILE, new TextEncoder().encode(`{"owner": "${person}"}`)));
     const erased = await vscode.commands.executeCommand<Erased>(COMMANDS.deletePerson, { personId: added.person.id, typedName: person });
     assert.ok(erased, 'the person was deleted');
     assert.ok(!existsSync(plainLeftover), 'the plain copy that named them in clear is gone');

@@ -10,7 +10,7 @@ import type { ItemResult } from '../../src/host/storage/delegationStore';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import type { Erased } from '../../src/host/team/erasePerson';
 import { activateTwoHats, eventually, filesHolding, filesUnder, saveOrExplain } from './helpers';
-import { NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
+import { DELEGATION_FILE, NOTE_INDEX_FILE, NOTES_FOLDER, TEAM_FILE, keptBeforeSetAsideName, noteBodyName, setAsideName, tempName, undecodableOriginalName } from '../../src/shared/storageLayout';
 
 
 describe('erasing a person, and handing them over', () => {
@@ -97,21 +97,21 @@ describe('erasing a person, and handing them over', () => {
    */
   function makeSetAsideCopies(noteId: string): Record<string, string> {
     const when = '2026-11-29T10-00-00-000Z';
-    const backup = path.dirname(filesHolding(storageFolders.slice(1), secret).find((file) => file.includes(`${noteId}.md`))!);
+    const backup = path.dirname(filesHolding(storageFolders.slice(1), secret).find((file) => file.includes(noteBodyName(noteId)))!);
     const copies = {
-      damagedTeam: path.join(data, `team.corrupt-${when}.json`),
-      newerDelegation: path.join(data, `delegation.newer-${when}.json`),
-      damagedIndex: path.join(data, `notes-index.corrupt-${when}.json`),
-      notUtf8: path.join(data, 'notes', `${noteId}.not-utf8-1764410400000.bak`),
-      interruptedWrite: path.join(data, 'team.json.999999-0123456789ab.tmp'),
-      backupBeforeSetAside: path.join(backup, '..', `team.before-set-aside-${when}.json`),
+      damagedTeam: path.join(data, setAsideName(TEAM_FILE, 'corrupt', when)),
+      newerDelegation: path.join(data, setAsideName(DELEGATION_FILE, 'newer', when)),
+      damagedIndex: path.join(data, setAsideName(NOTE_INDEX_FILE, 'corrupt', when)),
+      notUtf8: path.join(data, NOTES_FOLDER, undecodableOriginalName(noteId, 1764410400000)),
+      interruptedWrite: path.join(data, tempName(TEAM_FILE, 999999, '0123456789ab')),
+      backupBeforeSetAside: path.join(backup, '..', keptBeforeSetAsideName(TEAM_FILE, when)),
     };
-    writeFileSync(copies.damagedTeam, readFileSync(path.join(data, 'team.json'), 'utf8').slice(0, -3) + '\u0000garbage');
-    copyFileSync(path.join(data, 'delegation.json'), copies.newerDelegation);
-    copyFileSync(path.join(data, 'notes-index.json'), copies.damagedIndex);
-    copyFileSync(path.join(data, 'notes', `${noteId}.md`), copies.notUtf8);
-    copyFileSync(path.join(data, 'team.json'), copies.interruptedWrite);
-    copyFileSync(path.join(backup, '..', 'team.json'), copies.backupBeforeSetAside);
+    writeFileSync(copies.damagedTeam, readFileSync(path.join(data, TEAM_FILE), 'utf8').slice(0, -3) + '\u0000garbage');
+    copyFileSync(path.join(data, DELEGATION_FILE), copies.newerDelegation);
+    copyFileSync(path.join(data, NOTE_INDEX_FILE), copies.damagedIndex);
+    copyFileSync(path.join(data, NOTES_FOLDER, noteBodyName(noteId)), copies.notUtf8);
+    copyFileSync(path.join(data, TEAM_FILE), copies.interruptedWrite);
+    copyFileSync(path.join(backup, '..', TEAM_FILE), copies.backupBeforeSetAside);
     for (const [what, file] of Object.entries(copies)) {
       assert.ok(readFileSync(file, 'utf8').includes(what === 'notUtf8' ? secret : 'Zenobia'), `${what} holds them before`);
     }
@@ -121,7 +121,7 @@ describe('erasing a person, and handing them over', () => {
   it('leaves no file on this machine holding their name or their notes, set-aside copies and backups included, and keeps everyone else', async function () {
     this.timeout(60_000);
     assert.ok(filesHolding(storageFolders, secret).length > 0, 'the sentinel is on disk before (so the check below can fail)');
-    await eventually(() => existsSync(path.join(data, 'notes-index.json')) || undefined, 'the note index on disk');
+    await eventually(() => existsSync(path.join(data, NOTE_INDEX_FILE)) || undefined, 'the note index on disk');
     const copies = makeSetAsideCopies(theirNote);
     const erased = await vscode.commands.executeCommand<Erased>(COMMANDS.deletePerson, { personId, typedName: name });
     assert.equal(erased?.notes, 1);

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TwoHatsApi } from '../../src/host/extension';
 import { EXTENSION_ID } from '../../src/host/constants';
+import { setAsideName } from '../../src/shared/storageLayout';
 
 export async function activateTwoHats(): Promise<TwoHatsApi> {
   const extension = vscode.extensions.getExtension<TwoHatsApi>(EXTENSION_ID);
@@ -107,4 +108,10 @@ export function filesUnder(dir: string): string[] {
     return [];
   }
   return entries.flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+}
+
+/** Whether `entry` is `fileName` as Two Hats sets it aside (`setAsideName`), whatever its stamp. */
+export function isSetAsideName(entry: string, fileName: string, why: 'corrupt' | 'newer'): boolean {
+  const [before = '', after = ''] = setAsideName(fileName, why, '\u0000').split('\u0000');
+  return entry.length > before.length + after.length && entry.startsWith(before) && entry.endsWith(after);
 }

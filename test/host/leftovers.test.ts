@@ -5,7 +5,7 @@ import { COMMANDS } from '../../src/host/constants';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { activateTwoHats, eventually, readText } from './helpers';
 import { notesFolder } from '../../src/host/storage/layout';
-import { TEAM_FILE } from '../../src/shared/storageLayout';
+import { LOCK_FILE, NOTE_INDEX_FILE, TEAM_FILE, noteBodyName, tempName } from '../../src/shared/storageLayout';
 
 const encoder = new TextEncoder();
 
@@ -26,10 +26,10 @@ describe('temporary files left by an interrupted save', () => {
     const team = vscode.Uri.joinPath(folder, TEAM_FILE);
     const saved = (await readText(team))!;
     // A save cut off after writing its temporary file, before the rename: the target is gone.
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'team.json.0123456789ab.tmp'), encoder.encode(saved));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'team.json.ba9876543210.tmp'), encoder.encode(saved.slice(0, 20)));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(notesFolder(folder), 'abc.md.00112233aabb.tmp'), encoder.encode('half a no'));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'notes-index.json.00112233aabb.tmp'), encoder.encode('{"sche'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `${TEAM_FILE}.0123456789ab.tmp`), encoder.encode(saved));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `${TEAM_FILE}.ba9876543210.tmp`), encoder.encode(saved.slice(0, 20)));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(notesFolder(folder), `${noteBodyName('abc')}.00112233aabb.tmp`), encoder.encode('half a no'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `${NOTE_INDEX_FILE}.00112233aabb.tmp`), encoder.encode('{"sche'));
     await vscode.workspace.fs.delete(team);
 
     await vscode.commands.executeCommand(COMMANDS.reloadData);
@@ -42,9 +42,9 @@ describe('temporary files left by an interrupted save', () => {
     const notes = notesFolder(folder);
     // A process that has come and gone: its pid names a window that crashed mid-save.
     const gone = spawnSync(process.execPath, ['-e', ''], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }).pid;
-    const inFlight = vscode.Uri.joinPath(notes, `abc.md.${process.pid}-00112233aabb.tmp`);
-    const teamInFlight = vscode.Uri.joinPath(folder, `team.json.${process.pid}-00112233aabb.tmp`);
-    const crashed = vscode.Uri.joinPath(notes, `abc.md.${gone}-ffeeddccbbaa.tmp`);
+    const inFlight = vscode.Uri.joinPath(notes, tempName(noteBodyName('abc'), process.pid, '00112233aabb'));
+    const teamInFlight = vscode.Uri.joinPath(folder, tempName(TEAM_FILE, process.pid, '00112233aabb'));
+    const crashed = vscode.Uri.joinPath(notes, tempName(noteBodyName('abc'), gone, 'ffeeddccbbaa'));
     await vscode.workspace.fs.writeFile(inFlight, encoder.encode('half a note being written'));
     await vscode.workspace.fs.writeFile(teamInFlight, encoder.encode('{"schemaVersion"'));
     await vscode.workspace.fs.writeFile(crashed, encoder.encode('half a no'));
@@ -53,7 +53,7 @@ describe('temporary files left by an interrupted save', () => {
     await eventually(async () => !(await names(notes)).includes(crashed.path.split('/').pop()!), 'the crashed window’s temporary file to be removed');
     assert.equal(await readText(inFlight), 'half a note being written', 'the live window’s note temp is untouched');
     assert.equal(await readText(teamInFlight), '{"schemaVersion"', 'the live window’s team temp is neither adopted nor removed');
-    assert.ok(!(await names(folder)).includes('.two-hats.lock'), 'the lock is released after the start');
+    assert.ok(!(await names(folder)).includes(LOCK_FILE), 'the lock is released after the start');
     await vscode.workspace.fs.delete(inFlight);
     await vscode.workspace.fs.delete(teamInFlight);
   });

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
+import { HOW_TO_OPEN_NAME, SEALED_KEYFILE_NAME } from '../../src/host/oneOnOnes/sealedExport';
 import type { EncryptionCommandResult } from '../../src/host/encryption/encryptionCommands';
 import type { ExportResult, ImportResult } from '../../src/host/oneOnOnes/exportImport';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
@@ -67,8 +68,8 @@ describe('exports while the notes are encrypted: sealed, and imported with the p
     assert.deepEqual(exported.failed, []);
     const files = filesUnder(exported.folder.fsPath);
     const names = files.map((file) => path.relative(exported.folder.fsPath, file));
-    assert.ok(names.includes('two-hats-key.json'), names.join(', '));
-    assert.ok(names.includes('HOW-TO-OPEN.txt'), names.join(', '));
+    assert.ok(names.includes(SEALED_KEYFILE_NAME), names.join(', '));
+    assert.ok(names.includes(HOW_TO_OPEN_NAME), names.join(', '));
     assert.equal(names.filter((file) => file.endsWith('.md.enc')).length, exported.notes, names.join(', '));
     assert.deepEqual(names.filter((file) => file.endsWith('.md')), [], 'no plain Markdown file');
     for (const secret of [name, sentinel, privateSentinel, passphrase, 'Ottilie']) {

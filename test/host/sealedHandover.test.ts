@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
+import { HOW_TO_OPEN_NAME, SEALED_KEYFILE_NAME } from '../../src/host/oneOnOnes/sealedExport';
 import type { EncryptionCommandResult } from '../../src/host/encryption/encryptionCommands';
 import type { ImportResult } from '../../src/host/oneOnOnes/exportImport';
 import { intoFreshFolder } from '../../src/host/oneOnOnes/exportFiles';
@@ -78,8 +79,8 @@ describe('the handover export while the notes are encrypted: sealed under a one-
     assert.equal(exported.notes, 1);
     const files = filesUnder(exported.written.fsPath);
     const names = files.map((file) => path.relative(exported.written.fsPath, file));
-    assert.ok(names.includes('two-hats-key.json'), names.join(', '));
-    assert.ok(names.includes('HOW-TO-OPEN.txt'), names.join(', '));
+    assert.ok(names.includes(SEALED_KEYFILE_NAME), names.join(', '));
+    assert.ok(names.includes(HOW_TO_OPEN_NAME), names.join(', '));
     assert.equal(names.filter((file) => file.endsWith('.md.enc')).length, 2, `the summary and the note: ${names.join(', ')}`);
     assert.deepEqual(names.filter((file) => file.endsWith('.md')), [], 'no plain Markdown file');
     for (const secret of [name, 'Wendeline', sentinel, privateSentinel, goalSentinel, ownPassphrase, oneTime]) {
@@ -92,7 +93,7 @@ describe('the handover export while the notes are encrypted: sealed under a one-
       );
     }
     const leadKeyfile = JSON.parse(readFileSync(path.join(data, ENCRYPTION_KEY_FILE), 'utf8')) as { keyId: string };
-    const handoverKeyfile = JSON.parse(readFileSync(path.join(exported.written.fsPath, 'two-hats-key.json'), 'utf8')) as { keyId: string };
+    const handoverKeyfile = JSON.parse(readFileSync(path.join(exported.written.fsPath, SEALED_KEYFILE_NAME), 'utf8')) as { keyId: string };
     assert.notEqual(handoverKeyfile.keyId, leadKeyfile.keyId, "the handover is not sealed with the lead's data key");
   });
 
@@ -115,7 +116,7 @@ describe('the handover export while the notes are encrypted: sealed under a one-
     const parent = mkdtempSync(path.join(os.tmpdir(), 'two-hats-handover-partial-'));
     try {
       const failed = intoFreshFolder(vscode.Uri.file(parent), 'two-hats-handover-2026-11-30', async (folder) => {
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'two-hats-key.json'), new TextEncoder().encode('{}'));
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, SEALED_KEYFILE_NAME), new TextEncoder().encode('{}'));
         throw new Error('disk full');
       });
       await assert.rejects(failed, /disk full/);

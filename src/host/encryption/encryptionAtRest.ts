@@ -1,27 +1,28 @@
 /**
  * Encrypted at rest (issue 14), wired in: which form the open data folder is in, the key for it,
  * and turning encryption on and off. It installs the codec every stored byte passes through
- * (storage/dataFiles.ts) whenever the folder is encrypted or being converted, and finishes a
- * conversion a crash interrupted before any store reads the folder.
- *
- * No passphrase and no note text is ever logged or kept: a passphrase lives for one call.
+ * (storage/dataFiles.ts) while the folder is encrypted or being converted, and finishes a conversion
+ * a crash interrupted before any store reads the folder (what the files say: encryptionOnDisk.ts;
+ * the file work: folderConversion.ts). No passphrase or note text is logged or kept past one call.
  */
 import * as vscode from 'vscode';
+import type { WorkspaceIdentity } from '../../shared/backups';
 import { ENCRYPTION_CONTEXT } from '../constants';
-import { parseJournal, resumeConversion, startDecrypting, startEncrypting, type ConversionJournal, type ConversionOutcome } from '../../shared/encryption/conversionJournal';
+import { resumeConversion, startDecrypting, startEncrypting, type ConversionOutcome } from '../../shared/encryption/conversionJournal';
 import { identityCodec, useCodec } from '../storage/dataFiles';
 import { withDataLock } from '../storage/dataLock';
-import { ENCRYPTION_JOURNAL_FILE, fileStamp, setAsideName } from '../../shared/storageLayout';
 import { useWindowKey } from '../storage/backupForms';
 import { EncryptedDataCodec, logicalNameOf } from './dataCodec';
 import { keyIdOf } from './envelope';
-import { journalMacKey, openJournal, unsealedText } from './journalSeal';
+import { encryptionFoundIn, journalOrStandIn, sealedJournalIn } from './encryptionOnDisk';
+import { journalMacKey } from './journalSeal';
 import { FileCodec, type FolderEncryption } from './fileCodec';
-import { FolderConversion, journalUri, keyfileUri, readText, type FolderMarkers } from './folderConversion';
-import { lookForMissingKeyfile, missingKeyfileMessage } from './missingKeyfile';
-import { exportKeyOf, forgetKeysOf, keyfileProblemIn, logConversionOutcome, rewrapKeyfileIn, type ExportKey, type PassphraseCheck } from './keyfileAccess';
+import { FolderConversion, keyfileUri, readText, type FolderConversionOptions, type FolderMarkers } from './folderConversion';
+import { missingKeyfileMessage } from './missingKeyfile';
+import { dropStaleOtherBackupsMarker, finishOwedOtherBackups, markOtherBackupsPending } from './otherBackupsPending';
+import { exportKeyOf, forgetKeysOf, keyfileProblemIn, logConversionOutcome, rewrapKeyfileIn, unwrapKeyIn, type ExportKey, type PassphraseCheck } from './keyfileAccess';
 import { KeyHolder, type LockState, type Secrets, type UnlockResult } from './keyHolder';
-import { newDataKey, unwrapDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
+import { newDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
 
 export type { PassphraseCheck } from './keyfileAccess';
 
@@ -36,6 +37,8 @@ export class EncryptionAtRest implements vscode.Disposable {
   readonly holder: KeyHolder;
   private dataFolder: vscode.Uri | undefined;
   private backupFolder: vscode.Uri | undefined;
+  /** The open workspace, whose older backup folders Encrypt My Notes encrypts too; undefined for global storage. */
+  private identity: WorkspaceIdentity | undefined;
   private folderState: FolderEncryption = { keyfileExists: false, journal: undefined };
   /** Encrypted files found without their key file: locked until it is back (missingKeyfile.ts). */
   private keyfileMissing = false;
@@ -51,7 +54,7 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   constructor(
     secrets: Secrets,
-    backupsRoot: vscode.Uri,
+    private readonly backupsRoot: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly options: EncryptionOptions = {},
   ) {
@@ -78,33 +81,26 @@ export class EncryptionAtRest implements vscode.Disposable {
   }
 
   /**
-   * Before the stores open a folder: reads its form, looks for the key in the keychain, installs
-   * the codec, and finishes a conversion a crash left half done (when the key is at hand).
+   * Before the stores open a folder: reads its form, looks for the key in the keychain, installs the
+   * codec, and finishes a conversion a crash left half done (when the key is at hand).
    */
-  async open(dataFolder: vscode.Uri | undefined, backupFolder: vscode.Uri | undefined): Promise<void> {
+  async open(dataFolder: vscode.Uri | undefined, backupFolder: vscode.Uri | undefined, identity?: WorkspaceIdentity): Promise<void> {
     this.dataFolder = dataFolder;
     this.backupFolder = backupFolder;
+    this.identity = identity;
     if (!dataFolder) {
       this.folderState = { keyfileExists: false, journal: undefined };
       useCodec(identityCodec);
       await this.holder.refresh();
       return;
     }
-    let keyfileExists = (await readText(keyfileUri(dataFolder))) !== undefined;
-    const journalText = await readText(journalUri(dataFolder));
-    this.keyfileMissing = false;
-    if (!keyfileExists && journalText === undefined) {
-      const found = await lookForMissingKeyfile(dataFolder, backupFolder, this.log);
-      keyfileExists = found !== 'plain';
-      this.keyfileMissing = found === 'missing';
-    }
-    // With a key file, a journal counts only once the key has checked it (finishConversion);
-    // until then the folder is read as encrypted, and while locked nothing is read or written.
-    const unchecked = journalText !== undefined && !keyfileExists;
-    this.folderState = { keyfileExists, journal: unchecked ? journalOrStandIn(unsealedText(journalText) ?? journalText, keyfileExists) : undefined };
+    ({ folderState: this.folderState, keyfileMissing: this.keyfileMissing } = await encryptionFoundIn(dataFolder, backupFolder, this.log));
     this.installCodec();
     await this.holder.refresh();
     await this.finishConversion();
+    // Encrypt My Notes' last step, the older backup folders, when still owed (otherBackupsPending.ts).
+    const unlockedKey = this.state === 'unlocked' ? this.holder.dataKey : undefined;
+    await finishOwedOtherBackups({ dataFolder, backupsRoot: this.backupsRoot, identity: this.identity, folderState: this.folderState, unlockedKey }, this.log);
     this.publishState();
   }
 
@@ -123,20 +119,18 @@ export class EncryptionAtRest implements vscode.Disposable {
     if (this.keyfileMissing) {
       return { ok: false, problem: 'damaged', reason: missingKeyfileMessage() };
     }
-    return this.here(() => this.unlockHere(passphrase));
-  }
-
-  private async unlockHere(passphrase: string): Promise<UnlockResult> {
-    const result = await this.holder.unlock(passphrase);
-    if (result.ok) {
-      await this.finishConversion();
-    }
-    return result;
+    return this.asOwnChange(async () => {
+      const result = await this.holder.unlock(passphrase);
+      if (result.ok) {
+        await this.finishConversion();
+      }
+      return result;
+    });
   }
 
   /** The key is wiped from memory and from the keychain; nothing is read or written until unlocked. */
   lockNow(): Promise<void> {
-    return this.here(() => this.holder.lockNow());
+    return this.asOwnChange(() => this.holder.lockNow());
   }
 
   /** Whether a lock, unlock or conversion of this window is under way (folderForm.ts leaves it be). */
@@ -144,7 +138,8 @@ export class EncryptionAtRest implements vscode.Disposable {
     return this.ownChanges > 0;
   }
 
-  private async here<T>(change: () => Promise<T>): Promise<T> {
+  /** This window's own change, the command's reading of the folder afterwards included: no one else reads it meanwhile. */
+  async asOwnChange<T>(change: () => Promise<T>): Promise<T> {
     this.ownChanges++;
     try {
       return await change();
@@ -155,7 +150,7 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   /** Encrypt My Notes: a new data key, wrapped by `passphrase`, then every file converted. */
   encrypt(passphrase: string): Promise<ConversionOutcome> {
-    return this.here(() => this.encryptHere(passphrase));
+    return this.asOwnChange(() => this.encryptHere(passphrase));
   }
 
   private async encryptHere(passphrase: string): Promise<ConversionOutcome> {
@@ -169,12 +164,18 @@ export class EncryptionAtRest implements vscode.Disposable {
       const keyId = keyIdOf(dataKey).toString('hex');
       useCodec(this.codec);
       const macKey = journalMacKey(dataKey);
-      const io = this.conversion(dataFolder, keyfileText, () => macKey, async () => {
+      const io = this.conversion(dataFolder, {
+        keyfileText,
+        journalMacKey: () => macKey,
         // Held, and in the keychain, only once the key file exists: until then the folder is plain.
-        await this.holder.adopt(dataKey);
+        afterKeyfile: async () => void (await this.holder.adopt(dataKey)),
       });
-      const outcome = await this.converting(dataFolder, () => startEncrypting(io, keyId));
-      this.logOutcome(outcome);
+      // Before the journal, under the same lock: from here on the older backups are owed.
+      const outcome = await this.converting(dataFolder, async () => {
+        await markOtherBackupsPending(dataFolder);
+        return startEncrypting(io, keyId);
+      });
+      logConversionOutcome(this.log, outcome);
       return outcome;
     } finally {
       dataKey.fill(0);
@@ -183,16 +184,12 @@ export class EncryptionAtRest implements vscode.Disposable {
 
   /** Decrypt My Notes: the passphrase once more, then every file back to plain. */
   decrypt(passphrase: string): Promise<ConversionOutcome | PassphraseCheck> {
-    return this.here(() => this.decryptHere(passphrase));
+    return this.asOwnChange(() => this.decryptHere(passphrase));
   }
 
   private async decryptHere(passphrase: string): Promise<ConversionOutcome | PassphraseCheck> {
     const dataFolder = this.requireFolder();
-    const keyfileText = await readText(keyfileUri(dataFolder));
-    if (keyfileText === undefined) {
-      return { ok: false, problem: 'notEncrypted', reason: vscode.l10n.t('Your notes are not encrypted.') };
-    }
-    const unwrapped = await unwrapDataKey(passphrase, keyfileText);
+    const unwrapped = await unwrapKeyIn(dataFolder, passphrase);
     if (!unwrapped.ok) {
       return unwrapped;
     }
@@ -203,10 +200,12 @@ export class EncryptionAtRest implements vscode.Disposable {
     }
     const io = this.conversion(dataFolder);
     const outcome = await this.converting(dataFolder, () => startDecrypting(io, unwrapped.keyId));
-    this.logOutcome(outcome);
+    logConversionOutcome(this.log, outcome);
     if (!this.folderState.keyfileExists) {
       await this.holder.forget();
       useCodec(identityCodec);
+      // Decrypted: nothing owed any more. Should another window hold the lock, the next open drops it.
+      await dropStaleOtherBackupsMarker(dataFolder, this.log);
     }
     return outcome;
   }
@@ -264,7 +263,7 @@ export class EncryptionAtRest implements vscode.Disposable {
       return;
     }
     const outcome = await this.converting(dataFolder, () => resumeConversion(this.conversion(dataFolder)));
-    this.logOutcome(outcome);
+    logConversionOutcome(this.log, outcome);
     if (!this.folderState.keyfileExists && !this.folderState.journal) {
       await this.holder.forget();
     }
@@ -285,53 +284,20 @@ export class EncryptionAtRest implements vscode.Disposable {
     }
   }
 
-  /**
-   * Reads the journal of an encrypted folder with the key at hand: one sealed with it counts; any
-   * other (planted by another program, or damaged) is set aside unread and reported, and the
-   * folder stays as its key file says. Whether a conversion is under way afterwards.
-   */
+  /** The journal counts only when sealed with the key at hand (journalOnDisk.ts). Whether a conversion is under way. */
   private async acceptSealedJournal(dataFolder: vscode.Uri): Promise<boolean> {
-    const stored = await readText(journalUri(dataFolder));
-    const key = this.holder.dataKey;
-    if (stored === undefined || !key) {
-      this.folderState = { ...this.folderState, journal: undefined };
-      return false;
-    }
-    const text = openJournal(journalMacKey(key), stored);
-    const journal = text === undefined ? undefined : parseJournal(text);
+    const journal = await sealedJournalIn(dataFolder, this.holder.dataKey, this.log);
+    this.folderState = { ...this.folderState, journal };
     if (journal) {
-      this.folderState = { ...this.folderState, journal };
       this.installCodec();
-      return true;
     }
-    const asideName = setAsideName(ENCRYPTION_JOURNAL_FILE, 'corrupt', fileStamp());
-    await vscode.workspace.fs.rename(journalUri(dataFolder), vscode.Uri.joinPath(dataFolder, asideName), { overwrite: false });
-    this.folderState = { ...this.folderState, journal: undefined };
-    this.log.warn(`Encryption: a conversion journal not written by Two Hats with this folder's key was set aside as ${asideName}; nothing was converted.`);
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t(
-        'Two Hats found a conversion instruction beside your notes that it did not write with your key, and set it aside as {0} without acting on it. Your notes stay encrypted.',
-        asideName,
-      ),
-    );
-    return false;
+    return journal !== undefined;
   }
 
-  private conversion(dataFolder: vscode.Uri, keyfileText?: string, macKey?: () => Buffer | undefined, afterKeyfile?: () => Promise<void>): FolderConversion {
-    const journalKey = macKey ?? (() => (this.holder.dataKey ? journalMacKey(this.holder.dataKey) : undefined));
-    const io = new FolderConversion({ dataFolder, backupFolder: this.backupFolder, dataKey: () => this.holder.dataKey, journalMacKey: journalKey, keyfileText, markers: this.markers });
-    if (afterKeyfile) {
-      const writeKeyfile = io.writeKeyfile.bind(io);
-      io.writeKeyfile = async () => {
-        await writeKeyfile();
-        await afterKeyfile();
-      };
-    }
-    return io;
-  }
-
-  private logOutcome(outcome: ConversionOutcome): void {
-    logConversionOutcome(this.log, outcome);
+  /** The conversion's file system; encrypting passes the prepared key file, its journal key and what follows the key file. */
+  private conversion(dataFolder: vscode.Uri, encrypting: Partial<Pick<FolderConversionOptions, 'keyfileText' | 'journalMacKey' | 'afterKeyfile'>> = {}): FolderConversion {
+    const journalKey = () => (this.holder.dataKey ? journalMacKey(this.holder.dataKey) : undefined);
+    return new FolderConversion({ dataFolder, backupFolder: this.backupFolder, dataKey: () => this.holder.dataKey, journalMacKey: journalKey, markers: this.markers, ...encrypting });
   }
 
   private requireFolder(): vscode.Uri {
@@ -340,11 +306,4 @@ export class EncryptionAtRest implements vscode.Disposable {
     }
     return this.dataFolder;
   }
-}
-
-/** A damaged journal still means a conversion is under way: both forms are accepted meanwhile. */
-function journalOrStandIn(text: string, keyfileExists: boolean): ConversionJournal {
-  return (
-    parseJournal(text) ?? { schemaVersion: 1, direction: keyfileExists ? 'encrypt' : 'decrypt', keyId: '0000000000000000', doneThrough: null }
-  );
 }

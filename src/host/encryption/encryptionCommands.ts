@@ -8,7 +8,7 @@ import { passphraseProblem } from '../../shared/encryption/passphrasePolicy';
 import type { ConversionOutcome } from '../../shared/encryption/conversionJournal';
 import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { EncryptionAtRest, PassphraseCheck } from './encryptionAtRest';
-import type { OtherBackupsOutcome } from './otherBackupFolders';
+import { askNewPassphrase } from './newPassphrase';
 
 export type EncryptionCommand = 'encryptNotes' | 'lockNow' | 'unlockNotes' | 'changePassphrase' | 'decryptNotes';
 
@@ -19,12 +19,14 @@ export interface EncryptionCommandContext {
   readonly encryption: EncryptionAtRest;
   /** Pending saves, written before the files are converted or the key is wiped. */
   flush(): Promise<void>;
-  /** The stores read the folder again, in its new form (or Locked). */
+  /**
+   * The stores read the folder again, in its new form (or Locked). After Encrypt My Notes, this is
+   * also what encrypts the workspace's older backup folders (EncryptionAtRest.open), as at any
+   * open while they are owed.
+   */
   reopen(): Promise<void>;
   /** Lock Now: the open notes, briefs and their previews saved and closed (noteViewsOnLock.ts). */
   closeNoteViews?(): Promise<void>;
-  /** After Encrypt My Notes: the workspace's older backup folders (otherBackupFolders.ts), encrypted too. */
-  encryptOtherBackups?(): Promise<OtherBackupsOutcome | undefined>;
 }
 
 const CANCELLED: EncryptionCommandResult = { ok: false, problem: 'cancelled' };
@@ -40,7 +42,7 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
       if (passphrase === undefined && !(await confirmEncrypt())) {
         return CANCELLED;
       }
-      const chosen = passphrase ?? (await askNewPassphrase(vscode.l10n.t('Encrypt My Notes')));
+      const chosen = passphrase ?? (await askNewPassphrase({ title: vscode.l10n.t('Encrypt My Notes') }));
       if (chosen === undefined) {
         return CANCELLED;
       }
@@ -49,11 +51,7 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
         void vscode.window.showErrorMessage(vscode.l10n.t('That passphrase is refused: {0}', refused));
         return { ok: false, problem: 'weakPassphrase' };
       }
-      const result = await convert(context, vscode.l10n.t('Encrypting your notes…'), () => encryption.encrypt(chosen), vscode.l10n.t('Your notes are encrypted. Keep your passphrase safe: without it and this machine’s keychain, no one can read them, Two Hats included.'));
-      if (result.ok) {
-        await encryptOtherBackups(context);
-      }
-      return result;
+      return convert(context, vscode.l10n.t('Encrypting your notes…'), () => encryption.encrypt(chosen), vscode.l10n.t('Your notes are encrypted. Keep your passphrase safe: without it and this machine’s keychain, no one can read them, Two Hats included.'));
     },
 
     lockNow: async () => {
@@ -64,8 +62,10 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
       // Saved while still unlocked, then closed: no note text stays on screen once locked.
       await context.closeNoteViews?.();
       await context.flush();
-      await encryption.lockNow();
-      await context.reopen();
+      await encryption.asOwnChange(async () => {
+        await encryption.lockNow();
+        await context.reopen();
+      });
       void vscode.window.showInformationMessage(vscode.l10n.t('Two Hats is locked. Your passphrase unlocks it again.'));
       return { ok: true };
     },
@@ -81,12 +81,17 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
       if (typed === undefined) {
         return CANCELLED;
       }
-      const unlocked = await encryption.unlock(typed);
+      const unlocked = await encryption.asOwnChange(async () => {
+        const result = await encryption.unlock(typed);
+        if (result.ok) {
+          await context.reopen();
+        }
+        return result;
+      });
       if (!unlocked.ok) {
         void vscode.window.showErrorMessage(refusal(unlocked));
         return { ok: false, problem: unlocked.problem };
       }
-      await context.reopen();
       if (!unlocked.rememberedInKeychain) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Unlocked for this session only: this system’s keychain did not keep the key, so Two Hats will ask for your passphrase next time.'));
       }
@@ -102,7 +107,7 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
       if (current === undefined) {
         return CANCELLED;
       }
-      const next = newPassphrase ?? (await askNewPassphrase(vscode.l10n.t('Change Passphrase')));
+      const next = newPassphrase ?? (await askNewPassphrase({ title: vscode.l10n.t('Change Passphrase') }));
       if (next === undefined) {
         return CANCELLED;
       }
@@ -155,17 +160,11 @@ export function encryptionCommands(context: EncryptionCommandContext): SomeComma
   };
 }
 
-/** Older backup folders of this workspace (it moved): a file that could not be encrypted is said, never deleted. */
-async function encryptOtherBackups(context: EncryptionCommandContext): Promise<void> {
-  const outcome = await context.encryptOtherBackups?.().catch(() => ({ encrypted: 0, failed: [vscode.l10n.t('the older backups')] }));
-  if (outcome && outcome.failed.length > 0) {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} file(s) in older backups of this workspace could not be encrypted and stay readable as they were: {1}', outcome.failed.length, outcome.failed.join(', ')),
-    );
-  }
-}
-
-/** Flushes, converts under a progress notification, reopens, and says how it went. */
+/**
+ * Flushes, converts under a progress notification, reopens, and says how it went. The reopen is
+ * part of this window's own change: the follower of other windows (folderForm.ts) must not read
+ * the folder a second time meanwhile, or a command right after this one finds the stores half read.
+ */
 async function convert(
   context: EncryptionCommandContext,
   title: string,
@@ -173,11 +172,14 @@ async function convert(
   done: string,
 ): Promise<EncryptionCommandResult> {
   try {
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async () => {
-      await context.flush();
-      return run();
+    const outcome = await context.encryption.asOwnChange(async () => {
+      const converted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async () => {
+        await context.flush();
+        return run();
+      });
+      await context.reopen();
+      return converted;
     });
-    await context.reopen();
     if (!outcome) {
       return { ok: false, problem: 'refused' };
     }
@@ -197,7 +199,7 @@ async function convert(
     void vscode.window.showInformationMessage(done);
     return { ok: true };
   } catch (error) {
-    await context.reopen().catch(() => undefined);
+    await context.encryption.asOwnChange(() => context.reopen()).catch(() => undefined);
     void vscode.window.showErrorMessage(
       vscode.l10n.t('Two Hats could not finish converting your notes: {0}. Every note stays readable, and the next start finishes the job.', (error as Error).message),
     );
@@ -245,26 +247,4 @@ async function confirmDecrypt(): Promise<boolean> {
 
 function askPassphrase(title: string, prompt: string): Thenable<string | undefined> {
   return vscode.window.showInputBox({ title, prompt, password: true, ignoreFocusOut: true });
-}
-
-/** Typed twice; the policy's reason shows while typing the first. */
-async function askNewPassphrase(title: string): Promise<string | undefined> {
-  const first = await vscode.window.showInputBox({
-    title,
-    prompt: vscode.l10n.t('Choose a passphrase: a few unrelated words, at least 12 characters.'),
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.length === 0 ? undefined : passphraseProblem(value)),
-  });
-  if (first === undefined || passphraseProblem(first) !== undefined) {
-    return undefined;
-  }
-  const second = await vscode.window.showInputBox({
-    title,
-    prompt: vscode.l10n.t('Type the same passphrase again.'),
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.length === 0 || value === first ? undefined : vscode.l10n.t('This is not the same passphrase.')),
-  });
-  return second === first ? second : undefined;
 }

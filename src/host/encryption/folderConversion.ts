@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import type { ConversionDirection, ConversionIo, Converted, StoredForm } from '../../shared/encryption/conversionJournal';
 import { canonicalName } from '../../shared/encryption/logicalNames';
-import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, TEMP_TAIL } from '../../shared/storageLayout';
+import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, OTHER_BACKUPS_PENDING_FILE, TEMP_TAIL } from '../../shared/storageLayout';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
 import { createPrivateFolder } from '../storage/permissions';
@@ -40,6 +40,8 @@ export interface FolderConversionOptions {
   readonly journalMacKey: () => Buffer | undefined;
   /** Encrypting: the key file's text, prepared (wrapped) before the conversion starts. */
   readonly keyfileText?: string;
+  /** Encrypting: what follows once the key file is written (the key is held from then on). */
+  readonly afterKeyfile?: () => Promise<void>;
   readonly markers: FolderMarkers;
 }
 
@@ -119,6 +121,7 @@ export class FolderConversion implements ConversionIo {
     await writeFileAtomic(keyfileUri(this.options.dataFolder), new TextEncoder().encode(this.options.keyfileText));
     this.options.markers.keyfileWritten();
     await writeBackupKeyfile(this.options.backupFolder, this.options.keyfileText);
+    await this.options.afterKeyfile?.();
   }
 
   async removeKeyfile(): Promise<void> {
@@ -155,10 +158,13 @@ export class FolderConversion implements ConversionIo {
   }
 }
 
-/** The key file and the journal (and their set-aside copies) describe the conversion; they are never converted themselves. */
+/**
+ * The key file, the journal (and their set-aside copies) and the older-backups marker describe
+ * the conversion; they are never converted themselves.
+ */
 export function isConverted(name: string): boolean {
   const canonical = canonicalName(name);
-  return canonical !== ENCRYPTION_KEY_FILE && canonical !== ENCRYPTION_JOURNAL_FILE;
+  return canonical !== ENCRYPTION_KEY_FILE && canonical !== ENCRYPTION_JOURNAL_FILE && canonical !== OTHER_BACKUPS_PENDING_FILE;
 }
 
 /**

@@ -58,7 +58,7 @@ export interface FolderFormOptions {
   readonly encryption: FolderFormSource;
   /** Reads the folder again, as opening it does: the codec and the key first, then the stores. */
   readonly reopen: () => Promise<void>;
-  readonly log: Pick<vscode.LogOutputChannel, 'info' | 'warn'>;
+  readonly log: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'trace'>;
 }
 
 export class FolderFormFollower implements vscode.Disposable {
@@ -144,6 +144,13 @@ export class FolderFormFollower implements vscode.Disposable {
   private async check(): Promise<void> {
     const folder = this.folder;
     if (!folder || this.disposed) {
+      return;
+    }
+    if (this.options.encryption.changingHere) {
+      // This window's own command reads the folder again when done; a second reading racing it
+      // would answer a command in between from stores half read (a person not found, say).
+      this.options.log.trace('Encryption: this window is changing how the notes are stored; it reads them again itself.');
+      this.schedule();
       return;
     }
     const disk = await onDisk(folder);

@@ -1,7 +1,7 @@
 /**
- * Encryption at rest's work on a folder's key file: the key for an encrypted export, whether the
- * key file is usable, which keychain entries Delete All must forget, Change Passphrase; and the
- * one place a conversion's outcome is logged.
+ * Encryption at rest's work on a folder's key file: the key for an encrypted export or Decrypt,
+ * whether the key file is usable, which keychain entries Delete All must forget, Change
+ * Passphrase; and the one place a conversion's outcome is logged.
  */
 import * as vscode from 'vscode';
 import type { ConversionOutcome } from '../../shared/encryption/conversionJournal';
@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../storage/atomicFile';
 import { keyIdOf } from './envelope';
 import { journalUri, keyfileUri, readText, writeBackupKeyfile } from './folderConversion';
 import type { KeyHolder } from './keyHolder';
-import { parseKeyfile, rewrapDataKey, type ScryptParams } from './keyWrapping';
+import { parseKeyfile, rewrapDataKey, unwrapDataKey, type ScryptParams, type Unwrapped } from './keyWrapping';
 
 export type PassphraseCheck = { ok: true } | { ok: false; problem: 'wrongPassphrase' | 'damaged' | 'fromNewerVersion' | 'notEncrypted' | 'noFolder' | 'conversionUnderWay'; reason: string };
 
@@ -34,6 +34,15 @@ export async function exportKeyOf(dataFolder: vscode.Uri, dataKey: Buffer | unde
     return undefined;
   }
   return { dataKey: Buffer.from(dataKey), keyId: parsed.keyfile.keyId, keyfileText };
+}
+
+/** Decrypt My Notes' first step: the folder's data key, unwrapped by the passphrase (the caller wipes it). */
+export async function unwrapKeyIn(dataFolder: vscode.Uri, passphrase: string): Promise<Unwrapped | PassphraseCheck & { ok: false }> {
+  const keyfileText = await readText(keyfileUri(dataFolder));
+  if (keyfileText === undefined) {
+    return { ok: false, problem: 'notEncrypted', reason: vscode.l10n.t('Your notes are not encrypted.') };
+  }
+  return unwrapDataKey(passphrase, keyfileText);
 }
 
 /** Delete All My Data: the keychain forgets the keys of these data folders (read before they go). */

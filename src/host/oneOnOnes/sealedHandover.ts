@@ -14,6 +14,7 @@ import { sealedHandoverTexts, type HandoverSource } from '../../shared/oneOnOnes
 import { keyIdOf } from '../encryption/envelope';
 import { keyfileUri, readText } from '../encryption/folderConversion';
 import { newDataKey, unwrapDataKey, wrapDataKey } from '../encryption/keyWrapping';
+import { askNewPassphrase } from '../encryption/newPassphrase';
 import { intoFreshFolder, writeNewFile } from './exportFiles';
 import { HOW_TO_OPEN_NAME, SEALED_KEYFILE_NAME, SEALED_SUFFIX, sealNote } from './sealedExport';
 
@@ -61,34 +62,13 @@ export async function oneTimePassphraseProblem(passphrase: string, dataFolder: v
 }
 
 /** The one-time passphrase, typed twice; undefined when the user cancelled. */
-export async function askOneTimePassphrase(personName: string, dataFolder: vscode.Uri | undefined): Promise<string | undefined> {
-  const title = vscode.l10n.t("Two Hats: One-Time Passphrase for {0}'s Next Manager", personName);
-  const first = await vscode.window.showInputBox({
-    title,
+export function askOneTimePassphrase(personName: string, dataFolder: vscode.Uri | undefined): Promise<string | undefined> {
+  return askNewPassphrase({
+    title: vscode.l10n.t("Two Hats: One-Time Passphrase for {0}'s Next Manager", personName),
     prompt: vscode.l10n.t('A new passphrase for this handover only, not your own: a few unrelated words, at least 12 characters. Give it to their next manager separately, never with the files.'),
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.length === 0 ? undefined : passphraseProblem(value)),
+    refusal: (first) => oneTimePassphraseProblem(first, dataFolder),
+    whenDifferent: vscode.l10n.t('The two passphrases differ: nothing was exported.'),
   });
-  if (first === undefined) {
-    return undefined;
-  }
-  const problem = await oneTimePassphraseProblem(first, dataFolder);
-  if (problem !== undefined) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('That passphrase is refused: {0}', problem));
-    return undefined;
-  }
-  const second = await vscode.window.showInputBox({
-    title,
-    prompt: vscode.l10n.t('Type the same passphrase again.'),
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.length === 0 || value === first ? undefined : vscode.l10n.t('This is not the same passphrase.')),
-  });
-  if (second !== undefined && second !== first) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The two passphrases differ: nothing was exported.'));
-  }
-  return second === first ? second : undefined;
 }
 
 /**

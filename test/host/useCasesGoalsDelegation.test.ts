@@ -1,17 +1,12 @@
 /**
- * The use cases called directly, as the sidebar and the palette call them: no prompt, no command,
- * no webview. Each runs on stores of its own over a fresh folder and checks what ends up on disk.
+ * The use cases for growth goals and delegated work, called directly, as the sidebar and the
+ * palette call them: no prompt, no command, no webview. Each runs on stores of its own over a fresh
+ * folder (useCaseFixture.ts) and checks what ends up on disk.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
-import { DelegationStore, type ItemResult } from '../../src/host/storage/delegationStore';
-import { noteBodyUri } from '../../src/host/storage/layout';
-import { NoteStore } from '../../src/host/storage/noteStore';
-import { TeamStore } from '../../src/host/storage/teamStore';
+import type { ItemResult } from '../../src/host/storage/delegationStore';
 import {
   addDelegationItem,
   changeDelegationLevel,
@@ -22,205 +17,16 @@ import {
   tickDelegationStep,
 } from '../../src/host/useCases/delegation';
 import { addGoal, markGoalReached } from '../../src/host/useCases/goals';
-import { addPerson, setPersonArchived, updatePerson } from '../../src/host/useCases/people';
-import { queueTalkingPoint } from '../../src/host/useCases/queueTalkingPoint';
-import { lastTemplates, startOneOnOne } from '../../src/host/useCases/startOneOnOne';
-import { tickActionItem } from '../../src/host/useCases/tickActionItem';
-import { DELEGATION_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
-import { activateTwoHats, readText } from './helpers';
+import { addPerson, setPersonArchived } from '../../src/host/useCases/people';
+import { activateTwoHats } from './helpers';
+import { closeFixture, delegationFileText, delegationOnDisk, openFixture, reasonOf, teamFileText, teamOnDisk, type Fixture } from './useCaseFixture';
 
-/** A workspace memento kept in memory: what the extension's own would hold for these stores. */
-class MemoryMemento implements vscode.Memento {
-  private readonly values = new Map<string, unknown>();
-  /** Runs before each update: a test's way to act between two steps of a use case. */
-  beforeUpdate: (() => void) | undefined;
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, fallback?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
-  }
-  update(key: string, value: unknown): Thenable<void> {
-    this.beforeUpdate?.();
-    this.values.set(key, value);
-    return Promise.resolve();
-  }
-}
-
-interface Fixture {
-  readonly dir: string;
-  readonly team: TeamStore;
-  readonly notes: NoteStore;
-  readonly delegation: DelegationStore;
-  readonly memento: MemoryMemento;
-}
-
-async function openFixture(): Promise<Fixture> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'two-hats-use-cases-'));
-  const uri = vscode.Uri.file(dir);
-  const location = { kind: 'folder', uri, scope: 'workspace' } as const;
-  const fixture = { dir, team: new TeamStore(), notes: new NoteStore(), delegation: new DelegationStore(), memento: new MemoryMemento() };
-  await Promise.all([fixture.team.open(location), fixture.delegation.open(location), fixture.notes.open(uri)]);
-  await fixture.notes.reconciled();
-  return fixture;
-}
-
-function closeFixture(fixture: Fixture | undefined): void {
-  fixture?.team.dispose();
-  fixture?.notes.dispose();
-  fixture?.delegation.dispose();
-}
-
-interface TeamOnDisk {
-  people: {
-    id: string;
-    name: string;
-    role: string;
-    archived: boolean;
-    talkingPoints?: { text: string; standing: boolean }[];
-    lastOneOnOneOn?: string;
-    goals?: { id: string; text: string; reachedOn?: string }[];
-  }[];
-}
-
-/** The team as the file on disk holds it. */
-function teamOnDisk(fixture: Fixture): TeamOnDisk {
-  return JSON.parse(teamFileText(fixture)) as TeamOnDisk;
-}
-
-function teamFileText(fixture: Fixture): string {
-  return readFileSync(path.join(fixture.dir, TEAM_FILE), 'utf8');
-}
-
-interface DelegationOnDisk {
-  items: {
-    id: string;
-    title: string;
-    ownerId?: string;
-    level?: number;
-    targetLevel?: number;
-    status: string;
-    levelHistory: { from?: number; to: number }[];
-    steps: { stepId: string; note?: string }[];
-    relapses: { kind: string }[];
-  }[];
-}
-
-/** The delegation list as the file on disk holds it. */
-function delegationOnDisk(fixture: Fixture): DelegationOnDisk {
-  return JSON.parse(delegationFileText(fixture)) as DelegationOnDisk;
-}
-
-function delegationFileText(fixture: Fixture): string {
-  return readFileSync(path.join(fixture.dir, DELEGATION_FILE), 'utf8');
-}
-
-/** The reason a refused result gives; fails the test when the result was not refused. */
-function reasonOf(result: { ok: true } | { ok: false; error: string }): string {
-  assert.equal(result.ok, false, 'the input was refused');
-  return result.ok ? '' : result.error;
-}
-
-describe('use cases, called without any prompt', () => {
+describe('use cases, called without any prompt: goals and delegation', () => {
   let fixture: Fixture | undefined;
 
   before(() => activateTwoHats());
   beforeEach(async () => (fixture = await openFixture()));
   afterEach(() => closeFixture(fixture));
-
-  it('add a person: the person is in the team file; a second person of the same name is refused with a reason', async () => {
-    const f = fixture!;
-    const added = await addPerson(f.team, { name: '  Grace   Hopper ', role: 'Compilers', cadence: 'biweekly' });
-    assert.ok(added.ok);
-    assert.deepEqual(
-      teamOnDisk(f).people.map((p) => [p.name, p.role]),
-      [['Grace Hopper', 'Compilers']],
-    );
-    const again = await addPerson(f.team, { name: 'grace hopper', role: '', cadence: 'weekly' });
-    assert.equal(again.ok, false);
-    assert.match(again.ok ? '' : again.error, /already/i);
-    assert.equal(teamOnDisk(f).people.length, 1, 'nothing else was written');
-
-    const renamed = await updatePerson(f.team, { personId: added.person.id, draft: { name: 'Grace B. Hopper', role: 'Navy', cadence: 'weekly' } });
-    assert.ok(renamed.ok);
-    const archived = await setPersonArchived(f.team, { personId: added.person.id, archived: true });
-    assert.ok(archived.ok);
-    assert.deepEqual(
-      teamOnDisk(f).people.map((p) => [p.name, p.role, p.archived]),
-      [['Grace B. Hopper', 'Navy', true]],
-    );
-  });
-
-  it('queue a talking point: it waits on the person on disk; an empty point is refused and nothing is written', async () => {
-    const f = fixture!;
-    const added = await addPerson(f.team, { name: 'Barbara Liskov', role: '', cadence: 'weekly' });
-    assert.ok(added.ok);
-    const queued = await queueTalkingPoint(f.team, { personId: added.person.id, text: '  Conference budget ', standing: false });
-    assert.ok(queued.ok);
-    assert.equal(queued.point.text, 'Conference budget');
-    const refused = await queueTalkingPoint(f.team, { personId: added.person.id, text: '   ', standing: true });
-    assert.equal(refused.ok, false);
-    assert.deepEqual(teamOnDisk(f).people[0]?.talkingPoints?.map((p) => [p.text, p.standing]), [['Conference budget', false]]);
-  });
-
-  it('start a 1:1: the note on disk takes in the queued points and the open items of the last note; a one-off point leaves the queue', async () => {
-    const f = fixture!;
-    const added = await addPerson(f.team, { name: 'Frances Allen', role: '', cadence: 'weekly' });
-    assert.ok(added.ok);
-    const personId = added.person.id;
-    await queueTalkingPoint(f.team, { personId, text: 'Conference budget', standing: false });
-    await queueTalkingPoint(f.team, { personId, text: 'How is on-call going?', standing: true });
-    const template = { id: 'test-template', title: 'Test', markdown: '# 1:1 with {{person}}\n\n## Talking points\n\n{{talkingPoints}}\n\n## Action items\n\n{{openActionItems}}\n- [ ] Ship the parser\n' };
-
-    const first = await startOneOnOne(f, { personId, template });
-    assert.ok(first.ok, first.ok ? '' : first.error);
-    const written = await readText(noteBodyUri(vscode.Uri.file(f.dir), first.noteId));
-    assert.match(written ?? '', /^# 1:1 with Frances Allen/);
-    assert.match(written ?? '', /Conference budget/);
-    assert.match(written ?? '', /How is on-call going\?/);
-    assert.deepEqual(teamOnDisk(f).people[0]?.talkingPoints?.map((p) => p.text), ['How is on-call going?'], 'the standing point stays, the other one was taken');
-    assert.ok(teamOnDisk(f).people[0]?.lastOneOnOneOn, 'the 1:1 counts as held');
-    assert.equal(lastTemplates(f.memento)[personId], 'test-template');
-
-    const second = await startOneOnOne(f, { personId, template: { ...template, markdown: '# Again\n\n{{openActionItems}}\n' } });
-    assert.ok(second.ok);
-    assert.match((await readText(noteBodyUri(vscode.Uri.file(f.dir), second.noteId))) ?? '', /- \[ \] Ship the parser/, 'the open item was carried');
-
-    const nobody = await startOneOnOne(f, { personId: 'no-such-person', template });
-    assert.equal(nobody.ok, false);
-    assert.equal(f.notes.all.length, 2, 'no note for nobody');
-  });
-
-  it('start a 1:1 while a newer Two Hats saves the team and delegation files: the note is written, and each part that could not follow says so', async () => {
-    const f = fixture!;
-    const added = await addPerson(f.team, { name: 'Lynn Conway', role: '', cadence: 'weekly' });
-    assert.ok(added.ok);
-    const personId = added.person.id;
-    await queueTalkingPoint(f.team, { personId, text: 'Chip design course', standing: false });
-    const item = await addDelegationItem(f.delegation, { title: 'Design reviews' });
-    assert.ok(item.ok);
-    assert.ok((await handOverWork(f.delegation, f.team, { itemId: item.result.id, personId, level: 3, targetLevel: 5 })).ok, 'a hand-over makes a check-in due');
-    // The note is on disk when the template is remembered; then, before the team and the
-    // check-ins follow, a newer version of Two Hats in another window saves both files.
-    const newerTeam = `${JSON.stringify({ schemaVersion: 99, people: [] })}\n`;
-    const newerDelegation = `${JSON.stringify({ schemaVersion: 99, items: [] })}\n`;
-    f.memento.beforeUpdate = () => {
-      writeFileSync(path.join(f.dir, TEAM_FILE), newerTeam);
-      writeFileSync(path.join(f.dir, DELEGATION_FILE), newerDelegation);
-    };
-    const template = { id: 'test-template', title: 'Test', markdown: '# 1:1 with {{person}}\n\n{{talkingPoints}}\n\n{{delegationCheckIns}}\n' };
-
-    const started = await startOneOnOne(f, { personId, template });
-    assert.ok(started.ok, started.ok ? '' : started.error);
-    const note = await readText(noteBodyUri(vscode.Uri.file(f.dir), started.noteId));
-    assert.match(note ?? '', /Chip design course/);
-    assert.match(note ?? '', /Design reviews/);
-    assert.equal(started.warnings.length, 2, started.warnings.join('\n'));
-    assert.match(started.warnings[0] ?? '', /^The note is written, but the next due date and the talking points could not be updated: .*newer version/);
-    assert.match(started.warnings[1] ?? '', /^The note is written, but the check-ins could not be marked as held: .*newer version/);
-    assert.equal(teamFileText(f), newerTeam, 'the newer team file is left as it is');
-    assert.equal(delegationFileText(f), newerDelegation, 'the newer delegation file is left as it is');
-  });
 
   it('hand work over: the item on disk has its owner and levels; an owner not on the team is refused', async () => {
     const f = fixture!;
@@ -238,22 +44,6 @@ describe('use cases, called without any prompt', () => {
       delegationOnDisk(f).items.map((i) => [i.ownerId, i.level, i.targetLevel, i.status]),
       [[added.person.id, 3, 5, 'handingOver']],
     );
-  });
-
-  it('tick an action item: the note on disk has it ticked; a line that changed meanwhile is left alone, with a reason', async () => {
-    const f = fixture!;
-    const note = await f.notes.create({ personId: 'p1', date: '2026-11-30', templateId: 'weekly', title: 'Ada · 2026-11-30', content: '# 1:1\n- [ ] Ship the index\n- [ ] Write docs\n' });
-    const ticked = await tickActionItem(f.notes, { noteId: note.id, line: 1, text: 'Ship the index', done: true });
-    assert.ok(ticked.ok);
-    await f.notes.flush();
-    const onDisk = () => readText(noteBodyUri(vscode.Uri.file(f.dir), note.id));
-    assert.equal(await onDisk(), '# 1:1\n- [x] Ship the index\n- [ ] Write docs\n');
-
-    const stale = await tickActionItem(f.notes, { noteId: note.id, line: 2, text: 'Write the docs', done: true });
-    assert.equal(stale.ok, false);
-    assert.equal(await onDisk(), '# 1:1\n- [x] Ship the index\n- [ ] Write docs\n');
-    const gone = await tickActionItem(f.notes, { noteId: 'no-such-note', line: 1, text: 'Ship the index', done: false });
-    assert.equal(gone.ok, false);
   });
 
   it('add a growth goal: it is open on the person on disk; the same goal again is refused with a reason and nothing is written', async () => {

@@ -205,7 +205,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
     ...registerBriefDocuments(briefSources),
     registerPrincipleDocuments(),
     ...announceSetAsideFiles([store, delegation, drafts, noteStore]),
-    ...registerCommandTable(commands),
+    ...registerCommandTable(commands, () => Promise.all([store.opened(), delegation.opened()])),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {
         void openAt(resolveDataLocation(context));

@@ -17,14 +17,20 @@ export type CommandHandlers = { readonly [N in CommandName]: CommandHandler<N> }
 /** Handlers for some of the commands: what each feature module contributes to the table. */
 export type SomeCommandHandlers<N extends keyof CommandHandlers> = Pick<CommandHandlers, N>;
 
-export function registerCommandTable(handlers: CommandHandlers): vscode.Disposable[] {
+/**
+ * Registers every command of the table. `loaded` resolves once the stores a command reads have
+ * finished loading (a re-read after Encrypt or another window's change empties them for a moment):
+ * each command waits for it, so it never acts on an empty team.
+ */
+export function registerCommandTable(handlers: CommandHandlers, loaded: () => Promise<unknown> = () => Promise.resolve()): vscode.Disposable[] {
   return (Object.keys(handlers) as (keyof CommandHandlers)[]).map((name) =>
-    vscode.commands.registerCommand(COMMANDS[name], (raw?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS[name], async (raw?: unknown) => {
       const parsed = parseCommandArgs(name, raw);
       if (!parsed.ok) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Two Hats: {0} was given arguments it does not understand.', COMMANDS[name]));
         return undefined;
       }
+      await loaded();
       return (handlers[name] as CommandHandler<keyof CommandHandlers>)(parsed.args as CommandArgs<keyof CommandHandlers>);
     }),
   );

@@ -105,8 +105,25 @@ export class JsonFileStore<T> implements vscode.Disposable {
     return this.location.kind === 'folder' ? this.location.uri : undefined;
   }
 
+  /**
+   * Resolves once the last `open` asked for has loaded the file (or failed to). While one runs the
+   * store holds nothing (a re-read after Encrypt, or another window's conversion): a command that
+   * looks a person up waits for this instead of finding nobody.
+   */
+  opened(): Promise<void> {
+    return this.lastOpen;
+  }
+
+  private lastOpen: Promise<void> = Promise.resolve();
+
   /** Opens (or re-opens) the store at a location, loads what is there and follows changes to it. */
   open(location: DataLocation): Promise<void> {
+    const opening = this.reopen(location);
+    this.lastOpen = opening.catch(() => undefined);
+    return opening;
+  }
+
+  private reopen(location: DataLocation): Promise<void> {
     return this.queue.run(async () => {
       this.watcher?.dispose();
       this.watcher = undefined;

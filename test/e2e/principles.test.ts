@@ -41,10 +41,14 @@ describe('principles in the command palette, and the two hats', () => {
     await page.locator('.quick-input-widget input').press('Escape');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     // The principle's preview is a webview: closed, so that it is never taken for the sidebar's.
+    // It opens as the pick is made, possibly after this point on a loaded machine: wait for it a
+    // little, so it is never left open behind the next test's sidebar.
     const preview = page.locator('.tabs-container .tab', { hasText: 'influence-beyond-hierarchy' });
+    await preview.first().waitFor({ timeout: 5_000 }).catch(() => undefined);
     if ((await preview.count()) > 0) {
       await preview.first().click();
       await runCommand(page, 'View: Close Editor');
+      await preview.first().waitFor({ state: 'detached' });
     }
   });
 

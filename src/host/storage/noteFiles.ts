@@ -52,14 +52,25 @@ export async function bodyChangedAt(folder: vscode.Uri, id: string): Promise<num
   return stat?.mtime;
 }
 
-/** Deletes every file of these notes for good: body, header and any original kept beside them. */
-export async function deleteNoteFiles(folder: vscode.Uri, ids: readonly string[]): Promise<void> {
+/**
+ * Deletes every file of these notes for good: body, header and any original kept beside them.
+ * Answers the notes a file of which could not be deleted (held by another program, no
+ * permission): the user must never be told a person's notes are gone while a file of them is
+ * left. A file already gone counts as deleted.
+ */
+export async function deleteNoteFiles(folder: vscode.Uri, ids: readonly string[]): Promise<string[]> {
   const names = [...(await vscode.workspace.fs.readDirectory(notesFolder(folder)).then(undefined, () => [] as Entries))].map(([name]) => name);
+  const left = new Set<string>();
   for (const id of ids) {
     for (const name of names.filter((n) => isFileOfNote(n, id))) {
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(notesFolder(folder), name), { useTrash: false }).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(notesFolder(folder), name), { useTrash: false }).then(undefined, (error: unknown) => {
+        if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+          left.add(id);
+        }
+      });
     }
   }
+  return [...left];
 }
 
 /**

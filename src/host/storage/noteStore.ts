@@ -194,14 +194,19 @@ export class NoteStore implements vscode.Disposable {
    * Deletes every note of a person for good: body, header and any original kept beside it. The
    * index is rewritten at once, so no copy of their notes' titles or items stays behind.
    */
-  removePerson(personId: string): Promise<string[]> {
+  /**
+   * Deletes a person's notes. A note a file of which could not be deleted stays listed (`left`),
+   * so that deleting the person again finds it.
+   */
+  removePerson(personId: string): Promise<{ readonly ids: string[]; readonly left: readonly string[] }> {
     return this.queue.run(async () => {
       const folder = this.folder;
-      const ids = this.notes.forPerson(personId).map((meta) => meta.id);
-      if (!folder || ids.length === 0) {
-        return [];
+      const all = this.notes.forPerson(personId).map((meta) => meta.id);
+      if (!folder || all.length === 0) {
+        return { ids: [], left: [] };
       }
-      await deleteNoteFiles(folder, ids);
+      const left = await deleteNoteFiles(folder, all);
+      const ids = all.filter((id) => !left.includes(id));
       for (const id of ids) {
         this.notes.remove(id);
         this.corpus.forget(id);
@@ -209,7 +214,7 @@ export class NoteStore implements vscode.Disposable {
       this.index.schedule();
       await this.index.flushNow();
       this.changed(undefined);
-      return ids;
+      return { ids, left };
     });
   }
 

@@ -38,6 +38,8 @@ export interface Erased {
   readonly backupsNotCleaned: number;
   /** A copy set aside in the data folder could not be read (sealed with another key, damaged, locked): it may still hold them. */
   readonly leftoversNotCleaned: boolean;
+  /** What could not be changed or deleted in the data folder itself (the team file, the delegation file, note files): empty when all went. */
+  readonly notFinished: readonly string[];
 }
 
 /**
@@ -62,6 +64,13 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
     return undefined;
   }
   const { erased, notCleaned } = await erasePerson(sources, person);
+  if (erased.notFinished.length > 0) {
+    // Never "Deleted": a part of them is still on disk. Another try finds what is left.
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Two Hats could not finish deleting {0}: {1} could not be changed (held by another program, or no permission). Close what holds them and run Delete Person and Their Notes again: what is left of {0} is still listed.', person.name, erased.notFinished.join(', ')),
+    );
+    return erased;
+  }
   if (notCleaned.length > 0) {
     // Also when driven with a typed name: the user must never believe the name is gone when it may not be.
     void offerDeletingUnreadableBackups(person.name, notCleaned);
@@ -157,9 +166,10 @@ async function offerDeletingUnreadableBackups(name: string, folders: readonly vs
 async function erasePerson(sources: ErasureSources, person: Person): Promise<{ erased: Erased; notCleaned: readonly vscode.Uri[] }> {
   const { team, notes, delegation, drafts, backups, workspaceState } = sources;
   await closeNoteTabs(notes.forPerson(person.id).map((note) => note.id));
-  const noteIds = await notes.removePerson(person.id);
+  const { ids: noteIds, left } = await notes.removePerson(person.id);
   const items = await delegation.forgetPerson(person.id, person.name);
-  await team.remove(person.id);
+  // The person stays on the team while anything of theirs is left, so Delete Person finds it again.
+  const removed = left.length === 0 && items.ok ? await team.remove(person.id) : undefined;
   const kept = await drafts.form();
   const draftName = kept?.draft.name.toLowerCase() ?? '';
   if (kept && (kept.personId === person.id || (draftName.length > 0 && (draftName.includes(person.name.toLowerCase()) || person.name.toLowerCase().includes(draftName))))) {
@@ -178,6 +188,11 @@ async function erasePerson(sources: ErasureSources, person: Person): Promise<{ e
     backups: inBackups.touched,
     backupsNotCleaned: inBackups.notCleaned.length,
     leftoversNotCleaned: leftovers.unreadable,
+    notFinished: [
+      ...(removed?.ok === false ? [vscode.l10n.t('the team file')] : []),
+      ...(items.ok ? [] : [vscode.l10n.t('the delegation file')]),
+      ...(left.length > 0 ? [vscode.l10n.t('the files of {0} note(s)', left.length)] : []),
+    ],
   };
   return { erased, notCleaned: inBackups.notCleaned };
 }

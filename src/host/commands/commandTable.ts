@@ -35,3 +35,12 @@ export function registerCommandTable(handlers: CommandHandlers, loaded: () => Pr
     }),
   );
 }
+
+/**
+ * Runs one of Two Hats' own commands from inside Two Hats, with arguments the compiler checks
+ * against the command's schema: a renamed field fails to compile instead of being dropped by the
+ * parser (the command would then ask for everything).
+ */
+export function executeOwnCommand<N extends keyof CommandHandlers, R = unknown>(name: N, args?: CommandArgs<N>): Thenable<R | undefined> {
+  return vscode.commands.executeCommand<R | undefined>(COMMANDS[name], args);
+}

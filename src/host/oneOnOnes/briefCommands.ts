@@ -6,11 +6,11 @@
  */
 import * as vscode from 'vscode';
 import type { CommandArgs } from '../commands/commandArgs';
-import type { SomeCommandHandlers } from '../commands/commandTable';
+import { executeOwnCommand, type SomeCommandHandlers } from '../commands/commandTable';
 import type { BriefPreviewTabs } from './briefPreviewTabs';
 import { composeBrief } from '../../shared/oneOnOnes/brief';
 import { localToday } from '../../shared/team';
-import { BRIEF_SCHEME, COMMANDS } from '../constants';
+import { BRIEF_SCHEME } from '../constants';
 import type { DelegationStore } from '../storage/delegationStore';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
@@ -112,7 +112,7 @@ export function briefCommands(sources: BriefSources, previews: BriefPreviewTabs)
     },
     startOneOnOneFromBrief: (uri) => {
       const personId = personIdOfBrief(uri ?? vscode.window.activeTextEditor?.document.uri) ?? previews.activePersonId();
-      return vscode.commands.executeCommand(COMMANDS.startOneOnOne, personId ? { personId } : undefined);
+      return executeOwnCommand('startOneOnOne', personId ? { personId } : undefined);
     },
   };
 }
@@ -138,7 +138,7 @@ export async function prepareOneOnOne(sources: BriefSources, args: CommandArgs<'
   if (args.quiet !== true) {
     const start = vscode.l10n.t('Start 1:1');
     void vscode.window.showInformationMessage(vscode.l10n.t('Brief for your 1:1 with {0} is open.', person.name), start).then((choice) =>
-      choice === start ? vscode.commands.executeCommand(COMMANDS.startOneOnOne, { personId: person.id }) : undefined,
+      choice === start ? executeOwnCommand('startOneOnOne', { personId: person.id }) : undefined,
     );
   }
   return { uri, personId: person.id, markdown };

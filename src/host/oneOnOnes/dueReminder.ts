@@ -4,9 +4,10 @@
  * move the clock instead of waiting a day.
  */
 import * as vscode from 'vscode';
+import { executeOwnCommand } from '../commands/commandTable';
 import { MEMENTO_KEYS } from '../../shared/storageLayout';
 import { dueStatus, localToday, type Person } from '../../shared/team';
-import { COMMANDS, SETTINGS } from '../constants';
+import { SETTINGS } from '../constants';
 import type { TeamStore } from '../storage/teamStore';
 
 const LAST_REMINDER_KEY = MEMENTO_KEYS.lastDueReminder;
@@ -80,9 +81,9 @@ export async function remindIfDue(team: TeamStore, surroundings: ReminderSurroun
   const notify = surroundings.notify ?? ((message: string, ...buttons: string[]) => vscode.window.showInformationMessage(message, ...buttons));
   const choice = await notify(message, prepareButton(), startButton());
   if (choice === startButton()) {
-    await vscode.commands.executeCommand(COMMANDS.startOneOnOne, { personId: first.id });
+    await executeOwnCommand('startOneOnOne', { personId: first.id });
   } else if (choice === prepareButton()) {
-    await vscode.commands.executeCommand(COMMANDS.prepareOneOnOne, { personId: first.id });
+    await executeOwnCommand('prepareOneOnOne', { personId: first.id });
   }
   return due;
 }

@@ -6,8 +6,7 @@ import { principleAsMarkdown, principlePickerText, promptForNote } from '../../s
 import { HAT_DESCRIPTIONS, SITUATIONS } from '../../shared/principles/hats';
 import { SOURCES } from '../../shared/principles/sources';
 import { localToday } from '../../shared/team';
-import type { SomeCommandHandlers } from '../commands/commandTable';
-import { COMMANDS } from '../constants';
+import { executeOwnCommand, type SomeCommandHandlers } from '../commands/commandTable';
 import type { HatState } from './hatState';
 import type { LastNoteEditor } from './noteInsertion';
 import { showPrinciple } from './principleViewer';
@@ -77,7 +76,7 @@ async function openWithActions(principle: Principle, notes: LastNoteEditor): Pro
   } else if (choice?.action === 'queue') {
     const prompt = await pickPrompt(principle);
     if (prompt) {
-      await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { text: promptForNote(principle, prompt) });
+      await executeOwnCommand('queueTalkingPoint', { text: promptForNote(principle, prompt) });
     }
   } else if (choice?.action === 'copy') {
     await vscode.env.clipboard.writeText(principleAsMarkdown(principle));

@@ -38,3 +38,4 @@ import './useCasesPeople.test';
 import './useCasesGoalsDelegation.test';
 import './unreadableNoteHeader.test';
 import './eraseLeftoverForms.test';
+import './silentFailures.test';

@@ -9,8 +9,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../src/host/constants';
-import type { ItemResult } from '../../src/host/storage/delegationStore';
+import { delegationCommands } from '../../src/host/delegation/delegationCommands';
+import { openNote } from '../../src/host/oneOnOnes/oneOnOneCommands';
+import { talkingPointCommands } from '../../src/host/oneOnOnes/talkingPointCommands';
+import { LastNoteEditor } from '../../src/host/principles/noteInsertion';
+import { openPrinciple } from '../../src/host/principles/principleCommands';
+import { addDelegationItem } from '../../src/host/useCases/delegation';
 import { prepareOneOnOne } from '../../src/host/oneOnOnes/briefCommands';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { noteBodyUri } from '../../src/host/storage/layout';
@@ -19,6 +23,7 @@ import { NoteStore } from '../../src/host/storage/noteStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
 import { activateTwoHats, eventually, readText } from './helpers';
 import { openSidebarOn } from './sidebarOnFolder';
+import { closeFixture, openFixture } from './useCaseFixture';
 
 interface ShownErrors {
   readonly shown: string[];
@@ -94,19 +99,36 @@ describe('no silent failures: an action that cannot be done says why', () => {
     }
   });
 
+  // The commands' own functions, on stores of their own: the running Two Hats has its own
+  // `vscode` API object, which the recording above does not reach.
   it('no silent failures: commands handed someone no longer on the team say so', async () => {
-    const gone = 'someone-who-left';
-    await vscode.commands.executeCommand(COMMANDS.queueTalkingPoint, { personId: gone, text: 'Budget', standing: false });
-    await vscode.commands.executeCommand(COMMANDS.prepareOneOnOne, { personId: gone, quiet: true });
-    const item = await vscode.commands.executeCommand<ItemResult>(COMMANDS.addDelegationItem, { title: `Release notes ${Date.now()}` });
-    assert.ok(item?.ok);
-    await vscode.commands.executeCommand(COMMANDS.assignDelegation, { itemId: item.result.id, personId: gone, level: 3, targetLevel: 5, quiet: true });
-    assert.deepEqual(errors!.shown, Array(3).fill('That person is no longer on your team.'));
+    const f = await openFixture();
+    try {
+      const gone = 'someone-who-left';
+      await talkingPointCommands(f.team).queueTalkingPoint({ personId: gone, text: 'Budget', standing: false });
+      const hidden = new vscode.EventEmitter<unknown>();
+      await prepareOneOnOne({ ...f, isHidden: () => false, onDidChangeHidden: hidden.event }, { personId: gone, quiet: true });
+      hidden.dispose();
+      const item = await addDelegationItem(f.delegation, { title: 'Release notes' });
+      assert.ok(item.ok);
+      await delegationCommands(f.delegation, f.team).assignDelegation({ itemId: item.result.id, personId: gone, level: 3, targetLevel: 5, quiet: true });
+      assert.deepEqual(errors!.shown, Array(3).fill('That person is no longer on your team.'));
+      assert.equal(f.delegation.find(item.result.id)?.ownerId, undefined, 'nobody was made owner');
+    } finally {
+      closeFixture(f);
+    }
   });
 
   it('no silent failures: opening a note or a principle that is not there says so', async () => {
-    await vscode.commands.executeCommand(COMMANDS.openNote, { noteId: 'no-such-note' });
-    await vscode.commands.executeCommand(COMMANDS.openPrinciple, { principleId: 'no-such-principle' });
-    assert.deepEqual(errors!.shown, ['That note no longer exists.', 'There is no principle no-such-principle.']);
+    const f = await openFixture();
+    const lastNote = new LastNoteEditor();
+    try {
+      await openNote(f.notes, 'no-such-note');
+      await openPrinciple(lastNote, 'no-such-principle');
+      assert.deepEqual(errors!.shown, ['That note no longer exists.', 'There is no principle no-such-principle.']);
+    } finally {
+      lastNote.dispose();
+      closeFixture(f);
+    }
   });
 });

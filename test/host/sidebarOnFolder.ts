@@ -11,6 +11,7 @@ import { HatState } from '../../src/host/principles/hatState';
 import { PresentingMode } from '../../src/host/presenting/presentingMode';
 import { SidebarProvider } from '../../src/host/sidebar/sidebarProvider';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
+import type { NewerVersionGuard } from '../../src/host/storage/newerVersionGuard';
 import { NoteStore } from '../../src/host/storage/noteStore';
 import { SidebarDraftStore } from '../../src/host/storage/sidebarDraftStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
@@ -64,6 +65,8 @@ export interface SidebarOptions {
   readonly teamCache?: SidebarTeamCache;
   /** The stores open only when the test calls `load`, and the sidebar shows the cache until then. */
   readonly loadLater?: boolean;
+  /** The notes' guard, when the test turns this "window" read-only as a newer file would. */
+  readonly guard?: NewerVersionGuard;
 }
 
 /**
@@ -77,7 +80,7 @@ const runningCommands = new Proxy({} as CommandHandlers, {
 export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions = {}): Promise<SidebarOnFolder> {
   const location = { kind: 'folder', uri: folder, scope: 'workspace' } as const;
   const team = new TeamStore();
-  const notes = new NoteStore();
+  const notes = new NoteStore(options.guard);
   const delegation = new DelegationStore();
   const drafts = new SidebarDraftStore();
   const openStores = () => Promise.all([team.open(location), delegation.open(location), drafts.open(location), notes.open(folder)]).then(() => undefined);

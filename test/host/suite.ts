@@ -39,3 +39,4 @@ import './useCasesGoalsDelegation.test';
 import './unreadableNoteHeader.test';
 import './eraseLeftoverForms.test';
 import './eraseUnfinished.test';
+import './silentFailures.test';

@@ -156,6 +156,10 @@ async function assignItem(delegation: DelegationStore, team: TeamStore, args: Co
       ? team.find(args.personId)
       : await pickActivePerson(team, vscode.l10n.t('Two Hats: Who will own “{0}”?', item.title), vscode.l10n.t('One accountable owner'));
   if (!person) {
+    // A stale sidebar click names someone who has left; a cancelled pick needs no message.
+    if (args.personId !== undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('That person is no longer on your team.'));
+    }
     return undefined;
   }
   const level = args.level !== undefined ? args.level : await pickLevel(vscode.l10n.t('Two Hats: {0} and “{1}”', person.name, item.title), vscode.l10n.t('Who decides today?'), item.level);

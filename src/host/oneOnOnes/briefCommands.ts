@@ -15,6 +15,7 @@ import type { DelegationStore } from '../storage/delegationStore';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { pickActivePerson } from '../team/pickPerson';
+import { startProblem } from '../useCases/startOneOnOne';
 
 export interface PreparedBrief {
   readonly uri: vscode.Uri;
@@ -119,9 +120,11 @@ export function briefCommands(sources: BriefSources, previews: BriefPreviewTabs)
 
 /** Opens the brief before a 1:1, asking for whoever `args` leaves out. */
 export async function prepareOneOnOne(sources: BriefSources, args: CommandArgs<'prepareOneOnOne'>): Promise<PreparedBrief | undefined> {
-  const { team, notes } = sources;
-  if (team.state.kind !== 'ready' || !notes.ready) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: Two Hats keeps 1:1 notes in that workspace’s private storage.'));
+  const { team } = sources;
+  // The same reason Start 1:1 gives: locked, damaged or read-only notes are not "no folder".
+  const problem = startProblem(sources);
+  if (problem) {
+    void vscode.window.showErrorMessage(problem);
     return undefined;
   }
   if (sources.isHidden()) {
@@ -130,6 +133,10 @@ export async function prepareOneOnOne(sources: BriefSources, args: CommandArgs<'
   }
   const person = args.personId !== undefined ? team.find(args.personId) : await pickActivePerson(team, vscode.l10n.t('Two Hats: Prepare for 1:1'), vscode.l10n.t('With whom?'));
   if (!person) {
+    // A stale sidebar click names someone who has left; a cancelled pick needs no message.
+    if (args.personId !== undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('That person is no longer on your team.'));
+    }
     return undefined;
   }
   const uri = briefUri(person.id, person.name);

@@ -34,11 +34,13 @@ export function oneOnOneCommands(sources: OneOnOneSources): SomeCommandHandlers<
   };
 }
 
-/** Opens a note in an editor; an id that names no note does nothing. */
+/** Opens a note in an editor; an id that names no note (deleted since the click) is said so. */
 export async function openNote(notes: NoteStore, noteId: string | undefined): Promise<void> {
   const meta = noteId === undefined ? undefined : notes.find(noteId);
   if (meta) {
     await vscode.window.showTextDocument(noteUri(meta.id, meta.title), { preview: false });
+  } else if (noteId !== undefined) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('That note no longer exists.'));
   }
 }
 

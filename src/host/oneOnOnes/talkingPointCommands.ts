@@ -29,6 +29,10 @@ async function askAndQueue(team: TeamStore, args: CommandArgs<'queueTalkingPoint
   }
   const person = args.personId ? team.find(args.personId) : await pickActivePerson(team, 'Two Hats', vscode.l10n.t('Queue a talking point for whom?'));
   if (!person) {
+    // A stale sidebar click names someone who has left; a cancelled pick needs no message.
+    if (args.personId !== undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('That person is no longer on your team.'));
+    }
     return undefined;
   }
   const text =

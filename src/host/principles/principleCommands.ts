@@ -26,9 +26,12 @@ export function principleCommands(hats: HatState, notes: LastNoteEditor): SomeCo
   };
 }
 
-/** Shows a principle with what to do with it; an id that names none does nothing. */
+/** Shows a principle with what to do with it; an id that names none (a stale link) is said so. */
 export function openPrinciple(notes: LastNoteEditor, principleId: string | undefined) {
   const principle = principleId === undefined ? undefined : findPrinciple(principleId);
+  if (!principle && principleId !== undefined) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('There is no principle {0}.', principleId));
+  }
   return principle ? openWithActions(principle, notes) : undefined;
 }
 

@@ -10,7 +10,7 @@ import type { DelegationStore } from '../storage/delegationStore';
 import type { SidebarDraftStore } from '../storage/sidebarDraftStore';
 import type { SelfCheckState } from '../delegation/selfCheckState';
 import { buildSidebarHtml } from './sidebarHtml';
-import { handleSidebarIntent } from './sidebarIntents';
+import { runSidebarIntent } from './intentFailure';
 import type { CommandHandlers } from '../commands/commandTable';
 import { cachedSnapshot, fullSnapshot, type CachedTeamSource } from './sidebarSnapshots';
 import type { PresentingMode } from '../presenting/presentingMode';
@@ -252,7 +252,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     // A click on the cached team acts on the data once it is loaded, not on empty stores; a draft
     // kept before then would be dropped by the draft store's opening.
     await this.loading;
-    await handleSidebarIntent(message, {
+    // Any error is told to the user and the view repainted (intentFailure.ts): none fails silently.
+    await runSidebarIntent(message, {
       sources: this.sources,
       log: this.log,
       post: (message) => this.post(message),

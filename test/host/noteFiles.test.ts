@@ -71,10 +71,15 @@ describe('note files changed outside Two Hats, and unusual notes', () => {
     assert.equal((await readText(bodyOf(started.noteId)))?.length, text.length);
   });
 
-  it('keeps the original bytes of a note that is not valid UTF-8 before replacing it', async () => {
+  it('keeps the original bytes of a note that is not valid UTF-8 before replacing it', async function () {
+    this.timeout(60_000);
     const started = await startNote();
     const garbage = new Uint8Array([0x23, 0x20, 0xff, 0xfe, 0xc3, 0x28, 0x0a]);
+    const before = (await eventually(() => indexEntry(started.noteId), 'the note in the index')).updatedAt;
     await vscode.workspace.fs.writeFile(bodyOf(started.noteId), garbage);
+    // Once Two Hats has noticed the outside write (a CI run under load saved after that, and the
+    // original bytes were lost), the save must still keep them.
+    await eventually(async () => ((await indexEntry(started.noteId))?.updatedAt ?? 0) > before || undefined, 'the outside write picked up by the index', 30_000);
     await vscode.workspace.fs.writeFile(noteUri(started.noteId, 'x'), new TextEncoder().encode('# Rewritten\n'));
     const names = (await vscode.workspace.fs.readDirectory(notesFolder(folder))).map(([name]) => name);
     const backup = names.find((name) => name.startsWith(`${started.noteId}.not-utf8-`));

@@ -64,7 +64,8 @@ describe('presenting closes previews of notes', () => {
     assert.ok(added?.ok);
     await vscode.commands.executeCommand(COMMANDS.prepareOneOnOne, { personId: added.person.id });
     const briefPreviews = () => notePreviews(`Bruno Brief ${stamp}`).concat(notePreviews(`Bruno Brief ${stamp}.md`));
-    await eventually(() => briefPreviews().length > 0 || undefined, 'the brief is open in its preview before presenting');
+    // The Markdown preview extension starts on first use: 16 s once under CI load.
+    await eventually(() => briefPreviews().length > 0 || undefined, 'the brief is open in its preview before presenting', 40_000);
     // What VS Code does to a document no editor shows, after a few minutes: only the preview is left.
     for (const document of vscode.workspace.textDocuments.filter((d) => d.uri.path.includes(`Bruno Brief ${stamp}`))) {
       assert.ok(!vscode.window.visibleTextEditors.some((editor) => editor.document === document), 'the brief shows in its preview only');

@@ -10,9 +10,11 @@ const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
  * first use, like the file formats, is the way back under 300 KB (issue #15). Raised again to
  * 345 KB (339 KB then) for the prompt-free use cases, the second-window follower, the sealed
  * journal and encrypted exports, and to 350 KB (347 KB now) for the sealed handover, erasure in
- * every backup form and the goal and delegation use cases: the same move is now worth more still.
+ * every backup form and the goal and delegation use cases, and to 355 KB (353 KB now) for saying
+ * why a sidebar action or a deletion failed and the older backups' resumed encryption: the same
+ * move is now worth more still.
  */
-const CORE_BUDGET_KB = 350;
+const CORE_BUDGET_KB = 355;
 /** Text only each library holds, kept by the minifier: its default product id, an error message. */
 const LIBRARY_MARKS = { ics: 'adamgibbons/ics', yaml: 'Implicit keys need to be on a single line' };
 

@@ -47,6 +47,11 @@ export class NoteStore implements vscode.Disposable {
   /** Notes whose index entry an older privacy rule derived: read again by the next reconcile. */
   private readonly derivedByOlderRule = new Set<string>();
   private readonly corpus = new NoteSearchCorpus();
+  /**
+   * When this window last wrote each note's body. Not the index's `updatedAt`: that also moves when
+   * a change made by another program is picked up, and its bytes are then still to be kept.
+   */
+  private readonly ownWrites = new Map<string, number>();
   private readonly index: NoteIndexWriter;
   private readonly reconciler: NoteReconciler;
   private watcher: vscode.Disposable | undefined;
@@ -227,8 +232,9 @@ export class NoteStore implements vscode.Disposable {
         throw vscode.FileSystemError.FileNotFound(vscode.l10n.t('Two Hats note {0}', id));
       }
       await this.withLock(async (folder) => {
-        await keepUndecodableOriginal(folder, id, this.find(id)?.updatedAt);
+        await keepUndecodableOriginal(folder, id, this.ownWrites.get(id));
         await writeNoteBody(folder, id, content);
+        this.ownWrites.set(id, Date.now());
       });
       this.corpus.set(id, content);
       const meta = deriveNoteMeta(headerOf(current), content, Date.now());

@@ -113,6 +113,19 @@ export function parseWebviewMessage(raw: unknown): ParseResult {
   return { ok: true, message: result.data };
 }
 
+/**
+ * The request id of a message the protocol rejected, when it has a usable one: the sidebar waits
+ * for an answer to every request (a form stays busy until then), so a rejected request is answered
+ * with an error instead of silence.
+ */
+export function requestIdOfRejected(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return undefined;
+  }
+  const id: unknown = Object.getOwnPropertyDescriptor(raw, 'requestId')?.value;
+  return requestId.safeParse(id).success ? (id as number) : undefined;
+}
+
 /** Where the data lives, or why there is nowhere to keep it yet. */
 export type StorageState =
   | { kind: 'ready'; scope: 'workspace' | 'global' }

@@ -121,6 +121,15 @@ export function roleProblem(raw: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The draft as the sidebar sends it: the name and role as the rule reads them. The protocol bounds
+ * the raw text, so a name the rule accepts ("Ada" and 400 spaces and "Lovelace") must not travel
+ * raw and be rejected on the way, leaving the form waiting for an answer.
+ */
+export function draftForSaving(draft: PersonDraft): PersonDraft {
+  return { name: normalizeName(draft.name), role: draft.role.trim(), cadence: draft.cadence };
+}
+
 export function draftProblem(draft: PersonDraft, people: readonly Pick<Person, 'id' | 'name' | 'archived'>[], exceptId?: string): string | undefined {
   return nameProblem(draft.name, people, exceptId) ?? roleProblem(draft.role);
 }

@@ -4,7 +4,7 @@
  */
 import * as l10n from '../shared/l10n';
 import type { Snapshot, WebviewMessage } from '../shared/protocol';
-import { draftProblem } from '../shared/team';
+import { draftForSaving, draftProblem } from '../shared/team';
 import type { DelegationActions } from './delegationView';
 import type { TeamActions } from './teamView';
 import type { TodayActions } from './todayView';
@@ -62,10 +62,11 @@ export function teamActions(sidebar: SidebarPage): TeamActions {
       }
       const requestId = sidebar.nextRequestId();
       sidebar.update({ ...sidebar.ui, form: { ...form, error: undefined, pendingRequest: requestId } });
+      const draft = draftForSaving(form.draft);
       if (form.personId) {
-        sidebar.post({ type: 'updatePerson', requestId, id: form.personId, draft: form.draft });
+        sidebar.post({ type: 'updatePerson', requestId, id: form.personId, draft });
       } else {
-        sidebar.post({ type: 'addPerson', requestId, draft: form.draft });
+        sidebar.post({ type: 'addPerson', requestId, draft });
       }
     },
     cancelForm() {

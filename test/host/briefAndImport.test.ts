@@ -10,6 +10,7 @@ import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands'
 import type { ScheduleExport } from '../../src/host/oneOnOnes/scheduleExport';
 import { activateTwoHats, readText } from './helpers';
 import { noteBodyUri } from '../../src/host/storage/layout';
+import { NOTE_MAX_BYTES } from '../../src/shared/fileLimits';
 
 /** Letters only, so a name never looks like a date. */
 const unique = () => Date.now().toString().replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);
@@ -27,7 +28,7 @@ describe('bringing Markdown notes in, and the brief before a 1:1', () => {
     mkdirSync(path.join(source, ada));
     writeFileSync(path.join(source, ada, '2026-01-05.md'), '## Notes\n\nDecision: ship the beta behind a flag\n\n- [ ] Send the RFC draft @ada\n');
     writeFileSync(path.join(source, ada, '2026-01-12.md'), '## Follow-ups\n\n- [ ] Book the architecture room\n\nShould we split the payments team?\n\n## Private notes\n\n- [ ] Ask HR about PRIVATE-SENTINEL\n');
-    writeFileSync(path.join(source, ada, '2026-02-01 huge.md'), 'x'.repeat(5 * 1024 * 1024 + 1));
+    writeFileSync(path.join(source, ada, '2026-02-01 huge.md'), 'x'.repeat(NOTE_MAX_BYTES + 1024 * 1024));
     // Layout two: the date and person in the file name, or in front matter.
     writeFileSync(path.join(source, `2026-01-07 ${grace}.md`), '- [ ] Pair on the flaky test\n');
     mkdirSync(path.join(source, 'misc'));
@@ -44,7 +45,7 @@ describe('bringing Markdown notes in, and the brief before a 1:1', () => {
     assert.deepEqual(people[ada], { name: ada, existing: false, dates: ['2026-01-05', '2026-01-12'] });
     assert.deepEqual(people[grace], { name: grace, existing: false, dates: ['2026-01-07', '2026-01-21'] });
     const reasons = Object.fromEntries(result.preview.unreadable.map((u) => [u.file, u.reason]));
-    assert.match(reasons[`${ada}/2026-02-01 huge.md`] ?? '', /larger than 5 MB/);
+    assert.match(reasons[`${ada}/2026-02-01 huge.md`] ?? '', /it is 9 MB, more than the 8 MB Two Hats reads/);
     assert.match(reasons['README.md'] ?? '', /no date/);
   });
 

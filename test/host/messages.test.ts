@@ -59,3 +59,17 @@ describe('a thousand malformed messages from the sidebar', () => {
     close();
   });
 });
+
+describe('a request the protocol refuses', () => {
+  it('is answered with an error, so the form that sent it is not left waiting', async () => {
+    const folder = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-refused-')));
+    const { team, posted, send, close } = await openSidebarOn(folder);
+
+    // What an older sidebar sent for a name the rule accepts: over the protocol's raw bound.
+    send({ type: 'addPerson', requestId: 9, draft: { name: `Ada${' '.repeat(400)}Lovelace`, role: '', cadence: 'weekly' } });
+    const answer = await eventually(() => posted.find((m) => m.type === 'didCompleteRequest' && m.requestId === 9), 'an answer to the refused request');
+    assert.ok(answer.type === 'didCompleteRequest' && answer.error?.includes('Nothing was changed'), JSON.stringify(answer));
+    assert.equal(team.all.length, 0);
+    close();
+  });
+});

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_WEBVIEW_MESSAGE_CHARS, parseWebviewMessage } from '../../src/shared/protocol';
+import { MAX_WEBVIEW_MESSAGE_CHARS, parseWebviewMessage, requestIdOfRejected } from '../../src/shared/protocol';
 import { asTypedBound, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from '../../src/shared/storageLayout';
-import { CADENCES } from '../../src/shared/team';
+import { CADENCES, draftForSaving, draftProblem } from '../../src/shared/team';
 import { markdownish } from './support/adversarial';
 import { anyText, isoDay, storedId } from './support/storedArbitraries';
 
@@ -83,5 +83,40 @@ describe('messages from the webview, for any value', () => {
     );
     const huge = { type: 'tickActionItem', noteId: 'n', line: 0, text: ' '.repeat(MAX_WEBVIEW_MESSAGE_CHARS), done: true };
     assert.equal(parseWebviewMessage(huge).ok, false);
+  });
+});
+
+describe('a person the form accepts, on its way to the host', () => {
+  /** Names and roles as a careless user types them: runs of spaces, tabs and newlines anywhere. */
+  const spaced = (limit: number) =>
+    fc
+      .array(fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom(' '.repeat(400), '\t\t', '\n', '\u00a0', '  ')), { maxLength: limit })
+      .map((parts) => parts.join(''));
+  const typedDraft = fc.record({ name: spaced(12), role: spaced(12), cadence: fc.constantFrom(...CADENCES) }, options);
+
+  it('always passes the protocol: a draft the rule accepts is never refused on the way', () => {
+    fc.assert(
+      fc.property(typedDraft, requestId, (typed, id) => {
+        fc.pre(draftProblem(typed, []) === undefined);
+        const result = parseWebviewMessage({ type: 'addPerson', requestId: id, draft: draftForSaving(typed) });
+        assert.ok(result.ok, result.ok ? '' : result.reason);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('travels as the rule reads it: "Ada", 400 spaces and "Lovelace" arrive as "Ada Lovelace"', () => {
+    const typed = { name: `Ada${' '.repeat(400)}Lovelace `, role: `${' '.repeat(1000)}Staff engineer`, cadence: 'weekly' as const };
+    assert.equal(draftProblem(typed, []), undefined);
+    assert.deepEqual(draftForSaving(typed), { name: 'Ada Lovelace', role: 'Staff engineer', cadence: 'weekly' });
+  });
+
+  it('a request the protocol refuses keeps its id for the answer, when it has a usable one', () => {
+    const refused = { type: 'addPerson', requestId: 12, draft: { name: `Ada${' '.repeat(400)}Lovelace`, role: '', cadence: 'weekly' } };
+    assert.equal(parseWebviewMessage(refused).ok, false);
+    assert.equal(requestIdOfRejected(refused), 12);
+    for (const unusable of [null, 'x', [refused], { requestId: -1 }, { requestId: 1.5 }, { requestId: '3' }, Object.create({ requestId: 4 })]) {
+      assert.equal(requestIdOfRejected(unusable), undefined, JSON.stringify(unusable));
+    }
   });
 });

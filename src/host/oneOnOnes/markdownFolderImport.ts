@@ -13,10 +13,11 @@ import { noteTitle } from '../../shared/oneOnOnes/compose';
 import { localToday, nameProblem, normalizeName, type Person } from '../../shared/team';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
-import { MAX_FILES, walkMarkdownFolder } from './markdownFolderWalk';
+import { IMPORT_MAX_FILES, IMPORT_MAX_NEW_PEOPLE, NOTE_MAX_BYTES, sizeProblem } from '../../shared/fileLimits';
+import { readBounded, TooLargeToRead } from '../storage/boundedRead';
+import { UnreadableForNow } from '../storage/transientRead';
+import { walkMarkdownFolder } from './markdownFolderWalk';
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const MAX_NEW_PEOPLE = 200;
 const IMPORTED_TEMPLATE_ID = 'imported';
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -75,15 +76,29 @@ async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Prom
       unreadable.push({ file: file.relative, reason: vscode.l10n.t('its size could not be read') });
       continue;
     }
-    if (file.size > MAX_FILE_BYTES) {
-      unreadable.push({ file: file.relative, reason: vscode.l10n.t('larger than 5 MB') });
+    // The same limit as a note Two Hats keeps: what it can hold, it can bring in.
+    const tooLarge = sizeProblem(file.size, NOTE_MAX_BYTES);
+    if (tooLarge) {
+      unreadable.push({ file: file.relative, reason: tooLarge });
       continue;
     }
     let text: string;
     try {
-      text = decoder.decode(await vscode.workspace.fs.readFile(file.uri));
-    } catch {
-      unreadable.push({ file: file.relative, reason: vscode.l10n.t('not readable as UTF-8 text') });
+      // Checked again as it is read: the file may have grown since the folder was listed.
+      const bytes = await readBounded(file.uri, NOTE_MAX_BYTES);
+      if (bytes === undefined) {
+        unreadable.push({ file: file.relative, reason: vscode.l10n.t('it was removed while the folder was read') });
+        continue;
+      }
+      text = decoder.decode(bytes);
+    } catch (error) {
+      const reason =
+        error instanceof TooLargeToRead
+          ? error.problem
+          : error instanceof UnreadableForNow
+            ? vscode.l10n.t('held by another program; try again in a moment')
+            : vscode.l10n.t('not readable as UTF-8 text');
+      unreadable.push({ file: file.relative, reason });
       continue;
     }
     const note = readImportedNote(file.relative, text);
@@ -106,8 +121,8 @@ async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Prom
         unreadable.push({ file: file.relative, reason: problem });
         continue;
       }
-      if (!newPeople.has(key) && newPeople.size >= MAX_NEW_PEOPLE) {
-        unreadable.push({ file: file.relative, reason: vscode.l10n.t('more than {0} new people in one import', MAX_NEW_PEOPLE) });
+      if (!newPeople.has(key) && newPeople.size >= IMPORT_MAX_NEW_PEOPLE) {
+        unreadable.push({ file: file.relative, reason: vscode.l10n.t('more than {0} new people in one import', IMPORT_MAX_NEW_PEOPLE) });
         continue;
       }
       newPeople.set(key, name);
@@ -153,7 +168,7 @@ export function previewMarkdown(folder: string, preview: FolderImportPreview): s
     lines.push('', `## ${vscode.l10n.t('Not imported ({0})', preview.unreadable.length)}`, '', ...preview.unreadable.slice(0, 500).map((u) => `- \`${u.file.replace(/`/g, "'")}\`: ${u.reason}`));
   }
   if (preview.truncated) {
-    lines.push('', `_${vscode.l10n.t('Only the first {0} files were looked at.', MAX_FILES.toLocaleString('en'))}_`);
+    lines.push('', `_${vscode.l10n.t('Only the first {0} files were looked at.', IMPORT_MAX_FILES.toLocaleString('en'))}_`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,8 +6,8 @@
  * did not come in. Hidden folders are skipped; depth and count are bounded.
  */
 import * as vscode from 'vscode';
+import { IMPORT_MAX_FILES } from '../../shared/fileLimits';
 
-export const MAX_FILES = 20_000;
 const MAX_DEPTH = 8;
 const MARKDOWN_NAME = /\.(?:md|markdown)$/i;
 
@@ -42,7 +42,7 @@ export async function walkMarkdownFolder(folder: vscode.Uri): Promise<FolderWalk
       return;
     }
     for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
-      if (files.length >= MAX_FILES) {
+      if (files.length >= IMPORT_MAX_FILES) {
         truncated = true;
         return;
       }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../shared/protocol';
+import { parseWebviewMessage, requestIdOfRejected, type HostMessage, type WebviewMessage } from '../../shared/protocol';
 import type { Snapshot } from '../../shared/protocol';
 import { countOverdue, localToday } from '../../shared/team';
 import type { HatState } from '../principles/hatState';
@@ -233,6 +233,14 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const parsed = parseWebviewMessage(raw);
     if (!parsed.ok) {
       this.log.warn(`Rejected a message from the sidebar: ${parsed.reason}`);
+      const requestId = requestIdOfRejected(raw);
+      if (requestId !== undefined) {
+        void this.post({
+          type: 'didCompleteRequest',
+          requestId,
+          error: vscode.l10n.t('Two Hats could not read this request from the sidebar. Nothing was changed.'),
+        });
+      }
       return;
     }
     void this.handle(parsed.message).catch((error: unknown) => {

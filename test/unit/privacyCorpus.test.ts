@@ -69,6 +69,23 @@ const SHAPES: Record<string, (secret: string) => string> = {
   'CRLF with an end marker': (s) => `## Private notes\n\n${payload(s)}\n\n${END}\n\n${SHARED_TOP}`.replace(/\n/g, '\r\n'),
   'a private heading ending in a Unicode line separator (U+2028)': (s) => `${SHARED_TOP}\n## Private notes\u2028\n\n${payload(s)}\n`,
   'a paragraph separator (U+2029) inside a private heading': (s) => `${SHARED_TOP}\n## Private\u2029notes\n${payload(s)}\n`,
+  // Found by an adversarial review: what renders as a private heading, or looks like one.
+  'a private heading starting with an HTML entity': (s) => `${SHARED_TOP}\n## &nbsp;Private notes\n\n${payload(s)}\n`,
+  'a lock typed as a numeric entity': (s) => `${SHARED_TOP}\n## &#x1F512; Private\n\n${payload(s)}\n`,
+  'a private heading in quotes typed as entities': (s) => `${SHARED_TOP}\n## &quot;Private&quot; &laquo;notes&raquo;\n\n${payload(s)}\n`,
+  'a private heading written in German': (s) => `${SHARED_TOP}\n## Privat\n\n${payload(s)}\n`,
+  'a German private heading with words after it': (s) => `${SHARED_TOP}\n## Privat (nur für mich)\n\n${payload(s)}\n`,
+  'an HTML private heading': (s) => `${SHARED_TOP}\n<h2>Private notes</h2>\n\n${payload(s)}\n`,
+  'an HTML private heading over three lines': (s) => `${SHARED_TOP}\n<h2>\nPrivate\n</h2>\n\n${payload(s)}\n`,
+  'an HTML private heading right after a paragraph': (s) => `${SHARED_TOP}\ntext\n<h3 class="x">Private</h3>\n\n${payload(s)}\n`,
+  'an HTML private heading in a list': (s) => `${SHARED_TOP}\n- topic\n\n  <h2>Private notes</h2>\n\n${payload(s, '  ')}\n`,
+  'a zero-width space before the hashes': (s) => `${SHARED_TOP}\n\u200b## Private notes\n\n${payload(s)}\n`,
+  'a word joiner before the hashes': (s) => `${SHARED_TOP}\n\u2060## Private notes\n\n${payload(s)}\n`,
+  'a byte order mark mid-note before the hashes': (s) => `${SHARED_TOP}\n\ufeff## Private notes\n\n${payload(s)}\n`,
+  'a no-break space as indent': (s) => `${SHARED_TOP}\n\u00a0## Private notes\n\n${payload(s)}\n`,
+  'an ideographic space as indent': (s) => `${SHARED_TOP}\n\u3000## Private notes\n\n${payload(s)}\n`,
+  'a form feed as indent': (s) => `${SHARED_TOP}\n\f## Private notes\n\n${payload(s)}\n`,
+  'full-width hashes': (s) => `${SHARED_TOP}\n\uff03\uff03 Private notes\n\n${payload(s)}\n`,
   'no blank lines at all': (s) => `${SHARED_TOP}## Private notes\n${payload(s).replace(/\n\n/g, '\n')}`,
 };
 
@@ -185,6 +202,32 @@ describe('no private text in anything shareable, for any text', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('holds for a private heading however a reader would still see one: blanks before the hashes, other hash signs, character references, HTML tags, German', function () {
+    this.timeout(60_000);
+    // Not a tab or four spaces: `\t## Private` is an indented code block, shown as code (privacy.test.ts).
+    const blank = fc.constantFrom('', ' ', '   ', '\u00a0', '\u200b', '\u2060', '\ufeff', '\u3000', '\f');
+    const lead = fc
+      .array(blank, { maxLength: 2 })
+      .map((chars) => chars.join(''))
+      .filter((blanks) => !blanks.startsWith('    '));
+    const hashes = fc.array(fc.constantFrom('#', '\uff03', '\ufe5f'), { minLength: 1, maxLength: 6 }).map((signs) => signs.join(''));
+    const word = fc.constantFrom('Private', 'PRIVATE', 'Privat', '&#80;rivate', 'P&#x72;ivate', 'privat&eacute;');
+    const decoration = fc.constantFrom('', '&nbsp;', '&#x1F512; ', '&quot;', '🔒 ', ':lock: ', '&laquo;');
+    const heading = fc.oneof(
+      fc.tuple(lead, hashes, fc.constantFrom(' ', '', '\t'), decoration, word).map(([l, h, gap, d, w]) => `${l}${h}${gap}${d}${w} notes`),
+      fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom('', ' class="x"'), fc.constantFrom('', '\n'), decoration, word).map(([level, attributes, nl, d, w]) => `<h${level}${attributes}>${nl}${d}${w}${nl}</h${level}>`),
+    );
+    fc.assert(
+      fc.property(sharedText.filter(withoutSentinel), heading, fc.constantFrom('\n\n', '\n'), (shared, line, gap) => {
+        const note = `${shared}${gap}${line}\n\n${payload(SENTINEL)}\n`;
+        for (const [output, text] of Object.entries(shareableOutputs(note))) {
+          assert.ok(!text.includes(SENTINEL), `${output}:\n${JSON.stringify(note)}\n${text}`);
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 

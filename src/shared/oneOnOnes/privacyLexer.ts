@@ -11,32 +11,87 @@ const MAX_NESTING = 24;
 /** marked re-reads nested content once per level; more re-reading than this is an attack, not a note. */
 const WORK_PER_CHAR = 8;
 
-/** Whether a heading's words start with "private", ignoring emoji, symbols, punctuation and case. */
+/**
+ * Character references as a reader sees them rendered: `&#x1F512;` is a lock, `&nbsp;` a space.
+ * Named ones are dropped (`&nbsp;`, `&quot;`, `&laquo;` are spaces and punctuation; a letter typed
+ * as a name would only make a heading read as private in doubt). Linear: one pass, bounded names.
+ */
+function withoutCharacterReferences(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|[a-zA-Z][a-zA-Z\d]{1,31});/g, (_, decimal?: string, hex?: string) => {
+    const code = decimal !== undefined ? Number(decimal) : hex !== undefined ? Number.parseInt(hex, 16) : undefined;
+    return code !== undefined && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+  });
+}
+
+/**
+ * Whether a heading's words start with "private" (or the German "privat", as the German interface
+ * calls it), ignoring emoji, symbols, punctuation, character references and case.
+ */
 export function isPrivateHeadingText(text: string): boolean {
-  return text
-    // `:lock:` shortcodes and images are pictures, like an emoji: `## :lock: Private`.
-    .replace(/!\[[^\]\n]{0,200}\]\([^)\n]{0,400}\)/g, '')
-    .replace(/:[\w+-]{1,40}:/g, '')
+  return withoutCharacterReferences(
+    text
+      // `:lock:` shortcodes and images are pictures, like an emoji: `## :lock: Private`.
+      .replace(/!\[[^\]\n]{0,200}\]\([^)\n]{0,400}\)/g, '')
+      .replace(/:[\w+-]{1,40}:/g, ''),
+  )
     .replace(/<[^<>]*>/g, '')
     .normalize('NFKC')
     .toLowerCase()
     .replace(/\P{L}/gu, '')
-    .startsWith('private');
+    .startsWith('privat');
+}
+
+/** Spaces of any width, invisible characters and control characters a paste leaves at a line's start. */
+const LEADING_BLANKS = /^[\p{Zs}\p{Cf}\t\f\v]*/u;
+/** `#`, and the full-width and small forms an input method types for it. */
+const HASH_SIGNS = new Set(['#', '\uff03', '\ufe5f']);
+
+/** Where a line's run of hash signs ends, after whatever blanks precede it; undefined when it has none. */
+function afterHashSigns(line: string): number | undefined {
+  let at = LEADING_BLANKS.exec(line)![0].length;
+  const first = at;
+  while (at < line.length && HASH_SIGNS.has(line[at]!)) {
+    at++;
+  }
+  return at > first ? at : undefined;
 }
 
 /**
  * A line a reader takes for a private heading though Markdown does not: `##Private notes` with the
- * space forgotten, or with an invisible character (U+200B, U+0085…) where the space should be. In
- * doubt, private.
+ * space forgotten, an invisible character (U+200B, U+0085…) where the space should be, a no-break
+ * or ideographic space or an invisible character before the hashes, full-width hashes. In doubt,
+ * private.
  */
 function looksLikePrivateHeading(line: string): boolean {
-  const hashes = /^ {0,3}#{1,6}/.exec(line);
-  return hashes !== null && isPrivateHeadingText(line.slice(hashes[0].length));
+  const end = afterHashSigns(line);
+  return end !== undefined && isPrivateHeadingText(line.slice(end));
+}
+
+/** An HTML heading element: the tag that opens one, its attributes bounded. */
+const HTML_HEADING_OPEN = /<h[1-6](?:\s[^<>]{0,400})?>/gi;
+/** Longer than any heading's text: what follows an opening tag that is read as its content. */
+const HTML_HEADING_TEXT_MAX = 400;
+
+/**
+ * Where in `raw` an HTML heading naming the private part starts (`<h2>Private notes</h2>`, also over
+ * several lines), as the offset of the line holding its opening tag; undefined when there is none.
+ * Linear: each opening tag looks at a bounded stretch after it.
+ */
+function privateHtmlHeadingAt(raw: string): number | undefined {
+  for (const open of raw.matchAll(HTML_HEADING_OPEN)) {
+    const from = open.index + open[0].length;
+    const stretch = raw.slice(from, from + HTML_HEADING_TEXT_MAX);
+    const close = stretch.search(/<\/h[1-6]\s*>/i);
+    if (isPrivateHeadingText((close < 0 ? stretch : stretch.slice(0, close)).replace(/\s+/g, ' '))) {
+      return raw.lastIndexOf('\n', open.index) + 1;
+    }
+  }
+  return undefined;
 }
 
 /** An ATX heading line, or a setext one (its text line followed by `===` or `---`), naming the private part. */
 function isPrivateHeadingLine(line: string, next: string | undefined): boolean {
-  if (/^ {0,3}#/.test(line)) {
+  if (afterHashSigns(line) !== undefined) {
     return looksLikePrivateHeading(line);
   }
   return next !== undefined && /^ {0,3}(?:=+|-+)[ \t]*$/.test(next) && isPrivateHeadingText(line);
@@ -44,7 +99,7 @@ function isPrivateHeadingLine(line: string, next: string | undefined): boolean {
 
 function hasPrivateHeadingLine(raw: string): boolean {
   const lines = raw.split('\n');
-  return lines.some((line, i) => isPrivateHeadingLine(line.trimStart(), lines[i + 1]?.trimStart()));
+  return lines.some((line, i) => isPrivateHeadingLine(line.trimStart(), lines[i + 1]?.trimStart())) || privateHtmlHeadingAt(raw) !== undefined;
 }
 
 function isEndMarker(html: string): boolean {
@@ -87,22 +142,25 @@ export class PrivacyTokenizer extends Tokenizer {
   }
 
   /** A paragraph holding a line that looks like a private heading to a reader (see looksLikePrivateHeading). */
-  private noteLookalikes<T extends Tokens.Paragraph | Tokens.Text>(src: string, token: T | undefined): T | undefined {
+  private noteLookalikes<T extends Tokens.Paragraph | Tokens.Text | Tokens.Table>(src: string, token: T | undefined): T | undefined {
     if (!token) {
       return token;
     }
     const lines = token.raw.split('\n');
+    const htmlHeading = privateHtmlHeadingAt(token.raw);
     if (this.containers.length > 0) {
-      this.privateInList ||= lines.some(looksLikePrivateHeading);
+      this.privateInList ||= htmlHeading !== undefined || lines.some(looksLikePrivateHeading);
       return token;
     }
-    let offset = this.total - src.length;
+    let offset = 0;
     for (const line of lines) {
-      if (looksLikePrivateHeading(line)) {
-        this.starts.push(offset);
+      if (looksLikePrivateHeading(line) || offset === htmlHeading) {
         break;
       }
       offset += line.length + 1;
+    }
+    if (offset < token.raw.length || htmlHeading !== undefined) {
+      this.starts.push(this.total - src.length + Math.min(offset, htmlHeading ?? offset));
     }
     return token;
   }
@@ -124,6 +182,14 @@ export class PrivacyTokenizer extends Tokenizer {
     return token;
   }
 
+  /**
+   * A table takes the lines after it as rows until a blank line or a heading; a line that only
+   * looks like a heading (`\uff03 Private notes`) does not end it. In doubt, private.
+   */
+  override table(src: string): Tokens.Table | undefined {
+    return this.noteLookalikes(src, super.table(src));
+  }
+
   override fences(src: string): Tokens.Code | undefined {
     const token = super.fences(src);
     if (token && !isClosedFence(token.raw)) {
@@ -141,14 +207,17 @@ export class PrivacyTokenizer extends Tokenizer {
    * user most likely forgot to close it. In doubt, private: a heading-like line in it still counts.
    */
   private noteUnclosed(src: string, raw: string): void {
-    let offset = this.total - src.length;
+    const htmlHeading = privateHtmlHeadingAt(raw);
+    let offset = 0;
     const lines = raw.split('\n');
-    for (let i = 0; i < lines.length; i++) {
+    for (let i = 0; i < lines.length && offset !== htmlHeading; i++) {
       if (isPrivateHeadingLine(lines[i]!, lines[i + 1])) {
-        this.starts.push(offset);
-        return;
+        break;
       }
       offset += lines[i]!.length + 1;
+    }
+    if (offset < raw.length || htmlHeading !== undefined) {
+      this.starts.push(this.total - src.length + Math.min(offset, htmlHeading ?? offset));
     }
   }
 

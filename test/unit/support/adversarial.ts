@@ -74,6 +74,7 @@ export const MARKDOWN_PIECES = [
   'a', 'Z', '7', '10', '/', '/10', '7/10', ':', '.', '\\', '"', '<', '>', '|', 'x', 'X', '(', ')',
   '- ', '- [ ] ', '- [x] ', 'Goal:', 'goal: ', 'progress:', 'progress: 6/10', 'Check-in:', 'check-in: ', 'due:', 'due:2026-11-30',
   '#leadership', '#manage', 'Private notes', '## Private notes', '---', '\u00a0', '\u2028', '\ufeff',
+  '<h2>', '</h2>', '&nbsp;', '&#80;', '\uff03', '\u200b', 'Privat',
 ] as const;
 
 /** Short Markdown-like text built from the pieces above, with any Unicode mixed in. */
@@ -125,6 +126,13 @@ export function knownHostileTexts(): PumpedText[] {
     hostile(`##${' '.repeat(100_000)}x\r`, '"##" + 100k spaces + "x\\r"'),
     hostile(`a${'.'.repeat(100_000)}x`, '"a" + 100k dots + "x"'),
     hostile(`{{${' '.repeat(megabyte)}`, '"{{" + 1M spaces'),
+    // The privacy rule's look-alike scans: HTML headings, character references, blanks before hashes.
+    hostile('<h2>'.repeat(30_000), '"<h2>" × 30k'),
+    hostile(`<h2 ${'a'.repeat(100_000)}`, '"<h2 " + 100k letters'),
+    hostile(`<h2>${'&nbsp;'.repeat(20_000)}`, '"<h2>" + "&nbsp;" × 20k'),
+    hostile(`## ${'&#x1F512;'.repeat(12_000)}Private`, '"## " + "&#x1F512;" × 12k + "Private"'),
+    hostile(`${'\u200b'.repeat(100_000)}##`, '100k zero-width spaces + "##"'),
+    hostile(`\uff03${'\uff03 '.repeat(50_000)}`, '"＃ " × 50k'),
     ...runs.map((run) => {
       const times = Math.ceil(runLength / run.length);
       return hostile(run.repeat(times), `${JSON.stringify(run)} × ${times}`);

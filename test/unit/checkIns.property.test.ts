@@ -36,7 +36,11 @@ describe('check-ins and goals, for any text', function () {
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), goalText, markdownish), score, (raw, value) => {
         const goal = raw.trim();
         fc.pre(goalProblem(goal, []) === undefined);
-        const line = goalAgendaLine(goal).replace('progress: /10', `progress: ${value}/10`);
+        // The score goes where the form leaves it blank: the last "progress: /10" (a goal may
+        // contain those words itself; the first one is then part of the goal).
+        const blank = goalAgendaLine(goal);
+        const at = blank.lastIndexOf('progress: /10');
+        const line = `${blank.slice(0, at)}progress: ${value}/10${blank.slice(at + 'progress: /10'.length)}`;
         assert.deepEqual(goalScoresOf(line), [{ goal, score: value }], JSON.stringify(line));
       }),
       { numRuns: 300 },

@@ -17,7 +17,7 @@ const WORK_PER_CHAR = 8;
  * as a name would only make a heading read as private in doubt). Linear: one pass, bounded names.
  */
 function withoutCharacterReferences(text: string): string {
-  return text.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|[a-zA-Z][a-zA-Z\d]{1,31});/g, (_, decimal?: string, hex?: string) => {
+  return text.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|[a-z][a-z\d]{1,31});/gi, (_, decimal?: string, hex?: string) => {
     const code = decimal !== undefined ? Number(decimal) : hex !== undefined ? Number.parseInt(hex, 16) : undefined;
     return code !== undefined && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
   });

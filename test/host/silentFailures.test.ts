@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { delegationCommands } from '../../src/host/delegation/delegationCommands';
@@ -14,6 +14,7 @@ import { openNote } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import { talkingPointCommands } from '../../src/host/oneOnOnes/talkingPointCommands';
 import { LastNoteEditor } from '../../src/host/principles/noteInsertion';
 import { openPrinciple } from '../../src/host/principles/principleCommands';
+import { reasonOf } from '../../src/host/sidebar/intentFailure';
 import { addDelegationItem } from '../../src/host/useCases/delegation';
 import { prepareOneOnOne } from '../../src/host/oneOnOnes/briefCommands';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
@@ -78,6 +79,27 @@ describe('no silent failures: an action that cannot be done says why', () => {
       sidebar.close();
       guard.dispose();
     }
+  });
+
+  it('no silent failures: a disk error that names a file under the home folder is told in words of its own, the path left to the log', () => {
+    const held = vscode.Uri.file(path.join(homedir(), 'Private', 'Ada Lovelace 1-1.md'));
+    const diskError = vscode.FileSystemError.NoPermissions(held);
+    assert.ok(diskError.message.includes(homedir()), 'the error VS Code makes names the file');
+    const told = reasonOf(diskError);
+    assert.ok(!told.includes(homedir()) && !told.includes('Ada'), told);
+    assert.match(told, /no permission/);
+
+    const guard = new NewerVersionGuard();
+    guard.turnReadOnly('team.json');
+    const refusal = (() => {
+      try {
+        guard.assertWritable();
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    assert.match(reasonOf(refusal), /read-only until it is reloaded/, 'Two Hats’ own sentence is shown as written');
   });
 
   it('no silent failures: Prepare for 1:1 on read-only data gives the same reason as Start 1:1, not "open a folder"', async () => {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { assertNever } from '../../shared/assertNever';
 import { LockBusyError } from '../storage/fileLock';
+import { hasOwnSentence } from '../shownErrors';
 import { handleSidebarIntent, type SidebarIntent, type SidebarSurface } from './sidebarIntents';
 
 /** Runs the intent; any error is shown to the user, logged, and the view repainted from the stores. */
@@ -25,11 +26,15 @@ export async function runSidebarIntent(message: SidebarIntent, sidebar: SidebarS
 
 /**
  * Why, in words safe to show: the sentences Two Hats itself wrote for these errors. Anything else
- * may carry text from a note, so it stays in the log.
+ * may carry text from a note or a path under the home folder (a disk error that says "no
+ * permission" names its file), so it stays in the log.
  */
-function reasonOf(error: unknown): string {
-  if (error instanceof vscode.FileSystemError && error.code === 'NoPermissions') {
+export function reasonOf(error: unknown): string {
+  if (hasOwnSentence(error)) {
     return error.message;
+  }
+  if (error instanceof vscode.FileSystemError && error.code === 'NoPermissions') {
+    return vscode.l10n.t('Two Hats has no permission to change a file it needs.');
   }
   if (error instanceof LockBusyError) {
     return vscode.l10n.t('Another window is saving the same data; try again in a moment.');

@@ -5,6 +5,7 @@
  * empty team, and the next save and backup would put a near-empty file over the good ones.
  */
 import * as vscode from 'vscode';
+import { withOwnSentence } from '../shownErrors';
 
 export class NewerVersionGuard implements vscode.Disposable {
   private refusal: string | undefined;
@@ -38,7 +39,7 @@ export class NewerVersionGuard implements vscode.Disposable {
   /** Throws the refusal as a file system error, for writes that report through exceptions. */
   assertWritable(): void {
     if (this.refusal !== undefined) {
-      throw vscode.FileSystemError.NoPermissions(this.refusal);
+      throw withOwnSentence(vscode.FileSystemError.NoPermissions(this.refusal));
     }
   }
 

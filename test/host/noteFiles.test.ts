@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { utimesSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import { noteUri } from '../../src/host/oneOnOnes/noteFileSystem';
@@ -86,5 +87,23 @@ describe('note files changed outside Two Hats, and unusual notes', () => {
     assert.ok(backup, 'a copy of the original bytes');
     assert.deepEqual([...(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(notesFolder(folder), backup)))], [...garbage]);
     assert.equal(await readText(bodyOf(started.noteId)), '# Rewritten\n');
+  });
+
+  it('keeps the original bytes when another program writes within the same second as Two Hats (file times kept to two seconds)', async function () {
+    this.timeout(60_000);
+    const started = await startNote();
+    await vscode.workspace.fs.writeFile(noteUri(started.noteId, 'x'), new TextEncoder().encode('# Mine, saved by Two Hats\n'));
+    const own = await vscode.workspace.fs.stat(bodyOf(started.noteId));
+    // Another program writes bytes that are not UTF-8; a FAT or exFAT disk gives its write the same
+    // time as Two Hats' own of a moment before.
+    const garbage = new Uint8Array([0x23, 0x20, 0xff, 0xfe, 0xc3, 0x28, 0x0a]);
+    writeFileSync(bodyOf(started.noteId).fsPath, garbage);
+    utimesSync(bodyOf(started.noteId).fsPath, new Date(own.mtime), new Date(own.mtime));
+    assert.ok((await vscode.workspace.fs.stat(bodyOf(started.noteId))).mtime <= own.mtime, 'the outside write looks no newer than the own one');
+    await vscode.workspace.fs.writeFile(noteUri(started.noteId, 'x'), new TextEncoder().encode('# Rewritten\n'));
+    const names = (await vscode.workspace.fs.readDirectory(notesFolder(folder))).map(([name]) => name);
+    const backup = names.find((name) => name.startsWith(`${started.noteId}.not-utf8-`));
+    assert.ok(backup, 'a copy of the original bytes');
+    assert.deepEqual([...(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(notesFolder(folder), backup)))], [...garbage]);
   });
 });

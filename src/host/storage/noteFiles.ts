@@ -47,9 +47,15 @@ export async function writeNewNote(folder: vscode.Uri, header: NoteHeader, conte
 }
 
 /** When the body last changed on disk, or undefined when there is none. */
-export async function bodyChangedAt(folder: vscode.Uri, id: string): Promise<number | undefined> {
+/** A note body as last seen on disk: enough to tell Two Hats' own write from another program's. */
+export interface BodyStamp {
+  readonly mtime: number;
+  readonly size: number;
+}
+
+export async function bodyStamp(folder: vscode.Uri, id: string): Promise<BodyStamp | undefined> {
   const stat = await vscode.workspace.fs.stat(noteBodyUri(folder, id)).then(undefined, () => undefined);
-  return stat?.mtime;
+  return stat && { mtime: stat.mtime, size: stat.size };
 }
 
 /**
@@ -75,14 +81,16 @@ export async function deleteNoteFiles(folder: vscode.Uri, ids: readonly string[]
 
 /**
  * A note that is not valid UTF-8 (written by another program) cannot be shown exactly; before
- * the editor's version replaces it, the original bytes are kept beside it. `lastWrittenAt` is
- * when Two Hats last wrote it, if it knows.
+ * the editor's version replaces it, the original bytes are kept beside it. `ownWrite` is the
+ * stamp of Two Hats' last write of it, if it knows.
  */
-export async function keepUndecodableOriginal(folder: vscode.Uri, id: string, lastWrittenAt: number | undefined): Promise<void> {
-  // A file no newer than Two Hats' own last write of it holds that write, which is UTF-8:
-  // a stat, not a read of the whole note, on the save path.
-  const changedAt = await bodyChangedAt(folder, id);
-  if (changedAt === undefined || (lastWrittenAt !== undefined && changedAt <= lastWrittenAt)) {
+export async function keepUndecodableOriginal(folder: vscode.Uri, id: string, ownWrite: BodyStamp | undefined): Promise<void> {
+  // A file with the very stamp of Two Hats' own last write holds that write, which is UTF-8: a
+  // stat, not a read of the whole note, on the save path. The same time and size, not "no newer":
+  // a file system that keeps times to two seconds (FAT, exFAT) gives another program's write of
+  // a moment later the same time as Two Hats' own.
+  const now = await bodyStamp(folder, id);
+  if (now === undefined || (ownWrite !== undefined && now.mtime === ownWrite.mtime && now.size === ownWrite.size)) {
     return;
   }
   const bytes = await readDataFile(noteBodyUri(folder, id));

@@ -13,7 +13,7 @@ import { withDataLock } from './dataLock';
 import type { SetAsideNotice } from './jsonFileStore';
 import { notesFolder } from './layout';
 import { NewerVersionGuard } from './newerVersionGuard';
-import { deleteNoteFiles, keepUndecodableOriginal, readNoteBody, writeNewNote, writeNoteBody } from './noteFiles';
+import { bodyStamp, deleteNoteFiles, keepUndecodableOriginal, readNoteBody, writeNewNote, writeNoteBody, type BodyStamp } from './noteFiles';
 import { loadNoteIndex, NoteIndexWriter } from './noteIndexFile';
 import { NOTHING_FOUND, NoteReconciler, type Reconciliation } from './noteReconciler';
 import { NoteSearchCorpus } from './noteSearchCorpus';
@@ -48,10 +48,10 @@ export class NoteStore implements vscode.Disposable {
   private readonly derivedByOlderRule = new Set<string>();
   private readonly corpus = new NoteSearchCorpus();
   /**
-   * When this window last wrote each note's body. Not the index's `updatedAt`: that also moves when
+   * The time and size on disk of this window's last write of each note's body. Not the index's `updatedAt`: that also moves when
    * a change made by another program is picked up, and its bytes are then still to be kept.
    */
-  private readonly ownWrites = new Map<string, number>();
+  private readonly ownWrites = new Map<string, BodyStamp>();
   private readonly index: NoteIndexWriter;
   private readonly reconciler: NoteReconciler;
   private watcher: vscode.Disposable | undefined;
@@ -234,7 +234,12 @@ export class NoteStore implements vscode.Disposable {
       await this.withLock(async (folder) => {
         await keepUndecodableOriginal(folder, id, this.ownWrites.get(id));
         await writeNoteBody(folder, id, content);
-        this.ownWrites.set(id, Date.now());
+        const written = await bodyStamp(folder, id);
+        if (written) {
+          this.ownWrites.set(id, written);
+        } else {
+          this.ownWrites.delete(id);
+        }
       });
       this.corpus.set(id, content);
       const meta = deriveNoteMeta(headerOf(current), content, Date.now());

@@ -98,7 +98,17 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   const encryption = new EncryptionAtRest(context.secrets, backupsRoot(context.globalStorageUri), log, { pauseBackups: () => backups.pause() });
   // Another window of this workspace encrypting, decrypting or locking: this one follows.
   const folderForm = new FolderFormFollower({ encryption, reopen: () => restoreContext.reopen(), log });
-  const openAt = async (location: DataLocation) => {
+  /**
+   * The data's last open, from its first step: a command waits for it, so it never runs on stores
+   * emptied for a re-read (a reopen after another window encrypted, say) or not read yet.
+   */
+  let dataOpen: Promise<void> = Promise.resolve();
+  const openAt = (location: DataLocation): Promise<void> => {
+    const opening = openData(location);
+    dataOpen = opening.catch(() => undefined);
+    return opening;
+  };
+  const openData = async (location: DataLocation) => {
     guard.reset();
     // Global storage does not move with a folder; only workspace storage needs the backup.
     const folder = location.kind === 'folder' && location.scope === 'workspace' ? location.uri : undefined;
@@ -205,7 +215,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
     ...registerBriefDocuments(briefSources),
     registerPrincipleDocuments(),
     ...announceSetAsideFiles([store, delegation, drafts, noteStore]),
-    ...registerCommandTable(commands, () => Promise.all([store.opened(), delegation.opened()])),
+    ...registerCommandTable(commands, () => dataOpen),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.useGlobalStorageWhenNoFolder}`)) {
         void openAt(resolveDataLocation(context));
@@ -240,6 +250,8 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
     markStartup('data.start');
     return openAt(firstLocation);
   });
+  // Before its first step (the sidebar's first paint may come first): commands wait for it too.
+  dataOpen = loaded.catch(() => undefined);
   sidebar.showCachedTeamUntil(loaded);
   noteStore.openingWith(loaded);
   // The core loads on first use, never at startup; the reminder waits a little longer still.

@@ -163,14 +163,17 @@ async function encryptMyNotes(page: Page, dataDir: string): Promise<number> {
     await dialog.getByRole('button', { name: 'Encrypt' }).click();
     await answerInputBox(page, 'Choose a passphrase', PASSPHRASE);
     await answerInputBox(page, 'Type the same passphrase again', PASSPHRASE);
-    await page.locator('.notifications-toasts .notification-toast', { hasText: /Your notes are encrypted/ }).first().waitFor({ timeout: 15 * 60_000 });
-    const deadline = Date.now() + 5 * 60_000;
+    // Every file and its backup copy is rewritten one at a time: on two busy cores, 10,000 notes
+    // took over twenty minutes.
+    const deadline = Date.now() + 60 * 60_000;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     while (existsSync(path.join(dataDir, ENCRYPTION_JOURNAL_FILE)) || existsSync(path.join(dataDir, OTHER_BACKUPS_PENDING_FILE))) {
       if (Date.now() > deadline) {
         throw new Error('the conversion never finished');
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    await page.locator('.notifications-toasts .notification-toast', { hasText: /Your notes are encrypted/ }).first().waitFor({ timeout: 120_000 });
   });
 }
 

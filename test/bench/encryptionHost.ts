@@ -165,9 +165,11 @@ async function encryptMyNotes(page: Page, dataDir: string): Promise<number> {
     await answerInputBox(page, 'Type the same passphrase again', PASSPHRASE);
     // Every file and its backup copy is rewritten one at a time: on two busy cores, 10,000 notes
     // took over twenty minutes.
+    // Finished: the key file written (after the passphrase's slow key derivation) and the journal
+    // and the older backups' reminder gone; before it starts, neither file is there yet.
     const deadline = Date.now() + 60 * 60_000;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    while (existsSync(path.join(dataDir, ENCRYPTION_JOURNAL_FILE)) || existsSync(path.join(dataDir, OTHER_BACKUPS_PENDING_FILE))) {
+    const file = (name: string) => existsSync(path.join(dataDir, name));
+    while (!file(ENCRYPTION_KEY_FILE) || file(ENCRYPTION_JOURNAL_FILE) || file(OTHER_BACKUPS_PENDING_FILE)) {
       if (Date.now() > deadline) {
         throw new Error('the conversion never finished');
       }

@@ -140,6 +140,9 @@ async function measurePhase(page: Page, dataDir: string, userDataDir: string, la
   const windowPaints: number[] = [];
   for (let i = 0; i < WINDOW_RELOADS; i++) {
     windowPaints.push(await windowPaint(page));
+    if (Number.isNaN(windowPaints.at(-1))) {
+      break;
+    }
   }
   const counted = windowPaints.filter((value) => Number.isFinite(value));
   console.error(`bench: ${label}: saves ${saves.map((v) => v.toFixed(0)).join(', ')}; paints ${paints.map((v) => v.toFixed(0)).join(', ')}; first searches ${firstSearches.map((v) => v.toFixed(0)).join(', ')}; window reloads ${windowPaints.map((v) => v.toFixed(0)).join(', ')}`);

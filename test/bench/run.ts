@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from '../harness/paths';
 import { hostBenchmarks, REPEATS, type HostFigure } from './host';
 import { freshWindowBenchmark } from './freshWindow';
-import { encryptionHostBenchmarks, printEncryptionHost } from './encryptionHost';
+import { encryptionHostBenchmarks, failIfReadable, printEncryptionHost } from './encryptionHost';
 import { launchBrowser } from '../harness/workbench';
 import { buildSnapshot, weekBalance } from '../../src/host/sidebar/snapshot';
 import { composeNote } from '../../src/shared/oneOnOnes/compose';
@@ -180,7 +180,9 @@ const onlyEncryption = process.env['TWO_HATS_BENCH'] === 'encryption';
 
 async function main(): Promise<void> {
   if (onlyEncryption) {
-    printEncryptionHost(await encryptionHostBenchmarks());
+    const encryption = await encryptionHostBenchmarks();
+    printEncryptionHost(encryption);
+    failIfReadable(encryption);
     return;
   }
   if (!onlyFresh) {
@@ -191,8 +193,10 @@ async function main(): Promise<void> {
     return;
   }
   printHost(await hostBenchmarks());
-  printEncryptionHost(await encryptionHostBenchmarks());
+  const encryption = await encryptionHostBenchmarks();
+  printEncryptionHost(encryption);
   console.log(`\n  VSIX package: ${vsixKb().toFixed(1)} KB`);
+  failIfReadable(encryption);
 }
 
 main().catch((error: unknown) => {

@@ -5,15 +5,15 @@
  * Floors: activation and sidebar rendering against "Floor", an extension whose sidebar webview
  * shows one paragraph; work on 200 people and 10,000 notes against the same work on a small store.
  */
-import { performance } from 'node:perf_hooks';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { workspaceDataDir } from '../harness/dataDir';
-import { ARTIFACTS_DIR, REPO_ROOT } from '../harness/paths';
+import { REPO_ROOT } from '../harness/paths';
 import { launchBrowser, openWorkbench, pickFromQuickInput, reloadWindow, runCommand, waitForEditorText } from '../harness/workbench';
 import { seedStorage } from './seed';
+import { clickToFirstFrame, focusNoteEnd, keepFailureScreenshot, median, searchToResult, timed, typeAndSave, webviewFrame } from './hostSteps';
 
 /** Runs of each figure; the median is reported. Figures on this shared machine move by a third. */
 export const REPEATS = 7;
@@ -28,57 +28,6 @@ export interface HostFigure {
   readonly floor: number;
   readonly unit: 'ms' | 'KB';
   readonly target?: string;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
-}
-
-function entry(page: Page, label: string): Locator {
-  return page.locator('.activitybar li.action-item').filter({ has: page.locator(`a[aria-label^="${label}"]`) }).first();
-}
-
-function webviewFrame(page: Page): FrameLocator {
-  return page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('iframe#active-frame').contentFrame();
-}
-
-/**
- * From a click on the activity-bar icon to the first frame showing the view's content, both read
- * from the browser's clock: the view marks `firstFrame` (a frame after it painted), and the time
- * of the click is taken in the workbench just before it. Waiting for an element from Playwright
- * instead polls, at intervals of up to half a second while the webview's frame is being created.
- */
-async function clickToFirstFrame(page: Page, label: string, ready: string): Promise<number> {
-  // Start from another view, so the click creates the webview afresh (nothing is retained).
-  await entry(page, 'Explorer').click();
-  await page.waitForTimeout(800);
-  // `window.performance`: this module's own `performance` is Node's, and the bundler would say so.
-  const clickedAt = await page.evaluate(() => window.performance.timeOrigin + window.performance.now());
-  await entry(page, label).click();
-  const content = webviewFrame(page).locator(ready);
-  await content.waitFor({ timeout: 60_000 });
-  const shownAt = await content.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const check = () => {
-          const mark = window.performance.getEntriesByName('firstFrame')[0];
-          if (mark) {
-            resolve(window.performance.timeOrigin + mark.startTime);
-          } else {
-            setTimeout(check, 10);
-          }
-        };
-        check();
-      }),
-  );
-  return shownAt - clickedAt;
 }
 
 /** VS Code's own activation figure, from Developer: Show Running Extensions. */
@@ -137,14 +86,6 @@ async function work(page: Page, dataDir: string, personName: string, repeats: nu
   }
 }
 
-/** What the person would have seen when it went wrong, and where the keyboard focus was. */
-async function keepFailureScreenshot(page: Page): Promise<void> {
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'bench-failure.png') }).catch(() => undefined);
-  const focus = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`).catch(() => 'unknown');
-  console.error(`bench: failed with the focus on ${focus}; screenshot in ${path.join(ARTIFACTS_DIR, 'bench-failure.png')}`);
-}
-
 async function measureWork(page: Page, dataDir: string, personName: string, repeats: number): Promise<WorkFigures> {
   const frame = webviewFrame(page);
   const renders: number[] = [];
@@ -173,39 +114,12 @@ async function measureWork(page: Page, dataDir: string, personName: string, repe
       .sort((a, b) => b.time - a.time)[0]!.name;
   await page.waitForTimeout(1500);
   const noteFile = path.join(notesDir, newest());
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+End');
+  await focusNoteEnd(page);
   const saves: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    const marker = `saved-${i}-${Date.now()}`;
-    await page.keyboard.type(` ${marker}`);
-    saves.push(
-      await timed(async () => {
-        await page.keyboard.press('Control+s');
-        const deadline = Date.now() + 30_000;
-        while (!readFileSync(noteFile, 'utf8').includes(marker)) {
-          if (Date.now() > deadline) {
-            throw new Error('the save did not reach the disk');
-          }
-          await new Promise((resolve) => setTimeout(resolve, 2));
-        }
-      }),
-    );
+    saves.push(await typeAndSave(page, noteFile, ` saved-${i}-${Date.now()}`));
   }
-  // From typing the query to the first result: the palette's own opening is not Two Hats' work.
-  const search = async (query: string) => {
-    await runCommand(page, 'Two Hats: Search 1:1 Notes…');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    try {
-      return await timed(async () => {
-        await input.fill(query);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: query.split(' ')[0]! }).first().waitFor({ timeout: 60_000 });
-      });
-    } finally {
-      await page.keyboard.press('Escape');
-    }
-  };
+  const search = (query: string) => searchToResult(page, query);
   const searchCold = await search('roadmap on-call');
   const warm: number[] = [];
   for (let i = 0; i < repeats; i++) {

@@ -18,7 +18,11 @@ export function noteBody(i: number, person: string): string {
   ).repeat(2);
 }
 
-export function seedStorage(dataDir: string, peopleCount: number, noteCount: number): Seeded {
+/**
+ * `oldestNoteWord`, when given, is written into the oldest note alone: the note a first search
+ * reads last (newest first), so a search for it answers only once every note has been read.
+ */
+export function seedStorage(dataDir: string, peopleCount: number, noteCount: number, oldestNoteWord?: string): Seeded {
   const people: Person[] = Array.from({ length: peopleCount }, (_, i) => ({
     id: `bench-person-${i}`,
     name: `Person ${String(i).padStart(3, '0')}`,
@@ -35,7 +39,7 @@ export function seedStorage(dataDir: string, peopleCount: number, noteCount: num
     const person = people[i % peopleCount]!;
     const date = new Date(start + Math.floor(i / peopleCount) * 7 * 86_400_000).toISOString().slice(0, 10);
     const header = { id: randomUUID(), personId: person.id, date, templateId: 'weekly', title: `${person.name} · ${date} · Weekly check-in`, createdAt: start + i };
-    const body = noteBody(i, person.name);
+    const body = i === 0 && oldestNoteWord ? `${noteBody(i, person.name)}${oldestNoteWord}\n` : noteBody(i, person.name);
     writeFileSync(path.join(notesDir, `${header.id}.md`), body);
     writeFileSync(path.join(notesDir, `${header.id}.header.json`), serializeNoteHeader(header));
     // Stamped ahead of the files' own times, as after Two Hats wrote them, so nothing looks edited outside.

@@ -1,0 +1,113 @@
+/**
+ * The steps the real-host figures are timed with, shared by host.ts and encryptionHost.ts: a
+ * click to the sidebar's first frame, a save until the disk has it, a search to its result. Each
+ * is timed from outside (this process's or the browser's wall clock), never by the product.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from '../harness/paths';
+import { runCommand } from '../harness/workbench';
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+export function activityBarIcon(page: Page, label: string): Locator {
+  return page.locator('.activitybar li.action-item').filter({ has: page.locator(`a[aria-label^="${label}"]`) }).first();
+}
+
+export function webviewFrame(page: Page): FrameLocator {
+  return page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('iframe#active-frame').contentFrame();
+}
+
+/**
+ * From a click on the activity-bar icon to the first frame showing the view's content, both read
+ * from the browser's clock: the view marks `firstFrame` (a frame after it painted), and the time
+ * of the click is taken in the workbench just before it. Waiting for an element from Playwright
+ * instead polls, at intervals of up to half a second while the webview's frame is being created.
+ */
+export async function clickToFirstFrame(page: Page, label: string, ready: string): Promise<number> {
+  // Start from another view, so the click creates the webview afresh (nothing is retained).
+  await activityBarIcon(page, 'Explorer').click();
+  await page.waitForTimeout(800);
+  // `window.performance`: this module's own `performance` is Node's, and the bundler would say so.
+  const clickedAt = await page.evaluate(() => window.performance.timeOrigin + window.performance.now());
+  await activityBarIcon(page, label).click();
+  const content = webviewFrame(page).locator(ready);
+  await content.waitFor({ timeout: 60_000 });
+  const shownAt = await content.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const mark = window.performance.getEntriesByName('firstFrame')[0];
+          if (mark) {
+            resolve(window.performance.timeOrigin + mark.startTime);
+          } else {
+            setTimeout(check, 10);
+          }
+        };
+        check();
+      }),
+  );
+  return shownAt - clickedAt;
+}
+
+/**
+ * Types `text` at the end of the note open in the active editor, then times Ctrl+S until the
+ * note's file on disk has changed: plain or encrypted, the bytes differ once the save is there.
+ */
+export async function typeAndSave(page: Page, noteFile: string, text: string): Promise<number> {
+  await page.keyboard.type(text);
+  const before = readFileSync(noteFile);
+  return timed(async () => {
+    await page.keyboard.press('Control+s');
+    const deadline = Date.now() + 30_000;
+    while (readFileSync(noteFile).equals(before)) {
+      if (Date.now() > deadline) {
+        throw new Error('the save did not reach the disk');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  });
+}
+
+/** Puts the keyboard at the end of the note in the active editor. */
+export async function focusNoteEnd(page: Page): Promise<void> {
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+}
+
+/**
+ * Search 1:1 Notes, from typing the query to the first result row holding `shown`: the palette's
+ * own opening is not Two Hats' work.
+ */
+export async function searchToResult(page: Page, query: string, shown = query.split(' ')[0]!): Promise<number> {
+  await runCommand(page, 'Two Hats: Search 1:1 Notes…');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  try {
+    return await timed(async () => {
+      await input.fill(query);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: shown }).first().waitFor({ timeout: 120_000 });
+    });
+  } finally {
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** What the person would have seen when it went wrong, and where the keyboard focus was. */
+export async function keepFailureScreenshot(page: Page, name = 'bench-failure.png'): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, name) }).catch(() => undefined);
+  const focus = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`).catch(() => 'unknown');
+  console.error(`bench: failed with the focus on ${focus}; screenshot in ${path.join(ARTIFACTS_DIR, name)}`);
+}

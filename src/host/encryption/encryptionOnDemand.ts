@@ -30,7 +30,7 @@ export class EncryptionOnDemand implements vscode.Disposable {
   private openFolder: OpenFolder | undefined;
   /** Before the first open nothing is known: locked, as the key holder starts. */
   private plainState: LockState = 'locked';
-  /** Opens and the loading run one at a time: a command's load never races a reopen. */
+  /** Until the bundle is loaded, opens and the loading run one at a time: a command's load never races a reopen. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly stateChanged = new vscode.EventEmitter<LockState>();
   /** Locked or unlocked, also in another window; fires only once the bundle is loaded. */
@@ -66,8 +66,12 @@ export class EncryptionOnDemand implements vscode.Disposable {
 
   /** Before the stores open a folder: a plain one keeps the identity codec; any other loads the bundle and lets it read the folder. */
   open(dataFolder: vscode.Uri | undefined, backupFolder: vscode.Uri | undefined, identity?: WorkspaceIdentity): Promise<void> {
+    this.openFolder = { dataFolder, backupFolder, identity };
+    if (this.loaded) {
+      // Loaded: opens go straight to it, as they did before the bundle was split off.
+      return this.loaded.open(dataFolder, backupFolder, identity);
+    }
     return this.oneAtATime(async () => {
-      this.openFolder = { dataFolder, backupFolder, identity };
       if (!this.loaded && !(dataFolder && (await encryptionMayBeIn(dataFolder)))) {
         useCodec(identityCodec);
         this.plainState = 'notEncrypted';

@@ -3,6 +3,7 @@
 // also builds the test suites into out/.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { writeBundles } from './scripts/l10n.mjs';
 
 const production = process.argv.includes('--production');
@@ -43,6 +44,48 @@ function copyFile(from, to) {
   };
 }
 
+/**
+ * A lazily loaded host bundle must not carry copies of the core modules that hold the running
+ * extension's state (the codec in use, the translator, the locked error's class): its imports of
+ * the modules listed in src/host/coreModulesForBundles.ts become a look-up in that table, which
+ * dist/core.js exports. Any other host module outside the bundle's own folders fails the build,
+ * so a module with state is never copied by accident.
+ */
+function coreModulesFor(ownFolders) {
+  const shared = new Set(
+    [...readFileSync('src/host/coreModulesForBundles.ts', 'utf8').matchAll(/^\s*'(src\/[^']+)':/gm)].map((match) => match[1]),
+  );
+  return {
+    name: 'core-modules',
+    setup(build) {
+      // Not in `external`: that would also match a library's own `./core.js` (zod has one).
+      build.onResolve({ filter: /^\.\/core\.js$/, namespace: 'core-module' }, (args) => ({ path: args.path, external: true }));
+      build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (args.pluginData?.resolvingOwn || args.importer.includes(`${path.sep}node_modules${path.sep}`)) {
+          return undefined;
+        }
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { resolvingOwn: true } });
+        if (resolved.errors.length > 0 || resolved.external) {
+          return resolved;
+        }
+        const name = path.relative(import.meta.dirname, resolved.path).replace(/\.ts$/, '').split(path.sep).join('/');
+        if (shared.has(name)) {
+          return { path: name, namespace: 'core-module' };
+        }
+        if (name.startsWith('src/host/') && !ownFolders.some((folder) => name.startsWith(folder))) {
+          return { errors: [{ text: `${name} belongs to the core: list it in src/host/coreModulesForBundles.ts` }] };
+        }
+        return { path: resolved.path, sideEffects: resolved.sideEffects };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'core-module' }, (args) => ({
+        contents: `module.exports = require("./core.js").CORE_MODULES_FOR_BUNDLES[${JSON.stringify(args.path)}];`,
+        resolveDir: import.meta.dirname,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 const contexts = [
   // Host bundles: the activation shim, and the rest, which the shim loads on first use.
   {
@@ -61,7 +104,19 @@ const contexts = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', './formats.js'],
+    external: ['vscode', './formats.js', './encryption.js'],
+  },
+  // Loaded by the core when a data folder shows signs of encryption at rest, or an encryption
+  // command runs (encryption/encryptionOnDemand.ts): most workspaces never encrypt.
+  {
+    ...common,
+    entryPoints: ['src/host/encryptionBundle.ts'],
+    outfile: 'dist/encryption.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [coreModulesFor(['src/host/encryption/', 'src/host/encryptionBundle'])],
   },
   // A third, loaded by the core when a file format is first needed: the .ics export and the
   // Markdown import with their libraries (`ics`, `yaml`), about 200 KB that few sessions need.

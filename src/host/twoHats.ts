@@ -40,8 +40,7 @@ import { BackupKeeper, workspaceIdentity } from './storage/backups';
 import { resolveDataLocation } from './storage/dataLocation';
 import { offerRestoreIfEmpty, restoreCommands } from './storage/restoreCommands';
 import { backupFolderFor, backupsRoot } from './storage/layout';
-import { EncryptionAtRest } from './encryption/encryptionAtRest';
-import { encryptionCommands } from './encryption/encryptionCommands';
+import { EncryptionOnDemand } from './encryption/encryptionOnDemand';
 import { closeNoteViews } from './encryption/noteViewsOnLock';
 import { FolderFormFollower } from './encryption/folderForm';
 import { NewerVersionGuard } from './storage/newerVersionGuard';
@@ -53,6 +52,8 @@ import { goalCommands } from './team/goalCommands';
 import { erasePersonCommands } from './team/erasePerson';
 import { teamCommands } from './team/teamCommands';
 import { markStartup } from './startupTimeline';
+
+export { CORE_MODULES_FOR_BUNDLES } from './coreModulesForBundles';
 
 /** What Two Hats offers other extensions (and its own tests). */
 export interface TwoHatsApi {
@@ -95,7 +96,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   const presenting = new PresentingMode(context.globalState, context.globalStorageUri);
   const noteFileSystem = new NoteFileSystem(noteStore);
   const backups = new BackupKeeper(backupsRoot(context.globalStorageUri), { team: store, delegation, notes: noteStore }, log, guard);
-  const encryption = new EncryptionAtRest(context.secrets, backupsRoot(context.globalStorageUri), log, { pauseBackups: () => backups.pause() });
+  const encryption = new EncryptionOnDemand(context.secrets, backupsRoot(context.globalStorageUri), log, { pauseBackups: () => backups.pause() });
   // Another window of this workspace encrypting, decrypting or locking: this one follows.
   const folderForm = new FolderFormFollower({ encryption, reopen: () => restoreContext.reopen(), log });
   /**
@@ -177,8 +178,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
     ...principleCommands(hats, notes),
     ...teamCommands(store),
     ...goalCommands(store),
-    ...encryptionCommands({
-      encryption,
+    ...encryption.commands({
       flush: () => Promise.all([noteStore.flush(), backups.flush(), drafts.flush()]).then(() => undefined),
       reopen: () => restoreContext.reopen(),
       closeNoteViews: () => closeNoteViews(isNotePreviewLabel),

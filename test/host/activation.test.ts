@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS, EXTENSION_ID } from '../../src/host/constants';
 import { activateTwoHats } from './helpers';
@@ -26,6 +27,15 @@ describe('Two Hats in the extension host', () => {
       assert.ok(registered.has(command), `${command} is registered`);
     }
     assert.deepEqual([...contributed].sort(), Object.values(COMMANDS).sort(), 'constants and package.json agree');
+  });
+
+  it('reads a plain data folder without loading encryption at rest (dist/encryption.js)', async () => {
+    await activateTwoHats();
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    const core = path.join(extension.extensionPath, 'dist', 'core.js');
+    const encryption = path.join(extension.extensionPath, 'dist', 'encryption.js');
+    assert.ok(require.cache[core], 'the core is loaded (so the look can fail)');
+    assert.equal(require.cache[encryption], undefined, 'the encryption bundle waits for an encrypted folder or an encryption command');
   });
 
   it('puts every command in the Two Hats category', () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../src/host/constants';
+import { COMMANDS, EXTENSION_ID } from '../../src/host/constants';
 import type { EncryptionCommandResult } from '../../src/host/encryption/encryptionCommands';
 import { journalMacKey, sealJournal } from '../../src/host/encryption/journalSeal';
 import { unwrapDataKey } from '../../src/host/encryption/keyWrapping';
@@ -93,6 +93,8 @@ describe('encrypted at rest: encrypt, lock, unlock, change passphrase, decrypt',
 
     assert.deepEqual(await run('encryptNotes', { passphrase }), { ok: true });
     assert.ok(existsSync(path.join(data, ENCRYPTION_KEY_FILE)), 'the wrapped key is kept beside the data');
+    const extensionPath = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+    assert.ok(require.cache[path.join(extensionPath, 'dist', 'encryption.js')], 'the command loaded the encryption bundle');
     assert.deepEqual(filesHolding(storageFolders, sentinel), [], 'no file holds the note text');
     assert.deepEqual(filesHolding(storageFolders, name), [], 'no file holds the name');
     assert.deepEqual(filesHolding(storageFolders, passphrase), [], 'no file holds the passphrase');

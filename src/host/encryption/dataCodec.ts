@@ -12,7 +12,8 @@
 import * as vscode from 'vscode';
 import { canonicalName } from '../../shared/encryption/logicalNames';
 import type { ByteCodec } from '../storage/dataFiles';
-import { LockedError, type FileCodec } from './fileCodec';
+import type { FileCodec } from './fileCodec';
+import { LockedError } from './lockedError';
 
 /** A stored file that does not decode: damaged, edited, swapped or of the wrong form. Set it aside. */
 export class UndecodableFile extends Error {

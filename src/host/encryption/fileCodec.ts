@@ -9,6 +9,9 @@ import * as l10n from '../../shared/l10n';
 import { formsToAccept, formToWrite, type ConversionJournal, type StoredForm } from '../../shared/encryption/conversionJournal';
 import { decryptFile, encryptFile, isEnvelope, type DecryptProblem } from './envelope';
 import type { KeyHolder } from './keyHolder';
+import { LockedError } from './lockedError';
+
+export { LockedError } from './lockedError';
 
 /** What the folder looks like now: read at start and kept current by whoever writes them. */
 export type FolderEncryption = { keyfileExists: boolean; journal: ConversionJournal | undefined };
@@ -20,14 +23,6 @@ export type DecodeProblem =
   /** A plain file in an encrypted folder, or the other way round, with no conversion under way. */
   | 'unexpectedForm';
 export type Decoded = { ok: true; plaintext: Uint8Array } | { ok: false; problem: DecodeProblem; reason: string };
-
-/** Thrown by `encode` while locked: the caller must not write (the data stays as it was). */
-export class LockedError extends Error {
-  constructor() {
-    super(l10n.t('Two Hats is locked: unlock it with your passphrase before anything is saved.'));
-    this.name = 'LockedError';
-  }
-}
 
 export class FileCodec {
   constructor(

@@ -15,7 +15,10 @@ import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
 import { createPrivateFolder } from '../storage/permissions';
 import { decryptFile, encryptFile, isEnvelope } from './envelope';
+import { journalUri, keyfileUri, readText } from './encryptionFiles';
 import { openJournal, sealJournal, unsealedText } from './journalSeal';
+
+export { journalUri, keyfileUri, readText } from './encryptionFiles';
 
 const DATA = 'data/';
 const BACKUP = 'backup/';
@@ -43,19 +46,6 @@ export interface FolderConversionOptions {
   /** Encrypting: what follows once the key file is written (the key is held from then on). */
   readonly afterKeyfile?: () => Promise<void>;
   readonly markers: FolderMarkers;
-}
-
-export function keyfileUri(dataFolder: vscode.Uri): vscode.Uri {
-  return vscode.Uri.joinPath(dataFolder, ENCRYPTION_KEY_FILE);
-}
-
-export function journalUri(dataFolder: vscode.Uri): vscode.Uri {
-  return vscode.Uri.joinPath(dataFolder, ENCRYPTION_JOURNAL_FILE);
-}
-
-export async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  const bytes = await readFileIfExists(uri);
-  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
 }
 
 export class FolderConversion implements ConversionIo {

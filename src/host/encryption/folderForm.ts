@@ -12,8 +12,8 @@
 import * as vscode from 'vscode';
 import { useStoredFormCheck } from '../storage/dataFiles';
 import { isEnvelope } from './envelope';
-import { LockedError } from './fileCodec';
-import { journalUri, keyfileUri, readText } from './folderConversion';
+import { journalUri, keyfileUri, readText } from './encryptionFiles';
+import { LockedError } from './lockedError';
 import type { LockState } from './keyHolder';
 
 /** How long the key file and the journal must be quiet before the folder is read again. */

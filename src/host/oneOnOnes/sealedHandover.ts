@@ -12,7 +12,7 @@ import { ExportNames } from '../../shared/oneOnOnes/exportFormat';
 import type { Handover } from '../../shared/oneOnOnes/handover';
 import { sealedHandoverTexts, type HandoverSource } from '../../shared/oneOnOnes/sealedHandoverNotes';
 import { keyIdOf } from '../encryption/envelope';
-import { keyfileUri, readText } from '../encryption/folderConversion';
+import { keyfileUri, readText } from '../encryption/encryptionFiles';
 import { newDataKey, unwrapDataKey, wrapDataKey } from '../encryption/keyWrapping';
 import { askNewPassphrase } from '../encryption/newPassphrase';
 import { intoFreshFolder, writeNewFile } from './exportFiles';

@@ -14,7 +14,7 @@ import { NewerVersionGuard } from './newerVersionGuard';
 import { createPrivateFolder } from './permissions';
 import { SerialQueue } from './serialQueue';
 import { readPatiently, UnreadableForNow, type ReadBytes } from './transientRead';
-import { LockedError } from '../encryption/fileCodec';
+import { LockedError } from '../encryption/lockedError';
 import { markStartup } from '../startupTimeline'; // For `npm run bench` only: a few startup moments in memory.
 
 /** Where the data lives, decided by the composition root from the workspace and settings. */

@@ -124,6 +124,13 @@ export function undecodableOriginalName(id: string, at: number): string {
   return `${id}.not-utf8-${at}.bak`;
 }
 
+const UNDECODABLE_ORIGINAL = new RegExp(`^(${ID})\\.not-utf8-\\d+\\.bak$`);
+
+/** The note id of a kept original's file name, or undefined when the name is not one. */
+export function noteIdOfUndecodableOriginal(fileName: string): string | undefined {
+  return UNDECODABLE_ORIGINAL.exec(fileName)?.[1];
+}
+
 /** A backup's copy of a file set aside in the data folder, kept as the last good version. */
 export function keptBeforeSetAsideName(fileName: string, stamp: string): string {
   return fileName.replace(/\.json$/, `.before-set-aside-${stamp}.json`);

@@ -39,4 +39,5 @@ import './useCasesGoalsDelegation.test';
 import './unreadableNoteHeader.test';
 import './eraseLeftoverForms.test';
 import './eraseUnfinished.test';
+import './eraseUnfinishedCopies.test';
 import './silentFailures.test';

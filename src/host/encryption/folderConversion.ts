@@ -174,10 +174,15 @@ export async function writeBackupKeyfile(backupFolder: vscode.Uri | undefined, k
  * Every file under `folder`, as `/`-separated names: not the lock (a folder of its own), not
  * temporary files of a write under way (each is renamed over its target, encoded for it).
  */
-export async function filesUnder(folder: vscode.Uri, prefix: string): Promise<string[]> {
-  // A folder that is not there holds nothing; one that cannot be listed stops the run (see readFile).
+export async function filesUnder(folder: vscode.Uri, prefix: string, unlisted?: (folder: vscode.Uri) => void): Promise<string[]> {
+  // A folder that is not there holds nothing; one that cannot be listed stops the run (see
+  // readFile), or, with `unlisted`, is handed to it and passed over.
   const entries = await vscode.workspace.fs.readDirectory(folder).then(undefined, (error: unknown) => {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+      return [] as [string, vscode.FileType][];
+    }
+    if (unlisted) {
+      unlisted(folder);
       return [] as [string, vscode.FileType][];
     }
     throw error;
@@ -188,7 +193,7 @@ export async function filesUnder(folder: vscode.Uri, prefix: string): Promise<st
       continue;
     }
     if (type === vscode.FileType.Directory) {
-      names.push(...(await filesUnder(vscode.Uri.joinPath(folder, name), `${prefix}${name}/`)));
+      names.push(...(await filesUnder(vscode.Uri.joinPath(folder, name), `${prefix}${name}/`, unlisted)));
     } else if (type === vscode.FileType.File) {
       names.push(prefix + name);
     }

@@ -53,7 +53,9 @@ export async function encryptOtherBackupFolders(request: OtherBackupsRequest): P
       failed.push(folder.fsPath);
       continue;
     }
-    const names = (await filesUnder(folder, '').catch(() => undefined)) ?? [];
+    // A folder (or a part of one) that cannot be listed is not empty: it is said as failed, so
+    // the marker stays and the user is told; what could be listed is encrypted all the same.
+    const names = await filesUnder(folder, '', (unlisted) => failed.push(unlisted.fsPath));
     const manifestLast = [...names.filter((name) => name !== BACKUP_MANIFEST_FILE), ...names.filter((name) => name === BACKUP_MANIFEST_FILE)];
     for (const relative of manifestLast.filter(isConverted)) {
       const file = vscode.Uri.joinPath(folder, ...relative.split('/'));

@@ -13,7 +13,7 @@ import { parseBackupManifest, serializeBackupManifest } from '../../shared/backu
 import { withoutPerson } from '../../shared/delegation/forgetPerson';
 import { parseDelegationFile, serializeDelegationFile } from '../../shared/delegation/storedDelegation';
 import { parseNoteHeader } from '../../shared/oneOnOnes/noteIndex';
-import { BACKUP_MANIFEST_FILE, DELEGATION_FILE, noteIdOfHeader, noteIdPrefixOf, TEAM_FILE } from '../../shared/storageLayout';
+import { BACKUP_MANIFEST_FILE, DELEGATION_FILE, noteHeaderName, noteIdOfHeader, noteIdPrefixOf, TEAM_FILE } from '../../shared/storageLayout';
 import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { eraseFromLeftovers, readBackupCopy } from './leftoverErasure';
 import { readBackupFile, writeBackupFile } from './backupForms';
@@ -32,6 +32,8 @@ export interface BackupErasure {
    * still hold the person's name or notes. Deleting them is the way to be sure.
    */
   readonly notCleaned: readonly vscode.Uri[];
+  /** Files of theirs in the backups that could not be deleted (held by another program, no permission): the erasure is not finished. */
+  readonly notDeleted: number;
 }
 
 /** Marks the backup folder being cleaned as not cleaned when one of its files does not read. */
@@ -39,14 +41,20 @@ interface Unreadable {
   found: boolean;
 }
 
+/** Counts the files of the person that could not be deleted, over every backup folder. */
+interface NotDeleted {
+  count: number;
+}
+
 export async function erasePersonFromBackups(root: vscode.Uri, personId: string, name: string, noteIds: readonly string[]): Promise<BackupErasure> {
   const folders = (await vscode.workspace.fs.readDirectory(root).then(undefined, () => [] as Entries)).filter(([, type]) => type === vscode.FileType.Directory);
   let touched = 0;
   const notCleaned: vscode.Uri[] = [];
+  const notDeleted: NotDeleted = { count: 0 };
   for (const [folderName] of folders) {
     const folder = vscode.Uri.joinPath(root, folderName);
     const unreadable: Unreadable = { found: false };
-    const notes = await eraseNotes(notesFolder(folder), personId, new Set(noteIds), unreadable);
+    const notes = await eraseNotes(notesFolder(folder), personId, new Set(noteIds), unreadable, notDeleted);
     const people = await rewrite(unreadable, vscode.Uri.joinPath(folder, TEAM_FILE), (text) => {
       const parsed = parseTeamFile(text);
       return parsed.ok ? serializeTeamFile(parsed.file.people.filter((person) => person.id !== personId)) : undefined;
@@ -57,8 +65,9 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
     });
     // Copies kept beside the backup's files (from before a set-aside) are copies of them too,
     // each in its own form (the open folder's codec knows only the open folder's).
-    const { touched: leftovers, unreadable: leftoverUnreadable } = await eraseFromLeftovers(folder, { id: personId, name, noteIds }, readBackupCopy);
+    const { touched: leftovers, unreadable: leftoverUnreadable, notDeleted: leftoversNotDeleted } = await eraseFromLeftovers(folder, { id: personId, name, noteIds }, readBackupCopy);
     unreadable.found ||= leftoverUnreadable;
+    notDeleted.count += leftoversNotDeleted;
     if (notes + people + items + leftovers > 0) {
       await recount(folder, notes, people);
     }
@@ -68,11 +77,15 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
       touched++;
     }
   }
-  return { touched, notCleaned };
+  return { touched, notCleaned, notDeleted: notDeleted.count };
 }
 
-/** Deletes the person's notes from one backup, found by their headers or their ids. */
-async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySet<string>, unreadable: Unreadable): Promise<number> {
+/**
+ * Deletes the person's notes from one backup, found by their headers or their ids. A note's header
+ * goes last, and only once its other files went: it is what finds the note again at the next try,
+ * when the note is no longer in the data folder to give its id.
+ */
+async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySet<string>, unreadable: Unreadable, notDeleted: NotDeleted): Promise<number> {
   const names = (await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as Entries)).map(([name]) => name);
   const theirs = new Set<string>();
   for (const name of names) {
@@ -102,10 +115,33 @@ async function eraseNotes(dir: vscode.Uri, personId: string, noteIds: ReadonlySe
       theirs.add(id);
     }
   }
-  for (const name of names.filter((n) => theirs.has(noteIdPrefixOf(n) ?? ''))) {
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, name), { useTrash: false }).then(undefined, () => undefined);
+  for (const id of theirs) {
+    const header = noteHeaderName(id);
+    let othersGone = true;
+    for (const name of names.filter((n) => noteIdPrefixOf(n) === id && n !== header)) {
+      othersGone = (await deleteFile(vscode.Uri.joinPath(dir, name), notDeleted)) && othersGone;
+    }
+    if (othersGone && names.includes(header)) {
+      await deleteFile(vscode.Uri.joinPath(dir, header), notDeleted);
+    } else if (names.includes(header)) {
+      notDeleted.count++;
+    }
   }
   return theirs.size;
+}
+
+/** True once the file is gone (also when it was already); counted when it could not be deleted. */
+function deleteFile(file: vscode.Uri, notDeleted: NotDeleted): Thenable<boolean> {
+  return vscode.workspace.fs.delete(file, { useTrash: false }).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+        return true;
+      }
+      notDeleted.count++;
+      return false;
+    },
+  );
 }
 
 /** Rewrites a copied file, in its own form, when `change` gives a different text; 1 if it did. */

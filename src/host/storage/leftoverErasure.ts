@@ -79,12 +79,18 @@ export const readBackupCopy: ReadCopy = async (file) => {
  * Rewrites each such copy under `folder` without the person when it can be read as what it is (a
  * team or delegation file), and deletes it when it still mentions them: a damaged copy that names
  * them cannot be cleaned with certainty, and the person's erasure comes before its recovery.
- * Returns how many copies were changed or deleted, and whether one could not be read (sealed with
- * another key, or damaged): it may still name them.
+ * Returns how many copies were changed or deleted, whether one could not be read (sealed with
+ * another key, or damaged): it may still name them, and how many that had to go could not be
+ * deleted (held by another program, no permission): they still do.
  */
-export async function eraseFromLeftovers(folder: vscode.Uri, person: ErasedPerson, readCopy: ReadCopy = readDataFolderCopy): Promise<{ touched: number; unreadable: boolean }> {
+export async function eraseFromLeftovers(
+  folder: vscode.Uri,
+  person: ErasedPerson,
+  readCopy: ReadCopy = readDataFolderCopy,
+): Promise<{ touched: number; unreadable: boolean; notDeleted: number }> {
   let touched = 0;
   let unreadable = false;
+  let notDeleted = 0;
   for (const file of await leftoverCopies(folder, MAX_DEPTH)) {
     const copy = await readCopy(file);
     if (copy === 'unreadable') {
@@ -98,12 +104,19 @@ export async function eraseFromLeftovers(folder: vscode.Uri, person: ErasedPerso
     const cleaned = cleanedCopy(file, text, person);
     // A copy that cannot be rewritten without them goes: their erasure comes before its recovery.
     const rewritten = cleaned !== undefined && !holdsId(cleaned, person) && (await copy.writeBack(encoder.encode(cleaned)).then(() => true, () => false));
-    if (!rewritten) {
-      await vscode.workspace.fs.delete(file, { useTrash: false }).then(undefined, () => undefined);
+    const gone =
+      rewritten ||
+      (await vscode.workspace.fs.delete(file, { useTrash: false }).then(
+        () => true,
+        (error: unknown) => error instanceof vscode.FileSystemError && error.code === 'FileNotFound',
+      ));
+    if (gone) {
+      touched++;
+    } else {
+      notDeleted++;
     }
-    touched++;
   }
-  return { touched, unreadable };
+  return { touched, unreadable, notDeleted };
 }
 
 /**

@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { NOTE_MAX_BYTES } from '../../shared/fileLimits';
-import { serializeNoteHeader, type NoteHeader } from '../../shared/oneOnOnes/noteIndex';
-import { isFileOfNote, undecodableOriginalName } from '../../shared/storageLayout';
+import { parseNoteHeader, serializeNoteHeader, type NoteHeader } from '../../shared/oneOnOnes/noteIndex';
+import { isFileOfNote, isStoredId, noteBodyName, noteHeaderName, noteIdOfHeader, noteIdOfUndecodableOriginal, undecodableOriginalName } from '../../shared/storageLayout';
 import { readDataFile, readDataFileBounded, writeDataFile } from './dataFiles';
 import { noteBodyUri, noteHeaderUri, notesFolder } from './layout';
 
 const encoder = new TextEncoder();
 const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
 
 type Entries = [string, vscode.FileType][];
 
@@ -59,24 +60,73 @@ export async function bodyStamp(folder: vscode.Uri, id: string): Promise<BodySta
 }
 
 /**
- * Deletes every file of these notes for good: body, header and any original kept beside them.
- * Answers the notes a file of which could not be deleted (held by another program, no
- * permission): the user must never be told a person's notes are gone while a file of them is
- * left. A file already gone counts as deleted.
+ * Deletes every file of these notes for good: any original kept beside them and the header, then
+ * the body, last and only once all the others went. While the body is there the note stays
+ * listed (the index drops a note whose body is gone), so a file that could not be deleted (held
+ * by another program, no permission) is found again by the next Delete Person: the user must
+ * never be told a person's notes are gone while a file of them is left. Answers those notes. A
+ * file already gone counts as deleted.
  */
 export async function deleteNoteFiles(folder: vscode.Uri, ids: readonly string[]): Promise<string[]> {
-  const names = [...(await vscode.workspace.fs.readDirectory(notesFolder(folder)).then(undefined, () => [] as Entries))].map(([name]) => name);
-  const left = new Set<string>();
+  const names = await noteFolderEntries(folder);
+  const left: string[] = [];
   for (const id of ids) {
-    for (const name of names.filter((n) => isFileOfNote(n, id))) {
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(notesFolder(folder), name), { useTrash: false }).then(undefined, (error: unknown) => {
-        if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
-          left.add(id);
-        }
-      });
+    const body = noteBodyName(id);
+    let othersGone = true;
+    for (const name of names.filter((n) => isFileOfNote(n, id) && n !== body)) {
+      othersGone = (await deleteNoteFile(folder, name)) && othersGone;
+    }
+    if (!othersGone || !(await deleteNoteFile(folder, body))) {
+      left.push(id);
     }
   }
-  return [...left];
+  return left;
+}
+
+/**
+ * The note files of a person that no listed note owns: a header naming them whose note is not in
+ * the index (its body gone, or not picked up yet), and a kept original of a note that is neither
+ * listed nor there any more, whoever's it was (an earlier version deleted the body before it).
+ * `listed` says whether a note id is in the index. Deleted like a listed note's; answers the ids
+ * of their notes deleted (by header), and the ids a file of which is left.
+ */
+export async function deleteUnlistedNoteFiles(folder: vscode.Uri, personId: string, listed: (id: string) => boolean): Promise<{ theirs: string[]; left: string[] }> {
+  const names = await noteFolderEntries(folder);
+  const present = new Set(names);
+  const theirs: string[] = [];
+  for (const name of names) {
+    const id = noteIdOfHeader(name);
+    if (id === undefined || !isStoredId(id) || listed(id)) {
+      continue;
+    }
+    // A header sealed with another key, or damaged, cannot say whose it is: left alone.
+    const bytes = await readNoteHeader(folder, id).catch(() => undefined);
+    const header = bytes ? parseNoteHeader(lenient.decode(bytes)) : undefined;
+    if (header?.ok && header.value.personId === personId) {
+      theirs.push(id);
+    }
+  }
+  const orphans = new Set<string>();
+  for (const name of names) {
+    const id = noteIdOfUndecodableOriginal(name);
+    if (id !== undefined && !listed(id) && !present.has(noteBodyName(id)) && !present.has(noteHeaderName(id))) {
+      orphans.add(id);
+    }
+  }
+  const left = await deleteNoteFiles(folder, [...theirs, ...orphans]);
+  return { theirs: theirs.filter((id) => !left.includes(id)), left };
+}
+
+async function noteFolderEntries(folder: vscode.Uri): Promise<string[]> {
+  return (await vscode.workspace.fs.readDirectory(notesFolder(folder)).then(undefined, () => [] as Entries)).map(([name]) => name);
+}
+
+/** True once the file is gone, also when it was gone already. */
+function deleteNoteFile(folder: vscode.Uri, name: string): Thenable<boolean> {
+  return vscode.workspace.fs.delete(vscode.Uri.joinPath(notesFolder(folder), name), { useTrash: false }).then(
+    () => true,
+    (error: unknown) => error instanceof vscode.FileSystemError && error.code === 'FileNotFound',
+  );
 }
 
 /**

@@ -92,4 +92,30 @@ export class NoteIndexWriter {
     }
     return this.writes;
   }
+
+  /**
+   * Writes the index now, whether an update is pending or not, and answers whether it was
+   * written: after Delete Person an index left behind would still hold their notes' titles and
+   * open items, and the user must be told. True when nothing may be written (a read-only window).
+   */
+  async writeNow(): Promise<boolean> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const now = this.snapshot();
+    if (!now) {
+      return this.writes.then(() => true);
+    }
+    const text = serializeNoteIndex(now.notes);
+    const target = noteIndexUri(now.folder);
+    let written = true;
+    this.writes = this.writes
+      .then(() => writeDataFile(target, encoder.encode(text), { durable: false }))
+      .catch(() => {
+        written = false;
+      });
+    await this.writes;
+    return written;
+  }
 }

@@ -13,7 +13,7 @@ import { withDataLock } from './dataLock';
 import type { SetAsideNotice } from './jsonFileStore';
 import { notesFolder } from './layout';
 import { NewerVersionGuard } from './newerVersionGuard';
-import { bodyStamp, deleteNoteFiles, keepUndecodableOriginal, readNoteBody, writeNewNote, writeNoteBody, type BodyStamp } from './noteFiles';
+import { bodyStamp, deleteNoteFiles, deleteUnlistedNoteFiles, keepUndecodableOriginal, readNoteBody, writeNewNote, writeNoteBody, type BodyStamp } from './noteFiles';
 import { loadNoteIndex, NoteIndexWriter } from './noteIndexFile';
 import { NOTHING_FOUND, NoteReconciler, type Reconciliation } from './noteReconciler';
 import { NoteSearchCorpus } from './noteSearchCorpus';
@@ -196,30 +196,32 @@ export class NoteStore implements vscode.Disposable {
   }
 
   /**
-   * Deletes every note of a person for good: body, header and any original kept beside it. The
-   * index is rewritten at once, so no copy of their notes' titles or items stays behind.
+   * Deletes every note of a person for good: body, header and any original kept beside it, and
+   * the files of theirs no listed note owns (a header, a kept original). A note a file of which
+   * could not be deleted stays listed (`left`), so that deleting the person again finds it. The
+   * index is rewritten at once, so no copy of their notes' titles or items stays behind; whether
+   * that worked is answered too (`indexWritten`), also when there was nothing to delete, so a
+   * second try writes an index the first could not.
    */
-  /**
-   * Deletes a person's notes. A note a file of which could not be deleted stays listed (`left`),
-   * so that deleting the person again finds it.
-   */
-  removePerson(personId: string): Promise<{ readonly ids: string[]; readonly left: readonly string[] }> {
+  removePerson(personId: string): Promise<{ readonly ids: string[]; readonly left: readonly string[]; readonly indexWritten: boolean }> {
     return this.queue.run(async () => {
       const folder = this.folder;
-      const all = this.notes.forPerson(personId).map((meta) => meta.id);
-      if (!folder || all.length === 0) {
-        return { ids: [], left: [] };
+      if (!folder) {
+        return { ids: [], left: [], indexWritten: true };
       }
+      const all = this.notes.forPerson(personId).map((meta) => meta.id);
       const left = await deleteNoteFiles(folder, all);
+      const unlisted = await deleteUnlistedNoteFiles(folder, personId, (id) => this.notes.find(id) !== undefined);
       const ids = all.filter((id) => !left.includes(id));
       for (const id of ids) {
         this.notes.remove(id);
         this.corpus.forget(id);
       }
-      this.index.schedule();
-      await this.index.flushNow();
-      this.changed(undefined);
-      return { ids, left };
+      const indexWritten = await this.index.writeNow();
+      if (ids.length > 0) {
+        this.changed(undefined);
+      }
+      return { ids: [...ids, ...unlisted.theirs], left: [...left, ...unlisted.left], indexWritten };
     });
   }
 

@@ -166,10 +166,8 @@ async function offerDeletingUnreadableBackups(name: string, folders: readonly vs
 async function erasePerson(sources: ErasureSources, person: Person): Promise<{ erased: Erased; notCleaned: readonly vscode.Uri[] }> {
   const { team, notes, delegation, drafts, backups, workspaceState } = sources;
   await closeNoteTabs(notes.forPerson(person.id).map((note) => note.id));
-  const { ids: noteIds, left } = await notes.removePerson(person.id);
+  const { ids: noteIds, left, indexWritten } = await notes.removePerson(person.id);
   const items = await delegation.forgetPerson(person.id, person.name);
-  // The person stays on the team while anything of theirs is left, so Delete Person finds it again.
-  const removed = left.length === 0 && items.ok ? await team.remove(person.id) : undefined;
   const kept = await drafts.form();
   const draftName = kept?.draft.name.toLowerCase() ?? '';
   if (kept && (kept.personId === person.id || (draftName.length > 0 && (draftName.includes(person.name.toLowerCase()) || person.name.toLowerCase().includes(draftName))))) {
@@ -180,7 +178,18 @@ async function erasePerson(sources: ErasureSources, person: Person): Promise<{ e
   const inBackups = await backups.erasePerson(person.id, person.name, noteIds);
   // Files set aside beside the live ones (damaged, newer, interrupted writes) are the last copies.
   const folder = team.dataFolder;
-  const leftovers = folder ? await eraseFromLeftovers(folder, { id: person.id, name: person.name, noteIds }) : { unreadable: false };
+  const leftovers = folder ? await eraseFromLeftovers(folder, { id: person.id, name: person.name, noteIds }) : { unreadable: false, notDeleted: 0 };
+  const notFinished = [
+    ...(items.ok ? [] : [vscode.l10n.t('the delegation file')]),
+    ...(left.length > 0 ? [vscode.l10n.t('the files of {0} note(s)', left.length)] : []),
+    // The index caches their notes' titles and open items, the private ones too.
+    ...(indexWritten ? [] : [vscode.l10n.t('the note index')]),
+    ...(inBackups.notDeleted > 0 ? [filesInBackups(inBackups.notDeleted)] : []),
+    ...(leftovers.notDeleted > 0 ? [copiesSetAside(leftovers.notDeleted)] : []),
+  ];
+  // The person leaves the team last, and only when nothing of theirs is left: until then they
+  // stay listed, so Delete Person finds them and what is left of them again.
+  const removed = notFinished.length === 0 ? await team.remove(person.id) : undefined;
   const erased = {
     name: person.name,
     notes: noteIds.length,
@@ -188,13 +197,17 @@ async function erasePerson(sources: ErasureSources, person: Person): Promise<{ e
     backups: inBackups.touched,
     backupsNotCleaned: inBackups.notCleaned.length,
     leftoversNotCleaned: leftovers.unreadable,
-    notFinished: [
-      ...(removed?.ok === false ? [vscode.l10n.t('the team file')] : []),
-      ...(items.ok ? [] : [vscode.l10n.t('the delegation file')]),
-      ...(left.length > 0 ? [vscode.l10n.t('the files of {0} note(s)', left.length)] : []),
-    ],
+    notFinished: [...(removed?.ok === false ? [vscode.l10n.t('the team file')] : []), ...notFinished],
   };
   return { erased, notCleaned: inBackups.notCleaned };
+}
+
+function filesInBackups(count: number): string {
+  return count === 1 ? vscode.l10n.t('a file in the backups') : vscode.l10n.t('{0} files in the backups', count);
+}
+
+function copiesSetAside(count: number): string {
+  return count === 1 ? vscode.l10n.t('a copy set aside in the data folder') : vscode.l10n.t('{0} copies set aside in the data folder', count);
 }
 
 /** Their notes' tabs close first: an editor left open could save a note back. */

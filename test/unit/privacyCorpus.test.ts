@@ -86,6 +86,11 @@ const SHAPES: Record<string, (secret: string) => string> = {
   'an ideographic space as indent': (s) => `${SHARED_TOP}\n\u3000## Private notes\n\n${payload(s)}\n`,
   'a form feed as indent': (s) => `${SHARED_TOP}\n\f## Private notes\n\n${payload(s)}\n`,
   'full-width hashes': (s) => `${SHARED_TOP}\n\uff03\uff03 Private notes\n\n${payload(s)}\n`,
+  // Found by a second review: a look-alike between two lines of prose was folded into the line before.
+  'a no-break space before the hashes, prose right before and after': (s) => `${SHARED_TOP}\nAgenda item\n\u00a0## Private notes\n${payload(s).replace(/\n\n/g, '\n')}\nmore\n`,
+  'full-width hashes, prose right before and after': (s) => `${SHARED_TOP}\nAgenda item\n\uff03\uff03 Private notes\n${s} said in confidence.\nmore\n`,
+  'a zero-width space before the hashes in a list item, prose around': (s) => `${SHARED_TOP}\n- item\n  text\n  \u200b## Private\n  ${s} said in confidence.\n  more\n`,
+  'a setext private heading right after a line of prose': (s) => `${SHARED_TOP}\nDiscussed roadmap.\nPrivate notes\n-------------\n${s} said in confidence.\n`,
   'no blank lines at all': (s) => `${SHARED_TOP}## Private notes\n${payload(s).replace(/\n\n/g, '\n')}`,
 };
 
@@ -221,8 +226,8 @@ describe('no private text in anything shareable, for any text', () => {
       fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom('', ' class="x"'), fc.constantFrom('', '\n'), decoration, word).map(([level, attributes, nl, d, w]) => `<h${level}${attributes}>${nl}${d}${w}${nl}</h${level}>`),
     );
     fc.assert(
-      fc.property(sharedText.filter(withoutSentinel), heading, fc.constantFrom('\n\n', '\n'), (shared, line, gap) => {
-        const note = `${shared}${gap}${line}\n\n${payload(SENTINEL)}\n`;
+      fc.property(sharedText.filter(withoutSentinel), heading, fc.constantFrom('\n\n', '\n'), fc.constantFrom('\n\n', '\n'), (shared, line, gap, after) => {
+        const note = `${shared}${gap}${line}${after}${payload(SENTINEL).replace(/\n\n/g, after)}\nmore prose\n`;
         for (const [output, text] of Object.entries(shareableOutputs(note))) {
           assert.ok(!text.includes(SENTINEL), `${output}:\n${JSON.stringify(note)}\n${text}`);
         }

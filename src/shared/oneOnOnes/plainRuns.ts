@@ -7,7 +7,8 @@
  * blocks in linear time, and line numbers are mapped back through `groupStarts`.
  *
  * A plain line is one that can neither start nor end any block, nor underline a setext heading:
- * not blank, indented less than four spaces (no tab), not starting like a heading, quote, fence,
+ * not blank, indented less than four spaces (no tab), not starting like a heading (hash signs of
+ * any width after any blanks or invisible characters included), quote, fence,
  * HTML block, link definition, list item, thematic break or setext underline, and holding none
  * of the strings that end an HTML block (`-->`, `?>`, `]]>`, `</`; and no `>` at all in a note
  * that has a `<!X` declaration, which ends at any `>`). Joining such lines never moves a block
@@ -27,6 +28,24 @@ export interface FoldedText {
   readonly originalLines: number;
 }
 
+/** Spaces of any width, invisible characters and control characters a paste leaves at a line's start. */
+const LEADING_BLANKS = /^[\p{Zs}\p{Cf}\t\f\v]*/u;
+/** `#`, and the full-width and small forms an input method types for it. */
+const HASH_SIGNS = new Set(['#', '\uff03', '\ufe5f']);
+
+/**
+ * Where a line's run of hash signs ends, after whatever blanks precede it; undefined when it has
+ * none. A line a reader may take for a heading (the privacy rule's look-alikes) starts so.
+ */
+export function afterHashSigns(line: string): number | undefined {
+  let at = LEADING_BLANKS.exec(line)![0].length;
+  const first = at;
+  while (at < line.length && HASH_SIGNS.has(line[at]!)) {
+    at++;
+  }
+  return at > first ? at : undefined;
+}
+
 const LIST_OR_BREAK_START = new Set(['-', '*', '+', '_', '=']);
 const BLOCK_START = new Set(['#', '>', '`', '~', '<', '[']);
 /** A line with a pipe may start a table, which marked lets interrupt a paragraph. */
@@ -36,6 +55,11 @@ const HTML_BLOCK_ENDS = ['-->', '?>', ']]>', '</'];
 /** `anyAngleEnds`: the note has a `<!X` declaration, an HTML block that ends at any `>`. */
 export function isPlainLine(line: string, anyAngleEnds = false): boolean {
   if (line.includes('\t') || line.includes(TABLE_CELL) || HTML_BLOCK_ENDS.some((end) => line.includes(end)) || (anyAngleEnds && line.includes('>'))) {
+    return false;
+  }
+  // A line that only looks like a heading (`\u00a0## Private`, `\uff03\uff03 Private`) keeps a line
+  // of its own, so the privacy rule sees it at a line's start.
+  if (afterHashSigns(line) !== undefined) {
     return false;
   }
   let indent = 0;

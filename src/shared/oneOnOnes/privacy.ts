@@ -15,8 +15,8 @@ import { foldPlainRuns, longestRun, originalLine } from './plainRuns';
 
 export const PRIVATE_HEADING = 'Private notes';
 export const PRIVATE_END_MARKER = '<!-- end private -->';
-/** Bumped when the rule changes, so that indexes derived by an older rule are derived again (2: entities, HTML headings, "Privat", blanks before the hashes). */
-export const PRIVACY_RULE_VERSION = 2;
+/** Bumped when the rule changes, so that indexes derived by an older rule are derived again (2: entities, HTML headings, "Privat", blanks before the hashes; 3: such lines never folded into the line before, setext headings over lines). */
+export const PRIVACY_RULE_VERSION = 3;
 
 export { isPrivateHeadingText } from './privacyLexer';
 /**

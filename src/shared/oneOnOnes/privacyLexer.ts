@@ -5,6 +5,7 @@
  * to stop when nesting or re-reading costs more than a note would.
  */
 import { getDefaults, Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import { afterHashSigns } from './plainRuns';
 
 /** Deeper nesting of lists and quotes than any note has; marked recurses once per level. */
 const MAX_NESTING = 24;
@@ -41,21 +42,6 @@ export function isPrivateHeadingText(text: string): boolean {
     .startsWith('privat');
 }
 
-/** Spaces of any width, invisible characters and control characters a paste leaves at a line's start. */
-const LEADING_BLANKS = /^[\p{Zs}\p{Cf}\t\f\v]*/u;
-/** `#`, and the full-width and small forms an input method types for it. */
-const HASH_SIGNS = new Set(['#', '\uff03', '\ufe5f']);
-
-/** Where a line's run of hash signs ends, after whatever blanks precede it; undefined when it has none. */
-function afterHashSigns(line: string): number | undefined {
-  let at = LEADING_BLANKS.exec(line)![0].length;
-  const first = at;
-  while (at < line.length && HASH_SIGNS.has(line[at]!)) {
-    at++;
-  }
-  return at > first ? at : undefined;
-}
-
 /**
  * A line a reader takes for a private heading though Markdown does not: `##Private notes` with the
  * space forgotten, an invisible character (U+200B, U+0085…) where the space should be, a no-break
@@ -78,9 +64,12 @@ const HTML_HEADING_TEXT_MAX = 400;
  * Linear: each opening tag looks at a bounded stretch after it.
  */
 function privateHtmlHeadingAt(raw: string): number | undefined {
-  for (const open of raw.matchAll(HTML_HEADING_OPEN)) {
+  const opens = [...raw.matchAll(HTML_HEADING_OPEN)];
+  for (let i = 0; i < opens.length; i++) {
+    const open = opens[i]!;
     const from = open.index + open[0].length;
-    const stretch = raw.slice(from, from + HTML_HEADING_TEXT_MAX);
+    // A heading holds no heading: the stretch ends at the next opening tag, so stretches never overlap.
+    const stretch = raw.slice(from, Math.min(from + HTML_HEADING_TEXT_MAX, opens[i + 1]?.index ?? raw.length));
     const close = stretch.search(/<\/h[1-6]\s*>/i);
     if (isPrivateHeadingText((close < 0 ? stretch : stretch.slice(0, close)).replace(/\s+/g, ' '))) {
       return raw.lastIndexOf('\n', open.index) + 1;
@@ -260,7 +249,10 @@ export class PrivacyTokenizer extends Tokenizer {
   }
 
   private noteHeading(src: string, token: Tokens.Heading | undefined): Tokens.Heading | undefined {
-    if (token && isPrivateHeadingText(token.text)) {
+    // A setext heading's text may span lines ("Discussed roadmap." then "Private notes", underlined):
+    // the user sees the underlined line as the heading. In doubt, private from the heading's start.
+    // (Its last line: folding plain lines (plainRuns.ts) keeps a run's last line on its own.)
+    if (token && (isPrivateHeadingText(token.text) || isPrivateHeadingText(token.text.slice(token.text.lastIndexOf('\n') + 1)))) {
       if (this.containers.length === 0) {
         this.starts.push(this.total - src.length);
       } else {

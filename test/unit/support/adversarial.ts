@@ -128,6 +128,9 @@ export function knownHostileTexts(): PumpedText[] {
     hostile(`{{${' '.repeat(megabyte)}`, '"{{" + 1M spaces'),
     // The privacy rule's look-alike scans: HTML headings, character references, blanks before hashes.
     hostile('<h2>'.repeat(30_000), '"<h2>" × 30k'),
+    hostile('<h1>![]('.repeat(16_000), '"<h1>![](" × 16k'),
+    hostile(`<h1>${'![a'.repeat(40_000)}`, '"<h1>" + "![a" × 40k'),
+    hostile(`x\n${'\u00a0## a\n'.repeat(20_000)}`, '"\u00a0## a" lines × 20k'),
     hostile(`<h2 ${'a'.repeat(100_000)}`, '"<h2 " + 100k letters'),
     hostile(`<h2>${'&nbsp;'.repeat(20_000)}`, '"<h2>" + "&nbsp;" × 20k'),
     hostile(`## ${'&#x1F512;'.repeat(12_000)}Private`, '"## " + "&#x1F512;" × 12k + "Private"'),

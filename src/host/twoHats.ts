@@ -186,7 +186,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   };
   const teamCache = new SidebarTeamCache(context.workspaceState, log, () => !encryption.isEncrypted && !encryption.conversionUnderWay);
   const cachedTeam = { cache: teamCache, location: () => resolveDataLocation(context) };
-  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting, commands, cachedTeam }, log);
+  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting, commands, cachedTeam, dataOpened: () => dataOpen }, log);
   context.subscriptions.push(
     log,
     guard,

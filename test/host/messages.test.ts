@@ -73,3 +73,23 @@ describe('a request the protocol refuses', () => {
     close();
   });
 });
+
+describe('a request from the sidebar while the data is read again', () => {
+  it('waits for the re-read (after another window encrypted, say), then acts on the data read', async () => {
+    const folder = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-reread-')));
+    let reread!: () => void;
+    const rereading = new Promise<void>((resolve) => (reread = resolve));
+    const { team, posted, send, close } = await openSidebarOn(folder, { dataOpened: () => rereading });
+
+    send({ type: 'addPerson', requestId: 11, draft: { name: 'Grace Hopper', role: '', cadence: 'weekly' } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(posted.find((m) => m.type === 'didCompleteRequest' && m.requestId === 11), undefined, 'no answer while the data is read again');
+    assert.equal(team.all.length, 0, 'nothing written while the data is read again');
+
+    reread();
+    const answer = await eventually(() => posted.find((m) => m.type === 'didCompleteRequest' && m.requestId === 11), 'the answer once the data is read');
+    assert.ok(answer.type === 'didCompleteRequest' && !answer.error, JSON.stringify(answer));
+    assert.deepEqual(team.all.map((p) => p.name), ['Grace Hopper']);
+    close();
+  });
+});

@@ -67,6 +67,8 @@ export interface SidebarOptions {
   readonly loadLater?: boolean;
   /** The notes' guard, when the test turns this "window" read-only as a newer file would. */
   readonly guard?: NewerVersionGuard;
+  /** The data's last open as the extension tracks it (a re-read under way): intents wait for it. */
+  readonly dataOpened?: () => Promise<unknown>;
 }
 
 /**
@@ -107,6 +109,7 @@ export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions 
       presenting: options.presenting ?? new PresentingMode(memento),
       commands: runningCommands,
       ...(options.teamCache ? { cachedTeam: { cache: options.teamCache, location: () => location } } : {}),
+      ...(options.dataOpened ? { dataOpened: options.dataOpened } : {}),
     },
     log,
   );

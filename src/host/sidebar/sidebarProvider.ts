@@ -31,6 +31,8 @@ export interface SidebarSources {
   readonly commands: CommandHandlers;
   /** The team last shown, for the first paint of a fresh window; without it, nothing is shown before the data. */
   readonly cachedTeam?: CachedTeamSource;
+  /** The data's last open (a re-read after another window encrypted, say): intents wait for it. */
+  readonly dataOpened?: () => Promise<unknown>;
 }
 
 /**
@@ -260,6 +262,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     // A click on the cached team acts on the data once it is loaded, not on empty stores; a draft
     // kept before then would be dropped by the draft store's opening.
     await this.loading;
+    // Like the palette's commands, never on stores emptied for a re-read.
+    await this.sources.dataOpened?.();
     // Any error is told to the user and the view repainted (intentFailure.ts): none fails silently.
     await runSidebarIntent(message, {
       sources: this.sources,

@@ -3,6 +3,10 @@
  * errors may carry a path under the user's home folder (a disk error names its file) or text
  * from a note, so their message stays in the log.
  */
+import * as vscode from 'vscode';
+import { LockedError } from './encryption/lockedError';
+import { LockBusyError } from './storage/fileLock';
+
 const ownSentences = new WeakSet<Error>();
 
 /** Marks `error` as carrying one of Two Hats' own sentences, and returns it for a `throw`. */
@@ -13,4 +17,30 @@ export function withOwnSentence<E extends Error>(error: E): E {
 
 export function hasOwnSentence(error: unknown): error is Error {
   return error instanceof Error && ownSentences.has(error);
+}
+
+/**
+ * Why a file operation failed, in words safe to show: Two Hats' own sentence, or one chosen by the
+ * error's code. Never the error's own message, which names the file (a path under the home folder).
+ */
+export function safeFileReason(error: unknown): string {
+  if (hasOwnSentence(error) || error instanceof LockBusyError || error instanceof LockedError) {
+    return error.message;
+  }
+  const code = (error as { code?: unknown } | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+    case 'NoPermissions':
+      return vscode.l10n.t('Two Hats has no permission to change a file it needs.');
+    case 'ENOSPC':
+      return vscode.l10n.t('the disk is full');
+    case 'EBUSY':
+      return vscode.l10n.t('another program is holding a file it needs');
+    default:
+      return typeof code === 'string' && /^[A-Z]{1,24}$/i.test(code)
+        ? vscode.l10n.t('a file it needs could not be read or written ({0})', code)
+        : vscode.l10n.t('a file it needs could not be read or written');
+  }
 }

@@ -23,7 +23,10 @@ export function parseVersionedJson<T>(
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: l10n.t('it is not valid JSON ({0})', (error as Error).message) };
+    // Where, not what: the parser's message quotes the text around the fault (a name, a note's
+    // open item), and this reason is shown in a notification.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    return { ok: false, reason: at === undefined ? l10n.t('it is not valid JSON') : l10n.t('it is not valid JSON (at character {0})', Number(at)) };
   }
   const version = z.object({ schemaVersion: z.int() }).safeParse(raw);
   if (!version.success) {

@@ -15,6 +15,7 @@ import { talkingPointCommands } from '../../src/host/oneOnOnes/talkingPointComma
 import { LastNoteEditor } from '../../src/host/principles/noteInsertion';
 import { openPrinciple } from '../../src/host/principles/principleCommands';
 import { reasonOf } from '../../src/host/sidebar/intentFailure';
+import { safeFileReason } from '../../src/host/shownErrors';
 import { addDelegationItem } from '../../src/host/useCases/delegation';
 import { prepareOneOnOne } from '../../src/host/oneOnOnes/briefCommands';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
@@ -88,6 +89,11 @@ describe('no silent failures: an action that cannot be done says why', () => {
     const told = reasonOf(diskError);
     assert.ok(!told.includes(homedir()) && !told.includes('Ada'), told);
     assert.match(told, /no permission/);
+
+    // The same for a save that fails in a store (Node's own error names the file).
+    const nodeError = Object.assign(new Error(`EACCES: permission denied, open '${held.fsPath}'`), { code: 'EACCES' });
+    const saved = safeFileReason(nodeError);
+    assert.ok(!saved.includes(homedir()) && !saved.includes('Ada'), saved);
 
     const guard = new NewerVersionGuard();
     guard.turnReadOnly('team.json');

@@ -15,6 +15,7 @@ import { createPrivateFolder } from './permissions';
 import { SerialQueue } from './serialQueue';
 import { readPatiently, UnreadableForNow, type ReadBytes } from './transientRead';
 import { LockedError } from '../encryption/lockedError';
+import { safeFileReason } from '../shownErrors';
 import { markStartup } from '../startupTimeline'; // For `npm run bench` only: a few startup moments in memory.
 
 /** Where the data lives, decided by the composition root from the workspace and settings. */
@@ -175,7 +176,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
           try {
             await this.syncFromDisk(folder);
           } catch (error) {
-            return { ok: false, error: vscode.l10n.t('Could not read the saved data before changing it: {0}', (error as Error).message) };
+            return { ok: false, error: vscode.l10n.t('Could not read the saved data before changing it: {0}', safeFileReason(error)) };
           }
           if (this.guard.readOnlyReason !== undefined) {
             this.changeEmitter.fire();
@@ -189,7 +190,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
           try {
             await writeDataFile(target, encoder.encode(text));
           } catch (error) {
-            return { ok: false, error: vscode.l10n.t('Could not save: {0}. Nothing was changed.', (error as Error).message) };
+            return { ok: false, error: vscode.l10n.t('Could not save: {0}. Nothing was changed.', safeFileReason(error)) };
           }
           this.lastKnownText = text;
           this.current = outcome.value;
@@ -197,7 +198,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
           return { ok: true, result: outcome.result };
         });
       } catch (error) {
-        return { ok: false, error: vscode.l10n.t('Could not save: {0}. Nothing was changed.', (error as Error).message) };
+        return { ok: false, error: vscode.l10n.t('Could not save: {0}. Nothing was changed.', safeFileReason(error)) };
       }
     });
   }

@@ -3,6 +3,28 @@ import type { Page } from 'playwright-core';
 import { activeEditorText, openSidebar, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 import { getSession } from './session';
 
+/**
+ * Browse Principles, then the principle found by `filter`. The first test's principle preview (a
+ * webview) can finish opening on a loaded machine after this palette opened, take the focus and
+ * close it (a CI run saw the input go inert, then hidden): the user would open the palette again,
+ * and so does this, at most three times.
+ */
+async function browseTo(page: Page, filter: string, label: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'Two Hats: Browse Principles…');
+    try {
+      await pickFromQuickInput(page, filter, label, 10_000);
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1000);
+    }
+  }
+}
+
 function hatStatus(page: Page) {
   return page.locator('.statusbar-item').filter({ has: page.locator('[aria-label^="Wearing the"]') }).first();
 }
@@ -35,8 +57,7 @@ describe('principles in the command palette, and the two hats', () => {
   });
 
   it('finds a principle by the name of the person it quotes', async () => {
-    await runCommand(page, 'Two Hats: Browse Principles…');
-    await pickFromQuickInput(page, 'Napoleon Hill', 'Lead down, across and up');
+    await browseTo(page, 'Napoleon Hill', 'Lead down, across and up');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Lead down, across and up' }).waitFor();
     await page.locator('.quick-input-widget input').press('Escape');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });

@@ -143,7 +143,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 export async function pickFromQuickInput(page: Page, filter: string, label: string | RegExp, timeout = 30_000): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill(filter);
+  await input.fill(filter, { timeout });
   const row = page
     .locator('.quick-input-list .monaco-list-row')
     .filter({ has: page.locator('.label-name').getByText(label, { exact: true }) })

@@ -52,6 +52,7 @@ import { goalCommands } from './team/goalCommands';
 import { erasePersonCommands } from './team/erasePerson';
 import { teamCommands } from './team/teamCommands';
 import { markStartup } from './startupTimeline';
+import { safeFileReason } from './shownErrors';
 
 export { CORE_MODULES_FOR_BUNDLES } from './coreModulesForBundles';
 
@@ -118,7 +119,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
     // Before any store reads: the codec for the folder's form, and a conversion a crash cut short finished.
     await encryption.open(location.kind === 'folder' ? location.uri : undefined, backupFolder, identity).catch((error: unknown) => {
       log.error(`Encryption: could not open the data folder's encryption: ${(error as Error).message}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Two Hats could not finish converting your notes: {0}. Every note stays readable, and the next start finishes the job.', (error as Error).message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Two Hats could not finish converting your notes: {0}. Every note stays readable, and the next start finishes the job.', safeFileReason(error)));
     });
     await folderForm.follow(location.kind === 'folder' ? location.uri : undefined);
     await Promise.all([

@@ -60,7 +60,9 @@ describe('a data file held for a moment by another program', () => {
     try {
       await store.open({ kind: 'folder', uri: vscode.Uri.file(dir), scope: 'workspace' });
       assert.equal(store.state.kind, 'unavailable');
-      assert.match(store.state.kind === 'unavailable' ? store.state.message : '', /could not be read just now.*Reload Data from Disk/);
+      const shown = store.state.kind === 'unavailable' ? store.state.message : '';
+      assert.match(shown, /could not be read just now \(EACCES\).*Reload Data from Disk/);
+      assert.ok(!shown.includes(dir), `the message the sidebar shows names no folder of the user's: ${shown}`);
       const refused = await store.add({ name: 'Grace', role: '', cadence: 'weekly' });
       assert.equal(refused.ok, false);
       assert.deepEqual(readdirSync(dir), [TEAM_FILE], 'nothing was set aside or written beside it');

@@ -9,6 +9,7 @@ import type { ConversionOutcome } from '../../shared/encryption/conversionJourna
 import type { SomeCommandHandlers } from '../commands/commandTable';
 import type { EncryptionAtRest, PassphraseCheck } from './encryptionAtRest';
 import { askNewPassphrase } from './newPassphrase';
+import { safeFileReason } from '../shownErrors';
 
 export type EncryptionCommand = 'encryptNotes' | 'lockNow' | 'unlockNotes' | 'changePassphrase' | 'decryptNotes';
 
@@ -201,7 +202,7 @@ async function convert(
   } catch (error) {
     await context.encryption.asOwnChange(() => context.reopen()).catch(() => undefined);
     void vscode.window.showErrorMessage(
-      vscode.l10n.t('Two Hats could not finish converting your notes: {0}. Every note stays readable, and the next start finishes the job.', (error as Error).message),
+      vscode.l10n.t('Two Hats could not finish converting your notes: {0}. Every note stays readable, and the next start finishes the job.', safeFileReason(error)),
     );
     return { ok: false, problem: 'failed' };
   }

@@ -13,6 +13,7 @@ import type { TeamStore } from '../storage/teamStore';
 import { firstFew, freshFolder, pickFolder, writeNewFile } from './exportFiles';
 import { importNotes } from './noteImport';
 import { HOW_TO_OPEN, HOW_TO_OPEN_NAME, SEALED_KEYFILE_NAME, SEALED_SUFFIX, sealNote, type ExportKey, type ExportSealing } from './sealedExport';
+import { safeFileReason } from '../shownErrors';
 
 const encoder = new TextEncoder();
 
@@ -148,7 +149,7 @@ async function exportWith(team: TeamStore, notes: NoteStore, key: ExportKey | un
       }
       count++;
     } catch (error) {
-      failed.push(`${person}, ${meta.date} (${meta.title}): ${(error as Error).message}`);
+      failed.push(`${person}, ${meta.date} (${meta.title}): ${safeFileReason(error)}`);
     }
   }
   if (typeof args.folder !== 'string') {

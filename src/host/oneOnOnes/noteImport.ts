@@ -14,6 +14,7 @@ import type { NoteStore } from '../storage/noteStore';
 import { notReadyMessage, type TeamStore } from '../storage/teamStore';
 import { firstFew, markdownFilesUpTo, pickFolder } from './exportFiles';
 import { isSealedName, openExportKey, openSealedNote, SEALED_OVERHEAD_BYTES, SEALED_SUFFIX, type ExportSealing } from './sealedExport';
+import { safeFileReason } from '../shownErrors';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -41,7 +42,7 @@ async function readExport(uri: vscode.Uri, sealedWith: Buffer | undefined): Prom
   try {
     bytes = await readBounded(uri, IMPORT_FILE_MAX_BYTES + (sealed ? SEALED_OVERHEAD_BYTES : 0));
   } catch (error) {
-    return error instanceof TooLargeToRead ? vscode.l10n.t('not read: {0}.', error.problem) : vscode.l10n.t('not readable ({0})', (error as Error).message);
+    return error instanceof TooLargeToRead ? vscode.l10n.t('not read: {0}.', error.problem) : vscode.l10n.t('not readable ({0})', safeFileReason(error));
   }
   if (bytes === undefined) {
     return vscode.l10n.t('gone before it could be read');

@@ -148,10 +148,12 @@ export class JsonFileStore<T> implements vscode.Disposable {
               ? { kind: 'unavailable', locked: true, message: vscode.l10n.t('Two Hats is locked. Unlock it with your passphrase to see and change your notes.') }
               : {
                   kind: 'unavailable',
+                  // No folder and no system message: the sidebar may be on a shared screen, and a
+                  // storage path names the user's home folder (Show Data Location tells it on request).
                   message:
                     error instanceof UnreadableForNow
-                      ? `Two Hats cannot read its data in ${location.uri.fsPath} for now: ${error.message}`
-                      : `Two Hats cannot read its data in ${location.uri.fsPath}: ${(error as Error).message}`,
+                      ? vscode.l10n.t('Two Hats cannot read its data for now: {0}', error.message)
+                      : vscode.l10n.t('Two Hats cannot read its data: {0}.', safeFileReason(error)),
                 };
         }
       }
@@ -246,7 +248,7 @@ export class JsonFileStore<T> implements vscode.Disposable {
       }
       // Not a file Two Hats can read at all (a folder in its place): set it aside like a damaged
       // file, so the rest keeps working and nothing is overwritten.
-      return this.setAsideUnreadable(target, vscode.l10n.t('it could not be read ({0})', (error as Error).message));
+      return this.setAsideUnreadable(target, vscode.l10n.t('it could not be read ({0})', safeFileReason(error)));
     }
     if (bytes === undefined) {
       const changed = this.lastKnownText !== undefined;

@@ -16,11 +16,17 @@ export class UnreadableForNow extends Error {
       vscode.l10n.t(
         '{0} could not be read just now ({1}); another program may be holding it. Nothing was changed. Run Two Hats: Reload Data from Disk once it is free.',
         fileName,
-        (cause as Error).message || String(cause),
+        // The code only: Node's message quotes the file's full path, a home folder the sidebar must not show.
+        codeOf(cause) ?? vscode.l10n.t('busy'),
       ),
     );
     this.name = 'UnreadableForNow';
   }
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^[a-z]{1,24}$/i.test(code) ? code : undefined;
 }
 
 export function isTransient(error: unknown): boolean {

@@ -8,6 +8,7 @@ import type { ExportResult, ImportResult } from '../../src/host/oneOnOnes/export
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import { Consents } from '../../src/host/consent';
 import { loadOwnTemplates } from '../../src/host/oneOnOnes/templateLibrary';
+import { readAtMost } from '../../src/host/storage/boundedRead';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { exportedNote } from '../../src/shared/oneOnOnes/exportFormat';
 import { activateTwoHats, readText } from './helpers';
@@ -56,6 +57,19 @@ describe('files Two Hats did not write: limits checked before reading, exports t
       await vscode.workspace.fs.delete(file);
       await vscode.workspace.fs.delete(noteHeaderUri(folder, started.noteId));
     }
+  });
+
+  it('holds at most one byte past the limit of a file that grew after its size was taken', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'two-hats-growing-'));
+    const file = path.join(dir, 'growing.md');
+    writeFileSync(file, 'x'.repeat(64 * 1024));
+    // Measured when it held 10 bytes; another program has written 64 KB since.
+    const read = await readAtMost(file, 10, 1000);
+    assert.equal(read.byteLength, 1001, 'the read stopped one byte past the limit, so the caller can refuse it');
+    const whole = await readAtMost(file, 64 * 1024, 1024 * 1024);
+    assert.equal(whole.byteLength, 64 * 1024, 'a file within the limit is read whole');
+    const shrunk = await readAtMost(file, 128 * 1024, 1024 * 1024);
+    assert.equal(shrunk.byteLength, 64 * 1024, 'a file smaller than measured is read to its end');
   });
 
   it('refuses an own template above its size limit with a sentence, and keeps the others', async () => {

@@ -4,7 +4,7 @@
  * is refused with a sentence before a byte of it is read, and a file held for a moment by another
  * program is read again rather than taken for missing or damaged.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { sizeProblem } from '../../shared/fileLimits';
 import { readPatiently } from './transientRead';
@@ -44,7 +44,8 @@ function isMissing(error: unknown): boolean {
 
 /**
  * The file's bytes, or undefined when there is none. Throws `TooLargeToRead` above `limit`
- * bytes, without reading; a read that keeps failing transiently throws `UnreadableForNow`.
+ * bytes, without reading (or, for a file growing while it is read, after at most `limit` + 1
+ * bytes); a read that keeps failing transiently throws `UnreadableForNow`.
  */
 export function readBounded(uri: vscode.Uri, limit: number): Promise<Uint8Array | undefined> {
   return readPatiently(nameOf(uri), async () => {
@@ -58,7 +59,13 @@ export function readBounded(uri: vscode.Uri, limit: number): Promise<Uint8Array 
     }
     try {
       // Node's own read is several times cheaper than workspace.fs, which matters to search.
-      return uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+      const bytes = uri.scheme === 'file' ? await readAtMost(uri.fsPath, size, limit) : await vscode.workspace.fs.readFile(uri);
+      // The file may have grown since its size was taken (another program still writing it).
+      const grownProblem = sizeProblem(bytes.byteLength, limit);
+      if (grownProblem) {
+        throw new TooLargeToRead(nameOf(uri), grownProblem);
+      }
+      return bytes;
     } catch (error) {
       if (isMissing(error)) {
         return undefined;
@@ -66,4 +73,36 @@ export function readBounded(uri: vscode.Uri, limit: number): Promise<Uint8Array 
       throw error;
     }
   });
+}
+
+/**
+ * The file's bytes, but never more than one byte past `limit`: a file that grows between the
+ * size check and the read is caught by its length without all of it being held in memory.
+ * Exported for the test that grows a file past its measured size.
+ */
+export async function readAtMost(path: string, expectedSize: number, limit: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const cap = limit + 1;
+    let buffer = Buffer.allocUnsafe(Math.min(cap, expectedSize + 1));
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.byteLength) {
+        if (filled >= cap) {
+          break;
+        }
+        const larger = Buffer.allocUnsafe(Math.min(cap, buffer.byteLength * 2));
+        buffer.copy(larger, 0, 0, filled);
+        buffer = larger;
+      }
+      const { bytesRead } = await handle.read(buffer, filled, buffer.byteLength - filled, filled);
+      if (bytesRead === 0) {
+        break;
+      }
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
 }

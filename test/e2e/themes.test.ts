@@ -62,6 +62,11 @@ describe('the whole workbench, as the README shows it', () => {
       await personRow(frame, name).waitFor();
       await scrollSidebarToTop(frame);
       assert.ok(await isTopInView(frame.locator('li.person').first()), 'the picture starts at the top person, not cut off');
+      // At the sidebar's default width the row's icons sit beside the name, not beside the due line.
+      const row = personRow(frame, name);
+      const nameHeight = await row.locator('.person-name').evaluate((element) => element.getBoundingClientRect().height);
+      const dueHeight = await row.locator('.person-meta').first().evaluate((element) => element.getBoundingClientRect().height);
+      assert.ok(dueHeight < nameHeight * 1.6, `"Weekly · next 1:1 in 7 days" on one line: ${dueHeight} px high, a line of the name ${nameHeight} px`);
       // What a user deciding to install wants to see: the team and the note, side by side.
       assert.ok(await page.locator('.editor-group-container.active .monaco-editor').isVisible(), 'the note is open in the editor');
       // No hover tooltip in the picture: the pointer rests on the status bar's empty middle.

@@ -48,10 +48,11 @@ function copyFile(from, to) {
  * A lazily loaded host bundle must not carry copies of the core modules that hold the running
  * extension's state (the codec in use, the translator, the locked error's class): its imports of
  * the modules listed in src/host/coreModulesForBundles.ts become a look-up in that table, which
- * dist/core.js exports. Any other host module outside the bundle's own folders fails the build,
- * so a module with state is never copied by accident.
+ * dist/core.js exports. Any other host module outside the bundle's own modules (paths from the
+ * repository's root, matched by their start) fails the build, so a module with state is never
+ * copied by accident. Shared modules other than those listed are pure, and copied.
  */
-function coreModulesFor(ownFolders) {
+function coreModulesFor(ownModules) {
   const shared = new Set(
     [...readFileSync('src/host/coreModulesForBundles.ts', 'utf8').matchAll(/^\s*'(src\/[^']+)':/gm)].map((match) => match[1]),
   );
@@ -72,7 +73,7 @@ function coreModulesFor(ownFolders) {
         if (shared.has(name)) {
           return { path: name, namespace: 'core-module' };
         }
-        if (name.startsWith('src/host/') && !ownFolders.some((folder) => name.startsWith(folder))) {
+        if (name.startsWith('src/host/') && !ownModules.some((own) => name.startsWith(own))) {
           return { errors: [{ text: `${name} belongs to the core: list it in src/host/coreModulesForBundles.ts` }] };
         }
         return { path: resolved.path, sideEffects: resolved.sideEffects };
@@ -120,6 +121,9 @@ const contexts = [
   },
   // A third, loaded by the core when a file format is first needed: the .ics export and the
   // Markdown import with their libraries (`ics`, `yaml`), about 200 KB that few sessions need.
+  // It speaks through the core's translator, as the encryption bundle does. The bounded and
+  // patient readers hold no state and their errors never cross into the core, so it copies them
+  // (listing them in the core's table would grow the core past its budget).
   {
     ...common,
     entryPoints: ['src/host/formats.ts'],
@@ -128,6 +132,15 @@ const contexts = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [
+      coreModulesFor([
+        'src/host/formats',
+        'src/host/oneOnOnes/scheduleExport',
+        'src/host/oneOnOnes/markdownFolder',
+        'src/host/storage/boundedRead',
+        'src/host/storage/transientRead',
+      ]),
+    ],
   },
   {
     ...common,

@@ -1,14 +1,16 @@
 // Builds the extension host bundles (Node, CommonJS, `vscode` external) and the webview bundle
 // (browser, IIFE) together; `--production` minifies, `--watch` rebuilds on change, `--tests`
-// also builds the test suites into out/.
+// also builds the test suites into out/. `--unit` builds only what the unit lane runs (its tests,
+// the lane's reporter, the codicon stylesheet and the l10n bundles they read): nothing else.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeBundles } from './scripts/l10n.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const unitOnly = process.argv.includes('--unit');
 
 const common = {
   bundle: true,
@@ -23,17 +25,19 @@ const common = {
 const copyCodicons = {
   name: 'copy-codicons',
   setup(build) {
-    build.onEnd(() => {
-      mkdirSync('dist/webview', { recursive: true });
-      cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
-      // The font's URL without its cache-busting query: the sidebar's page preloads it by this
-      // very URL (a preload only serves a request for the same URL), and the extension's own
-      // install folder already changes with every version.
-      const css = readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8');
-      writeFileSync('dist/webview/codicon.css', css.replace(/codicon\.ttf\?[0-9a-f]+/g, 'codicon.ttf'));
-    });
+    build.onEnd(copyCodiconFiles);
   },
 };
+
+function copyCodiconFiles() {
+  mkdirSync('dist/webview', { recursive: true });
+  cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
+  // The font's URL without its cache-busting query: the sidebar's page preloads it by this
+  // very URL (a preload only serves a request for the same URL), and the extension's own
+  // install folder already changes with every version.
+  const css = readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8');
+  writeFileSync('dist/webview/codicon.css', css.replace(/codicon\.ttf\?[0-9a-f]+/g, 'codicon.ttf'));
+}
 
 function copyFile(from, to) {
   return {
@@ -153,12 +157,18 @@ const contexts = [
   },
 ];
 
-if (tests) {
-  const testCommon = { ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs', target: 'node20' };
+const testCommon = { ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs', target: 'node20' };
+const unitContexts = [
+  // Packages stay outside the unit bundles: each worker loads fast-check and marked once, not
+  // once per file (the lane's budget is 10 seconds).
+  { ...testCommon, entryPoints: ['test/unit/*.test.ts'], outdir: 'out/test/unit', packages: 'external' },
+  { ...testCommon, entryPoints: ['test/harness/laneReporter.ts'], outdir: 'out/test/harness', external: ['mocha'] },
+];
+if (unitOnly) {
+  contexts.splice(0, contexts.length, ...unitContexts);
+} else if (tests) {
   contexts.push(
-    // Packages stay outside the unit bundles: each worker loads fast-check and marked once, not
-    // once per file (the lane's budget is 10 seconds).
-    { ...testCommon, entryPoints: ['test/unit/*.test.ts'], outdir: 'out/test/unit', packages: 'external' },
+    unitContexts[0],
     { ...testCommon, entryPoints: ['test/checks/*.test.ts'], outdir: 'out/test/checks', external: ['mocha'] },
     { ...testCommon, entryPoints: ['test/locks/*.test.ts'], outdir: 'out/test/locks', external: ['mocha'] },
     { ...testCommon, entryPoints: ['test/package/*.test.ts'], outdir: 'out/test/package', external: ['mocha', 'yauzl'] },
@@ -178,10 +188,17 @@ if (tests) {
   );
 }
 
-if (!watch) {
+if (unitOnly) {
+  rmSync('out/test/unit', { recursive: true, force: true });
+} else if (!watch) {
   rmSync('dist', { recursive: true, force: true });
   if (tests) {
-    rmSync('out', { recursive: true, force: true });
+    // All but out/.cache, which remembers what is slow to work out again (scripts/l10n.mjs).
+    for (const name of existsSync('out') ? readdirSync('out') : []) {
+      if (name !== '.cache') {
+        rmSync(path.join('out', name), { recursive: true, force: true });
+      }
+    }
   }
 }
 
@@ -211,7 +228,11 @@ if (watch) {
   await Promise.all(built.map((context) => context.rebuild()));
   await Promise.all(built.map((context) => context.dispose()));
 }
-await renderListingIcon();
+if (unitOnly) {
+  copyCodiconFiles();
+} else {
+  await renderListingIcon();
+}
 // The localization bundles: English extracted from src/, German merged from its parts, and the
 // pseudo-locale (see scripts/l10n.mjs).
 await writeBundles(import.meta.dirname);

@@ -1,14 +1,16 @@
 // Builds the extension host bundles (Node, CommonJS, `vscode` external) and the webview bundle
 // (browser, IIFE) together; `--production` minifies, `--watch` rebuilds on change, `--tests`
-// also builds the test suites into out/.
+// also builds the test suites into out/. `--unit` builds only what the unit lane runs (its tests,
+// the lane's reporter, the codicon stylesheet and the l10n bundles they read): nothing else.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeBundles } from './scripts/l10n.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const unitOnly = process.argv.includes('--unit');
 
 const common = {
   bundle: true,
@@ -23,17 +25,19 @@ const common = {
 const copyCodicons = {
   name: 'copy-codicons',
   setup(build) {
-    build.onEnd(() => {
-      mkdirSync('dist/webview', { recursive: true });
-      cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
-      // The font's URL without its cache-busting query: the sidebar's page preloads it by this
-      // very URL (a preload only serves a request for the same URL), and the extension's own
-      // install folder already changes with every version.
-      const css = readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8');
-      writeFileSync('dist/webview/codicon.css', css.replace(/codicon\.ttf\?[0-9a-f]+/g, 'codicon.ttf'));
-    });
+    build.onEnd(copyCodiconFiles);
   },
 };
+
+function copyCodiconFiles() {
+  mkdirSync('dist/webview', { recursive: true });
+  cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
+  // The font's URL without its cache-busting query: the sidebar's page preloads it by this
+  // very URL (a preload only serves a request for the same URL), and the extension's own
+  // install folder already changes with every version.
+  const css = readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8');
+  writeFileSync('dist/webview/codicon.css', css.replace(/codicon\.ttf\?[0-9a-f]+/g, 'codicon.ttf'));
+}
 
 function copyFile(from, to) {
   return {
@@ -48,10 +52,11 @@ function copyFile(from, to) {
  * A lazily loaded host bundle must not carry copies of the core modules that hold the running
  * extension's state (the codec in use, the translator, the locked error's class): its imports of
  * the modules listed in src/host/coreModulesForBundles.ts become a look-up in that table, which
- * dist/core.js exports. Any other host module outside the bundle's own folders fails the build,
- * so a module with state is never copied by accident.
+ * dist/core.js exports. Any other host module outside the bundle's own modules (paths from the
+ * repository's root, matched by their start) fails the build, so a module with state is never
+ * copied by accident. Shared modules other than those listed are pure, and copied.
  */
-function coreModulesFor(ownFolders) {
+function coreModulesFor(ownModules) {
   const shared = new Set(
     [...readFileSync('src/host/coreModulesForBundles.ts', 'utf8').matchAll(/^\s*'(src\/[^']+)':/gm)].map((match) => match[1]),
   );
@@ -72,7 +77,7 @@ function coreModulesFor(ownFolders) {
         if (shared.has(name)) {
           return { path: name, namespace: 'core-module' };
         }
-        if (name.startsWith('src/host/') && !ownFolders.some((folder) => name.startsWith(folder))) {
+        if (name.startsWith('src/host/') && !ownModules.some((own) => name.startsWith(own))) {
           return { errors: [{ text: `${name} belongs to the core: list it in src/host/coreModulesForBundles.ts` }] };
         }
         return { path: resolved.path, sideEffects: resolved.sideEffects };
@@ -120,6 +125,9 @@ const contexts = [
   },
   // A third, loaded by the core when a file format is first needed: the .ics export and the
   // Markdown import with their libraries (`ics`, `yaml`), about 200 KB that few sessions need.
+  // It speaks through the core's translator, as the encryption bundle does. The bounded and
+  // patient readers hold no state and their errors never cross into the core, so it copies them
+  // (listing them in the core's table would grow the core past its budget).
   {
     ...common,
     entryPoints: ['src/host/formats.ts'],
@@ -128,6 +136,15 @@ const contexts = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [
+      coreModulesFor([
+        'src/host/formats',
+        'src/host/oneOnOnes/scheduleExport',
+        'src/host/oneOnOnes/markdownFolder',
+        'src/host/storage/boundedRead',
+        'src/host/storage/transientRead',
+      ]),
+    ],
   },
   {
     ...common,
@@ -140,12 +157,18 @@ const contexts = [
   },
 ];
 
-if (tests) {
-  const testCommon = { ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs', target: 'node20' };
+const testCommon = { ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs', target: 'node20' };
+const unitContexts = [
+  // Packages stay outside the unit bundles: each worker loads fast-check and marked once, not
+  // once per file (the lane's budget is 10 seconds).
+  { ...testCommon, entryPoints: ['test/unit/*.test.ts'], outdir: 'out/test/unit', packages: 'external' },
+  { ...testCommon, entryPoints: ['test/harness/laneReporter.ts'], outdir: 'out/test/harness', external: ['mocha'] },
+];
+if (unitOnly) {
+  contexts.splice(0, contexts.length, ...unitContexts);
+} else if (tests) {
   contexts.push(
-    // Packages stay outside the unit bundles: each worker loads fast-check and marked once, not
-    // once per file (the lane's budget is 10 seconds).
-    { ...testCommon, entryPoints: ['test/unit/*.test.ts'], outdir: 'out/test/unit', packages: 'external' },
+    unitContexts[0],
     { ...testCommon, entryPoints: ['test/checks/*.test.ts'], outdir: 'out/test/checks', external: ['mocha'] },
     { ...testCommon, entryPoints: ['test/locks/*.test.ts'], outdir: 'out/test/locks', external: ['mocha'] },
     { ...testCommon, entryPoints: ['test/package/*.test.ts'], outdir: 'out/test/package', external: ['mocha', 'yauzl'] },
@@ -165,10 +188,17 @@ if (tests) {
   );
 }
 
-if (!watch) {
+if (unitOnly) {
+  rmSync('out/test/unit', { recursive: true, force: true });
+} else if (!watch) {
   rmSync('dist', { recursive: true, force: true });
   if (tests) {
-    rmSync('out', { recursive: true, force: true });
+    // All but out/.cache, which remembers what is slow to work out again (scripts/l10n.mjs).
+    for (const name of existsSync('out') ? readdirSync('out') : []) {
+      if (name !== '.cache') {
+        rmSync(path.join('out', name), { recursive: true, force: true });
+      }
+    }
   }
 }
 
@@ -198,7 +228,11 @@ if (watch) {
   await Promise.all(built.map((context) => context.rebuild()));
   await Promise.all(built.map((context) => context.dispose()));
 }
-await renderListingIcon();
+if (unitOnly) {
+  copyCodiconFiles();
+} else {
+  await renderListingIcon();
+}
 // The localization bundles: English extracted from src/, German merged from its parts, and the
 // pseudo-locale (see scripts/l10n.mjs).
 await writeBundles(import.meta.dirname);

@@ -11,8 +11,9 @@
 // and fails: a message with no German, German with other placeholders, a `%key%` in package.json
 // missing from package.nls.json or package.nls.de.json, an `l10n.t` call the extractor cannot read,
 // English handed to the user in src/host without `l10n.t` (see rawMessages.mjs).
-import { getL10nJson } from '@vscode/l10n-dev';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { rawHostMessages } from './rawMessages.mjs';
 
@@ -36,13 +37,48 @@ function asExtractorSees(contents) {
   return contents.replace(/(import \* as \w+ from ')(?:\.\.?\/)+(?:shared\/)?l10n(')/g, '$1@vscode/l10n$2');
 }
 
+function extractorSources(root) {
+  return sourceFiles(root)
+    .filter((file) => !file.endsWith(path.join('shared', 'l10n.ts')))
+    .map((file) => asExtractorSees(readFileSync(file, 'utf8')));
+}
+
+/** The extractor's output as message → message. Loaded on demand: loading it alone costs half a second. */
+async function extracted(sources) {
+  const { getL10nJson } = await import('@vscode/l10n-dev');
+  const json = await getL10nJson(sources.map((contents) => ({ contents, extension: '.ts' })));
+  return Object.fromEntries(Object.entries(json).map(([key, value]) => [key, typeof value === 'string' ? value : value.message]));
+}
+
 /** Every message in src/, as l10n-dev extracts it (message → message). */
 export async function extractMessages(root) {
-  const files = sourceFiles(root)
-    .filter((file) => !file.endsWith(path.join('shared', 'l10n.ts')))
-    .map((file) => ({ contents: asExtractorSees(readFileSync(file, 'utf8')), extension: '.ts' }));
-  const extracted = await getL10nJson(files);
-  return Object.fromEntries(Object.entries(extracted).map(([key, value]) => [key, typeof value === 'string' ? value : value.message]));
+  return extracted(extractorSources(root));
+}
+
+const EXTRACTOR_VERSION = createRequire(import.meta.url)('@vscode/l10n-dev/package.json').version;
+
+/**
+ * The same messages, in the same order (each file's in turn, a message first seen kept), each
+ * file's remembered by its text in out/.cache: the extractor takes seconds over all of src/, which
+ * every build paid, though a change touches a file or two. The build's own check that nothing is
+ * missing (`check`) extracts afresh.
+ */
+async function extractMessagesRemembered(root) {
+  const cacheFile = path.join(root, 'out', '.cache', 'l10n-messages.json');
+  const known = existsSync(cacheFile) ? read(cacheFile) : {};
+  const remembered = {};
+  const merged = {};
+  for (const contents of extractorSources(root)) {
+    const key = createHash('sha256').update(`${EXTRACTOR_VERSION}\0${contents}`).digest('hex');
+    remembered[key] = known[key] ?? (await extracted([contents]));
+    for (const [message, value] of Object.entries(remembered[key])) {
+      merged[message] ??= value;
+    }
+  }
+  mkdirSync(path.dirname(cacheFile), { recursive: true });
+  write(`${cacheFile}.${process.pid}`, remembered);
+  renameSync(`${cacheFile}.${process.pid}`, cacheFile);
+  return merged;
 }
 
 const CALL = /\bl10n\.t\(\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|([^'"\s)]))/g;
@@ -93,7 +129,7 @@ function mergeGermanParts(root, english) {
 
 /** Writes the English, German and pseudo-locale bundles and the pseudo-locale package.nls. */
 export async function writeBundles(root) {
-  const english = await extractMessages(root);
+  const english = await extractMessagesRemembered(root);
   write(path.join(root, 'l10n', 'bundle.l10n.json'), english);
   write(path.join(root, 'l10n', 'bundle.l10n.de.json'), mergeGermanParts(root, english));
   write(path.join(root, 'l10n', `bundle.l10n.${PSEUDO_LOCALE}.json`), mapValues(english, pseudoLocalize));

@@ -3,9 +3,9 @@
  * own: some hold the state of the running extension (the codec every stored byte passes through,
  * the stored-form check, the window's key for backups, the translator, the set of errors that
  * carry Two Hats' own sentences), and the stores tell the locked error apart by its class.
- * esbuild.mjs resolves the encryption bundle's imports of these files to this table, read from
- * dist/core.js at run time; an import of any other host module outside the encryption folder
- * fails the build.
+ * esbuild.mjs resolves the encryption and formats bundles' imports of these files to this table,
+ * read from dist/core.js at run time; an import of any other host module outside a bundle's own
+ * modules fails the build.
  */
 import * as l10n from '../shared/l10n';
 import * as constants from './constants';

@@ -8,6 +8,7 @@ import './templates.test';
 import './exportImport.test';
 import './briefAndImport.test';
 import './markdownImportEdges.test';
+import './formatsLocalization.test';
 import './dueReminder.test';
 import './messages.test';
 import './sidebarDraft.test';

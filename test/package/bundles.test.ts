@@ -36,6 +36,7 @@ describe('the host bundles', () => {
       assert.ok(formats.includes(mark), `${library} is in dist/formats.js`);
     }
     assert.match(core, /require\("\.\/formats\.js"\)/, 'the core loads the formats bundle by a relative path, beside it');
+    assert.match(formats, /require\("\.\/core\.js"\)\.CORE_MODULES_FOR_BUNDLES\["src\/shared\/l10n"\]/, 'the formats bundle speaks through the core\'s translator, given the user\'s language');
   });
 
   it('keeps encryption at rest out of the core, in the bundle loaded for an encrypted folder or an encryption command', () => {

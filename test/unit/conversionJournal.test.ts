@@ -195,6 +195,38 @@ describe('crash-safe conversion of the data folder', () => {
     }
   });
 
+  it('moves the cursor past a batch only once its renames are durable, so a power cut cannot undo a file the journal counts as done', async () => {
+    /** Renames a power cut would undo: replaced, and not yet made durable by `filesReplaced`. */
+    class PowerCutFolder extends MemoryFolder {
+      readonly notDurable = new Set<string>();
+      readonly cursorPassedUndurable: string[] = [];
+      filesReplacedCalls = 0;
+      override async replaceFile(name: string, bytes: Uint8Array) {
+        await super.replaceFile(name, bytes);
+        this.notDurable.add(name);
+      }
+      async filesReplaced() {
+        this.filesReplacedCalls++;
+        this.notDurable.clear();
+      }
+      override async writeJournal(text: string) {
+        const doneThrough = parseJournal(text)?.doneThrough;
+        this.cursorPassedUndurable.push(...[...this.notDurable].filter((name) => doneThrough !== null && doneThrough !== undefined && name <= doneThrough));
+        await super.writeJournal(text);
+      }
+    }
+    const folder = new PowerCutFolder(dataKey);
+    for (const [name, text] of Object.entries(notes)) {
+      folder.files.set(name, encryptFile(dataKey, name, Buffer.from(text, 'utf8')));
+    }
+    folder.keyfile = 'wrapped key';
+    const outcome = await startDecrypting(folder, keyId, 3);
+    assert.equal(outcome.converted, 7);
+    assert.deepEqual(folder.cursorPassedUndurable, [], 'no journal write counted a file done before its rename was durable');
+    assert.equal(folder.filesReplacedCalls, 3, 'one flush per batch of three files, not one per file');
+    assert.equal(folder.writes, 1 + 7 + 2 + 1 + 1, 'journal, seven files, the cursor after two of the three batches, key file, journal removed');
+  });
+
   it('keeps a file it cannot decrypt encrypted, with its key file and journal, and says which', async () => {
     const folder = encryptedFolder(dataKey);
     folder.files.get('notes/p-2/2026-11-09.md')![40]! ^= 1;

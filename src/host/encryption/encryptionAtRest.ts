@@ -14,6 +14,7 @@ import { withDataLock } from '../storage/dataLock';
 import { useWindowKey } from '../storage/backupForms';
 import { EncryptedDataCodec, logicalNameOf } from './dataCodec';
 import { keyIdOf } from './envelope';
+import { resumingWithProgress } from './resumeProgress';
 import { encryptionFoundIn, journalOrStandIn, sealedJournalIn } from './encryptionOnDisk';
 import { journalMacKey } from './journalSeal';
 import { FileCodec, type FolderEncryption } from './fileCodec';
@@ -27,8 +28,11 @@ import { newDataKey, wrapDataKey, type ScryptParams } from './keyWrapping';
 export type { PassphraseCheck } from './keyfileAccess';
 
 export interface EncryptionOptions {
-  /** Stops the rolling backup for the length of a conversion; the returned function resumes it. */
-  readonly pauseBackups?: () => Promise<() => void>;
+  /**
+   * For the length of a conversion: stops the rolling backup (the returned function resumes it)
+   * and the note store's watcher (the stores are opened again afterwards, which restarts it).
+   */
+  readonly pause?: () => Promise<() => void>;
   /** Tests pass cheaper scrypt parameters; the product uses the default. */
   readonly scrypt?: ScryptParams;
 }
@@ -262,7 +266,7 @@ export class EncryptionAtRest implements vscode.Disposable {
     if (!this.folderState.journal) {
       return;
     }
-    const outcome = await this.converting(dataFolder, () => resumeConversion(this.conversion(dataFolder)));
+    const outcome = await resumingWithProgress(this.folderState.journal.direction, (report) => this.converting(dataFolder, () => resumeConversion(this.conversion(dataFolder), undefined, report)));
     logConversionOutcome(this.log, outcome);
     if (!this.folderState.keyfileExists && !this.folderState.journal) {
       await this.holder.forget();
@@ -276,7 +280,7 @@ export class EncryptionAtRest implements vscode.Disposable {
    * copies already converted (plain copies left behind after encrypting, say).
    */
   private async converting(dataFolder: vscode.Uri, run: () => Promise<ConversionOutcome>): Promise<ConversionOutcome> {
-    const resume = this.options.pauseBackups ? await this.options.pauseBackups() : undefined;
+    const resume = this.options.pause ? await this.options.pause() : undefined;
     try {
       return await withDataLock(dataFolder, run);
     } finally {

@@ -263,6 +263,16 @@ export class NoteStore implements vscode.Disposable {
     return this.corpus.searchable(this.notes.all, (id) => this.read(id), onProgress);
   }
 
+  /**
+   * While this window converts the folder (encryption at rest): its own rewrites of every note are
+   * not read again one by one. The conversion is always followed by an `open`, which watches again
+   * and checks every note once.
+   */
+  stopWatching(): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+  }
+
   /** Writes a pending index update now; called before the store closes or moves. */
   flush(): Promise<void> {
     return this.queue.run(() => this.index.flushNow());

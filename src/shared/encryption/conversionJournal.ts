@@ -16,8 +16,12 @@
  *   key is at hand (keychain or passphrase).
  * - Decrypting: journal, then files, then the key file goes, then the journal. The key file stays
  *   until no file needs it.
- * - The cursor only saves re-reading files already done; it is written every few files, not
- *   every file, since redoing is harmless.
+ * - Files go in batches: a batch is read, converted and written together (each file still
+ *   atomically, flushed before its rename), the renames are made durable (`filesReplaced`), and
+ *   only then does the cursor move past the batch, once. A kill mid-batch leaves some of its files
+ *   converted and the cursor before them all: the next run redoes the batch, skipping what is done.
+ *   The cursor only saves re-reading files already done, but it must never pass a file whose new
+ *   form could still be lost: a decryption that believed it would remove the key that file needs.
  *
  * Pure: the file system comes in as `ConversionIo`, which the host implements over the data
  * folder's one place for bytes, and which the unit tests implement in memory with a kill switch.
@@ -29,7 +33,7 @@ import { isSetAsideName } from './logicalNames';
 export type ConversionDirection = 'encrypt' | 'decrypt';
 export type StoredForm = 'plain' | 'encrypted';
 export const JOURNAL_SCHEMA_VERSION = 1;
-/** How many files are converted between two writes of the cursor. */
+/** How many files are converted together, between two writes of the cursor. */
 export const DEFAULT_JOURNAL_EVERY = 50;
 
 const journalSchema = z.object({
@@ -78,6 +82,8 @@ export interface ConversionIo {
   /** `undefined` when the file is gone (deleted meanwhile). */
   readFile(name: string): Promise<Uint8Array | undefined>;
   replaceFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** After a batch of `replaceFile`s: their renames made durable, before the cursor passes them. */
+  filesReplaced?(): Promise<void>;
   readJournal(): Promise<string | undefined>;
   writeJournal(text: string): Promise<void>;
   removeJournal(): Promise<void>;
@@ -105,6 +111,22 @@ export type ConversionOutcome = {
   setAside: { name: string; reason: string }[];
 };
 
+/** Told after every batch: files looked at so far, of how many this run looks at. */
+export type ConversionProgress = (done: number, total: number) => void;
+
+/**
+ * Every task run to its end before the first failure is thrown: a batch cut short by a failure
+ * leaves no write still under way behind the run (the caller may reopen the folder meanwhile).
+ */
+async function allSettled<T>(tasks: readonly (Promise<T> | undefined)[]): Promise<(T | undefined)[]> {
+  const settled = await Promise.allSettled(tasks.map((task) => task ?? Promise.resolve(undefined)));
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) {
+    throw failed.reason;
+  }
+  return settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : undefined));
+}
+
 /** Encrypt My Notes, after the key is held and the key file prepared. */
 export async function startEncrypting(io: ConversionIo, keyId: string, journalEvery = DEFAULT_JOURNAL_EVERY): Promise<ConversionOutcome> {
   await io.writeJournal(serializeJournal({ schemaVersion: JOURNAL_SCHEMA_VERSION, direction: 'encrypt', keyId, doneThrough: null }));
@@ -123,7 +145,7 @@ export async function startDecrypting(io: ConversionIo, keyId: string, journalEv
  * A damaged journal is read as the direction the key file implies; either way every file stays
  * readable with the key.
  */
-export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_JOURNAL_EVERY): Promise<ConversionOutcome> {
+export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_JOURNAL_EVERY, report?: ConversionProgress): Promise<ConversionOutcome> {
   const text = await io.readJournal();
   if (text === undefined) {
     return { outcome: 'nothingToDo', converted: 0, skipped: [], setAside: [] };
@@ -141,38 +163,44 @@ export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_
     doneThrough: null,
   };
   const target: StoredForm = journal.direction === 'encrypt' ? 'encrypted' : 'plain';
-  const names = (await io.listFiles()).sort();
+  const names = (await io.listFiles()).sort().filter((name) => journal.doneThrough === null || name > journal.doneThrough);
   const skipped: ConversionOutcome['skipped'] = [];
   const setAside: ConversionOutcome['setAside'] = [];
   let converted = 0;
-  let sinceJournal = 0;
   // Once a file could not be converted, the journal's cursor stays before it: the next run must
   // see it again, not take it for done (it would then remove the key it still needs).
   let cursorHeld = false;
-  for (const name of names) {
-    if (journal.doneThrough !== null && name <= journal.doneThrough) {
-      continue;
-    }
-    const bytes = await io.readFile(name);
-    if (bytes !== undefined && io.formOf(bytes) !== target) {
-      const result = io.convert(name, bytes, journal.direction);
-      if (result.ok) {
-        await io.replaceFile(name, result.bytes);
+  for (let start = 0; start < names.length; start += journalEvery) {
+    const batch = names.slice(start, start + journalEvery);
+    const stored = await allSettled(batch.map((name) => io.readFile(name)));
+    const results = batch.map((name, i) => {
+      const bytes = stored[i];
+      return bytes === undefined || io.formOf(bytes) === target ? undefined : io.convert(name, bytes, journal.direction);
+    });
+    await allSettled(batch.map((name, i) => {
+      const result = results[i];
+      return result?.ok ? io.replaceFile(name, result.bytes) : undefined;
+    }));
+    await io.filesReplaced?.();
+    batch.forEach((name, i) => {
+      const result = results[i];
+      if (result?.ok) {
         converted++;
-      } else if (isSetAsideName(name)) {
+      } else if (result && isSetAsideName(name)) {
         setAside.push({ name, reason: result.reason });
-      } else {
+      } else if (result) {
         skipped.push({ name, reason: result.reason });
         cursorHeld = true;
       }
-    }
-    if (!cursorHeld) {
-      journal.doneThrough = name;
-    }
-    if (++sinceJournal >= journalEvery) {
+      if (!cursorHeld) {
+        journal.doneThrough = name;
+      }
+    });
+    // After the last batch the journal goes, or is written below: no cursor to keep.
+    if (start + journalEvery < names.length) {
       await io.writeJournal(serializeJournal(journal));
-      sinceJournal = 0;
     }
+    report?.(start + batch.length, names.length);
   }
   if (journal.direction === 'decrypt' && skipped.length === 0 && keyfileExists) {
     await io.removeKeyfile();

@@ -52,6 +52,11 @@ export class NoteSearchIndexKeeper {
   /** Bumped when the store opens another folder: work for the old one is dropped. */
   private generation = 0;
   private dirty = false;
+  /**
+   * The file is there but could not be read (locked, held by another program): this session's
+   * index, built without it, must not replace it.
+   */
+  private fileUnread = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writes: Promise<void> = Promise.resolve();
 
@@ -82,6 +87,7 @@ export class NoteSearchIndexKeeper {
     this.loading = undefined;
     this.saved.clear();
     this.dirty = false;
+    this.fileUnread = false;
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -125,9 +131,11 @@ export class NoteSearchIndexKeeper {
         await this.ready();
         this.dirty = true;
         await this.flushNow();
-        return;
+        if (!this.dirty) {
+          return;
+        }
       } catch {
-        // Fall through: a file that cannot be brought up to date must not keep their words.
+        // Fall through: a file that cannot be rewritten must not keep their words.
       }
     }
     await this.writes;
@@ -142,7 +150,7 @@ export class NoteSearchIndexKeeper {
     }
     const index = this.index;
     const place = this.source.place();
-    if (!index || !this.dirty || !place?.writable) {
+    if (!index || !this.dirty || !place?.writable || this.fileUnread) {
       return this.writes;
     }
     this.dirty = false;
@@ -166,7 +174,12 @@ export class NoteSearchIndexKeeper {
   private async load(): Promise<NoteSearchIndex> {
     const { NoteSearchIndex } = searchIndexCode();
     const place = this.source.place();
-    const bytes = place ? await readDataFile(searchIndexUri(place.folder)).catch(() => undefined) : undefined;
+    const bytes = place
+      ? await readDataFile(searchIndexUri(place.folder)).catch(() => {
+          this.fileUnread = true;
+          return undefined;
+        })
+      : undefined;
     const stored = bytes ? NoteSearchIndex.parse(lenient.decode(bytes)) : undefined;
     if (!stored) {
       this.dirty = true;

@@ -198,7 +198,7 @@ export class NoteSearchIndexKeeper {
       }
     }
     // Newest first: a rebuild finds the notes a search shows first before the others.
-    const stale = notes.filter((note) => !index.isCurrent(note.id, note.updatedAt)).sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt);
+    const stale = notes.filter((note) => !index.isCurrent(note.id, note.updatedAt)).sort((a, b) => (a.date === b.date ? b.createdAt - a.createdAt : a.date < b.date ? 1 : -1));
     let reportedAt = Date.now();
     for (let i = 0; i < stale.length; i += READ_CHUNK) {
       const texts = await Promise.all(stale.slice(i, i + READ_CHUNK).map((note) => this.textOf(note)));

@@ -254,7 +254,8 @@ export class NoteStore implements vscode.Disposable {
 
   /** Every note's id, newest first: the order search shows its hits in. */
   newestFirst(): string[] {
-    return [...this.notes.all].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt).map((note) => note.id);
+    // ISO dates compare as strings; localeCompare costs tens of milliseconds at ten thousand notes.
+    return [...this.notes.all].sort((a, b) => (a.date === b.date ? b.createdAt - a.createdAt : a.date < b.date ? 1 : -1)).map((note) => note.id);
   }
 
   /** Writes a pending index update now; called before the store closes or moves. */

@@ -30,7 +30,7 @@ export interface HostFigure {
   readonly target?: string;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
@@ -192,26 +192,28 @@ async function measureWork(page: Page, dataDir: string, personName: string, repe
       }),
     );
   }
-  // From typing the query to the first result: the palette's own opening is not Two Hats' work.
-  const search = async (query: string) => {
-    await runCommand(page, 'Two Hats: Search 1:1 Notes…');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    try {
-      return await timed(async () => {
-        await input.fill(query);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: query.split(' ')[0]! }).first().waitFor({ timeout: 60_000 });
-      });
-    } finally {
-      await page.keyboard.press('Escape');
-    }
-  };
+  const search = (query: string) => timeSearch(page, query);
   const searchCold = await search('roadmap on-call');
   const warm: number[] = [];
   for (let i = 0; i < repeats; i++) {
     warm.push(await search(`release ${i} roadmap`));
   }
   return { render: median(renders), start: median(starts), save: median(saves), searchCold, searchWarm: median(warm) };
+}
+
+/** From typing the query to the first result: the palette's own opening is not Two Hats' work. */
+export async function timeSearch(page: Page, query: string): Promise<number> {
+  await runCommand(page, 'Two Hats: Search 1:1 Notes…');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  try {
+    return await timed(async () => {
+      await input.fill(query);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: query.split(' ')[0]! }).first().waitFor({ timeout: 60_000 });
+    });
+  } finally {
+    await page.keyboard.press('Escape');
+  }
 }
 
 interface Session {

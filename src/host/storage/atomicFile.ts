@@ -11,7 +11,7 @@
  * through Node: write, flush to disk, rename. Other schemes fall back to `workspace.fs`.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { link, open, rename, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { fileStamp, setAsideName, TEMP_TAIL, tempName } from '../../shared/storageLayout';
 import { processIsAlive } from './fileLock';
@@ -82,6 +82,40 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array, o
   } catch (error) {
     await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
     throw error;
+  }
+}
+
+/**
+ * Makes `target` a second name of `source`'s file (a hard link), replacing any file there at
+ * once: linked beside the target under a temporary name, then renamed over it. True when done;
+ * false when the file system will not link them (another device, a FAT or network volume, no
+ * permission), and the caller copies instead.
+ *
+ * Sound only because no Two Hats write changes a file in place: each writes a new file and renames
+ * it over the old name (`writeFileAtomic`), so the other name keeps the old contents.
+ */
+export async function linkFileAtomic(source: vscode.Uri, target: vscode.Uri): Promise<boolean> {
+  if (source.scheme !== 'file' || target.scheme !== 'file') {
+    return false;
+  }
+  try {
+    await link(source.fsPath, target.fsPath);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      return false;
+    }
+  }
+  const temp = tempSibling(target);
+  try {
+    await link(source.fsPath, temp.fsPath);
+    await rename(temp.fsPath, target.fsPath);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    // A rename onto another name of the same file does nothing and leaves the temporary name.
+    await unlink(temp.fsPath).catch(() => undefined);
   }
 }
 

@@ -64,7 +64,7 @@ const contexts = [
     external: ['vscode', './formats.js', './search.js'],
   },
   // Loaded by the core on the first search of a session: the persisted full-text index and
-  // MiniSearch's radix tree under it (storage/noteSearchIndexFile.ts).
+  // MiniSearch's radix tree under it and the keeper of its file (storage/searchIndexKeeper.ts).
   {
     ...common,
     entryPoints: ['src/host/searchIndexBundle.ts'],

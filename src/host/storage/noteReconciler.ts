@@ -14,7 +14,7 @@ import { fileNameOf, noteBodyUri, notesFolder } from './layout';
 import type { NewerVersionGuard } from './newerVersionGuard';
 import { listNoteFolder, readNoteBody, readNoteHeader, writeNoteHeader } from './noteFiles';
 import type { NoteIndexWriter } from './noteIndexFile';
-import type { NoteSearchIndexKeeper } from './noteSearchIndexFile';
+import type { NoteSearchIndexFile } from './noteSearchIndexFile';
 import type { SerialQueue } from './serialQueue';
 
 /** Notes checked per turn of the queue while reconciling. */
@@ -39,7 +39,7 @@ export interface ReconcilerHost {
   readonly queue: SerialQueue;
   readonly guard: NewerVersionGuard;
   readonly index: NoteIndexWriter;
-  readonly corpus: NoteSearchIndexKeeper;
+  readonly corpus: NoteSearchIndexFile;
   /** Notes whose index entry an older privacy rule derived: read again whatever their time. */
   readonly derivedByOlderRule: Set<string>;
   /** The notes as the store knows them now (replaced at every open). */

@@ -1,30 +1,22 @@
 /**
- * `search-index.json`: the persisted full-text index (shared/oneOnOnes/searchIndex.ts), so that
- * the first search of a session reads one file instead of every note. Loaded, with its code
- * (dist/search.js), on the first search; brought up to date then, and at every later search, by
- * comparing it with the note index (a note whose `updatedAt` differs is read again, one no longer
- * there is dropped); rebuilt from the note files when missing, damaged or of another version.
- * Written like every data file (through the codec, so encrypted with the rest), in the background
- * a while after saves: a write lost to a crash only leaves a few notes to read again.
+ * `search-index.json`, the persisted full-text index, as the note store sees it: a small front in
+ * the core for the keeper that lives in the search bundle (dist/search.js, searchIndexKeeper.ts),
+ * loaded with MiniSearch on the first search of a session. Until then a save does no index work:
+ * the first search compares the file with the note index and reads again what changed.
+ *
+ * The file's bytes pass through `readDataFile`/`writeDataFile` here, in the core, so the one codec
+ * encodes them like every other data file (encrypted when the folder is); Encrypt and Decrypt My
+ * Notes convert it with the rest of the folder; erasing a person rewrites or deletes it. It is a
+ * cache, never backed up (like notes-index.json).
  */
 import * as vscode from 'vscode';
-import type { NoteMeta } from '../../shared/oneOnOnes/noteIndex';
 import { withPrivateLinesBlanked } from '../../shared/oneOnOnes/privacy';
 import type { NoteSearchIndex } from '../../shared/oneOnOnes/searchIndex';
 import { readDataFile, writeDataFile } from './dataFiles';
 import { searchIndexUri } from './layout';
+import type { NoteSearchIndexKeeper, SearchIndexFiles, SearchIndexSource } from './searchIndexKeeper';
 
 type SearchIndexModule = typeof import('../searchIndexBundle');
-
-/** Saves close together share one write; the file is several megabytes at ten thousand notes. */
-const SEARCH_INDEX_WRITE_DELAY_MS = 10_000;
-/** How often a rebuild reports the index so far, for the search to show what it already finds. */
-const PROGRESS_MS = 150;
-/** Notes read at a time: thousands at once would flood the file system. */
-const READ_CHUNK = 64;
-
-const encoder = new TextEncoder();
-const lenient = new TextDecoder('utf-8');
 
 let searchModule: SearchIndexModule | undefined;
 
@@ -35,200 +27,59 @@ function searchIndexCode(): SearchIndexModule {
   return searchModule;
 }
 
-/** What the index is kept from: the note store's folder, its notes, and a way to read one. */
-export interface SearchIndexSource {
-  /** The folder, and whether this window may write there (not a read-only one); undefined without a folder. */
-  place(): { folder: vscode.Uri; writable: boolean } | undefined;
-  notes(): readonly NoteMeta[];
-  read(id: string): Promise<string>;
-}
+const indexFiles: SearchIndexFiles = {
+  read: (folder) => readDataFile(searchIndexUri(folder)),
+  // Not flushed to disk: a cache, rebuilt from the notes when a crash loses it.
+  write: (folder, bytes) => writeDataFile(searchIndexUri(folder), bytes, { durable: false }),
+  remove: (folder) => Promise.resolve(vscode.workspace.fs.delete(searchIndexUri(folder), { useTrash: false })).then(undefined, () => undefined),
+};
 
-export class NoteSearchIndexKeeper {
-  private index: NoteSearchIndex | undefined;
-  private loading: Promise<NoteSearchIndex> | undefined;
-  /** Texts just saved, so that bringing the index up to date need not read them back. */
-  private readonly saved = new Map<string, { text: string; updatedAt: number }>();
-  private refreshing: Promise<unknown> = Promise.resolve();
-  /** Bumped when the store opens another folder: work for the old one is dropped. */
-  private generation = 0;
-  private dirty = false;
-  /**
-   * The file is there but could not be read (locked, held by another program): this session's
-   * index, built without it, must not replace it.
-   */
-  private fileUnread = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private writes: Promise<void> = Promise.resolve();
+export class NoteSearchIndexFile {
+  /** Made by the first search; until then there is no index in memory to keep current. */
+  private keeper: NoteSearchIndexKeeper | undefined;
+  private readonly source: SearchIndexSource;
 
-  constructor(private readonly source: SearchIndexSource) {}
-
-  /** A note as just saved; taken into the index at the next search (a save does no index work). */
-  set(id: string, text: string, updatedAt: number): void {
-    if (this.index || this.loading) {
-      this.saved.set(id, { text, updatedAt });
-      this.schedule();
-    }
+  constructor(source: Omit<SearchIndexSource, 'files' | 'shareable'>) {
+    this.source = { ...source, shareable: withPrivateLinesBlanked, files: indexFiles };
   }
 
-  /** A note deleted or changed on disk: dropped now, read again by the next search if it is still there. */
-  forget(id: string): void {
-    this.saved.delete(id);
-    if (this.index) {
-      this.index.remove(id);
-      this.dirty = true;
-      this.schedule();
+  /** The index, up to date with the notes; loads the search bundle and the file the first time. */
+  ready(onProgress?: (soFar: NoteSearchIndex) => void): Promise<NoteSearchIndex> {
+    try {
+      this.keeper ??= new (searchIndexCode().NoteSearchIndexKeeper)(this.source);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
+    return this.keeper.ready(onProgress);
+  }
+
+  /** A note as just saved. */
+  set(id: string, text: string, updatedAt: number): void {
+    this.keeper?.set(id, text, updatedAt);
+  }
+
+  /** A note deleted or changed on disk. */
+  forget(id: string): void {
+    this.keeper?.forget(id);
   }
 
   /** Another folder: the index of this one is let go (after `flushNow`). */
   clear(): void {
-    this.generation++;
-    this.index = undefined;
-    this.loading = undefined;
-    this.saved.clear();
-    this.dirty = false;
-    this.fileUnread = false;
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    this.keeper?.clear();
   }
 
-  /**
-   * The index, brought up to date with the notes. The first call of a session loads the file; when
-   * it must read many notes (a rebuild), `onProgress` gets the index so far every few tenths of a
-   * second, to search while it goes on.
-   */
-  ready(onProgress?: (soFar: NoteSearchIndex) => void): Promise<NoteSearchIndex> {
-    const generation = this.generation;
-    const run = this.refreshing.then(async () => {
-      this.loading ??= this.load();
-      // A load that failed is tried again by the next search.
-      const index = (this.index ??= await this.loading.catch((error: unknown) => {
-        this.loading = undefined;
-        throw error;
-      }));
-      if (generation === this.generation) {
-        await this.bringUpToDate(index, generation, onProgress);
-      }
-      return index;
-    });
-    this.refreshing = run.catch(() => undefined);
-    return run;
-  }
-
-  /**
-   * After a person was erased (their notes already gone from the store): their words leave the
-   * file now. An index not loaded this session is deleted instead, and rebuilt by the next search.
-   */
-  async erase(): Promise<void> {
-    const place = this.source.place();
-    if (!place?.writable) {
-      return;
-    }
-    if (this.index || this.loading) {
-      try {
-        await this.ready();
-        this.dirty = true;
-        await this.flushNow();
-        if (!this.dirty) {
-          return;
-        }
-      } catch {
-        // Fall through: a file that cannot be rewritten must not keep their words.
-      }
-    }
-    await this.writes;
-    await vscode.workspace.fs.delete(searchIndexUri(place.folder), { useTrash: false }).then(undefined, () => undefined);
-  }
-
-  /** Writes a pending update now; resolves once every write asked for so far is done. */
   flushNow(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+    return this.keeper?.flushNow() ?? Promise.resolve();
+  }
+
+  /** After a person was erased: their words leave the file (an index not loaded is deleted, rebuilt by the next search). */
+  async erase(): Promise<void> {
+    if (this.keeper) {
+      return this.keeper.erase();
     }
-    const index = this.index;
     const place = this.source.place();
-    if (!index || !this.dirty || !place?.writable || this.fileUnread) {
-      return this.writes;
+    if (place?.writable) {
+      await indexFiles.remove(place.folder);
     }
-    this.dirty = false;
-    this.writes = this.writes
-      .then(() => writeDataFile(searchIndexUri(place.folder), encoder.encode(index.serialize()), { durable: false }))
-      .catch(() => {
-        this.dirty = true;
-      });
-    return this.writes;
-  }
-
-  private schedule(): void {
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      // Saves are taken in by the next search; a write takes them in itself when none came.
-      void this.ready().then(() => this.flushNow(), () => undefined);
-    }, SEARCH_INDEX_WRITE_DELAY_MS);
-  }
-
-  /** The stored index, or an empty one to rebuild when it is missing, damaged or of another version. */
-  private async load(): Promise<NoteSearchIndex> {
-    const { NoteSearchIndex } = searchIndexCode();
-    const place = this.source.place();
-    const bytes = place
-      ? await readDataFile(searchIndexUri(place.folder)).catch(() => {
-          this.fileUnread = true;
-          return undefined;
-        })
-      : undefined;
-    const stored = bytes ? NoteSearchIndex.parse(lenient.decode(bytes)) : undefined;
-    if (!stored) {
-      this.dirty = true;
-    }
-    return stored ?? NoteSearchIndex.empty();
-  }
-
-  /** Drops notes no longer there and reads again those changed since they were indexed. */
-  private async bringUpToDate(index: NoteSearchIndex, generation: number, onProgress?: (soFar: NoteSearchIndex) => void): Promise<void> {
-    const notes = this.source.notes();
-    const live = new Set(notes.map((note) => note.id));
-    for (const id of index.ids()) {
-      if (!live.has(id)) {
-        index.remove(id);
-        this.dirty = true;
-      }
-    }
-    // Newest first: a rebuild finds the notes a search shows first before the others.
-    const stale = notes.filter((note) => !index.isCurrent(note.id, note.updatedAt)).sort((a, b) => (a.date === b.date ? b.createdAt - a.createdAt : a.date < b.date ? 1 : -1));
-    let reportedAt = Date.now();
-    for (let i = 0; i < stale.length; i += READ_CHUNK) {
-      const texts = await Promise.all(stale.slice(i, i + READ_CHUNK).map((note) => this.textOf(note)));
-      if (generation !== this.generation) {
-        return;
-      }
-      texts.forEach((text, k) => {
-        const note = stale[i + k]!;
-        if (text !== undefined) {
-          index.set({ id: note.id, text, shareable: withPrivateLinesBlanked(text), updatedAt: note.updatedAt });
-          this.dirty = true;
-        }
-      });
-      if (onProgress && Date.now() - reportedAt >= PROGRESS_MS) {
-        reportedAt = Date.now();
-        onProgress(index);
-      }
-    }
-    if (stale.length > READ_CHUNK) {
-      // A rebuild: written soon, so that the next session starts from it.
-      this.schedule();
-    }
-  }
-
-  private async textOf(note: NoteMeta): Promise<string | undefined> {
-    const saved = this.saved.get(note.id);
-    this.saved.delete(note.id);
-    if (saved && saved.updatedAt === note.updatedAt) {
-      return saved.text;
-    }
-    return this.source.read(note.id).catch(() => undefined);
   }
 }

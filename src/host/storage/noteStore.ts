@@ -16,7 +16,7 @@ import { NewerVersionGuard } from './newerVersionGuard';
 import { deleteNoteFiles, keepUndecodableOriginal, readNoteBody, writeNewNote, writeNoteBody } from './noteFiles';
 import { loadNoteIndex, NoteIndexWriter } from './noteIndexFile';
 import { NOTHING_FOUND, NoteReconciler, type Reconciliation } from './noteReconciler';
-import { NoteSearchIndexKeeper } from './noteSearchIndexFile';
+import { NoteSearchIndexFile } from './noteSearchIndexFile';
 import { createPrivateFolder } from './permissions';
 import { SerialQueue } from './serialQueue';
 
@@ -46,7 +46,7 @@ export class NoteStore implements vscode.Disposable {
   private notes = new NotesByPerson();
   /** Notes whose index entry an older privacy rule derived: read again by the next reconcile. */
   private readonly derivedByOlderRule = new Set<string>();
-  private readonly corpus: NoteSearchIndexKeeper;
+  private readonly corpus: NoteSearchIndexFile;
   private readonly index: NoteIndexWriter;
   private readonly reconciler: NoteReconciler;
   private watcher: vscode.Disposable | undefined;
@@ -57,7 +57,7 @@ export class NoteStore implements vscode.Disposable {
   constructor(private readonly guard = new NewerVersionGuard()) {
     // A read-only window writes nothing, not even the cache: the index may be a newer one.
     this.index = new NoteIndexWriter(() => (this.folder && this.guard.readOnlyReason === undefined ? { folder: this.folder, notes: this.notes.all } : undefined));
-    this.corpus = new NoteSearchIndexKeeper({
+    this.corpus = new NoteSearchIndexFile({
       place: () => (this.folder ? { folder: this.folder, writable: this.guard.readOnlyReason === undefined } : undefined),
       notes: () => this.notes.all,
       read: (id) => this.read(id),

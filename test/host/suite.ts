@@ -28,6 +28,7 @@ import './presentingPreview.test';
 import './sidebarCache.test';
 import './encryption.test';
 import './encryptionOldBackups.test';
+import './backupLinksEncryption.test';
 import './lockNowViews.test';
 import './sealedExport.test';
 import './sealedHandover.test';

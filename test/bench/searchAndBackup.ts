@@ -3,9 +3,10 @@
  * #15), on 200 people and 10,000 notes beside 1 person and 10 notes, each in its own code-server.
  * A few minutes instead of the whole hour.
  *
- * Search is timed as in the whole bench (typing the query to the first result). Three moments: the
- * first search ever of a store (nothing persisted yet), the first search after the store is loaded
- * again (Reload Data from Disk: the session's first search), and later searches.
+ * Search is timed from typing the query to its first result and to its last (the list no longer
+ * changing). Three moments: the first search ever of a store (nothing persisted yet), the first
+ * search after the store is loaded again (Reload Data from Disk: the session's first search), and
+ * later searches.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -13,15 +14,18 @@ import type { Browser } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer } from '../harness/codeServer';
 import { workspaceDataDir } from '../harness/dataDir';
 import { openWorkbench, runCommand } from '../harness/workbench';
-import { backupWritten, median, REPEATS, timeSearch, type HostFigure } from './host';
+import { backupWritten, median, REPEATS, timeSearchToLast, type HostFigure } from './host';
 import { seedStorage } from './seed';
 
 interface Figures {
   firstBackup: number;
   laterBackup: number;
   firstSearchEver: number;
+  firstSearchEverLast: number;
   firstSearchOfLoad: number;
+  firstSearchOfLoadLast: number;
   laterSearch: number;
+  laterSearchLast: number;
 }
 
 async function measure(browser: Browser, seed: { people: number; notes: number }): Promise<Figures> {
@@ -40,7 +44,7 @@ async function measure(browser: Browser, seed: { people: number; notes: number }
     await runCommand(page, 'Two Hats: Reload Data from Disk');
     const laterBackup = await backupWritten(server.userDataDir, reloadedAt, seed.notes);
     await page.waitForTimeout(2000);
-    const firstSearchEver = await timeSearch(page, 'roadmap on-call');
+    const firstSearchEver = await timeSearchToLast(page, 'roadmap on-call');
     // Loading the store again writes what the session holds, then starts afresh from disk.
     await page.waitForTimeout(2000);
     await runCommand(page, 'Two Hats: Reload Data from Disk');
@@ -52,13 +56,22 @@ async function measure(browser: Browser, seed: { people: number; notes: number }
     // Past the backup pass the load starts.
     await backupWritten(server.userDataDir, Date.now() - 1, seed.notes).catch(() => 0);
     await page.waitForTimeout(2000);
-    const firstSearchOfLoad = await timeSearch(page, 'roadmap on-call');
-    const later: number[] = [];
+    const firstSearchOfLoad = await timeSearchToLast(page, 'roadmap on-call');
+    const later = [];
     for (let i = 0; i < REPEATS; i++) {
-      later.push(await timeSearch(page, `release ${i} roadmap`));
+      later.push(await timeSearchToLast(page, `release ${i} roadmap`));
     }
     await page.context().close();
-    return { firstBackup, laterBackup, firstSearchEver, firstSearchOfLoad, laterSearch: median(later) };
+    return {
+      firstBackup,
+      laterBackup,
+      firstSearchEver: firstSearchEver.first,
+      firstSearchEverLast: firstSearchEver.last,
+      firstSearchOfLoad: firstSearchOfLoad.first,
+      firstSearchOfLoadLast: firstSearchOfLoad.last,
+      laterSearch: median(later.map((times) => times.first)),
+      laterSearchLast: median(later.map((times) => times.last)),
+    };
   } finally {
     await server.stop();
   }
@@ -71,8 +84,11 @@ export async function searchAndBackupBenchmarks(browser: Browser): Promise<HostF
   return [
     figure('first backup of a loaded store (background), 10,000 notes', 'firstBackup', '< 5 s'),
     figure('backup pass at each later load (background)', 'laterBackup'),
-    figure('first search ever of a store (nothing persisted), 10,000 notes', 'firstSearchEver'),
-    figure('first search after loading the store, 10,000 notes', 'firstSearchOfLoad', '≤ 100 ms'),
-    figure(`later searches (median of ${REPEATS}), 10,000 notes`, 'laterSearch', '≤ 100 ms'),
+    figure('first search ever of a store (nothing persisted), first result, 10,000 notes', 'firstSearchEver'),
+    figure('first search ever of a store (nothing persisted), last result, 10,000 notes', 'firstSearchEverLast'),
+    figure('first search after loading the store, first result, 10,000 notes', 'firstSearchOfLoad', '≤ 100 ms'),
+    figure('first search after loading the store, last result, 10,000 notes', 'firstSearchOfLoadLast', '≤ 300 ms'),
+    figure(`later searches (median of ${REPEATS}), first result, 10,000 notes`, 'laterSearch', '≤ 100 ms'),
+    figure(`later searches (median of ${REPEATS}), last result, 10,000 notes`, 'laterSearchLast', '≤ 300 ms'),
   ];
 }

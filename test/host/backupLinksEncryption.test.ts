@@ -8,7 +8,7 @@ import { decryptFile, isEnvelope } from '../../src/host/encryption/envelope';
 import { unwrapDataKey } from '../../src/host/encryption/keyWrapping';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { BACKUPS_FOLDER, ENCRYPTION_KEY_FILE, NOTES_FOLDER, noteBodyName } from '../../src/shared/storageLayout';
+import { BACKUPS_FOLDER, ENCRYPTION_KEY_FILE, NOTES_FOLDER, SEARCH_INDEX_FILE, noteBodyName } from '../../src/shared/storageLayout';
 import { activateTwoHats, eventually, saveOrExplain } from './helpers';
 
 function run(command: keyof typeof COMMANDS, args?: unknown): Thenable<EncryptionCommandResult | undefined> {
@@ -107,5 +107,19 @@ describe('a linked backup through Encrypt My Notes', function () {
     }
     assert.ok(isEnvelope(readFileSync(source)) && !readFileSync(source).includes(Buffer.from(second)), 'the saved note is encrypted');
     await eventually(async () => ((await decrypted(copy, started.noteId)).includes(second) ? true : undefined), 'the backup of the saved version', 40_000);
+  });
+
+  it('keeps the search index file encrypted too, and search still finds the note', async () => {
+    assert.ok(existsSync(path.join(data, ENCRYPTION_KEY_FILE)), 'the folder is encrypted (by the test above)');
+    const word = `LINKED-AFTER-ENCRYPT-${stamp}`;
+    const hits = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, word);
+    assert.equal(hits?.length, 1, 'the saved note is found');
+    // A reload writes the index the session holds before the store opens again.
+    await vscode.commands.executeCommand(COMMANDS.reloadData);
+    const indexFile = path.join(data, SEARCH_INDEX_FILE);
+    const stored = await eventually(() => (existsSync(indexFile) ? readFileSync(indexFile) : undefined), 'the search index on disk');
+    assert.ok(isEnvelope(stored), 'the index file is an encrypted envelope');
+    assert.ok(!stored.includes(Buffer.from(word)) && !stored.includes(Buffer.from(word.toLowerCase())), 'no word of a note is readable in it');
+    assert.deepEqual(await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, word), hits, 'read back from the encrypted file');
   });
 });

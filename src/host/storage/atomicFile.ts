@@ -11,7 +11,8 @@
  * through Node: write, flush to disk, rename. Other schemes fall back to `workspace.fs`.
  */
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, open, rename, stat, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { fileStamp, setAsideName, TEMP_TAIL, tempName } from '../../shared/storageLayout';
 import { processIsAlive } from './fileLock';
@@ -86,37 +87,56 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array, o
 }
 
 /**
- * Makes `target` a second name of `source`'s file (a hard link), replacing any file there at
- * once: linked beside the target under a temporary name, then renamed over it. True when done;
- * false when the file system will not link them (another device, a FAT or network volume, no
- * permission), and the caller copies instead.
+ * Copies `source` over `target` as a file of its own, without passing the bytes through the
+ * extension: cloned where the disk shares blocks copy-on-write (btrfs, XFS, APFS), copied by the
+ * kernel elsewhere. Copied beside the target under a temporary name, flushed to disk, then renamed
+ * over it, so a reader of `target` sees the old copy or the new one, never half of each.
  *
- * Sound only because no Two Hats write changes a file in place: each writes a new file and renames
- * it over the old name (`writeFileAtomic`), so the other name keeps the old contents.
+ * An empty source (a torn write by another program) never replaces a target that holds
+ * something; that is judged on the copy made, not on an earlier look at the source, which may
+ * change in between. Returns false when either is not a local file (the caller reads and writes);
+ * a missing source copies nothing.
  */
-export async function linkFileAtomic(source: vscode.Uri, target: vscode.Uri): Promise<boolean> {
+export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri): Promise<boolean> {
   if (source.scheme !== 'file' || target.scheme !== 'file') {
     return false;
   }
+  const temp = tempSibling(target).fsPath;
   try {
-    await link(source.fsPath, target.fsPath);
+    try {
+      await copyFile(source.fsPath, temp, constants.COPYFILE_FICLONE);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await exists(source.fsPath))) {
+        return true;
+      }
+      throw error;
+    }
+    const handle = await open(temp, 'r+');
+    let size: number;
+    try {
+      // On disk before the rename: a power cut must not leave the copy's name on empty blocks.
+      await handle.sync();
+      size = (await handle.stat()).size;
+    } finally {
+      await handle.close();
+    }
+    if (size === 0 && (await stat(target.fsPath).then((s) => s.size > 0, () => false))) {
+      await unlink(temp);
+      return true;
+    }
+    await rename(temp, target.fsPath);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      return false;
-    }
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
-  const temp = tempSibling(target);
-  try {
-    await link(source.fsPath, temp.fsPath);
-    await rename(temp.fsPath, target.fsPath);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    // A rename onto another name of the same file does nothing and leaves the temporary name.
-    await unlink(temp.fsPath).catch(() => undefined);
-  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Leftover temporary files of `target` from writes that were interrupted, newest first; not those of a write under way. */

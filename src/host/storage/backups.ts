@@ -5,12 +5,13 @@
  * copies deletions, so a mistake in the workspace cannot empty the backup. On the same machine
  * only: global storage is as private as workspace storage.
  *
- * Notes are "copied" as hard links where the disk allows (`linkFileAtomic`): the first backup of
- * ten thousand notes is then twenty thousand directory entries, not forty megabytes read, written
- * and flushed. Every write of a note replaces its file through a rename, so the backup's name
- * keeps the version it linked; erasing a person unlinks the backup's names (backupErasure.ts).
+ * Local files are copied by the operating system (`copyFileAtomic`), cloned where the disk allows,
+ * never read into the extension and written back: the first backup of ten thousand notes is not
+ * forty megabytes through JavaScript. Each copy is a file of its own, never a second name of the
+ * note (a hard link): a program that writes into a note in place, or damage on disk, must not
+ * reach the backup, nor damage to the backup the note. Backups hold the stored bytes as they are
+ * (encrypted when the data is), so no copy needs the codec.
  */
-import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { describeBackup, restoreCandidates, serializeBackupManifest, type BackupManifest, type WorkspaceIdentity } from '../../shared/backups';
 import {
@@ -30,7 +31,7 @@ import { parseKeyfile } from '../encryption/keyWrapping';
 import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
 import { listBackups, readBackupManifest, restoreBackupInto, type OpenBackup, type StoredBackup } from './backupFolders';
 import { erasePersonFromBackups, type BackupErasure } from './backupErasure';
-import { linkFileAtomic } from './atomicFile';
+import { copyFileAtomic } from './atomicFile';
 import { backupFolderFor, fileNameOf, notesFolder } from './layout';
 import { createPrivateFolder } from './permissions';
 import type { DelegationStore } from './delegationStore';
@@ -210,18 +211,17 @@ export class BackupKeeper implements vscode.Disposable {
       await createPrivateFolder(folder);
     }
     const previous = everything ? await this.readManifest(target.backup) : undefined;
-    const copy = async (relative: string, unlessCopiedSince = false, mayLink = false) => {
+    const copy = async (relative: string, unlessCopiedSince = false) => {
       const from = vscode.Uri.joinPath(target.data, ...relative.split('/'));
       const to = vscode.Uri.joinPath(target.backup, ...relative.split('/'));
       if (unlessCopiedSince && (await copiedSince(from, to))) {
         return;
       }
-      // An empty note is copied, below, under the rule for empty files.
-      if (mayLink && (await holdsBytes(from)) && (await linkFileAtomic(from, to))) {
+      if (await copyFileAtomic(from, to)) {
         return;
       }
       const bytes = await readStoredCopy(from);
-      // An empty file (a torn write by another program) never replaces a copy that holds something.
+      // Not a local file. An empty file (a torn write by another program) never replaces a copy that holds something.
       if (bytes && (bytes.byteLength > 0 || !(await readStoredCopy(to)))) {
         await writeStoredCopy(to, bytes);
       }
@@ -244,7 +244,7 @@ export class BackupKeeper implements vscode.Disposable {
     // file by file, once.
     const notes = everything ? await this.notesToCopy(backupNotes, previous?.completeAsOf) : dirtyNotes.map((id) => ({ id, check: false }));
     for (let i = 0; i < notes.length; i += 32) {
-      await Promise.all(notes.slice(i, i + 32).flatMap(({ id, check }) => [copy(`${NOTES_FOLDER}/${noteBodyName(id)}`, check, true), copy(`${NOTES_FOLDER}/${noteHeaderName(id)}`, check, true)]));
+      await Promise.all(notes.slice(i, i + 32).flatMap(({ id, check }) => [copy(`${NOTES_FOLDER}/${noteBodyName(id)}`, check), copy(`${NOTES_FOLDER}/${noteHeaderName(id)}`, check)]));
     }
     const completeAsOf = everything ? startedAt : (await this.readManifest(target.backup))?.completeAsOf;
     const manifest: BackupManifest = {
@@ -302,11 +302,6 @@ export class BackupKeeper implements vscode.Disposable {
   private readManifest(folder: vscode.Uri): Promise<BackupManifest | undefined> {
     return readBackupManifest(folder);
   }
-}
-
-/** Whether a local file is there and not empty (a link is only made for such files). */
-async function holdsBytes(file: vscode.Uri): Promise<boolean> {
-  return file.scheme === 'file' && (await stat(file.fsPath).then((s) => s.size > 0, () => false));
 }
 
 /** Whether `to` is a copy of `from` made after its last change: same size, written later. */

@@ -21,14 +21,14 @@ function readOpened(fd: number): Buffer {
 }
 
 /**
- * Backups link notes (issue #15); Encrypt My Notes converts the backup with the data (issue #14).
- * The conversion must replace each file, never write into it: the backup's name shares the
- * note's file until then.
+ * Backups copy notes (issue #15); Encrypt My Notes converts the backup with the data (issue #14).
+ * The conversion must replace each file, never write into it, and the backup stays a file of its
+ * own.
  */
-describe('a linked backup through Encrypt My Notes', function () {
+describe('a backup copy through Encrypt My Notes', function () {
   this.timeout(120_000);
   const stamp = Date.now();
-  const passphrase = 'linked copies under a winter moon';
+  const passphrase = 'separate copies under a winter moon';
   let data: string;
   let globalStorage: string;
 
@@ -62,12 +62,12 @@ describe('a linked backup through Encrypt My Notes', function () {
     return opened.plaintext.toString('utf8');
   }
 
-  it('is encrypted with the data, still holds the version it linked, and a save afterwards leaves it alone', async () => {
+  it('is encrypted with the data, still holds the version it copied, and a save afterwards leaves it alone', async () => {
     const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Linked Encrypted Backup ${stamp}` });
     assert.ok(added?.ok);
     const started = await vscode.commands.executeCommand<StartedOneOnOne>(COMMANDS.startOneOnOne, { personId: added.person.id, templateId: 'weekly' });
     assert.ok(started);
-    const first = `LINKED-BEFORE-ENCRYPT-${stamp}`;
+    const first = `COPIED-BEFORE-ENCRYPT-${stamp}`;
     let editor = vscode.window.activeTextEditor!;
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(2, 0), `${first}\n`)));
     await saveOrExplain(editor.document);
@@ -77,13 +77,13 @@ describe('a linked backup through Encrypt My Notes', function () {
       const found = backupCopyOf(started.noteId);
       return found && readFileSync(found, 'utf8').includes(first) ? found : undefined;
     }, 'the backup of the note', 40_000);
-    assert.equal(statSync(copy).ino, statSync(source).ino, 'the backup is a second name of the note (so the test can fail)');
+    assert.notEqual(statSync(copy).ino, statSync(source).ino, 'the backup is a file of its own');
 
     const fd = openSync(copy, 'r');
     try {
-      const linked = readOpened(fd);
+      const copied = readOpened(fd);
       assert.deepEqual(await run('encryptNotes', { passphrase }), { ok: true });
-      assert.deepEqual(readOpened(fd), linked, 'the conversion replaced the files, it wrote into neither name');
+      assert.deepEqual(readOpened(fd), copied, 'the conversion replaced the files, it wrote into neither');
     } finally {
       closeSync(fd);
     }
@@ -94,7 +94,7 @@ describe('a linked backup through Encrypt My Notes', function () {
 
     // A save after the conversion does not reach into the backup either.
     const encryptedCopy = readFileSync(copy);
-    const second = `LINKED-AFTER-ENCRYPT-${stamp}`;
+    const second = `COPIED-AFTER-ENCRYPT-${stamp}`;
     editor = await vscode.window.showTextDocument(started.uri);
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(2, 0), `${second}\n`)));
     const fdAfter = openSync(copy, 'r');
@@ -111,7 +111,7 @@ describe('a linked backup through Encrypt My Notes', function () {
 
   it('keeps the search index file encrypted too, and search still finds the note', async () => {
     assert.ok(existsSync(path.join(data, ENCRYPTION_KEY_FILE)), 'the folder is encrypted (by the test above)');
-    const word = `LINKED-AFTER-ENCRYPT-${stamp}`;
+    const word = `COPIED-AFTER-ENCRYPT-${stamp}`;
     const hits = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, word);
     assert.equal(hits?.length, 1, 'the saved note is found');
     // A reload writes the index the session holds before the store opens again.

@@ -114,6 +114,9 @@ export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri): Pr
     const handle = await open(temp, 'r+');
     let size: number;
     try {
+      // The copy takes the source's mode, and a note written by another program may be readable
+      // by others: the backup is for the user's eyes only (permissions.ts).
+      await handle.chmod(PRIVATE_FILE_MODE);
       // On disk before the rename: a power cut must not leave the copy's name on empty blocks.
       await handle.sync();
       size = (await handle.stat()).size;

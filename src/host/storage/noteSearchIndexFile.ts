@@ -32,6 +32,11 @@ const indexFiles: SearchIndexFiles = {
   // Not flushed to disk: a cache, rebuilt from the notes when a crash loses it.
   write: (folder, bytes) => writeDataFile(searchIndexUri(folder), bytes, { durable: false }),
   remove: (folder) => Promise.resolve(vscode.workspace.fs.delete(searchIndexUri(folder), { useTrash: false })).then(undefined, () => undefined),
+  stamp: (folder) =>
+    Promise.resolve(vscode.workspace.fs.stat(searchIndexUri(folder))).then(
+      (stat) => `${stat.mtime}:${stat.size}`,
+      () => undefined,
+    ),
 };
 
 export class NoteSearchIndexFile {

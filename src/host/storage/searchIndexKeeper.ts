@@ -31,6 +31,8 @@ export interface SearchIndexFiles {
   read(folder: vscode.Uri): Promise<Uint8Array | undefined>;
   write(folder: vscode.Uri, bytes: Uint8Array): Promise<void>;
   remove(folder: vscode.Uri): Promise<void>;
+  /** What tells one version of the file from another (its time and size); undefined when there is none. */
+  stamp(folder: vscode.Uri): Promise<string | undefined>;
 }
 
 /** What the index is kept from: the note store's folder, its notes, and a way to read one. */
@@ -60,6 +62,8 @@ export class NoteSearchIndexKeeper {
   private fileUnread = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writes: Promise<void> = Promise.resolve();
+  /** The file's stamp when this window last read or wrote it: another window's write changes it. */
+  private stamp: string | undefined;
 
   constructor(private readonly source: SearchIndexSource) {}
 
@@ -89,6 +93,7 @@ export class NoteSearchIndexKeeper {
     this.saved.clear();
     this.dirty = false;
     this.fileUnread = false;
+    this.stamp = undefined;
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -131,7 +136,8 @@ export class NoteSearchIndexKeeper {
       try {
         await this.ready();
         this.dirty = true;
-        await this.flushNow();
+        // Over whatever another window wrote meanwhile: this index is the one without them.
+        await this.flushNow(true);
         if (!this.dirty) {
           return;
         }
@@ -141,10 +147,17 @@ export class NoteSearchIndexKeeper {
     }
     await this.writes;
     await this.source.files.remove(place.folder);
+    this.stamp = undefined;
   }
 
-  /** Writes a pending update now; resolves once every write asked for so far is done. */
-  flushNow(): Promise<void> {
+  /**
+   * Writes a pending update now; resolves once every write asked for so far is done. A file
+   * another window wrote or deleted since this one read or wrote it is not overwritten (unless
+   * `overwrite`): that window may have erased a person whose notes this window has not yet seen
+   * go, and its file must not get their words back. This window's index is let go instead, and the
+   * next search loads that file and reads again what it lacks (an erased note can no longer be read).
+   */
+  flushNow(overwrite = false): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -155,8 +168,19 @@ export class NoteSearchIndexKeeper {
       return this.writes;
     }
     this.dirty = false;
+    const generation = this.generation;
     this.writes = this.writes
-      .then(() => this.source.files.write(place.folder, encoder.encode(index.serialize())))
+      .then(async () => {
+        if (!overwrite && (await this.source.files.stamp(place.folder)) !== this.stamp) {
+          if (generation === this.generation && this.index === index) {
+            this.index = undefined;
+            this.loading = undefined;
+          }
+          return;
+        }
+        await this.source.files.write(place.folder, encoder.encode(index.serialize()));
+        this.stamp = await this.source.files.stamp(place.folder);
+      })
       .catch(() => {
         this.dirty = true;
       });
@@ -174,6 +198,8 @@ export class NoteSearchIndexKeeper {
   /** The stored index, or an empty one to rebuild when it is missing, damaged or of another version. */
   private async load(): Promise<NoteSearchIndex> {
     const place = this.source.place();
+    // Taken before the read: a write in between makes this window's next write give way, never the reverse.
+    this.stamp = place ? await this.source.files.stamp(place.folder).catch(() => undefined) : undefined;
     const bytes = place
       ? await this.source.files.read(place.folder).catch(() => {
           this.fileUnread = true;

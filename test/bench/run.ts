@@ -13,6 +13,7 @@ import { REPO_ROOT } from '../harness/paths';
 import { hostBenchmarks, REPEATS, type HostFigure } from './host';
 import { freshWindowBenchmark } from './freshWindow';
 import { encryptionDiskBenchmarks, printEncryptionDisk } from './encryptionDisk';
+import { searchAndBackupBenchmarks } from './searchAndBackup';
 import { launchBrowser } from '../harness/workbench';
 import { buildSnapshot, weekBalance } from '../../src/host/sidebar/snapshot';
 import { composeNote } from '../../src/shared/oneOnOnes/compose';
@@ -172,14 +173,25 @@ async function freshWindows(): Promise<void> {
 
 /**
  * `TWO_HATS_BENCH=fresh npm run bench` runs only the fresh-window figures (a few minutes, not the
- * whole hour); `TWO_HATS_BENCH=encryption` only encryption's figures on disk (a minute).
+ * whole hour); `TWO_HATS_BENCH=encryption` only encryption's figures on disk (a minute);
+ * `TWO_HATS_BENCH=search-backup` only search and the backup (a few minutes).
  */
 const onlyFresh = process.env['TWO_HATS_BENCH'] === 'fresh';
 const onlyEncryption = process.env['TWO_HATS_BENCH'] === 'encryption';
+const onlySearchAndBackup = process.env['TWO_HATS_BENCH'] === 'search-backup';
 
 async function main(): Promise<void> {
   if (onlyEncryption) {
     printEncryptionDisk(await encryptionDiskBenchmarks());
+    return;
+  }
+  if (onlySearchAndBackup) {
+    const browser = await launchBrowser();
+    try {
+      printHost(await searchAndBackupBenchmarks(browser));
+    } finally {
+      await browser.close();
+    }
     return;
   }
   if (!onlyFresh) {

@@ -24,7 +24,9 @@ describe('the persisted search index', () => {
       assert.deepEqual(index.find(query, { order }), searchNotes(order.map((id) => notes.find((n) => n.id === id)!), query), query);
     }
     assert.deepEqual(index.find('road', { order }).map((hit) => hit.id), ['b', 'a'], 'a word finds the words it begins');
-    assert.deepEqual(index.find('map', { order }), [], 'but not a word it ends');
+    assert.deepEqual(index.find('map', { order }).map((hit) => hit.id), ['b', 'a'], 'and the words it ends');
+    assert.deepEqual(index.find('oadma', { order }).map((hit) => hit.id), ['b', 'a'], 'and the inside of words');
+    assert.deepEqual(index.find('n-ca', { order }).map((hit) => hit.id), ['a'], 'across a separator');
   });
 
   it('while presenting, never finds a note by a word of its private part', () => {
@@ -44,6 +46,7 @@ describe('the persisted search index', () => {
     assert.deepEqual(back.ids().sort(), ['a', 'b']);
     assert.ok(back.isCurrent('b', 42) && !back.isCurrent('b', 1) && !back.isCurrent('c', 2));
     assert.deepEqual(back.find('quarterly', { order }).map((hit) => hit.id), ['b']);
+    assert.deepEqual(back.find('arterl', { order }).map((hit) => hit.id), ['b'], 'inside a word, read back');
     assert.deepEqual(back.find('budget', { order }).map((hit) => hit.id), ['a'], 'the old text of b is gone');
     assert.deepEqual(back.find('money', { order }), []);
   });
@@ -93,4 +96,39 @@ describe('the persisted search index', () => {
       { numRuns: 400 },
     );
   });
+
+  it('finds every note the search before the index found, for random substrings of their words', () => {
+    // Today's notes (anything a user types: accents, capitals, digits, punctuation) and queries made
+    // of pieces cut from their words, across the word's edges too.
+    const word = fc.stringMatching(/^[a-zA-Z0-9éÉüßİ]{1,9}$/);
+    const separator = fc.constantFrom(' ', '\n', '-', ', ', '#', '@', '/', '_', '\n## Private notes\n');
+    const text = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 25 }).map((parts) => parts.flat().join(''));
+    const notesAndQuery = fc.array(text, { minLength: 1, maxLength: 10 }).chain((texts) => {
+      const piece = fc.tuple(fc.nat(texts.length - 1), fc.nat(), fc.nat(), fc.nat(12)).map(([k, seed, start, length]) => {
+        const source = texts[k]!;
+        const from = (seed + start) % source.length;
+        return source.slice(from, from + 1 + length).trim();
+      });
+      return fc.tuple(fc.constant(texts), fc.array(piece, { minLength: 1, maxLength: 3 }).map((pieces) => pieces.join(' ')));
+    });
+    fc.assert(
+      fc.property(notesAndQuery, fc.boolean(), ([texts, query], roundTrip) => {
+        const all = texts.map((t, i) => ({ id: `n${i}`, text: t }));
+        const built = indexOf(all);
+        const index = roundTrip ? NoteSearchIndex.parse(built.serialize())! : built;
+        const found = index.find(query, { order: all.map((note) => note.id), limit: 1000 }).map((hit) => hit.id);
+        assert.deepEqual(found, searchedBeforeTheIndex(all, query), query);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
+
+/** The search of 1:1 notes as it was before the index (main's search.ts), kept here as the reference. */
+function searchedBeforeTheIndex(notes: readonly SearchableNote[], query: string): string[] {
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const terms = fold(query)
+    .split(/\s+/)
+    .filter((term) => term.length > 0);
+  return terms.length === 0 ? [] : notes.filter((note) => terms.every((term) => fold(note.text).includes(term))).map((note) => note.id);
+}

@@ -1,14 +1,17 @@
 /**
  * The persisted full-text index of 1:1 notes (issue #15). It narrows a search to the notes holding
- * a word that begins with each word of the query, then checks those, newest first, with the plain
+ * a word that contains each word of the query, then checks those, newest first, with the plain
  * scan's own rule (search.ts `hitIn`): its hits are the plain scan's hits, found without reading
  * every note. Each note's text is kept beside its words, for the snippet.
  *
  * The words sit in MiniSearch's radix tree (`SearchableMap`, whose `atPrefix` gives every word
- * beginning with a piece of the query), each with the numbers of the notes holding it. MiniSearch's
- * own ranked search was measured first and dropped: it scores every matching note (all ten thousand
- * for "roadmap") and rebuilds per-term maps on load, several times the targets of #15; here a load
- * is one JSON parse and one tree build, and a search never scores.
+ * beginning with a piece of the query), each with the numbers of the notes holding it. The plain
+ * scan also matches inside a word ("map" finds "roadmap"), which no prefix tree answers: every word
+ * is also kept in one string, where `indexOf` finds the words holding a piece past their start in
+ * a millisecond or two at a hundred thousand words. MiniSearch's own ranked search was measured
+ * first and dropped: it scores every matching note (all ten thousand for "roadmap") and rebuilds
+ * per-term maps on load, several times the targets of #15; here a load is one JSON parse and one
+ * tree build, and a search never scores.
  *
  * Two dictionaries, so that a search while presenting never matches a private word: `shared` holds
  * the words of the note's shareable lines, `private` only the words found nowhere else in it.
@@ -52,6 +55,46 @@ interface Entry {
 
 type Postings = number[];
 
+/** Words and the notes holding each: a radix tree for word starts, one string for the inside of words. */
+class Dictionary {
+  /** Every word, each followed by a line break, after one leading line break. */
+  private joined: string;
+
+  constructor(readonly words: SearchableMap<Postings>, stored?: readonly (readonly [string, Postings])[]) {
+    this.joined = `\n${(stored ?? []).map(([word]) => `${word}\n`).join('')}`;
+  }
+
+  add(word: string, n: number): void {
+    const postings = this.words.get(word);
+    if (postings) {
+      postings.push(n);
+    } else {
+      this.words.set(word, [n]);
+      this.joined += `${word}\n`;
+    }
+  }
+
+  /** The notes of every word that holds `piece` (a run of letters and digits, so never a line break). */
+  *holding(piece: string): Generator<Postings> {
+    for (const [, postings] of this.words.atPrefix(piece)) {
+      yield postings;
+    }
+    // Words holding it past their start: those it begins were given by the tree.
+    for (let from = 0; ; ) {
+      const at = this.joined.indexOf(piece, from);
+      if (at < 0) {
+        return;
+      }
+      const start = this.joined.lastIndexOf('\n', at) + 1;
+      const end = this.joined.indexOf('\n', at);
+      if (at > start) {
+        yield this.words.get(this.joined.slice(start, end))!;
+      }
+      from = end;
+    }
+  }
+}
+
 export class NoteSearchIndex {
   /** Entries by number; a removed note leaves a hole, closed (with its words) when written. */
   private readonly entries: (Entry | undefined)[];
@@ -59,15 +102,15 @@ export class NoteSearchIndex {
 
   private constructor(
     entries: (Entry | undefined)[],
-    private readonly shared: SearchableMap<Postings>,
-    private readonly privateOnly: SearchableMap<Postings>,
+    private readonly shared: Dictionary,
+    private readonly privateOnly: Dictionary,
   ) {
     this.entries = entries;
     entries.forEach((entry, n) => entry && this.numbers.set(entry.id, n));
   }
 
   static empty(): NoteSearchIndex {
-    return new NoteSearchIndex([], new SearchableMap(), new SearchableMap());
+    return new NoteSearchIndex([], new Dictionary(new SearchableMap()), new Dictionary(new SearchableMap()));
   }
 
   /** The index a file held; undefined when it is damaged or of another version (then it is rebuilt). */
@@ -78,7 +121,7 @@ export class NoteSearchIndex {
         return undefined;
       }
       const entries = file.notes.map(([id, updatedAt, text]) => ({ id, updatedAt, text }));
-            const shared = dictionaryOf(file.shared);
+      const shared = dictionaryOf(file.shared);
       const privateOnly = dictionaryOf(file.private);
       const unique = new Set(entries.map((entry) => entry.id)).size === entries.length;
       return shared && privateOnly && unique ? new NoteSearchIndex(entries, shared, privateOnly) : undefined;
@@ -97,7 +140,7 @@ export class NoteSearchIndex {
         notes.push([entry.id, entry.updatedAt, entry.text]);
       }
     });
-    const dictionary = (map: SearchableMap<Postings>) => {
+    const dictionary = ({ words: map }: Dictionary) => {
       const kept: [string, Postings][] = [];
       for (const [word, postings] of map.entries()) {
         const live = postings.flatMap((n) => (renumbered[n] === undefined ? [] : [renumbered[n]]));
@@ -131,11 +174,11 @@ export class NoteSearchIndex {
     this.numbers.set(note.id, n);
     const sharedWords = new Set(words(foldForSearch(note.shareable)));
     for (const word of sharedWords) {
-      this.shared.fetch(word, () => []).push(n);
+      this.shared.add(word, n);
     }
     for (const word of new Set(words(foldForSearch(note.text)))) {
       if (!sharedWords.has(word)) {
-        this.privateOnly.fetch(word, () => []).push(n);
+        this.privateOnly.add(word, n);
       }
     }
   }
@@ -155,8 +198,8 @@ export class NoteSearchIndex {
       return [];
     }
     const limit = options.limit ?? 200;
-    // Each word of each term begins a word of every note it matches (see search.ts), so only the
-    // notes holding every piece as the start of a word can match.
+    // Each run of letters and digits in a term lies inside one word of every note the term matches,
+    // so only the notes with a word holding every such piece can match.
     const pieces = [...new Set(terms.flatMap(words))];
     const dictionaries = options.shareableOf ? [this.shared] : [this.shared, this.privateOnly];
     const candidate = pieces.length === 0 ? undefined : this.holdingAll(pieces, dictionaries);
@@ -178,12 +221,12 @@ export class NoteSearchIndex {
     return hits;
   }
 
-  /** For each note number, how many of the pieces begin one of its words. */
-  private holdingAll(pieces: readonly string[], dictionaries: readonly SearchableMap<Postings>[]): Uint16Array {
+  /** For each note number, how many of the pieces one of its words holds. */
+  private holdingAll(pieces: readonly string[], dictionaries: readonly Dictionary[]): Uint16Array {
     const count = new Uint16Array(this.entries.length);
     pieces.forEach((piece, i) => {
       for (const dictionary of dictionaries) {
-        for (const [, postings] of dictionary.atPrefix(piece).entries()) {
+        for (const postings of dictionary.holding(piece)) {
           for (const n of postings) {
             // Counted once per piece, however many of its words begin with the piece.
             if (count[n] === i) {
@@ -206,10 +249,16 @@ function isStoredEntry(value: unknown): value is [string, number, string] {
  * one (a tenth of the load): one out of range matches nothing, and every candidate is checked
  * against its text anyway.
  */
-function dictionaryOf(value: unknown): SearchableMap<Postings> | undefined {
+function dictionaryOf(value: unknown): Dictionary | undefined {
   if (!Array.isArray(value)) {
     return undefined;
   }
-  const valid = value.every((entry: unknown) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && entry[0].length > 0 && Array.isArray(entry[1]));
-  return valid ? SearchableMap.from(value as [string, Postings][]) : undefined;
+  const valid = value.every((entry: unknown) => Array.isArray(entry) && entry.length === 2 && isStoredWord(entry[0]) && Array.isArray(entry[1]));
+  const stored = value as [string, Postings][];
+  return valid ? new Dictionary(SearchableMap.from(stored), stored) : undefined;
+}
+
+/** A word as the index makes them, checked only for what would cut the string of words: a line break. */
+function isStoredWord(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && !value.includes('\n');
 }

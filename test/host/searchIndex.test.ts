@@ -46,10 +46,12 @@ describe('the persisted search index', () => {
     const { noteId } = await personWithNote(`Search Person ${stamp}`, `We talked about ${word} and more.`);
     assert.deepEqual(await search(word.toLowerCase()), [noteId], 'the save reached the loaded index');
     assert.deepEqual(await search(word.slice(0, 8)), [noteId], 'a word finds the words it begins');
+    assert.deepEqual(await search(word.slice(3, 12)), [noteId], 'and the inside of a word, as the search always did');
 
     assert.ok((await writeIndexNow()).includes(word), 'the file holds the note’s words');
     rmSync(indexFile);
     assert.deepEqual(await search(word), [noteId], 'rebuilt from the note files');
+    assert.deepEqual(await search(word.slice(5)), [noteId], 'the end of a word, from the rebuilt index');
     assert.ok((await writeIndexNow()).includes(word), 'and written again');
   });
 

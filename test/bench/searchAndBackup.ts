@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer } from '../harness/codeServer';
 import { workspaceDataDir } from '../harness/dataDir';
 import { openWorkbench, runCommand } from '../harness/workbench';
@@ -37,7 +37,7 @@ async function measure(browser: Browser, seed: { people: number; notes: number }
     await page.waitForTimeout(8000);
     await runCommand(page, 'Two Hats: Focus on Team View');
     await page.waitForTimeout(3000);
-    const dataDir = workspaceDataDir(server.userDataDir);
+    const dataDir = await dataDirOnceMade(page, server.userDataDir);
     seedStorage(dataDir, seed.people, seed.notes);
     const loadedAt = Date.now();
     await runCommand(page, 'Two Hats: Reload Data from Disk');
@@ -83,6 +83,20 @@ async function measure(browser: Browser, seed: { people: number; notes: number }
     };
   } finally {
     await server.stop();
+  }
+}
+
+/** The workspace's data folder, waited for: on a loaded machine the view opens after the fixed pauses above. */
+async function dataDirOnceMade(page: Page, userDataDir: string): Promise<string> {
+  for (let waited = 0; ; waited += 500) {
+    try {
+      return workspaceDataDir(userDataDir);
+    } catch (error) {
+      if (waited >= 60_000) {
+        throw error;
+      }
+      await page.waitForTimeout(500);
+    }
   }
 }
 

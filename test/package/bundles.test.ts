@@ -47,6 +47,18 @@ describe('the host bundles', () => {
     assert.match(encryption, /require\("\.\/core\.js"\)\.CORE_MODULES_FOR_BUNDLES\["src\/host\/storage\/dataFiles"\]/, 'the encryption bundle installs its codec in the core\'s byte path');
   });
 
+  it('keeps the search index and MiniSearch out of the core, in the bundle loaded by the first search', () => {
+    const search = readFileSync(path.join(DIST, 'search.js'), 'utf8');
+    assert.ok(!core.includes('Mismatched prefix'), 'MiniSearch is not in dist/core.js');
+    assert.ok(search.includes('Mismatched prefix'), 'MiniSearch is in dist/search.js');
+    assert.ok(!core.includes('two-hats-search-index'), 'the index format is not in dist/core.js');
+    assert.match(core, /require\("\.\/search\.js"\)/, 'the core loads the search bundle by a relative path, beside it');
+    // The core hands the keeper its privacy rule and its codec's reads and writes: a second copy
+    // of the Markdown parser would slow the first search, one of the storage code would not encrypt.
+    assert.ok(!search.includes('input parameter is undefined or null'), 'marked is not in dist/search.js');
+    assert.ok(!search.includes('atomic') && !/writeFile|readFile/.test(search), 'dist/search.js reads and writes no file itself');
+  });
+
   it(`keeps the core under ${CORE_BUDGET_KB} KB`, () => {
     const kb = statSync(path.join(DIST, 'core.js')).size / 1024;
     assert.ok(kb < CORE_BUDGET_KB, `dist/core.js is ${Math.round(kb)} KB`);

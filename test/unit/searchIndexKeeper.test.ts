@@ -80,3 +80,28 @@ describe('the search index file shared by two windows', () => {
     assert.ok(disk.indexText().includes('wombatchange') && !disk.indexText().includes('quokkasecret'));
   });
 });
+
+describe('erasing a person from the search index file', () => {
+  it('answers false while a file it could neither rewrite nor delete still holds their words, true once it is gone', async () => {
+    const disk = new Disk();
+    disk.notes.set('erased', { text: 'quokkasecret about the erased person', updatedAt: 1 });
+    const a = windowOn(disk);
+    await a.keeper.ready();
+    await a.keeper.flushNow();
+    assert.ok(disk.indexText().includes('quokkasecret'));
+
+    // Held by another program: every write and delete fails, the file stays as it was.
+    const { write, remove } = disk.files;
+    Object.assign(disk.files, { write: () => Promise.reject(new Error('EBUSY')), remove: () => Promise.resolve(disk.index === undefined) });
+    disk.notes.delete('erased');
+    a.known.delete('erased');
+    a.keeper.forget('erased');
+    assert.equal(await a.keeper.erase(), false, 'the erasure said it was done while the file kept their words');
+    assert.ok(disk.indexText().includes('quokkasecret'));
+
+    // Let go: the next try rewrites the file without them.
+    Object.assign(disk.files, { write, remove });
+    assert.equal(await a.keeper.erase(), true);
+    assert.ok(!disk.indexText().includes('quokkasecret'));
+  });
+});

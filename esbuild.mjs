@@ -165,11 +165,11 @@ if (tests) {
     // them searches.
     // Each suite is one bundle so that the modules it shares (the running VS Code, the browser)
     // exist once per lane, not once per test file.
-    { ...testCommon, entryPoints: ['test/host/suite.ts', 'test/host/index.ts'], outdir: 'out/test/host', external: ['vscode', 'mocha', './search.js'] },
+    { ...testCommon, entryPoints: ['test/host/suite.ts', 'test/host/index.ts'], outdir: 'out/test/host', external: ['vscode', 'mocha', './search.js', './encryption.js'] },
     { ...testCommon, entryPoints: ['test/host/companion/main.ts'], outdir: 'out/test/host-companion', plugins: [copyFile('test/host/companion/package.json', 'out/test/host-companion/package.json')] },
     { ...testCommon, entryPoints: ['test/e2e/suite.ts'], outdir: 'out/test/e2e', external: ['mocha', 'playwright-core'] },
-    { ...testCommon, entryPoints: ['test/bench/run.ts'], outdir: 'out/test/bench', external: ['vscode', 'playwright-core', './search.js'] },
-    { ...testCommon, entryPoints: ['test/faults/writer.ts', 'test/faults/stressWriter.ts', 'test/faults/conversionWriter.ts', 'test/faults/lane.ts'], outdir: 'out/test/faults', external: ['vscode', 'playwright-core', './search.js'] },
+    { ...testCommon, entryPoints: ['test/bench/run.ts'], outdir: 'out/test/bench', external: ['vscode', 'playwright-core', './search.js', './encryption.js'] },
+    { ...testCommon, entryPoints: ['test/faults/writer.ts', 'test/faults/stressWriter.ts', 'test/faults/conversionWriter.ts', 'test/faults/lane.ts'], outdir: 'out/test/faults', external: ['vscode', 'playwright-core', './search.js', './encryption.js'] },
     {
       ...testCommon,
       entryPoints: ['test/harness/hostLane.ts', 'test/harness/start.ts', 'test/harness/laneReporter.ts'],

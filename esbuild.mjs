@@ -109,7 +109,7 @@ const contexts = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', './formats.js', './encryption.js'],
+    external: ['vscode', './formats.js', './encryption.js', './search.js'],
   },
   // Loaded by the core when a data folder shows signs of encryption at rest, or an encryption
   // command runs (encryption/encryptionOnDemand.ts): most workspaces never encrypt.
@@ -123,11 +123,22 @@ const contexts = [
     external: ['vscode'],
     plugins: [coreModulesFor(['src/host/encryption/', 'src/host/encryptionBundle'])],
   },
-  // A third, loaded by the core when a file format is first needed: the .ics export and the
+  // Loaded by the core on the first search of a session: the persisted full-text index and
+  // MiniSearch's radix tree under it and the keeper of its file (storage/searchIndexKeeper.ts).
+  {
+    ...common,
+    entryPoints: ['src/host/searchIndexBundle.ts'],
+    outfile: 'dist/search.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [coreModulesFor(['src/host/storage/searchIndexKeeper', 'src/host/searchIndexBundle'])],
+  },
+  // Another, loaded by the core when a file format is first needed: the .ics export and the
   // Markdown import with their libraries (`ics`, `yaml`), about 200 KB that few sessions need.
-  // It speaks through the core's translator, as the encryption bundle does. The bounded and
-  // patient readers hold no state and their errors never cross into the core, so it copies them
-  // (listing them in the core's table would grow the core past its budget).
+  // It speaks through the core's translator, as the encryption bundle does, and reads through the
+  // core's bounded and patient readers, so the errors they throw are the classes it tells apart.
   {
     ...common,
     entryPoints: ['src/host/formats.ts'],
@@ -141,8 +152,6 @@ const contexts = [
         'src/host/formats',
         'src/host/oneOnOnes/scheduleExport',
         'src/host/oneOnOnes/markdownFolder',
-        'src/host/storage/boundedRead',
-        'src/host/storage/transientRead',
       ]),
     ],
   },
@@ -172,13 +181,15 @@ if (unitOnly) {
     { ...testCommon, entryPoints: ['test/checks/*.test.ts'], outdir: 'out/test/checks', external: ['mocha'] },
     { ...testCommon, entryPoints: ['test/locks/*.test.ts'], outdir: 'out/test/locks', external: ['mocha'] },
     { ...testCommon, entryPoints: ['test/package/*.test.ts'], outdir: 'out/test/package', external: ['mocha', 'yauzl'] },
+    // Bundles holding the note store leave its search bundle to Node, as the core does; none of
+    // them searches.
     // Each suite is one bundle so that the modules it shares (the running VS Code, the browser)
     // exist once per lane, not once per test file.
-    { ...testCommon, entryPoints: ['test/host/suite.ts', 'test/host/index.ts'], outdir: 'out/test/host', external: ['vscode', 'mocha'] },
+    { ...testCommon, entryPoints: ['test/host/suite.ts', 'test/host/index.ts'], outdir: 'out/test/host', external: ['vscode', 'mocha', './search.js', './encryption.js'] },
     { ...testCommon, entryPoints: ['test/host/companion/main.ts'], outdir: 'out/test/host-companion', plugins: [copyFile('test/host/companion/package.json', 'out/test/host-companion/package.json')] },
     { ...testCommon, entryPoints: ['test/e2e/suite.ts'], outdir: 'out/test/e2e', external: ['mocha', 'playwright-core'] },
-    { ...testCommon, entryPoints: ['test/bench/run.ts'], outdir: 'out/test/bench', external: ['vscode', 'playwright-core'] },
-    { ...testCommon, entryPoints: ['test/faults/writer.ts', 'test/faults/stressWriter.ts', 'test/faults/conversionWriter.ts', 'test/faults/lane.ts'], outdir: 'out/test/faults', external: ['vscode', 'playwright-core'] },
+    { ...testCommon, entryPoints: ['test/bench/run.ts'], outdir: 'out/test/bench', external: ['vscode', 'playwright-core', './search.js', './encryption.js'] },
+    { ...testCommon, entryPoints: ['test/faults/writer.ts', 'test/faults/stressWriter.ts', 'test/faults/conversionWriter.ts', 'test/faults/lane.ts'], outdir: 'out/test/faults', external: ['vscode', 'playwright-core', './search.js', './encryption.js'] },
     {
       ...testCommon,
       entryPoints: ['test/harness/hostLane.ts', 'test/harness/start.ts', 'test/harness/laneReporter.ts'],

@@ -15,6 +15,11 @@ export const DELEGATION_FILE = 'delegation.json';
 export const SIDEBAR_DRAFT_FILE = 'sidebar-draft.json';
 /** A cache of what every note says, rebuilt from the notes when it is missing or damaged. */
 export const NOTE_INDEX_FILE = 'notes-index.json';
+/**
+ * The full-text index of every note's words and text, for search: a cache like the note index,
+ * rebuilt from the notes when missing, damaged, of another version or behind them. Never backed up.
+ */
+export const SEARCH_INDEX_FILE = 'search-index.json';
 export const NOTES_FOLDER = 'notes';
 const NOTE_BODY_SUFFIX = '.md';
 const NOTE_HEADER_SUFFIX = '.header.json';

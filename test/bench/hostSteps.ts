@@ -104,6 +104,65 @@ export async function searchToResult(page: Page, query: string, shown = query.sp
   }
 }
 
+/** How long after the query was typed the first result showed, and the last. */
+export interface SearchTimes {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The list is taken as complete once it has not changed for this long (a rebuild updates it every 150 ms). */
+const SEARCH_SETTLED_MS = 1000;
+
+/**
+ * Like `searchToResult`, and also when the last result showed: the list (its size as the list reports
+ * it to screen readers, its rows, its first row) watched in the page until it stops changing.
+ * Both clocks are the machine's wall clock.
+ */
+export async function timeSearchToLast(page: Page, query: string): Promise<SearchTimes> {
+  await runCommand(page, 'Two Hats: Search 1:1 Notes…');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  try {
+    const typedAt = Date.now();
+    await input.fill(query);
+    const shown = await page.evaluate(
+      ({ settledMs }) =>
+        new Promise<{ firstAt: number; lastAt: number }>((resolve, reject) => {
+          let firstAt = 0;
+          let lastAt = 0;
+          let seen = '';
+          const started = Date.now();
+          const look = () => {
+            const rows = [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')];
+            const now = Date.now();
+            if (rows.length > 0) {
+              const state = `${rows[0]!.getAttribute('aria-setsize') ?? ''}|${rows.length}|${rows[0]!.textContent ?? ''}`;
+              firstAt ||= now;
+              if (state !== seen) {
+                seen = state;
+                lastAt = now;
+              }
+              if (now - lastAt >= settledMs) {
+                resolve({ firstAt, lastAt });
+                return;
+              }
+            }
+            if (now - started > 60_000) {
+              reject(new Error('no search result within a minute'));
+              return;
+            }
+            setTimeout(look, 5);
+          };
+          look();
+        }),
+      { settledMs: SEARCH_SETTLED_MS },
+    );
+    return { first: shown.firstAt - typedAt, last: shown.lastAt - typedAt };
+  } finally {
+    await page.keyboard.press('Escape');
+  }
+}
+
 /** What the person would have seen when it went wrong, and where the keyboard focus was. */
 export async function keepFailureScreenshot(page: Page, name = 'bench-failure.png'): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });

@@ -13,6 +13,7 @@ import { REPO_ROOT } from '../harness/paths';
 import { hostBenchmarks, REPEATS, type HostFigure } from './host';
 import { freshWindowBenchmark } from './freshWindow';
 import { encryptionHostBenchmarks, failIfReadable, printEncryptionHost } from './encryptionHost';
+import { searchAndBackupBenchmarks } from './searchAndBackup';
 import { launchBrowser } from '../harness/workbench';
 import { buildSnapshot, weekBalance } from '../../src/host/sidebar/snapshot';
 import { composeNote } from '../../src/shared/oneOnOnes/compose';
@@ -173,16 +174,27 @@ async function freshWindows(): Promise<void> {
 /**
  * `TWO_HATS_BENCH=fresh npm run bench` runs only the fresh-window figures (a few minutes, not the
  * whole hour); `TWO_HATS_BENCH=encryption` only encryption at rest's, plain beside encrypted in
- * one window (about ten minutes).
+ * one window (about ten minutes); `TWO_HATS_BENCH=search-backup` only search and the backup (a
+ * few minutes).
  */
 const onlyFresh = process.env['TWO_HATS_BENCH'] === 'fresh';
 const onlyEncryption = process.env['TWO_HATS_BENCH'] === 'encryption';
+const onlySearchAndBackup = process.env['TWO_HATS_BENCH'] === 'search-backup';
 
 async function main(): Promise<void> {
   if (onlyEncryption) {
     const encryption = await encryptionHostBenchmarks();
     printEncryptionHost(encryption);
     failIfReadable(encryption);
+    return;
+  }
+  if (onlySearchAndBackup) {
+    const browser = await launchBrowser();
+    try {
+      printHost(await searchAndBackupBenchmarks(browser));
+    } finally {
+      await browser.close();
+    }
     return;
   }
   if (!onlyFresh) {

@@ -9,6 +9,8 @@ import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands'
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { activateTwoHats, eventually, readText, saveOrExplain } from './helpers';
 import { noteBodyUri, noteHeaderUri } from '../../src/host/storage/layout';
+import { parseNoteIndex } from '../../src/shared/oneOnOnes/noteIndex';
+import { NOTE_INDEX_FILE } from '../../src/shared/storageLayout';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -54,10 +56,15 @@ describe('export and import of 1:1 notes', () => {
     writeFileSync(path.join(result!.folder.fsPath, 'README.md'), '# Not a note\n');
     await vscode.workspace.fs.delete(noteBodyUri(folder, noteId));
     await vscode.workspace.fs.delete(noteHeaderUri(folder, noteId));
+    // The store's note index, not search: a search index rebuilt now cannot read the deleted file
+    // and finds nothing at once, while the store still lists the note (an import then takes it
+    // for a different note and brings it in under a new id).
     await eventually(async () => {
-      const hits = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'reorg');
-      return hits?.includes(noteId) ? undefined : true;
+      const index = parseNoteIndex((await readText(vscode.Uri.joinPath(folder, NOTE_INDEX_FILE))) ?? '');
+      return index.ok && !index.notes.some((note) => note.id === noteId) ? true : undefined;
     }, 'the deleted note to leave the store');
+    const before = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'reorg');
+    assert.ok(!before?.includes(noteId), 'search no longer finds the deleted note');
 
     const imported = await vscode.commands.executeCommand<ImportResult>(COMMANDS.importNotes, { folder: result!.folder.fsPath });
     assert.equal(imported?.imported, 1);

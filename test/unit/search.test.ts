@@ -25,4 +25,14 @@ describe('searching 1:1 notes', () => {
     assert.deepEqual(searchNotes(notes, '   '), []);
     assert.equal(searchNotes(notes, '1:1', 2).length, 2);
   });
+
+  it('matches anywhere in the note, inside a word too, as it always did', () => {
+    const plans = [{ id: 'p', text: 'Write the onboarding guide; share the roadmap with the on-call rota.\n' }];
+    const ids = (query: string) => searchNotes(plans, query).map((h) => h.id);
+    assert.deepEqual(ids('onboard'), ['p'], 'the start of a word finds it');
+    assert.deepEqual(ids('map'), ['p'], 'the end of "roadmap" finds it');
+    assert.deepEqual(ids('boarding'), ['p']);
+    assert.deepEqual(ids('n-ca'), ['p'], 'a piece across a hyphen');
+    assert.deepEqual(ids('roadmaps'), []);
+  });
 });

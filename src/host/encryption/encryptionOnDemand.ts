@@ -16,7 +16,14 @@ import { anyKeyfileIn, encryptionMayBeIn } from './encryptionProbe';
 import type { ExportKey } from './keyfileAccess';
 import type { LockState, Secrets } from './keyHolder';
 
-type EncryptionBundle = typeof import('../encryptionBundle');
+export type EncryptionBundle = typeof import('../encryptionBundle');
+
+/** The encryption bundle; Node loads it on the first call and keeps it. */
+export function encryptionBundle(): EncryptionBundle {
+  // Resolved next to dist/core.js at run time; esbuild leaves it to Node (see esbuild.mjs).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./encryption.js') as EncryptionBundle;
+}
 
 /** The folder the stores have open, as `open` was last told. */
 interface OpenFolder {
@@ -87,7 +94,7 @@ export class EncryptionOnDemand implements vscode.Disposable {
     let handlers: SomeCommandHandlers<EncryptionCommand> | undefined;
     const loaded = async () => {
       const encryption = await this.ready();
-      handlers ??= this.bundle().encryptionCommands({ ...context, encryption });
+      handlers ??= encryptionBundle().encryptionCommands({ ...context, encryption });
       return handlers;
     };
     return {
@@ -134,16 +141,10 @@ export class EncryptionOnDemand implements vscode.Disposable {
   private load(): EncryptionAtRest {
     if (!this.loaded) {
       this.log.info('Encryption: loading the encryption bundle.');
-      this.loaded = new (this.bundle().EncryptionAtRest)(this.secrets, this.backupsRoot, this.log, this.options);
+      this.loaded = new (encryptionBundle().EncryptionAtRest)(this.secrets, this.backupsRoot, this.log, this.options);
       this.loaded.holder.onDidChangeState((state) => this.stateChanged.fire(state));
     }
     return this.loaded;
-  }
-
-  private bundle(): EncryptionBundle {
-    // Resolved next to dist/core.js at run time; esbuild leaves it to Node (see esbuild.mjs).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('./encryption.js') as EncryptionBundle;
   }
 
   private oneAtATime<T>(task: () => Promise<T>): Promise<T> {

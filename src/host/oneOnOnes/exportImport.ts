@@ -12,7 +12,7 @@ import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { firstFew, freshFolder, pickFolder, writeNewFile } from './exportFiles';
 import { importNotes } from './noteImport';
-import { HOW_TO_OPEN, HOW_TO_OPEN_NAME, SEALED_KEYFILE_NAME, SEALED_SUFFIX, sealNote, type ExportKey, type ExportSealing } from './sealedExport';
+import { HOW_TO_OPEN, HOW_TO_OPEN_NAME, SEALED_KEYFILE_NAME, SEALED_SUFFIX, sealedForms, type ExportKey, type ExportSealing } from './sealedExport';
 import { safeFileReason } from '../shownErrors';
 
 const encoder = new TextEncoder();
@@ -143,7 +143,7 @@ async function exportWith(team: TeamStore, notes: NoteStore, key: ExportKey | un
       const file = exportedNote(headerOf(meta), person, await notes.read(meta.id), includePrivate);
       if (key) {
         // Numbered names: a person's name or a date in a file name would say what the sealed bytes hide.
-        await writeNewFile(folder, names, `notes/${String(count + 1).padStart(5, '0')}.md${SEALED_SUFFIX}`, sealNote(key, file.text));
+        await writeNewFile(folder, names, `notes/${String(count + 1).padStart(5, '0')}.md${SEALED_SUFFIX}`, sealedForms().sealNote(key, file.text));
       } else {
         await writeNewFile(folder, names, file.path, encoder.encode(file.text));
       }

@@ -4,22 +4,25 @@
  * is told so before anything is written. While the notes are encrypted, the handover can be too
  * (sealedHandover.ts), under a one-time passphrase instead of the lead's own.
  */
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
 import { safeFileName } from '../../shared/oneOnOnes/exportFormat';
 import { handoverMarkdown, handoverNote, handoverSummary, type Handover } from '../../shared/oneOnOnes/handover';
 import { headerOf, type NoteHeader } from '../../shared/oneOnOnes/noteIndex';
-import { handoverNoteTitle } from '../../shared/oneOnOnes/sealedHandoverNotes';
+import { handoverNoteTitle, sealedHandoverTexts, type HandoverSource } from '../../shared/oneOnOnes/sealedHandoverNotes';
 import { localToday, type Person } from '../../shared/team';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
 import { createPrivateFolder } from '../storage/permissions';
 import { pickFolder } from './exportFiles';
-import { askOneTimePassphrase, oneTimePassphraseProblem, ownKeyfile, writeSealedHandover, type HandoverSource } from './sealedHandover';
+import { ownKeyfile, sealedForms } from './sealedExport';
 
 const encoder = new TextEncoder();
+/** The sealed handover summary's template id: imported, it reads as a note of its own, dated the handover day. */
+const SUMMARY_TEMPLATE_ID = 'handover';
 
 export interface HandoverResult {
   /** The Markdown file, or the folder holding one file per note. */
@@ -136,14 +139,14 @@ async function exportSealed(person: Person, handover: Handover, sources: readonl
   }
   let passphrase: string | undefined;
   if (typeof args.passphrase === 'string') {
-    const problem = await oneTimePassphraseProblem(args.passphrase, dataFolder);
+    const problem = await sealedForms().oneTimePassphraseProblem(args.passphrase, dataFolder);
     if (problem !== undefined) {
       void vscode.window.showErrorMessage(vscode.l10n.t('That passphrase is refused: {0}', problem));
       return undefined;
     }
     passphrase = args.passphrase;
   } else {
-    passphrase = await askOneTimePassphrase(person.name, dataFolder);
+    passphrase = await sealedForms().askOneTimePassphrase(person.name, dataFolder);
   }
   if (passphrase === undefined) {
     return undefined;
@@ -152,7 +155,9 @@ async function exportSealed(person: Person, handover: Handover, sources: readonl
   if (!parent) {
     return undefined;
   }
-  const written = await writeSealedHandover(parent, person.id, handover, sources, passphrase);
+  const summaryHeader = { id: randomUUID(), personId: person.id, date: handover.today, templateId: SUMMARY_TEMPLATE_ID, title: 'Handover from their previous manager', createdAt: Date.now() };
+  const texts = sealedHandoverTexts(handover, summaryHeader, sources);
+  const written = await sealedForms().writeSealedHandover(parent, handover.today, texts, passphrase);
   if (asked) {
     const reveal = vscode.l10n.t('Reveal in File Explorer');
     void vscode.window

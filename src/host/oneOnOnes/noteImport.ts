@@ -13,7 +13,7 @@ import { readBounded, TooLargeToRead } from '../storage/boundedRead';
 import type { NoteStore } from '../storage/noteStore';
 import { notReadyMessage, type TeamStore } from '../storage/teamStore';
 import { firstFew, markdownFilesUpTo, pickFolder } from './exportFiles';
-import { isSealedName, openExportKey, openSealedNote, SEALED_OVERHEAD_BYTES, SEALED_SUFFIX, type ExportSealing } from './sealedExport';
+import { isSealedName, SEALED_OVERHEAD_BYTES, SEALED_SUFFIX, sealedForms, type ExportSealing } from './sealedExport';
 import { safeFileReason } from '../shownErrors';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -48,7 +48,7 @@ async function readExport(uri: vscode.Uri, sealedWith: Buffer | undefined): Prom
     return vscode.l10n.t('gone before it could be read');
   }
   if (sealed) {
-    const opened = sealedWith && openSealedNote(sealedWith, bytes);
+    const opened = sealedWith && sealedForms().openSealedNote(sealedWith, bytes);
     if (!opened) {
       return vscode.l10n.t('encrypted, and damaged or sealed with another key');
     }
@@ -95,7 +95,7 @@ export async function importNotes(team: TeamStore, notes: NoteStore, sealing: Ex
   // Encrypted notes need their key before anything is weighed: a wrong passphrase imports nothing.
   let sealedWith: Buffer | undefined;
   if (listing.files.some((uri) => isSealedName(uri.path))) {
-    const key = await openExportKey(folder, sealing, typeof args.passphrase === 'string' ? args.passphrase : undefined);
+    const key = await sealedForms().openExportKey(folder, sealing, typeof args.passphrase === 'string' ? args.passphrase : undefined);
     if (!key.ok) {
       const refused = vscode.l10n.t('Nothing was imported: {0}.', key.reason);
       if (typeof args.folder !== 'string' && !key.cancelled) {

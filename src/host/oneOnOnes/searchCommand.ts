@@ -1,10 +1,12 @@
 /**
- * `Two Hats: Search 1:1 Notes…`: every word must match; results show person, date and a snippet
- * (no snippet while presenting).
+ * `Two Hats: Search 1:1 Notes…`: every word must begin a word of the note; results show person,
+ * date and a snippet (no snippet while presenting). Searches the persisted full-text index
+ * (storage/noteSearchIndexFile.ts), which the first search of a session loads.
  */
 import * as vscode from 'vscode';
 import type { SomeCommandHandlers } from '../commands/commandTable';
-import { searchNotes, type SearchableNote, type SearchHit } from '../../shared/oneOnOnes/search';
+import type { SearchHit } from '../../shared/oneOnOnes/search';
+import type { NoteSearchIndex } from '../../shared/oneOnOnes/searchIndex';
 import { templateTitleOf } from '../../shared/oneOnOnes/templates';
 import type { NoteStore } from '../storage/noteStore';
 import type { TeamStore } from '../storage/teamStore';
@@ -24,7 +26,8 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: stri
     return undefined;
   }
   if (typeof query === 'string') {
-    return searchNotes(await notes.searchable(), query).map((hit) => hit.id);
+    const index = await notes.searchIndex();
+    return index.find(query, { order: notes.newestFirst() }).map((hit) => hit.id);
   }
   const picker = vscode.window.createQuickPick<HitItem>();
   picker.title = vscode.l10n.t('Two Hats: Search 1:1 Notes');
@@ -33,9 +36,10 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: stri
   // While presenting, results are titles only: a snippet is note text on a shared screen.
   const titlesOnly = presenting.on;
   picker.matchOnDetail = !titlesOnly;
-  // Open at once; the notes are read (once per session) while the user types.
+  // Open at once; the index is loaded (once per session) while the user types.
   picker.busy = true;
-  let corpus: SearchableNote[] | undefined;
+  let index: NoteSearchIndex | undefined;
+  const order = notes.newestFirst();
   const toItem = (hit: SearchHit): HitItem | undefined => {
     const meta = notes.find(hit.id);
     if (!meta) {
@@ -53,21 +57,18 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: stri
   };
   // While presenting, only the shareable part is searched: a hit on a private word would tell
   // the screen which notes hold it. Each note is read for its private part once per search.
-  const shareable = new Map<string, SearchableNote>();
-  const searchable = (list: SearchableNote[]) =>
-    titlesOnly
-      ? list.map((note) => {
-          let kept = shareable.get(note.id);
-          if (!kept) {
-            kept = { ...note, text: withPrivateLinesBlanked(note.text) };
-            shareable.set(note.id, kept);
-          }
-          return kept;
-        })
-      : list;
+  const shareable = new Map<string, string>();
+  const shareableOf = (id: string, text: string): string => {
+    let kept = shareable.get(id);
+    if (kept === undefined) {
+      kept = withPrivateLinesBlanked(text);
+      shareable.set(id, kept);
+    }
+    return kept;
+  };
   const update = () => {
-    if (corpus) {
-      picker.items = searchNotes(searchable(corpus), picker.value).flatMap((hit) => toItem(hit) ?? []);
+    if (index) {
+      picker.items = index.find(picker.value, { order, ...(titlesOnly ? { shareableOf } : {}) }).flatMap((hit) => toItem(hit) ?? []);
     }
   };
   picker.onDidChangeValue(update);
@@ -82,13 +83,12 @@ async function searchNotesCommand(team: TeamStore, notes: NoteStore, query: stri
   });
   picker.onDidHide(() => picker.dispose());
   picker.show();
-  // The first search of a session reads every note: search what has been read as it goes.
-  const searchSoFar = (readSoFar: SearchableNote[]) => {
-    corpus = readSoFar;
+  // A rebuild (no index yet, or a damaged one) reads every note: search what it holds as it goes.
+  const searchIn = (soFar: NoteSearchIndex) => {
+    index = soFar;
     update();
   };
-  void notes.searchable(searchSoFar).then((loaded) => {
-    searchSoFar(loaded);
+  void notes.searchIndex(searchIn).then(searchIn, () => undefined).finally(() => {
     picker.busy = false;
   });
   return undefined;

@@ -11,7 +11,8 @@
  * through Node: write, flush to disk, rename. Other schemes fall back to `workspace.fs`.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, open, rename, stat, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { fileStamp, setAsideName, TEMP_TAIL, tempName } from '../../shared/storageLayout';
 import { processIsAlive } from './fileLock';
@@ -83,6 +84,62 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array, o
     await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
     throw error;
   }
+}
+
+/**
+ * Copies `source` over `target` as a file of its own, without passing the bytes through the
+ * extension: cloned where the disk shares blocks copy-on-write (btrfs, XFS, APFS), copied by the
+ * kernel elsewhere. Copied beside the target under a temporary name, flushed to disk, then renamed
+ * over it, so a reader of `target` sees the old copy or the new one, never half of each.
+ *
+ * An empty source (a torn write by another program) never replaces a target that holds
+ * something; that is judged on the copy made, not on an earlier look at the source, which may
+ * change in between. Returns false when either is not a local file (the caller reads and writes);
+ * a missing source copies nothing.
+ */
+export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri): Promise<boolean> {
+  if (source.scheme !== 'file' || target.scheme !== 'file') {
+    return false;
+  }
+  const temp = tempSibling(target).fsPath;
+  try {
+    try {
+      await copyFile(source.fsPath, temp, constants.COPYFILE_FICLONE);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await exists(source.fsPath))) {
+        return true;
+      }
+      throw error;
+    }
+    const handle = await open(temp, 'r+');
+    let size: number;
+    try {
+      // The copy takes the source's mode, and a note written by another program may be readable
+      // by others: the backup is for the user's eyes only (permissions.ts).
+      await handle.chmod(PRIVATE_FILE_MODE);
+      // On disk before the rename: a power cut must not leave the copy's name on empty blocks.
+      await handle.sync();
+      size = (await handle.stat()).size;
+    } finally {
+      await handle.close();
+    }
+    if (size === 0 && (await stat(target.fsPath).then((s) => s.size > 0, () => false))) {
+      await unlink(temp);
+      return true;
+    }
+    await rename(temp, target.fsPath);
+    return true;
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Leftover temporary files of `target` from writes that were interrupted, newest first; not those of a write under way. */

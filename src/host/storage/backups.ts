@@ -4,6 +4,13 @@
  * issues 152414 and 170690). Copies only what changed, a few seconds after it changed; never
  * copies deletions, so a mistake in the workspace cannot empty the backup. On the same machine
  * only: global storage is as private as workspace storage.
+ *
+ * Local files are copied by the operating system (`copyFileAtomic`), cloned where the disk allows,
+ * never read into the extension and written back: the first backup of ten thousand notes is not
+ * forty megabytes through JavaScript. Each copy is a file of its own, never a second name of the
+ * note (a hard link): a program that writes into a note in place, or damage on disk, must not
+ * reach the backup, nor damage to the backup the note. Backups hold the stored bytes as they are
+ * (encrypted when the data is), so no copy needs the codec.
  */
 import * as vscode from 'vscode';
 import { describeBackup, restoreCandidates, serializeBackupManifest, type BackupManifest, type WorkspaceIdentity } from '../../shared/backups';
@@ -24,6 +31,7 @@ import { parseKeyfile } from '../encryption/keyWrapping';
 import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
 import { listBackups, readBackupManifest, restoreBackupInto, type OpenBackup, type StoredBackup } from './backupFolders';
 import { erasePersonFromBackups, type BackupErasure } from './backupErasure';
+import { copyFileAtomic } from './atomicFile';
 import { backupFolderFor, fileNameOf, notesFolder } from './layout';
 import { createPrivateFolder } from './permissions';
 import type { DelegationStore } from './delegationStore';
@@ -209,8 +217,11 @@ export class BackupKeeper implements vscode.Disposable {
       if (unlessCopiedSince && (await copiedSince(from, to))) {
         return;
       }
+      if (await copyFileAtomic(from, to)) {
+        return;
+      }
       const bytes = await readStoredCopy(from);
-      // An empty file (a torn write by another program) never replaces a copy that holds something.
+      // Not a local file. An empty file (a torn write by another program) never replaces a copy that holds something.
       if (bytes && (bytes.byteLength > 0 || !(await readStoredCopy(to)))) {
         await writeStoredCopy(to, bytes);
       }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { BACKUPS_FOLDER, NO_FOLDER_DATA, NOTE_INDEX_FILE, NOTES_FOLDER, noteBodyName, noteHeaderName } from '../../shared/storageLayout';
+import { BACKUPS_FOLDER, NO_FOLDER_DATA, NOTE_INDEX_FILE, NOTES_FOLDER, SEARCH_INDEX_FILE, noteBodyName, noteHeaderName } from '../../shared/storageLayout';
 
 /** The data folder when no folder is open and the user chose global storage. */
 export function noFolderDataFolder(globalStorage: vscode.Uri): vscode.Uri {
@@ -42,4 +42,8 @@ export function noteIndexUri(data: vscode.Uri): vscode.Uri {
 /** The last part of a URI's path. */
 export function fileNameOf(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+export function searchIndexUri(data: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(data, SEARCH_INDEX_FILE);
 }

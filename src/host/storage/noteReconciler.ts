@@ -7,14 +7,14 @@
 import * as vscode from 'vscode';
 import { deriveNoteMeta, headerOf, parseNoteHeader } from '../../shared/oneOnOnes/noteIndex';
 import type { NotesByPerson } from '../../shared/oneOnOnes/notesByPerson';
-import { NOTE_INDEX_FILE, noteBodyName, noteHeaderName, noteIdOfBody, noteIdOfFile } from '../../shared/storageLayout';
+import { NOTE_INDEX_FILE, SEARCH_INDEX_FILE, noteBodyName, noteHeaderName, noteIdOfBody, noteIdOfFile } from '../../shared/storageLayout';
 import { removeLeftoverTemps } from './atomicFile';
 import { whenDataLockFree } from './dataLock';
 import { fileNameOf, noteBodyUri, notesFolder } from './layout';
 import type { NewerVersionGuard } from './newerVersionGuard';
 import { listNoteFolder, readNoteBody, readNoteHeader, writeNoteHeader } from './noteFiles';
 import type { NoteIndexWriter } from './noteIndexFile';
-import type { NoteSearchCorpus } from './noteSearchCorpus';
+import type { NoteSearchIndexFile } from './noteSearchIndexFile';
 import type { SerialQueue } from './serialQueue';
 
 /** Notes checked per turn of the queue while reconciling. */
@@ -39,7 +39,7 @@ export interface ReconcilerHost {
   readonly queue: SerialQueue;
   readonly guard: NewerVersionGuard;
   readonly index: NoteIndexWriter;
-  readonly corpus: NoteSearchCorpus;
+  readonly corpus: NoteSearchIndexFile;
   /** Notes whose index entry an older privacy rule derived: read again whatever their time. */
   readonly derivedByOlderRule: Set<string>;
   /** The notes as the store knows them now (replaced at every open). */
@@ -70,6 +70,7 @@ export class NoteReconciler {
       await whenDataLockFree(folder, async () => {
         await removeLeftoverTemps(notesFolder(folder));
         await removeLeftoverTemps(folder, NOTE_INDEX_FILE);
+        await removeLeftoverTemps(folder, SEARCH_INDEX_FILE);
       });
       listedAt = Date.now();
       return listNoteFolder(folder);

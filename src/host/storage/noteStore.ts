@@ -2,13 +2,13 @@
  * The one module that owns 1:1 notes on disk, built from four parts: the note files
  * (`noteFiles.ts`), the index that caches what every note says (`noteIndexFile.ts`), the check of
  * that index against the files (`noteReconciler.ts`) and the texts search reads
- * (`noteSearchCorpus.ts`). This class keeps them in step: one queue, one folder, one set of events.
+ * (`noteSearchIndexFile.ts`). This class keeps them in step: one queue, one folder, one set of events.
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { deriveNoteMeta, headerOf, type NoteHeader, type NoteMeta } from '../../shared/oneOnOnes/noteIndex';
 import { NotesByPerson } from '../../shared/oneOnOnes/notesByPerson';
-import type { SearchableNote } from '../../shared/oneOnOnes/search';
+import type { NoteSearchIndex } from '../../shared/oneOnOnes/searchIndex';
 import { withDataLock } from './dataLock';
 import type { SetAsideNotice } from './jsonFileStore';
 import { notesFolder } from './layout';
@@ -16,7 +16,7 @@ import { NewerVersionGuard } from './newerVersionGuard';
 import { bodyStamp, deleteNoteFiles, deleteUnlistedNoteFiles, keepUndecodableOriginal, readNoteBody, writeNewNote, writeNoteBody, type BodyStamp } from './noteFiles';
 import { loadNoteIndex, NoteIndexWriter } from './noteIndexFile';
 import { NOTHING_FOUND, NoteReconciler, type Reconciliation } from './noteReconciler';
-import { NoteSearchCorpus } from './noteSearchCorpus';
+import { NoteSearchIndexFile } from './noteSearchIndexFile';
 import { createPrivateFolder } from './permissions';
 import { SerialQueue } from './serialQueue';
 
@@ -46,7 +46,7 @@ export class NoteStore implements vscode.Disposable {
   private notes = new NotesByPerson();
   /** Notes whose index entry an older privacy rule derived: read again by the next reconcile. */
   private readonly derivedByOlderRule = new Set<string>();
-  private readonly corpus = new NoteSearchCorpus();
+  private readonly corpus: NoteSearchIndexFile;
   /**
    * The time and size on disk of this window's last write of each note's body. Not the index's `updatedAt`: that also moves when
    * a change made by another program is picked up, and its bytes are then still to be kept.
@@ -62,6 +62,11 @@ export class NoteStore implements vscode.Disposable {
   constructor(private readonly guard = new NewerVersionGuard()) {
     // A read-only window writes nothing, not even the cache: the index may be a newer one.
     this.index = new NoteIndexWriter(() => (this.folder && this.guard.readOnlyReason === undefined ? { folder: this.folder, notes: this.notes.all } : undefined));
+    this.corpus = new NoteSearchIndexFile({
+      place: () => (this.folder ? { folder: this.folder, writable: this.guard.readOnlyReason === undefined } : undefined),
+      notes: () => this.notes.all,
+      read: (id) => this.read(id),
+    });
     this.reconciler = new NoteReconciler({
       queue: this.queue,
       guard: this.guard,
@@ -92,6 +97,7 @@ export class NoteStore implements vscode.Disposable {
   open(folder: vscode.Uri | undefined): Promise<void> {
     const opened = this.queue.run(async () => {
       await this.index.flushNow();
+      await this.corpus.flushNow();
       this.watcher?.dispose();
       this.watcher = undefined;
       this.folder = folder;
@@ -199,15 +205,15 @@ export class NoteStore implements vscode.Disposable {
    * Deletes every note of a person for good: body, header and any original kept beside it, and
    * the files of theirs no listed note owns (a header, a kept original). A note a file of which
    * could not be deleted stays listed (`left`), so that deleting the person again finds it. The
-   * index is rewritten at once, so no copy of their notes' titles or items stays behind; whether
-   * that worked is answered too (`indexWritten`), also when there was nothing to delete, so a
-   * second try writes an index the first could not.
+   * index and the search index are rewritten at once, so no copy of their notes' titles, items or
+   * words stays behind; whether that worked is answered too (`indexWritten`, `searchIndexErased`),
+   * also when there was nothing to delete, so a second try writes what the first could not.
    */
-  removePerson(personId: string): Promise<{ readonly ids: string[]; readonly left: readonly string[]; readonly indexWritten: boolean }> {
+  removePerson(personId: string): Promise<{ readonly ids: string[]; readonly left: readonly string[]; readonly indexWritten: boolean; readonly searchIndexErased: boolean }> {
     return this.queue.run(async () => {
       const folder = this.folder;
       if (!folder) {
-        return { ids: [], left: [], indexWritten: true };
+        return { ids: [], left: [], indexWritten: true, searchIndexErased: true };
       }
       const all = this.notes.forPerson(personId).map((meta) => meta.id);
       const left = await deleteNoteFiles(folder, all);
@@ -218,10 +224,11 @@ export class NoteStore implements vscode.Disposable {
         this.corpus.forget(id);
       }
       const indexWritten = await this.index.writeNow();
+      const searchIndexErased = await this.corpus.erase();
       if (ids.length > 0) {
         this.changed(undefined);
       }
-      return { ids: [...ids, ...unlisted.theirs], left: [...left, ...unlisted.left], indexWritten };
+      return { ids: [...ids, ...unlisted.theirs], left: [...left, ...unlisted.left], indexWritten, searchIndexErased };
     });
   }
 
@@ -243,9 +250,9 @@ export class NoteStore implements vscode.Disposable {
           this.ownWrites.delete(id);
         }
       });
-      this.corpus.set(id, content);
       const meta = deriveNoteMeta(headerOf(current), content, Date.now());
       this.notes.put(meta);
+      this.corpus.set(id, content, meta.updatedAt);
       this.index.schedule();
       this.changeEmitter.fire(id);
       if (summaryOf(meta) !== summaryOf(current)) {
@@ -256,11 +263,17 @@ export class NoteStore implements vscode.Disposable {
   }
 
   /**
-   * Every note's text, newest first, for search: read from disk once, then kept current by saves
-   * (see `NoteSearchCorpus`).
+   * The full-text index, up to date with the notes, for search: loaded from its file on the first
+   * search, rebuilt from the notes when it must be (`onProgress` then gets it as it grows).
    */
-  searchable(onProgress?: (readSoFar: SearchableNote[]) => void): Promise<SearchableNote[]> {
-    return this.corpus.searchable(this.notes.all, (id) => this.read(id), onProgress);
+  searchIndex(onProgress?: (soFar: NoteSearchIndex) => void): Promise<NoteSearchIndex> {
+    return this.corpus.ready(onProgress);
+  }
+
+  /** Every note's id, newest first: the order search shows its hits in. */
+  newestFirst(): string[] {
+    // ISO dates compare as strings; localeCompare costs tens of milliseconds at ten thousand notes.
+    return [...this.notes.all].sort((a, b) => (a.date === b.date ? b.createdAt - a.createdAt : a.date < b.date ? 1 : -1)).map((note) => note.id);
   }
 
   /**
@@ -275,12 +288,16 @@ export class NoteStore implements vscode.Disposable {
 
   /** Writes a pending index update now; called before the store closes or moves. */
   flush(): Promise<void> {
-    return this.queue.run(() => this.index.flushNow());
+    return this.queue.run(async () => {
+      await this.index.flushNow();
+      await this.corpus.flushNow();
+    });
   }
 
   dispose(): void {
     // Best effort: the next open rebuilds whatever this write does not get to.
     void this.index.flushNow();
+    void this.corpus.flushNow();
     this.watcher?.dispose();
     this.changeEmitter.dispose();
     this.summaryEmitter.dispose();
@@ -298,7 +315,7 @@ export class NoteStore implements vscode.Disposable {
       // Stamped after the writes, so the next start does not take the note for one edited outside.
       const meta = deriveNoteMeta(header, content, Date.now());
       this.notes.put(meta);
-      this.corpus.set(meta.id, content);
+      this.corpus.set(meta.id, content, meta.updatedAt);
       this.index.schedule();
       this.changed(meta.id);
       return meta;

@@ -166,7 +166,7 @@ async function offerDeletingUnreadableBackups(name: string, folders: readonly vs
 async function erasePerson(sources: ErasureSources, person: Person): Promise<{ erased: Erased; notCleaned: readonly vscode.Uri[] }> {
   const { team, notes, delegation, drafts, backups, workspaceState } = sources;
   await closeNoteTabs(notes.forPerson(person.id).map((note) => note.id));
-  const { ids: noteIds, left, indexWritten } = await notes.removePerson(person.id);
+  const { ids: noteIds, left, indexWritten, searchIndexErased } = await notes.removePerson(person.id);
   const items = await delegation.forgetPerson(person.id, person.name);
   const kept = await drafts.form();
   const draftName = kept?.draft.name.toLowerCase() ?? '';
@@ -184,6 +184,8 @@ async function erasePerson(sources: ErasureSources, person: Person): Promise<{ e
     ...(left.length > 0 ? [vscode.l10n.t('the files of {0} note(s)', left.length)] : []),
     // The index caches their notes' titles and open items, the private ones too.
     ...(indexWritten ? [] : [vscode.l10n.t('the note index')]),
+    // The search index holds the words of their notes.
+    ...(searchIndexErased ? [] : [vscode.l10n.t('the search index')]),
     ...(inBackups.notDeleted > 0 ? [filesInBackups(inBackups.notDeleted)] : []),
     ...(leftovers.notDeleted > 0 ? [copiesSetAside(leftovers.notDeleted)] : []),
   ];

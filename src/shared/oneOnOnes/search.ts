@@ -1,4 +1,11 @@
-/** Full-text search over 1:1 notes: every word must appear; results carry a snippet around the first hit. */
+/**
+ * Full-text search over 1:1 notes: every word of the query must appear somewhere in the note, also
+ * inside a word ("map" finds "roadmap"); case and accents are ignored. Results carry a snippet
+ * around the first hit.
+ *
+ * This is the plain scan, and the rule the persisted index (searchIndex.ts) keeps: the index only
+ * narrows which notes are looked at, then each is checked with `hitIn`, so both give the same hits.
+ */
 
 export interface SearchableNote {
   readonly id: string;
@@ -13,15 +20,28 @@ export interface SearchHit {
   readonly line: number;
 }
 
+/** Letters and digits make words; anything else separates them. The index splits notes the same way. */
+export const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
+
 /** Case- and accent-insensitive form used for matching; same length as the input for ASCII text. */
-function fold(text: string): string {
+export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 export function searchTerms(query: string): string[] {
-  return fold(query)
+  return foldForSearch(query)
     .split(/\s+/)
     .filter((term) => term.length > 0);
+}
+
+/** The hit of one note for these (folded) terms, or undefined when a term is missing. */
+export function hitIn(note: SearchableNote, terms: readonly string[]): SearchHit | undefined {
+  const folded = foldForSearch(note.text);
+  if (!terms.every((term) => folded.includes(term))) {
+    return undefined;
+  }
+  const first = folded.indexOf(terms[0]!);
+  return { id: note.id, snippet: snippetAround(note.text, folded, first), line: lineAt(note.text, folded, first) };
 }
 
 export function searchNotes(notes: Iterable<SearchableNote>, query: string, limit = 200): SearchHit[] {
@@ -31,17 +51,20 @@ export function searchNotes(notes: Iterable<SearchableNote>, query: string, limi
   }
   const hits: SearchHit[] = [];
   for (const note of notes) {
-    const folded = fold(note.text);
-    if (!terms.every((term) => folded.includes(term))) {
-      continue;
-    }
-    const at = folded.indexOf(terms[0]!);
-    hits.push({ id: note.id, snippet: snippetAround(note.text, folded, at), line: note.text.slice(0, at).split('\n').length - 1 });
-    if (hits.length >= limit) {
-      break;
+    const hit = hitIn(note, terms);
+    if (hit) {
+      hits.push(hit);
+      if (hits.length >= limit) {
+        break;
+      }
     }
   }
   return hits;
+}
+
+function lineAt(text: string, folded: string, at: number): number {
+  const source = text.length === folded.length ? text : folded;
+  return source.slice(0, at).split('\n').length - 1;
 }
 
 function snippetAround(text: string, folded: string, at: number): string {

@@ -3,22 +3,18 @@
  * passphrase never leave: a fresh random key seals the handover, wrapped by a one-time passphrase
  * the lead types twice and gives the next manager separately. The folder is laid out as an
  * encrypted export (sealedExport.ts), so the next manager brings it in with Import 1:1 Notes… and
- * that passphrase; without it, no byte or file name says whose notes these are.
+ * that passphrase; without it, no byte or file name says whose notes these are. Part of the
+ * encryption bundle, loaded by the first sealed handover (oneOnOnes/sealedExport.ts).
  */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { passphraseProblem } from '../../shared/encryption/passphrasePolicy';
 import { ExportNames } from '../../shared/oneOnOnes/exportFormat';
-import type { Handover } from '../../shared/oneOnOnes/handover';
-import { sealedHandoverTexts, type HandoverSource } from '../../shared/oneOnOnes/sealedHandoverNotes';
-import { keyIdOf } from '../encryption/envelope';
-import { keyfileUri, readText } from '../encryption/encryptionFiles';
-import { newDataKey, unwrapDataKey, wrapDataKey } from '../encryption/keyWrapping';
-import { askNewPassphrase } from '../encryption/newPassphrase';
-import { intoFreshFolder, writeNewFile } from './exportFiles';
-import { HOW_TO_OPEN_NAME, SEALED_KEYFILE_NAME, SEALED_SUFFIX, sealNote } from './sealedExport';
-
-export type { HandoverSource };
+import { intoFreshFolder, writeNewFile } from '../oneOnOnes/exportFiles';
+import { HOW_TO_OPEN_NAME, ownKeyfile, SEALED_KEYFILE_NAME, SEALED_SUFFIX } from '../oneOnOnes/sealedExport';
+import { keyIdOf } from './envelope';
+import { newDataKey, unwrapDataKey, wrapDataKey } from './keyWrapping';
+import { askNewPassphrase } from './newPassphrase';
+import { sealNote } from './sealedNotes';
 
 /** Beside an encrypted handover, for the next manager (English, as note headings are). */
 const HANDOVER_HOW_TO_OPEN = [
@@ -27,18 +23,8 @@ const HANDOVER_HOW_TO_OPEN = [
   'one-time passphrase their previous manager gave you. Without it they cannot be read.',
   '',
 ].join('\n');
-/** The summary's template id: imported, it reads as a note of its own, dated the handover day. */
-const SUMMARY_TEMPLATE_ID = 'handover';
 
 const encoder = new TextEncoder();
-
-/**
- * The data folder's key file, when its notes are encrypted. Read from disk, not from the key held
- * in memory: that one is away while the folder is being converted, or locked.
- */
-export function ownKeyfile(dataFolder: vscode.Uri | undefined): Promise<string | undefined> {
-  return dataFolder ? readText(keyfileUri(dataFolder)).catch(() => undefined) : Promise.resolve(undefined);
-}
 
 /**
  * Why `passphrase` may not seal a handover, or undefined: the policy's reasons, and never the
@@ -72,24 +58,24 @@ export function askOneTimePassphrase(personName: string, dataFolder: vscode.Uri 
 }
 
 /**
- * Writes the sealed handover into a new folder under `parent`: the key file, how to open it, the
- * summary (goals, open items) as a note of the handover day, and the shareable part of each note.
+ * Writes the sealed handover into a new folder under `parent`: the key file, how to open it, and
+ * `texts` as the core made them (shared/oneOnOnes/sealedHandoverNotes.ts: the summary, then the
+ * shareable part of each note; made there, so the Markdown parser is not bundled twice).
  * Numbered file names: a name or a date would say what the sealed bytes hide.
  */
-export async function writeSealedHandover(parent: vscode.Uri, personId: string, handover: Handover, sources: readonly HandoverSource[], passphrase: string): Promise<vscode.Uri> {
+export async function writeSealedHandover(parent: vscode.Uri, today: string, texts: readonly string[], passphrase: string): Promise<vscode.Uri> {
   const dataKey = newDataKey();
   try {
     const keyfileText = await wrapDataKey(passphrase, dataKey);
     const key = { dataKey, keyId: keyIdOf(dataKey).toString('hex'), keyfileText };
     // Written under a `.partial` name and renamed when whole: a half handover must not import as complete.
-    return await intoFreshFolder(parent, `two-hats-handover-${handover.today}`, async (folder) => {
+    return await intoFreshFolder(parent, `two-hats-handover-${today}`, async (folder) => {
       const names = new ExportNames();
       // The key file first: a sealed note without it could never be opened.
       await writeNewFile(folder, names, SEALED_KEYFILE_NAME, encoder.encode(keyfileText));
       await writeNewFile(folder, names, HOW_TO_OPEN_NAME, encoder.encode(HANDOVER_HOW_TO_OPEN));
-      const summaryHeader = { id: randomUUID(), personId, date: handover.today, templateId: SUMMARY_TEMPLATE_ID, title: 'Handover from their previous manager', createdAt: Date.now() };
       let count = 0;
-      for (const text of sealedHandoverTexts(handover, summaryHeader, sources)) {
+      for (const text of texts) {
         count++;
         await writeNewFile(folder, names, `notes/${String(count).padStart(5, '0')}.md${SEALED_SUFFIX}`, sealNote(key, text));
       }

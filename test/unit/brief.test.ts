@@ -129,6 +129,22 @@ describe('the brief before a 1:1', () => {
     assert.match(section(brief, '### Decisions'), /No decisions noted/);
   });
 
+  it('puts an index item’s @owner on their side when the last note cannot be read', () => {
+    const brief = composeBrief(inputs({ lastNoteText: undefined }));
+    assert.match(section(brief, '### Ada Lovelace’s'), /Book the architecture session @ada/);
+    assert.doesNotMatch(section(brief, '### Yours'), /Book the architecture session/);
+  });
+
+  it('keeps a private index item out of what the new note carries when the last note cannot be read, but shows it to the lead', () => {
+    const withPrivate: BriefHistoryNote[] = [{ ...history[0]!, openItems: [...history[0]!.openItems, { text: 'Raise PRIVATE-INDEXED with HR', private: true }] }, ...history.slice(1)];
+    const brief = composeBrief(inputs({ history: withPrivate, lastNoteText: undefined }));
+    const carried = section(brief, '## What the new note will carry');
+    assert.doesNotMatch(carried, /PRIVATE-INDEXED/);
+    assert.match(carried, /- \[ \] Review the RFC draft/);
+    assert.match(carried, /1 private item stays in your private notes/);
+    assert.match(section(brief, '### Yours'), /🔒 \*\*private\*\* · Raise PRIVATE-INDEXED with HR/);
+  });
+
   it('matches @owner to the person by any of their names', () => {
     assert.ok(ownerIsPerson('ada', 'Ada Lovelace'));
     assert.ok(ownerIsPerson('AdaLovelace', 'Ada Lovelace'));

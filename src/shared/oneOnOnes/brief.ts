@@ -4,7 +4,7 @@
  */
 import { checkInsDue, RELAPSE_LABELS, type DelegationItem } from '../delegation/items';
 import { CADENCE_LABELS, daysBetween, dueStatus, type Person } from '../team';
-import { openActionItems } from './actionItems';
+import { openActionItems, ownerInItemText } from './actionItems';
 import { sparkline, trend } from './checkIns';
 import { noteHighlights } from './lastNoteHighlights';
 import { privateLineRanges } from './privacy';
@@ -53,9 +53,9 @@ export function briefOpenItems(inputs: Pick<BriefInputs, 'person' | 'today' | 'h
   }
   const fromText = inputs.lastNoteText === undefined ? undefined : openActionItems(inputs.lastNoteText);
   const ranges = inputs.lastNoteText === undefined ? [] : privateLineRanges(inputs.lastNoteText);
-  // Without the note's text, the index says which items are private.
+  // Without the note's text, the index says which items are private, and the item's own text whose.
   const items: readonly { text: string; owner?: string | undefined; line: number; private?: boolean }[] =
-    fromText ?? latest.openItems.map((item) => ({ text: item.text, owner: undefined, line: -1, private: item.private === true }));
+    fromText ?? latest.openItems.map((item) => ({ text: item.text, owner: ownerInItemText(item.text), line: -1, private: item.private === true }));
   return items.map((item) => {
     let since = latest.date;
     for (const note of inputs.history.slice(1)) {

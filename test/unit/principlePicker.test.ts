@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as l10n from '../../src/shared/l10n';
 import { PRINCIPLES } from '../../src/shared/principles/catalogue';
 import { principlePickerText } from '../../src/shared/principles/format';
 
@@ -29,6 +30,16 @@ describe('finding a principle the way people remember it', () => {
     assert.deepEqual(found('eats strategy'), [culture.id]);
     const axe = PRINCIPLES.find((p) => p.quote?.text.includes('sharpening the axe'))!;
     assert.ok(found('sharpening axe').includes(axe.id));
+  });
+
+  it('says “quoting” in the user’s language', () => {
+    const quoted = PRINCIPLES.find((p) => p.quote)!;
+    l10n.setTranslator((message, args) => (message === '{0} · quoting {1}' ? l10n.format('{0} · zitiert {1}', args) : l10n.format(message, args)));
+    try {
+      assert.equal(principlePickerText(quoted).description.endsWith(`· zitiert ${quoted.quote!.by}`), true, principlePickerText(quoted).description);
+    } finally {
+      l10n.useBundle(undefined, 'en');
+    }
   });
 
   it('keeps the source in the description of principles without a quote', () => {

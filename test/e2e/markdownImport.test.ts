@@ -51,11 +51,11 @@ describe('importing 1:1 notes from a Markdown folder', () => {
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });
     assert.match((await dialog.textContent()) ?? '', /Import 3 notes for 2 people \(2 new\)/);
-    assert.match((await dialog.textContent()) ?? '', /1 files could not be read|1 file could not be read/);
+    assert.match((await dialog.textContent()) ?? '', /1 file could not be read/);
     await dialog.getByRole('button', { name: 'Show Details…' }).click();
     await waitForEditorText(page, 'Import preview');
     await waitForEditorText(page, `**${BARTIK}** (new): 2 notes, 2026-03-02, 2026-03-09`);
-    await waitForEditorText(page, `**${LAMARR}** (new): 1 notes, 2026-03-04`);
+    await waitForEditorText(page, `**${LAMARR}** (new): 1 note, 2026-03-04`);
     await waitForEditorText(page, 'meetings/ideas.md');
 
     // The question comes back after the details; nothing has been written yet.

@@ -7,7 +7,7 @@
  * anchored at the line's start and reads a bounded prefix.
  */
 
-const ORDERED_TASK = /^([ \t]*)\d{1,9}[.)]([ \t]+)\[([ xX/>-])\](?=[ \t]|$)/;
+const ORDERED_TASK = /^([ \t]*)\d{1,9}[.)]([ \t]+)\[([ x/>-])\](?=[ \t]|$)/i;
 const BULLET_TASK = /^([ \t]*[-*+][ \t]+)\[([/>-])\](?=[ \t]|$)/;
 const FENCE = /^\s*(?:```|~~~)/;
 

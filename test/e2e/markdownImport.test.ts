@@ -63,6 +63,12 @@ describe('importing 1:1 notes from a Markdown folder', () => {
     assert.deepEqual(notesOnDisk(server.userDataDir, BARTIK_TASK), []);
     await dialog.getByRole('button', { name: 'Import 3 Notes' }).click();
     await notification(page, 'Imported 3 notes and added 2 people').waitFor({ timeout: 30_000 });
+    // The private task came in, under the private heading: not dropped, not shared.
+    const [imported] = notesOnDisk(server.userDataDir, 'The demo went well');
+    assert.ok(imported, 'the imported note is on disk');
+    const importedPrivatePart = imported.search(/^#{1,6} .*Private/im);
+    assert.ok(importedPrivatePart >= 0 && imported.indexOf(BARTIK_PRIVATE) > importedPrivatePart, 'the private task is in the imported note’s private part');
+    assert.ok(imported.indexOf(BARTIK_TASK) >= 0 && imported.indexOf(BARTIK_TASK) < importedPrivatePart, 'the shared task is before it');
     // The preview is an untitled document: put away without a question about saving it.
     await runCommand(page, 'View: Revert and Close Editor');
 

@@ -5,11 +5,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { briefUri, type PreparedBrief } from '../../src/host/oneOnOnes/briefCommands';
+import { briefUri, prepareOneOnOne, type PreparedBrief } from '../../src/host/oneOnOnes/briefCommands';
 import { COMMANDS } from '../../src/host/constants';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { activateTwoHats, eventually } from './helpers';
+import { closeFixture, openFixture } from './useCaseFixture';
 
 function notePreviews(fileName: string): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -93,6 +94,17 @@ describe('presenting closes previews of notes', () => {
   it('refuses Prepare while presenting, and says why', async () => {
     const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Paula Presenting ${stamp}` });
     assert.ok(added?.ok);
+    await vscode.commands.executeCommand(COMMANDS.startPresenting);
+    try {
+      const prepared = await vscode.commands.executeCommand<PreparedBrief | undefined>(COMMANDS.prepareOneOnOne, { personId: added.person.id, quiet: true });
+      assert.equal(prepared, undefined, 'no brief while presenting');
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path.includes(`Paula Presenting ${stamp}`)), 'no brief document was opened');
+    } finally {
+      await vscode.commands.executeCommand(COMMANDS.stopPresenting);
+    }
+    // The message, from Prepare's own function on stores of its own: the running Two Hats has its
+    // own `vscode` API object, which a recording of the notification here does not reach.
+    const f = await openFixture();
     const window = vscode.window as unknown as { showInformationMessage: (message: string, ...rest: unknown[]) => Thenable<undefined> };
     const original = window.showInformationMessage;
     const shown: string[] = [];
@@ -100,15 +112,15 @@ describe('presenting closes previews of notes', () => {
       shown.push(message);
       return Promise.resolve(undefined);
     };
-    await vscode.commands.executeCommand(COMMANDS.startPresenting);
+    const hidden = new vscode.EventEmitter<unknown>();
     try {
-      const prepared = await vscode.commands.executeCommand<PreparedBrief | undefined>(COMMANDS.prepareOneOnOne, { personId: added.person.id });
-      assert.equal(prepared, undefined, 'no brief while presenting');
+      const refused = await prepareOneOnOne({ ...f, isHidden: () => true, onDidChangeHidden: hidden.event }, { personId: 'anyone' });
+      assert.equal(refused, undefined);
       assert.deepEqual(shown, ['Briefs are hidden while presenting.']);
-      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path.includes(`Paula Presenting ${stamp}`)), 'no brief document was opened');
     } finally {
       window.showInformationMessage = original;
-      await vscode.commands.executeCommand(COMMANDS.stopPresenting);
+      hidden.dispose();
+      closeFixture(f);
     }
   });
 });

@@ -146,7 +146,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
       (dataFolders) => encryption.forgetKeysIn(dataFolders),
     );
   const oneOnOneSources = { team: store, notes: noteStore, delegation, memento: context.workspaceState, consents };
-  const briefPreviews = new BriefPreviewTabs();
+  const briefPreviews = new BriefPreviewTabs(() => store.all);
   const briefSources = { team: store, notes: noteStore, delegation, isHidden: () => presenting.on, onDidChangeHidden: presenting.onDidChange };
   const restoreContext = {
     backups,
@@ -256,7 +256,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   sidebar.showCachedTeamUntil(loaded);
   noteStore.openingWith(loaded);
   // The core loads on first use, never at startup; the reminder waits a little longer still.
-  context.subscriptions.push(scheduleDueReminder(store, { lastShown: context.workspaceState }, loaded));
+  context.subscriptions.push(scheduleDueReminder(store, { lastShown: context.workspaceState, presenting: () => presenting.on, onDidChangePresenting: presenting.onDidChange }, loaded));
   void loaded.then(() => noteStore.reconciled()).then(() => offerRestoreIfEmpty(restoreContext));
   return {
     api: { dataLocation: () => store.dataFolder, ready: () => loaded },

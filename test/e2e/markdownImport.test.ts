@@ -51,11 +51,11 @@ describe('importing 1:1 notes from a Markdown folder', () => {
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });
     assert.match((await dialog.textContent()) ?? '', /Import 3 notes for 2 people \(2 new\)/);
-    assert.match((await dialog.textContent()) ?? '', /1 files could not be read|1 file could not be read/);
+    assert.match((await dialog.textContent()) ?? '', /1 file could not be read/);
     await dialog.getByRole('button', { name: 'Show Details…' }).click();
     await waitForEditorText(page, 'Import preview');
     await waitForEditorText(page, `**${BARTIK}** (new): 2 notes, 2026-03-02, 2026-03-09`);
-    await waitForEditorText(page, `**${LAMARR}** (new): 1 notes, 2026-03-04`);
+    await waitForEditorText(page, `**${LAMARR}** (new): 1 note, 2026-03-04`);
     await waitForEditorText(page, 'meetings/ideas.md');
 
     // The question comes back after the details; nothing has been written yet.
@@ -63,6 +63,12 @@ describe('importing 1:1 notes from a Markdown folder', () => {
     assert.deepEqual(notesOnDisk(server.userDataDir, BARTIK_TASK), []);
     await dialog.getByRole('button', { name: 'Import 3 Notes' }).click();
     await notification(page, 'Imported 3 notes and added 2 people').waitFor({ timeout: 30_000 });
+    // The private task came in, under the private heading: not dropped, not shared.
+    const [imported] = notesOnDisk(server.userDataDir, 'The demo went well');
+    assert.ok(imported, 'the imported note is on disk');
+    const importedPrivatePart = imported.search(/^#{1,6} .*Private/im);
+    assert.ok(importedPrivatePart >= 0 && imported.indexOf(BARTIK_PRIVATE) > importedPrivatePart, 'the private task is in the imported note’s private part');
+    assert.ok(imported.indexOf(BARTIK_TASK) >= 0 && imported.indexOf(BARTIK_TASK) < importedPrivatePart, 'the shared task is before it');
     // The preview is an untitled document: put away without a question about saving it.
     await runCommand(page, 'View: Revert and Close Editor');
 

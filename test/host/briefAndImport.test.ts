@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { PreparedBrief } from '../../src/host/oneOnOnes/briefCommands';
-import type { FolderImportResult } from '../../src/host/oneOnOnes/markdownFolderImport';
+import { importConfirmationDetail, previewMarkdown, type FolderImportPreview, type FolderImportResult } from '../../src/host/oneOnOnes/markdownFolderImport';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { ScheduleExport } from '../../src/host/oneOnOnes/scheduleExport';
 import { activateTwoHats, readText } from './helpers';
@@ -47,6 +47,18 @@ describe('bringing Markdown notes in, and the brief before a 1:1', () => {
     const reasons = Object.fromEntries(result.preview.unreadable.map((u) => [u.file, u.reason]));
     assert.match(reasons[`${ada}/2026-02-01 huge.md`] ?? '', /it is 9 MB, more than the 8 MB Two Hats reads/);
     assert.match(reasons['README.md'] ?? '', /no date/);
+  });
+
+  it('says “1 note” and “1 file”, not “1 notes” and “1 files”, in the preview and the question', () => {
+    const one: FolderImportPreview = { people: [{ name: 'Evelyn Berezin', existing: false, dates: ['2026-03-04'] }], notes: 1, alreadyHere: 1, unreadable: [{ file: 'ideas.md', reason: 'no date' }], futureDated: 0, truncated: false };
+    const preview = previewMarkdown('/notes', one);
+    assert.match(preview, /\*\*Evelyn Berezin\*\* \(new\): 1 note, 2026-03-04/);
+    assert.match(preview, /1 note to import; 1 already here \(skipped\)\./);
+    assert.match(importConfirmationDetail(one), /^1 is already here and will be skipped; 1 file could not be read\./);
+    assert.match(previewMarkdown('/notes', { ...one, futureDated: 1 }), /1 note is dated after today: a meeting not held yet is not imported\./);
+    const two: FolderImportPreview = { ...one, people: [{ name: 'Evelyn Berezin', existing: true, dates: ['2026-03-04', '2026-03-11'] }], notes: 2, alreadyHere: 2, unreadable: [...one.unreadable, { file: 'b.md', reason: 'no date' }] };
+    assert.match(previewMarkdown('/notes', two), /\(on your team\): 2 notes, 2026-03-04, 2026-03-11/);
+    assert.match(importConfirmationDetail(two), /^2 are already here and will be skipped; 2 files could not be read\./);
   });
 
   it('imports on confirmation, into each person’s history, and never twice', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BRIEF_SCHEME, COMMANDS, SETTINGS } from '../../src/host/constants';
-import { prepareButton, remindIfDue, startButton, type ReminderSurroundings } from '../../src/host/oneOnOnes/dueReminder';
+import { prepareButton, remindIfDue, scheduleDueReminder, startButton, type ReminderSurroundings } from '../../src/host/oneOnOnes/dueReminder';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
 import { TEAM_FILE } from '../../src/shared/storageLayout';
@@ -35,10 +35,11 @@ interface Shown {
 /** The reminder's surroundings on a clock the test moves, recording what the user would see. */
 function surroundings(answer?: string) {
   const shown: Shown[] = [];
-  const clock = { today: TODAY };
+  const clock = { today: TODAY, presenting: false };
   const given: ReminderSurroundings = {
     lastShown: new MemoryMemento(),
     today: () => clock.today,
+    presenting: () => clock.presenting,
     notify: (message, ...buttons) => {
       shown.push({ message, buttons });
       return Promise.resolve(answer);
@@ -118,6 +119,58 @@ describe('the daily reminder of 1:1s due', () => {
     }
     await remindIfDue(store, given);
     assert.equal(shown.length, 1, 'a day skipped while off is not counted as shown');
+  });
+
+  it('waits while presenting, without using up the day, and shows once presenting stops', async () => {
+    const store = await team({ id: 'late', name: 'Lee Late', cadence: 'weekly', lastOneOnOneOn: '2026-05-30' });
+    const { given, shown, clock } = surroundings();
+    clock.presenting = true;
+    assert.deepEqual(await remindIfDue(store, given), []);
+    assert.equal(shown.length, 0, 'no names on a shared screen');
+    clock.presenting = false;
+    await remindIfDue(store, given);
+    assert.deepEqual(shown.map((s) => s.message), ['Lee Late: 1:1 overdue by 4 days.'], 'the same day, after presenting');
+  });
+
+  it('looks again as soon as presenting stops, not only at the next hourly look', async function () {
+    this.timeout(20_000);
+    const store = await team({ id: 'late', name: 'Lee Late', cadence: 'weekly', lastOneOnOneOn: '2026-05-30' });
+    const { given, shown, clock } = surroundings();
+    const presentingChanged = new vscode.EventEmitter<boolean>();
+    clock.presenting = true;
+    const scheduled = scheduleDueReminder(store, { ...given, onDidChangePresenting: presentingChanged.event }, Promise.resolve());
+    try {
+      // The first look comes 5 s after loading; it finds presenting on.
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      assert.equal(shown.length, 0);
+      clock.presenting = false;
+      presentingChanged.fire(false);
+      await eventually(() => shown.length === 1 || undefined, 'the reminder after presenting stops', 5_000);
+    } finally {
+      scheduled.dispose();
+      presentingChanged.dispose();
+    }
+  });
+
+  it('starts the 1:1 with the person when the user clicks Start', async function () {
+    this.timeout(30_000);
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Stan Start ${Date.now()}` });
+    assert.ok(added?.ok);
+    const store = await team({ id: added.person.id, name: added.person.name, cadence: 'weekly', lastOneOnOneOn: '2026-05-30' });
+    const { given } = surroundings(startButton());
+    let answered = false;
+    const reminding = remindIfDue(store, given).then(() => (answered = true));
+    // Start asks which template: take the one it offers first.
+    await eventually(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return answered;
+    }, 'the 1:1 to start');
+    await reminding;
+    const note = vscode.window.activeTextEditor?.document;
+    assert.ok(note && note.uri.scheme !== BRIEF_SCHEME, 'a note is open');
+    assert.ok(note.getText().includes(added.person.name), note.getText().slice(0, 200));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('opens the brief for the person when the user clicks Prepare', async () => {

@@ -5,11 +5,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PreparedBrief } from '../../src/host/oneOnOnes/briefCommands';
+import { briefUri, prepareOneOnOne, type PreparedBrief } from '../../src/host/oneOnOnes/briefCommands';
 import { COMMANDS } from '../../src/host/constants';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { activateTwoHats, eventually } from './helpers';
+import { closeFixture, openFixture } from './useCaseFixture';
 
 function notePreviews(fileName: string): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -75,5 +76,51 @@ describe('presenting closes previews of notes', () => {
     await vscode.commands.executeCommand(COMMANDS.startPresenting);
     await eventually(() => briefPreviews().length === 0 || undefined, 'no brief on screen while presenting');
     await vscode.commands.executeCommand(COMMANDS.stopPresenting);
+  });
+
+  it('closes a brief’s preview this window did not open, as VS Code restores one after a reload', async function () {
+    this.timeout(120_000);
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Rita Restored ${stamp}` });
+    assert.ok(added?.ok);
+    // Opened straight in the Markdown preview, not through Prepare: nothing in this window remembers it.
+    await vscode.commands.executeCommand('markdown.showPreview', briefUri(added.person.id, added.person.name));
+    const briefPreviews = () => notePreviews(`Rita Restored ${stamp}`).concat(notePreviews(`Rita Restored ${stamp}.md`));
+    await eventually(() => briefPreviews().length > 0 || undefined, 'the brief is open in its preview before presenting', 90_000);
+    await vscode.commands.executeCommand(COMMANDS.startPresenting);
+    await eventually(() => briefPreviews().length === 0 || undefined, 'no brief on screen while presenting');
+    await vscode.commands.executeCommand(COMMANDS.stopPresenting);
+  });
+
+  it('refuses Prepare while presenting, and says why', async () => {
+    const added = await vscode.commands.executeCommand<MutationResult>(COMMANDS.addPerson, { name: `Paula Presenting ${stamp}` });
+    assert.ok(added?.ok);
+    await vscode.commands.executeCommand(COMMANDS.startPresenting);
+    try {
+      const prepared = await vscode.commands.executeCommand<PreparedBrief | undefined>(COMMANDS.prepareOneOnOne, { personId: added.person.id, quiet: true });
+      assert.equal(prepared, undefined, 'no brief while presenting');
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path.includes(`Paula Presenting ${stamp}`)), 'no brief document was opened');
+    } finally {
+      await vscode.commands.executeCommand(COMMANDS.stopPresenting);
+    }
+    // The message, from Prepare's own function on stores of its own: the running Two Hats has its
+    // own `vscode` API object, which a recording of the notification here does not reach.
+    const f = await openFixture();
+    const window = vscode.window as unknown as { showInformationMessage: (message: string, ...rest: unknown[]) => Thenable<undefined> };
+    const original = window.showInformationMessage;
+    const shown: string[] = [];
+    window.showInformationMessage = (message: string) => {
+      shown.push(message);
+      return Promise.resolve(undefined);
+    };
+    const hidden = new vscode.EventEmitter<unknown>();
+    try {
+      const refused = await prepareOneOnOne({ ...f, isHidden: () => true, onDidChangeHidden: hidden.event }, { personId: 'anyone' });
+      assert.equal(refused, undefined);
+      assert.deepEqual(shown, ['Briefs are hidden while presenting.']);
+    } finally {
+      window.showInformationMessage = original;
+      hidden.dispose();
+      closeFixture(f);
+    }
   });
 });

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { marked } from 'marked';
 import { assign, newItem, recordRelapse } from '../../src/shared/delegation/items';
+import * as l10n from '../../src/shared/l10n';
 import { composeBrief, inert, ownerIsPerson, type BriefHistoryNote, type BriefInputs } from '../../src/shared/oneOnOnes/brief';
 import { noteHighlights } from '../../src/shared/oneOnOnes/lastNoteHighlights';
 import type { Person } from '../../src/shared/team';
@@ -129,6 +132,22 @@ describe('the brief before a 1:1', () => {
     assert.match(section(brief, '### Decisions'), /No decisions noted/);
   });
 
+  it('puts an index item’s @owner on their side when the last note cannot be read', () => {
+    const brief = composeBrief(inputs({ lastNoteText: undefined }));
+    assert.match(section(brief, '### Ada Lovelace’s'), /Book the architecture session @ada/);
+    assert.doesNotMatch(section(brief, '### Yours'), /Book the architecture session/);
+  });
+
+  it('keeps a private index item out of what the new note carries when the last note cannot be read, but shows it to the lead', () => {
+    const withPrivate: BriefHistoryNote[] = [{ ...history[0]!, openItems: [...history[0]!.openItems, { text: 'Raise PRIVATE-INDEXED with HR', private: true }] }, ...history.slice(1)];
+    const brief = composeBrief(inputs({ history: withPrivate, lastNoteText: undefined }));
+    const carried = section(brief, '## What the new note will carry');
+    assert.doesNotMatch(carried, /PRIVATE-INDEXED/);
+    assert.match(carried, /- \[ \] Review the RFC draft/);
+    assert.match(carried, /1 private item stays in your private notes/);
+    assert.match(section(brief, '### Yours'), /🔒 \*\*private\*\* · Raise PRIVATE-INDEXED with HR/);
+  });
+
   it('matches @owner to the person by any of their names', () => {
     assert.ok(ownerIsPerson('ada', 'Ada Lovelace'));
     assert.ok(ownerIsPerson('AdaLovelace', 'Ada Lovelace'));
@@ -158,6 +177,41 @@ describe('the brief before a 1:1', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('translates every sentence and heading it writes, so a German brief is not half English', () => {
+    // Every message marked, as the pseudo-locale does: a line without the mark is English the translation never reaches.
+    l10n.setTranslator((message, args) => `[!! ${l10n.format(message, args)} !!]`);
+    try {
+      const handing = assign(newItem('d1', 'Release go/no-go', '2026-01-01'), 'ada', 2, 4, '2026-02-01');
+      const relapsed = recordRelapse(assign(newItem('d2', 'Estimates', '2026-01-01'), 'ada', 3, 4, '2026-01-10'), 'rewrote', '2026-03-05');
+      const person: Person = { ...ada, goals: [...(ada.goals ?? []), { id: 'g2', text: 'Mentor a new hire', addedOn: '2026-02-01' }] };
+      const briefs = [
+        composeBrief(inputs({ person, delegation: [handing, relapsed] })),
+        composeBrief(inputs({ person: { ...ada, lastOneOnOneOn: undefined, talkingPoints: [], goals: [] }, history: [], lastNoteText: undefined })),
+        composeBrief(inputs({ person: { ...ada, archived: true }, history: [{ date: '2026-03-11', openItems: [{ text: 'Review the RFC draft' }] }], lastNoteText: undefined })),
+      ];
+      // The typed text of items, talking points, decisions and questions is the user's own, not ours to translate.
+      const usersOwn = /^- (?:\[ \] )?(?:Review the RFC draft|Book the architecture session @ada|Conference budget|How is on-call\?|Ship the beta behind a flag|Ada owns the on-call rota|Should we split the payments team\?)$/;
+      for (const brief of briefs) {
+        const untranslated = brief.split('\n').filter((line) => line.trim() !== '' && !line.includes('[!!') && !usersOwn.test(line));
+        assert.deepEqual(untranslated, [], brief);
+      }
+    } finally {
+      l10n.useBundle(undefined, 'en');
+    }
+  });
+
+  it('reads in German from the German bundle, a cadence of two words included', () => {
+    l10n.useBundle(JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>, 'de');
+    try {
+      const brief = composeBrief(inputs({ person: { ...ada, cadence: 'biweekly' } }));
+      assert.match(brief, /^# Vorbereitung: 1:1 mit Ada Lovelace$/m);
+      assert.match(brief, /Letztes 1:1 am 2026-03-02, \*\*vor 10 Tagen\*\*, bei Rhythmus „alle zwei Wochen“/);
+      assert.match(brief, /^## Was die neue Notiz übernimmt$/m);
+    } finally {
+      l10n.useBundle(undefined, 'en');
+    }
   });
 
   it('shows inert text as it was typed', () => {

@@ -70,7 +70,7 @@ class BriefDocuments implements vscode.TextDocumentContentProvider, vscode.Dispo
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const personId = personIdOfBrief(uri);
-    return personId ? briefMarkdown(this.sources, personId) : '# No brief\n';
+    return personId ? briefMarkdown(this.sources, personId) : `# ${vscode.l10n.t('No brief')}\n`;
   }
 
   dispose(): void {
@@ -85,7 +85,7 @@ async function briefMarkdown(sources: BriefSources, personId: string): Promise<s
   }
   const person = sources.team.find(personId);
   if (!person) {
-    return '# No brief\n\nThat person is no longer on your team.\n';
+    return `# ${vscode.l10n.t('No brief')}\n\n${vscode.l10n.t('That person is no longer on your team.')}\n`;
   }
   const history = sources.notes.forPerson(personId);
   const lastNoteText = history[0] ? await sources.notes.read(history[0].id).catch(() => undefined) : undefined;

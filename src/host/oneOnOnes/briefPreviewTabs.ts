@@ -1,10 +1,12 @@
 /**
  * A brief is shown in the Markdown preview, a webview: its tab has no resource, so a title-bar
- * button cannot be shown by `resourceScheme`. This remembers the briefs it opened by title and
- * sets a context key while one of them is the active tab, so "Start 1:1 from This Brief" stays
- * one click away after the notification that came with the brief has gone.
+ * button cannot be shown by `resourceScheme`. This knows a brief's tab by its title: the briefs it
+ * opened, and the brief of anyone on the team (a preview VS Code restores after a reload was not
+ * opened by this window). It sets a context key while one of them is the active tab, so "Start
+ * 1:1 from This Brief" stays one click away after the notification that came with the brief has gone.
  */
 import * as vscode from 'vscode';
+import { briefUri } from './briefCommands';
 
 export const BRIEF_PREVIEW_CONTEXT = 'twoHats.briefPreviewActive';
 
@@ -19,7 +21,8 @@ export class BriefPreviewTabs implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private shown = false;
 
-  constructor() {
+  /** `people` is the team now, whose briefs may be open in previews restored from an earlier session. */
+  constructor(private readonly people: () => readonly { readonly id: string; readonly name: string }[] = () => []) {
     this.subscriptions = [vscode.window.tabGroups.onDidChangeTabs(() => this.update()), vscode.window.tabGroups.onDidChangeTabGroups(() => this.update())];
   }
 
@@ -28,13 +31,22 @@ export class BriefPreviewTabs implements vscode.Disposable {
     this.update();
   }
 
+  /** Title → person: the team's briefs, and those opened here (a person since renamed included). */
+  private titles(): Map<string, string> {
+    const titles = new Map(this.briefs);
+    for (const person of this.people()) {
+      titles.set(titleOf(briefUri(person.id, person.name)), person.id);
+    }
+    return titles;
+  }
+
   /**
-   * Whether a Markdown preview tab's label is one of the briefs opened in this window: presenting
-   * mode closes those (a preview left open for minutes no longer has its document loaded, so
-   * refreshing the brief's content would not reach it).
+   * Whether a Markdown preview tab's label is a brief's: presenting mode closes those (a preview
+   * left open for minutes no longer has its document loaded, so refreshing the brief's content
+   * would not reach it, and one restored after a reload was never opened by this window).
    */
   isBriefPreviewLabel(label: string): boolean {
-    return [...this.briefs.keys()].some((title) => label.endsWith(title) || label.endsWith(`${title}.md`));
+    return [...this.titles().keys()].some((title) => label.endsWith(title) || label.endsWith(`${title}.md`));
   }
 
   /** The person whose brief preview is the active tab, if one is. */
@@ -44,9 +56,10 @@ export class BriefPreviewTabs implements vscode.Disposable {
       return undefined;
     }
     // The longest title first: "…with Ann" must not claim the brief of "…with Anna".
-    const titles = [...this.briefs.keys()].sort((a, b) => b.length - a.length);
+    const known = this.titles();
+    const titles = [...known.keys()].sort((a, b) => b.length - a.length);
     const title = titles.find((candidate) => tab.label.endsWith(candidate) || tab.label.endsWith(`${candidate}.md`));
-    return title === undefined ? undefined : this.briefs.get(title);
+    return title === undefined ? undefined : known.get(title);
   }
 
   private update(): void {

@@ -20,6 +20,10 @@ export const prepareButton = () => vscode.l10n.t('Prepare');
 export interface ReminderSurroundings {
   /** Where the day last shown is kept (the workspace's state): once a day per workspace. */
   readonly lastShown: vscode.Memento;
+  /** Whether presenting mode is on: the reminder names people, so it waits until presenting stops. */
+  readonly presenting: () => boolean;
+  /** Fires when presenting starts or stops: the reminder held back while presenting comes then. */
+  readonly onDidChangePresenting?: vscode.Event<boolean>;
   /** Today as YYYY-MM-DD, in the user's time zone. */
   readonly today?: () => string;
   /** Shows the notification and resolves with the button chosen. */
@@ -45,18 +49,26 @@ export function scheduleDueReminder(team: TeamStore, surroundings: ReminderSurro
   let timer: ReturnType<typeof setTimeout> | undefined;
   let recheck: ReturnType<typeof setInterval> | undefined;
   let cancelled = false;
+  let started = false;
   void loaded.then(() => {
     if (!cancelled) {
       timer = setTimeout(() => {
+        started = true;
         void remindIfDue(team, surroundings);
         recheck = setInterval(() => void remindIfDue(team, surroundings), RECHECK_MS);
       }, REMINDER_DELAY_MS);
+    }
+  });
+  const presentingStopped = surroundings.onDidChangePresenting?.((on) => {
+    if (!on && started && !cancelled) {
+      void remindIfDue(team, surroundings);
     }
   });
   return new vscode.Disposable(() => {
     cancelled = true;
     clearTimeout(timer);
     clearInterval(recheck);
+    presentingStopped?.dispose();
   });
 }
 
@@ -67,7 +79,8 @@ export function scheduleDueReminder(team: TeamStore, surroundings: ReminderSurro
 export async function remindIfDue(team: TeamStore, surroundings: ReminderSurroundings): Promise<readonly Person[]> {
   const today = (surroundings.today ?? localToday)();
   const enabled = vscode.workspace.getConfiguration(SETTINGS.section).get<boolean>(SETTINGS.dueTodayReminders, true);
-  if (!enabled || team.state.kind !== 'ready' || surroundings.lastShown.get<string>(LAST_REMINDER_KEY) === today) {
+  // While presenting, nothing is recorded: the day's reminder comes at the next look after it stops.
+  if (!enabled || surroundings.presenting() || team.state.kind !== 'ready' || surroundings.lastShown.get<string>(LAST_REMINDER_KEY) === today) {
     return [];
   }
   const due = dueToday(team.all, today);

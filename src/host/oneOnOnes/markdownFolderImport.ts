@@ -152,14 +152,17 @@ async function plan(team: TeamStore, notes: NoteStore, folder: vscode.Uri): Prom
 }
 
 const futureDatedSentence = (count: number) =>
-  vscode.l10n.t('{0} notes are dated after today: meetings not held yet are not imported.', count);
+  count === 1
+    ? vscode.l10n.t('1 note is dated after today: a meeting not held yet is not imported.')
+    : vscode.l10n.t('{0} notes are dated after today: meetings not held yet are not imported.', count);
 
 /** The preview in full, for the user to read before confirming. */
 export function previewMarkdown(folder: string, preview: FolderImportPreview): string {
-  const lines = [`# ${vscode.l10n.t('Import preview: {0}', folder)}`, '', vscode.l10n.t('{0} notes to import; {1} already here (skipped).', preview.notes, preview.alreadyHere), ''];
+  const toImport = preview.notes === 1 ? vscode.l10n.t('1 note to import; {0} already here (skipped).', preview.alreadyHere) : vscode.l10n.t('{0} notes to import; {1} already here (skipped).', preview.notes, preview.alreadyHere);
+  const lines = [`# ${vscode.l10n.t('Import preview: {0}', folder)}`, '', toImport, ''];
   for (const person of preview.people) {
     const dates = person.dates.length > 12 ? `${person.dates.slice(0, 12).join(', ')}, …` : person.dates.join(', ');
-    lines.push(`- **${person.name}** (${person.existing ? vscode.l10n.t('on your team') : vscode.l10n.t('new')}): ${vscode.l10n.t('{0} notes, {1}', person.dates.length, dates)}`);
+    lines.push(`- **${person.name}** (${person.existing ? vscode.l10n.t('on your team') : vscode.l10n.t('new')}): ${person.dates.length === 1 ? vscode.l10n.t('1 note, {0}', dates) : vscode.l10n.t('{0} notes, {1}', person.dates.length, dates)}`);
   }
   if (preview.futureDated > 0) {
     lines.push('', futureDatedSentence(preview.futureDated));
@@ -173,6 +176,14 @@ export function previewMarkdown(folder: string, preview: FolderImportPreview): s
   return `${lines.join('\n')}\n`;
 }
 
+/** What the import question says under it: what is skipped, what cannot be read, that nothing is overwritten. */
+export function importConfirmationDetail(preview: FolderImportPreview): string {
+  const skipped = preview.alreadyHere === 1 ? vscode.l10n.t('1 is already here and will be skipped') : vscode.l10n.t('{0} are already here and will be skipped', preview.alreadyHere);
+  const unread = preview.unreadable.length;
+  const notRead = unread === 1 ? vscode.l10n.t('1 file could not be read') : vscode.l10n.t('{0} files could not be read', unread);
+  return vscode.l10n.t('{0}; {1}. Nothing already in Two Hats is overwritten.', skipped, notRead);
+}
+
 async function confirmImport(folder: vscode.Uri, preview: FolderImportPreview): Promise<boolean> {
   const added = preview.people.filter((p) => !p.existing).length;
   const go = vscode.l10n.t('Import {0} Notes', preview.notes);
@@ -183,7 +194,7 @@ async function confirmImport(folder: vscode.Uri, preview: FolderImportPreview): 
       {
         modal: true,
         detail: [
-          vscode.l10n.t('{0} are already here and will be skipped; {1} files could not be read. Nothing already in Two Hats is overwritten.', preview.alreadyHere, preview.unreadable.length),
+          importConfirmationDetail(preview),
           ...(preview.futureDated > 0 ? [futureDatedSentence(preview.futureDated)] : []),
         ].join(' '),
       },

@@ -19,6 +19,11 @@ export interface ActionItem {
 // made a long run of them cost quadratic time when the line did not match (issue #12).
 const TASK = /^(\s*[-*+]\s+\[)([ x])(\]\s+)((?:\S.*)?)$/i;
 
+/** The `@owner` an item's text names, if any: the one rule for notes and for the note index's items. */
+export function ownerInItemText(text: string): string | undefined {
+  return /(?:^|\s)@([\p{L}\p{N}_.-]+)/u.exec(text)?.[1];
+}
+
 export function parseActionItems(markdown: string): ActionItem[] {
   const items: ActionItem[] = [];
   const lines = splitLines(markdown);
@@ -36,7 +41,7 @@ export function parseActionItems(markdown: string): ActionItem[] {
     if (body.length === 0) {
       return;
     }
-    const owner = /(?:^|\s)@([\p{L}\p{N}_.-]+)/u.exec(body)?.[1];
+    const owner = ownerInItemText(body);
     const due = /(?:^|\s)due:(\d{4}-\d{2}-\d{2})\b/.exec(body)?.[1];
     items.push({
       line,

@@ -2,9 +2,10 @@
  * The brief a lead reads before a 1:1: what changed since the last one, in Markdown. Pure, so
  * every rule is unit-tested; the host gathers the inputs and shows the result read-only.
  */
+import * as l10n from '../l10n';
 import { checkInsDue, RELAPSE_LABELS, type DelegationItem } from '../delegation/items';
 import { CADENCE_LABELS, daysBetween, dueStatus, type Person } from '../team';
-import { openActionItems } from './actionItems';
+import { openActionItems, ownerInItemText } from './actionItems';
 import { sparkline, trend } from './checkIns';
 import { noteHighlights } from './lastNoteHighlights';
 import { privateLineRanges } from './privacy';
@@ -53,9 +54,9 @@ export function briefOpenItems(inputs: Pick<BriefInputs, 'person' | 'today' | 'h
   }
   const fromText = inputs.lastNoteText === undefined ? undefined : openActionItems(inputs.lastNoteText);
   const ranges = inputs.lastNoteText === undefined ? [] : privateLineRanges(inputs.lastNoteText);
-  // Without the note's text, the index says which items are private.
+  // Without the note's text, the index says which items are private, and the item's own text whose.
   const items: readonly { text: string; owner?: string | undefined; line: number; private?: boolean }[] =
-    fromText ?? latest.openItems.map((item) => ({ text: item.text, owner: undefined, line: -1, private: item.private === true }));
+    fromText ?? latest.openItems.map((item) => ({ text: item.text, owner: ownerInItemText(item.text), line: -1, private: item.private === true }));
   return items.map((item) => {
     let since = latest.date;
     for (const note of inputs.history.slice(1)) {
@@ -87,48 +88,52 @@ function bullets(lines: readonly string[], empty: string): string[] {
 }
 
 function itemLine(item: BriefOpenItem): string {
-  const age = item.ageDays === 0 ? 'new today' : item.ageDays === 1 ? 'open 1 day' : `open ${item.ageDays} days`;
-  return `- ${item.private ? '🔒 **private** · ' : ''}${inert(item.text)} _(${age})_`;
+  const age = item.ageDays === 0 ? l10n.t('new today') : item.ageDays === 1 ? l10n.t('open 1 day') : l10n.t('open {0} days', item.ageDays);
+  return `- ${item.private ? `🔒 **${l10n.t('private')}** · ` : ''}${inert(item.text)} _(${age})_`;
 }
 
 function cadenceLines(inputs: BriefInputs): string[] {
   const { person, today } = inputs;
   if (person.archived) {
-    return [`${inert(person.name)} is archived: no 1:1 is due.`];
+    return [l10n.t('{0} is archived: no 1:1 is due.', inert(person.name))];
   }
   const status = dueStatus(person, today);
-  const cadence = `${CADENCE_LABELS[person.cadence].toLowerCase()} cadence`;
+  // Only the first letter: German nouns in a label ("Alle zwei Wochen") keep their capital.
+  const label = CADENCE_LABELS[person.cadence];
+  const cadence = label.charAt(0).toLowerCase() + label.slice(1);
   const last = person.lastOneOnOneOn ?? inputs.history[0]?.date;
   if (!last) {
-    return [`No 1:1 yet (${cadence}); ${status.label}.`];
+    return [l10n.t('No 1:1 yet ({0} cadence); {1}.', cadence, status.label)];
   }
   const days = daysBetween(last, today);
-  return [`Last 1:1 on ${last}, **${days} ${days === 1 ? 'day' : 'days'} ago**, against a ${cadence}: ${status.label}.`];
+  const ago = days === 1 ? l10n.t('1 day ago') : l10n.t('{0} days ago', days);
+  return [l10n.t('Last 1:1 on {0}, {1}, against a {2} cadence: {3}.', last, `**${ago}**`, cadence, status.label)];
 }
 
 function delegationLines(inputs: BriefInputs): string[] {
-  const due = checkInsDue(inputs.delegation, inputs.person.id, inputs.today).map((item) => `- Check in: ${inert(item.title)}`);
+  const due = checkInsDue(inputs.delegation, inputs.person.id, inputs.today).map((item) => `- ${l10n.t('Check in: {0}', inert(item.title))}`);
   const since = inputs.person.lastOneOnOneOn ?? inputs.person.addedOn;
   const relapses = inputs.delegation
     .filter((item) => item.ownerId === inputs.person.id)
-    .flatMap((item) => item.relapses.filter((r) => r.on >= since).map((r) => `- Relapse on ${r.on} (${inert(item.title)}): ${RELAPSE_LABELS[r.kind]}`));
+    .flatMap((item) => item.relapses.filter((r) => r.on >= since).map((r) => `- ${l10n.t('Relapse on {0} ({1}): {2}', r.on, inert(item.title), RELAPSE_LABELS[r.kind])}`));
   return [...due, ...relapses];
 }
 
 function trendLine(label: string, scores: readonly number[]): string {
-  return `- ${label}: ${scores.join(', ')} (out of 10, oldest first) \`${sparkline(scores)}\``;
+  return `- ${l10n.t('{0}: {1} (out of 10, oldest first)', label, scores.join(', '))} \`${sparkline(scores)}\``;
 }
 
 function trendLines(inputs: BriefInputs): string[] {
   const lines: string[] = [];
   const moods = trend(inputs.history, (note) => note.mood);
   if (moods.length > 0) {
-    lines.push(trendLine('Check-in', moods));
+    lines.push(trendLine(l10n.t('Check-in'), moods));
   }
   for (const goal of (inputs.person.goals ?? []).filter((g) => !g.reachedOn)) {
     const key = normalize(goal.text);
     const scores = trend(inputs.history, (note) => note.goals?.find((g) => normalize(g.goal) === key)?.score);
-    lines.push(scores.length > 0 ? trendLine(`Goal “${inert(goal.text)}”`, scores) : `- Goal “${inert(goal.text)}”: no progress scored yet`);
+    const label = l10n.t('Goal “{0}”', inert(goal.text));
+    lines.push(scores.length > 0 ? trendLine(label, scores) : `- ${l10n.t('{0}: no progress scored yet', label)}`);
   }
   return lines;
 }
@@ -142,58 +147,58 @@ export function composeBrief(inputs: BriefInputs): string {
   const shared = items.filter((item) => !item.private);
   const privateCount = items.length - shared.length;
   const lines = [
-    `# Prepare: 1:1 with ${inert(person.name)}`,
+    `# ${l10n.t('Prepare: 1:1 with {0}', inert(person.name))}`,
     '',
     ...cadenceLines(inputs),
     '',
-    '## Open action items',
+    `## ${l10n.t('Open action items')}`,
     '',
-    `### ${inert(person.name)}’s`,
+    `### ${l10n.t('{0}’s', inert(person.name))}`,
     '',
-    ...bullets(items.filter((i) => i.theirs).map(itemLine), 'Nothing open on their side.'),
+    ...bullets(items.filter((i) => i.theirs).map(itemLine), l10n.t('Nothing open on their side.')),
     '',
-    '### Yours',
+    `### ${l10n.t('Yours')}`,
     '',
-    ...bullets(items.filter((i) => !i.theirs).map(itemLine), 'Nothing open on your side.'),
+    ...bullets(items.filter((i) => !i.theirs).map(itemLine), l10n.t('Nothing open on your side.')),
     '',
-    '## Talking points',
+    `## ${l10n.t('Talking points')}`,
     '',
     ...bullets(
-      points.map((p) => `- ${inert(p.text.replace(/\s+/g, ' ').trim())}${p.standing ? ' _(standing)_' : ''}`),
-      'No talking points queued.',
+      points.map((p) => `- ${inert(p.text.replace(/\s+/g, ' ').trim())}${p.standing ? ` _(${l10n.t('standing')})_` : ''}`),
+      l10n.t('No talking points queued.'),
     ),
     '',
-    '## Delegation',
+    `## ${l10n.t('Delegation')}`,
     '',
-    ...bullets(delegationLines(inputs), 'No check-ins due and no relapses since the last 1:1.'),
+    ...bullets(delegationLines(inputs), l10n.t('No check-ins due and no relapses since the last 1:1.')),
     '',
-    '## Check-in and goals',
+    `## ${l10n.t('Check-in and goals')}`,
     '',
-    ...bullets(trendLines(inputs), 'No check-in scores or goals yet.'),
+    ...bullets(trendLines(inputs), l10n.t('No check-in scores or goals yet.')),
     '',
   ];
   if (inputs.history[0]) {
     lines.push(
-      `## From the last 1:1 (${inputs.history[0].date})`,
+      `## ${l10n.t('From the last 1:1 ({0})', inputs.history[0].date)}`,
       '',
-      '### Decisions',
+      `### ${l10n.t('Decisions')}`,
       '',
-      ...bullets(highlights.decisions.map((d) => `- ${inert(d)}`), 'No decisions noted.'),
+      ...bullets(highlights.decisions.map((d) => `- ${inert(d)}`), l10n.t('No decisions noted.')),
       '',
-      '### Open questions',
+      `### ${l10n.t('Open questions')}`,
       '',
-      ...bullets(highlights.openQuestions.map((q) => `- ${inert(q)}`), 'No open questions noted.'),
+      ...bullets(highlights.openQuestions.map((q) => `- ${inert(q)}`), l10n.t('No open questions noted.')),
       '',
     );
   }
   lines.push(
-    '## What the new note will carry',
+    `## ${l10n.t('What the new note will carry')}`,
     '',
     ...bullets(
       [...shared.map((item) => `- [ ] ${inert(item.text)}`), ...points.map((p) => `- ${inert(p.text.replace(/\s+/g, ' ').trim())}`)],
-      'Nothing carries over.',
+      l10n.t('Nothing carries over.'),
     ),
-    ...(privateCount > 0 ? ['', `_${privateCount} private ${privateCount === 1 ? 'item stays' : 'items stay'} in your private notes._`] : []),
+    ...(privateCount > 0 ? ['', `_${privateCount === 1 ? l10n.t('1 private item stays in your private notes.') : l10n.t('{0} private items stay in your private notes.', privateCount)}_`] : []),
     '',
   );
   return lines.join('\n');

@@ -9,11 +9,13 @@
  *   layouts' meeting folders (`Meetings/`, `1-1s/`, `Notes/`…), from the file name's other words
  *   (`2026-03-01 Ada.md`, `1-1 Ada 2026-03-01.md`; words like "1-1" or "notes" are dropped).
  * Front matter marking the note private (`private: true` in any spelling, `visibility: private`,
- * a `private` tag) puts the whole note in its private part.
+ * a `private` tag) puts the whole note in its private part. Tasks in other tools' forms become
+ * Two Hats' own (importedTasks.ts).
  * Pure and linear-time; never throws.
  */
 import * as l10n from '../l10n';
 import { dateField, fieldNamed, isMarkedPrivate, personInFrontMatter, splitFrontMatter } from './importedFrontMatter';
+import { normalizeImportedTasks } from './importedTasks';
 import { dateInFileName, personInFileName, personInFolders } from './importedPaths';
 import { PRIVATE_HEADING, splitPrivate } from './privacy';
 
@@ -55,9 +57,11 @@ export function readImportedNote(relativePath: string, text: string): ImportedNo
   if (split.body.trim().length === 0) {
     return { ok: false, reason: l10n.t('it is empty') };
   }
+  // Other tools' tasks (numbered, in progress, forwarded) come in as Two Hats' own action items.
+  const body = normalizeImportedTasks(split.body);
   if (!isMarkedPrivate(split.fields)) {
-    return { ok: true, person, date, content: split.body };
+    return { ok: true, person, date, content: body };
   }
-  const content = asPrivateNote(split.body);
+  const content = asPrivateNote(body);
   return content === undefined ? { ok: false, reason: l10n.t('it is marked private, but its text could not be kept private') } : { ok: true, person, date, content, private: true };
 }

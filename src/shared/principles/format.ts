@@ -1,4 +1,5 @@
 /** Principles as Markdown: to read in a preview, and to drop into a note at the cursor. */
+import * as l10n from '../l10n';
 import { PAIR_LABELS, SIDE_LABELS, type Principle } from './catalogue';
 import { SOURCES } from './sources';
 
@@ -46,7 +47,7 @@ export function principlePickerText(principle: Principle): { label: string; desc
   const quote = principle.quote;
   return {
     label: principle.title,
-    description: quote ? `${source} · quoting ${quote.by}` : source,
+    description: quote ? l10n.t('{0} · quoting {1}', source, quote.by) : source,
     detail: [principle.summary, principle.tags.join(', '), ...(quote ? [`“${quote.text}”`] : [])].join('  ·  '),
   };
 }

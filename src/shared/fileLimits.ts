@@ -8,6 +8,11 @@ import * as l10n from './l10n';
 /** A 1:1 note is a few kilobytes; eight megabytes is several books (notes of 5 MB are supported). */
 export const NOTE_MAX_BYTES = 8 * 1024 * 1024;
 /** An exported note is a note and a header of a few hundred bytes. */
+/**
+ * The persisted search index (several megabytes at ten thousand notes): a larger file is taken
+ * for damaged and rebuilt, never read whole into memory.
+ */
+export const SEARCH_INDEX_MAX_BYTES = 256 * 1024 * 1024;
 export const IMPORT_FILE_MAX_BYTES = NOTE_MAX_BYTES + 64 * 1024;
 /** Twice the notes of a lead who wrote five a day for ten years. */
 export const IMPORT_MAX_FILES = 20_000;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
@@ -121,5 +121,23 @@ describe('a backup copy through Encrypt My Notes', function () {
     assert.ok(isEnvelope(stored), 'the index file is an encrypted envelope');
     assert.ok(!stored.includes(Buffer.from(word)) && !stored.includes(Buffer.from(word.toLowerCase())), 'no word of a note is readable in it');
     assert.deepEqual(await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, word), hits, 'read back from the encrypted file');
+  });
+
+  it('writes over a plain search index found in the encrypted folder (a torn write, another program) with an encrypted one', async () => {
+    assert.ok(existsSync(path.join(data, ENCRYPTION_KEY_FILE)), 'the folder is encrypted (by the test above)');
+    const word = `COPIED-AFTER-ENCRYPT-${stamp}`;
+    const planted = `PLANTED-PLAIN-INDEX-${stamp}`;
+    const indexFile = path.join(data, SEARCH_INDEX_FILE);
+    // The session's index is written first, so the plain file below is what the next search loads.
+    await vscode.commands.executeCommand(COMMANDS.reloadData);
+    writeFileSync(indexFile, JSON.stringify({ format: 'two-hats-search-index', words: [planted] }));
+    const hits = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, word);
+    assert.equal(hits?.length, 1, 'search rebuilt what it could not read, and finds the note');
+    await vscode.commands.executeCommand(COMMANDS.reloadData);
+    const stored = await eventually(() => {
+      const bytes = readFileSync(indexFile);
+      return isEnvelope(bytes) ? bytes : undefined;
+    }, 'the index written over, encrypted');
+    assert.ok(!stored.includes(Buffer.from(planted)), 'no plain text is left in the index file');
   });
 });

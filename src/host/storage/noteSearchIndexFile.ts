@@ -12,7 +12,10 @@
 import * as vscode from 'vscode';
 import { withPrivateLinesBlanked } from '../../shared/oneOnOnes/privacy';
 import type { NoteSearchIndex } from '../../shared/oneOnOnes/searchIndex';
-import { readDataFile, writeDataFile } from './dataFiles';
+import { SEARCH_INDEX_MAX_BYTES } from '../../shared/fileLimits';
+import { LockedError } from '../encryption/lockedError';
+import { readDataFileBounded, writeDataFile } from './dataFiles';
+import { UnreadableForNow } from './transientRead';
 import { searchIndexUri } from './layout';
 import type { NoteSearchIndexKeeper, SearchIndexFiles, SearchIndexSource } from './searchIndexKeeper';
 
@@ -28,7 +31,19 @@ function searchIndexCode(): SearchIndexModule {
 }
 
 const indexFiles: SearchIndexFiles = {
-  read: (folder) => readDataFile(searchIndexUri(folder)),
+  read: async (folder) => {
+    try {
+      return await readDataFileBounded(searchIndexUri(folder), SEARCH_INDEX_MAX_BYTES);
+    } catch (error) {
+      // Held by another program, or locked: left as it is, neither read nor written over.
+      if (error instanceof UnreadableForNow || error instanceof LockedError) {
+        throw error;
+      }
+      // Too large, cut short by a crash, damaged, or in the folder's other form (plain in an
+      // encrypted folder): a cache, so it is rebuilt from the notes and written over.
+      return undefined;
+    }
+  },
   // Not flushed to disk: a cache, rebuilt from the notes when a crash loses it.
   write: (folder, bytes) => writeDataFile(searchIndexUri(folder), bytes, { durable: false }),
   remove: (folder) =>

@@ -111,13 +111,15 @@ export class NoteSearchIndexKeeper {
     const run = this.refreshing.then(async () => {
       this.loading ??= this.load();
       // A load that failed is tried again by the next search.
-      const index = (this.index ??= await this.loading.catch((error: unknown) => {
+      const loaded = await this.loading.catch((error: unknown) => {
         this.loading = undefined;
         throw error;
-      }));
-      if (generation === this.generation) {
-        await this.bringUpToDate(index, generation, onProgress);
+      });
+      if (generation !== this.generation) {
+        return loaded; // Loaded from the folder before a `clear`: not kept for the next one.
       }
+      const index = (this.index ??= loaded);
+      await this.bringUpToDate(index, generation, onProgress);
       return index;
     });
     this.refreshing = run.catch(() => undefined);
@@ -209,7 +211,12 @@ export class NoteSearchIndexKeeper {
           return undefined;
         })
       : undefined;
-    const stored = bytes ? NoteSearchIndex.parse(lenient.decode(bytes)) : undefined;
+    let stored: NoteSearchIndex | undefined;
+    try {
+      stored = bytes ? NoteSearchIndex.parse(lenient.decode(bytes)) : undefined;
+    } catch {
+      stored = undefined; // Text too long for a string: rebuilt like a damaged file.
+    }
     if (!stored) {
       this.dirty = true;
     }

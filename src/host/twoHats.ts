@@ -97,7 +97,16 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   const presenting = new PresentingMode(context.globalState, context.globalStorageUri);
   const noteFileSystem = new NoteFileSystem(noteStore);
   const backups = new BackupKeeper(backupsRoot(context.globalStorageUri), { team: store, delegation, notes: noteStore }, log, guard);
-  const encryption = new EncryptionOnDemand(context.secrets, backupsRoot(context.globalStorageUri), log, { pause: () => (noteStore.stopWatching(), backups.pause()) });
+  const encryption = new EncryptionOnDemand(context.secrets, backupsRoot(context.globalStorageUri), log, {
+    pause: async () => {
+      noteStore.stopWatching();
+      const resumeBackups = await backups.pause();
+      return () => {
+        resumeBackups();
+        noteStore.resumeWatching();
+      };
+    },
+  });
   // Another window of this workspace encrypting, decrypting or locking: this one follows.
   const folderForm = new FolderFormFollower({ encryption, reopen: () => restoreContext.reopen(), log });
   /**

@@ -75,6 +75,9 @@ export class FolderConversion implements ConversionIo {
     if (uri.scheme !== 'file') {
       return readStoredCopy(uri);
     }
+    // Its folder is flushed with the batch even when the file needs no rewrite: a run killed
+    // after renaming it but before its folder's flush left that rename not yet durable.
+    this.touchedFolders.add(vscode.Uri.joinPath(uri, '..').fsPath);
     try {
       return await readFile(uri.fsPath);
     } catch (error) {
@@ -95,8 +98,8 @@ export class FolderConversion implements ConversionIo {
   }
 
   /**
-   * One flush of each folder a batch renamed into, before the cursor moves past the batch: a power
-   * cut must not undo renames the journal already counts as done.
+   * One flush of each folder a batch read from or renamed into, before the cursor moves past the
+   * batch: a power cut must not undo renames the journal already counts as done.
    */
   async filesReplaced(): Promise<void> {
     const folders = [...this.touchedFolders];

@@ -286,6 +286,20 @@ export class NoteStore implements vscode.Disposable {
     this.watcher = undefined;
   }
 
+  /**
+   * After a conversion, also a failed one (an unlock that could not finish), which no `open`
+   * follows: without it the store would miss every later change made outside for the session.
+   * Watching only: the `open` after a finished conversion checks every note once.
+   */
+  resumeWatching(): void {
+    void this.queue.run(() => {
+      if (this.folder && !this.watcher) {
+        this.watcher = this.reconciler.watch(this.folder);
+      }
+      return Promise.resolve();
+    });
+  }
+
   /** Writes a pending index update now; called before the store closes or moves. */
   flush(): Promise<void> {
     return this.queue.run(async () => {

@@ -44,3 +44,16 @@ export function safeFileReason(error: unknown): string {
         : vscode.l10n.t('a file it needs could not be read or written');
   }
 }
+
+/**
+ * A folder or file as a notification names it: its last name only. The full path names the
+ * user's home folder, and a notification may be on a shared screen; a Reveal button shows where.
+ */
+export function shownPlace(uri: vscode.Uri): string {
+  let end = uri.path.length;
+  while (end > 1 && uri.path[end - 1] === '/') {
+    end--;
+  }
+  const path = uri.path.slice(0, end);
+  return path.slice(path.lastIndexOf('/') + 1) || path;
+}

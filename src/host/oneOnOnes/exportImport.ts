@@ -13,7 +13,7 @@ import type { TeamStore } from '../storage/teamStore';
 import { firstFew, freshFolder, pickFolder, writeNewFile } from './exportFiles';
 import { importNotes } from './noteImport';
 import { HOW_TO_OPEN, HOW_TO_OPEN_NAME, SEALED_KEYFILE_NAME, SEALED_SUFFIX, sealedForms, type ExportKey, type ExportSealing } from './sealedExport';
-import { safeFileReason } from '../shownErrors';
+import { safeFileReason, shownPlace } from '../shownErrors';
 
 const encoder = new TextEncoder();
 
@@ -156,11 +156,11 @@ async function exportWith(team: TeamStore, notes: NoteStore, key: ExportKey | un
     const reveal = vscode.l10n.t('Reveal in File Explorer');
     const written = key
       ? includePrivate
-        ? vscode.l10n.t('{0} notes, encrypted, private sections included, to {1}', count, folder.fsPath)
-        : vscode.l10n.t('{0} notes, encrypted, without private sections, to {1}', count, folder.fsPath)
+        ? vscode.l10n.t('{0} notes, encrypted, private sections included, to {1}', count, shownPlace(folder))
+        : vscode.l10n.t('{0} notes, encrypted, without private sections, to {1}', count, shownPlace(folder))
       : includePrivate
-        ? vscode.l10n.t('{0} notes, private sections included, to {1}', count, folder.fsPath)
-        : vscode.l10n.t('{0} notes, without private sections, to {1}', count, folder.fsPath);
+        ? vscode.l10n.t('{0} notes, private sections included, to {1}', count, shownPlace(folder))
+        : vscode.l10n.t('{0} notes, without private sections, to {1}', count, shownPlace(folder));
     const shown =
       failed.length === 0
         ? vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', written), reveal)

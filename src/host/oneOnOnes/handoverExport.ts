@@ -19,6 +19,7 @@ import type { TeamStore } from '../storage/teamStore';
 import { createPrivateFolder } from '../storage/permissions';
 import { pickFolder } from './exportFiles';
 import { ownKeyfile, sealedForms } from './sealedExport';
+import { shownPlace } from '../shownErrors';
 
 const encoder = new TextEncoder();
 /** The sealed handover summary's template id: imported, it reads as a note of its own, dated the handover day. */
@@ -115,7 +116,7 @@ async function exportForNextManager(team: TeamStore, notes: NoteStore, args: Arg
   if (asked) {
     const reveal = vscode.l10n.t('Reveal in File Explorer');
     void vscode.window
-      .showInformationMessage(vscode.l10n.t("Exported the shareable notes for {0}'s next manager to {1}.", person.name, written.fsPath), reveal)
+      .showInformationMessage(vscode.l10n.t("Exported the shareable notes for {0}'s next manager to {1}.", person.name, shownPlace(written)), reveal)
       .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', written) : undefined))
       .then(undefined, () => undefined);
   }
@@ -162,7 +163,7 @@ async function exportSealed(person: Person, handover: Handover, sources: readonl
     const reveal = vscode.l10n.t('Reveal in File Explorer');
     void vscode.window
       .showInformationMessage(
-        vscode.l10n.t("Exported the shareable notes for {0}'s next manager, encrypted, to {1}. They open them with Import 1:1 Notes… and the one-time passphrase: give it to them separately.", person.name, written.fsPath),
+        vscode.l10n.t("Exported the shareable notes for {0}'s next manager, encrypted, to {1}. They open them with Import 1:1 Notes… and the one-time passphrase: give it to them separately.", person.name, shownPlace(written)),
         reveal,
       )
       .then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', written) : undefined))

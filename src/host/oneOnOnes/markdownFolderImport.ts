@@ -17,6 +17,7 @@ import { IMPORT_MAX_FILES, IMPORT_MAX_NEW_PEOPLE, NOTE_MAX_BYTES, sizeProblem } 
 import { readBounded, TooLargeToRead } from '../storage/boundedRead';
 import { UnreadableForNow } from '../storage/transientRead';
 import { walkMarkdownFolder } from './markdownFolderWalk';
+import { shownPlace } from '../shownErrors';
 
 const IMPORTED_TEMPLATE_ID = 'imported';
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -229,7 +230,7 @@ export async function importMarkdownFolder(team: TeamStore, notes: NoteStore, ar
     if (!given) {
       const reasons = preview.unreadable.slice(0, 3).map((u) => `${u.file}: ${u.reason}`).join('; ');
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('Nothing to import from {0}: {1} already here, {2} not readable ({3}).', picked.fsPath, preview.alreadyHere, preview.unreadable.length, reasons),
+        vscode.l10n.t('Nothing to import from {0}: {1} already here, {2} not readable ({3}).', shownPlace(picked), preview.alreadyHere, preview.unreadable.length, reasons),
       );
     }
     return { preview };

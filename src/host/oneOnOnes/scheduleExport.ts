@@ -10,6 +10,7 @@ import { localToday } from '../../shared/team';
 import { writeFileAtomic } from '../storage/atomicFile';
 import type { TeamStore } from '../storage/teamStore';
 import type { CommandArgs } from '../commands/commandArgs';
+import { shownPlace } from '../shownErrors';
 
 export interface ScheduleExport {
   readonly file: vscode.Uri;
@@ -39,9 +40,10 @@ export async function exportSchedule(team: TeamStore, args: CommandArgs<'exportS
   }
   await writeFileAtomic(file, new TextEncoder().encode(calendar.text));
   if (given === undefined) {
-    const exported = vscode.l10n.t('Exported {0} recurring 1:1s to {1}. They hold names only, no notes; exporting again updates the same events.', calendar.events, file.fsPath);
+    const exported = vscode.l10n.t('Exported {0} recurring 1:1s to {1}. They hold names only, no notes; exporting again updates the same events.', calendar.events, shownPlace(file));
     const cancelled = calendar.cancelled > 0 ? ` ${vscode.l10n.t('The 1:1s with {0} archived people are marked cancelled.', calendar.cancelled)}` : '';
-    void vscode.window.showInformationMessage(`${exported}${cancelled}`);
+    const reveal = vscode.l10n.t('Reveal in File Explorer');
+    void vscode.window.showInformationMessage(`${exported}${cancelled}`, reveal).then((choice) => (choice === reveal ? vscode.commands.executeCommand('revealFileInOS', file) : undefined));
   }
   return { file, events: calendar.events, cancelled: calendar.cancelled };
 }

@@ -9,6 +9,7 @@
  * and write refuses what this window can no longer do right: the edit stays unsaved, the file stays
  * where it is, and the user is told why.
  */
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { useStoredFormCheck } from '../storage/dataFiles';
 import { isEnvelope } from './envelope';
@@ -212,7 +213,22 @@ async function onDisk(folder: vscode.Uri, withJournalTime = true): Promise<OnDis
   return { keyfile: keyfile !== undefined, journal: journal !== undefined, journalChangedAt: withJournalTime ? journal?.mtime : undefined };
 }
 
-async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+/**
+ * Every save looks (beforeEncode): through Node for a local folder, since a stat through
+ * workspace.fs costs milliseconds in a remote or browser-hosted window, paid twice per file saved.
+ */
+async function statOf(uri: vscode.Uri): Promise<Pick<vscode.FileStat, 'mtime' | 'size'> | undefined> {
+  if (uri.scheme === 'file') {
+    try {
+      const found = await stat(uri.fsPath);
+      return { mtime: found.mtimeMs, size: found.size };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return undefined;
+      }
+      throw error;
+    }
+  }
   try {
     return await vscode.workspace.fs.stat(uri);
   } catch (error) {

@@ -66,6 +66,31 @@ describe('presenting in another window of the workspace', () => {
     await eventually(() => (JSON.stringify(latestSnapshot(sidebar.posted) ?? {}).includes(secret) ? true : undefined), 'the private to-do back');
   });
 
+  it('never flips back for a moment when the echo of its own earlier write comes while it changes again', async function () {
+    this.timeout(30_000);
+    const ownFlags = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-presenting-echo-')));
+    // Global state that takes a second to save, as a busy machine's can: the echo of the first
+    // write arrives while the second change is still saving.
+    const slowState = new (class extends MemoryMemento {
+      override update(key: string, value: unknown): Thenable<void> {
+        return new Promise((resolve) => setTimeout(resolve, 1000)).then(() => super.update(key, value));
+      }
+    })();
+    const mode = new PresentingMode(slowState, ownFlags);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500)); // Its watcher set up.
+      const seen: boolean[] = [];
+      mode.onDidChange((on) => seen.push(on));
+      await mode.set(true);
+      await mode.set(false);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      assert.deepEqual(seen, [true, false], 'started, then stopped: never presenting again in between, never stopped while presenting');
+      assert.equal(mode.on, false);
+    } finally {
+      mode.dispose();
+    }
+  });
+
   it('starts presenting in a window opened while another presents', async () => {
     writeFileSync(path.join(flags.fsPath, PRESENTING_FLAG_FILE), JSON.stringify({ presenting: true }));
     const opened = new PresentingMode(new MemoryMemento(), flags);

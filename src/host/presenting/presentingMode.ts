@@ -23,6 +23,12 @@ export class PresentingMode implements vscode.Disposable {
   private readonly statusItem: vscode.StatusBarItem;
   private readonly subscriptions: vscode.Disposable[] = [];
   private current: boolean;
+  /**
+   * This window's own starts and stops still being saved. Until they are, the flag file's events
+   * are echoes of its own writes: read then, an earlier write would flip the state back for a
+   * moment (stopped, then presenting again; or presenting, then private details on a shared screen).
+   */
+  private ownChanges = 0;
   /** Fires with the new state when presenting starts or stops, here or in another window. */
   readonly onDidChange = this.emitter.event;
 
@@ -53,12 +59,19 @@ export class PresentingMode implements vscode.Disposable {
       this.render();
       return;
     }
-    await this.change(on);
-    if (this.flagFolder) {
-      // Told to every other window; a failed write leaves them as they were, this one changed.
-      await createPrivateFolder(this.flagFolder)
-        .then(() => writeFileAtomic(this.flagFile(this.flagFolder!), new TextEncoder().encode(JSON.stringify({ presenting: on }))))
-        .catch(() => undefined);
+    // Counted before the state changes: the watcher's echo of this window's previous write may
+    // come while this one is under way, and the file it reads then still holds the old state.
+    this.ownChanges++;
+    try {
+      await this.change(on);
+      if (this.flagFolder) {
+        // Told to every other window; a failed write leaves them as they were, this one changed.
+        await createPrivateFolder(this.flagFolder)
+          .then(() => writeFileAtomic(this.flagFile(this.flagFolder!), new TextEncoder().encode(JSON.stringify({ presenting: on }))))
+          .catch(() => undefined);
+      }
+    } finally {
+      this.ownChanges--;
     }
   }
 
@@ -94,7 +107,13 @@ export class PresentingMode implements vscode.Disposable {
   }
 
   private async readFlag(folder: vscode.Uri): Promise<void> {
+    if (this.ownChanges > 0) {
+      return; // This window's own change is being written: the file is about to say what it shows.
+    }
     const bytes = await readFileIfExists(this.flagFile(folder)).catch(() => undefined);
+    if (this.ownChanges > 0) {
+      return;
+    }
     let flag: unknown;
     try {
       flag = bytes ? JSON.parse(new TextDecoder().decode(bytes)) : undefined;

@@ -120,10 +120,15 @@ export function pseudoLocalize(message) {
   return `[!! ${message} !!]`;
 }
 
-function mergeGermanParts(root, english) {
+/** Each German part file (l10n/parts/*.de.json) by name, with its messages. */
+function germanParts(root) {
   const partsDir = path.join(root, 'l10n', 'parts');
   const parts = existsSync(partsDir) ? readdirSync(partsDir).filter((f) => f.endsWith('.de.json')).sort() : [];
-  const merged = Object.assign({}, ...parts.map((f) => read(path.join(partsDir, f))));
+  return parts.map((f) => [f, read(path.join(partsDir, f))]);
+}
+
+function mergeGermanParts(root, english) {
+  const merged = Object.assign({}, ...germanParts(root).map(([, messages]) => messages));
   return Object.fromEntries(Object.keys(english).filter((key) => key in merged).map((key) => [key, merged[key]]));
 }
 
@@ -161,6 +166,13 @@ export async function bundleProblems(root) {
       problems.push(`no German translation (l10n/parts/*.de.json): ${message}`);
     } else if (placeholders(german[message]) !== placeholders(message)) {
       problems.push(`German placeholders differ: ${message} → ${german[message]}`);
+    }
+  }
+  // German for a sentence the code no longer has: a translator would keep polishing it, and the
+  // sentence that replaced it looks translated when it is not.
+  for (const [part, messages] of germanParts(root)) {
+    for (const message of Object.keys(messages).filter((m) => !(m in extracted))) {
+      problems.push(`German for a message the code no longer has (l10n/parts/${part}): ${message}`);
     }
   }
   return problems;

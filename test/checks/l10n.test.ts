@@ -82,6 +82,7 @@ describe('localization (l10n bundles and package.nls)', function () {
       'package.json': JSON.stringify({ contributes: { commands: [{ title: '%cmd.title%' }, { title: '%other.title%' }] } }),
       'package.nls.json': JSON.stringify({ 'cmd.title': 'Command', 'other.title': 'Other' }),
       'package.nls.de.json': JSON.stringify({ 'cmd.title': 'Befehl' }),
+      'l10n/parts/area.de.json': JSON.stringify({ 'Translated {0}': 'Übersetzt {0}', 'A sentence the code lost': 'Ein verlorener Satz' }),
     });
     const results = check([ROOT, fixture]);
     repository = results.get(ROOT)!;
@@ -109,6 +110,10 @@ describe('localization (l10n bundles and package.nls)', function () {
 
     it('names a call the extractor cannot read', () => {
       assert.ok(untranslated.some((p) => p.startsWith(path.join('src', 'host', 'commands.ts') + ':6')), listed());
+    });
+
+    it('names German kept for a message the code no longer has, and its part file', () => {
+      assert.ok(untranslated.includes('German for a message the code no longer has (l10n/parts/area.de.json): A sentence the code lost'), listed());
     });
 
     it('names a manifest key missing from the German package.nls', () => {

@@ -194,7 +194,10 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
       closeNoteViews: () => closeNoteViews(isNotePreviewLabel),
     }),
   };
-  const teamCache = new SidebarTeamCache(context.workspaceState, log, () => !encryption.isEncrypted && !encryption.conversionUnderWay);
+  const teamCache = new SidebarTeamCache(context.workspaceState, log, () => !encryption.isEncrypted && !encryption.conversionUnderWay, {
+    keyForSealing: () => encryption.keyForSealing(),
+    secrets: context.secrets,
+  });
   const cachedTeam = { cache: teamCache, location: () => resolveDataLocation(context) };
   const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting, commands, cachedTeam, dataOpened: () => dataOpen }, log);
   context.subscriptions.push(
@@ -254,12 +257,24 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   // Reading the data (10,000 notes' index is most of a second of the extension host's time) would
   // hold up the answer to the sidebar's first `ready`: with a cached team to show, it waits for
   // that answer to be on its way.
+  // An encrypted folder's cached team is sealed: opened first, with the key from the keychain.
   const firstLocation = resolveDataLocation(context);
-  const paintFirst = startedBy === 'sidebar' && teamCache.read(firstLocation) !== undefined;
-  const loaded = (paintFirst ? firstPaintOrTimeout(sidebar.firstReadyAnswered()) : Promise.resolve()).then(() => {
-    markStartup('data.start');
-    return openAt(firstLocation);
-  });
+  const loaded = teamCache
+    .open(firstLocation)
+    .catch(() => false)
+    .then((opened) => {
+      if (opened) {
+        markStartup('sidebar.cache:sealed');
+        // The view may have asked before the seal was open: it gets the cached team now.
+        sidebar.refresh();
+      }
+      const paintFirst = startedBy === 'sidebar' && teamCache.read(firstLocation) !== undefined;
+      return paintFirst ? firstPaintOrTimeout(sidebar.firstReadyAnswered()) : undefined;
+    })
+    .then(() => {
+      markStartup('data.start');
+      return openAt(firstLocation);
+    });
   // Before its first step (the sidebar's first paint may come first): commands wait for it too.
   dataOpen = loaded.catch(() => undefined);
   sidebar.showCachedTeamUntil(loaded);

@@ -154,6 +154,9 @@ export function tempName(fileName: string, pid: number, randomHex12: string): st
 /** Every key starts with this, so Delete All My Data can find them all. */
 export const MEMENTO_PREFIX = 'twoHats.';
 
+/** The keychain (SecretStorage) entry of a data key: this prefix and the key's id in hex. */
+export const DATA_KEY_SECRET_PREFIX = 'twoHats.dataKey.';
+
 export const MEMENTO_KEYS = {
   /** workspaceState: the template last used per person. */
   lastTemplate: 'twoHats.lastTemplate.v1',
@@ -167,6 +170,11 @@ export const MEMENTO_KEYS = {
   restoreDeclined: 'twoHats.restoreDeclined.v1',
   /** workspaceState: the team as the sidebar last showed it, for a fresh window's first paint. */
   sidebarTeam: 'twoHats.sidebarTeam.v1',
+  /**
+   * workspaceState: the same while the data is encrypted, sealed with the data key (an envelope,
+   * base64): a fresh window opens it with the key from the keychain, before the data is read.
+   */
+  sidebarTeamSealed: 'twoHats.sidebarTeamSealed.v1',
   /** globalState: the hat the lead wears now. */
   hat: 'twoHats.hat.v1',
   /** globalState: whether presenting mode is on. */

@@ -147,7 +147,7 @@ async function measurePhase(page: Page, dataDir: string, userDataDir: string, la
     }
   }
   const counted = windowPaints.filter((value) => Number.isFinite(value));
-  console.error(`bench: ${label}: saves ${saves.map((v) => v.toFixed(0)).join(', ')}; paints ${paints.map((v) => v.toFixed(0)).join(', ')}; first searches ${firstSearches.map((v) => v.toFixed(0)).join(', ')}; window reloads ${windowPaints.map((v) => v.toFixed(0)).join(', ')}`);
+  console.error(`bench: ${label}: saves ${saves.map((v) => v.toFixed(0)).join(', ')}; paints ${paints.map((v) => v.toFixed(0)).join(', ')}; first searches ${firstSearches.map((v) => v.toFixed(0)).join(', ')}; later searches ${laterSearches.map((v) => v.toFixed(0)).join(', ')}; window reloads ${windowPaints.map((v) => v.toFixed(0)).join(', ')}`);
   return { save: median(saves), paint: median(paints), firstSearch: median(firstSearches), laterSearch: median(laterSearches), windowPaint: counted.length > 0 ? median(counted) : NaN };
 }
 
@@ -190,7 +190,19 @@ async function encryptMyNotes(page: Page, dataDir: string): Promise<number> {
  * backups.
  */
 function readableNames(dataDir: string, userDataDir: string): string[] {
-  return [...filesUnder(path.dirname(dataDir)), ...filesUnder(backupsDir(userDataDir))].filter((file) => readFileSync(file).includes(SENTINEL));
+  return [...filesUnder(path.dirname(dataDir)), ...filesUnder(backupsDir(userDataDir))].filter(holdsSentinel);
+}
+
+/** A file gone between the listing and the read (the data lock's owner file, a temporary file) holds nothing. */
+function holdsSentinel(file: string): boolean {
+  try {
+    return readFileSync(file).includes(SENTINEL);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return false;
+    }
+    throw error;
+  }
 }
 
 function checkEncryptedOnDisk(dataDir: string, noteFile: string | undefined): void {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS, EXTENSION_ID } from '../../src/host/constants';
@@ -90,8 +90,13 @@ describe('encrypted at rest: encrypt, lock, unlock, change passphrase, decrypt',
     const weak = await run('encryptNotes', { passphrase: 'password1234' });
     assert.deepEqual(weak, { ok: false, problem: 'weakPassphrase' }, 'a well-known passphrase is refused');
     assert.equal(existsSync(path.join(data, ENCRYPTION_KEY_FILE)), false, 'and nothing was encrypted');
+    const changedBefore = Math.floor(statSync(bodyPath()).mtimeMs);
 
     assert.deepEqual(await run('encryptNotes', { passphrase }), { ok: true });
+    assert.notDeepEqual(readFileSync(bodyPath()), plainBody, 'the note was rewritten encrypted');
+    // Its text did not change: a newer time would have every note read and decrypted again as
+    // changed outside Two Hats at the next open (seconds at 10,000 notes, while the user works).
+    assert.equal(Math.floor(statSync(bodyPath()).mtimeMs), changedBefore, 'the note keeps the time its text last changed');
     assert.ok(existsSync(path.join(data, ENCRYPTION_KEY_FILE)), 'the wrapped key is kept beside the data');
     const extensionPath = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     assert.ok(require.cache[path.join(extensionPath, 'dist', 'encryption.js')], 'the command loaded the encryption bundle');

@@ -3,7 +3,8 @@
  * data files are read, and the cache never outlives a person removed from the team.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -11,7 +12,8 @@ import { PresentingMode } from '../../src/host/presenting/presentingMode';
 import { SidebarTeamCache } from '../../src/host/sidebar/teamCache';
 import { TeamStore } from '../../src/host/storage/teamStore';
 import type { HostMessage, Snapshot } from '../../src/shared/protocol';
-import { MEMENTO_KEYS, MEMENTO_PREFIX } from '../../src/shared/storageLayout';
+import { keyIdOf } from '../../src/host/encryption/envelope';
+import { DATA_KEY_SECRET_PREFIX, ENCRYPTION_KEY_FILE, MEMENTO_KEYS, MEMENTO_PREFIX } from '../../src/shared/storageLayout';
 import { eventually } from './helpers';
 import { MemoryMemento, openSidebarOn } from './sidebarOnFolder';
 
@@ -161,7 +163,53 @@ describe('the sidebar’s cached team in a fresh window', () => {
     }
   });
 
+  it('while encrypted, keeps the team sealed with the data key: a fresh window with the key in the keychain paints it, one without paints nothing', async () => {
+    const { folder, memento, team } = await earlierWindow(['Plain Person']);
+    const dataKey = randomBytes(32);
+    const keychain = new Map<string, string>();
+    const secrets = { get: (name: string) => Promise.resolve(keychain.get(name)) };
+    const cache = new SidebarTeamCache(memento, undefined, () => false, { keyForSealing: () => dataKey, secrets });
+    const following = cache.follow(team);
+    try {
+      // The folder as Encrypt My Notes leaves it: its key file beside the data.
+      writeFileSync(path.join(folder.fsPath, ENCRYPTION_KEY_FILE), '{}');
+      assert.ok((await team.add({ name: 'Sealed Person', role: 'Engineer', cadence: 'weekly' })).ok);
+      await eventually(() => typeof memento.get(MEMENTO_KEYS.sidebarTeamSealed) === 'string' || undefined, 'the sealed cache written');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const kept = JSON.stringify(memento.keys().map((key) => memento.get(key)));
+      assert.ok(!kept.includes('Sealed Person') && !kept.includes('Plain Person'), 'no name readable in workspace state');
+      assert.equal(memento.get(MEMENTO_KEYS.sidebarTeam), undefined, 'the plain cache is gone');
+      team.dispose();
+
+      // A fresh window, the keychain empty (Locked, a new machine): nothing painted before the data.
+      const locked = new SidebarTeamCache(memento, undefined, () => true, { keyForSealing: () => undefined, secrets });
+      assert.equal(await locked.open({ kind: 'folder', uri: folder, scope: 'workspace' }), false);
+      const lockedWindow = await openSidebarOn(folder, { teamCache: locked, loadLater: true });
+      try {
+        assert.doesNotMatch(lockedWindow.html(), /data-snapshot|Sealed Person/);
+      } finally {
+        lockedWindow.close();
+      }
+
+      // The key in the keychain, as the key holder keeps it: the team paints before the data loads.
+      keychain.set(`${DATA_KEY_SECRET_PREFIX}${keyIdOf(dataKey).toString('hex')}`, dataKey.toString('base64'));
+      const fresh = new SidebarTeamCache(memento, undefined, () => true, { keyForSealing: () => undefined, secrets });
+      assert.equal(await fresh.open({ kind: 'folder', uri: folder, scope: 'workspace' }), true);
+      const window = await openSidebarOn(folder, { teamCache: fresh, loadLater: true });
+      try {
+        assert.match(window.html(), /data-snapshot="[^"]*Sealed Person[^"]*"/);
+        assert.equal(window.team.all.length, 0, 'the team file has not been read yet');
+      } finally {
+        window.close();
+      }
+    } finally {
+      following.dispose();
+      team.dispose();
+    }
+  });
+
   it('lives under the prefix that Delete All My Data clears', () => {
     assert.ok(MEMENTO_KEYS.sidebarTeam.startsWith(MEMENTO_PREFIX));
+    assert.ok(MEMENTO_KEYS.sidebarTeamSealed.startsWith(MEMENTO_PREFIX));
   });
 });

@@ -66,6 +66,12 @@ export class EncryptionOnDemand implements vscode.Disposable {
     return this.loaded?.changingHere ?? false;
   }
 
+  /** The data key while the open folder is encrypted, unlocked and not being converted: it seals the sidebar's cached team. */
+  keyForSealing(): Buffer | undefined {
+    const loaded = this.loaded;
+    return loaded?.isEncrypted && !loaded.conversionUnderWay && loaded.state === 'unlocked' ? loaded.holder.dataKey : undefined;
+  }
+
   /** Whether the encryption bundle has been loaded in this window (for tests and the log). */
   get bundleLoaded(): boolean {
     return this.loaded !== undefined;

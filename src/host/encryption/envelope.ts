@@ -90,6 +90,11 @@ export function isEnvelope(bytes: Uint8Array): boolean {
   return compared < ENVELOPE_MAGIC.length ? flippedBits === 0 : flippedBits <= MAGIC_DAMAGE_BITS;
 }
 
+/** The key id (hex) an envelope names in its header, as the keychain entry is named; undefined for anything shorter than a header. */
+export function envelopeKeyId(bytes: Uint8Array): string | undefined {
+  return bytes.length < HEADER_BYTES ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset + KEY_ID_AT, KEY_ID_BYTES).toString('hex');
+}
+
 /** Encrypts one file's bytes under `logicalName` (its path inside the data folder). */
 export function encryptFile(dataKey: Buffer, logicalName: string, plaintext: Uint8Array): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);

@@ -10,7 +10,7 @@
  * Local files are read through Node, as they are written (atomicFile.ts): measured in code-server
  * 1.139, `workspace.fs.readFile` cost 11 ms a file, most of a 10,000-note conversion's time.
  */
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat, utimes } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ConversionDirection, ConversionIo, Converted, StoredForm } from '../../shared/encryption/conversionJournal';
 import { canonicalName } from '../../shared/encryption/logicalNames';
@@ -55,6 +55,8 @@ export interface FolderConversionOptions {
 export class FolderConversion implements ConversionIo {
   /** The folders of the files replaced since the last `filesReplaced`. */
   private readonly touchedFolders = new Set<string>();
+  /** Each local file's times as read, given back to its converted form (see `replaceFile`). */
+  private readonly timesRead = new Map<string, { atimeMs: number; mtimeMs: number }>();
 
   constructor(private readonly options: FolderConversionOptions) {}
 
@@ -79,7 +81,12 @@ export class FolderConversion implements ConversionIo {
     // after renaming it but before its folder's flush left that rename not yet durable.
     this.touchedFolders.add(vscode.Uri.joinPath(uri, '..').fsPath);
     try {
-      return await readFile(uri.fsPath);
+      const bytes = await readFile(uri.fsPath);
+      const times = await stat(uri.fsPath).catch(() => undefined);
+      if (times) {
+        this.timesRead.set(name, { atimeMs: times.atimeMs, mtimeMs: times.mtimeMs });
+      }
+      return bytes;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         return undefined;
@@ -88,13 +95,26 @@ export class FolderConversion implements ConversionIo {
     }
   }
 
-  /** Atomic, the file flushed before its rename; `filesReplaced` makes the renames durable. */
-  replaceFile(name: string, bytes: Uint8Array): Promise<void> {
+  /**
+   * Atomic, the file flushed before its rename; `filesReplaced` makes the renames durable.
+   *
+   * The converted file keeps the time its contents last changed: its text is the same. A note
+   * newer than the index is one changed outside Two Hats, and is read again; with new times, the
+   * start after Encrypt My Notes read and decrypted all 10,000 notes of the bench's store while
+   * the user saved and searched, and the search index took every note for changed. A run killed
+   * between the rename and the times costs that one file a read, nothing more.
+   */
+  async replaceFile(name: string, bytes: Uint8Array): Promise<void> {
     const uri = this.uriOf(name);
     if (uri.scheme === 'file') {
       this.touchedFolders.add(vscode.Uri.joinPath(uri, '..').fsPath);
     }
-    return writeStoredCopy(uri, bytes);
+    await writeStoredCopy(uri, bytes);
+    const times = this.timesRead.get(name);
+    this.timesRead.delete(name);
+    if (times && uri.scheme === 'file') {
+      await utimes(uri.fsPath, times.atimeMs / 1000, times.mtimeMs / 1000).catch(() => undefined);
+    }
   }
 
   /**
@@ -104,6 +124,7 @@ export class FolderConversion implements ConversionIo {
   async filesReplaced(): Promise<void> {
     const folders = [...this.touchedFolders];
     this.touchedFolders.clear();
+    this.timesRead.clear();
     await Promise.all(folders.map(flushFolder));
   }
 

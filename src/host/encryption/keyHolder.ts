@@ -16,6 +16,7 @@
  */
 import type * as vscode from 'vscode';
 import * as l10n from '../../shared/l10n';
+import { DATA_KEY_SECRET_PREFIX } from '../../shared/storageLayout';
 import { DATA_KEY_BYTES, keyIdOf } from './envelope';
 import { parseKeyfile, unwrapDataKey } from './keyWrapping';
 
@@ -25,7 +26,6 @@ export type UnlockResult =
   | { ok: true; rememberedInKeychain: boolean }
   | { ok: false; problem: 'wrongPassphrase' | 'damaged' | 'fromNewerVersion' | 'notEncrypted'; reason: string };
 
-const SECRET_PREFIX = 'twoHats.dataKey.';
 
 export class KeyHolder implements vscode.Disposable {
   private key: Buffer | undefined;
@@ -206,5 +206,5 @@ export class KeyHolder implements vscode.Disposable {
 }
 
 function secretName(keyId: string): string {
-  return `${SECRET_PREFIX}${keyId}`;
+  return `${DATA_KEY_SECRET_PREFIX}${keyId}`;
 }

@@ -1,5 +1,5 @@
 // `npm test`: every lane, and one closing line that sums them; the lanes without a real VS Code
-// first (two at a time once code-server is installed), then host, faults and e2e one by one.
+// first (two at a time once code-server is installed), then host and faults side by side, then e2e.
 // `node test/run-all.mjs host` (or e2e, unit, ...) runs the build and that lane alone.
 // `node test/run-all.mjs e2e team` (or `team.test.ts`, `test/e2e/team.test.ts`, several names)
 // runs only those end-to-end files; a word that names no file is a grep over test titles.
@@ -149,7 +149,8 @@ function record(lane, ok, seconds) {
 
 /**
  * The lanes that need no real VS Code (typecheck, lint, unit, checks, locks, package) run two at
- * a time when code-server is installed already: the machine has two cores. On a fresh clone they
+ * a time when code-server is installed already: the machine has two cores. So do the host and
+ * fault lanes after them (see below). On a fresh clone they
  * run one by one instead, beside the install (minutes of compiling, and the host lanes' start waits
  * for it anyway). Each keeps its own steps in order (package builds the VSIX, then tests it); its
  * output is printed when it ends.
@@ -195,7 +196,23 @@ const light = selected.filter((l) => !REAL_HOST.has(l.lane));
 if (!only && light.length > 1) {
   await runLightLanes(light, awaitProvision && (await awaitProvision.endsWithin(3000)) ? 2 : 1);
 }
-for (const lane of only || light.length <= 1 ? selected : selected.filter((l) => REAL_HOST.has(l.lane))) {
+/**
+ * In `npm test` the host and fault lanes run side by side, each its own code-server, browser and
+ * temporary profile: much of their time is waiting (a window loading, a host restarting, a
+ * backup's delay), and the host lane alone keeps about one core busy. Then the end-to-end lane,
+ * alone: it drives the UI against timeouts. TWO_HATS_REAL_HOST_SIDE_BY_SIDE=0 runs all three one
+ * by one, their output live.
+ */
+const SIDE_BY_SIDE = ['host', 'faults'];
+const sideBySide = !only && light.length > 1 && process.env.TWO_HATS_REAL_HOST_SIDE_BY_SIDE !== '0';
+const realHost = only || light.length <= 1 ? selected : selected.filter((l) => REAL_HOST.has(l.lane));
+for (const lane of realHost) {
+  if (sideBySide && SIDE_BY_SIDE.includes(lane.lane)) {
+    if (lane.lane === SIDE_BY_SIDE[0]) {
+      await runLightLanes(realHost.filter((l) => SIDE_BY_SIDE.includes(l.lane)), 2);
+    }
+    continue;
+  }
   const started = Date.now();
   const ok = lane === provisionLane && awaitProvision ? await awaitProvision() : run(lane.command, lane.lane);
   if (!record(lane, ok, Math.round((Date.now() - started) / 1000))) {

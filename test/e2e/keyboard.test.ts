@@ -49,15 +49,16 @@ async function pickByKeyboard(page: Page, filter: string, label: string | RegExp
 async function tabTo(page: Page, frame: FrameLocator, name: string | RegExp): Promise<void> {
   const matches = (text: string) => (typeof name === 'string' ? text === name : name.test(text));
   for (let presses = 0; presses < 400; presses++) {
-    const focused = frame.locator(':focus');
-    if ((await focused.count()) === 1) {
+    // One look into the sidebar's document per press (a round trip through two frames each):
+    // the one focused control, if there is exactly one, and its name.
+    const label = await frame.locator('body').evaluate(() => {
+      const focused = document.querySelectorAll(':focus');
+      const el = focused.length === 1 ? focused[0]! : undefined;
       // The accessible name as a screen reader reads it: aria-label, else a form control's label, else its text.
-      const label = await focused.evaluate(
-        (el) => el.getAttribute('aria-label') ?? ((el as HTMLInputElement).labels?.[0]?.innerText || (el as HTMLElement).innerText || ''),
-      );
-      if (matches(label.trim())) {
-        return;
-      }
+      return el && (el.getAttribute('aria-label') ?? ((el as HTMLInputElement).labels?.[0]?.innerText || (el as HTMLElement).innerText || ''));
+    });
+    if (label !== undefined && matches(label.trim())) {
+      return;
     }
     await page.keyboard.press('Tab');
   }

@@ -1,10 +1,31 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer } from '../harness/codeServer';
 import { launchBrowser, openSidebar, openWorkbench } from '../harness/workbench';
+import { BACKUP_MANIFEST_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
 import { addPersonByForm } from './steps';
+
+/**
+ * Whether a finished backup (its manifest written, after the files) holds the person: the
+ * manifest counts a person, and the team file beside it names them.
+ */
+function backedUp(backups: string, name: string): boolean {
+  if (!existsSync(backups)) {
+    return false;
+  }
+  return readdirSync(backups, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name === BACKUP_MANIFEST_FILE)
+    .some((entry) => {
+      try {
+        const manifest = JSON.parse(readFileSync(path.join(entry.parentPath, entry.name), 'utf8')) as { people?: number };
+        return (manifest.people ?? 0) > 0 && readFileSync(path.join(entry.parentPath, TEAM_FILE), 'utf8').includes(name);
+      } catch {
+        return false; // Being written, or renamed into place between the listing and the read.
+      }
+    });
+}
 
 describe('a workspace folder that moved', () => {
   let base: string;
@@ -30,8 +51,15 @@ describe('a workspace folder that moved', () => {
       const page = await openWorkbench(browser, first.url);
       const frame = await openSidebar(page);
       await addPersonByForm(frame, 'Dorothy Vaughan', 'Compute');
-      // The backup follows a change by a couple of seconds.
-      await page.waitForTimeout(4000);
+      // The backup follows a change by a couple of seconds: until it holds the person, a move
+      // would find nothing to offer.
+      const backups = path.join(base, 'user-data', 'User', 'globalStorage', 'two-hats.two-hats');
+      for (const deadline = Date.now() + 30_000; !backedUp(backups, 'Dorothy Vaughan'); ) {
+        if (Date.now() > deadline) {
+          throw new Error(`No backup holding the person under ${backups} within 30 s`);
+        }
+        await page.waitForTimeout(250);
+      }
       await page.context().close();
     } finally {
       await first.stop();

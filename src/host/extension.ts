@@ -17,6 +17,7 @@ export interface TwoHatsApiWithTimeline extends TwoHatsApi {
 }
 
 type CoreModule = typeof import('./twoHats');
+type FirstPageModule = typeof import('./sidebar/firstPage');
 
 export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeline {
   markStartup('activate');
@@ -50,11 +51,20 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
     { dispose: () => placeholders.forEach((placeholder) => placeholder.dispose()) },
     noteFileSystem,
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, {
-      resolveWebviewView: (view, resolveContext, token) => {
+      resolveWebviewView: (view) => {
         markStartup('sidebar.resolve');
-        const resolved = start('sidebar').sidebar.resolveWebviewView(view, resolveContext, token);
+        if (started) {
+          const resolved = started.sidebar.resolveWebviewView(view);
+          markStartup('sidebar.resolved');
+          return resolved;
+        }
+        // The first open: the page goes out now, built by a small bundle, and the core loads
+        // after this turn (in it, the page would wait for the core), then takes the view over.
+        markStartup('firstPage.require');
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const page = (require('./firstPage.js') as FirstPageModule).openFirstPage(view, context);
         markStartup('sidebar.resolved');
-        return resolved;
+        setTimeout(() => start('sidebar').sidebar.adopt(view, page), 0);
       },
     }),
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, noteFileSystem, { isCaseSensitive: true }),

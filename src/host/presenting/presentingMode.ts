@@ -14,7 +14,9 @@ import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { createPrivateFolder } from '../storage/permissions';
 
 const PRESENTING_KEY = MEMENTO_KEYS.presenting;
-export const PRESENTING_FLAG_FILE = 'presenting.json';
+import { PRESENTING_FLAG_FILE } from './presentingAtStart';
+
+export { PRESENTING_FLAG_FILE };
 /** For the keybinding's `when`: the same keys start and stop. */
 const PRESENTING_CONTEXT = 'twoHats.presenting';
 

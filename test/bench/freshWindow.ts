@@ -98,12 +98,23 @@ async function open(page: Page, target: Target): Promise<Opening> {
 /** The webview's own performance entries, once its first frame with the data has been marked. */
 async function pageTimeline(page: Page, target: Target): Promise<Map<string, number>> {
   const times = new Map<string, number>();
-  const outerOrigin = await hostFrame(page, target.extensionId)
+  // The workbench's webview frame marks its own steps: the content message, its service worker
+  // ready, the page written into the inner frame.
+  const outer = await hostFrame(page, target.extensionId)
     .contentFrame()
     .locator('body')
-    .evaluate(() => window.performance.timeOrigin)
-    .catch(() => NaN);
-  times.set('webview host frame created', outerOrigin);
+    .evaluate(() => ({
+      origin: window.performance.timeOrigin,
+      marks: window.performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: window.performance.timeOrigin + m.startTime })),
+    }))
+    .catch(() => ({ origin: NaN, marks: [] }));
+  times.set('webview host frame created', outer.origin);
+  for (const mark of outer.marks) {
+    const name = `frame ${mark.name.replace('webview/index.html/', '')}`;
+    if (!times.has(name)) {
+      times.set(name, mark.at);
+    }
+  }
   const inner = await contentFrame(page, target.extensionId)
     .locator('body')
     .evaluate(async () => {

@@ -89,6 +89,14 @@ function markEarly(name: string): void {
   }
 }
 
+function afterLoad(then: () => void): void {
+  if (document.readyState === 'complete') {
+    then();
+  } else {
+    window.addEventListener('load', then, { once: true });
+  }
+}
+
 function paint(): void {
   if (!snapshot) {
     return;
@@ -100,7 +108,9 @@ function paint(): void {
   // An open form or history may be further down, and takes the focus: those paint whole at once.
   partlyPainted = !painted && !ui.form && !ui.historyOf && snapshot.people.length > FIRST_PAINT_ROWS;
   if (partlyPainted) {
-    requestAnimationFrame(() => setTimeout(() => partlyPainted && paint(), 0));
+    // After the page's load event: the workbench shows the page at that event, and painting every
+    // row first held it back (the event waits for the task that paints them).
+    afterLoad(() => requestAnimationFrame(() => setTimeout(() => partlyPainted && paint(), 0)));
   }
   if (snapshot.presenting) {
     // A preview opened before presenting began is whole note text: gone with the rest.

@@ -2,7 +2,8 @@
  * Activation. VS Code counts loading this module and calling `activate` as the activation time,
  * and every extension activating after this one waits for it. So activation only puts up doors:
  * a placeholder for each contributed command, the sidebar and the note file system. The first
- * door used loads the rest of Two Hats (dist/core.js, `twoHats.ts`) and steps aside.
+ * door used loads the rest of Two Hats (dist/core.js, `twoHats.ts`) and steps aside; the sidebar's
+ * first open sets its page first (dist/firstPage.js, `sidebar/firstPage.ts`), then loads the core.
  */
 import * as vscode from 'vscode';
 import { COMMANDS, NOTE_SCHEME, SIDEBAR_VIEW_ID } from './constants';

@@ -171,6 +171,11 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   switch (message.type) {
     case 'didChangeSnapshot':
+      if (sameCachedTeam(snapshot, message.snapshot)) {
+        // The host's answer to `ready` while the data loads is the cached team this page already
+        // shows: painting 200 rows again kept the page busy just as it was being shown.
+        return;
+      }
       snapshot = message.snapshot;
       markEarly('twoHats:snapshot');
       paint();
@@ -240,6 +245,10 @@ if (snapshot) {
   paint();
 }
 sayReadyUntilAnswered();
+
+function sameCachedTeam(shown: Snapshot | undefined, next: Snapshot): boolean {
+  return shown?.fromCache === true && next.fromCache === true && JSON.stringify(shown) === JSON.stringify(next);
+}
 
 /** The snapshot the host put in the page, if any; only a cached team's is, and it is never run. */
 function readOpeningSnapshot(json: string | undefined): Snapshot | undefined {

@@ -211,15 +211,25 @@ async function freshWindow(page: Page, order: readonly Target[], timelineFile: s
 
 async function prepare(browser: Browser, seed: { people: number; notes: number }, timelineFile: string): Promise<{ server: CodeServer; page: Page }> {
   const server = await startCodeServer({ extensions: [PRODUCT_EXTENSION, FLOOR, PROBE], env: { TWO_HATS_BENCH_TIMELINE: timelineFile } });
-  const page = await openWorkbench(browser, server.url);
-  await page.waitForTimeout(5000);
-  await runCommand(page, 'Two Hats: Focus on Team View');
-  await contentFrame(page, TWO_HATS.extensionId).locator('#app[aria-busy="false"]').waitFor({ timeout: 60_000 });
-  seedStorage(workspaceDataDir(server.userDataDir), seed.people, seed.notes);
-  const loadedAt = Date.now();
-  await runCommand(page, 'Two Hats: Reload Data from Disk');
-  // The first backup of a seeded store is measured elsewhere; here it would only slow the windows.
-  await backupWritten(server.userDataDir, loadedAt, seed.notes);
+  const page = await openWorkbench(browser, server.url).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  try {
+    await page.waitForTimeout(5000);
+    await runCommand(page, 'Two Hats: Focus on Team View');
+    await contentFrame(page, TWO_HATS.extensionId).locator('#app[aria-busy="false"]').waitFor({ timeout: 60_000 });
+    seedStorage(workspaceDataDir(server.userDataDir), seed.people, seed.notes);
+    const loadedAt = Date.now();
+    await runCommand(page, 'Two Hats: Reload Data from Disk');
+    // The first backup of a seeded store is measured elsewhere; here it would only slow the windows.
+    await backupWritten(server.userDataDir, loadedAt, seed.notes);
+  } catch (error) {
+    // Left running, the server kept the bench (and the shared real-host lock) alive after the error.
+    await page.context().close();
+    await server.stop();
+    throw error;
+  }
   return { server, page };
 }
 

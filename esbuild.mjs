@@ -100,7 +100,17 @@ const contexts = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', './core.js'],
+    external: ['vscode', './core.js', './firstPage.js'],
+  },
+  // The sidebar's first page in a window, set before the core is loaded (sidebar/firstPage.ts).
+  {
+    ...common,
+    entryPoints: ['src/host/sidebar/firstPage.ts'],
+    outfile: 'dist/firstPage.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
   },
   {
     ...common,

@@ -2,7 +2,8 @@
  * Activation. VS Code counts loading this module and calling `activate` as the activation time,
  * and every extension activating after this one waits for it. So activation only puts up doors:
  * a placeholder for each contributed command, the sidebar and the note file system. The first
- * door used loads the rest of Two Hats (dist/core.js, `twoHats.ts`) and steps aside.
+ * door used loads the rest of Two Hats (dist/core.js, `twoHats.ts`) and steps aside; the sidebar's
+ * first open sets its page first (dist/firstPage.js, `sidebar/firstPage.ts`), then loads the core.
  */
 import * as vscode from 'vscode';
 import { COMMANDS, NOTE_SCHEME, SIDEBAR_VIEW_ID } from './constants';
@@ -17,6 +18,7 @@ export interface TwoHatsApiWithTimeline extends TwoHatsApi {
 }
 
 type CoreModule = typeof import('./twoHats');
+type FirstPageModule = typeof import('./sidebar/firstPage');
 
 export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeline {
   markStartup('activate');
@@ -50,11 +52,20 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
     { dispose: () => placeholders.forEach((placeholder) => placeholder.dispose()) },
     noteFileSystem,
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, {
-      resolveWebviewView: (view, resolveContext, token) => {
+      resolveWebviewView: (view) => {
         markStartup('sidebar.resolve');
-        const resolved = start('sidebar').sidebar.resolveWebviewView(view, resolveContext, token);
+        if (started) {
+          const resolved = started.sidebar.resolveWebviewView(view);
+          markStartup('sidebar.resolved');
+          return resolved;
+        }
+        // The first open: the page goes out now, built by a small bundle, and the core loads
+        // after this turn (in it, the page would wait for the core), then takes the view over.
+        markStartup('firstPage.require');
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const page = (require('./firstPage.js') as FirstPageModule).openFirstPage(view, context);
         markStartup('sidebar.resolved');
-        return resolved;
+        setTimeout(() => start('sidebar').sidebar.adopt(view, page), 0);
       },
     }),
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, noteFileSystem, { isCaseSensitive: true }),

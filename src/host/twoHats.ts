@@ -67,7 +67,8 @@ export interface TwoHatsApi {
 /** What the activation shim serves once Two Hats has started. */
 export interface StartedTwoHats {
   readonly api: TwoHatsApi;
-  readonly sidebar: vscode.WebviewViewProvider;
+  /** Resolves later views, and adopts the first one, whose page was set before the core loaded. */
+  readonly sidebar: Pick<SidebarProvider, 'resolveWebviewView' | 'adopt'>;
   readonly noteFileSystem: vscode.FileSystemProvider;
 }
 

@@ -15,6 +15,8 @@ import { connect } from './vscodeApi';
 
 // For `npm run bench`, which reads the page's performance timeline: when this script began.
 performance.mark('twoHats:script');
+// The workbench shows this page at its load event (or 200 ms after it was written): when that came.
+window.addEventListener('load', () => performance.mark('twoHats:load'), { once: true });
 const vscode = connect<UiState>();
 const app = document.getElementById('app')!;
 // The host hands over the bundle for VS Code's display language with the page; nothing is drawn before this.
@@ -87,6 +89,14 @@ function markEarly(name: string): void {
   }
 }
 
+function afterLoad(then: () => void): void {
+  if (document.readyState === 'complete') {
+    then();
+  } else {
+    window.addEventListener('load', then, { once: true });
+  }
+}
+
 function paint(): void {
   if (!snapshot) {
     return;
@@ -98,7 +108,9 @@ function paint(): void {
   // An open form or history may be further down, and takes the focus: those paint whole at once.
   partlyPainted = !painted && !ui.form && !ui.historyOf && snapshot.people.length > FIRST_PAINT_ROWS;
   if (partlyPainted) {
-    requestAnimationFrame(() => setTimeout(() => partlyPainted && paint(), 0));
+    // After the page's load event: the workbench shows the page at that event, and painting every
+    // row first held it back (the event waits for the task that paints them).
+    afterLoad(() => requestAnimationFrame(() => setTimeout(() => partlyPainted && paint(), 0)));
   }
   if (snapshot.presenting) {
     // A preview opened before presenting began is whole note text: gone with the rest.
@@ -159,6 +171,11 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   switch (message.type) {
     case 'didChangeSnapshot':
+      if (sameCachedTeam(snapshot, message.snapshot)) {
+        // The host's answer to `ready` while the data loads is the cached team this page already
+        // shows: painting 200 rows again kept the page busy just as it was being shown.
+        return;
+      }
       snapshot = message.snapshot;
       markEarly('twoHats:snapshot');
       paint();
@@ -228,6 +245,10 @@ if (snapshot) {
   paint();
 }
 sayReadyUntilAnswered();
+
+function sameCachedTeam(shown: Snapshot | undefined, next: Snapshot): boolean {
+  return shown?.fromCache === true && next.fromCache === true && JSON.stringify(shown) === JSON.stringify(next);
+}
 
 /** The snapshot the host put in the page, if any; only a cached team's is, and it is never run. */
 function readOpeningSnapshot(json: string | undefined): Snapshot | undefined {

@@ -98,12 +98,23 @@ async function open(page: Page, target: Target): Promise<Opening> {
 /** The webview's own performance entries, once its first frame with the data has been marked. */
 async function pageTimeline(page: Page, target: Target): Promise<Map<string, number>> {
   const times = new Map<string, number>();
-  const outerOrigin = await hostFrame(page, target.extensionId)
+  // The workbench's webview frame marks its own steps: the content message, its service worker
+  // ready, the page written into the inner frame.
+  const outer = await hostFrame(page, target.extensionId)
     .contentFrame()
     .locator('body')
-    .evaluate(() => window.performance.timeOrigin)
-    .catch(() => NaN);
-  times.set('webview host frame created', outerOrigin);
+    .evaluate(() => ({
+      origin: window.performance.timeOrigin,
+      marks: window.performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: window.performance.timeOrigin + m.startTime })),
+    }))
+    .catch(() => ({ origin: NaN, marks: [] }));
+  times.set('webview host frame created', outer.origin);
+  for (const mark of outer.marks) {
+    const name = `frame ${mark.name.replace('webview/index.html/', '')}`;
+    if (!times.has(name)) {
+      times.set(name, mark.at);
+    }
+  }
   const inner = await contentFrame(page, target.extensionId)
     .locator('body')
     .evaluate(async () => {
@@ -200,15 +211,25 @@ async function freshWindow(page: Page, order: readonly Target[], timelineFile: s
 
 async function prepare(browser: Browser, seed: { people: number; notes: number }, timelineFile: string): Promise<{ server: CodeServer; page: Page }> {
   const server = await startCodeServer({ extensions: [PRODUCT_EXTENSION, FLOOR, PROBE], env: { TWO_HATS_BENCH_TIMELINE: timelineFile } });
-  const page = await openWorkbench(browser, server.url);
-  await page.waitForTimeout(5000);
-  await runCommand(page, 'Two Hats: Focus on Team View');
-  await contentFrame(page, TWO_HATS.extensionId).locator('#app[aria-busy="false"]').waitFor({ timeout: 60_000 });
-  seedStorage(workspaceDataDir(server.userDataDir), seed.people, seed.notes);
-  const loadedAt = Date.now();
-  await runCommand(page, 'Two Hats: Reload Data from Disk');
-  // The first backup of a seeded store is measured elsewhere; here it would only slow the windows.
-  await backupWritten(server.userDataDir, loadedAt, seed.notes);
+  const page = await openWorkbench(browser, server.url).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  try {
+    await page.waitForTimeout(5000);
+    await runCommand(page, 'Two Hats: Focus on Team View');
+    await contentFrame(page, TWO_HATS.extensionId).locator('#app[aria-busy="false"]').waitFor({ timeout: 60_000 });
+    seedStorage(workspaceDataDir(server.userDataDir), seed.people, seed.notes);
+    const loadedAt = Date.now();
+    await runCommand(page, 'Two Hats: Reload Data from Disk');
+    // The first backup of a seeded store is measured elsewhere; here it would only slow the windows.
+    await backupWritten(server.userDataDir, loadedAt, seed.notes);
+  } catch (error) {
+    // Left running, the server kept the bench (and the shared real-host lock) alive after the error.
+    await page.context().close();
+    await server.stop();
+    throw error;
+  }
   return { server, page };
 }
 

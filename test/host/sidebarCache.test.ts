@@ -8,12 +8,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PresentingMode } from '../../src/host/presenting/presentingMode';
+import { PRESENTING_FLAG_FILE, PresentingMode } from '../../src/host/presenting/presentingMode';
 import { SidebarTeamCache } from '../../src/host/sidebar/teamCache';
 import { TeamStore } from '../../src/host/storage/teamStore';
 import type { HostMessage, Snapshot } from '../../src/shared/protocol';
 import { keyIdOf } from '../../src/host/encryption/envelope';
 import { DATA_KEY_SECRET_PREFIX, ENCRYPTION_KEY_FILE, MEMENTO_KEYS, MEMENTO_PREFIX } from '../../src/shared/storageLayout';
+import { HOSTILE_VECTORS } from '../fixtures/hostileInput';
 import { eventually } from './helpers';
 import { MemoryMemento, openSidebarOn } from './sidebarOnFolder';
 
@@ -109,6 +110,75 @@ describe('the sidebar’s cached team in a fresh window', () => {
     } finally {
       window.close();
       presenting.dispose();
+    }
+  });
+
+  it('sets the first page before the core loads: the cached team in it, and the ready sent meanwhile answered once the core takes over', async () => {
+    const before = await earlierWindow(['Early Grace']);
+    before.team.dispose();
+    const globalStorage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-')));
+    const window = await openSidebarOn(before.folder, {
+      teamCache: new SidebarTeamCache(before.memento),
+      loadLater: true,
+      firstPage: { globalState: new MemoryMemento(), globalStorageUri: globalStorage, workspaceState: before.memento },
+    });
+    try {
+      assert.match(window.html(), /data-snapshot="[^"]*Early Grace/, 'the team is in the first page');
+      assert.doesNotMatch(window.html(), /&quot;presenting&quot;:true/);
+      // Sent by the page's script before the core has loaded: kept, and answered after the hand-over.
+      window.send({ type: 'ready' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.deepEqual(snapshots(window.posted), [], 'nobody answers before the core is there');
+      window.adopt();
+      const answer = await eventually(() => snapshots(window.posted)[0], 'the answer to the kept ready');
+      assert.equal(answer.fromCache, true);
+      assert.deepEqual(names(answer), ['Early Grace']);
+    } finally {
+      window.close();
+    }
+  });
+
+  it('paints the first page as presenting when another window started presenting (its flag file), though this window\'s state says not', async () => {
+    const before = await earlierWindow(['Shared Screen Person']);
+    before.team.dispose();
+    const globalStorage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-')));
+    writeFileSync(path.join(globalStorage.fsPath, PRESENTING_FLAG_FILE), JSON.stringify({ presenting: true }));
+    const window = await openSidebarOn(before.folder, {
+      teamCache: new SidebarTeamCache(before.memento),
+      loadLater: true,
+      firstPage: { globalState: new MemoryMemento(), globalStorageUri: globalStorage, workspaceState: before.memento },
+    });
+    try {
+      assert.match(window.html(), /data-snapshot="[^"]*&quot;presenting&quot;:true/, 'the first page shows the presenting banner and the filtered team');
+    } finally {
+      window.close();
+    }
+  });
+
+  it('puts hostile names into the first page only as escaped text', async () => {
+    const hostile = HOSTILE_VECTORS.filter((vector) => vector.length <= 80).slice(0, 12);
+    const before = await earlierWindow(hostile);
+    before.team.dispose();
+    const globalStorage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-')));
+    const window = await openSidebarOn(before.folder, {
+      teamCache: new SidebarTeamCache(before.memento),
+      loadLater: true,
+      firstPage: { globalState: new MemoryMemento(), globalStorageUri: globalStorage, workspaceState: before.memento },
+    });
+    try {
+      const page = window.html();
+      const attribute = /data-snapshot="([^"]*)"/.exec(page)?.[1];
+      assert.ok(attribute, 'the cached team is in the page');
+      assert.doesNotMatch(attribute, /[<>]/, 'no markup inside the attribute');
+      const decoded = attribute.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      assert.deepEqual(names(JSON.parse(decoded) as Snapshot).sort(), [...hostile].sort(), 'each name comes back exactly as typed');
+      // Outside the one attribute, the page holds no piece of any name.
+      const rest = page.replace(/data-snapshot="[^"]*"/, '');
+      for (const name of hostile) {
+        assert.ok(!rest.includes(name), `not in the page outside the snapshot: ${name}`);
+      }
+    } finally {
+      window.close();
     }
   });
 

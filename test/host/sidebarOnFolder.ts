@@ -9,6 +9,7 @@ import { COMMANDS } from '../../src/host/constants';
 import { SelfCheckState } from '../../src/host/delegation/selfCheckState';
 import { HatState } from '../../src/host/principles/hatState';
 import { PresentingMode } from '../../src/host/presenting/presentingMode';
+import { openFirstPage } from '../../src/host/sidebar/firstPage';
 import { SidebarProvider } from '../../src/host/sidebar/sidebarProvider';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import type { NewerVersionGuard } from '../../src/host/storage/newerVersionGuard';
@@ -48,6 +49,8 @@ export interface SidebarOnFolder {
   readonly warnings: string[];
   /** The page the provider gave the webview. */
   html(): string;
+  /** With `firstPage`: the provider takes over the view (the core has loaded); otherwise nothing. */
+  adopt(): void;
   /** Sends a message as the webview would (raw: it is not checked on this side). */
   send(message: unknown): void;
   /** Ends this "window": the provider and its stores, like an extension host shutting down. */
@@ -69,6 +72,11 @@ export interface SidebarOptions {
   readonly guard?: NewerVersionGuard;
   /** The data's last open as the extension tracks it (a re-read under way): intents wait for it. */
   readonly dataOpened?: () => Promise<unknown>;
+  /**
+   * The view's first page is set before the core loads, as in a fresh window (firstPage.ts), from
+   * this window's global state and storage; the provider takes the view over at `adopt`.
+   */
+  readonly firstPage?: { readonly globalState: vscode.Memento; readonly globalStorageUri: vscode.Uri; readonly workspaceState: vscode.Memento };
 }
 
 /**
@@ -134,8 +142,17 @@ export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions 
     onDidChangeVisibility: () => new vscode.Disposable(() => undefined),
     onDidDispose: () => new vscode.Disposable(() => undefined),
   } as unknown as vscode.WebviewView;
-  provider.resolveWebviewView(view);
+  const extensionUri = vscode.Uri.file(path.join(__dirname, '..', '..', '..'));
+  let adopt = () => undefined as void;
+  if (options.firstPage) {
+    const context = { extensionUri, storageUri: folder, ...options.firstPage } as unknown as vscode.ExtensionContext;
+    const page = openFirstPage(view, context);
+    adopt = () => provider.adopt(view, page);
+  } else {
+    provider.resolveWebviewView(view);
+  }
   return {
+    adopt,
     team,
     notes,
     drafts,

@@ -12,9 +12,11 @@ import type { SomeCommandHandlers } from '../commands/commandTable';
 import { COMMANDS } from '../constants';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { createPrivateFolder } from '../storage/permissions';
+import { PRESENTING_FLAG_FILE } from './presentingAtStart';
+
+export { PRESENTING_FLAG_FILE };
 
 const PRESENTING_KEY = MEMENTO_KEYS.presenting;
-export const PRESENTING_FLAG_FILE = 'presenting.json';
 /** For the keybinding's `when`: the same keys start and stop. */
 const PRESENTING_CONTEXT = 'twoHats.presenting';
 

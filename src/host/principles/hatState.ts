@@ -9,6 +9,12 @@ import { COMMANDS } from '../constants';
 
 const HAT_KEY = MEMENTO_KEYS.hat;
 
+/** The hat kept in `memento`; the leader's when none is (read by the sidebar's first page too). */
+export function hatIn(memento: vscode.Memento): Hat {
+  const stored = memento.get<string>(HAT_KEY);
+  return (HATS as readonly string[]).includes(stored ?? '') ? (stored as Hat) : 'leader';
+}
+
 export class HatState implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Hat>();
   private readonly statusItem: vscode.StatusBarItem;
@@ -23,8 +29,7 @@ export class HatState implements vscode.Disposable {
   }
 
   get current(): Hat {
-    const stored = this.memento.get<string>(HAT_KEY);
-    return (HATS as readonly string[]).includes(stored ?? '') ? (stored as Hat) : 'leader';
+    return hatIn(this.memento);
   }
 
   async wear(hat: Hat): Promise<void> {

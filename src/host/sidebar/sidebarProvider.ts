@@ -9,7 +9,7 @@ import type { TeamStore } from '../storage/teamStore';
 import type { DelegationStore } from '../storage/delegationStore';
 import type { SidebarDraftStore } from '../storage/sidebarDraftStore';
 import type { SelfCheckState } from '../delegation/selfCheckState';
-import { buildSidebarHtml } from './sidebarHtml';
+import { sidebarPage, sidebarWebviewOptions, type FirstPage } from './firstPage';
 import { runSidebarIntent } from './intentFailure';
 import type { CommandHandlers } from '../commands/commandTable';
 import { cachedSnapshot, fullSnapshot, type CachedTeamSource } from './sidebarSnapshots';
@@ -69,26 +69,30 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
-    this.view = view;
-    view.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
+    view.webview.options = sidebarWebviewOptions(this.extensionUri);
     // A fresh window's cached team goes in the page itself: painted as the script starts.
     const cached = this.loading && this.cachedTeam ? cachedSnapshot(this.cachedTeam, this.sources) : undefined;
-    view.webview.html = buildSidebarHtml(
-      {
-        cspSource: view.webview.cspSource,
-        asset: (...parts) => view.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString(),
-        read: (...parts) => this.shippedFile(parts),
-      },
-      undefined,
-      undefined,
-      cached,
-    );
+    view.webview.html = sidebarPage(view, this.extensionUri, (...parts) => this.shippedFile(parts), cached);
     markStartup(cached ? 'sidebar.html:cache' : 'sidebar.html');
-    if (!cached) {
+    this.attach(view, cached !== undefined, []);
+  }
+
+  /**
+   * Takes over a view whose first page was set before the core loaded (firstPage.ts), with the
+   * messages its page sent meanwhile (its `ready`, most likely), handled now in order.
+   */
+  adopt(view: vscode.WebviewView, page: FirstPage): void {
+    const kept = page.handOver();
+    if (page.disposed) {
+      return;
+    }
+    markStartup('sidebar.adopted');
+    this.attach(view, page.withCachedTeam, kept);
+  }
+
+  private attach(view: vscode.WebviewView, pageHoldsSnapshot: boolean, kept: readonly unknown[]): void {
+    this.view = view;
+    if (!pageHoldsSnapshot) {
       this.postOpeningSnapshot();
     }
     const subscriptions = [
@@ -102,6 +106,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         this.view = undefined;
       }
     });
+    kept.forEach((raw) => this.receive(raw));
     this.updateBadge();
   }
 

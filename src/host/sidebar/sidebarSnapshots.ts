@@ -3,6 +3,7 @@
  * still loading, the team as the sidebar showed it last time (see teamCache.ts). Both pass
  * through the presenting filter here, in the host: what is never sent cannot show on a shared screen.
  */
+import type { Hat } from '../../shared/principles/hats';
 import type { Snapshot } from '../../shared/protocol';
 import { localToday } from '../../shared/team';
 import { selfCheckSentence, type SelfCheckState } from '../delegation/selfCheckState';
@@ -54,7 +55,7 @@ export function fullSnapshot(stores: SnapshotStores, historyOf: string | undefin
  * The cached team as a snapshot, due dates counted from today; undefined when there is no cache
  * for the folder the data will come from (the first start, another folder, a damaged entry).
  */
-export function cachedSnapshot(source: CachedTeamSource, stores: Pick<SnapshotStores, 'hats' | 'presenting'>): Snapshot | undefined {
+export function cachedSnapshot(source: CachedTeamSource, stores: { readonly hats: { readonly current: Hat }; readonly presenting: { readonly on: boolean } }): Snapshot | undefined {
   const cached = source.cache.read(source.location());
   if (!cached) {
     return undefined;

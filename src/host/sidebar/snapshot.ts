@@ -1,6 +1,6 @@
 import * as l10n from '../../shared/l10n';
 import { trend } from '../../shared/oneOnOnes/checkIns';
-import { templateTitleOf } from '../../shared/oneOnOnes/templates';
+import { templateTitleOf } from '../../shared/oneOnOnes/templateTitle';
 import { PRINCIPLES, type Principle } from '../../shared/principles/catalogue';
 import { principleOfTheDay } from '../../shared/principles/daily';
 import { HAT_DESCRIPTIONS, type Hat } from '../../shared/principles/hats';

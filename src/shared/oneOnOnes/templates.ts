@@ -7,6 +7,7 @@ import { BUILT_IN_TEMPLATES } from './builtInTemplates';
 import { PRIVATE_HEADING } from './privacy';
 
 export { BUILT_IN_TEMPLATES } from './builtInTemplates';
+export { templateTitleOf } from './templateTitle';
 
 // What is private is privacy.ts's to say; these were here first and are still imported from here.
 export { PRIVATE_HEADING, shareableAgenda } from './privacy';
@@ -36,14 +37,6 @@ export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
 export function findTemplate(id: string): Template | undefined {
   return BUILT_IN_TEMPLATES.find((t) => t.id === id);
-}
-
-/**
- * The title of the template a note was started from. An own template is not in this module, but
- * its title is the last part of the note's title (see compose.noteTitle).
- */
-export function templateTitleOf(note: { readonly templateId: string; readonly title: string }): string {
-  return findTemplate(note.templateId)?.title ?? note.title.split(' · ').at(-1) ?? note.templateId;
 }
 
 /** The template as Markdown with its variables still in place. */

@@ -1,0 +1,102 @@
+/**
+ * The sidebar's first page in a window, built before Two Hats' core is loaded (dist/firstPage.js,
+ * required by the activation module on the first open of the view). Loading the core took 0.15 to
+ * 0.3 s of a fresh window's click to painted team; now the page is on its way first and the core
+ * loads while the webview builds it, then takes the view over (SidebarProvider.adopt). Messages
+ * the page sends before then are kept and handed over with the view.
+ */
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { installHostLocalization } from '../localization';
+import { hatIn } from '../principles/hatState';
+import { presentingAtStart } from '../presenting/presentingAtStart';
+import { resolveDataLocation } from '../storage/dataLocation';
+import { markStartup } from '../startupTimeline';
+import { buildSidebarHtml } from './sidebarHtml';
+import { cachedSnapshot } from './sidebarSnapshots';
+import { SidebarTeamCache } from './teamCache';
+
+/** What the sidebar's webview may do and load; the same for the first page and every later one. */
+export function sidebarWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+/** A view whose page is showing, waiting for the core; `handOver` is called once, by the core. */
+export interface FirstPage {
+  /** Whether the page carries the cached team (then the core need not post an opening snapshot). */
+  readonly withCachedTeam: boolean;
+  /** Whether the view was closed before the core took it. */
+  readonly disposed: boolean;
+  /** Stops keeping messages and gives those kept so far, in order. */
+  handOver(): unknown[];
+}
+
+/**
+ * Sets the page of a view opened before the core is loaded. With the cached team (what the
+ * sidebar showed last time in this folder, names and due dates only) the team is painted as the
+ * page's script starts, exactly as the core would paint it: filtered for presenting when presenting
+ * mode is on, or may be (presentingAtStart), and never for data that is encrypted.
+ */
+export function openFirstPage(view: vscode.WebviewView, context: vscode.ExtensionContext): FirstPage {
+  installHostLocalization();
+  const kept: unknown[] = [];
+  let keeping = true;
+  let disposed = false;
+  const listening = view.webview.onDidReceiveMessage((message: unknown) => keeping && kept.push(message));
+  const closing = view.onDidDispose(() => (disposed = true));
+  view.webview.options = sidebarWebviewOptions(context.extensionUri);
+  const cached = cachedSnapshot(
+    { cache: new SidebarTeamCache(context.workspaceState), location: () => resolveDataLocation(context) },
+    { hats: { current: hatIn(context.globalState) }, presenting: { on: presentingAtStart(context.globalState, context.globalStorageUri) } },
+  );
+  view.webview.html = sidebarPage(view, context.extensionUri, (...parts) => readShipped(context.extensionUri, parts), cached);
+  markStartup(cached ? 'sidebar.html:early:cache' : 'sidebar.html:early');
+  return {
+    withCachedTeam: cached !== undefined,
+    get disposed() {
+      return disposed;
+    },
+    handOver() {
+      keeping = false;
+      listening.dispose();
+      closing.dispose();
+      return kept.splice(0);
+    },
+  };
+}
+
+/** The sidebar's page for `view`, the opening snapshot in it when given. */
+export function sidebarPage(
+  view: vscode.WebviewView,
+  extensionUri: vscode.Uri,
+  read: (...parts: string[]) => Uint8Array | undefined,
+  openingSnapshot: Parameters<typeof buildSidebarHtml>[3],
+): string {
+  return buildSidebarHtml(
+    {
+      cspSource: view.webview.cspSource,
+      asset: (...parts) => view.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString(),
+      read,
+    },
+    undefined,
+    undefined,
+    openingSnapshot,
+  );
+}
+
+/** A file shipped with the extension; undefined when unreadable (the page then links it). */
+function readShipped(extensionUri: vscode.Uri, parts: readonly string[]): Uint8Array | undefined {
+  const file = vscode.Uri.joinPath(extensionUri, ...parts);
+  if (file.scheme !== 'file') {
+    return undefined;
+  }
+  try {
+    return readFileSync(file.fsPath);
+  } catch {
+    return undefined;
+  }
+}

@@ -256,6 +256,39 @@ describe('crash-safe conversion of the data folder', () => {
     assert.equal(folder.journal, undefined, 'encrypted to the end as well');
   });
 
+  it('deletes a cache it cannot convert (one that only looks encrypted, one that will not decrypt), never a note', async () => {
+    /** The memory folder, with the host's caches and a way to delete them. */
+    class WithCaches extends MemoryFolder {
+      isCache(name: string) {
+        return name === 'notes-index.json' || name === 'search-index.json';
+      }
+      async removeFile(name: string) {
+        this.files.delete(name);
+      }
+    }
+    // Garbled: begins like an envelope, then note words in plain (a torn write, a stray program).
+    const garbled = (words: string) => Buffer.concat([Buffer.from([0xff, 0xff, 0x32, 0x48, 0x41, 0x54, 0x53, 0xff, 1]), Buffer.from(words)]);
+    const folder = new WithCaches(dataKey);
+    folder.files.set('search-index.json', garbled('SentinelCacheWord'));
+    folder.files.set('notes-index.json', Buffer.from('{"notes":[{"title":"SentinelIndexTitle"}]}'));
+    folder.files.set('notes/p-1/garbled.md', garbled('SentinelNoteWord'));
+    const encrypted = await startEncrypting(folder, keyId);
+    assert.equal(folder.files.has('search-index.json'), false, 'the garbled search index is deleted, not left with its words in plain');
+    assert.ok(isEnvelope(folder.files.get('notes-index.json')!), 'a cache that converts is converted, as before');
+    assert.ok(folder.files.get('notes/p-1/garbled.md')!.includes(Buffer.from('SentinelNoteWord')), 'a note is never deleted, whatever its bytes');
+    assert.equal(encrypted.cachesDropped, 1);
+
+    // Decrypting: a damaged encrypted cache no longer holds the decryption back.
+    const damaged = encryptFile(dataKey, 'search-index.json', Buffer.from('{"words":[]}'));
+    damaged[damaged.length - 3]! ^= 1;
+    folder.files.set('search-index.json', damaged);
+    folder.files.delete('notes/p-1/garbled.md');
+    const decrypted = await startDecrypting(folder, keyId);
+    assert.deepEqual(decrypted.skipped, []);
+    assert.equal(folder.files.has('search-index.json'), false);
+    assert.equal(folder.keyfile, undefined, 'decrypted to the end: the key file is gone');
+  });
+
   it('writes new files in the form the folder is heading to, and reads only the settled form when no journal is open', () => {
     const encrypting = parseJournal(JSON.stringify({ schemaVersion: 1, direction: 'encrypt', keyId, doneThrough: null }));
     const decrypting = parseJournal(JSON.stringify({ schemaVersion: 1, direction: 'decrypt', keyId, doneThrough: 'team.json' }));

@@ -14,7 +14,7 @@ import { open, readFile, stat, utimes } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ConversionDirection, ConversionIo, Converted, StoredForm } from '../../shared/encryption/conversionJournal';
 import { canonicalName } from '../../shared/encryption/logicalNames';
-import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, OTHER_BACKUPS_PENDING_FILE, TEMP_TAIL } from '../../shared/storageLayout';
+import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, NOTE_INDEX_FILE, OTHER_BACKUPS_PENDING_FILE, SEARCH_INDEX_FILE, TEMP_TAIL } from '../../shared/storageLayout';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
 import { createPrivateFolder } from '../storage/permissions';
@@ -177,6 +177,19 @@ export class FolderConversion implements ConversionIo {
     if (this.options.backupFolder) {
       await deleteIfThere(keyfileUri(this.options.backupFolder));
     }
+  }
+
+  /** The data folder's caches, rebuilt from the notes: one that cannot be converted is deleted. */
+  isCache(name: string): boolean {
+    return name === DATA + NOTE_INDEX_FILE || name === DATA + SEARCH_INDEX_FILE;
+  }
+
+  async removeFile(name: string): Promise<void> {
+    const uri = this.uriOf(name);
+    if (uri.scheme === 'file') {
+      this.touchedFolders.add(vscode.Uri.joinPath(uri, '..').fsPath);
+    }
+    await deleteIfThere(uri);
   }
 
   formOf(bytes: Uint8Array): StoredForm {

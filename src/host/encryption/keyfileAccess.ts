@@ -74,6 +74,9 @@ export function logConversionOutcome(log: vscode.LogOutputChannel, outcome: Conv
   for (const skipped of outcome.skipped) {
     log.warn(`Encryption: ${skipped.name} was left as it was: ${skipped.reason}.`);
   }
+  if (outcome.cachesDropped) {
+    log.info(`Encryption: ${outcome.cachesDropped} cache file(s) could not be converted and were deleted; they are rebuilt from the notes.`);
+  }
   for (const aside of outcome.setAside) {
     log.warn(`Encryption: ${aside.name}, set aside earlier as damaged, stays as it was: ${aside.reason}.`);
   }

@@ -32,6 +32,8 @@ import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './
 import { listBackups, readBackupManifest, restoreBackupInto, type OpenBackup, type StoredBackup } from './backupFolders';
 import { erasePersonFromBackups, type BackupErasure } from './backupErasure';
 import { copyFileAtomic } from './atomicFile';
+import { withDataLock } from './dataLock';
+import { LockBusyError } from './fileLock';
 import { backupFolderFor, fileNameOf, notesFolder } from './layout';
 import { createPrivateFolder } from './permissions';
 import type { DelegationStore } from './delegationStore';
@@ -189,13 +191,35 @@ export class BackupKeeper implements vscode.Disposable {
     if (!target) {
       return;
     }
-    const startedAt = Date.now();
     const everything = this.everything;
     const files = everything ? [...BACKED_UP_FILES] : [...this.dirtyFiles];
     const dirtyNotes = [...this.dirtyNotes];
     this.dirtyFiles.clear();
     this.dirtyNotes.clear();
     this.everything = false;
+    try {
+      await this.pass(target, everything, files, dirtyNotes);
+    } catch (error) {
+      if (!(error instanceof LockBusyError)) {
+        throw error;
+      }
+      // Another window held the data lock all the while (converting the folder, most likely):
+      // nothing is lost, the pass is tried again a little later.
+      this.log.info('Backup put off: another window is changing the data.');
+      this.everything ||= everything;
+      files.forEach((name) => this.dirtyFiles.add(name));
+      dirtyNotes.forEach((id) => this.dirtyNotes.add(id));
+      this.schedule();
+    }
+  }
+
+  private async pass(target: NonNullable<BackupKeeper['current']>, everything: boolean, files: BackedUpFile[], dirtyNotes: string[]): Promise<void> {
+    const startedAt = Date.now();
+    // Each step copies under the data lock, which Encrypt and Decrypt My Notes (in any window)
+    // hold for their whole run: a copy never lands between a conversion's rewrite of the data and
+    // of this backup's copies, where it would leave a plain copy in a backup just encrypted. Steps,
+    // not the whole pass: a first backup of thousands of notes must not hold every save back.
+    const locked = <T>(task: () => Promise<T>) => withDataLock(target.data, task);
     const { team, delegation } = this.sources;
     // Only what holds something is worth a backup; an empty workspace must not look like one.
     if (team.all.length + delegation.all.length + this.sources.notes.all.length === 0) {
@@ -227,24 +251,26 @@ export class BackupKeeper implements vscode.Disposable {
       }
     };
     const readable: Record<BackedUpFile, boolean> = { [TEAM_FILE]: team.state.kind === 'ready', [DELEGATION_FILE]: delegation.state.kind === 'ready' };
-    for (const name of files) {
-      if (!readable[name]) {
-        continue;
+    await locked(async () => {
+      for (const name of files) {
+        if (!readable[name]) {
+          continue;
+        }
+        const original = vscode.Uri.joinPath(target.data, name).toString();
+        if (this.heldBack.has(original)) {
+          await this.keepGoodCopy(vscode.Uri.joinPath(target.backup, name));
+          this.heldBack.delete(original);
+        }
+        await copy(name);
       }
-      const original = vscode.Uri.joinPath(target.data, name).toString();
-      if (this.heldBack.has(original)) {
-        await this.keepGoodCopy(vscode.Uri.joinPath(target.backup, name));
-        this.heldBack.delete(original);
-      }
-      await copy(name);
-    }
+    });
     // Everything is marked at every start and reload. Of ten thousand notes, look only at those
     // that changed since the last complete pass began, or whose copy is missing: one listing of
     // the backup instead of two stats per file. A backup from before that was recorded is checked
     // file by file, once.
     const notes = everything ? await this.notesToCopy(backupNotes, previous?.completeAsOf) : dirtyNotes.map((id) => ({ id, check: false }));
     for (let i = 0; i < notes.length; i += 32) {
-      await Promise.all(notes.slice(i, i + 32).flatMap(({ id, check }) => [copy(`${NOTES_FOLDER}/${noteBodyName(id)}`, check), copy(`${NOTES_FOLDER}/${noteHeaderName(id)}`, check)]));
+      await locked(() => Promise.all(notes.slice(i, i + 32).flatMap(({ id, check }) => [copy(`${NOTES_FOLDER}/${noteBodyName(id)}`, check), copy(`${NOTES_FOLDER}/${noteHeaderName(id)}`, check)])));
     }
     const completeAsOf = everything ? startedAt : (await this.readManifest(target.backup))?.completeAsOf;
     const manifest: BackupManifest = {
@@ -255,15 +281,17 @@ export class BackupKeeper implements vscode.Disposable {
       notes: this.sources.notes.all.length,
       items: delegation.all.length,
     };
-    await writeDataFile(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
-    // Encrypted copies are worth nothing without the wrapped key: every pass carries the key file
-    // along (a backup folder made after encryption, or one a crash left without it).
-    const keyfile = await readStoredCopy(vscode.Uri.joinPath(target.data, ENCRYPTION_KEY_FILE));
-    const backupKeyfile = vscode.Uri.joinPath(target.backup, ENCRYPTION_KEY_FILE);
-    const whole = keyfile !== undefined && parseKeyfile(new TextDecoder().decode(keyfile)).ok;
-    if (keyfile && whole && !Buffer.from(keyfile).equals(Buffer.from((await readStoredCopy(backupKeyfile)) ?? []))) {
-      await writeStoredCopy(backupKeyfile, keyfile);
-    }
+    await locked(async () => {
+      await writeDataFile(vscode.Uri.joinPath(target.backup, BACKUP_MANIFEST_FILE), new TextEncoder().encode(serializeBackupManifest(manifest)));
+      // Encrypted copies are worth nothing without the wrapped key: every pass carries the key file
+      // along (a backup folder made after encryption, or one a crash left without it).
+      const keyfile = await readStoredCopy(vscode.Uri.joinPath(target.data, ENCRYPTION_KEY_FILE));
+      const backupKeyfile = vscode.Uri.joinPath(target.backup, ENCRYPTION_KEY_FILE);
+      const whole = keyfile !== undefined && parseKeyfile(new TextDecoder().decode(keyfile)).ok;
+      if (keyfile && whole && !Buffer.from(keyfile).equals(Buffer.from((await readStoredCopy(backupKeyfile)) ?? []))) {
+        await writeStoredCopy(backupKeyfile, keyfile);
+      }
+    });
   }
 
   /** Moves the backup copy of a file that was set aside to a name no later backup writes. */

@@ -15,6 +15,7 @@ import type { NoteSearchIndex } from '../../shared/oneOnOnes/searchIndex';
 import { SEARCH_INDEX_MAX_BYTES } from '../../shared/fileLimits';
 import { LockedError } from '../encryption/lockedError';
 import { readDataFileBounded, writeDataFile } from './dataFiles';
+import { withDataLock } from './dataLock';
 import { UnreadableForNow } from './transientRead';
 import { searchIndexUri } from './layout';
 import type { NoteSearchIndexKeeper, SearchIndexFiles, SearchIndexSource } from './searchIndexKeeper';
@@ -30,7 +31,8 @@ function searchIndexCode(): SearchIndexModule {
   return searchModule;
 }
 
-const indexFiles: SearchIndexFiles = {
+/** Exported for the tests, which write as another window would. */
+export const indexFiles: SearchIndexFiles = {
   read: async (folder) => {
     try {
       return await readDataFileBounded(searchIndexUri(folder), SEARCH_INDEX_MAX_BYTES);
@@ -44,8 +46,12 @@ const indexFiles: SearchIndexFiles = {
       return undefined;
     }
   },
-  // Not flushed to disk: a cache, rebuilt from the notes when a crash loses it.
-  write: (folder, bytes) => writeDataFile(searchIndexUri(folder), bytes, { durable: false }),
+  // Not flushed to disk: a cache, rebuilt from the notes when a crash loses it. Under the data
+  // lock, which Encrypt and Decrypt My Notes hold for their whole run: the write's last look at
+  // the folder's form (writeDataFile) then comes after another window's conversion, never before
+  // it, so a plain index cannot land in a folder just encrypted (nor an encrypted one in a
+  // decrypted folder); that look refuses the write, and the next search writes it again.
+  write: (folder, bytes) => withDataLock(folder, () => writeDataFile(searchIndexUri(folder), bytes, { durable: false })),
   remove: (folder) =>
     Promise.resolve(vscode.workspace.fs.delete(searchIndexUri(folder), { useTrash: false })).then(
       () => true,

@@ -92,6 +92,12 @@ export interface ConversionIo {
   writeKeyfile(): Promise<void>;
   removeKeyfile(): Promise<void>;
   formOf(bytes: Uint8Array): StoredForm;
+  /**
+   * A cache (the note index, the search index): rebuilt from the notes when missing, so one that
+   * cannot be converted is deleted with `removeFile` rather than left in its old form.
+   */
+  isCache?(name: string): boolean;
+  removeFile?(name: string): Promise<void>;
   /** Encrypts or decrypts one file; needs the unlocked key. */
   convert(name: string, bytes: Uint8Array, direction: ConversionDirection): Converted;
 }
@@ -109,7 +115,12 @@ export type ConversionOutcome = {
    * conversion (and keep the folder accepting both forms) for good.
    */
   setAside: { name: string; reason: string }[];
+  /** Caches that could not be converted, deleted (rebuilt from the notes): never left in the old form. */
+  cachesDropped?: number;
 };
+
+/** Marks a cache file to delete: it cannot be converted. */
+const CACHE_DROPPED: Converted = { ok: false, reason: 'cache dropped' };
 
 /** Told after every batch: files looked at so far, of how many this run looks at. */
 export type ConversionProgress = (done: number, total: number) => void;
@@ -167,6 +178,8 @@ export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_
   const skipped: ConversionOutcome['skipped'] = [];
   const setAside: ConversionOutcome['setAside'] = [];
   let converted = 0;
+  let cachesDropped = 0;
+  const isCache = (name: string) => io.removeFile !== undefined && io.isCache?.(name) === true;
   // Once a file could not be converted, the journal's cursor stays before it: the next run must
   // see it again, not take it for done (it would then remove the key it still needs).
   let cursorHeld = false;
@@ -175,16 +188,28 @@ export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_
     const stored = await allSettled(batch.map((name) => io.readFile(name)));
     const results = batch.map((name, i) => {
       const bytes = stored[i];
-      return bytes === undefined || io.formOf(bytes) === target ? undefined : io.convert(name, bytes, journal.direction);
+      if (bytes === undefined) {
+        return undefined;
+      }
+      const result = io.formOf(bytes) === target ? undefined : io.convert(name, bytes, journal.direction);
+      // A cache that fails to convert, or only looks encrypted (a torn or garbled file beginning
+      // like an envelope, its words in plain after it), is deleted: left, it would keep note words
+      // in the clear after Encrypt My Notes, or hold a decryption back for good.
+      if (isCache(name) && (result ? !result.ok : target === 'encrypted' && !io.convert(name, bytes, 'decrypt').ok)) {
+        return CACHE_DROPPED;
+      }
+      return result;
     });
     await allSettled(batch.map((name, i) => {
       const result = results[i];
-      return result?.ok ? io.replaceFile(name, result.bytes) : undefined;
+      return result === CACHE_DROPPED ? io.removeFile?.(name) : result?.ok ? io.replaceFile(name, result.bytes) : undefined;
     }));
     await io.filesReplaced?.();
     batch.forEach((name, i) => {
       const result = results[i];
-      if (result?.ok) {
+      if (result === CACHE_DROPPED) {
+        cachesDropped++;
+      } else if (result?.ok) {
         converted++;
       } else if (result && isSetAsideName(name)) {
         setAside.push({ name, reason: result.reason });
@@ -213,5 +238,6 @@ export async function resumeConversion(io: ConversionIo, journalEvery = DEFAULT_
   } else {
     await io.writeJournal(serializeJournal(journal));
   }
-  return { outcome: 'finished', direction: journal.direction, converted, skipped, setAside };
+  return { outcome: 'finished', direction: journal.direction, converted, skipped, setAside, ...(cachesDropped > 0 ? { cachesDropped } : {}) };
 }
+

@@ -86,6 +86,7 @@ describe('the storage layout', () => {
       hat: 'twoHats.hat.v1',
       presenting: 'twoHats.presenting.v1',
       sidebarTeam: 'twoHats.sidebarTeam.v1',
+      sidebarTeamSealed: 'twoHats.sidebarTeamSealed.v1',
     });
   });
 

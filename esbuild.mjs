@@ -133,8 +133,8 @@ const contexts = [
     external: ['vscode'],
     plugins: [coreModulesFor(['src/host/encryption/', 'src/host/encryptionBundle'])],
   },
-  // Loaded by the core on the first search of a session: the persisted full-text index and
-  // MiniSearch's radix tree under it and the keeper of its file (storage/searchIndexKeeper.ts).
+  // Loaded by the core on the first search of a session: the persisted full-text index and the
+  // keeper of its file (storage/searchIndexKeeper.ts).
   {
     ...common,
     entryPoints: ['src/host/searchIndexBundle.ts'],

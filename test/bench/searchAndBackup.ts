@@ -64,7 +64,7 @@ async function measure(browser: Browser, seed: { people: number; notes: number }
     for (let i = 0; i < REPEATS; i++) {
       later.push(await timeSearchToLast(page, `release ${i} roadmap`));
     }
-    // Pieces from inside words ("oadma" of roadmap), which the radix tree cannot answer alone.
+    // Pieces from inside words ("oadma" of roadmap), found only by the scan of the index's word string.
     const inside = [];
     for (let i = 0; i < REPEATS; i++) {
       inside.push(await timeSearchToLast(page, `elease ${i} oadma`));

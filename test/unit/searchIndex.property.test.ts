@@ -58,6 +58,73 @@ describe('the persisted search index', () => {
     assert.ok(!text.includes('zanzibarian') && !text.includes('Zanzibarian') && !text.includes('xylophonist'));
   });
 
+  it('never finds a note saved again under its old words, or deleted, and lets their words go at once', () => {
+    const index = indexOf(notes);
+    const before = index.footprint();
+    index.set({ id: 'd', text: 'Zanzibarian xylophonist budget', shareable: 'Zanzibarian xylophonist budget', updatedAt: 9 });
+    index.set({ id: 'd', text: 'Quarterly budget', shareable: 'Quarterly budget', updatedAt: 10 });
+    assert.deepEqual(index.find('xylophon', { order: ['d', ...order] }), [], 'the words of the note before it was saved again');
+    index.remove('d');
+    assert.deepEqual(index.find('quarterly', { order: ['d', ...order] }), []);
+    assert.deepEqual(index.find('budget', { order: ['d', ...order] }).map((hit) => hit.id), ['b', 'a']);
+    const after = index.footprint();
+    assert.deepEqual({ ...after, numbers: 0 }, { ...before, numbers: 0 }, 'the words of d are out of memory before any write');
+  });
+
+  it('holds no more in memory, and writes no longer a file, after thousands of saves and deletes', () => {
+    const index = indexOf(notes);
+    const note = (i: number) => `Week ${i}: word${i} and the budget, #tag${i % 7}\n## Private notes\nsecret${i}`;
+    const cycle = (from: number) => {
+      for (let i = from; i < from + 400; i++) {
+        index.set({ id: 'kept', text: note(i), shareable: withPrivateLinesBlanked(note(i)), updatedAt: i });
+        index.set({ id: `gone${i}`, text: note(i), shareable: withPrivateLinesBlanked(note(i)), updatedAt: i });
+        index.remove(`gone${i}`);
+      }
+      index.set({ id: 'kept', text: note(0), shareable: withPrivateLinesBlanked(note(0)), updatedAt: 0 });
+      return { footprint: index.footprint(), bytes: index.serialize().length };
+    };
+    const first = cycle(1);
+    const later = cycle(401);
+    // Numbers given out to notes and holes: bounded, closed now and then, never growing with the saves.
+    const held = ({ footprint: { numbers, ...rest }, bytes }: typeof first) => (assert.ok(numbers <= 2 * 256 + 2, `numbers given out: ${numbers}`), { ...rest, bytes });
+    assert.deepEqual(held(later), held(first));
+    assert.deepEqual(index.find('word500', { order: ['kept', 'gone500', ...order] }), []);
+    assert.deepEqual(index.find('word0', { order: ['kept', 'gone500', ...order] }).map((hit) => hit.id), ['kept']);
+  });
+
+  it('gives the plain scan’s hits over the notes left after any saves and deletes', () => {
+    const command = fc.oneof(
+      fc.record({ set: fc.nat(5), text: fc.array(fc.constantFrom('ab', 'abc', 'b', 'ca', 'cé', 'Ab', '\n## Private notes\n', ' ', '-'), { maxLength: 12 }).map((p) => p.join(' ')) }),
+      fc.record({ remove: fc.nat(5) }),
+      fc.constant({ roundTrip: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 40 }), fc.constantFrom('ab', 'b', 'a c', 'ca', 'ce', 'bc'), fc.boolean(), (commands, q, presenting) => {
+        let index = NoteSearchIndex.empty();
+        const live = new Map<string, string>();
+        commands.forEach((c, time) => {
+          if ('set' in c) {
+            index.set({ id: `n${c.set}`, text: c.text, shareable: withPrivateLinesBlanked(c.text), updatedAt: time });
+            live.set(`n${c.set}`, c.text);
+          } else if ('remove' in c) {
+            index.remove(`n${c.remove}`);
+            live.delete(`n${c.remove}`);
+          } else {
+            index = NoteSearchIndex.parse(index.serialize())!;
+          }
+        });
+        const ids = [0, 1, 2, 3, 4, 5].map((k) => `n${k}`);
+        const shown = [...live].map(([id, text]) => ({ id, text: presenting ? withPrivateLinesBlanked(text) : text }));
+        const shareableOf = presenting ? (_id: string, t: string) => withPrivateLinesBlanked(t) : undefined;
+        const found = index.find(q, { order: ids, ...(shareableOf ? { shareableOf } : {}) });
+        assert.deepEqual(found, searchNotes(ids.flatMap((id) => shown.filter((note) => note.id === id)), q));
+        const words = index.footprint().words;
+        assert.equal(words, NoteSearchIndex.parse(index.serialize())!.footprint().words, 'no word of a note no longer there');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('takes a damaged file or one of another version for none, to be rebuilt', () => {
     const text = indexOf(notes).serialize();
     const file = JSON.parse(text) as Record<string, unknown>;
@@ -71,6 +138,7 @@ describe('the persisted search index', () => {
       JSON.stringify({ ...file, notes: [['a', 'not a number', 'text']] }),
       JSON.stringify({ ...file, shared: [['word']] }),
       JSON.stringify({ ...file, private: {} }),
+      JSON.stringify({ ...file, shared: [['budget', [0]], ['budget', [1]]] }),
     ]) {
       assert.equal(NoteSearchIndex.parse(damaged), undefined, damaged.slice(0, 60));
     }

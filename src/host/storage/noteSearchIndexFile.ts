@@ -1,7 +1,7 @@
 /**
  * `search-index.json`, the persisted full-text index, as the note store sees it: a small front in
  * the core for the keeper that lives in the search bundle (dist/search.js, searchIndexKeeper.ts),
- * loaded with MiniSearch on the first search of a session. Until then a save does no index work:
+ * loaded on the first search of a session. Until then a save does no index work:
  * the first search compares the file with the note index and reads again what changed.
  *
  * The file's bytes pass through `readDataFile`/`writeDataFile` here, in the core, so the one codec

@@ -1,6 +1,6 @@
 /**
  * Keeps the persisted full-text index (shared/oneOnOnes/searchIndex.ts) in step with the notes.
- * Part of the search bundle (dist/search.js), with the index and MiniSearch: the core holds only
+ * Part of the search bundle (dist/search.js), with the index: the core holds only
  * a small front (noteSearchIndexFile.ts) that loads this on the first search.
  *
  * Brought up to date at every search by comparing the index with the note index (a note whose

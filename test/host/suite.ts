@@ -36,6 +36,7 @@ import './sealedHandover.test';
 import './encryptionOtherWindow.test';
 import './encryptionOwnChange.test';
 import './backupPause.test';
+import './backupInterrupted.test';
 import './encryptionKeyfileMissing.test';
 import './backupForms.test';
 import './useCasesPeople.test';

@@ -37,6 +37,7 @@ import './encryptionOtherWindow.test';
 import './encryptionOwnChange.test';
 import './backupPause.test';
 import './conversionRaces.test';
+import './backupInterrupted.test';
 import './encryptionKeyfileMissing.test';
 import './backupForms.test';
 import './useCasesPeople.test';

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, open, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, copyFile, open, rename, stat, unlink } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { fileStamp, setAsideName, TEMP_TAIL, tempName } from '../../shared/storageLayout';
 import { processIsAlive } from './fileLock';
@@ -133,6 +133,65 @@ export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri): Pr
     await unlink(temp).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Copies `source` to `target`, where the caller found no file, as a file of its own, the way
+ * `copyFileAtomic` does but without flushing it to disk: copied under a temporary name, made
+ * private, renamed. A crash leaves no half copy under `target`'s name. For copying thousands of
+ * files at once (the first backup of a store): the caller flushes them together with
+ * `flushToDisk` before it records them as complete, which costs far less than one flush per copy
+ * made before the next begins.
+ *
+ * Returns the local path written, undefined when the source is missing, false when either is not
+ * a local file (the caller reads and writes).
+ */
+export async function copyNewFile(source: vscode.Uri, target: vscode.Uri): Promise<string | undefined | false> {
+  if (source.scheme !== 'file' || target.scheme !== 'file') {
+    return false;
+  }
+  const temp = tempSibling(target).fsPath;
+  try {
+    try {
+      await copyFile(source.fsPath, temp, constants.COPYFILE_FICLONE);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await exists(source.fsPath))) {
+        return undefined;
+      }
+      throw error;
+    }
+    // The copy takes the source's mode: the backup is for the user's eyes only (permissions.ts).
+    await chmod(temp, PRIVATE_FILE_MODE);
+    await rename(temp, target.fsPath);
+    return target.fsPath;
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Flushes local files written by `copyNewFile` to disk, a few at a time; a file gone since is skipped. */
+export async function flushToDisk(files: readonly string[], inFlight = 8): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') {
+          return undefined;
+        }
+        throw error;
+      });
+      if (handle) {
+        try {
+          await handle.datasync();
+        } finally {
+          await handle.close();
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, worker));
 }
 
 async function exists(file: string): Promise<boolean> {

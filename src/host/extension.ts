@@ -65,7 +65,13 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const page = (require('./firstPage.js') as FirstPageModule).openFirstPage(view, context);
         markStartup('sidebar.resolved');
-        setTimeout(() => start('sidebar').sidebar.adopt(view, page), 0);
+        setTimeout(() => {
+          try {
+            start('sidebar').sidebar.adopt(view, page);
+          } catch (error: unknown) {
+            showCoreFailure(view, page, error);
+          }
+        }, 0);
       },
     }),
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, noteFileSystem, { isCaseSensitive: true }),
@@ -76,6 +82,25 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
     ready: () => start().api.ready(),
     startupTimeline,
   };
+}
+
+/**
+ * The core could not load or start (a damaged install, most likely): the first page would go on
+ * showing the cached team, deaf to clicks and to presenting mode. It is replaced by a sentence
+ * with nothing from the data in it; the error itself goes to the extension host's log only (it
+ * may name a path under the home folder).
+ */
+function showCoreFailure(view: vscode.WebviewView, page: { readonly disposed: boolean; handOver(): readonly unknown[] }, error: unknown): void {
+  console.error('Two Hats could not start', error);
+  page.handOver();
+  const sentence = vscode.l10n.t('Two Hats could not start. Reload the window to try again; if it happens again, reinstall the extension.');
+  if (page.disposed) {
+    void vscode.window.showErrorMessage(sentence);
+    return;
+  }
+  const text = sentence.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  view.webview.html = `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"></head><body><p role="alert" style="padding: 0 12px; color: var(--vscode-errorForeground)">${text}</p></body></html>`;
+  void vscode.window.showErrorMessage(sentence);
 }
 
 export function deactivate(): void {

@@ -260,8 +260,8 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
   // that answer to be on its way.
   // An encrypted folder's cached team is sealed: opened first, with the key from the keychain.
   const firstLocation = resolveDataLocation(context);
-  const loaded = teamCache
-    .open(firstLocation)
+  // Only for a sidebar about to paint: a command or a restored note tab would wait on the keychain for nothing.
+  const loaded = (startedBy === 'sidebar' ? teamCache.open(firstLocation) : Promise.resolve(false))
     .catch(() => false)
     .then((opened) => {
       if (opened) {

@@ -23,10 +23,12 @@ import { identityCodec, useCodec } from '../../src/host/storage/dataFiles';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { dataFolderLock, withFileLock } from '../../src/host/storage/fileLock';
 import { backupFolderFor } from '../../src/host/storage/layout';
+import { NoteIndexWriter } from '../../src/host/storage/noteIndexFile';
 import { indexFiles } from '../../src/host/storage/noteSearchIndexFile';
 import { NoteStore } from '../../src/host/storage/noteStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
 import { startDecrypting, startEncrypting } from '../../src/shared/encryption/conversionJournal';
+import { deriveNoteMeta } from '../../src/shared/oneOnOnes/noteIndex';
 import { BACKUPS_FOLDER, SEARCH_INDEX_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
 import { Keychain } from '../unit/support/memoryKeychain';
 import { filesHolding } from './helpers';
@@ -105,6 +107,23 @@ describe('encrypted at rest: this window’s background writes during another wi
     const written = await writing;
     assert.ok(written instanceof Error, `the write is refused once it sees the folder encrypted (${String(written)})`);
     assert.deepEqual(filesHolding(data.fsPath, sentinel), [], 'no raw file holds the index’s words');
+  });
+
+  it('a note index written while another window encrypts waits for it, then is refused: no plain titles or items in the encrypted folder', async () => {
+    const { data } = await thisWindow();
+    const sentinel = `NoteIndexRaceItem${stamp}`;
+    const meta = deriveNoteMeta({ id: 'n1', personId: 'p1', date: '2026-12-01', templateId: 'weekly', title: `1:1 ${sentinel}`, createdAt: stamp }, `# 1:1\n\n- [ ] ${sentinel}\n`, stamp);
+    const writer = new NoteIndexWriter(() => ({ folder: data, notes: [meta] }));
+    let writing: Promise<boolean> | undefined;
+    await withFileLock(dataFolderLock(data.fsPath), async () => {
+      // Asked for while the folder is still plain, as a save's index write in this window would be.
+      writing = writer.writeNow();
+      await sleep(700);
+      assert.deepEqual(filesHolding(data.fsPath, sentinel), [], 'no note index lands while the other window converts');
+      await encryptAsAnotherWindow(data, undefined);
+    });
+    assert.equal(await writing, false, 'the write is refused once it sees the folder encrypted');
+    assert.deepEqual(filesHolding(data.fsPath, sentinel), [], 'no raw file holds the note’s title or item');
   });
 
   it('a search index written while another window decrypts is refused after it: no encrypted index in the plain folder', async () => {

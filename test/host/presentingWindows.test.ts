@@ -100,4 +100,27 @@ describe('presenting in another window of the workspace', () => {
       opened.dispose();
     }
   });
+
+  it('a window that opens while another presents is presenting from its first moment, and a garbled flag counts as presenting', async function () {
+    this.timeout(30_000);
+    const ownFlags = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-presenting-start-')));
+    writeFileSync(path.join(ownFlags.fsPath, PRESENTING_FLAG_FILE), JSON.stringify({ presenting: true }));
+    // Its own global state has not caught up (another extension host wrote it): the flag decides,
+    // before the file's asynchronous read, so the core's first snapshot is already filtered.
+    const opening = new PresentingMode(new MemoryMemento(), ownFlags);
+    try {
+      assert.equal(opening.on, true, 'presenting as it is made');
+    } finally {
+      opening.dispose();
+    }
+    writeFileSync(path.join(ownFlags.fsPath, PRESENTING_FLAG_FILE), '{"presenting": tr');
+    const garbled = new PresentingMode(new MemoryMemento(), ownFlags);
+    try {
+      assert.equal(garbled.on, true, 'a flag that cannot be read may say presenting');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(garbled.on, true, 'and the later read of the same file does not turn it off');
+    } finally {
+      garbled.dispose();
+    }
+  });
 });

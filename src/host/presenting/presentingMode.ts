@@ -12,7 +12,7 @@ import type { SomeCommandHandlers } from '../commands/commandTable';
 import { COMMANDS } from '../constants';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { createPrivateFolder } from '../storage/permissions';
-import { PRESENTING_FLAG_FILE } from './presentingAtStart';
+import { PRESENTING_FLAG_FILE, presentingAtStart } from './presentingAtStart';
 
 export { PRESENTING_FLAG_FILE };
 
@@ -39,7 +39,9 @@ export class PresentingMode implements vscode.Disposable {
     private readonly memento: vscode.Memento,
     private readonly flagFolder?: vscode.Uri,
   ) {
-    this.current = memento.get<boolean>(PRESENTING_KEY, false) === true;
+    // As the sidebar's first page found it (another window's flag included): the core's first
+    // answer to the page must not show what the page hid, before the flag file's read comes back.
+    this.current = presentingAtStart(memento, flagFolder);
     this.statusItem = vscode.window.createStatusBarItem('twoHats.presenting', vscode.StatusBarAlignment.Left, 11);
     this.statusItem.name = vscode.l10n.t('Two Hats: Presenting');
     this.statusItem.text = `$(eye-closed) ${vscode.l10n.t('Presenting')}`;
@@ -120,7 +122,8 @@ export class PresentingMode implements vscode.Disposable {
     try {
       flag = bytes ? JSON.parse(new TextDecoder().decode(bytes)) : undefined;
     } catch {
-      return;
+      // A flag that cannot be read may say "presenting": when in doubt, hide (as at start).
+      flag = { presenting: true };
     }
     const presenting = typeof flag === 'object' && flag !== null ? (flag as { presenting?: unknown }).presenting : undefined;
     if (typeof presenting === 'boolean' && presenting !== this.current) {

@@ -138,10 +138,12 @@ export class SidebarTeamCache {
     if (sealedAs === this.sealedAs && (sealedAs !== undefined || this.memento.get<unknown>(SEALED_KEY) === undefined)) {
       return;
     }
+    // Recorded before the wait: a second keep() meanwhile compares with what is being written.
+    this.sealedAs = sealedAs;
     try {
       await this.memento.update(SEALED_KEY, kept && key ? encryptFile(key, SEALED_NAME, new TextEncoder().encode(text)).toString('base64') : undefined);
-      this.sealedAs = sealedAs;
     } catch (error) {
+      this.sealedAs = undefined;
       this.log?.warn(`Could not keep the sidebar's team for the next window: ${String(error)}`);
     }
   }

@@ -48,6 +48,8 @@ const BACKUP_DELAY_MS = 2000;
  * backup of ten thousand notes.
  */
 const NOTE_FILES_PER_LOCKED_STEP = 256;
+/** Longer than a waiting save's longest poll early on (fileLock.ts), short beside a step. */
+const PAUSE_BETWEEN_LOCKED_STEPS_MS = 30;
 
 export interface BackupSources {
   readonly team: TeamStore;
@@ -284,6 +286,8 @@ export class BackupKeeper implements vscode.Disposable {
       : dirtyNotes.flatMap((id) => [noteBodyName(id), noteHeaderName(id)].map((name) => ({ name, kind: 'replace' as const })));
     for (let i = 0; i < jobs.length; i += NOTE_FILES_PER_LOCKED_STEP) {
       await locked(() => copyNoteFiles(jobs.slice(i, i + NOTE_FILES_PER_LOCKED_STEP), notesFolder(target.data), backupNotes, copyUri));
+      // The lock is not fair: a save waiting for it polls, and must find it free between two steps.
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
     }
     const completeAsOf = everything ? startedAt : previous?.completeAsOf;
     const manifest: BackupManifest = {

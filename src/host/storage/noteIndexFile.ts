@@ -8,6 +8,7 @@ import { parseNoteIndex, serializeNoteIndex, type NoteMeta } from '../../shared/
 import { NOTE_INDEX_FILE } from '../../shared/storageLayout';
 import { setAside } from './atomicFile';
 import { readDataFile, writeDataFile } from './dataFiles';
+import { withDataLock } from './dataLock';
 import type { SetAsideNotice } from './jsonFileStore';
 import { noteIndexUri } from './layout';
 import type { NewerVersionGuard } from './newerVersionGuard';
@@ -88,7 +89,7 @@ export class NoteIndexWriter {
     if (now) {
       const text = serializeNoteIndex(now.notes);
       const target = noteIndexUri(now.folder);
-      this.writes = this.writes.then(() => writeDataFile(target, encoder.encode(text), { durable: false })).catch(() => undefined);
+      this.writes = this.writes.then(() => writeIndex(now.folder, target, text)).catch(() => undefined);
     }
     return this.writes;
   }
@@ -111,11 +112,21 @@ export class NoteIndexWriter {
     const target = noteIndexUri(now.folder);
     let written = true;
     this.writes = this.writes
-      .then(() => writeDataFile(target, encoder.encode(text), { durable: false }))
+      .then(() => writeIndex(now.folder, target, text))
       .catch(() => {
         written = false;
       });
     await this.writes;
     return written;
   }
+}
+
+/**
+ * Not flushed to disk: a cache, rebuilt from the notes when a crash loses it. Under the data lock,
+ * which Encrypt and Decrypt My Notes hold for their whole run (in any window): the write's last
+ * look at the folder's form (writeDataFile) comes after such a conversion, never before it, so an
+ * index of titles and open items cannot land plain in a folder just encrypted.
+ */
+function writeIndex(folder: vscode.Uri, target: vscode.Uri, text: string): Promise<void> {
+  return withDataLock(folder, () => writeDataFile(target, encoder.encode(text), { durable: false }));
 }

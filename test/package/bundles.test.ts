@@ -17,8 +17,13 @@ const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
  * the search index came (its front, 1 KB) by moving the sealed export's and handover's sealing,
  * key wrapping and passphrase policy (6.5 KB) into that bundle too, with room left for reads
  * bounded while a file grows, error reasons without paths and the batched conversion's pause.
+ * Raised to 340 KB (336 KB then) once a fresh window's sidebar stopped waiting for the core: its
+ * first page comes from a bundle of its own (budget below), and the core loads behind it; the
+ * core grew by the sealed team cache, the backup's batched copies and the locked index writes.
  */
-const CORE_BUDGET_KB = 335;
+const CORE_BUDGET_KB = 340;
+/** What a fresh window's first sidebar paint reads (src/host/sidebar/firstPage.ts): 81 KB when made. */
+const FIRST_PAGE_BUDGET_KB = 90;
 /** Messages only encryption at rest's commands and conversions say, kept by the minifier (ASCII: it escapes the rest). */
 const ENCRYPTION_MARKS = [
   'Encrypting your notes',
@@ -78,5 +83,12 @@ describe('the host bundles', () => {
   it(`keeps the core under ${CORE_BUDGET_KB} KB`, () => {
     const kb = statSync(path.join(DIST, 'core.js')).size / 1024;
     assert.ok(kb < CORE_BUDGET_KB, `dist/core.js is ${Math.round(kb)} KB`);
+  });
+
+  it(`keeps the sidebar's first page under ${FIRST_PAGE_BUDGET_KB} KB, without the Markdown library`, () => {
+    const firstPage = readFileSync(path.join(DIST, 'firstPage.js'), 'utf8');
+    const kb = Buffer.byteLength(firstPage) / 1024;
+    assert.ok(kb < FIRST_PAGE_BUDGET_KB, `dist/firstPage.js is ${Math.round(kb)} KB`);
+    assert.ok(!firstPage.includes('input parameter is undefined or null'), 'marked is not in dist/firstPage.js');
   });
 });

@@ -14,13 +14,19 @@ export async function runSidebarIntent(message: SidebarIntent, sidebar: SidebarS
   try {
     await handleSidebarIntent(message, sidebar);
   } catch (error: unknown) {
-    sidebar.log.error(`Handling ${message.type} failed: ${String(error)}`);
     const text = `${whatFailed(message)} ${reasonOf(error)}`;
     void vscode.window.showErrorMessage(text);
     if ('requestId' in message) {
       void sidebar.post({ type: 'didCompleteRequest', requestId: message.requestId, error: text });
     }
     sidebar.refresh();
+    // Logged last: a log channel closed under it (its window shutting down) threw before the
+    // user was told, and the failure went silent.
+    try {
+      sidebar.log.error(`Handling ${message.type} failed: ${String(error)}`);
+    } catch {
+      // Nothing more to tell anyone.
+    }
   }
 }
 

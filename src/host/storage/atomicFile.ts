@@ -103,13 +103,8 @@ export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri): Pr
   }
   const temp = tempSibling(target).fsPath;
   try {
-    try {
-      await copyFile(source.fsPath, temp, constants.COPYFILE_FICLONE);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await exists(source.fsPath))) {
-        return true;
-      }
-      throw error;
+    if (!(await copyToTemp(source.fsPath, temp))) {
+      return true;
     }
     const handle = await open(temp, 'r+');
     let size: number;
@@ -135,6 +130,19 @@ export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri): Pr
   }
 }
 
+/** Copies `source` to `temp` (a clone where the disk can); false when the source is gone. */
+async function copyToTemp(source: string, temp: string): Promise<boolean> {
+  try {
+    await copyFile(source, temp, constants.COPYFILE_FICLONE);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await exists(source))) {
+      return false;
+    }
+    throw error;
+  }
+}
+
 /**
  * Copies `source` to `target`, where the caller found no file, as a file of its own, the way
  * `copyFileAtomic` does but without flushing it to disk: copied under a temporary name, made
@@ -152,13 +160,8 @@ export async function copyNewFile(source: vscode.Uri, target: vscode.Uri): Promi
   }
   const temp = tempSibling(target).fsPath;
   try {
-    try {
-      await copyFile(source.fsPath, temp, constants.COPYFILE_FICLONE);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await exists(source.fsPath))) {
-        return undefined;
-      }
-      throw error;
+    if (!(await copyToTemp(source.fsPath, temp))) {
+      return undefined;
     }
     // The copy takes the source's mode: the backup is for the user's eyes only (permissions.ts).
     await chmod(temp, PRIVATE_FILE_MODE);

@@ -21,7 +21,13 @@ const common = {
   legalComments: production ? 'none' : 'inline',
 };
 
-/** Codicons ship inside the webview folder, the only place the CSP lets fonts load from. */
+/**
+ * Codicons ship inside the webview folder, the only place the CSP lets fonts load from: the font
+ * cut down to the glyphs the sidebar shows (src/webview/codicons.ts) and the stylesheet to their
+ * rules. The sidebar's page carries the font as base64; the whole font was 170 KB of it.
+ * `subset-font` (HarfBuzz's own subsetter, compiled to WebAssembly) does the cutting: a TrueType
+ * subsetter is not code to write by hand.
+ */
 const copyCodicons = {
   name: 'copy-codicons',
   setup(build) {
@@ -29,14 +35,39 @@ const copyCodicons = {
   },
 };
 
-function copyCodiconFiles() {
+/** The names in src/webview/codicons.ts, one quoted name per line of its list. */
+function sidebarCodicons() {
+  const source = readFileSync('src/webview/codicons.ts', 'utf8');
+  const list = source.slice(source.indexOf('SIDEBAR_CODICONS = ['), source.indexOf('] as const'));
+  return [...list.matchAll(/^\s*'([a-z0-9-]+)',$/gm)].map((match) => match[1]);
+}
+
+/** The stylesheet's rules for `names`, and the code points of their glyphs; fails on an unknown name. */
+function codiconSubset(css, names) {
+  const iconsStart = css.indexOf('.codicon-', css.indexOf(' *  Icons'));
+  const glyphs = new Map();
+  for (const match of css.slice(iconsStart).matchAll(/^\.codicon-([a-z0-9-]+):before \{ content: "\\([0-9a-f]{4,5})" \}$/gm)) {
+    glyphs.set(match[1], match[2]);
+  }
+  const missing = names.filter((name) => !glyphs.has(name));
+  if (iconsStart < 0 || missing.length > 0) {
+    throw new Error(`@vscode/codicons has no ${missing.join(', ') || 'icon rules'}: see src/webview/codicons.ts`);
+  }
+  const rules = names.map((name) => `.codicon-${name}:before { content: "\\${glyphs.get(name)}" }`);
+  return { css: `${css.slice(0, iconsStart)}${rules.join('\n')}\n`, codePoints: names.map((name) => Number.parseInt(glyphs.get(name), 16)) };
+}
+
+async function copyCodiconFiles() {
   mkdirSync('dist/webview', { recursive: true });
-  cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
   // The font's URL without its cache-busting query: the sidebar's page preloads it by this
   // very URL (a preload only serves a request for the same URL), and the extension's own
   // install folder already changes with every version.
-  const css = readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8');
-  writeFileSync('dist/webview/codicon.css', css.replace(/codicon\.ttf\?[0-9a-f]+/g, 'codicon.ttf'));
+  const css = readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8').replace(/codicon\.ttf\?[0-9a-f]+/g, 'codicon.ttf');
+  const subset = codiconSubset(css, sidebarCodicons());
+  const { default: subsetFont } = await import('subset-font');
+  const font = await subsetFont(readFileSync('node_modules/@vscode/codicons/dist/codicon.ttf'), String.fromCodePoint(...subset.codePoints), { targetFormat: 'truetype' });
+  writeFileSync('dist/webview/codicon.ttf', font);
+  writeFileSync('dist/webview/codicon.css', subset.css);
 }
 
 function copyFile(from, to) {
@@ -250,7 +281,7 @@ if (watch) {
   await Promise.all(built.map((context) => context.dispose()));
 }
 if (unitOnly) {
-  copyCodiconFiles();
+  await copyCodiconFiles();
 } else {
   await renderListingIcon();
 }

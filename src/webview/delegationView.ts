@@ -6,6 +6,7 @@
 import { matchesFilter, type Filter } from '../shared/delegation/items';
 import type { DelegationIntent, DelegationItemView, DelegationView } from '../shared/protocol';
 import * as l10n from '../shared/l10n';
+import type { Codicon } from './codicons';
 import { button, h, icon } from './dom';
 import type { UiState } from './uiState';
 
@@ -45,7 +46,7 @@ function nothingShown(filter: Filter): string {
   }
 }
 
-const STATUS_ICONS: Record<DelegationItemView['status'], string> = {
+const STATUS_ICONS: Record<DelegationItemView['status'], Codicon> = {
   holding: 'circle-large-outline',
   handingOver: 'arrow-right',
   delegated: 'pass',

@@ -2,6 +2,8 @@
  * Builds DOM from data. Text always goes in through textContent, never as markup, so a name such
  * as `<img src=x onerror=...>` is shown as those characters and never parsed.
  */
+import type { Codicon } from './codicons';
+
 type Attributes = Record<string, string | boolean | undefined>;
 type Child = Node | string | false | null | undefined;
 
@@ -26,8 +28,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-export function icon(name: string): HTMLElement {
-  return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
+/** The classes that show a codicon; only icons the build kept (codicons.ts) can be named. */
+export function codiconClass(name: Codicon): string {
+  return `codicon codicon-${name}`;
+}
+
+export function icon(name: Codicon): HTMLElement {
+  return h('span', { class: codiconClass(name), 'aria-hidden': 'true' });
 }
 
 /** Replaces a container's children, keeping keyboard focus and the caret on the same control. */
@@ -52,7 +59,7 @@ export function replaceKeepingFocus(container: HTMLElement, children: Node[]): v
 /** A button with an accessible name; icon-only buttons carry it as aria-label and tooltip. */
 export function button(
   label: string,
-  codicon: string | undefined,
+  codicon: Codicon | undefined,
   onClick: () => void,
   attributes: Record<string, string>,
   showLabel = false,

@@ -3,7 +3,7 @@ import type { OpenItemView, PersonView, Snapshot } from '../shared/protocol';
 import { CADENCE_LABELS } from '../shared/team';
 import { sparkline } from '../shared/oneOnOnes/checkIns';
 import * as l10n from '../shared/l10n';
-import { button, h, icon } from './dom';
+import { button, codiconClass, h, icon } from './dom';
 import { renderPersonForm, type PersonFormActions } from './personForm';
 import type { PersonForm, UiState } from './uiState';
 
@@ -165,7 +165,7 @@ function renderOpenItems(person: PersonView, actions: TeamActions): HTMLElement 
       const checkbox = h('input', { type: 'checkbox', id, 'data-focus-key': id });
       checkbox.addEventListener('change', () => actions.tickItem(item, checkbox.checked));
       // A private item is still the lead's own to-do; the lock says it stays out of the shared agenda.
-      const lock = item.private ? h('span', { class: 'codicon codicon-lock private-item', role: 'img', 'aria-label': l10n.t('private'), title: l10n.t('Private: stays out of the shared agenda') }) : null;
+      const lock = item.private ? h('span', { class: `${codiconClass('lock')} private-item`, role: 'img', 'aria-label': l10n.t('private'), title: l10n.t('Private: stays out of the shared agenda') }) : null;
       return h('li', item.private ? { class: 'private' } : {}, checkbox, h('label', { for: id }, item.text, lock ? ' ' : '', lock));
     }),
   );

@@ -1,6 +1,7 @@
 /** The top of the sidebar: which hat you are wearing, and the principle of the day. */
 import type { PrincipleCard, Snapshot } from '../shared/protocol';
 import * as l10n from '../shared/l10n';
+import type { Codicon } from './codicons';
 import { h, icon } from './dom';
 
 export interface TodayActions {
@@ -9,7 +10,7 @@ export interface TodayActions {
 }
 
 /** A function, not a table: read at render time, after the translator is installed. */
-function hatText(hat: Snapshot['hat']) {
+function hatText(hat: Snapshot['hat']): { label: string; icon: Codicon; focus: string; switchTo: string } {
   return hat === 'leader'
     ? { label: l10n.t('Leader hat'), icon: 'compass', focus: l10n.t('attend to direction, alignment, motivation, repetition'), switchTo: l10n.t('Switch to the manager hat') }
     : { label: l10n.t('Manager hat'), icon: 'checklist', focus: l10n.t('attend to plans, staffing, measures, problems'), switchTo: l10n.t('Switch to the leader hat') };

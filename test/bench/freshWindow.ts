@@ -35,10 +35,12 @@ interface Target {
   readonly firstReady: string;
   /** The view as it is meant to be, with its data: for Two Hats the team's first button. */
   readonly usable: string;
+  /** The page's own mark of its last step worth timing, waited for before its timeline is read. */
+  readonly lastMark: string;
 }
 
-const TWO_HATS: Target = { label: 'Two Hats', extensionId: 'two-hats.two-hats', firstReady: 'button', usable: '.team button' };
-const THE_FLOOR: Target = { label: 'Floor', extensionId: 'two-hats-bench.floor', firstReady: '#floor-ready', usable: '#floor-ready' };
+const TWO_HATS: Target = { label: 'Two Hats', extensionId: 'two-hats.two-hats', firstReady: 'button', usable: '.team button', lastMark: 'twoHats:frame:ready' };
+const THE_FLOOR: Target = { label: 'Floor', extensionId: 'two-hats-bench.floor', firstReady: '#floor-ready', usable: '#floor-ready', lastMark: 'firstFrame' };
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -117,9 +119,9 @@ async function pageTimeline(page: Page, target: Target): Promise<Map<string, num
   }
   const inner = await contentFrame(page, target.extensionId)
     .locator('body')
-    .evaluate(async () => {
+    .evaluate(async (_body, lastMark) => {
       const deadline = Date.now() + 5000;
-      while (!window.performance.getEntriesByType('mark').some((m) => m.name.startsWith('twoHats:frame:ready')) && Date.now() < deadline) {
+      while (!window.performance.getEntriesByType('mark').some((m) => m.name.startsWith(lastMark)) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const origin = window.performance.timeOrigin;
@@ -132,7 +134,7 @@ async function pageTimeline(page: Page, target: Target): Promise<Map<string, num
           end: origin + ('responseEnd' in e ? (e as PerformanceResourceTiming).responseEnd : e.startTime + e.duration),
         })),
       };
-    });
+    }, target.lastMark);
   times.set('content document started', inner.origin);
   for (const entry of inner.entries) {
     if (entry.type === 'resource') {

@@ -60,18 +60,20 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
           return resolved;
         }
         // The first open: the page goes out now, built by a small bundle, and the core loads
-        // after this turn (in it, the page would wait for the core), then takes the view over.
+        // once the page has painted, then takes the view over (FirstPage.whenPainted: why).
         markStartup('firstPage.require');
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const page = (require('./firstPage.js') as FirstPageModule).openFirstPage(view, context);
+        const firstPage = require('./firstPage.js') as FirstPageModule;
+        markStartup('firstPage.loaded');
+        const page = firstPage.openFirstPage(view, context);
         markStartup('sidebar.resolved');
-        setTimeout(() => {
+        page.whenPainted(() => {
           try {
             start('sidebar').sidebar.adopt(view, page);
           } catch (error: unknown) {
             showCoreFailure(view, page, error);
           }
-        }, 0);
+        });
       },
     }),
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, noteFileSystem, { isCaseSensitive: true }),

@@ -138,6 +138,36 @@ describe('the sidebar’s cached team in a fresh window', () => {
     }
   });
 
+  it('lets the core take the first page over once the page has spoken, or after a second of silence, and only once', async () => {
+    const before = await earlierWindow(['Quiet Quinn']);
+    before.team.dispose();
+    const open = async () =>
+      openSidebarOn(before.folder, {
+        teamCache: new SidebarTeamCache(before.memento),
+        loadLater: true,
+        firstPage: { globalState: new MemoryMemento(), globalStorageUri: vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-'))), workspaceState: before.memento },
+      });
+    const spoken = await open();
+    const silent = await open();
+    try {
+      const takeOvers = { spoken: 0, silent: 0 };
+      spoken.firstPage!.whenPainted(() => takeOvers.spoken++, 400);
+      silent.firstPage!.whenPainted(() => takeOvers.silent++, 400);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.deepEqual(takeOvers, { spoken: 0, silent: 0 }, 'the core waits while the page is being shown');
+      spoken.send({ type: 'ready' });
+      await eventually(() => takeOvers.spoken === 1, 'the core taken over once the page spoke');
+      assert.equal(takeOvers.silent, 0);
+      await eventually(() => takeOvers.silent === 1, 'the core taken over after the silence');
+      spoken.send({ type: 'ready' });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(takeOvers, { spoken: 1, silent: 1 }, 'one take-over each, whatever follows');
+    } finally {
+      spoken.close();
+      silent.close();
+    }
+  });
+
   it('paints the first page as presenting when another window started presenting (its flag file), though this window\'s state says not', async () => {
     const before = await earlierWindow(['Shared Screen Person']);
     before.team.dispose();

@@ -9,7 +9,7 @@ import { COMMANDS } from '../../src/host/constants';
 import { SelfCheckState } from '../../src/host/delegation/selfCheckState';
 import { HatState } from '../../src/host/principles/hatState';
 import { PresentingMode } from '../../src/host/presenting/presentingMode';
-import { openFirstPage } from '../../src/host/sidebar/firstPage';
+import { openFirstPage, type FirstPage } from '../../src/host/sidebar/firstPage';
 import { SidebarProvider } from '../../src/host/sidebar/sidebarProvider';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import type { NewerVersionGuard } from '../../src/host/storage/newerVersionGuard';
@@ -51,6 +51,8 @@ export interface SidebarOnFolder {
   html(): string;
   /** With `firstPage`: the provider takes over the view (the core has loaded); otherwise nothing. */
   adopt(): void;
+  /** With `firstPage`: the page set before the core loaded, as activation holds it. */
+  readonly firstPage: FirstPage | undefined;
   /** Sends a message as the webview would (raw: it is not checked on this side). */
   send(message: unknown): void;
   /** Ends this "window": the provider and its stores, like an extension host shutting down. */
@@ -144,15 +146,18 @@ export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions 
   } as unknown as vscode.WebviewView;
   const extensionUri = vscode.Uri.file(path.join(__dirname, '..', '..', '..'));
   let adopt = () => undefined as void;
+  let firstPage: FirstPage | undefined;
   if (options.firstPage) {
     const context = { extensionUri, storageUri: folder, ...options.firstPage } as unknown as vscode.ExtensionContext;
     const page = openFirstPage(view, context);
+    firstPage = page;
     adopt = () => provider.adopt(view, page);
   } else {
     provider.resolveWebviewView(view);
   }
   return {
     adopt,
+    firstPage,
     team,
     notes,
     drafts,

@@ -25,12 +25,23 @@ export function sidebarWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewO
   };
 }
 
+/** How long the core waits for the first page to speak before taking the view over anyway. */
+const UNHEARD_PAGE_MS = 1000;
+
 /** A view whose page is showing, waiting for the core; `handOver` is called once, by the core. */
 export interface FirstPage {
   /** Whether the page carries the cached team (then the core need not post an opening snapshot). */
   readonly withCachedTeam: boolean;
   /** Whether the view was closed before the core took it. */
   readonly disposed: boolean;
+  /**
+   * Calls `takeOver` once, in a task of its own: after the page's first message (its `ready`,
+   * sent as it paints), when the view closes, or after `unheardMs` of silence (a page whose script
+   * never ran, a view hidden at once). The core's loading and its first reads of the data took the
+   * two cores of a small machine while the workbench was still carrying the page to the webview:
+   * the page's message waited for them (issue #15).
+   */
+  whenPainted(takeOver: () => void, unheardMs?: number): void;
   /** Stops keeping messages and gives those kept so far, in order. */
   handOver(): unknown[];
 }
@@ -46,19 +57,46 @@ export function openFirstPage(view: vscode.WebviewView, context: vscode.Extensio
   const kept: unknown[] = [];
   let keeping = true;
   let disposed = false;
-  const listening = view.webview.onDidReceiveMessage((message: unknown) => keeping && kept.push(message));
-  const closing = view.onDidDispose(() => (disposed = true));
+  let heard = () => {};
+  const hear = () => heard();
+  const listening = view.webview.onDidReceiveMessage((message: unknown) => {
+    if (keeping) {
+      kept.push(message);
+      hear();
+    }
+  });
+  const closing = view.onDidDispose(() => {
+    disposed = true;
+    hear();
+  });
   view.webview.options = sidebarWebviewOptions(context.extensionUri);
   const cached = cachedSnapshot(
     { cache: new SidebarTeamCache(context.workspaceState), location: () => resolveDataLocation(context) },
     { hats: { current: hatIn(context.globalState) }, presenting: { on: presentingAtStart(context.globalState, context.globalStorageUri) } },
   );
+  markStartup(cached ? 'sidebar.cache.read' : 'sidebar.cache.none');
   view.webview.html = sidebarPage(view, context.extensionUri, (...parts) => readShipped(context.extensionUri, parts), cached);
   markStartup(cached ? 'sidebar.html:early:cache' : 'sidebar.html:early');
   return {
     withCachedTeam: cached !== undefined,
     get disposed() {
       return disposed;
+    },
+    whenPainted(takeOver, unheardMs = UNHEARD_PAGE_MS) {
+      let done = false;
+      const once = () => {
+        if (!done) {
+          done = true;
+          clearTimeout(unheard);
+          heard = () => {};
+          setTimeout(takeOver, 0);
+        }
+      };
+      const unheard = setTimeout(once, unheardMs);
+      heard = once;
+      if (disposed || kept.length > 0) {
+        once();
+      }
     },
     handOver() {
       keeping = false;

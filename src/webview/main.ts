@@ -7,7 +7,7 @@ import { renderMarkdownInto } from './markdown';
 import { renderPresentingBanner } from './presentingBanner';
 import { renderDelegation } from './delegationView';
 import { delegationActions, teamActions, todayActions, type SidebarPage } from './sidebarActions';
-import { renderTeam, type NotePreview } from './teamView';
+import { renderPeopleRows, renderTeam, type NotePreview } from './teamView';
 import { renderToday } from './todayView';
 import { renderStorageState } from './storageStateView';
 import { INITIAL_STATE, restoreState, typedPart, type UiState } from './uiState';
@@ -66,13 +66,31 @@ function focusSoon(key: string): void {
 }
 
 /**
- * A long team's first paint shows the rows that fit on screen, and all of them a frame later:
- * building and laying out two hundred rows at once delayed the first sight of the team by a
- * tenth of a second. Later paints are whole, so scrolling and focus never jump.
+ * A long team's first paint shows the rows that fit on screen, and the rest after the page has
+ * loaded, a few rows per task: building and laying out two hundred rows at once delayed the first
+ * sight of the team by a tenth of a second, and then held the page deaf to a click for as long.
+ * Rows are only added below those shown, so scrolling and focus never jump; later paints are whole.
  */
 const FIRST_PAINT_ROWS = 25;
+const ROWS_PER_STEP = 25;
 let painted = false;
 let partlyPainted = false;
+
+/** Adds the next rows of a team painted in part, then schedules the step after; a whole paint stops it. */
+function growRows(shown: number): void {
+  const list = app.querySelector<HTMLElement>('ul.people:not(.archived)');
+  if (!partlyPainted || !snapshot || !list) {
+    return;
+  }
+  const { rows, rest } = renderPeopleRows(snapshot, ui, actions, preview, renderMarkdownInto, shown, shown + ROWS_PER_STEP);
+  list.append(...rows);
+  if (rest > 0) {
+    setTimeout(() => growRows(shown + ROWS_PER_STEP), 0);
+  } else {
+    partlyPainted = false;
+    list.removeAttribute('aria-busy');
+  }
+}
 
 /**
  * For `npm run bench`: the first few snapshots and paints, named by what they showed, and the
@@ -110,7 +128,7 @@ function paint(): void {
   if (partlyPainted) {
     // After the page's load event: the workbench shows the page at that event, and painting every
     // row first held it back (the event waits for the task that paints them).
-    afterLoad(() => requestAnimationFrame(() => setTimeout(() => partlyPainted && paint(), 0)));
+    afterLoad(() => requestAnimationFrame(() => setTimeout(() => growRows(FIRST_PAINT_ROWS), 0)));
   }
   if (snapshot.presenting) {
     // A preview opened before presenting began is whole note text: gone with the rest.

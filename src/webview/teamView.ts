@@ -103,6 +103,23 @@ export function renderTeam(
   return section;
 }
 
+/**
+ * The rows of active people from `from` up to `to`, as `renderTeam` builds them: for a list
+ * painted in part, grown a few rows at a time (main.ts).
+ */
+export function renderPeopleRows(
+  snapshot: Snapshot,
+  ui: UiState,
+  actions: TeamActions,
+  preview: NotePreview | undefined,
+  renderPreview: (container: HTMLElement, markdown: string) => void,
+  from: number,
+  to: number,
+): { rows: HTMLElement[]; rest: number } {
+  const active = snapshot.people.filter((p) => !p.archived);
+  return { rows: active.slice(from, to).map((p) => renderPerson(p, { ui, actions, preview, renderPreview })), rest: Math.max(0, active.length - to) };
+}
+
 interface RowContext {
   readonly ui: UiState;
   readonly actions: TeamActions;

@@ -4,15 +4,18 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { TEAM_FILE } from '../../src/shared/storageLayout';
 import { clickActivityBarEntry, closeSidebar, openSidebar, runCommand, waitForSidebar } from '../harness/workbench';
+import { serializeTeamFile } from '../../src/shared/storedTeam';
 import { getSession } from './session';
 import { addPersonByForm, personRow, reloadWindow, startWithNoPeople, workspaceDataDir } from './steps';
 
 describe('the Two Hats sidebar in a real VS Code', () => {
   let page: Page;
+  let userDataDir: string;
 
   before(async () => {
     const session = await getSession();
     page = session.page;
+    userDataDir = session.server.userDataDir;
     // The first test is the first look at an empty team, with the sidebar still closed.
     await startWithNoPeople(page, session.server.userDataDir);
   });
@@ -157,5 +160,34 @@ describe('the Two Hats sidebar in a real VS Code', () => {
     await frame.locator('ul.people:not(.archived) .person-name', { hasText: 'Linus Pauling' }).waitFor();
     await frame.getByRole('button', { name: 'Dismiss' }).click();
     await frame.getByRole('button', { name: /^Hide archived/ }).click();
+  });
+
+  it('paints a long team’s first rows at once and adds the rest below them: every person once, the focus left where it was', async () => {
+    const frame = await openSidebar(page);
+    const teamFile = path.join(workspaceDataDir(userDataDir), TEAM_FILE);
+    const original = readFileSync(teamFile, 'utf8');
+    const people = Array.from({ length: 80 }, (_, i) => ({
+      id: `long-team-${i}`,
+      name: `Long Team ${String(i).padStart(2, '0')}`,
+      role: 'Engineer',
+      cadence: 'weekly' as const,
+      archived: false,
+      addedOn: '2026-01-05',
+    }));
+    try {
+      writeFileSync(teamFile, serializeTeamFile(people));
+      await personRow(frame, 'Long Team 79').waitFor({ timeout: 30_000 });
+      // Shown again, the view gets a new page, whose first paint is the first rows only.
+      await closeSidebar(page);
+      const again = await openSidebar(page);
+      await again.getByRole('button', { name: 'Edit Long Team 00' }).focus();
+      await again.locator('ul.people:not(.archived):not([aria-busy])').waitFor();
+      const shown = await again.locator('ul.people:not(.archived) .person-name').allTextContents();
+      assert.deepEqual([...shown].sort(), people.map((p) => p.name), 'each person shown, and once');
+      assert.equal(await again.locator(':focus').getAttribute('data-focus-key'), 'edit-long-team-0', 'the rows added below took nothing from the focused one');
+    } finally {
+      writeFileSync(teamFile, original);
+      await personRow(frame, 'Long Team 00').waitFor({ state: 'detached', timeout: 30_000 });
+    }
   });
 });

@@ -32,6 +32,8 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
   );
   const noteFileSystem = new NoteFileSystemDoor(() => start());
   let started: StartedTwoHats | undefined;
+  /** First pages waiting for the core to take their view over (FirstPage.whenPainted). */
+  const waitingPages = new Set<() => void>();
   const start = (startedBy: StartedBy = 'other'): StartedTwoHats => {
     if (!started) {
       // Gone before the core registers the same ids, which would otherwise throw.
@@ -41,10 +43,14 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const core = require('./core.js') as CoreModule;
       markStartup('core.loaded');
-      started = core.startTwoHats(context, startedBy);
+      // With a first page showing, the core starts as the sidebar's, whichever door came first.
+      started = core.startTwoHats(context, waitingPages.size > 0 ? 'sidebar' : startedBy);
       markStartup('core.started');
       void started.api.ready().then(() => markStartup('data.ready'), () => undefined);
       noteFileSystem.connect(started.noteFileSystem);
+      // Another door (a command, a restored note tab) started the core while a first page was
+      // painting: its view is taken over now, not once the page speaks.
+      [...waitingPages].forEach((takeOver) => takeOver());
     }
     return started;
   };
@@ -59,21 +65,35 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
           markStartup('sidebar.resolved');
           return resolved;
         }
-        // The first open: the page goes out now, built by a small bundle, and the core loads
-        // once the page has painted, then takes the view over (FirstPage.whenPainted: why).
+        // The first open: the page goes out now, built by a small bundle; the core loads once the
+        // page has painted the cached team (FirstPage.whenPainted: why), then takes the view over.
         markStartup('firstPage.require');
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const firstPage = require('./firstPage.js') as FirstPageModule;
         markStartup('firstPage.loaded');
         const page = firstPage.openFirstPage(view, context);
         markStartup('sidebar.resolved');
-        page.whenPainted(() => {
+        let takenOver = false;
+        const takeOver = () => {
+          if (takenOver) {
+            return;
+          }
+          takenOver = true;
+          waitingPages.delete(takeOver);
           try {
             start('sidebar').sidebar.adopt(view, page);
           } catch (error: unknown) {
             showCoreFailure(view, page, error);
           }
-        });
+        };
+        if (page.withCachedTeam) {
+          waitingPages.add(takeOver);
+          page.whenPainted(takeOver);
+        } else {
+          // Nothing to paint before the data (a first start, an encrypted folder's sealed team):
+          // the core loads at once, after this turn.
+          setTimeout(takeOver, 0);
+        }
       },
     }),
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, noteFileSystem, { isCaseSensitive: true }),

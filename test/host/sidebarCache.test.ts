@@ -138,7 +138,7 @@ describe('the sidebar’s cached team in a fresh window', () => {
     }
   });
 
-  it('lets the core take the first page over once the page has spoken, or after a second of silence, and only once', async () => {
+  it('lets the core take the first page over once the page has spoken, or after a silence, and only once', async () => {
     const before = await earlierWindow(['Quiet Quinn']);
     before.team.dispose();
     const open = async () =>
@@ -151,8 +151,8 @@ describe('the sidebar’s cached team in a fresh window', () => {
     const silent = await open();
     try {
       const takeOvers = { spoken: 0, silent: 0 };
-      spoken.firstPage!.whenPainted(() => takeOvers.spoken++, 400);
-      silent.firstPage!.whenPainted(() => takeOvers.silent++, 400);
+      spoken.firstPage!.whenPainted(() => takeOvers.spoken++, 1500);
+      silent.firstPage!.whenPainted(() => takeOvers.silent++, 1500);
       await new Promise((resolve) => setTimeout(resolve, 100));
       assert.deepEqual(takeOvers, { spoken: 0, silent: 0 }, 'the core waits while the page is being shown');
       spoken.send({ type: 'ready' });
@@ -160,11 +160,39 @@ describe('the sidebar’s cached team in a fresh window', () => {
       assert.equal(takeOvers.silent, 0);
       await eventually(() => takeOvers.silent === 1, 'the core taken over after the silence');
       spoken.send({ type: 'ready' });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, 300));
       assert.deepEqual(takeOvers, { spoken: 1, silent: 1 }, 'one take-over each, whatever follows');
     } finally {
       spoken.close();
       silent.close();
+    }
+  });
+
+  it('builds the page shown again after a collapse without the team cached at the window’s start: presenting since, nothing of it reappears', async () => {
+    const before = await earlierWindow(['Startup Sam']);
+    before.team.dispose();
+    const presenting = new PresentingMode(new MemoryMemento());
+    const window = await openSidebarOn(before.folder, {
+      teamCache: new SidebarTeamCache(before.memento),
+      loadLater: true,
+      presenting,
+      firstPage: { globalState: new MemoryMemento(), globalStorageUri: vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-'))), workspaceState: before.memento },
+    });
+    try {
+      assert.match(window.html(), /data-snapshot="[^"]*Startup Sam/, 'the first page carries the cached team');
+      window.adopt();
+      await window.load();
+      await presenting.set(true);
+      window.setVisible(false);
+      assert.doesNotMatch(window.html(), /Startup Sam/, 'the page the workbench builds next holds no name');
+      assert.doesNotMatch(window.html(), /data-snapshot/);
+      const postedBefore = window.posted.length;
+      window.setVisible(true);
+      const answer = await eventually(() => snapshots(window.posted.slice(postedBefore))[0], 'the snapshot for the page shown again');
+      assert.equal(answer.presenting, true);
+    } finally {
+      window.close();
+      presenting.dispose();
     }
   });
 

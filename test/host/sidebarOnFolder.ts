@@ -53,6 +53,8 @@ export interface SidebarOnFolder {
   adopt(): void;
   /** With `firstPage`: the page set before the core loaded, as activation holds it. */
   readonly firstPage: FirstPage | undefined;
+  /** Collapses or shows the view, as the workbench does: hidden, its page is gone. */
+  setVisible(visible: boolean): void;
   /** Sends a message as the webview would (raw: it is not checked on this side). */
   send(message: unknown): void;
   /** Ends this "window": the provider and its stores, like an extension host shutting down. */
@@ -127,6 +129,7 @@ export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions 
     provider.showCachedTeamUntil(loaded);
   }
   const incoming = new vscode.EventEmitter<unknown>();
+  const visibility = new vscode.EventEmitter<void>();
   const posted: HostMessage[] = [];
   const view = {
     visible: true,
@@ -141,9 +144,13 @@ export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions 
         return Promise.resolve(true);
       },
     },
-    onDidChangeVisibility: () => new vscode.Disposable(() => undefined),
+    onDidChangeVisibility: visibility.event,
     onDidDispose: () => new vscode.Disposable(() => undefined),
   } as unknown as vscode.WebviewView;
+  const setVisible = (visible: boolean) => {
+    (view as { visible: boolean }).visible = visible;
+    visibility.fire();
+  };
   const extensionUri = vscode.Uri.file(path.join(__dirname, '..', '..', '..'));
   let adopt = () => undefined as void;
   let firstPage: FirstPage | undefined;
@@ -158,6 +165,7 @@ export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions 
   return {
     adopt,
     firstPage,
+    setVisible,
     team,
     notes,
     drafts,

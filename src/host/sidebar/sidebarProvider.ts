@@ -95,10 +95,20 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     if (!pageHoldsSnapshot) {
       this.postOpeningSnapshot();
     }
+    let carriesCachedTeam = pageHoldsSnapshot;
     const subscriptions = [
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      // A hidden view's content is gone; showing it creates the content again.
-      view.onDidChangeVisibility(() => view.visible && this.postOpeningSnapshot()),
+      // A hidden view's content is gone; showing it creates the content again, from this page.
+      view.onDidChangeVisibility(() => {
+        if (view.visible) {
+          this.postOpeningSnapshot();
+        } else if (carriesCachedTeam) {
+          // The team cached at the window's start would be painted again: names shown after
+          // presenting began, or after Delete All. The page shown next waits for the host's answer.
+          carriesCachedTeam = false;
+          view.webview.html = sidebarPage(view, this.extensionUri, (...parts) => this.shippedFile(parts), undefined);
+        }
+      }),
     ];
     view.onDidDispose(() => {
       subscriptions.forEach((s) => s.dispose());

@@ -35,11 +35,20 @@ const copyCodicons = {
   },
 };
 
-/** The names in src/webview/codicons.ts, one quoted name per line of its list. */
+/**
+ * The names in src/webview/codicons.ts: its list holds only quoted names. Anything else in it
+ * (a comment, double quotes) fails the build rather than dropping a glyph the compiler allows.
+ */
 function sidebarCodicons() {
   const source = readFileSync('src/webview/codicons.ts', 'utf8');
-  const list = source.slice(source.indexOf('SIDEBAR_CODICONS = ['), source.indexOf('] as const'));
-  return [...list.matchAll(/^\s*'([a-z0-9-]+)',$/gm)].map((match) => match[1]);
+  const start = source.indexOf('SIDEBAR_CODICONS = [');
+  const end = source.indexOf('] as const', start);
+  const entries = source.slice(start + 'SIDEBAR_CODICONS = ['.length, end).split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const names = entries.map((entry) => /^'([a-z0-9-]+)'$/.exec(entry)?.[1]);
+  if (start < 0 || end < 0 || names.length === 0 || names.some((name) => name === undefined)) {
+    throw new Error(`src/webview/codicons.ts: SIDEBAR_CODICONS must be a list of single-quoted icon names (read: ${entries.join(' ')})`);
+  }
+  return names;
 }
 
 /** The stylesheet's rules for `names`, and the code points of their glyphs; fails on an unknown name. */

@@ -177,7 +177,7 @@ async function freshWindows(): Promise<void> {
  * one window (about ten minutes); `TWO_HATS_BENCH=search-backup` only search and the backup (a
  * few minutes); `TWO_HATS_BENCH=work` only the work figures (sidebar render, start a 1:1, save,
  * search) on the small store and then on 200 people and 10,000 notes, without the activation
- * windows (about ten minutes).
+ * windows (about five minutes).
  */
 const onlyFresh = process.env['TWO_HATS_BENCH'] === 'fresh';
 const onlyEncryption = process.env['TWO_HATS_BENCH'] === 'encryption';

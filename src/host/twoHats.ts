@@ -32,6 +32,7 @@ import { NotesAsPlainTextWhilePresenting } from './presenting/notesAsPlainText';
 import { NotePreviewsClosedWhilePresenting } from './presenting/notePreviews';
 import { noteUri } from './oneOnOnes/noteFileSystem';
 import { PrivateNoteMask } from './presenting/privateNoteMask';
+import { RepaintHold } from './sidebar/repaintHold';
 import { SidebarProvider } from './sidebar/sidebarProvider';
 import { SidebarTeamCache } from './sidebar/teamCache';
 import { DelegationStore } from './storage/delegationStore';
@@ -155,7 +156,9 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
       },
       (dataFolders) => encryption.forgetKeysIn(dataFolders),
     );
-  const oneOnOneSources = { team: store, notes: noteStore, delegation, memento: context.workspaceState, consents };
+  // Starting a 1:1 holds the sidebar's repaints until the note shows (issue #15).
+  const repaints = new RepaintHold();
+  const oneOnOneSources = { team: store, notes: noteStore, delegation, memento: context.workspaceState, consents, repaints };
   const briefPreviews = new BriefPreviewTabs(() => store.all);
   const briefSources = { team: store, notes: noteStore, delegation, isHidden: () => presenting.on, onDidChangeHidden: presenting.onDidChange };
   const restoreContext = {
@@ -200,7 +203,7 @@ export function startTwoHats(context: vscode.ExtensionContext, startedBy: Starte
     secrets: context.secrets,
   });
   const cachedTeam = { cache: teamCache, location: () => resolveDataLocation(context) };
-  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting, commands, cachedTeam, dataOpened: () => dataOpen }, log);
+  const sidebar = new SidebarProvider(context.extensionUri, { team: store, notes: noteStore, delegation, hats, selfChecks, drafts, presenting, commands, cachedTeam, dataOpened: () => dataOpen, repaints }, log);
   context.subscriptions.push(
     log,
     guard,

@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from '../harness/paths';
-import { hostBenchmarks, REPEATS, type HostFigure } from './host';
+import { hostBenchmarks, REPEATS, workBenchmarks, type HostFigure } from './host';
 import { freshWindowBenchmark } from './freshWindow';
 import { encryptionHostBenchmarks, failIfReadable, printEncryptionHost } from './encryptionHost';
 import { searchAndBackupBenchmarks } from './searchAndBackup';
@@ -175,11 +175,14 @@ async function freshWindows(): Promise<void> {
  * `TWO_HATS_BENCH=fresh npm run bench` runs only the fresh-window figures (a few minutes, not the
  * whole hour); `TWO_HATS_BENCH=encryption` only encryption at rest's, plain beside encrypted in
  * one window (about ten minutes); `TWO_HATS_BENCH=search-backup` only search and the backup (a
- * few minutes).
+ * few minutes); `TWO_HATS_BENCH=work` only the work figures (sidebar render, start a 1:1, save,
+ * search) on the small store and then on 200 people and 10,000 notes, without the activation
+ * windows (about five minutes).
  */
 const onlyFresh = process.env['TWO_HATS_BENCH'] === 'fresh';
 const onlyEncryption = process.env['TWO_HATS_BENCH'] === 'encryption';
 const onlySearchAndBackup = process.env['TWO_HATS_BENCH'] === 'search-backup';
+const onlyWork = process.env['TWO_HATS_BENCH'] === 'work';
 
 async function main(): Promise<void> {
   if (onlyEncryption) {
@@ -188,10 +191,10 @@ async function main(): Promise<void> {
     failIfReadable(encryption);
     return;
   }
-  if (onlySearchAndBackup) {
+  if (onlySearchAndBackup || onlyWork) {
     const browser = await launchBrowser();
     try {
-      printHost(await searchAndBackupBenchmarks(browser));
+      printHost(await (onlyWork ? workBenchmarks(browser) : searchAndBackupBenchmarks(browser)));
     } finally {
       await browser.close();
     }

@@ -17,6 +17,7 @@ import { NoteStore } from '../../src/host/storage/noteStore';
 import { SidebarDraftStore } from '../../src/host/storage/sidebarDraftStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
 import type { SidebarTeamCache } from '../../src/host/sidebar/teamCache';
+import type { RepaintHold } from '../../src/host/sidebar/repaintHold';
 import type { HostMessage } from '../../src/shared/protocol';
 
 /** A memento kept in memory: the provider's own state, not what is under test. */
@@ -42,6 +43,7 @@ export class MemoryMemento implements vscode.Memento {
 export interface SidebarOnFolder {
   readonly team: TeamStore;
   readonly notes: NoteStore;
+  readonly delegation: DelegationStore;
   readonly drafts: SidebarDraftStore;
   /** Everything the host posted to the webview, oldest first. */
   readonly posted: HostMessage[];
@@ -76,6 +78,8 @@ export interface SidebarOptions {
   readonly guard?: NewerVersionGuard;
   /** The data's last open as the extension tracks it (a re-read under way): intents wait for it. */
   readonly dataOpened?: () => Promise<unknown>;
+  /** Held while a 1:1's note opens, as the extension holds it. */
+  readonly repaints?: RepaintHold;
   /**
    * The view's first page is set before the core loads, as in a fresh window (firstPage.ts), from
    * this window's global state and storage; the provider takes the view over at `adopt`.
@@ -122,6 +126,7 @@ export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions 
       commands: runningCommands,
       ...(options.teamCache ? { cachedTeam: { cache: options.teamCache, location: () => location } } : {}),
       ...(options.dataOpened ? { dataOpened: options.dataOpened } : {}),
+      ...(options.repaints ? { repaints: options.repaints } : {}),
     },
     log,
   );
@@ -168,6 +173,7 @@ export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions 
     setVisible,
     team,
     notes,
+    delegation,
     drafts,
     posted,
     warnings,

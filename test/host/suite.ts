@@ -11,6 +11,7 @@ import './markdownImportEdges.test';
 import './formatsLocalization.test';
 import './dueReminder.test';
 import './messages.test';
+import './sidebarRepaint.test';
 import './sidebarDraft.test';
 import './leftovers.test';
 import './backups.test';

@@ -14,6 +14,7 @@ import { NOTE_SCHEME } from '../constants';
 import { noteUri } from './noteFileSystem';
 import { loadOwnTemplates } from './templateLibrary';
 import type { Consents } from '../consent';
+import type { RepaintHold } from '../sidebar/repaintHold';
 import { lastTemplates, startOneOnOne as startOneOnOneNow, startProblem, type OneOnOneStores } from '../useCases/startOneOnOne';
 
 export interface StartedOneOnOne {
@@ -24,6 +25,8 @@ export interface StartedOneOnOne {
 /** What starting a 1:1 reads and writes, and the consent to read the user's own templates. */
 export interface OneOnOneSources extends OneOnOneStores {
   readonly consents: Consents;
+  /** The sidebar's repaints, held from writing the note until it shows in its editor. */
+  readonly repaints: Pick<RepaintHold, 'during'>;
 }
 
 export function oneOnOneCommands(sources: OneOnOneSources): SomeCommandHandlers<'startOneOnOne' | 'copyShareableAgenda' | 'openNote'> {
@@ -100,16 +103,19 @@ export async function startOneOnOne(sources: OneOnOneSources, args: CommandArgs<
       ),
     );
   }
-  const started = await startOneOnOneNow(sources, { personId: person.id, template: { id: template.id, title: template.title, markdown } });
-  if (!started.ok) {
-    void vscode.window.showErrorMessage(started.error);
-    return undefined;
-  }
-  for (const warning of started.warnings) {
-    void vscode.window.showWarningMessage(warning);
-  }
-  await vscode.window.showTextDocument(started.uri, { preview: false });
-  return { noteId: started.noteId, uri: started.uri };
+  // The note is on disk before its editor opens; the sidebar shows the change once it has.
+  return sources.repaints.during(async () => {
+    const started = await startOneOnOneNow(sources, { personId: person.id, template: { id: template.id, title: template.title, markdown } });
+    if (!started.ok) {
+      void vscode.window.showErrorMessage(started.error);
+      return undefined;
+    }
+    for (const warning of started.warnings) {
+      void vscode.window.showWarningMessage(warning);
+    }
+    await vscode.window.showTextDocument(started.uri, { preview: false });
+    return { noteId: started.noteId, uri: started.uri };
+  });
 }
 
 /** A template to start from, built-in or the user's own, its Markdown made only when chosen. */

@@ -12,6 +12,7 @@ import type { SelfCheckState } from '../delegation/selfCheckState';
 import { sidebarPage, sidebarWebviewOptions, type FirstPage } from './firstPage';
 import { runSidebarIntent } from './intentFailure';
 import type { CommandHandlers } from '../commands/commandTable';
+import type { RepaintHold } from './repaintHold';
 import { cachedSnapshot, fullSnapshot, type CachedTeamSource } from './sidebarSnapshots';
 import type { PresentingMode } from '../presenting/presentingMode';
 import { markStartup } from '../startupTimeline';
@@ -33,6 +34,8 @@ export interface SidebarSources {
   readonly cachedTeam?: CachedTeamSource;
   /** The data's last open (a re-read after another window encrypted, say): intents wait for it. */
   readonly dataOpened?: () => Promise<unknown>;
+  /** Held while a 1:1's note opens: the sidebar repaints once the note shows, not in its way. */
+  readonly repaints?: RepaintHold;
 }
 
 /**
@@ -177,9 +180,16 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   refresh(): void {
     this.refreshTimer ??= setTimeout(() => {
       this.refreshTimer = undefined;
-      this.refreshNow();
+      if (this.sources.repaints) {
+        this.sources.repaints.whenFree(this.repaintNow);
+      } else {
+        this.refreshNow();
+      }
     }, REFRESH_DELAY_MS);
   }
+
+  /** One function for every held repaint, so that a hold runs it once however often it was asked. */
+  private readonly repaintNow = () => this.refreshNow();
 
   /**
    * Posted while the content's script is still loading, which VS Code holds until the webview is

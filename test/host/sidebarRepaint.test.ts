@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { PresentingMode } from '../../src/host/presenting/presentingMode';
 import { RepaintHold } from '../../src/host/sidebar/repaintHold';
 import { findTemplate, templateAsMarkdown } from '../../src/shared/oneOnOnes/templates';
 import type { HostMessage, Snapshot } from '../../src/shared/protocol';
@@ -49,6 +50,29 @@ describe('the sidebar while a 1:1 note opens', () => {
       assert.equal(snapshots(window.posted).length - before, 1, 'one repaint for the note and the team together');
     } finally {
       window.close();
+    }
+  });
+
+  it('repaints for presenting at once when it starts while a note opens: that repaint is never held', async () => {
+    const folder = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-repaint-')));
+    // Held far longer than the test waits: only a repaint that is never held can show.
+    const repaints = new RepaintHold(120_000);
+    const presenting = new PresentingMode(new MemoryMemento());
+    const window = await openSidebarOn(folder, { repaints, presenting });
+    try {
+      assert.ok((await window.team.add({ name: 'Shown Shirley', role: 'Search', cadence: 'weekly' })).ok);
+      await eventually(() => snapshots(window.posted).some((s) => s.people.some((p) => p.name === 'Shown Shirley')), 'the sidebar showing Shirley');
+      const before = snapshots(window.posted).length;
+      let presentingPainted: Snapshot | undefined;
+      await repaints.during(async () => {
+        // A note opening (held repaints), and the lead starts presenting meanwhile.
+        await presenting.set(true);
+        presentingPainted = await eventually(() => snapshots(window.posted).slice(before).find((s) => s.presenting), 'the presenting repaint, while the hold lasts');
+      });
+      assert.equal(presentingPainted!.presenting, true, 'filtered for the shared screen before the note showed');
+    } finally {
+      window.close();
+      presenting.dispose();
     }
   });
 });

@@ -65,7 +65,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   ) {
     ({ team: this.store, drafts: this.drafts, cachedTeam: this.cachedTeam } = sources);
     this.disposables.push(
-      ...[sources.team, sources.delegation, sources.hats, sources.selfChecks, sources.presenting].map((source) => source.onDidChange(() => this.refresh())),
+      ...[sources.team, sources.delegation, sources.hats, sources.selfChecks].map((source) => source.onDidChange(() => this.refresh())),
+      // Presenting repaints at once, never held or put off: private details leave a shared screen now.
+      sources.presenting.onDidChange(() => this.refreshNow()),
       // Most note saves change only prose: the sidebar repaints only when what it shows changed.
       sources.notes.onDidChangeSummary(() => this.refresh()),
     );

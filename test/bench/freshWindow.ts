@@ -22,9 +22,11 @@ const PROBE = { source: path.join(REPO_ROOT, 'test', 'bench', 'probe'), include:
 /**
  * Counted windows, after one warm-up window that is not. Even, so that each extension is clicked
  * first in half of them: the first click in a fresh window also waits for the extension host to
- * start (1.5 to 2 s here), and an odd count would charge that to one side more often.
+ * start (1.5 to 2 s here), and an odd count would charge that to one side more often. Eight:
+ * with four, single windows moving by half on the shared machine moved the median by as much
+ * between two runs of the same build (1.31x and 2.14x).
  */
-const WINDOWS = 4;
+const WINDOWS = 8;
 /** A person glances at the new window before reaching for the icon. */
 const SETTLE_MS = 2000;
 

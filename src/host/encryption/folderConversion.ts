@@ -17,6 +17,7 @@ import { canonicalName } from '../../shared/encryption/logicalNames';
 import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, NOTE_INDEX_FILE, OTHER_BACKUPS_PENDING_FILE, SEARCH_INDEX_FILE, TEMP_TAIL } from '../../shared/storageLayout';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
+import { unpackNotes } from '../storage/notePack';
 import { createPrivateFolder } from '../storage/permissions';
 import { decryptFile, encryptFile, isEnvelope } from './envelope';
 import { journalUri, keyfileUri, readText } from './encryptionFiles';
@@ -62,6 +63,11 @@ export class FolderConversion implements ConversionIo {
 
   async listFiles(): Promise<string[]> {
     const { dataFolder, backupFolder } = this.options;
+    if (backupFolder) {
+      // The backup's pack (notePack.ts) holds copies bound to their own names: unpacked, each is
+      // converted as a file of its own. One that does not read is converted whole, as any file.
+      await unpackNotes(backupFolder);
+    }
     const names = (await filesUnder(dataFolder, '')).filter(isConverted);
     const backups = backupFolder ? (await filesUnder(backupFolder, '')).filter(isConverted) : [];
     return [...names.map((name) => DATA + name), ...backups.map((name) => BACKUP + name)];

@@ -18,6 +18,7 @@ import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { eraseFromLeftovers, readBackupCopy } from './leftoverErasure';
 import { readBackupFile, writeBackupFile } from './backupForms';
 import { notesFolder } from './layout';
+import { unpackNotes } from './notePack';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -54,6 +55,11 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
   for (const [folderName] of folders) {
     const folder = vscode.Uri.joinPath(root, folderName);
     const unreadable: Unreadable = { found: false };
+    // Notes in a pack are unpacked into single files first, so the pack never keeps theirs. One
+    // that does not read (or cannot be unpacked) may hold their notes: the backup is not cleaned.
+    if ((await unpackNotes(folder).catch(() => 'damaged' as const)) === 'damaged') {
+      unreadable.found = true;
+    }
     const notes = await eraseNotes(notesFolder(folder), personId, new Set(noteIds), unreadable, notDeleted);
     const people = await rewrite(unreadable, vscode.Uri.joinPath(folder, TEAM_FILE), (text) => {
       const parsed = parseTeamFile(text);

@@ -6,6 +6,7 @@ import { parseKeyfile } from '../encryption/keyWrapping';
 import { readBackupFile } from './backupForms';
 import { readStoredCopy, writeStoredCopy } from './dataFiles';
 import { notesFolder } from './layout';
+import { unpackNotes } from './notePack';
 import { createPrivateFolder } from './permissions';
 
 const decoder = new TextDecoder();
@@ -57,6 +58,14 @@ export async function listBackups(root: vscode.Uri): Promise<StoredBackup[]> {
   return backups.sort((a, b) => savedAtOf(b) - savedAtOf(a));
 }
 
+/** A backup whose notes are in a pack that does not read: nothing was copied. */
+export class BackupPackDamaged extends Error {
+  constructor() {
+    super(vscode.l10n.t('The notes of this backup could not be read: the file that holds them is damaged. Nothing was restored.'));
+    this.name = 'BackupPackDamaged';
+  }
+}
+
 /** A restore that would mix two keys in one folder: nothing was copied. */
 export class RestoreRefused extends Error {
   constructor() {
@@ -78,6 +87,11 @@ export async function restoreBackupInto(backup: StoredBackup, into: vscode.Uri):
   const keyHere = await keyIdInBackup(into);
   if (keyHere !== undefined && keyHere !== (await keyIdInBackup(backup.folder))) {
     throw new RestoreRefused();
+  }
+  // A first backup of many notes keeps them in one pack: back to single files first, then it
+  // is copied like any other.
+  if ((await unpackNotes(backup.folder)) === 'damaged') {
+    throw new BackupPackDamaged();
   }
   let copied = 0;
   const copy = async (from: vscode.Uri, to: vscode.Uri) => {

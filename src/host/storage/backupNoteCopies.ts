@@ -28,17 +28,20 @@ export interface NoteFileJob {
 /**
  * The note files a pass over everything copies. With `completeAsOf` (when the last complete pass
  * began), a copy of a note unchanged since then is left alone; without it every copy is compared.
+ * A name in the backup's pack (`packed`, notePack.ts) has a copy: a note changed since is copied
+ * again as a single file, which is newer than the pack's and wins over it.
  */
 export async function noteFilesToCopy(
   backupNotes: vscode.Uri,
   notes: readonly { id: string; updatedAt: number }[],
   completeAsOf: number | undefined,
+  packed: ReadonlySet<string> = new Set(),
 ): Promise<NoteFileJob[]> {
   const copied = await listNames(backupNotes);
   const jobs: NoteFileJob[] = [];
   for (const note of notes) {
     for (const name of [noteBodyName(note.id), noteHeaderName(note.id)]) {
-      if (!copied.has(name)) {
+      if (!copied.has(name) && !packed.has(name)) {
         jobs.push({ name, kind: 'new' });
       } else if (completeAsOf === undefined || note.updatedAt >= completeAsOf) {
         // Most were copied a few seconds after they changed; compare with the copy to be sure.

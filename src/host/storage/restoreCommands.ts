@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { MEMENTO_KEYS } from '../../shared/storageLayout';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
-import { RestoreRefused } from './backupFolders';
+import { BackupPackDamaged, RestoreRefused } from './backupFolders';
 import { describeBackup, workspaceIdentity, type BackupKeeper, type BackupSources, type StoredBackup } from './backups';
 
 const DECLINED_KEY = MEMENTO_KEYS.restoreDeclined;
@@ -112,7 +112,7 @@ async function restoreInto(context: RestoreContext, backup: StoredBackup): Promi
   try {
     copied = await context.backups.restore(backup, data);
   } catch (error) {
-    if (error instanceof RestoreRefused) {
+    if (error instanceof RestoreRefused || error instanceof BackupPackDamaged) {
       void vscode.window.showErrorMessage(error.message);
       return undefined;
     }

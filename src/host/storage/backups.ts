@@ -23,8 +23,6 @@ import {
   NOTE_PACK_FILE,
   fileStamp,
   keptBeforeSetAsideName,
-  noteBodyName,
-  noteHeaderName,
   ENCRYPTION_KEY_FILE,
   TEAM_FILE,
   type BackedUpFile,
@@ -34,11 +32,11 @@ import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './
 import { listBackups, readBackupManifest, restoreBackupInto, type OpenBackup, type StoredBackup } from './backupFolders';
 import { erasePersonFromBackups, type BackupErasure } from './backupErasure';
 import { copyFileAtomic, removeLeftoverTemps } from './atomicFile';
-import { copiedSince, copyNoteFiles, noteFilesToCopy, type NoteFileJob } from './backupNoteCopies';
+import { changedNoteFiles, copiedSince, copyNoteFiles, noteFilesToCopy, uncopiedNoteFiles, type NoteFileJob } from './backupNoteCopies';
 import { withDataLock } from './dataLock';
 import { LockBusyError } from './fileLock';
 import { backupFolderFor, fileNameOf, notesFolder } from './layout';
-import { PackUnderWay, readPackNames } from './notePack';
+import { notePackStamp, PackUnderWay, readNotePack, readPackNames } from './notePack';
 import { createPrivateFolder } from './permissions';
 import type { DelegationStore } from './delegationStore';
 import type { NewerVersionGuard } from './newerVersionGuard';
@@ -300,19 +298,25 @@ export class BackupKeeper implements vscode.Disposable {
     // file by file, once.
     // The pack's names are read before the folder is listed: an unpacking in between (restore,
     // erasure) deletes the pack only once its files are in the folder, so no copy is missed.
-    const packed = everything ? await readPackNames(target.backup) : undefined;
-    const jobs: NoteFileJob[] = everything
+    // Many changed notes at once (a store filling in while it is open, from a sync tool, say) may
+    // have no copy yet either: those are packed too.
+    const manyChanged = dirtyNotes.length * 2 >= PACK_FROM_NOTE_FILES;
+    const packed = everything || manyChanged ? await readPackNames(target.backup) : undefined;
+    let jobs: NoteFileJob[] = everything
       ? await noteFilesToCopy(backupNotes, this.sources.notes.all, previous?.completeAsOf, packed)
-      : dirtyNotes.flatMap((id) => [noteBodyName(id), noteHeaderName(id)].map((name) => ({ name, kind: 'replace' as const })));
-    // Nothing copied yet (no pack, not one that fails to read, no single copy), and much to copy.
-    const packing =
-      packed?.size === 0 &&
-      jobs.length >= PACK_FROM_NOTE_FILES &&
-      jobs.every((job) => job.kind === 'new') &&
-      target.data.scheme === 'file' &&
-      target.backup.scheme === 'file' &&
-      (await this.writePack(target, jobs.map((job) => job.name)));
-    for (let i = 0; !packing && i < jobs.length; i += NOTE_FILES_PER_LOCKED_STEP) {
+      : await changedNoteFiles(backupNotes, dirtyNotes, manyChanged ? packed : undefined);
+    // A store without an index, or changed outside Two Hats, fills in over seconds as it checks
+    // the note files: their files are backed up all the same, found in the data folder.
+    if (everything && packed !== undefined && target.data.scheme === 'file') {
+      jobs = [...jobs, ...(await uncopiedNoteFiles(notesFolder(target.data), backupNotes, packed, jobs))];
+    }
+    // Many files with no copy yet (none single, none in a pack that reads): one pack holds them,
+    // with what an older pack held. The rest are copied file by file.
+    const fresh = jobs.filter((job) => job.kind === 'new').map((job) => job.name);
+    if (packed !== undefined && fresh.length >= PACK_FROM_NOTE_FILES && target.data.scheme === 'file' && target.backup.scheme === 'file' && (await this.writePack(target, fresh, packed.size > 0))) {
+      jobs = jobs.filter((job) => job.kind !== 'new');
+    }
+    for (let i = 0; i < jobs.length; i += NOTE_FILES_PER_LOCKED_STEP) {
       await locked(() => copyNoteFiles(jobs.slice(i, i + NOTE_FILES_PER_LOCKED_STEP), notesFolder(target.data), backupNotes, copyUri));
       // The lock is not fair: a save waiting for it polls, and must find it free between two steps.
       await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
@@ -344,17 +348,24 @@ export class BackupKeeper implements vscode.Disposable {
    * under a temporary name across the steps, so the data folder's form is checked at each: a
    * conversion in another window between two steps would leave a pack of plain and encrypted
    * copies, a plain note in a backup just encrypted. Then the pack is abandoned and the pass tried
-   * again later. False when a conversion is unfinished (its journal is there): copied file by file.
+   * again later. False when a conversion is unfinished (its journal is there), or the older pack
+   * to carry over does not read: copied file by file then.
    */
-  private async writePack(target: NonNullable<BackupKeeper['current']>, names: readonly string[]): Promise<boolean> {
+  private async writePack(target: NonNullable<BackupKeeper['current']>, names: readonly string[], carryOlder: boolean): Promise<boolean> {
     const locked = <T>(task: () => Promise<T>) => withDataLock(target.data, task);
     const form = await locked(() => dataFolderForm(target.data));
     if (form === undefined) {
       return false;
     }
     await removeLeftoverTemps(target.backup, NOTE_PACK_FILE);
-    const pack = await PackUnderWay.begin(target.backup, Date.now());
     const startedAt = Date.now();
+    // Under the lock: a conversion in another window rewrites the backup folder too.
+    const older = carryOlder ? await locked(() => readNotePack(target.backup)) : undefined;
+    if (carryOlder && !older) {
+      return false;
+    }
+    // The older entries were read before: the pack is as old as they are (see PackWriter).
+    const pack = await PackUnderWay.begin(target.backup, Math.min(startedAt, older?.startedAt ?? startedAt));
     let longestHold = 0;
     const step = (task: () => Promise<void>) =>
       locked(async () => {
@@ -366,6 +377,9 @@ export class BackupKeeper implements vscode.Disposable {
         longestHold = Math.max(longestHold, Date.now() - began);
       });
     try {
+      if (older) {
+        await step(() => pack.carry(older.entries));
+      }
       for (let i = 0; i < names.length; i += NOTE_FILES_PER_PACK_STEP) {
         await step(() => pack.add(notesFolder(target.data), names.slice(i, i + NOTE_FILES_PER_PACK_STEP)));
         await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
@@ -373,7 +387,11 @@ export class BackupKeeper implements vscode.Disposable {
       await step(async () => {
         // A note deleted meanwhile (a person erased in another window) must not come back in the pack.
         const left = new Set(await readdir(notesFolder(target.data).fsPath));
-        if (pack.names.some((name) => !left.has(name))) {
+        if (names.some((name) => !left.has(name))) {
+          throw new LockBusyError();
+        }
+        // Nor an older pack's notes that an erasure unpacked and deleted meanwhile.
+        if (older && (await notePackStamp(target.backup)) !== older.stamp) {
           throw new LockBusyError();
         }
         await pack.commit();

@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import { NOTE_PACK_FILE, tempName } from '../../shared/storageLayout';
 import { flushToDisk } from './atomicFile';
 import { notesFolder } from './layout';
-import { PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout } from './notePackFormat';
+import { PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry } from './notePackFormat';
 import { createPrivateFolder, PRIVATE_FILE_MODE } from './permissions';
 
 /** Source files read at once while packing: about Node's thread pool (4) twice over. */
@@ -108,6 +108,11 @@ export class PackUnderWay {
     return this.writer.names;
   }
 
+  /** Appends entries of an older pack (already read and checked). */
+  async carry(entries: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
+    await this.handle.write(Buffer.concat(entries.map(({ name, bytes }) => this.writer.add(name, bytes))));
+  }
+
   /** Reads these note files (a few at a time) and appends their stored bytes; a file gone since is left out. */
   async add(fromNotes: vscode.Uri, names: readonly string[]): Promise<void> {
     const read: (Buffer | undefined)[] = new Array(names.length);
@@ -166,22 +171,31 @@ export class PackUnderWay {
 export type Unpacked = 'none' | 'unpacked' | 'damaged';
 
 /**
- * Turns a backup's pack back into single files in its `notes/`, then deletes it. A name that is
- * already a single file keeps that file (newer than the pack); a file written there meanwhile by a
- * backup pass is never overwritten (each entry is linked into place, which fails on an existing
- * name). The pack goes only once every entry is on disk, so a run cut short leaves the pack and
- * the next one carries on. Throws when a file cannot be written.
+ * A backup's whole pack, checked, and its `stamp` (see `notePackStamp`); undefined when there is
+ * none or it does not read.
  */
-export async function unpackNotes(backupFolder: vscode.Uri): Promise<Unpacked> {
+export async function readNotePack(backupFolder: vscode.Uri): Promise<{ startedAt: number; entries: PackEntry[]; stamp: string } | undefined> {
+  const read = await readWholePack(backupFolder).catch(() => undefined);
+  return read === undefined || read === 'none' || read === 'damaged' ? undefined : read;
+}
+
+/** Which file the pack is now (inode, size, time): another one when it was unpacked or rewritten since. */
+export async function notePackStamp(backupFolder: vscode.Uri): Promise<string | undefined> {
+  const found = await stat(notePackUri(backupFolder).fsPath).catch(() => undefined);
+  return found && `${found.ino}:${found.size}:${found.mtimeMs}`;
+}
+
+async function readWholePack(backupFolder: vscode.Uri): Promise<{ startedAt: number; entries: PackEntry[]; stamp: string } | 'none' | 'damaged'> {
   if (backupFolder.scheme !== 'file') {
     return 'none';
   }
   const packPath = notePackUri(backupFolder).fsPath;
   let bytes: Buffer;
+  let stamp: string | undefined;
   try {
-    const size = (await stat(packPath)).size;
+    stamp = await notePackStamp(backupFolder);
     // A Buffer holds at most this much; a pack this large is not one this version wrote.
-    if (size > 0x7fff_ffff) {
+    if ((await stat(packPath)).size > 0x7fff_ffff) {
       return 'damaged';
     }
     bytes = await readFile(packPath);
@@ -192,10 +206,23 @@ export async function unpackNotes(backupFolder: vscode.Uri): Promise<Unpacked> {
     throw error;
   }
   const pack = readPack(bytes);
-  if (!pack.ok) {
-    return 'damaged';
+  return pack.ok && stamp !== undefined ? { ...pack.value, stamp } : 'damaged';
+}
+
+/**
+ * Turns a backup's pack back into single files in its `notes/`, then deletes it. A name that is
+ * already a single file keeps that file (newer than the pack); a file written there meanwhile by a
+ * backup pass is never overwritten (each entry is linked into place, which fails on an existing
+ * name). The pack goes only once every entry is on disk, so a run cut short leaves the pack and
+ * the next one carries on. Throws when a file cannot be written.
+ */
+export async function unpackNotes(backupFolder: vscode.Uri): Promise<Unpacked> {
+  const pack = await readWholePack(backupFolder);
+  if (pack === 'none' || pack === 'damaged') {
+    return pack;
   }
-  const { entries, startedAt } = pack.value;
+  const packPath = notePackUri(backupFolder).fsPath;
+  const { entries, startedAt } = pack;
   const notes = notesFolder(backupFolder);
   await createPrivateFolder(notes);
   const written: string[] = [];

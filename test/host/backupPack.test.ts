@@ -7,6 +7,7 @@ import { BackupKeeper, type OpenBackup } from '../../src/host/storage/backups';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { backupFolderFor } from '../../src/host/storage/layout';
 import { NoteStore } from '../../src/host/storage/noteStore';
+import { readPackNames } from '../../src/host/storage/notePack';
 import { TeamStore } from '../../src/host/storage/teamStore';
 import { BACKUPS_FOLDER, NOTE_PACK_FILE, NOTES_FOLDER, noteBodyName, noteHeaderName, noteIdOfFile } from '../../src/shared/storageLayout';
 import { filesHolding, filesUnder } from './helpers';
@@ -128,6 +129,30 @@ describe('a first backup of a large store, packed', function () {
     assert.equal(readFileSync(path.join(restored, noteBodyName(grace[3]!)), 'utf8'), edited, 'the newer copy wins over the pack’s');
     assert.deepEqual(readFileSync(path.join(restored, noteHeaderName(grace[3]!))), readFileSync(path.join(dataNotes, noteHeaderName(grace[3]!))));
     assert.equal(readdirSync(restored).filter((name) => noteIdOfFile(name) !== undefined).length, 240, 'every note comes back');
+  });
+
+  it('packs many notes that arrive at once after the first backup too, with what the older pack held, and restore brings back every note as it is now', async () => {
+    rmSync(backupFolder, { recursive: true, force: true });
+    await keeper.follow(data, identity);
+    await keeper.flush();
+    assert.equal((await readPackNames(vscode.Uri.file(backupFolder)))?.size, 240);
+    // A hundred notes at once (a sync tool, another machine's copy), copied by one pass.
+    const resume = await keeper.pause();
+    const person = team.all.find((p) => p.name !== adaName)!;
+    for (let i = 0; i < 110; i++) {
+      await notes.create({ personId: person.id, date: '2026-12-01', templateId: 'weekly', title: `Late ${i}`, content: `# Late ${i}\n\nArrived late ${i}.\n` });
+    }
+    resume();
+    await keeper.flush();
+    assert.equal((await readPackNames(vscode.Uri.file(backupFolder)))?.size, 460, 'the new notes joined the older pack’s');
+    assert.deepEqual(singleCopies(), [], 'no note was copied as a file of its own');
+
+    const restored = await restoreIntoFresh();
+    const names = readdirSync(dataNotes).filter((name) => noteIdOfFile(name) !== undefined);
+    assert.equal(names.length, 460);
+    for (const name of names) {
+      assert.deepEqual(readFileSync(path.join(restored, name)), readFileSync(path.join(dataNotes, name)), name);
+    }
   });
 
   it('erasing a person leaves none of their notes or their name in any file of the backups, the pack included', async () => {

@@ -349,9 +349,9 @@ export class BackupKeeper implements vscode.Disposable {
    * conversion in another window between two steps would leave a pack of plain and encrypted
    * copies, a plain note in a backup just encrypted. Then the pack is abandoned and the pass tried
    * again later. False when a conversion is unfinished (its journal is there), or the older pack
-   * to carry over does not read: copied file by file then.
+   * to carry over does not read or changed since it was listed: copied file by file then.
    */
-  private async writePack(target: NonNullable<BackupKeeper['current']>, names: readonly string[], carryOlder: boolean): Promise<boolean> {
+  private async writePack(target: NonNullable<BackupKeeper['current']>, fresh: readonly string[], carryOlder: boolean): Promise<boolean> {
     const locked = <T>(task: () => Promise<T>) => withDataLock(target.data, task);
     const form = await locked(() => dataFolderForm(target.data));
     if (form === undefined) {
@@ -360,10 +360,13 @@ export class BackupKeeper implements vscode.Disposable {
     await removeLeftoverTemps(target.backup, NOTE_PACK_FILE);
     const startedAt = Date.now();
     // Under the lock: a conversion in another window rewrites the backup folder too.
-    const older = carryOlder ? await locked(() => readNotePack(target.backup)) : undefined;
-    if (carryOlder && !older) {
+    const { older, stamp } = await locked(async () => ({ older: carryOlder ? await readNotePack(target.backup) : undefined, stamp: await notePackStamp(target.backup) }));
+    if (carryOlder ? !older || older.stamp !== stamp : stamp !== undefined) {
       return false;
     }
+    // A pack written meanwhile by another window of the workspace may hold some of them already.
+    const carried = new Set(older?.entries.map((entry) => entry.name));
+    const names = fresh.filter((name) => !carried.has(name));
     // The older entries were read before: the pack is as old as they are (see PackWriter).
     const pack = await PackUnderWay.begin(target.backup, Math.min(startedAt, older?.startedAt ?? startedAt));
     let longestHold = 0;
@@ -390,8 +393,9 @@ export class BackupKeeper implements vscode.Disposable {
         if (names.some((name) => !left.has(name))) {
           throw new LockBusyError();
         }
-        // Nor an older pack's notes that an erasure unpacked and deleted meanwhile.
-        if (older && (await notePackStamp(target.backup)) !== older.stamp) {
+        // Nor an older pack's notes that an erasure unpacked and deleted meanwhile; nor is a pack
+        // another window wrote meanwhile replaced by one without its notes.
+        if ((await notePackStamp(target.backup)) !== stamp) {
           throw new LockBusyError();
         }
         await pack.commit();

@@ -17,7 +17,7 @@ import { canonicalName } from '../../shared/encryption/logicalNames';
 import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, NOTE_INDEX_FILE, OTHER_BACKUPS_PENDING_FILE, SEARCH_INDEX_FILE, TEMP_TAIL } from '../../shared/storageLayout';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
-import { unpackNotes } from '../storage/notePack';
+import { unpackNotes } from '../storage/notePackCode';
 import { createPrivateFolder } from '../storage/permissions';
 import { decryptFile, encryptFile, isEnvelope } from './envelope';
 import { journalUri, keyfileUri, readText } from './encryptionFiles';

@@ -17,7 +17,7 @@ import { parseBackupManifest, restoreCandidates, type BackupManifest, type Works
 import { canonicalName } from '../../shared/encryption/logicalNames';
 import { BACKUP_MANIFEST_FILE } from '../../shared/storageLayout';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
-import { unpackNotes } from '../storage/notePack';
+import { unpackNotes } from '../storage/notePackCode';
 import { decryptFile, encryptFile, isEnvelope } from './envelope';
 import { filesUnder, isConverted, keyfileUri, readText, writeBackupKeyfile } from './folderConversion';
 

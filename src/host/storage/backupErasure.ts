@@ -18,7 +18,7 @@ import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { eraseFromLeftovers, readBackupCopy } from './leftoverErasure';
 import { readBackupFile, writeBackupFile } from './backupForms';
 import { notesFolder } from './layout';
-import { unpackNotes } from './notePack';
+import { unpackNotes } from './notePackCode';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

@@ -6,7 +6,7 @@ import { parseKeyfile } from '../encryption/keyWrapping';
 import { readBackupFile } from './backupForms';
 import { readStoredCopy, writeStoredCopy } from './dataFiles';
 import { notesFolder } from './layout';
-import { unpackNotes } from './notePack';
+import { unpackNotes } from './notePackCode';
 import { createPrivateFolder } from './permissions';
 
 const decoder = new TextDecoder();

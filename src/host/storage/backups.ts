@@ -36,7 +36,7 @@ import { changedNoteFiles, copiedSince, copyNoteFiles, noteFilesToCopy, uncopied
 import { withDataLock } from './dataLock';
 import { LockBusyError } from './fileLock';
 import { backupFolderFor, fileNameOf, notesFolder } from './layout';
-import { notePackStamp, PackUnderWay, readNotePack, readPackNames } from './notePack';
+import { notePackCode } from './notePackCode';
 import { createPrivateFolder } from './permissions';
 import type { DelegationStore } from './delegationStore';
 import type { NewerVersionGuard } from './newerVersionGuard';
@@ -301,7 +301,7 @@ export class BackupKeeper implements vscode.Disposable {
     // Many changed notes at once (a store filling in while it is open, from a sync tool, say) may
     // have no copy yet either: those are packed too.
     const manyChanged = dirtyNotes.length * 2 >= PACK_FROM_NOTE_FILES;
-    const packed = everything || manyChanged ? await readPackNames(target.backup) : undefined;
+    const packed = everything || manyChanged ? await notePackCode().readPackNames(target.backup) : undefined;
     let jobs: NoteFileJob[] = everything
       ? await noteFilesToCopy(backupNotes, this.sources.notes.all, previous?.completeAsOf, packed)
       : await changedNoteFiles(backupNotes, dirtyNotes, manyChanged ? packed : undefined);
@@ -360,7 +360,7 @@ export class BackupKeeper implements vscode.Disposable {
     await removeLeftoverTemps(target.backup, NOTE_PACK_FILE);
     const startedAt = Date.now();
     // Under the lock: a conversion in another window rewrites the backup folder too.
-    const { older, stamp } = await locked(async () => ({ older: carryOlder ? await readNotePack(target.backup) : undefined, stamp: await notePackStamp(target.backup) }));
+    const { older, stamp } = await locked(async () => ({ older: carryOlder ? await notePackCode().readNotePack(target.backup) : undefined, stamp: await notePackCode().notePackStamp(target.backup) }));
     if (carryOlder ? !older || older.stamp !== stamp : stamp !== undefined) {
       return false;
     }
@@ -368,7 +368,7 @@ export class BackupKeeper implements vscode.Disposable {
     const carried = new Set(older?.entries.map((entry) => entry.name));
     const names = fresh.filter((name) => !carried.has(name));
     // The older entries were read before: the pack is as old as they are (see PackWriter).
-    const pack = await PackUnderWay.begin(target.backup, Math.min(startedAt, older?.startedAt ?? startedAt));
+    const pack = await notePackCode().PackUnderWay.begin(target.backup, Math.min(startedAt, older?.startedAt ?? startedAt));
     let longestHold = 0;
     const step = (task: () => Promise<void>) =>
       locked(async () => {
@@ -395,7 +395,7 @@ export class BackupKeeper implements vscode.Disposable {
         }
         // Nor an older pack's notes that an erasure unpacked and deleted meanwhile; nor is a pack
         // another window wrote meanwhile replaced by one without its notes.
-        if ((await notePackStamp(target.backup)) !== stamp) {
+        if ((await notePackCode().notePackStamp(target.backup)) !== stamp) {
           throw new LockBusyError();
         }
         await pack.commit();

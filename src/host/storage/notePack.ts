@@ -5,14 +5,14 @@
  * form only. A single file in `notes/` is newer than the pack's entry of the same name and wins.
  *
  * Local files only (Node's fs): the pack is written where the backup is local, never elsewhere.
+ * Part of the pack bundle (dist/backupPack.js): the core reaches it through notePackCode.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { NOTE_PACK_FILE, tempName } from '../../shared/storageLayout';
+import { NOTE_PACK_FILE, NOTES_FOLDER, tempName } from '../../shared/storageLayout';
 import { flushToDisk } from './atomicFile';
-import { notesFolder } from './layout';
 import { PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry } from './notePackFormat';
 import { createPrivateFolder, PRIVATE_FILE_MODE } from './permissions';
 
@@ -223,7 +223,7 @@ export async function unpackNotes(backupFolder: vscode.Uri): Promise<Unpacked> {
   }
   const packPath = notePackUri(backupFolder).fsPath;
   const { entries, startedAt } = pack;
-  const notes = notesFolder(backupFolder);
+  const notes = vscode.Uri.joinPath(backupFolder, NOTES_FOLDER);
   await createPrivateFolder(notes);
   const written: string[] = [];
   let next = 0;

@@ -1,15 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { BackupPackDamaged } from '../../src/host/storage/backupFolders';
 import { BackupKeeper, type OpenBackup } from '../../src/host/storage/backups';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { backupFolderFor } from '../../src/host/storage/layout';
 import { NoteStore } from '../../src/host/storage/noteStore';
 import { readPackNames } from '../../src/host/storage/notePack';
 import { TeamStore } from '../../src/host/storage/teamStore';
-import { BACKUPS_FOLDER, NOTE_PACK_FILE, NOTES_FOLDER, noteBodyName, noteHeaderName, noteIdOfFile } from '../../src/shared/storageLayout';
+import { BACKUPS_FOLDER, NOTE_PACK_FILE, NOTES_FOLDER, noteBodyName, noteHeaderName, noteIdOfFile, tempName } from '../../src/shared/storageLayout';
 import { filesHolding, filesUnder } from './helpers';
 
 /**
@@ -120,8 +121,8 @@ describe('a first backup of a large store, packed', function () {
     assert.ok(singleCopies().includes(noteBodyName(grace[3]!)), 'the edited note is copied, as a file of its own');
     assert.ok(onlyTheEdited(), `only the edited note is copied: ${singleCopies().length} files`);
 
-    // A reload marks everything: the packed notes count as copied.
-    await keeper.follow(data, identity);
+    // A reload of the notes marks everything: the packed notes count as copied.
+    await notes.open(data);
     await keeper.flush();
     assert.ok(onlyTheEdited(), `the next load copies nothing the pack holds: ${singleCopies().length} files`);
 
@@ -155,12 +156,40 @@ describe('a first backup of a large store, packed', function () {
     }
   });
 
+  it('copies every note as a file of its own when the pack’s data is damaged, and restore brings them all back and says the pack did not read', async () => {
+    rmSync(backupFolder, { recursive: true, force: true });
+    await keeper.follow(data, identity);
+    await keeper.flush();
+    const packFile = path.join(backupFolder, NOTE_PACK_FILE);
+    assert.deepEqual(singleCopies(), [], 'packed at first');
+    // One flipped bit in the notes' data (not in the index, which still reads).
+    const bytes = readFileSync(packFile);
+    bytes[40] = bytes[40]! ^ 0x01;
+    writeFileSync(packFile, bytes);
+
+    // A reload of the notes: a pass over everything.
+    await notes.open(data);
+    await keeper.flush();
+    const noteFiles = readdirSync(dataNotes).filter((n) => noteIdOfFile(n) !== undefined);
+    assert.equal(singleCopies().length, noteFiles.length, 'a pack that does not verify counts nothing as copied');
+
+    const [backup] = await listed();
+    const into = vscode.Uri.file(path.join(root, `restored-${restores++}`));
+    mkdirSync(into.fsPath, { recursive: true });
+    await assert.rejects(keeper.restore(backup!, into), (error: unknown) => error instanceof BackupPackDamaged && error.copied >= noteFiles.length);
+    for (const name of noteFiles) {
+      assert.deepEqual(readFileSync(path.join(into.fsPath, NOTES_FOLDER, name)), readFileSync(path.join(dataNotes, name)), name);
+    }
+  });
+
   it('erasing a person leaves none of their notes or their name in any file of the backups, the pack included', async () => {
     rmSync(backupFolder, { recursive: true, force: true });
     await keeper.follow(data, identity);
     await keeper.flush();
     assert.ok(existsSync(path.join(backupFolder, NOTE_PACK_FILE)));
     assert.ok(filesHolding(backupFolder, adaText(5)).length > 0, 'the backup holds her notes before (the check can fail)');
+    // A pack a crashed window left half written, her notes in it.
+    writeFileSync(path.join(backupFolder, tempName(NOTE_PACK_FILE, 999_999, 'abcdef012345')), `${adaName}\n${adaText(5)}\n`);
 
     const ada = team.all.find((person) => person.name === adaName)!;
     const erased = await keeper.erasePerson(ada.id, adaName, adaNotes);

@@ -9,7 +9,7 @@ import type { EncryptionCommandResult } from '../../src/host/encryption/encrypti
 import type { MutationResult } from '../../src/host/storage/teamStore';
 import { isEnvelope } from '../../src/host/encryption/envelope';
 import { encodePack } from '../../src/host/storage/notePackFormat';
-import { BACKUPS_FOLDER, BACKUP_MANIFEST_FILE, ENCRYPTION_KEY_FILE, NOTE_PACK_FILE, NOTES_FOLDER, OTHER_BACKUPS_PENDING_FILE, TEAM_FILE, noteBodyName } from '../../src/shared/storageLayout';
+import { BACKUP_MANIFEST_FILE, BACKUPS_FOLDER, ENCRYPTION_KEY_FILE, NOTE_PACK_FILE, noteBodyName, NOTES_FOLDER, OTHER_BACKUPS_PENDING_FILE, TEAM_FILE, tempName } from '../../src/shared/storageLayout';
 import { activateTwoHats, eventually, filesHolding, filesUnder } from './helpers';
 
 function run(command: keyof typeof COMMANDS, args?: unknown): Thenable<EncryptionCommandResult | undefined> {
@@ -57,6 +57,8 @@ describe('encrypted at rest: older backup folders of a moved workspace', functio
     currentFolder = current;
     for (const folder of [current, oldFolder]) {
       writeFileSync(path.join(folder, NOTE_PACK_FILE), encodePack([{ name: packedNote, bytes: Buffer.from(`# Packed\n\n${sentinel} in a packed copy.\n`) }]));
+      // And one a crashed window left half written, under its temporary name: plain notes too.
+      writeFileSync(path.join(folder, tempName(NOTE_PACK_FILE, 999_999, 'abcdef012345')), `${sentinel} in an abandoned pack.\n`);
     }
   });
 

@@ -388,9 +388,11 @@ export class BackupKeeper implements vscode.Disposable {
         await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
       }
       await step(async () => {
-        // A note deleted meanwhile (a person erased in another window) must not come back in the pack.
+        // A note packed and deleted since (a person erased in another window) must not come back
+        // in the pack. Only those read into it: a name gone before it was read is not in it, and
+        // counting it would put the pass off again at every try while its id stays marked.
         const left = new Set(await readdir(notesFolder(target.data).fsPath));
-        if (names.some((name) => !left.has(name))) {
+        if (pack.names.some((name) => !left.has(name))) {
           throw new LockBusyError();
         }
         // Nor an older pack's notes that an erasure unpacked and deleted meanwhile; nor is a pack

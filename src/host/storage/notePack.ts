@@ -7,13 +7,13 @@
  * Local files only (Node's fs): the pack is written where the backup is local, never elsewhere.
  * Part of the pack bundle (dist/backupPack.js): the core reaches it through notePackCode.ts.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { NOTE_PACK_FILE, NOTES_FOLDER, tempName } from '../../shared/storageLayout';
 import { flushToDisk } from './atomicFile';
-import { PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry } from './notePackFormat';
+import { PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry, type PackLayout } from './notePackFormat';
 import { createPrivateFolder, PRIVATE_FILE_MODE } from './permissions';
 
 /** Source files read at once while packing: about Node's thread pool (4) twice over. */
@@ -60,12 +60,43 @@ export async function readPackNames(backupFolder: vscode.Uri): Promise<Set<strin
     const index = Buffer.alloc(layout.value.indexLength);
     const { bytesRead } = await handle.read(index, 0, index.length, layout.value.indexOffset);
     const entries = readPackIndex(layout.value, index.subarray(0, bytesRead));
-    return entries.ok ? new Set(entries.value.map((entry) => entry.name)) : undefined;
+    // A pack counts its notes as copied only once its data is seen whole: a damaged byte would
+    // otherwise have every pass leave those notes alone while restore refuses the pack.
+    return entries.ok && (await dataVerifies(handle, layout.value)) ? new Set(entries.value.map((entry) => entry.name)) : undefined;
   } catch {
     return undefined;
   } finally {
     await handle.close();
   }
+}
+
+/** Packs (by file: inode, size, time) whose data was hashed in this session, and what it showed. */
+const dataChecked = new Map<string, boolean>();
+
+/**
+ * Whether the pack's header and data hash to what its trailer says: read in chunks (never the
+ * whole pack in memory), once per pack file in a session (the pass at every start lists it).
+ */
+async function dataVerifies(handle: FileHandle, layout: PackLayout): Promise<boolean> {
+  const found = await handle.stat();
+  const key = `${found.ino}:${found.size}:${found.mtimeMs}`;
+  const known = dataChecked.get(key);
+  if (known !== undefined) {
+    return known;
+  }
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(1 << 20);
+  for (let at = 0; at < layout.indexOffset; ) {
+    const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, layout.indexOffset - at), at);
+    if (bytesRead === 0) {
+      break;
+    }
+    hash.update(chunk.subarray(0, bytesRead));
+    at += bytesRead;
+  }
+  const verifies = hash.digest().equals(layout.dataHash);
+  dataChecked.set(key, verifies);
+  return verifies;
 }
 
 /**
@@ -216,7 +247,7 @@ async function readWholePack(backupFolder: vscode.Uri): Promise<{ startedAt: num
  * name). The pack goes only once every entry is on disk, so a run cut short leaves the pack and
  * the next one carries on. Throws when a file cannot be written.
  */
-export async function unpackNotes(backupFolder: vscode.Uri): Promise<Unpacked> {
+export async function unpackNotes(backupFolder: vscode.Uri, whileRemoving: (remove: () => Promise<void>) => Promise<void> = (remove) => remove(), depth = 0): Promise<Unpacked> {
   const pack = await readWholePack(backupFolder);
   if (pack === 'none' || pack === 'damaged') {
     return pack;
@@ -256,12 +287,21 @@ export async function unpackNotes(backupFolder: vscode.Uri): Promise<Unpacked> {
   // Every entry on disk, and the folder's new names too, before the pack goes.
   await flushToDisk(written);
   await flushFolder(notes.fsPath);
-  await unlink(packPath).catch((error: unknown) => {
-    if (!isMissing(error)) {
-      throw error;
+  // Only the pack that was read goes: one renamed into place meanwhile by another window's pass
+  // is unpacked in turn (`whileRemoving` holds off such a rename while this one looks and deletes).
+  let replaced = false;
+  await whileRemoving(async () => {
+    if ((await notePackStamp(backupFolder)) !== pack.stamp) {
+      replaced = (await notePackStamp(backupFolder)) !== undefined;
+      return;
     }
+    await unlink(packPath).catch((error: unknown) => {
+      if (!isMissing(error)) {
+        throw error;
+      }
+    });
   });
-  return 'unpacked';
+  return replaced && depth < 3 ? unpackNotes(backupFolder, whileRemoving, depth + 1) : 'unpacked';
 }
 
 /** Gives `temp` the name `target` unless a file has it by now; true when it did. */

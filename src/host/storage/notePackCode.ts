@@ -4,6 +4,8 @@
  * goes over everything or many notes at once, so most sessions never load it.
  */
 import type * as vscode from 'vscode';
+import { NOTE_PACK_FILE } from '../../shared/storageLayout';
+import { removeLeftoverTemps } from './atomicFile';
 
 type NotePackModule = typeof import('../backupPackBundle');
 
@@ -18,6 +20,15 @@ export function notePackCode(): NotePackModule {
 }
 
 /** Unpacks a backup's pack into single files (notePack.ts `unpackNotes`). */
-export function unpackNotes(backupFolder: vscode.Uri): ReturnType<NotePackModule['unpackNotes']> {
-  return notePackCode().unpackNotes(backupFolder);
+export function unpackNotes(backupFolder: vscode.Uri, whileRemoving?: (remove: () => Promise<void>) => Promise<void>): ReturnType<NotePackModule['unpackNotes']> {
+  return notePackCode().unpackNotes(backupFolder, whileRemoving);
+}
+
+/**
+ * Deletes packs a crash left half written in a backup folder (never one a living window is
+ * writing): they hold copies of notes under a temporary name, which conversion and erasure pass
+ * over, so a plain or an erased person's note would stay in them for good.
+ */
+export async function removeAbandonedPacks(backupFolder: vscode.Uri): Promise<void> {
+  await removeLeftoverTemps(backupFolder, NOTE_PACK_FILE);
 }

@@ -112,11 +112,17 @@ async function restoreInto(context: RestoreContext, backup: StoredBackup): Promi
   try {
     copied = await context.backups.restore(backup, data);
   } catch (error) {
-    if (error instanceof RestoreRefused || error instanceof BackupPackDamaged) {
+    if (error instanceof RestoreRefused) {
       void vscode.window.showErrorMessage(error.message);
       return undefined;
     }
-    throw error;
+    if (!(error instanceof BackupPackDamaged)) {
+      throw error;
+    }
+    // What could be read is in the data folder now: shown, and the missing part said.
+    await context.reopen();
+    void vscode.window.showWarningMessage(error.message);
+    return error.copied;
   }
   await context.reopen();
   void vscode.window.showInformationMessage(

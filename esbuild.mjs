@@ -96,6 +96,14 @@ function copyFile(from, to) {
  * repository's root, matched by their start) fails the build, so a module with state is never
  * copied by accident. Shared modules other than those listed are pure, and copied.
  */
+/** Test bundles run the core's modules from source: the pack bundle is bundled in with them. */
+const packBundleFromSource = {
+  name: 'pack-bundle-from-source',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/backupPack\.js$/ }, () => ({ path: path.resolve('src/host/backupPackBundle.ts') }));
+  },
+};
+
 function coreModulesFor(ownModules) {
   const shared = new Set(
     [...readFileSync('src/host/coreModulesForBundles.ts', 'utf8').matchAll(/^\s*'(src\/[^']+)':/gm)].map((match) => match[1]),
@@ -159,7 +167,19 @@ const contexts = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', './formats.js', './encryption.js', './search.js'],
+    external: ['vscode', './formats.js', './encryption.js', './search.js', './backupPack.js'],
+  },
+  // Loaded by the core when a backup pass has many notes to copy or finds a note pack, and before
+  // a backup's notes are restored, erased from or converted (storage/notePackCode.ts).
+  {
+    ...common,
+    entryPoints: ['src/host/backupPackBundle.ts'],
+    outfile: 'dist/backupPack.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [coreModulesFor(['src/host/storage/notePack', 'src/host/backupPackBundle'])],
   },
   // Loaded by the core when a data folder shows signs of encryption at rest, or an encryption
   // command runs (encryption/encryptionOnDemand.ts): most workspaces never encrypt.
@@ -235,11 +255,11 @@ if (unitOnly) {
     // them searches.
     // Each suite is one bundle so that the modules it shares (the running VS Code, the browser)
     // exist once per lane, not once per test file.
-    { ...testCommon, entryPoints: ['test/host/suite.ts', 'test/host/index.ts'], outdir: 'out/test/host', external: ['vscode', 'mocha', './search.js', './encryption.js'] },
+    { ...testCommon, entryPoints: ['test/host/suite.ts', 'test/host/index.ts'], outdir: 'out/test/host', external: ['vscode', 'mocha', './search.js', './encryption.js'], plugins: [packBundleFromSource] },
     { ...testCommon, entryPoints: ['test/host/companion/main.ts'], outdir: 'out/test/host-companion', plugins: [copyFile('test/host/companion/package.json', 'out/test/host-companion/package.json')] },
     { ...testCommon, entryPoints: ['test/e2e/suite.ts'], outdir: 'out/test/e2e', external: ['mocha', 'playwright-core'] },
-    { ...testCommon, entryPoints: ['test/bench/run.ts'], outdir: 'out/test/bench', external: ['vscode', 'playwright-core', './search.js', './encryption.js'] },
-    { ...testCommon, entryPoints: ['test/faults/writer.ts', 'test/faults/stressWriter.ts', 'test/faults/conversionWriter.ts', 'test/faults/lane.ts'], outdir: 'out/test/faults', external: ['vscode', 'playwright-core', './search.js', './encryption.js'] },
+    { ...testCommon, entryPoints: ['test/bench/run.ts'], outdir: 'out/test/bench', external: ['vscode', 'playwright-core', './search.js', './encryption.js'], plugins: [packBundleFromSource] },
+    { ...testCommon, entryPoints: ['test/faults/writer.ts', 'test/faults/stressWriter.ts', 'test/faults/conversionWriter.ts', 'test/faults/lane.ts'], outdir: 'out/test/faults', external: ['vscode', 'playwright-core', './search.js', './encryption.js'], plugins: [packBundleFromSource] },
     {
       ...testCommon,
       entryPoints: ['test/harness/hostLane.ts', 'test/harness/start.ts', 'test/harness/laneReporter.ts'],

@@ -49,6 +49,8 @@ export const NO_FOLDER_DATA = 'no-folder';
 /** One folder per workspace, named after a hash of its storage path, each laid out like the data folder. */
 export const BACKUPS_FOLDER = 'backups';
 export const BACKUP_MANIFEST_FILE = 'backup.json';
+/** A backup folder's first copies of its note files, in one file (notePackFormat.ts); copies in `notes/` are newer. */
+export const NOTE_PACK_FILE = 'notes.pack';
 
 // ---- Ids ----
 

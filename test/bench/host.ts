@@ -5,7 +5,7 @@
  * Floors: activation and sidebar rendering against "Floor", an extension whose sidebar webview
  * shows one paragraph; work on 200 people and 10,000 notes against the same work on a small store.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/codeServer';
@@ -13,6 +13,8 @@ import { workspaceDataDir } from '../harness/dataDir';
 import { REPO_ROOT } from '../harness/paths';
 import { launchBrowser, openWorkbench, pickFromQuickInput, reloadWindow, runCommand, waitForEditorText } from '../harness/workbench';
 import { seedStorage } from './seed';
+import { PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, readPackIndex, readPackLayout } from '../../src/host/storage/notePackFormat';
+import { NOTE_PACK_FILE } from '../../src/shared/storageLayout';
 import { clickToFirstFrame, focusNoteEnd, keepFailureScreenshot, median, searchToResult, timed, typeAndSave, webviewFrame } from './hostSteps';
 
 /** Runs of each figure; the median is reported. Figures on this shared machine move by a third. */
@@ -139,19 +141,47 @@ export interface Session {
   laterBackup: number;
 }
 
+/** The names in a backup folder's note pack, read from its index as the extension does; none without one. */
+export function packedNames(backupFolder: string): string[] {
+  let fd: number;
+  try {
+    fd = openSync(path.join(backupFolder, NOTE_PACK_FILE), 'r');
+  } catch {
+    return [];
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const header = Buffer.alloc(PACK_HEADER_LENGTH);
+    const trailer = Buffer.alloc(PACK_TRAILER_LENGTH);
+    readSync(fd, header, 0, header.length, 0);
+    readSync(fd, trailer, 0, trailer.length, Math.max(0, size - PACK_TRAILER_LENGTH));
+    const layout = readPackLayout(header, trailer, size);
+    if (!layout.ok) {
+      return [];
+    }
+    const index = Buffer.alloc(layout.value.indexLength);
+    readSync(fd, index, 0, index.length, layout.value.indexOffset);
+    const entries = readPackIndex(layout.value, index);
+    return entries.ok ? entries.value.map((entry) => entry.name) : [];
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Waits for the backup the load of a store starts (a few seconds later, in the background) to be
  * written, so that it is measured on its own and not inside the figures that follow it.
  */
 export async function backupWritten(userDataDir: string, since: number, notes: number): Promise<number> {
   const backups = path.join(userDataDir, 'User', 'globalStorage', 'two-hats.two-hats', 'backups');
-  // Complete: every note and its header copied, and the manifest written after the load.
+  // Complete: every note and its header copied (as a file of its own or in the first backup's
+  // pack), and the manifest written after the load.
   const complete = () => {
     try {
       return readdirSync(backups).some(
         (name) =>
           (JSON.parse(readFileSync(path.join(backups, name, 'backup.json'), 'utf8')) as { savedAt: number }).savedAt >= since &&
-          readdirSync(path.join(backups, name, 'notes')).length >= 2 * notes,
+          new Set([...readdirSync(path.join(backups, name, 'notes')), ...packedNames(path.join(backups, name))]).size >= 2 * notes,
       );
     } catch {
       return false;

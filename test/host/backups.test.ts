@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
@@ -25,7 +25,8 @@ describe('the rolling backup of a workspace’s notes', () => {
   /** `<user data>/User/workspaceStorage/<id>/<extension>` → `<user data>/User/globalStorage/<extension>/backups`. */
   function backupCopyOf(noteId: string): string | undefined {
     const backups = path.join(folder.fsPath, '..', '..', '..', 'globalStorage', path.basename(folder.fsPath), BACKUPS_FOLDER);
-    for (const workspace of readdirSync(backups)) {
+    // Not there before the workspace's first backup (when this file runs first): no copy yet.
+    for (const workspace of existsSync(backups) ? readdirSync(backups) : []) {
       const copy = path.join(backups, workspace, NOTES_FOLDER, noteBodyName(noteId));
       try {
         statSync(copy);

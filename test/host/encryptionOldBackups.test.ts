@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/host/constants';
 import type { EncryptionCommandResult } from '../../src/host/encryption/encryptionCommands';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { BACKUPS_FOLDER, BACKUP_MANIFEST_FILE, ENCRYPTION_KEY_FILE, OTHER_BACKUPS_PENDING_FILE, TEAM_FILE } from '../../src/shared/storageLayout';
+import { isEnvelope } from '../../src/host/encryption/envelope';
+import { encodePack } from '../../src/host/storage/notePackFormat';
+import { BACKUP_MANIFEST_FILE, BACKUPS_FOLDER, ENCRYPTION_KEY_FILE, NOTE_PACK_FILE, noteBodyName, NOTES_FOLDER, OTHER_BACKUPS_PENDING_FILE, TEAM_FILE, tempName } from '../../src/shared/storageLayout';
 import { activateTwoHats, eventually, filesHolding, filesUnder } from './helpers';
 
 function run(command: keyof typeof COMMANDS, args?: unknown): Thenable<EncryptionCommandResult | undefined> {
@@ -23,6 +25,9 @@ describe('encrypted at rest: older backup folders of a moved workspace', functio
   let data: string;
   let globalStorage: string;
   let oldFolder: string | undefined;
+  let currentFolder: string | undefined;
+  /** A note whose backup copy is only in a pack (a first backup of a large store writes one). */
+  const packedNote = noteBodyName(`packed${stamp}`);
 
   before(async function () {
     this.timeout(150_000);
@@ -49,6 +54,12 @@ describe('encrypted at rest: older backup folders of a moved workspace', functio
     const manifest = JSON.parse(readFileSync(path.join(current, BACKUP_MANIFEST_FILE), 'utf8')) as Record<string, unknown>;
     writeFileSync(path.join(oldFolder, BACKUP_MANIFEST_FILE), JSON.stringify({ ...manifest, storagePath: `${String(manifest.storagePath)}-before-it-moved-${stamp}` }));
     assert.ok(readFileSync(path.join(oldFolder, TEAM_FILE)).includes(Buffer.from(sentinel)), 'the old backup holds the name in plain text (the check can fail)');
+    currentFolder = current;
+    for (const folder of [current, oldFolder]) {
+      writeFileSync(path.join(folder, NOTE_PACK_FILE), encodePack([{ name: packedNote, bytes: Buffer.from(`# Packed\n\n${sentinel} in a packed copy.\n`) }]));
+      // And one a crashed window left half written, under its temporary name: plain notes too.
+      writeFileSync(path.join(folder, tempName(NOTE_PACK_FILE, 999_999, 'abcdef012345')), `${sentinel} in an abandoned pack.\n`);
+    }
   });
 
   after(async function () {
@@ -60,12 +71,21 @@ describe('encrypted at rest: older backup folders of a moved workspace', functio
     if (oldFolder) {
       rmSync(oldFolder, { recursive: true, force: true });
     }
+    if (currentFolder) {
+      rmSync(path.join(currentFolder, NOTE_PACK_FILE), { force: true });
+      rmSync(path.join(currentFolder, NOTES_FOLDER, packedNote), { force: true });
+    }
   });
 
   it('after Encrypt My Notes, no file under global storage holds the name, and the old backup has the key file to restore with', async () => {
     assert.ok(oldFolder, 'the old backup was set up');
     assert.deepEqual(await run('encryptNotes', { passphrase }), { ok: true });
     assert.deepEqual(filesHolding(globalStorage, sentinel), [], 'no file in global storage holds the name');
+    for (const folder of [currentFolder!, oldFolder]) {
+      // The pack's copy is a file of its own again, encrypted under its own name: restorable with the passphrase.
+      assert.equal(existsSync(path.join(folder, NOTE_PACK_FILE)), false, 'the pack was unpacked');
+      assert.ok(isEnvelope(readFileSync(path.join(folder, NOTES_FOLDER, packedNote))), 'the packed note is encrypted as a file of its own');
+    }
     assert.ok(existsSync(path.join(oldFolder, ENCRYPTION_KEY_FILE)), 'the old backup has the wrapped key beside its copies');
     assert.equal(readFileSync(path.join(oldFolder, ENCRYPTION_KEY_FILE), 'utf8'), readFileSync(path.join(data, ENCRYPTION_KEY_FILE), 'utf8'));
   });

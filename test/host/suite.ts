@@ -39,6 +39,7 @@ import './encryptionOwnChange.test';
 import './backupPause.test';
 import './conversionRaces.test';
 import './backupInterrupted.test';
+import './backupPack.test';
 import './encryptionKeyfileMissing.test';
 import './backupForms.test';
 import './useCasesPeople.test';

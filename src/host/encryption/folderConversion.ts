@@ -17,6 +17,7 @@ import { canonicalName } from '../../shared/encryption/logicalNames';
 import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, NOTE_INDEX_FILE, OTHER_BACKUPS_PENDING_FILE, SEARCH_INDEX_FILE, TEMP_TAIL } from '../../shared/storageLayout';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
+import { removeAbandonedPacks, unpackNotes } from '../storage/notePackCode';
 import { createPrivateFolder } from '../storage/permissions';
 import { decryptFile, encryptFile, isEnvelope } from './envelope';
 import { journalUri, keyfileUri, readText } from './encryptionFiles';
@@ -62,6 +63,15 @@ export class FolderConversion implements ConversionIo {
 
   async listFiles(): Promise<string[]> {
     const { dataFolder, backupFolder } = this.options;
+    if (backupFolder) {
+      // The backup's pack (notePack.ts) holds copies bound to their own names: unpacked, each is
+      // converted as a file of its own. One that does not read, or cannot be unpacked (a full
+      // disk), is converted whole, as any file: a pack must never hold the conversion up for good.
+      await unpackNotes(backupFolder).catch(() => undefined);
+      // A pack a crash left half written holds plain copies under a temporary name, which the
+      // conversion passes over: gone before the backup is listed.
+      await removeAbandonedPacks(backupFolder);
+    }
     const names = (await filesUnder(dataFolder, '')).filter(isConverted);
     const backups = backupFolder ? (await filesUnder(backupFolder, '')).filter(isConverted) : [];
     return [...names.map((name) => DATA + name), ...backups.map((name) => BACKUP + name)];

@@ -17,6 +17,7 @@ import { parseBackupManifest, restoreCandidates, type BackupManifest, type Works
 import { canonicalName } from '../../shared/encryption/logicalNames';
 import { BACKUP_MANIFEST_FILE } from '../../shared/storageLayout';
 import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
+import { removeAbandonedPacks, unpackNotes } from '../storage/notePackCode';
 import { decryptFile, encryptFile, isEnvelope } from './envelope';
 import { filesUnder, isConverted, keyfileUri, readText, writeBackupKeyfile } from './folderConversion';
 
@@ -53,6 +54,10 @@ export async function encryptOtherBackupFolders(request: OtherBackupsRequest): P
       failed.push(folder.fsPath);
       continue;
     }
+    // Its pack's copies each bound to their own names (notePack.ts): unpacked first. A pack that
+    // does not read or unpack is encrypted whole below, as any file.
+    await unpackNotes(folder).catch(() => undefined);
+    await removeAbandonedPacks(folder);
     // A folder (or a part of one) that cannot be listed is not empty: it is said as failed, so
     // the marker stays and the user is told; what could be listed is encrypted all the same.
     const names = await filesUnder(folder, '', (unlisted) => failed.push(unlisted.fsPath));

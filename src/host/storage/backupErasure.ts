@@ -18,6 +18,9 @@ import { parseTeamFile, serializeTeamFile } from '../../shared/storedTeam';
 import { eraseFromLeftovers, readBackupCopy } from './leftoverErasure';
 import { readBackupFile, writeBackupFile } from './backupForms';
 import { notesFolder } from './layout';
+import { readBackupManifest } from './backupFolders';
+import { withDataLock } from './dataLock';
+import { removeAbandonedPacks, unpackNotes } from './notePackCode';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -54,6 +57,16 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
   for (const [folderName] of folders) {
     const folder = vscode.Uri.joinPath(root, folderName);
     const unreadable: Unreadable = { found: false };
+    // Notes in a pack are unpacked into single files first, so the pack never keeps theirs. One
+    // that does not read (or cannot be unpacked) may hold their notes: the backup is not cleaned.
+    // The pack is removed under the lock of the data folder this backup is written from: a window
+    // of that workspace renames a new pack into place under that lock, after checking the old
+    // one is still there, and must never put back notes unpacked here and deleted below.
+    if ((await unpackNotes(folder, (remove) => underItsDataLock(folder, remove)).catch(() => 'damaged' as const)) === 'damaged') {
+      unreadable.found = true;
+    }
+    // A pack a crash left half written may hold their notes too.
+    await removeAbandonedPacks(folder);
     const notes = await eraseNotes(notesFolder(folder), personId, new Set(noteIds), unreadable, notDeleted);
     const people = await rewrite(unreadable, vscode.Uri.joinPath(folder, TEAM_FILE), (text) => {
       const parsed = parseTeamFile(text);
@@ -78,6 +91,18 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
     }
   }
   return { touched, notCleaned, notDeleted: notDeleted.count };
+}
+
+/**
+ * Runs `task` under the data lock of the folder the backup `folder` is written from (its
+ * manifest says which, read in its own form), when that folder is on this machine; without a lock
+ * otherwise (no window writes a backup whose data folder is gone).
+ */
+async function underItsDataLock<T>(folder: vscode.Uri, task: () => Promise<T>): Promise<T> {
+  const manifest = await readBackupManifest(folder);
+  const dataFolder = manifest ? vscode.Uri.file(manifest.storagePath) : undefined;
+  const exists = dataFolder !== undefined && (await vscode.workspace.fs.stat(dataFolder).then(() => true, () => false));
+  return exists ? withDataLock(dataFolder, task) : task();
 }
 
 /**

@@ -6,6 +6,7 @@ import { parseKeyfile } from '../encryption/keyWrapping';
 import { readBackupFile } from './backupForms';
 import { readStoredCopy, writeStoredCopy } from './dataFiles';
 import { notesFolder } from './layout';
+import { unpackNotes } from './notePackCode';
 import { createPrivateFolder } from './permissions';
 
 const decoder = new TextDecoder();
@@ -57,6 +58,18 @@ export async function listBackups(root: vscode.Uri): Promise<StoredBackup[]> {
   return backups.sort((a, b) => savedAtOf(b) - savedAtOf(a));
 }
 
+/**
+ * A backup whose pack does not read (damaged, or written by a newer Two Hats): what it holds as
+ * single files (notes backed up after the pack, the team, the delegation) was restored all the
+ * same, `copied` files; the notes only in the pack were not.
+ */
+export class BackupPackDamaged extends Error {
+  constructor(readonly copied: number) {
+    super(vscode.l10n.t('Restored what the backup holds file by file; the file holding the rest of its notes could not be read (damaged, or from a newer Two Hats), so some notes may be missing.'));
+    this.name = 'BackupPackDamaged';
+  }
+}
+
 /** A restore that would mix two keys in one folder: nothing was copied. */
 export class RestoreRefused extends Error {
   constructor() {
@@ -79,6 +92,9 @@ export async function restoreBackupInto(backup: StoredBackup, into: vscode.Uri):
   if (keyHere !== undefined && keyHere !== (await keyIdInBackup(backup.folder))) {
     throw new RestoreRefused();
   }
+  // A first backup of many notes keeps them in one pack: back to single files first, then it
+  // is copied like any other. One that does not read leaves its notes out, and says so after.
+  const packDamaged = (await unpackNotes(backup.folder)) === 'damaged';
   let copied = 0;
   const copy = async (from: vscode.Uri, to: vscode.Uri) => {
     const bytes = await readStoredCopy(from);
@@ -98,6 +114,9 @@ export async function restoreBackupInto(backup: StoredBackup, into: vscode.Uri):
   const entries = await vscode.workspace.fs.readDirectory(notesFrom).then(undefined, () => [] as [string, vscode.FileType][]);
   for (const [name] of entries.filter(([n, type]) => type === vscode.FileType.File && noteIdOfFile(n) !== undefined)) {
     await copy(vscode.Uri.joinPath(notesFrom, name), vscode.Uri.joinPath(notesTo, name));
+  }
+  if (packDamaged) {
+    throw new BackupPackDamaged(copied);
   }
   return copied;
 }

@@ -9,9 +9,9 @@
  * yielded to between stretches. New copies are flushed to disk together at the end of the pass,
  * before the pass is recorded as complete.
  */
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { noteBodyName, noteHeaderName } from '../../shared/storageLayout';
+import { noteBodyName, noteHeaderName, noteIdOfFile } from '../../shared/storageLayout';
 import { copyNewFile, flushToDisk } from './atomicFile';
 
 /** Copies in flight at once: about Node's thread pool (4) twice over. */
@@ -28,17 +28,20 @@ export interface NoteFileJob {
 /**
  * The note files a pass over everything copies. With `completeAsOf` (when the last complete pass
  * began), a copy of a note unchanged since then is left alone; without it every copy is compared.
+ * A name in the backup's pack (`packed`, notePack.ts) has a copy: a note changed since is copied
+ * again as a single file, which is newer than the pack's and wins over it.
  */
 export async function noteFilesToCopy(
   backupNotes: vscode.Uri,
   notes: readonly { id: string; updatedAt: number }[],
   completeAsOf: number | undefined,
+  packed: ReadonlySet<string> = new Set(),
 ): Promise<NoteFileJob[]> {
   const copied = await listNames(backupNotes);
   const jobs: NoteFileJob[] = [];
   for (const note of notes) {
     for (const name of [noteBodyName(note.id), noteHeaderName(note.id)]) {
-      if (!copied.has(name)) {
+      if (!copied.has(name) && !packed.has(name)) {
         jobs.push({ name, kind: 'new' });
       } else if (completeAsOf === undefined || note.updatedAt >= completeAsOf) {
         // Most were copied a few seconds after they changed; compare with the copy to be sure.
@@ -47,6 +50,28 @@ export async function noteFilesToCopy(
     }
   }
   return jobs;
+}
+
+/**
+ * The files of notes that changed: each replaces its copy. With `packed` (the names in the
+ * backup's pack), a file with no copy at all, single or packed, is `new` (it may go into a pack).
+ */
+export async function changedNoteFiles(backupNotes: vscode.Uri, ids: readonly string[], packed: ReadonlySet<string> | undefined): Promise<NoteFileJob[]> {
+  const copied = packed ? await listNames(backupNotes) : new Set<string>();
+  return ids.flatMap((id) =>
+    [noteBodyName(id), noteHeaderName(id)].map((name) => ({ name, kind: packed && !copied.has(name) && !packed.has(name) ? ('new' as const) : ('replace' as const) })),
+  );
+}
+
+/**
+ * Note files in the data folder (local) with no copy, single or packed, and no job yet: notes the
+ * store has not read in yet. Each is a `new` job.
+ */
+export async function uncopiedNoteFiles(dataNotes: vscode.Uri, backupNotes: vscode.Uri, packed: ReadonlySet<string>, jobs: readonly NoteFileJob[]): Promise<NoteFileJob[]> {
+  const there = await readdir(dataNotes.fsPath).catch(() => [] as string[]);
+  const copied = await listNames(backupNotes);
+  const planned = new Set(jobs.map((job) => job.name));
+  return there.filter((name) => noteIdOfFile(name) !== undefined && !copied.has(name) && !packed.has(name) && !planned.has(name)).map((name) => ({ name, kind: 'new' as const }));
 }
 
 async function listNames(folder: vscode.Uri): Promise<Set<string>> {

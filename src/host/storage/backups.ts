@@ -12,16 +12,17 @@
  * reach the backup, nor damage to the backup the note. Backups hold the stored bytes as they are
  * (encrypted when the data is), so no copy needs the codec.
  */
+import { readdir } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { describeBackup, restoreCandidates, serializeBackupManifest, type BackupManifest, type WorkspaceIdentity } from '../../shared/backups';
 import {
   BACKED_UP_FILES,
   BACKUP_MANIFEST_FILE,
   DELEGATION_FILE,
+  ENCRYPTION_JOURNAL_FILE,
+  NOTE_PACK_FILE,
   fileStamp,
   keptBeforeSetAsideName,
-  noteBodyName,
-  noteHeaderName,
   ENCRYPTION_KEY_FILE,
   TEAM_FILE,
   type BackedUpFile,
@@ -30,11 +31,12 @@ import { parseKeyfile } from '../encryption/keyWrapping';
 import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
 import { listBackups, readBackupManifest, restoreBackupInto, type OpenBackup, type StoredBackup } from './backupFolders';
 import { erasePersonFromBackups, type BackupErasure } from './backupErasure';
-import { copyFileAtomic } from './atomicFile';
-import { copiedSince, copyNoteFiles, noteFilesToCopy, type NoteFileJob } from './backupNoteCopies';
+import { copyFileAtomic, removeLeftoverTemps } from './atomicFile';
+import { changedNoteFiles, copiedSince, copyNoteFiles, noteFilesToCopy, uncopiedNoteFiles, type NoteFileJob } from './backupNoteCopies';
 import { withDataLock } from './dataLock';
 import { LockBusyError } from './fileLock';
 import { backupFolderFor, fileNameOf, notesFolder } from './layout';
+import { notePackCode } from './notePackCode';
 import { createPrivateFolder } from './permissions';
 import type { DelegationStore } from './delegationStore';
 import type { NewerVersionGuard } from './newerVersionGuard';
@@ -50,6 +52,19 @@ const BACKUP_DELAY_MS = 2000;
 const NOTE_FILES_PER_LOCKED_STEP = 256;
 /** Longer than a waiting save's longest poll early on (fileLock.ts), short beside a step. */
 const PAUSE_BETWEEN_LOCKED_STEPS_MS = 30;
+/**
+ * A first backup with at least this many note files to copy writes them into one pack
+ * (notePack.ts) instead of a file each: creating twenty thousand small files was most of the
+ * thirteen seconds a first backup of ten thousand notes took (issue #15). Below it single copies
+ * cost milliseconds, and keep the backup in its plainest form.
+ */
+const PACK_FROM_NOTE_FILES = 200;
+/**
+ * Note files read into the pack under one hold of the data lock. Reads must be under the lock
+ * (Encrypt My Notes in another window rewrites the data folder), and one hold for all of them
+ * would keep a save in another window waiting for seconds: in steps, each a fraction of a second.
+ */
+const NOTE_FILES_PER_PACK_STEP = 2048;
 
 export interface BackupSources {
   readonly team: TeamStore;
@@ -281,9 +296,26 @@ export class BackupKeeper implements vscode.Disposable {
     // that changed since the last complete pass began, or whose copy is missing: one listing of
     // the backup instead of two stats per file. A backup from before that was recorded is checked
     // file by file, once.
-    const jobs: NoteFileJob[] = everything
-      ? await noteFilesToCopy(backupNotes, this.sources.notes.all, previous?.completeAsOf)
-      : dirtyNotes.flatMap((id) => [noteBodyName(id), noteHeaderName(id)].map((name) => ({ name, kind: 'replace' as const })));
+    // The pack's names are read before the folder is listed: an unpacking in between (restore,
+    // erasure) deletes the pack only once its files are in the folder, so no copy is missed.
+    // Many changed notes at once (a store filling in while it is open, from a sync tool, say) may
+    // have no copy yet either: those are packed too.
+    const manyChanged = dirtyNotes.length * 2 >= PACK_FROM_NOTE_FILES;
+    const packed = everything || manyChanged ? await notePackCode().readPackNames(target.backup) : undefined;
+    let jobs: NoteFileJob[] = everything
+      ? await noteFilesToCopy(backupNotes, this.sources.notes.all, previous?.completeAsOf, packed)
+      : await changedNoteFiles(backupNotes, dirtyNotes, manyChanged ? packed : undefined);
+    // A store without an index, or changed outside Two Hats, fills in over seconds as it checks
+    // the note files: their files are backed up all the same, found in the data folder.
+    if (everything && packed !== undefined && target.data.scheme === 'file') {
+      jobs = [...jobs, ...(await uncopiedNoteFiles(notesFolder(target.data), backupNotes, packed, jobs))];
+    }
+    // Many files with no copy yet (none single, none in a pack that reads): one pack holds them,
+    // with what an older pack held. The rest are copied file by file.
+    const fresh = jobs.filter((job) => job.kind === 'new').map((job) => job.name);
+    if (packed !== undefined && fresh.length >= PACK_FROM_NOTE_FILES && target.data.scheme === 'file' && target.backup.scheme === 'file' && (await this.writePack(target, fresh, packed.size > 0))) {
+      jobs = jobs.filter((job) => job.kind !== 'new');
+    }
     for (let i = 0; i < jobs.length; i += NOTE_FILES_PER_LOCKED_STEP) {
       await locked(() => copyNoteFiles(jobs.slice(i, i + NOTE_FILES_PER_LOCKED_STEP), notesFolder(target.data), backupNotes, copyUri));
       // The lock is not fair: a save waiting for it polls, and must find it free between two steps.
@@ -311,6 +343,73 @@ export class BackupKeeper implements vscode.Disposable {
     });
   }
 
+  /**
+   * Writes the first copies of the note files into one pack, in locked steps. The pack is built
+   * under a temporary name across the steps, so the data folder's form is checked at each: a
+   * conversion in another window between two steps would leave a pack of plain and encrypted
+   * copies, a plain note in a backup just encrypted. Then the pack is abandoned and the pass tried
+   * again later. False when a conversion is unfinished (its journal is there), or the older pack
+   * to carry over does not read or changed since it was listed: copied file by file then.
+   */
+  private async writePack(target: NonNullable<BackupKeeper['current']>, fresh: readonly string[], carryOlder: boolean): Promise<boolean> {
+    const locked = <T>(task: () => Promise<T>) => withDataLock(target.data, task);
+    const form = await locked(() => dataFolderForm(target.data));
+    if (form === undefined) {
+      return false;
+    }
+    await removeLeftoverTemps(target.backup, NOTE_PACK_FILE);
+    const startedAt = Date.now();
+    // Under the lock: a conversion in another window rewrites the backup folder too.
+    const { older, stamp } = await locked(async () => ({ older: carryOlder ? await notePackCode().readNotePack(target.backup) : undefined, stamp: await notePackCode().notePackStamp(target.backup) }));
+    if (carryOlder ? !older || older.stamp !== stamp : stamp !== undefined) {
+      return false;
+    }
+    // A pack written meanwhile by another window of the workspace may hold some of them already.
+    const carried = new Set(older?.entries.map((entry) => entry.name));
+    const names = fresh.filter((name) => !carried.has(name));
+    // The older entries were read before: the pack is as old as they are (see PackWriter).
+    const pack = await notePackCode().PackUnderWay.begin(target.backup, Math.min(startedAt, older?.startedAt ?? startedAt));
+    let longestHold = 0;
+    const step = (task: () => Promise<void>) =>
+      locked(async () => {
+        const began = Date.now();
+        if ((await dataFolderForm(target.data)) !== form) {
+          throw new LockBusyError();
+        }
+        await task();
+        longestHold = Math.max(longestHold, Date.now() - began);
+      });
+    try {
+      if (older) {
+        await step(() => pack.carry(older.entries));
+      }
+      for (let i = 0; i < names.length; i += NOTE_FILES_PER_PACK_STEP) {
+        await step(() => pack.add(notesFolder(target.data), names.slice(i, i + NOTE_FILES_PER_PACK_STEP)));
+        await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
+      }
+      await step(async () => {
+        // A note packed and deleted since (a person erased in another window) must not come back
+        // in the pack. Only those read into it: a name gone before it was read is not in it, and
+        // counting it would put the pass off again at every try while its id stays marked.
+        const left = new Set(await readdir(notesFolder(target.data).fsPath));
+        if (pack.names.some((name) => !left.has(name))) {
+          throw new LockBusyError();
+        }
+        // Nor an older pack's notes that an erasure unpacked and deleted meanwhile; nor is a pack
+        // another window wrote meanwhile replaced by one without its notes.
+        if ((await notePackCode().notePackStamp(target.backup)) !== stamp) {
+          throw new LockBusyError();
+        }
+        await pack.commit();
+      });
+    } catch (error) {
+      await pack.abandon();
+      throw error;
+    }
+    this.log.info(`Backup: ${pack.count} note files packed in ${Date.now() - startedAt} ms, the data lock held at most ${longestHold} ms at a time.`);
+    return true;
+  }
+
   /** Moves the backup copy of a file that was set aside to a name no later backup writes. */
   private async keepGoodCopy(copy: vscode.Uri): Promise<void> {
     const name = fileNameOf(copy);
@@ -327,6 +426,18 @@ export class BackupKeeper implements vscode.Disposable {
   private readManifest(folder: vscode.Uri): Promise<BackupManifest | undefined> {
     return readBackupManifest(folder);
   }
+}
+
+/**
+ * The data folder's form as far as a pack must know it: its key file as stored. Undefined while a
+ * conversion is unfinished (its journal is there): the folder is then of two forms at once.
+ */
+async function dataFolderForm(data: vscode.Uri): Promise<string | undefined> {
+  if ((await readStoredCopy(vscode.Uri.joinPath(data, ENCRYPTION_JOURNAL_FILE))) !== undefined) {
+    return undefined;
+  }
+  const keyfile = await readStoredCopy(vscode.Uri.joinPath(data, ENCRYPTION_KEY_FILE));
+  return keyfile ? Buffer.from(keyfile).toString('base64') : 'plain';
 }
 
 export { describeBackup };

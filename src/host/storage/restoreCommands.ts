@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { MEMENTO_KEYS } from '../../shared/storageLayout';
 import type { CommandArgs } from '../commands/commandArgs';
 import type { SomeCommandHandlers } from '../commands/commandTable';
-import { RestoreRefused } from './backupFolders';
+import { BackupPackDamaged, RestoreRefused } from './backupFolders';
 import { describeBackup, workspaceIdentity, type BackupKeeper, type BackupSources, type StoredBackup } from './backups';
 
 const DECLINED_KEY = MEMENTO_KEYS.restoreDeclined;
@@ -116,7 +116,13 @@ async function restoreInto(context: RestoreContext, backup: StoredBackup): Promi
       void vscode.window.showErrorMessage(error.message);
       return undefined;
     }
-    throw error;
+    if (!(error instanceof BackupPackDamaged)) {
+      throw error;
+    }
+    // What could be read is in the data folder now: shown, and the missing part said.
+    await context.reopen();
+    void vscode.window.showWarningMessage(error.message);
+    return error.copied;
   }
   await context.reopen();
   void vscode.window.showInformationMessage(

@@ -1,0 +1,339 @@
+/**
+ * A backup folder's note pack on disk (format in notePackFormat.ts): written by the first backup
+ * pass of a large store, listed by later passes, and unpacked into single files before anything
+ * else reads or changes the backup's notes (restore, erasure, encryption), so that code sees one
+ * form only. A single file in `notes/` is newer than the pack's entry of the same name and wins.
+ *
+ * Local files only (Node's fs): the pack is written where the backup is local, never elsewhere.
+ * Part of the pack bundle (dist/backupPack.js): the core reaches it through notePackCode.ts.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { link, open, readFile, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { NOTE_PACK_FILE, NOTES_FOLDER, tempName } from '../../shared/storageLayout';
+import { flushToDisk } from './atomicFile';
+import { PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry, type PackLayout } from './notePackFormat';
+import { createPrivateFolder, PRIVATE_FILE_MODE } from './permissions';
+
+/** Source files read at once while packing: about Node's thread pool (4) twice over. */
+const IN_FLIGHT = 8;
+
+export function notePackUri(backupFolder: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(backupFolder, NOTE_PACK_FILE);
+}
+
+function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), tempName(path.basename(target), process.pid, randomBytes(6).toString('hex')));
+}
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+/**
+ * The names in a backup's pack, read from its index alone (two small reads, not the pack's
+ * megabytes); an empty set when there is no pack, undefined when there is one that does not read.
+ */
+export async function readPackNames(backupFolder: vscode.Uri): Promise<Set<string> | undefined> {
+  if (backupFolder.scheme !== 'file') {
+    return new Set();
+  }
+  let handle: FileHandle;
+  try {
+    handle = await open(notePackUri(backupFolder).fsPath, 'r');
+  } catch (error) {
+    return isMissing(error) ? new Set() : undefined;
+  }
+  try {
+    const size = (await handle.stat()).size;
+    if (size < PACK_HEADER_LENGTH + PACK_TRAILER_LENGTH) {
+      return undefined;
+    }
+    const header = Buffer.alloc(PACK_HEADER_LENGTH);
+    const trailer = Buffer.alloc(PACK_TRAILER_LENGTH);
+    await handle.read(header, 0, header.length, 0);
+    await handle.read(trailer, 0, trailer.length, size - PACK_TRAILER_LENGTH);
+    const layout = readPackLayout(header, trailer, size);
+    if (!layout.ok) {
+      return undefined;
+    }
+    // Bounded by the file's real size: the layout pins the index inside it.
+    const index = Buffer.alloc(layout.value.indexLength);
+    const { bytesRead } = await handle.read(index, 0, index.length, layout.value.indexOffset);
+    const entries = readPackIndex(layout.value, index.subarray(0, bytesRead));
+    // A pack counts its notes as copied only once its data is seen whole: a damaged byte would
+    // otherwise have every pass leave those notes alone while restore refuses the pack.
+    return entries.ok && (await dataVerifies(handle, layout.value)) ? new Set(entries.value.map((entry) => entry.name)) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Packs (by file: inode, size, time) whose data was hashed in this session, and what it showed. */
+const dataChecked = new Map<string, boolean>();
+
+/**
+ * Whether the pack's header and data hash to what its trailer says: read in chunks (never the
+ * whole pack in memory), once per pack file in a session (the pass at every start lists it).
+ */
+async function dataVerifies(handle: FileHandle, layout: PackLayout): Promise<boolean> {
+  const found = await handle.stat();
+  const key = `${found.ino}:${found.size}:${found.mtimeMs}`;
+  const known = dataChecked.get(key);
+  if (known !== undefined) {
+    return known;
+  }
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(1 << 20);
+  for (let at = 0; at < layout.indexOffset; ) {
+    const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, layout.indexOffset - at), at);
+    if (bytesRead === 0) {
+      break;
+    }
+    hash.update(chunk.subarray(0, bytesRead));
+    at += bytesRead;
+  }
+  const verifies = hash.digest().equals(layout.dataHash);
+  dataChecked.set(key, verifies);
+  return verifies;
+}
+
+/**
+ * A pack being written under a temporary name beside its target: `add` appends note files read
+ * from the data folder, `commit` writes the index, flushes and renames it into place. Until then
+ * no reader sees it; a crash leaves only a temporary file (removed as abandoned by a later pass).
+ */
+export class PackUnderWay {
+  private closed = false;
+
+  private constructor(
+    private readonly writer: PackWriter,
+    private readonly handle: FileHandle,
+    private readonly temp: string,
+    private readonly target: string,
+  ) {}
+
+  /** `startedAt`: before the first note file is read (see `packHeader`). */
+  static async begin(backupFolder: vscode.Uri, startedAt: number): Promise<PackUnderWay> {
+    const target = notePackUri(backupFolder).fsPath;
+    const temp = tempPathFor(target);
+    const handle = await open(temp, 'wx', PRIVATE_FILE_MODE);
+    const writer = new PackWriter(startedAt);
+    const pack = new PackUnderWay(writer, handle, temp, target);
+    try {
+      await handle.write(writer.header);
+    } catch (error) {
+      await pack.abandon();
+      throw error;
+    }
+    return pack;
+  }
+
+  get count(): number {
+    return this.writer.count;
+  }
+
+  /** The names added so far. */
+  get names(): readonly string[] {
+    return this.writer.names;
+  }
+
+  /** Appends entries of an older pack (already read and checked). */
+  async carry(entries: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
+    await this.handle.write(Buffer.concat(entries.map(({ name, bytes }) => this.writer.add(name, bytes))));
+  }
+
+  /** Reads these note files (a few at a time) and appends their stored bytes; a file gone since is left out. */
+  async add(fromNotes: vscode.Uri, names: readonly string[]): Promise<void> {
+    const read: (Buffer | undefined)[] = new Array(names.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < names.length) {
+        const i = next++;
+        read[i] = await readFile(path.join(fromNotes.fsPath, names[i]!)).catch((error: unknown) => {
+          if (isMissing(error)) {
+            return undefined;
+          }
+          throw error;
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, names.length) }, worker));
+    const parts: Uint8Array[] = [];
+    names.forEach((name, i) => {
+      const bytes = read[i];
+      if (bytes) {
+        parts.push(this.writer.add(name, bytes));
+      }
+    });
+    await this.handle.write(Buffer.concat(parts));
+  }
+
+  /** Writes the index, flushes the pack to disk and renames it over any older one. */
+  async commit(): Promise<void> {
+    try {
+      await this.handle.write(this.writer.finish());
+      // On disk before the rename: a power cut must not leave the pack's name on empty blocks.
+      await this.handle.sync();
+      await this.close();
+      await rename(this.temp, this.target);
+    } catch (error) {
+      await this.abandon();
+      throw error;
+    }
+  }
+
+  /** Drops the temporary file; nothing under the pack's name changes. */
+  async abandon(): Promise<void> {
+    await this.close().catch(() => undefined);
+    await unlink(this.temp).catch(() => undefined);
+  }
+
+  private async close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      await this.handle.close();
+    }
+  }
+}
+
+/** `none`: no pack. `unpacked`: its notes are single files now and it is gone. `damaged`: it does not read and was left as it is. */
+export type Unpacked = 'none' | 'unpacked' | 'damaged';
+
+/**
+ * A backup's whole pack, checked, and its `stamp` (see `notePackStamp`); undefined when there is
+ * none or it does not read.
+ */
+export async function readNotePack(backupFolder: vscode.Uri): Promise<{ startedAt: number; entries: PackEntry[]; stamp: string } | undefined> {
+  const read = await readWholePack(backupFolder).catch(() => undefined);
+  return read === undefined || read === 'none' || read === 'damaged' ? undefined : read;
+}
+
+/** Which file the pack is now (inode, size, time): another one when it was unpacked or rewritten since. */
+export async function notePackStamp(backupFolder: vscode.Uri): Promise<string | undefined> {
+  const found = await stat(notePackUri(backupFolder).fsPath).catch(() => undefined);
+  return found && `${found.ino}:${found.size}:${found.mtimeMs}`;
+}
+
+async function readWholePack(backupFolder: vscode.Uri): Promise<{ startedAt: number; entries: PackEntry[]; stamp: string } | 'none' | 'damaged'> {
+  if (backupFolder.scheme !== 'file') {
+    return 'none';
+  }
+  const packPath = notePackUri(backupFolder).fsPath;
+  let bytes: Buffer;
+  let stamp: string | undefined;
+  try {
+    stamp = await notePackStamp(backupFolder);
+    // A Buffer holds at most this much; a pack this large is not one this version wrote.
+    if ((await stat(packPath)).size > 0x7fff_ffff) {
+      return 'damaged';
+    }
+    bytes = await readFile(packPath);
+  } catch (error) {
+    if (isMissing(error)) {
+      return 'none';
+    }
+    throw error;
+  }
+  const pack = readPack(bytes);
+  return pack.ok && stamp !== undefined ? { ...pack.value, stamp } : 'damaged';
+}
+
+/**
+ * Turns a backup's pack back into single files in its `notes/`, then deletes it. A name that is
+ * already a single file keeps that file (newer than the pack); a file written there meanwhile by a
+ * backup pass is never overwritten (each entry is linked into place, which fails on an existing
+ * name). The pack goes only once every entry is on disk, so a run cut short leaves the pack and
+ * the next one carries on. Throws when a file cannot be written.
+ */
+export async function unpackNotes(backupFolder: vscode.Uri, whileRemoving: (remove: () => Promise<void>) => Promise<void> = (remove) => remove(), depth = 0): Promise<Unpacked> {
+  const pack = await readWholePack(backupFolder);
+  if (pack === 'none' || pack === 'damaged') {
+    return pack;
+  }
+  const packPath = notePackUri(backupFolder).fsPath;
+  const { entries, startedAt } = pack;
+  const notes = vscode.Uri.joinPath(backupFolder, NOTES_FOLDER);
+  await createPrivateFolder(notes);
+  const written: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) {
+      const entry = entries[next++]!;
+      const target = path.join(notes.fsPath, entry.name);
+      if (await stat(target).then(() => true, (error: unknown) => !isMissing(error))) {
+        continue;
+      }
+      const temp = tempPathFor(target);
+      try {
+        const handle = await open(temp, 'wx', PRIVATE_FILE_MODE);
+        try {
+          await handle.writeFile(entry.bytes);
+        } finally {
+          await handle.close();
+        }
+        // The copy is as old as the pack: a note changed after it was packed is copied again.
+        await utimes(temp, startedAt / 1000, startedAt / 1000);
+        if (await putInPlace(temp, target)) {
+          written.push(target);
+        }
+      } finally {
+        await unlink(temp).catch(() => undefined);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, entries.length) }, worker));
+  // Every entry on disk, and the folder's new names too, before the pack goes.
+  await flushToDisk(written);
+  await flushFolder(notes.fsPath);
+  // Only the pack that was read goes: one renamed into place meanwhile by another window's pass
+  // is unpacked in turn (`whileRemoving` holds off such a rename while this one looks and deletes).
+  let replaced = false;
+  await whileRemoving(async () => {
+    if ((await notePackStamp(backupFolder)) !== pack.stamp) {
+      replaced = (await notePackStamp(backupFolder)) !== undefined;
+      return;
+    }
+    await unlink(packPath).catch((error: unknown) => {
+      if (!isMissing(error)) {
+        throw error;
+      }
+    });
+  });
+  return replaced && depth < 3 ? unpackNotes(backupFolder, whileRemoving, depth + 1) : 'unpacked';
+}
+
+/** Gives `temp` the name `target` unless a file has it by now; true when it did. */
+async function putInPlace(temp: string, target: string): Promise<boolean> {
+  try {
+    await link(temp, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      return false;
+    }
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') {
+      throw error;
+    }
+  }
+  // A disk without hard links (FAT): a rename, after a last look.
+  if (await stat(target).then(() => true, (error: unknown) => !isMissing(error))) {
+    return false;
+  }
+  await rename(temp, target);
+  return true;
+}
+
+async function flushFolder(folder: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch {
+    // Not every system opens a folder for flushing (Windows); each file is flushed all the same.
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,213 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { BackupPackDamaged } from '../../src/host/storage/backupFolders';
+import { BackupKeeper, type OpenBackup } from '../../src/host/storage/backups';
+import { DelegationStore } from '../../src/host/storage/delegationStore';
+import { backupFolderFor } from '../../src/host/storage/layout';
+import { NoteStore } from '../../src/host/storage/noteStore';
+import { readPackNames } from '../../src/host/storage/notePack';
+import { TeamStore } from '../../src/host/storage/teamStore';
+import { BACKUPS_FOLDER, NOTE_PACK_FILE, NOTES_FOLDER, noteBodyName, noteHeaderName, noteIdOfFile, tempName } from '../../src/shared/storageLayout';
+import { filesHolding, filesUnder } from './helpers';
+
+/**
+ * The first backup of a large store writes its note copies into one pack (issue #15). What the
+ * user relies on stays: restore brings every note back byte for byte, a later edit is backed up
+ * and restored in its newer version, erasing a person leaves nothing of theirs in any file of the
+ * backups, and a first pass cut short is never offered for restore. Real stores and a real keeper
+ * on folders of their own.
+ */
+describe('a first backup of a large store, packed', function () {
+  this.timeout(120_000);
+  const stamp = Date.now();
+  const root = mkdtempSync(path.join(tmpdir(), 'two-hats-backup-pack-'));
+  const data = vscode.Uri.file(path.join(root, 'data'));
+  const backupsRoot = vscode.Uri.file(path.join(root, BACKUPS_FOLDER));
+  const identity = { workspaceName: 'packed', workspacePath: '/packed', storagePath: path.join(root, 'data') };
+  const team = new TeamStore();
+  const delegation = new DelegationStore();
+  const notes = new NoteStore();
+  const log = vscode.window.createOutputChannel('Two Hats packed backup test', { log: true });
+  const keeper = new BackupKeeper(backupsRoot, { team, delegation, notes }, log);
+  const backupFolder = backupFolderFor(backupsRoot, identity.storagePath).fsPath;
+  const backupNotes = path.join(backupFolder, NOTES_FOLDER);
+  const dataNotes = path.join(data.fsPath, NOTES_FOLDER);
+  const adaName = `Ada Packed ${stamp}`;
+  const adaText = (i: number) => `Ada said ${i} on ${stamp}`;
+  const adaNotes: string[] = [];
+  const grace: string[] = [];
+  let restores = 0;
+
+  before(async () => {
+    const location = { kind: 'folder' as const, uri: data, scope: 'workspace' as const };
+    await Promise.all([team.open(location), delegation.open(location), notes.open(data)]);
+    const ada = await team.add({ name: adaName, role: 'Engineer', cadence: 'weekly' });
+    const grace_ = await team.add({ name: `Grace Packed ${stamp}`, role: 'Engineer', cadence: 'weekly' });
+    assert.ok(ada.ok && grace_.ok);
+    for (let i = 0; i < 60; i++) {
+      adaNotes.push((await notes.create({ personId: ada.person.id, date: '2026-11-30', templateId: 'weekly', title: `Ada ${i}`, content: `# Ada ${i}\n\n${adaText(i)}.\n` })).id);
+    }
+    for (let i = 0; i < 60; i++) {
+      grace.push((await notes.create({ personId: grace_.person.id, date: '2026-11-30', templateId: 'weekly', title: `Grace ${i}`, content: `# Grace ${i}\n\nGrace said ${i}.\n` })).id);
+    }
+  });
+
+  after(() => {
+    [keeper, team, delegation, notes, log].forEach((d) => d.dispose());
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const listed = async () => (await keeper.list()).filter((backup): backup is OpenBackup => backup.manifest?.storagePath === identity.storagePath);
+  const singleCopies = () => (existsSync(backupNotes) ? readdirSync(backupNotes).filter((name) => noteIdOfFile(name) !== undefined) : []);
+
+  /** Restores the backup into a fresh, empty data folder; returns that folder's notes/. */
+  async function restoreIntoFresh(): Promise<string> {
+    const [backup] = await listed();
+    assert.ok(backup, 'the backup is offered');
+    const into = vscode.Uri.file(path.join(root, `restored-${restores++}`));
+    mkdirSync(into.fsPath, { recursive: true });
+    await keeper.restore(backup, into);
+    return path.join(into.fsPath, NOTES_FOLDER);
+  }
+
+  it('is not offered while its pack could not be finished, and the next pass writes it whole', async () => {
+    // One note file the pass cannot read stops it part-way through the pack, as a crash would.
+    const blocked = path.join(dataNotes, noteBodyName(grace[7]!));
+    renameSync(blocked, `${blocked}.away`);
+    mkdirSync(blocked);
+    await keeper.follow(data, identity);
+    await keeper.flush();
+    assert.deepEqual(await listed(), [], 'a backup whose pack was not finished is not offered');
+    assert.equal(existsSync(path.join(backupFolder, NOTE_PACK_FILE)), false, 'no half pack under its name');
+    assert.deepEqual(readdirSync(backupFolder).filter((name) => name.endsWith('.tmp')), [], 'no temporary pack left behind');
+
+    rmSync(blocked, { recursive: true });
+    renameSync(`${blocked}.away`, blocked);
+    await notes.write(grace[8]!, '# Grace 8\n\nChanged.\n');
+    await keeper.flush();
+    const [backup] = await listed();
+    assert.ok(backup, 'the backup is offered once its pack is written');
+    assert.equal(backup.manifest.notes, 120);
+  });
+
+  it('holds every note in one pack, and restore brings each note file back byte for byte', async () => {
+    assert.ok(statSync(path.join(backupFolder, NOTE_PACK_FILE)).isFile(), 'the first backup wrote a pack');
+    assert.deepEqual(singleCopies(), [], 'and not a file per note');
+    assert.equal((statSync(path.join(backupFolder, NOTE_PACK_FILE)).mode & 0o777).toString(8), '600', 'the pack is for the user’s eyes only');
+
+    const restored = await restoreIntoFresh();
+    const names = readdirSync(dataNotes).filter((name) => noteIdOfFile(name) !== undefined);
+    assert.equal(names.length, 240);
+    for (const name of names) {
+      assert.deepEqual(readFileSync(path.join(restored, name)), readFileSync(path.join(dataNotes, name)), name);
+    }
+  });
+
+  it('copies a later edit as a single file, copies nothing else again at the next load, and restore takes the newer version', async () => {
+    // The restore above unpacked the backup: pack it again as a first backup would.
+    rmSync(backupFolder, { recursive: true, force: true });
+    await keeper.follow(data, identity);
+    await keeper.flush();
+    assert.ok(existsSync(path.join(backupFolder, NOTE_PACK_FILE)));
+    assert.deepEqual(singleCopies(), []);
+
+    const edited = `# Grace 3\n\nEdited after the first backup ${stamp}.\n`;
+    await notes.write(grace[3]!, edited);
+    await keeper.flush();
+    const onlyTheEdited = () => singleCopies().every((name) => noteIdOfFile(name) === grace[3]);
+    assert.ok(singleCopies().includes(noteBodyName(grace[3]!)), 'the edited note is copied, as a file of its own');
+    assert.ok(onlyTheEdited(), `only the edited note is copied: ${singleCopies().length} files`);
+
+    // A reload of the notes marks everything: the packed notes count as copied.
+    await notes.open(data);
+    await keeper.flush();
+    assert.ok(onlyTheEdited(), `the next load copies nothing the pack holds: ${singleCopies().length} files`);
+
+    const restored = await restoreIntoFresh();
+    assert.equal(readFileSync(path.join(restored, noteBodyName(grace[3]!)), 'utf8'), edited, 'the newer copy wins over the pack’s');
+    assert.deepEqual(readFileSync(path.join(restored, noteHeaderName(grace[3]!))), readFileSync(path.join(dataNotes, noteHeaderName(grace[3]!))));
+    assert.equal(readdirSync(restored).filter((name) => noteIdOfFile(name) !== undefined).length, 240, 'every note comes back');
+  });
+
+  it('packs many notes that arrive at once after the first backup too, with what the older pack held, and restore brings back every note as it is now', async () => {
+    rmSync(backupFolder, { recursive: true, force: true });
+    await keeper.follow(data, identity);
+    await keeper.flush();
+    assert.equal((await readPackNames(vscode.Uri.file(backupFolder)))?.size, 240);
+    // A hundred notes at once (a sync tool, another machine's copy), copied by one pass.
+    const resume = await keeper.pause();
+    const person = team.all.find((p) => p.name !== adaName)!;
+    for (let i = 0; i < 110; i++) {
+      await notes.create({ personId: person.id, date: '2026-12-01', templateId: 'weekly', title: `Late ${i}`, content: `# Late ${i}\n\nArrived late ${i}.\n` });
+    }
+    resume();
+    await keeper.flush();
+    assert.equal((await readPackNames(vscode.Uri.file(backupFolder)))?.size, 460, 'the new notes joined the older pack’s');
+    assert.deepEqual(singleCopies(), [], 'no note was copied as a file of its own');
+
+    const restored = await restoreIntoFresh();
+    const names = readdirSync(dataNotes).filter((name) => noteIdOfFile(name) !== undefined);
+    assert.equal(names.length, 460);
+    for (const name of names) {
+      assert.deepEqual(readFileSync(path.join(restored, name)), readFileSync(path.join(dataNotes, name)), name);
+    }
+  });
+
+  it('copies every note as a file of its own when the pack’s data is damaged, and restore brings them all back and says the pack did not read', async () => {
+    rmSync(backupFolder, { recursive: true, force: true });
+    await keeper.follow(data, identity);
+    await keeper.flush();
+    const packFile = path.join(backupFolder, NOTE_PACK_FILE);
+    assert.deepEqual(singleCopies(), [], 'packed at first');
+    // One flipped bit in the notes' data (not in the index, which still reads).
+    const bytes = readFileSync(packFile);
+    bytes[40] = bytes[40]! ^ 0x01;
+    writeFileSync(packFile, bytes);
+
+    // A reload of the notes: a pass over everything.
+    await notes.open(data);
+    await keeper.flush();
+    const noteFiles = readdirSync(dataNotes).filter((n) => noteIdOfFile(n) !== undefined);
+    assert.equal(singleCopies().length, noteFiles.length, 'a pack that does not verify counts nothing as copied');
+
+    const [backup] = await listed();
+    const into = vscode.Uri.file(path.join(root, `restored-${restores++}`));
+    mkdirSync(into.fsPath, { recursive: true });
+    await assert.rejects(keeper.restore(backup!, into), (error: unknown) => error instanceof BackupPackDamaged && error.copied >= noteFiles.length);
+    for (const name of noteFiles) {
+      assert.deepEqual(readFileSync(path.join(into.fsPath, NOTES_FOLDER, name)), readFileSync(path.join(dataNotes, name)), name);
+    }
+  });
+
+  it('erasing a person leaves none of their notes or their name in any file of the backups, the pack included', async () => {
+    rmSync(backupFolder, { recursive: true, force: true });
+    await keeper.follow(data, identity);
+    await keeper.flush();
+    assert.ok(existsSync(path.join(backupFolder, NOTE_PACK_FILE)));
+    assert.ok(filesHolding(backupFolder, adaText(5)).length > 0, 'the backup holds her notes before (the check can fail)');
+    // A pack a crashed window left half written, her notes in it.
+    writeFileSync(path.join(backupFolder, tempName(NOTE_PACK_FILE, 999_999, 'abcdef012345')), `${adaName}\n${adaText(5)}\n`);
+
+    const ada = team.all.find((person) => person.name === adaName)!;
+    const erased = await keeper.erasePerson(ada.id, adaName, adaNotes);
+    assert.deepEqual(erased.notCleaned, []);
+    assert.equal(erased.notDeleted, 0);
+    const everyFile = filesUnder(backupsRoot.fsPath);
+    for (let i = 0; i < 60; i++) {
+      assert.deepEqual(filesHolding(backupsRoot.fsPath, adaText(i)), [], `no file holds her note ${i}`);
+    }
+    assert.deepEqual(filesHolding(backupsRoot.fsPath, adaName), [], 'no file holds her name');
+    assert.deepEqual(
+      everyFile.filter((file) => adaNotes.some((id) => path.basename(file).startsWith(id))),
+      [],
+      'no file is named after her notes',
+    );
+    // Everyone else's notes are still there to restore.
+    for (const id of grace) {
+      assert.ok(existsSync(path.join(backupNotes, noteBodyName(id))), id);
+    }
+  });
+});

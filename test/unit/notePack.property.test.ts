@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { encodePack, PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, readPack, readPackIndex, readPackLayout, type PackEntry } from '../../src/host/storage/notePackFormat';
+import { noteBodyName, noteHeaderName } from '../../src/shared/storageLayout';
+import { assertLinearEnough } from './support/adversarial';
+
+const noteId = fc.stringMatching(/^[\w-]{1,64}$/);
+const noteName = fc.tuple(noteId, fc.boolean()).map(([id, body]) => (body ? noteBodyName(id) : noteHeaderName(id)));
+const entries = fc.uniqueArray(fc.record({ name: noteName, bytes: fc.uint8Array({ maxLength: 600 }) }), { selector: (entry) => entry.name, maxLength: 24 });
+
+function sameEntries(read: readonly PackEntry[], written: readonly PackEntry[]): void {
+  assert.deepEqual(
+    read.map(({ name, bytes }) => ({ name, bytes: Buffer.from(bytes) })),
+    written.map(({ name, bytes }) => ({ name, bytes: Buffer.from(bytes) })),
+  );
+}
+
+/** The names as a backup pass lists them: header and trailer, then the index alone. */
+function namesOf(pack: Uint8Array): string[] | undefined {
+  const layout = readPackLayout(pack.subarray(0, PACK_HEADER_LENGTH), pack.subarray(Math.max(0, pack.length - PACK_TRAILER_LENGTH)), pack.length);
+  if (!layout.ok) {
+    return undefined;
+  }
+  const index = readPackIndex(layout.value, pack.subarray(layout.value.indexOffset, layout.value.indexOffset + layout.value.indexLength));
+  return index.ok ? index.value.map((entry) => entry.name) : undefined;
+}
+
+describe('the backup note pack', () => {
+  it('gives back every name and every byte it was given, in order, with the time packing began', () => {
+    fc.assert(
+      fc.property(entries, fc.integer({ min: 0, max: 4_000_000_000 }), (written, seconds) => {
+        const pack = encodePack(written, seconds * 1000 + 999);
+        const read = readPack(pack);
+        assert.ok(read.ok, read.ok ? '' : read.reason);
+        sameEntries(read.value.entries, written);
+        assert.equal(read.value.startedAt, seconds * 1000);
+        assert.deepEqual(namesOf(pack), written.map((entry) => entry.name));
+      }),
+    );
+  });
+
+  it('refuses a pack cut short anywhere, without throwing', () => {
+    fc.assert(
+      fc.property(entries, fc.nat(), (written, cut) => {
+        const pack = encodePack(written);
+        const kept = pack.subarray(0, cut % pack.length);
+        assert.equal(readPack(kept).ok, false);
+        assert.equal(namesOf(kept), undefined);
+      }),
+    );
+  });
+
+  it('refuses a pack with any byte changed, without throwing', () => {
+    fc.assert(
+      fc.property(entries, fc.nat(), fc.integer({ min: 1, max: 255 }), (written, where, change) => {
+        const pack = encodePack(written);
+        const at = where % pack.length;
+        pack[at]! ^= change;
+        assert.equal(readPack(pack).ok, false, `byte ${at} of ${pack.length}`);
+      }),
+    );
+  });
+
+  it('refuses a pack with bytes added or a stretch taken out, without throwing', () => {
+    fc.assert(
+      fc.property(entries, fc.nat(), fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 40 }), (written, from, length, added) => {
+        const pack = encodePack(written);
+        const start = from % pack.length;
+        const end = Math.min(pack.length, start + 1 + (length % 64));
+        assert.equal(readPack(Buffer.concat([pack.subarray(0, start), pack.subarray(end)])).ok, false);
+        assert.equal(readPack(Buffer.concat([pack.subarray(0, start), added, pack.subarray(start)])).ok, false);
+      }),
+    );
+  });
+
+  it('never throws on any bytes, with or without the pack’s magic around them', () => {
+    const header = encodePack([]).subarray(0, PACK_HEADER_LENGTH);
+    const trailer = encodePack([]).subarray(-PACK_TRAILER_LENGTH);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.boolean(), (bytes, framed) => {
+        const pack = framed ? Buffer.concat([header, bytes, trailer]) : bytes;
+        const read = readPack(pack);
+        if (read.ok) {
+          // Only an empty body between an empty pack's own header and trailer reads.
+          assert.equal(bytes.length, 0);
+        }
+        namesOf(pack);
+      }),
+    );
+  });
+
+  it('refuses a trailer that claims more entries or a longer index than the file holds, before reading them', () => {
+    const pack = encodePack([{ name: noteBodyName('a'), bytes: Buffer.from('hello') }]);
+    const trailerAt = pack.length - PACK_TRAILER_LENGTH;
+    const huge = Buffer.from(pack);
+    huge.writeUInt32LE(0xffff_ffff, trailerAt + 12);
+    assert.equal(readPackLayout(huge, huge, huge.length).ok, false, 'an entry count beyond what the index can hold');
+    const long = Buffer.from(pack);
+    long.writeUInt32LE(0xffff_fff0, trailerAt + 8);
+    assert.equal(readPackLayout(long, long, long.length).ok, false, 'an index longer than the file');
+    const far = Buffer.from(pack);
+    far.writeBigUInt64LE(2n ** 60n, trailerAt);
+    assert.equal(readPackLayout(far, far, far.length).ok, false, 'an index past the end of the file');
+  });
+
+  it('refuses names that are not note files: a path, a parent folder, an empty name', () => {
+    for (const name of ['../team.json', 'a/b.md', '..', '', 'team.json', 'notes.pack']) {
+      assert.throws(() => encodePack([{ name, bytes: Buffer.from('x') }]), name);
+    }
+    // Written by hand, as a hostile pack would be: the name is checked on reading too.
+    const good = encodePack([{ name: noteBodyName('abcdefgh'), bytes: Buffer.from('x') }]);
+    const hostile = Buffer.from(good.toString('latin1').replace('abcdefgh.md', '../evil.md'), 'latin1');
+    assert.equal(readPack(hostile).ok, false);
+  });
+
+  it('reads a pack of many entries in linear time', () => {
+    const written = Array.from({ length: 40_000 }, (_, i) => ({ name: noteBodyName(`note-${i}`), bytes: Buffer.alloc(i % 97, i % 251) }));
+    const pack = encodePack(written);
+    const read = assertLinearEnough('a pack of 40,000 entries', pack.length, () => readPack(pack));
+    assert.ok(read.ok);
+    assert.equal(read.value.entries.length, written.length);
+  });
+});

@@ -156,6 +156,30 @@ describe('a first backup of a large store, packed', function () {
     }
   });
 
+  it('backs up notes that arrive at once when a note the older pack holds was deleted outside Two Hats, and keeps that note’s copy', async () => {
+    rmSync(backupFolder, { recursive: true, force: true });
+    await keeper.follow(data, identity);
+    await keeper.flush();
+    const before = (await readPackNames(vscode.Uri.file(backupFolder)))!;
+    assert.ok(before.size > 0, 'packed');
+    // A sync tool deletes one note's files behind Two Hats' back.
+    const gone = [...before].find((name) => name.endsWith('.md'))!;
+    rmSync(path.join(dataNotes, gone));
+    const resume = await keeper.pause();
+    const person = team.all.find((p) => p.name !== adaName)!;
+    const late: string[] = [];
+    for (let i = 0; i < 110; i++) {
+      late.push((await notes.create({ personId: person.id, date: '2026-12-01', templateId: 'weekly', title: `Later ${i}`, content: `# Later ${i}\n\nArrived later ${i}.\n` })).id);
+    }
+    resume();
+    await keeper.flush();
+    const packedNow = (await readPackNames(vscode.Uri.file(backupFolder))) ?? new Set<string>();
+    for (const id of late) {
+      assert.ok(packedNow.has(noteBodyName(id)) || singleCopies().includes(noteBodyName(id)), `the late note ${id} is backed up`);
+    }
+    assert.ok(packedNow.has(gone) || singleCopies().includes(gone), 'the deleted note’s copy stays in the backup');
+  });
+
   it('copies every note as a file of its own when the pack’s data is damaged, and restore brings them all back and says the pack did not read', async () => {
     rmSync(backupFolder, { recursive: true, force: true });
     await keeper.follow(data, identity);

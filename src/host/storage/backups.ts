@@ -387,12 +387,13 @@ export class BackupKeeper implements vscode.Disposable {
         await step(() => pack.add(notesFolder(target.data), names.slice(i, i + NOTE_FILES_PER_PACK_STEP)));
         await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
       }
+      let carriedGone = false;
       await step(async () => {
-        // A note packed and deleted since (a person erased in another window) must not come back
-        // in the pack. Only those read into it: a name gone before it was read is not in it, and
-        // counting it would put the pass off again at every try while its id stays marked.
+        // A note read into the pack in this pass and deleted since (a person erased in another
+        // window) must not come back in it: the pass is tried again. A name gone before it was
+        // read is not in the pack, and is not counted (it would put every try off, for good).
         const left = new Set(await readdir(notesFolder(target.data).fsPath));
-        if (pack.names.some((name) => !left.has(name))) {
+        if (pack.names.some((name) => !carried.has(name) && !left.has(name))) {
           throw new LockBusyError();
         }
         // Nor an older pack's notes that an erasure unpacked and deleted meanwhile; nor is a pack
@@ -400,8 +401,20 @@ export class BackupKeeper implements vscode.Disposable {
         if ((await notePackCode().notePackStamp(target.backup)) !== stamp) {
           throw new LockBusyError();
         }
-        await pack.commit();
+        // An older pack's note no longer in the data folder (deleted outside Two Hats, or erased
+        // by a window whose erasure could not take the lock): its copy stays in the older pack,
+        // which is left as it is (a backup never copies a deletion, and an erased note must not
+        // travel into a new pack); the new notes are copied file by file instead.
+        carriedGone = pack.names.some((name) => carried.has(name) && !left.has(name));
+        if (!carriedGone) {
+          await pack.commit();
+        }
       });
+      if (carriedGone) {
+        await pack.abandon();
+        this.log.info('Backup: an older pack holds notes no longer in the data folder; new notes are copied file by file.');
+        return false;
+      }
     } catch (error) {
       await pack.abandon();
       throw error;

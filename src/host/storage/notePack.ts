@@ -301,7 +301,11 @@ export async function unpackNotes(backupFolder: vscode.Uri, whileRemoving: (remo
       }
     });
   });
-  return replaced && depth < 3 ? unpackNotes(backupFolder, whileRemoving, depth + 1) : 'unpacked';
+  if (!replaced) {
+    return 'unpacked';
+  }
+  // Replaced again and again: a pack is still there, so this backup is not taken for unpacked.
+  return depth < 3 ? unpackNotes(backupFolder, whileRemoving, depth + 1) : 'damaged';
 }
 
 /** Gives `temp` the name `target` unless a file has it by now; true when it did. */

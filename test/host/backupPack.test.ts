@@ -162,9 +162,10 @@ describe('a first backup of a large store, packed', function () {
     await keeper.flush();
     const before = (await readPackNames(vscode.Uri.file(backupFolder)))!;
     assert.ok(before.size > 0, 'packed');
-    // A sync tool deletes one note's files behind Two Hats' back.
+    // A sync tool deletes one note (its two files) behind Two Hats' back.
     const gone = [...before].find((name) => name.endsWith('.md'))!;
     rmSync(path.join(dataNotes, gone));
+    rmSync(path.join(dataNotes, noteHeaderName(noteIdOfFile(gone)!)));
     const resume = await keeper.pause();
     const person = team.all.find((p) => p.name !== adaName)!;
     const late: string[] = [];

@@ -10,12 +10,12 @@
  * Local files are read through Node, as they are written (atomicFile.ts): measured in code-server
  * 1.139, `workspace.fs.readFile` cost 11 ms a file, most of a 10,000-note conversion's time.
  */
-import { open, readFile, stat, utimes } from 'node:fs/promises';
+import { readFile, stat, utimes } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ConversionDirection, ConversionIo, Converted, StoredForm } from '../../shared/encryption/conversionJournal';
 import { canonicalName } from '../../shared/encryption/logicalNames';
 import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, LOCK_FILE, NOTE_INDEX_FILE, OTHER_BACKUPS_PENDING_FILE, SEARCH_INDEX_FILE, TEMP_TAIL } from '../../shared/storageLayout';
-import { readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
+import { flushFolder, readFileIfExists, writeFileAtomic } from '../storage/atomicFile';
 import { readStoredCopy, writeStoredCopy } from '../storage/dataFiles';
 import { removeAbandonedPacks, unpackNotes } from '../storage/notePackCode';
 import { createPrivateFolder } from '../storage/permissions';
@@ -281,18 +281,6 @@ export async function filesUnder(folder: vscode.Uri, prefix: string, unlisted?: 
   return names;
 }
 
-async function flushFolder(folder: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(folder, 'r');
-    await handle.sync();
-  } catch {
-    // Windows opens no folder for flushing (NTFS journals renames itself), nor do some network
-    // file systems: each file is still whole in one form or the other, only less sure to outlive a power cut.
-  } finally {
-    await handle?.close();
-  }
-}
 
 async function deleteIfThere(uri: vscode.Uri): Promise<void> {
   try {

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, copyFile, open, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, copyFile, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { fileStamp, setAsideName, TEMP_TAIL, tempName } from '../../shared/storageLayout';
 import { processIsAlive } from './fileLock';
@@ -174,6 +174,23 @@ export async function copyNewFile(source: vscode.Uri, target: vscode.Uri): Promi
 }
 
 /** Flushes local files written by `copyNewFile` to disk, a few at a time; a file gone since is skipped. */
+/**
+ * Flushes a folder's entries (new names, renames) to disk. Windows opens no folder for flushing
+ * (NTFS journals renames itself), nor do some network file systems: each file is still whole in
+ * one form or the other there, only less sure to outlive a power cut.
+ */
+export async function flushFolder(folder: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch {
+    // See above: nothing more can be done for the folder's entries.
+  } finally {
+    await handle?.close();
+  }
+}
+
 export async function flushToDisk(files: readonly string[], inFlight = 8): Promise<void> {
   let next = 0;
   const worker = async () => {

@@ -12,7 +12,7 @@ import { link, open, readFile, rename, stat, unlink, utimes, type FileHandle } f
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { NOTE_PACK_FILE, NOTES_FOLDER, tempName } from '../../shared/storageLayout';
-import { flushToDisk } from './atomicFile';
+import { flushFolder, flushToDisk } from './atomicFile';
 import { PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry, type PackLayout } from './notePackFormat';
 import { createPrivateFolder, PRIVATE_FILE_MODE } from './permissions';
 
@@ -330,14 +330,3 @@ async function putInPlace(temp: string, target: string): Promise<boolean> {
   return true;
 }
 
-async function flushFolder(folder: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(folder, 'r');
-    await handle.sync();
-  } catch {
-    // Not every system opens a folder for flushing (Windows); each file is flushed all the same.
-  } finally {
-    await handle?.close();
-  }
-}

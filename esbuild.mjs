@@ -234,6 +234,15 @@ const contexts = [
     target: 'chrome120',
     plugins: [copyCodicons],
   },
+  // Note previews' Markdown renderer, loaded by the sidebar's page after its first paint (lazyMarkdown.ts).
+  {
+    ...common,
+    entryPoints: ['src/webview/markdownBundle.ts'],
+    outfile: 'dist/webview/markdown.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+  },
 ];
 
 const testCommon = { ...common, minify: false, sourcemap: 'inline', platform: 'node', format: 'cjs', target: 'node20' };

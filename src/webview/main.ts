@@ -3,7 +3,7 @@ import { assertNever } from '../shared/assertNever';
 import type { HostMessage, Snapshot } from '../shared/protocol';
 import * as l10n from '../shared/l10n';
 import { replaceKeepingFocus } from './dom';
-import { renderMarkdownInto } from './markdown';
+import { LazyMarkdown } from './lazyMarkdown';
 import { renderPresentingBanner } from './presentingBanner';
 import { renderDelegation } from './delegationView';
 import { delegationActions, teamActions, todayActions, type SidebarPage } from './sidebarActions';
@@ -19,6 +19,11 @@ performance.mark('twoHats:script');
 window.addEventListener('load', () => performance.mark('twoHats:load'), { once: true });
 const vscode = connect<UiState>();
 const app = document.getElementById('app')!;
+// Every script the page adds must carry the nonce its own script came with (the page's CSP).
+const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+const markdown = new LazyMarkdown(app.dataset['markdown'], nonce, () => preview && paint());
+/** After the first frame: a preview asked for later then renders at once, not as plain text first. */
+const MARKDOWN_PRELOAD_MS = 1500;
 // The host hands over the bundle for VS Code's display language with the page; nothing is drawn before this.
 l10n.setTranslator(l10n.bundleTranslator(readBundle(app.dataset['l10n'])));
 
@@ -82,7 +87,7 @@ function growRows(shown: number): void {
   if (!partlyPainted || !snapshot || !list) {
     return;
   }
-  const { rows, rest } = renderPeopleRows(snapshot, ui, actions, preview, renderMarkdownInto, shown, shown + ROWS_PER_STEP);
+  const { rows, rest } = renderPeopleRows(snapshot, ui, actions, preview, markdown.renderInto, shown, shown + ROWS_PER_STEP);
   list.append(...rows);
   if (rest > 0) {
     setTimeout(() => growRows(shown + ROWS_PER_STEP), 0);
@@ -149,6 +154,7 @@ function paint(): void {
     resumeDraft();
     // The first frame on screen with the data in it, for `npm run bench`.
     requestAnimationFrame(() => setTimeout(() => performance.mark('firstFrame'), 0));
+    setTimeout(() => markdown.load(), MARKDOWN_PRELOAD_MS);
   }
 }
 
@@ -184,7 +190,7 @@ function focusDraftInput(): void {
 
 function renderBody(current: Snapshot, rowLimit?: number): HTMLElement {
   return current.storage.kind === 'ready'
-    ? renderTeam(current, ui, actions, preview, renderMarkdownInto, rowLimit)
+    ? renderTeam(current, ui, actions, preview, markdown.renderInto, rowLimit)
     : renderStorageState(current.storage, (message) => vscode.postMessage(message));
 }
 
@@ -264,8 +270,12 @@ snapshot = readOpeningSnapshot(app.dataset['snapshot']);
 if (snapshot) {
   markEarly('twoHats:snapshot');
   paint();
+  // The host loads Two Hats' core when it hears from this page (FirstPage.whenPainted): with the
+  // team already painted, it hears once that paint is on screen, not while it is being drawn.
+  requestAnimationFrame(() => setTimeout(sayReadyUntilAnswered, 0));
+} else {
+  sayReadyUntilAnswered();
 }
-sayReadyUntilAnswered();
 
 function sameCachedTeam(shown: Snapshot | undefined, next: Snapshot): boolean {
   return shown?.fromCache === true && next.fromCache === true && JSON.stringify(shown) === JSON.stringify(next);

@@ -38,7 +38,7 @@ describe('the published VSIX', () => {
   });
 
   it('ships the minified bundles and the icons, and no source maps, tests or sources', () => {
-    for (const needed of ['package.json', 'dist/extension.js', 'dist/core.js', 'dist/formats.js', 'dist/encryption.js', 'dist/search.js', 'dist/webview/sidebar.js', 'dist/webview/codicon.ttf', 'media/sidebar.css', 'media/two-hats.svg']) {
+    for (const needed of ['package.json', 'dist/extension.js', 'dist/core.js', 'dist/formats.js', 'dist/encryption.js', 'dist/search.js', 'dist/webview/sidebar.js', 'dist/webview/markdown.js', 'dist/webview/codicon.ttf', 'media/sidebar.css', 'media/two-hats.svg']) {
       assert.ok(files.includes(needed), `${needed} is in the VSIX`);
     }
     assert.deepEqual(files.filter((f) => /\.map$|\.ts$|^src\/|^test\/|node_modules/.test(f)), []);

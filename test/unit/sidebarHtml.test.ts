@@ -48,6 +48,8 @@ describe('sidebar HTML and its content security policy', () => {
     assert.match(scripts[0]![1]!, /nonce="abc"/);
     assert.match(scripts[0]![1]!, /src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\/sidebar\.js"/);
     assert.equal(scripts[0]![2]!.trim(), '');
+    // Note previews' renderer is loaded by the page later, from the shipped file, under the same nonce.
+    assert.match(html, /data-markdown="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\/markdown\.js"/);
     assert.doesNotMatch(html, /\son[a-z]+\s*=/i);
     assert.doesNotMatch(html, /style="/);
   });

@@ -117,7 +117,7 @@ ${files.stylesheet('media', 'sidebar.css')}
 <title>Two Hats</title>
 </head>
 <body>
-<main id="app" aria-live="polite" aria-busy="true" data-l10n="${attribute(JSON.stringify(translation.bundle ?? {}))}"${openingSnapshot ? ` data-snapshot="${attribute(JSON.stringify(openingSnapshot))}"` : ''}></main>
+<main id="app" aria-live="polite" aria-busy="true" data-markdown="${files.link('dist', 'webview', 'markdown.js')}" data-l10n="${attribute(JSON.stringify(translation.bundle ?? {}))}"${openingSnapshot ? ` data-snapshot="${attribute(JSON.stringify(openingSnapshot))}"` : ''}></main>
 ${files.script('dist', 'webview', 'sidebar.js')}
 </body>
 </html>`;

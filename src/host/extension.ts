@@ -32,6 +32,9 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
   );
   const noteFileSystem = new NoteFileSystemDoor(() => start());
   let started: StartedTwoHats | undefined;
+  let firstPageModule: FirstPageModule | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const firstPage = () => (firstPageModule ??= require('./firstPage.js') as FirstPageModule);
   /** First pages waiting for the core to take their view over (FirstPage.whenPainted). */
   const waitingPages = new Set<() => void>();
   const start = (startedBy: StartedBy = 'other'): StartedTwoHats => {
@@ -68,10 +71,7 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
         // The first open: the page goes out now, built by a small bundle; the core loads once the
         // page has painted the cached team (FirstPage.whenPainted: why), then takes the view over.
         markStartup('firstPage.require');
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const firstPage = require('./firstPage.js') as FirstPageModule;
-        markStartup('firstPage.loaded');
-        const page = firstPage.openFirstPage(view, context);
+        const page = firstPage().openFirstPage(view, context);
         markStartup('sidebar.resolved');
         let takenOver = false;
         const takeOver = () => {
@@ -98,6 +98,16 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
     }),
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, noteFileSystem, { isCaseSensitive: true }),
   );
+  // Whatever activated Two Hats (the sidebar's first open, most often), the workbench's request
+  // follows one round trip after this returns: the sidebar's first page is made ready meanwhile
+  // (FirstPage.prepareFirstPage), unless a door has started the core by then.
+  setTimeout(() => {
+    if (!started) {
+      markStartup('firstPage.ahead');
+      firstPage().prepareFirstPage(context);
+      markStartup('firstPage.prepared');
+    }
+  }, 0);
   markStartup('activated');
   return {
     dataLocation: () => start().api.dataLocation(),

@@ -213,6 +213,37 @@ describe('the sidebar’s cached team in a fresh window', () => {
     }
   });
 
+  it('builds the first page made ready at activation as it would have been built at the view’s opening: presenting begun or a hat changed since, the page says so', async () => {
+    const before = await earlierWindow(['Ahead Ada']);
+    before.team.dispose();
+    const globalStorage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-')));
+    const globalState = new MemoryMemento();
+    await globalState.update(MEMENTO_KEYS.hat, 'leader');
+    const opened = await openSidebarOn(before.folder, {
+      teamCache: new SidebarTeamCache(before.memento),
+      loadLater: true,
+      firstPage: {
+        globalState,
+        globalStorageUri: globalStorage,
+        workspaceState: before.memento,
+        betweenAheadAndOpen: async () => {
+          // Another window starts presenting, and this one's hat is switched, after activation.
+          writeFileSync(path.join(globalStorage.fsPath, PRESENTING_FLAG_FILE), JSON.stringify({ presenting: true }));
+          await globalState.update(MEMENTO_KEYS.hat, 'manager');
+        },
+      },
+    });
+    try {
+      const attribute = /data-snapshot="([^"]*)"/.exec(opened.html())?.[1];
+      assert.ok(attribute, 'the cached team is in the page');
+      const shown = JSON.parse(attribute.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as Snapshot;
+      assert.equal(shown.presenting, true, 'the page shows presenting mode, begun after the page was made ready');
+      assert.equal(shown.hat, 'manager', 'the page shows the hat worn when the view opened');
+    } finally {
+      opened.close();
+    }
+  });
+
   it('puts hostile names into the first page only as escaped text', async () => {
     const hostile = HOSTILE_VECTORS.filter((vector) => vector.length <= 80).slice(0, 12);
     const before = await earlierWindow(hostile);

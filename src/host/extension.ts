@@ -46,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const core = require('./core.js') as CoreModule;
       markStartup('core.loaded');
+      // The cached team built ahead for a first page that no view will now be built from.
+      firstPageModule?.forgetPreparedFirstPage();
       // With a first page showing, the core starts as the sidebar's, whichever door came first.
       started = core.startTwoHats(context, waitingPages.size > 0 ? 'sidebar' : startedBy);
       markStartup('core.started');
@@ -104,8 +106,13 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
   setTimeout(() => {
     if (!started) {
       markStartup('firstPage.ahead');
-      firstPage().prepareFirstPage(context);
-      markStartup('firstPage.prepared');
+      try {
+        firstPage().prepareFirstPage(context);
+        markStartup('firstPage.prepared');
+      } catch {
+        // Only a head start: the view's opening builds its page itself, and reports what fails then.
+        markStartup('firstPage.notPrepared');
+      }
     }
   }, 0);
   markStartup('activated');

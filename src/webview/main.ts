@@ -21,7 +21,13 @@ const vscode = connect<UiState>();
 const app = document.getElementById('app')!;
 // Every script the page adds must carry the nonce its own script came with (the page's CSP).
 const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
-const markdown = new LazyMarkdown(app.dataset['markdown'], nonce, () => preview && paint());
+const markdown = new LazyMarkdown(app.dataset['markdown'], nonce, () => {
+  // Only the preview shown as plain text meanwhile is drawn again: focus and selection stay put.
+  const body = app.querySelector<HTMLElement>('.note-preview .preview-body');
+  if (preview && body) {
+    markdown.renderInto(body, preview.markdown);
+  }
+});
 /** After the first frame: a preview asked for later then renders at once, not as plain text first. */
 const MARKDOWN_PRELOAD_MS = 1500;
 // The host hands over the bundle for VS Code's display language with the page; nothing is drawn before this.

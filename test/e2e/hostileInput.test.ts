@@ -120,6 +120,9 @@ describe('hostile input in every field, rendered in the real sidebar', () => {
   async function previewAndFollowLinks(frame: FrameLocator, lastLine: string): Promise<void> {
     const body = frame.locator('.note-preview .preview-body');
     await body.getByText(lastLine).waitFor({ timeout: 30_000 });
+    // Shown as plain text until the Markdown renderer has loaded: its links are clicked once rendered.
+    await body.locator('.preview-plain').waitFor({ state: 'detached', timeout: 30_000 });
+    assert.ok((await body.locator('a').count()) > 0, 'the hostile note’s links are rendered as links');
     for (const link of await body.locator('a').all()) {
       await link.click({ timeout: 2000 }).catch(() => undefined);
     }

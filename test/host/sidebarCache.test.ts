@@ -196,6 +196,26 @@ describe('the sidebar’s cached team in a fresh window', () => {
     }
   });
 
+  it('drops the cached team from a first page hidden before the core took it over: shown again later, it waits for the host’s answer', async () => {
+    const before = await earlierWindow(['Hidden Hana']);
+    before.team.dispose();
+    const window = await openSidebarOn(before.folder, {
+      teamCache: new SidebarTeamCache(before.memento),
+      loadLater: true,
+      firstPage: { globalState: new MemoryMemento(), globalStorageUri: vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-'))), workspaceState: before.memento },
+    });
+    try {
+      assert.match(window.html(), /data-snapshot="[^"]*Hidden Hana/, 'the first page carries the cached team');
+      // The user looks elsewhere while the core loads (Delete All, presenting may follow from the palette).
+      window.setVisible(false);
+      window.adopt();
+      assert.doesNotMatch(window.html(), /Hidden Hana/, 'the page the workbench builds when the view is shown again holds no name');
+      assert.doesNotMatch(window.html(), /data-snapshot/);
+    } finally {
+      window.close();
+    }
+  });
+
   it('paints the first page as presenting when another window started presenting (its flag file), though this window\'s state says not', async () => {
     const before = await earlierWindow(['Shared Screen Person']);
     before.team.dispose();

@@ -18,7 +18,7 @@ import type { DataLocation } from '../storage/jsonFileStore';
 import { forPresenting } from './presentingSnapshot';
 import { buildSidebarHtml } from './sidebarHtml';
 import { cachedSnapshot } from './sidebarSnapshots';
-import { SidebarTeamCache } from './teamCache';
+import { encryptedOnDisk, SidebarTeamCache } from './teamCache';
 
 /** What the sidebar's webview may do and load; the same for the first page and every later one. */
 export function sidebarWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -75,9 +75,13 @@ const AHEAD_MAX_AGE_MS = 2000;
 
 let ahead: CachedTeamAhead | undefined;
 
-/** What decides the cached team's snapshot: the data folder, the hat (its prompt) and the day (due dates). */
+/**
+ * What decides the cached team's snapshot: the data folder and whether its files say it is
+ * encrypted (then no plain cache is shown), the hat (its prompt) and the day (due dates).
+ */
 function builtFor(location: DataLocation, hat: string): string {
-  return JSON.stringify([location.kind === 'folder' ? [location.uri.toString(), location.scope] : location.kind, hat, localToday()]);
+  const folder = location.kind === 'folder' ? [location.uri.toString(), location.scope, encryptedOnDisk(location.uri)] : location.kind;
+  return JSON.stringify([folder, hat, localToday()]);
 }
 
 function cachedTeamOf(context: vscode.ExtensionContext): CachedTeamAhead {
@@ -99,6 +103,11 @@ function cachedTeamOf(context: vscode.ExtensionContext): CachedTeamAhead {
 export function prepareFirstPage(context: vscode.ExtensionContext): void {
   installHostLocalization();
   ahead = cachedTeamOf(context);
+}
+
+/** Forgets the team built ahead: the core has started, and no first page will be built in this window. */
+export function forgetPreparedFirstPage(): void {
+  ahead = undefined;
 }
 
 /** The cached team, built ahead if that is still what would be built now; presenting's filter applied now. */

@@ -101,6 +101,16 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       this.postOpeningSnapshot();
     }
     let carriesCachedTeam = pageHoldsSnapshot;
+    const dropCachedTeam = () => {
+      // The team cached at the window's start would be painted again: names shown after
+      // presenting began, or after Delete All. The page shown next waits for the host's answer.
+      carriesCachedTeam = false;
+      view.webview.html = sidebarPage(view, this.extensionUri, (...parts) => this.shippedFile(parts), undefined);
+    };
+    if (carriesCachedTeam && !view.visible) {
+      // Hidden before the core took the first page over: no later hiding will come to drop it.
+      dropCachedTeam();
+    }
     const subscriptions = [
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       // A hidden view's content is gone; showing it creates the content again, from this page.
@@ -108,10 +118,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
         if (view.visible) {
           this.postOpeningSnapshot();
         } else if (carriesCachedTeam) {
-          // The team cached at the window's start would be painted again: names shown after
-          // presenting began, or after Delete All. The page shown next waits for the host's answer.
-          carriesCachedTeam = false;
-          view.webview.html = sidebarPage(view, this.extensionUri, (...parts) => this.shippedFile(parts), undefined);
+          dropCachedTeam();
         }
       }),
     ];

@@ -169,6 +169,6 @@ function sealedOnDisk(folder: vscode.Uri): boolean {
 }
 
 /** Whether the folder's data is encrypted, or being converted, as its files say right now. */
-function encryptedOnDisk(folder: vscode.Uri): boolean {
+export function encryptedOnDisk(folder: vscode.Uri): boolean {
   return folder.scheme === 'file' && [ENCRYPTION_KEY_FILE, ENCRYPTION_JOURNAL_FILE].some((name) => existsSync(path.join(folder.fsPath, name)));
 }

@@ -54,15 +54,19 @@ describe('export and import of 1:1 notes', () => {
     const target = mkdtempSync(path.join(tmpdir(), 'two-hats-export-'));
     const result = await vscode.commands.executeCommand<ExportResult>(COMMANDS.exportNotes, { folder: target, includePrivate: true });
     writeFileSync(path.join(result!.folder.fsPath, 'README.md'), '# Not a note\n');
+    const indexLists = async (present: boolean) => {
+      const index = parseNoteIndex((await readText(vscode.Uri.joinPath(folder, NOTE_INDEX_FILE))) ?? '');
+      return index.ok && index.notes.some((note) => note.id === noteId) === present ? true : undefined;
+    };
+    // The index is written a moment after a change: one not yet listing the note would pass for
+    // one that has dropped it, while the store still holds it (CI, on a busy machine).
+    await eventually(() => indexLists(true), 'the note in the store’s index before it is deleted');
     await vscode.workspace.fs.delete(noteBodyUri(folder, noteId));
     await vscode.workspace.fs.delete(noteHeaderUri(folder, noteId));
     // The store's note index, not search: a search index rebuilt now cannot read the deleted file
     // and finds nothing at once, while the store still lists the note (an import then takes it
     // for a different note and brings it in under a new id).
-    await eventually(async () => {
-      const index = parseNoteIndex((await readText(vscode.Uri.joinPath(folder, NOTE_INDEX_FILE))) ?? '');
-      return index.ok && !index.notes.some((note) => note.id === noteId) ? true : undefined;
-    }, 'the deleted note to leave the store');
+    await eventually(() => indexLists(false), 'the deleted note to leave the store');
     const before = await vscode.commands.executeCommand<string[]>(COMMANDS.searchNotes, 'reorg');
     assert.ok(!before?.includes(noteId), 'search no longer finds the deleted note');
 

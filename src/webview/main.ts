@@ -2,6 +2,7 @@
 import { assertNever } from '../shared/assertNever';
 import type { HostMessage, Snapshot } from '../shared/protocol';
 import * as l10n from '../shared/l10n';
+import { PAGE_DATA } from '../shared/pageData';
 import { replaceKeepingFocus } from './dom';
 import { LazyMarkdown } from './lazyMarkdown';
 import { renderPresentingBanner } from './presentingBanner';
@@ -31,7 +32,7 @@ const markdown = new LazyMarkdown(app.dataset['markdown'], nonce, () => {
 /** After the first frame: a preview asked for later then renders at once, not as plain text first. */
 const MARKDOWN_PRELOAD_MS = 1500;
 // The host hands over the bundle for VS Code's display language with the page; nothing is drawn before this.
-l10n.setTranslator(l10n.bundleTranslator(readBundle(app.dataset['l10n'])));
+l10n.setTranslator(l10n.bundleTranslator(readBundle(pageData(PAGE_DATA.translations))));
 
 let ui: UiState = restoreState(vscode.getState());
 // Re-save what was restored at once, so the workbench holds it for this new document too and a
@@ -276,8 +277,10 @@ function sayReadyUntilAnswered(attempt = 0): void {
 }
 
 // A fresh window's cached team comes in the page: painted now, before any message arrives.
-snapshot = readOpeningSnapshot(app.dataset['snapshot']);
+snapshot = readOpeningSnapshot(pageData(PAGE_DATA.openingSnapshot));
 if (snapshot) {
+  // For the e2e test of a reload and for `npm run bench`: this page painted the team it carried.
+  performance.mark('twoHats:paintedFromPage');
   markEarly('twoHats:snapshot');
   paint();
   // The host loads Two Hats' core when it hears from this page (FirstPage.whenPainted): with the
@@ -289,6 +292,11 @@ if (snapshot) {
 
 function sameCachedTeam(shown: Snapshot | undefined, next: Snapshot): boolean {
   return shown?.fromCache === true && next.fromCache === true && JSON.stringify(shown) === JSON.stringify(next);
+}
+
+/** The text of one of the page's data blocks (JSON the host put in the page, never run). */
+function pageData(id: string): string | undefined {
+  return document.getElementById(id)?.textContent ?? undefined;
 }
 
 /** The snapshot the host put in the page, if any; only a cached team's is, and it is never run. */

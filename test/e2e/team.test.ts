@@ -59,10 +59,12 @@ describe('the Two Hats sidebar in a real VS Code', () => {
     await frame.locator('.person-form').waitFor({ state: 'detached' });
   });
 
-  it('still has the person after the window reloads', async () => {
+  it('still has the person after the window reloads, painted from the team the page carried before the data loaded', async () => {
     await reloadWindow(page);
     const frame = await openSidebar(page);
     await personRow(frame, 'Ada Lovelace').waitFor();
+    const fromPage = await frame.locator('body').evaluate(() => performance.getEntriesByName('twoHats:paintedFromPage').length);
+    assert.equal(fromPage, 1, 'the first page carried the cached team and its script painted it');
   });
 
   it('keeps a half-typed name when the sidebar is collapsed and re-opened, and across a reload', async () => {

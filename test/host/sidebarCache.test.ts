@@ -11,10 +11,12 @@ import * as vscode from 'vscode';
 import { PRESENTING_FLAG_FILE, PresentingMode } from '../../src/host/presenting/presentingMode';
 import { SidebarTeamCache } from '../../src/host/sidebar/teamCache';
 import { TeamStore } from '../../src/host/storage/teamStore';
+import { PAGE_DATA } from '../../src/shared/pageData';
 import type { HostMessage, Snapshot } from '../../src/shared/protocol';
 import { keyIdOf } from '../../src/host/encryption/envelope';
 import { DATA_KEY_SECRET_PREFIX, ENCRYPTION_KEY_FILE, MEMENTO_KEYS, MEMENTO_PREFIX } from '../../src/shared/storageLayout';
 import { HOSTILE_VECTORS } from '../fixtures/hostileInput';
+import { dataBlockText, openingSnapshotIn, withoutOpeningSnapshot } from '../fixtures/pageData';
 import { eventually } from './helpers';
 import { MemoryMemento, openSidebarOn } from './sidebarOnFolder';
 
@@ -45,8 +47,8 @@ describe('the sidebar’s cached team in a fresh window', () => {
     try {
       // The page itself carries the cached team: it paints as its script starts, before any message.
       const page = window.html();
-      assert.match(page, /data-snapshot="[^"]*Grace Cached[^"]*"/);
-      assert.match(page, /data-snapshot="[^"]*Alan Cached[^"]*"/);
+      assert.ok(names(openingSnapshotIn(page)).includes('Grace Cached'));
+      assert.ok(names(openingSnapshotIn(page)).includes('Alan Cached'));
 
       // The webview asks at once and again at 250, 500, 1000 and 2000 ms: each ask is answered.
       for (let ask = 0; ask < 5; ask++) {
@@ -84,7 +86,8 @@ describe('the sidebar’s cached team in a fresh window', () => {
       window.send({ type: 'ready' });
       await new Promise((resolve) => setTimeout(resolve, 200));
       assert.deepEqual(snapshots(window.posted), [], 'no snapshot before the data');
-      assert.doesNotMatch(window.html(), /data-snapshot|Someone Elsewhere/);
+      assert.equal(openingSnapshotIn(window.html()), undefined);
+      assert.doesNotMatch(window.html(), /Someone Elsewhere/);
       await window.load();
       const loaded = await eventually(() => snapshots(window.posted).at(-1), 'the snapshot of the loaded data');
       assert.equal(loaded.fromCache, undefined);
@@ -105,7 +108,7 @@ describe('the sidebar’s cached team in a fresh window', () => {
       const early = await eventually(() => snapshots(window.posted)[0], 'the cached paint');
       assert.equal(early.fromCache, true);
       assert.equal(early.presenting, true);
-      assert.match(window.html(), /data-snapshot="[^"]*&quot;presenting&quot;:true/, 'the page’s own copy is filtered too');
+      assert.equal(openingSnapshotIn(window.html())?.presenting, true, 'the page’s own copy is filtered too');
       assert.deepEqual(early.people.map((p) => [p.historyCount, p.openItems.length, p.moodTrend.length]), [[0, 0, 0]]);
     } finally {
       window.close();
@@ -123,7 +126,7 @@ describe('the sidebar’s cached team in a fresh window', () => {
       firstPage: { globalState: new MemoryMemento(), globalStorageUri: globalStorage, workspaceState: before.memento },
     });
     try {
-      assert.match(window.html(), /data-snapshot="[^"]*Early Grace/, 'the team is in the first page');
+      assert.ok(names(openingSnapshotIn(window.html())).includes('Early Grace'), 'the team is in the first page');
       assert.doesNotMatch(window.html(), /&quot;presenting&quot;:true/);
       // Sent by the page's script before the core has loaded: kept, and answered after the hand-over.
       window.send({ type: 'ready' });
@@ -179,13 +182,13 @@ describe('the sidebar’s cached team in a fresh window', () => {
       firstPage: { globalState: new MemoryMemento(), globalStorageUri: vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-'))), workspaceState: before.memento },
     });
     try {
-      assert.match(window.html(), /data-snapshot="[^"]*Startup Sam/, 'the first page carries the cached team');
+      assert.ok(names(openingSnapshotIn(window.html())).includes('Startup Sam'), 'the first page carries the cached team');
       window.adopt();
       await window.load();
       await presenting.set(true);
       window.setVisible(false);
       assert.doesNotMatch(window.html(), /Startup Sam/, 'the page the workbench builds next holds no name');
-      assert.doesNotMatch(window.html(), /data-snapshot/);
+      assert.equal(openingSnapshotIn(window.html()), undefined, 'no cached team in the page');
       const postedBefore = window.posted.length;
       window.setVisible(true);
       const answer = await eventually(() => snapshots(window.posted.slice(postedBefore))[0], 'the snapshot for the page shown again');
@@ -205,12 +208,12 @@ describe('the sidebar’s cached team in a fresh window', () => {
       firstPage: { globalState: new MemoryMemento(), globalStorageUri: vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-'))), workspaceState: before.memento },
     });
     try {
-      assert.match(window.html(), /data-snapshot="[^"]*Hidden Hana/, 'the first page carries the cached team');
+      assert.ok(names(openingSnapshotIn(window.html())).includes('Hidden Hana'), 'the first page carries the cached team');
       // The user looks elsewhere while the core loads (Delete All, presenting may follow from the palette).
       window.setVisible(false);
       window.adopt();
       assert.doesNotMatch(window.html(), /Hidden Hana/, 'the page the workbench builds when the view is shown again holds no name');
-      assert.doesNotMatch(window.html(), /data-snapshot/);
+      assert.equal(openingSnapshotIn(window.html()), undefined, 'no cached team in the page');
     } finally {
       window.close();
     }
@@ -227,7 +230,7 @@ describe('the sidebar’s cached team in a fresh window', () => {
       firstPage: { globalState: new MemoryMemento(), globalStorageUri: globalStorage, workspaceState: before.memento },
     });
     try {
-      assert.match(window.html(), /data-snapshot="[^"]*&quot;presenting&quot;:true/, 'the first page shows the presenting banner and the filtered team');
+      assert.equal(openingSnapshotIn(window.html())?.presenting, true, 'the first page shows the presenting banner and the filtered team');
     } finally {
       window.close();
     }
@@ -254,9 +257,8 @@ describe('the sidebar’s cached team in a fresh window', () => {
       },
     });
     try {
-      const attribute = /data-snapshot="([^"]*)"/.exec(opened.html())?.[1];
-      assert.ok(attribute, 'the cached team is in the page');
-      const shown = JSON.parse(attribute.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as Snapshot;
+      const shown = openingSnapshotIn(opened.html());
+      assert.ok(shown, 'the cached team is in the page');
       assert.equal(shown.presenting, true, 'the page shows presenting mode, begun after the page was made ready');
       assert.equal(shown.hat, 'manager', 'the page shows the hat worn when the view opened');
     } finally {
@@ -276,13 +278,12 @@ describe('the sidebar’s cached team in a fresh window', () => {
     });
     try {
       const page = window.html();
-      const attribute = /data-snapshot="([^"]*)"/.exec(page)?.[1];
-      assert.ok(attribute, 'the cached team is in the page');
-      assert.doesNotMatch(attribute, /[<>]/, 'no markup inside the attribute');
-      const decoded = attribute.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-      assert.deepEqual(names(JSON.parse(decoded) as Snapshot).sort(), [...hostile].sort(), 'each name comes back exactly as typed');
-      // Outside the one attribute, the page holds no piece of any name.
-      const rest = page.replace(/data-snapshot="[^"]*"/, '');
+      const block = dataBlockText(page, PAGE_DATA.openingSnapshot);
+      assert.ok(block, 'the cached team is in the page');
+      assert.doesNotMatch(block, /</, 'nothing inside the block can end it');
+      assert.deepEqual(names(openingSnapshotIn(page)).sort(), [...hostile].sort(), 'each name comes back exactly as typed');
+      // Outside the one block, the page holds no piece of any name.
+      const rest = withoutOpeningSnapshot(page);
       for (const name of hostile) {
         assert.ok(!rest.includes(name), `not in the page outside the snapshot: ${name}`);
       }
@@ -365,7 +366,8 @@ describe('the sidebar’s cached team in a fresh window', () => {
       assert.equal(await locked.open({ kind: 'folder', uri: folder, scope: 'workspace' }), false);
       const lockedWindow = await openSidebarOn(folder, { teamCache: locked, loadLater: true });
       try {
-        assert.doesNotMatch(lockedWindow.html(), /data-snapshot|Sealed Person/);
+        assert.equal(openingSnapshotIn(lockedWindow.html()), undefined);
+        assert.doesNotMatch(lockedWindow.html(), /Sealed Person/);
       } finally {
         lockedWindow.close();
       }
@@ -376,7 +378,7 @@ describe('the sidebar’s cached team in a fresh window', () => {
       assert.equal(await fresh.open({ kind: 'folder', uri: folder, scope: 'workspace' }), true);
       const window = await openSidebarOn(folder, { teamCache: fresh, loadLater: true });
       try {
-        assert.match(window.html(), /data-snapshot="[^"]*Sealed Person[^"]*"/);
+        assert.ok(names(openingSnapshotIn(window.html())).includes('Sealed Person'));
         assert.equal(window.team.all.length, 0, 'the team file has not been read yet');
       } finally {
         window.close();

@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSidebarHtml, createNonce } from '../../src/host/sidebar/sidebarHtml';
 import { buildSnapshot } from '../../src/host/sidebar/snapshot';
+import { PAGE_DATA } from '../../src/shared/pageData';
 import type { Snapshot } from '../../src/shared/protocol';
+import { dataBlockText, openingSnapshotIn } from '../fixtures/pageData';
 
 const resources = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
@@ -43,7 +46,9 @@ describe('sidebar HTML and its content security policy', () => {
 
   it('without the shipped files’ texts, every script carries the nonce and loads a shipped file; no inline handler or style attribute', () => {
     const html = buildSidebarHtml(resources, 'abc');
-    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    const all = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    assert.ok(all.every((s) => s[1]!.includes('nonce="abc"')), 'every script element, data blocks too, carries the nonce');
+    const scripts = all.filter((s) => !s[1]!.includes('type="application/json"'));
     assert.equal(scripts.length, 1);
     assert.match(scripts[0]![1]!, /nonce="abc"/);
     assert.match(scripts[0]![1]!, /src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/dist\/webview\/sidebar\.js"/);
@@ -62,7 +67,7 @@ describe('sidebar HTML and its content security policy', () => {
       'media/sidebar.css': 'body { color: var(--vscode-foreground); }',
     };
     const html = buildSidebarHtml({ ...resources, read: (...parts) => bytesOf(shipped[parts.join('/')]) }, 'abc');
-    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].filter((s) => !s[1]!.includes('type="application/json"'));
     assert.deepEqual(scripts.map((s) => [s[1], s[2]]), [[' nonce="abc"', 'document.title = "x";']]);
     const styles = [...html.matchAll(/<style([^>]*)>([\s\S]*?)<\/style>/g)];
     assert.deepEqual(styles.map((s) => s[1]), [' nonce="abc"', ' nonce="abc"']);
@@ -109,30 +114,50 @@ describe('sidebar HTML and its content security policy', () => {
     assert.notDeepEqual(a, b);
   });
 
-  it('hands the page the translations and language in use, escaped so no translation can break out of the attribute', () => {
+  it('hands the page the translations and language in use, in a data block no translation can break out of', () => {
     const hostile = '"><script>alert(1)</script>';
     const html = buildSidebarHtml(resources, 'abc', { bundle: { Team: hostile }, language: 'de' });
     assert.match(html, /<html lang="de">/);
-    const attribute = /data-l10n="([^"]*)"/.exec(html)?.[1];
-    assert.ok(attribute !== undefined, 'the page carries its bundle');
-    const decoded = attribute.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-    assert.deepEqual(JSON.parse(decoded), { Team: hostile });
-    assert.equal([...html.matchAll(/<script/g)].length, 1);
+    const block = dataBlockText(html, PAGE_DATA.translations);
+    assert.ok(block !== undefined, 'the page carries its bundle');
+    assert.doesNotMatch(block, /</, 'nothing in the block can end it');
+    assert.deepEqual(JSON.parse(block), { Team: hostile });
+    assert.equal([...html.matchAll(/<script/g)].length, 2, 'the page’s script and the bundle’s block');
   });
 
-  it('carries a cached team for the first paint, escaped so no name can break out of the attribute', () => {
+  it('carries a cached team for the first paint, in a data block no name can break out of', () => {
     const hostile = '"><script>alert(1)</script>&amp;';
     const snapshot: Snapshot = {
       ...buildSnapshot({ storage: { kind: 'ready', scope: 'workspace' }, people: [{ id: 'p1', name: hostile, role: '', cadence: 'weekly', archived: false, addedOn: '2026-11-01' }], hat: 'leader', notesOf: () => [], today: '2026-11-30' }),
       fromCache: true,
     };
     const html = buildSidebarHtml(resources, 'abc', undefined, snapshot);
-    const attribute = /data-snapshot="([^"]*)"/.exec(html)?.[1];
-    assert.ok(attribute !== undefined, 'the page carries the snapshot');
-    const decoded = attribute.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-    assert.deepEqual(JSON.parse(decoded), snapshot);
-    assert.equal([...html.matchAll(/<script/g)].length, 1);
-    assert.doesNotMatch(buildSidebarHtml(resources, 'abc'), /data-snapshot/, 'no snapshot in the page unless one is given');
+    const block = dataBlockText(html, PAGE_DATA.openingSnapshot);
+    assert.ok(block !== undefined, 'the page carries the snapshot');
+    assert.doesNotMatch(block, /</, 'nothing in the block can end it');
+    assert.deepEqual(JSON.parse(block), snapshot);
+    assert.equal([...html.matchAll(/<script/g)].length, 3, 'the page’s script and two data blocks');
+    assert.equal(openingSnapshotIn(buildSidebarHtml(resources, 'abc')), undefined, 'no snapshot in the page unless one is given');
+  });
+
+  it('keeps any name inside the snapshot’s data block, nothing of it outside, and gives it back exactly', () => {
+    const markup = fc.constantFrom('</script>', '</SCRIPT ', '<!--', '<script>', '-->', '"', '&lt;', '\u2028', '</main>');
+    const name = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }), fc.array(fc.oneof(markup, fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(name, (hostile) => {
+        const snapshot: Snapshot = {
+          ...buildSnapshot({ storage: { kind: 'ready', scope: 'workspace' }, people: [{ id: 'p1', name: hostile, role: hostile, cadence: 'weekly', archived: false, addedOn: '2026-11-01' }], hat: 'leader', notesOf: () => [], today: '2026-11-30' }),
+          fromCache: true,
+        };
+        const html = buildSidebarHtml(resources, 'abc', { bundle: { Team: hostile }, language: 'en' }, snapshot);
+        assert.deepEqual(openingSnapshotIn(html), snapshot, 'the block reads back as the snapshot');
+        assert.deepEqual(JSON.parse(dataBlockText(html, PAGE_DATA.translations)!), { Team: hostile });
+        // Only the page's own script and its two blocks are script elements, whatever the name.
+        assert.equal([...html.matchAll(/<script/gi)].length, 3);
+        assert.equal([...html.matchAll(/<\/script/gi)].length, 3);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('preloads the icon font by the very URL the built icon stylesheet asks for', () => {
@@ -154,7 +179,7 @@ describe('sidebar HTML and its content security policy', () => {
   it('is English with an empty bundle when no translation is in use', () => {
     const html = buildSidebarHtml(resources, 'abc');
     assert.match(html, /<html lang="en">/);
-    assert.match(html, /data-l10n="\{\}"/);
+    assert.equal(dataBlockText(html, PAGE_DATA.translations), '{}');
   });
 });
 

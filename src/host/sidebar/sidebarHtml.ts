@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as l10n from '../../shared/l10n';
+import { PAGE_DATA } from '../../shared/pageData';
 import type { Snapshot } from '../../shared/protocol';
 
 /** 128 bits from the OS's CSPRNG, fresh for every render so a leaked page cannot be replayed. */
@@ -100,8 +101,18 @@ class PageFiles {
 }
 
 /**
- * `openingSnapshot`, when given, rides in the page (an escaped attribute, read by the script, never
- * run): the first paint then needs no message, and no message the workbench may drop or delay.
+ * `value` as a JSON data block: never run (not a script type), and with every `<` written as the
+ * JSON escape \u003c, no text in it can end the element or open a comment, whatever a name holds.
+ * Smaller and faster to parse than the same JSON escaped into an attribute (a quote is 6 bytes
+ * there): a 200-person team's first page was 82 KB of attribute.
+ */
+function dataBlock(id: string, value: unknown, nonce: string): string {
+  return `<script type="application/json" id="${id}" nonce="${attribute(nonce)}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
+}
+
+/**
+ * `openingSnapshot`, when given, rides in the page (a data block, read by the script, never run):
+ * the first paint then needs no message, and no message the workbench may drop or delay.
  */
 export function buildSidebarHtml(resources: WebviewResources, nonce = createNonce(), translation = l10n.activeBundle(), openingSnapshot?: Snapshot): string {
   const files = new PageFiles(resources, nonce);
@@ -117,7 +128,8 @@ ${files.stylesheet('media', 'sidebar.css')}
 <title>Two Hats</title>
 </head>
 <body>
-<main id="app" aria-live="polite" aria-busy="true" data-markdown="${files.link('dist', 'webview', 'markdown.js')}" data-l10n="${attribute(JSON.stringify(translation.bundle ?? {}))}"${openingSnapshot ? ` data-snapshot="${attribute(JSON.stringify(openingSnapshot))}"` : ''}></main>
+${dataBlock(PAGE_DATA.translations, translation.bundle ?? {}, nonce)}
+${openingSnapshot ? `${dataBlock(PAGE_DATA.openingSnapshot, openingSnapshot, nonce)}\n` : ''}<main id="app" aria-live="polite" aria-busy="true" data-markdown="${files.link('dist', 'webview', 'markdown.js')}"></main>
 ${files.script('dist', 'webview', 'sidebar.js')}
 </body>
 </html>`;

@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BackupPackDamaged } from '../../src/host/storage/backupFolders';
+import type { BackupErasure } from '../../src/host/storage/backupErasure';
 import { BackupKeeper, type OpenBackup } from '../../src/host/storage/backups';
+import { withDataLock } from '../../src/host/storage/dataLock';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { backupFolderFor } from '../../src/host/storage/layout';
 import { NoteStore } from '../../src/host/storage/noteStore';
 import { readPackNames } from '../../src/host/storage/notePack';
 import { TeamStore } from '../../src/host/storage/teamStore';
-import { BACKUPS_FOLDER, NOTE_PACK_FILE, NOTES_FOLDER, noteBodyName, noteHeaderName, noteIdOfFile, tempName } from '../../src/shared/storageLayout';
+import { BACKUP_MANIFEST_FILE, BACKUPS_FOLDER, NOTE_PACK_FILE, NOTES_FOLDER, noteBodyName, noteHeaderName, noteIdOfFile, tempName } from '../../src/shared/storageLayout';
 import { filesHolding, filesUnder } from './helpers';
 
 /**
@@ -234,5 +236,108 @@ describe('a first backup of a large store, packed', function () {
     for (const id of grace) {
       assert.ok(existsSync(path.join(backupNotes, noteBodyName(id))), id);
     }
+  });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const packFile = path.join(backupFolder, NOTE_PACK_FILE);
+  const adaId = () => team.all.find((person) => person.name === adaName)!.id;
+  const holdsNothingOfAda = (what: string) => {
+    for (let i = 0; i < 60; i++) {
+      assert.deepEqual(filesHolding(backupsRoot.fsPath, adaText(i)), [], `${what}: no file holds her note ${i}`);
+    }
+  };
+  /** A fresh first backup, packed. */
+  async function packedAfresh(): Promise<void> {
+    rmSync(backupFolder, { recursive: true, force: true });
+    await keeper.follow(data, identity);
+    await keeper.flush();
+    assert.ok(existsSync(packFile), 'packed');
+    assert.ok(filesHolding(backupFolder, adaText(5)).length > 0, 'the backup holds her notes before (the check can fail)');
+  }
+
+  it('erasing a person from this window’s backup before its first manifest is written waits for the data lock another window holds', async () => {
+    await packedAfresh();
+    // The first pass renames the pack into place before it writes the manifest, the one file that
+    // says whose backup this is: a crash or an erasure may come in between.
+    rmSync(path.join(backupFolder, BACKUP_MANIFEST_FILE));
+    let erasure: Promise<BackupErasure> | undefined;
+    let packWhileHeld = false;
+    // Another window of the workspace holds the data lock (it renames its new pack into place under it).
+    await withDataLock(data, async () => {
+      erasure = keeper.erasePerson(adaId(), adaName, adaNotes);
+      await sleep(2500);
+      packWhileHeld = existsSync(packFile);
+    });
+    const erased = await erasure!;
+    assert.ok(packWhileHeld, 'the pack is not removed while the data lock is held by another');
+    assert.deepEqual(erased.notCleaned, []);
+    assert.deepEqual(erased.inUse, []);
+    assert.equal(existsSync(packFile), false, 'the pack went once the lock was free');
+    holdsNothingOfAda('after the erasure');
+  });
+
+  it('a backup whose data lock another window holds all the wait is reported in use, not unreadable, and the next erasure cleans it', async function () {
+    this.timeout(120_000);
+    await packedAfresh();
+    let erasure: Promise<BackupErasure> | undefined;
+    // Longer than a lock waits (ten seconds): Encrypt My Notes over a large store in another window.
+    await withDataLock(data, async () => {
+      erasure = keeper.erasePerson(adaId(), adaName, adaNotes);
+      await erasure.then(undefined, () => undefined);
+    });
+    const erased = await erasure!;
+    assert.deepEqual(
+      erased.notCleaned.map((uri) => uri.fsPath),
+      [],
+      'a backup in use is never taken for a damaged one (that would offer to delete it)',
+    );
+    assert.deepEqual(
+      erased.inUse.map((uri) => uri.fsPath),
+      [backupFolder],
+      'it is reported in use',
+    );
+    assert.ok(existsSync(packFile), 'its pack stays until the lock is free');
+
+    const again = await keeper.erasePerson(adaId(), adaName, adaNotes);
+    assert.deepEqual(again.inUse, []);
+    assert.deepEqual(again.notCleaned, []);
+    holdsNothingOfAda('after the second erasure');
+  });
+
+  it('a damaged pack is removed by the erasure, which says so, and the next pass copies everyone else’s notes again', async () => {
+    await packedAfresh();
+    const bytes = readFileSync(packFile);
+    bytes[40] = bytes[40]! ^ 0x01;
+    writeFileSync(packFile, bytes);
+
+    const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
+    assert.deepEqual(erased.notCleaned, [], 'the backup is not left reported as not cleaned for good');
+    assert.equal(erased.damagedPacksRemoved, 1, 'the erasure says it removed a damaged pack');
+    assert.equal(existsSync(packFile), false);
+    holdsNothingOfAda('after the erasure');
+    const again = await keeper.erasePerson(adaId(), adaName, adaNotes);
+    assert.deepEqual(again.notCleaned, [], 'nor at the next erasure');
+
+    // The data folder still holds the notes: the next pass backs them up again, and restore has them.
+    await notes.open(data);
+    await keeper.flush();
+    const restored = await restoreIntoFresh();
+    for (const id of grace) {
+      assert.deepEqual(readFileSync(path.join(restored, noteBodyName(id))), readFileSync(path.join(dataNotes, noteBodyName(id))), id);
+    }
+  });
+
+  it('a pack from a newer Two Hats is kept and the backup reported not cleaned (a newer version reads it)', async () => {
+    await packedAfresh();
+    const bytes = readFileSync(packFile);
+    bytes.writeUInt32LE(2, 8);
+    writeFileSync(packFile, bytes);
+
+    const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
+    assert.deepEqual(
+      erased.notCleaned.map((uri) => uri.fsPath),
+      [backupFolder],
+    );
+    assert.equal(erased.damagedPacksRemoved, 0);
+    assert.ok(existsSync(packFile), 'the newer pack is kept');
   });
 });

@@ -141,7 +141,17 @@ export class BackupKeeper implements vscode.Disposable {
   /** Takes a person out of every backup on this machine it can read, after writing what is pending; reports those it cannot. */
   async erasePerson(personId: string, name: string, noteIds: readonly string[]): Promise<BackupErasure> {
     await this.flush();
-    return erasePersonFromBackups(this.root, personId, name, noteIds);
+    // This window's own backup is cleaned under its data lock even before its first manifest
+    // (the one place that says whose it is) is written.
+    const own = this.current && { backup: this.current.backup, data: this.current.data };
+    const erased = await erasePersonFromBackups(this.root, personId, name, noteIds, own);
+    if (erased.damagedPacksRemoved > 0) {
+      this.log.info(`Erasure: ${erased.damagedPacksRemoved} backup note pack(s) did not read and were removed (they could not be cleaned); their notes are copied again from the data folder.`);
+    }
+    if (erased.inUse.length > 0) {
+      this.log.info(`Erasure: ${erased.inUse.length} backup(s) in use by another window; the erasure must run again.`);
+    }
+    return erased;
   }
 
   /**

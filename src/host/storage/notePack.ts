@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { NOTE_PACK_FILE, NOTES_FOLDER, tempName } from '../../shared/storageLayout';
 import { flushFolder, flushToDisk } from './atomicFile';
-import { PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry, type PackLayout } from './notePackFormat';
+import { isNewerPack, PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry, type PackLayout } from './notePackFormat';
 import { createPrivateFolder, PRIVATE_FILE_MODE } from './permissions';
 
 /** Source files read at once while packing: about Node's thread pool (4) twice over. */
@@ -306,6 +306,48 @@ export async function unpackNotes(backupFolder: vscode.Uri, whileRemoving: (remo
   }
   // Replaced again and again: a pack is still there, so this backup is not taken for unpacked.
   return depth < 3 ? unpackNotes(backupFolder, whileRemoving, depth + 1) : 'damaged';
+}
+
+/**
+ * Deletes a backup's pack that does not read (a damaged byte, cut short), under `whileRemoving`
+ * (the data lock), unless it changed since it was read. A pack cannot be cleaned of a person's
+ * notes when it does not read, and a backup that keeps it would be reported not cleaned at every
+ * erasure for good; it is only a copy (the data folder keeps the notes, and the backup's next pass
+ * copies them again as files of their own). Kept: one from a newer Two Hats (a newer version reads
+ * it), one that reads after all or changed meanwhile, or none there.
+ */
+export async function removeDamagedPack(backupFolder: vscode.Uri, whileRemoving: (remove: () => Promise<void>) => Promise<void> = (remove) => remove()): Promise<'removed' | 'kept'> {
+  if (backupFolder.scheme !== 'file') {
+    return 'kept';
+  }
+  const packPath = notePackUri(backupFolder).fsPath;
+  const stamp = await notePackStamp(backupFolder);
+  if (stamp === undefined || (await readWholePack(backupFolder)) !== 'damaged' || (await isNewerPackFile(packPath))) {
+    return 'kept';
+  }
+  let removed = false;
+  await whileRemoving(async () => {
+    if ((await notePackStamp(backupFolder)) !== stamp) {
+      return;
+    }
+    await unlink(packPath);
+    removed = true;
+  });
+  if (removed) {
+    await flushFolder(path.dirname(packPath));
+  }
+  return removed ? 'removed' : 'kept';
+}
+
+async function isNewerPackFile(packPath: string): Promise<boolean> {
+  const handle = await open(packPath, 'r');
+  try {
+    const header = Buffer.alloc(PACK_HEADER_LENGTH);
+    const { bytesRead } = await handle.read(header, 0, header.length, 0);
+    return isNewerPack(header.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Gives `temp` the name `target` unless a file has it by now; true when it did. */

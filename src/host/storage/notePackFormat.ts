@@ -124,6 +124,18 @@ export function encodePack(entries: readonly PackEntry[], startedAt = 0): Buffer
   return Buffer.concat(parts);
 }
 
+/**
+ * Whether a pack's header says it was written by a newer Two Hats (a later format version): such a
+ * pack is not damaged, only unreadable here, and a newer version reads it.
+ */
+export function isNewerPack(header: Uint8Array): boolean {
+  if (header.byteLength < PACK_HEADER_LENGTH) {
+    return false;
+  }
+  const head = Buffer.from(header.buffer, header.byteOffset, PACK_HEADER_LENGTH);
+  return head.subarray(0, 8).equals(HEADER_MAGIC) && head.readUInt32LE(8) > PACK_VERSION;
+}
+
 /** Where the index is, read from the header and the trailer alone, checked against the pack's real size. */
 export interface PackLayout {
   readonly indexOffset: number;

@@ -20,6 +20,7 @@ import {
   BACKUP_MANIFEST_FILE,
   DELEGATION_FILE,
   ENCRYPTION_JOURNAL_FILE,
+  MAX_NOTE_PACK_ENTRIES,
   NOTE_PACK_FILE,
   fileStamp,
   keptBeforeSetAsideName,
@@ -323,7 +324,9 @@ export class BackupKeeper implements vscode.Disposable {
     // Many files with no copy yet (none single, none in a pack that reads): one pack holds them,
     // with what an older pack held. The rest are copied file by file.
     const fresh = jobs.filter((job) => job.kind === 'new').map((job) => job.name);
-    if (packed !== undefined && fresh.length >= PACK_FROM_NOTE_FILES && target.data.scheme === 'file' && target.backup.scheme === 'file' && (await this.writePack(target, fresh, packed.size > 0))) {
+    // A pack holds at most MAX_NOTE_PACK_ENTRIES (its index stays small enough to read whole).
+    const fits = packed !== undefined && packed.size + fresh.length <= MAX_NOTE_PACK_ENTRIES;
+    if (packed !== undefined && fits && fresh.length >= PACK_FROM_NOTE_FILES && target.data.scheme === 'file' && target.backup.scheme === 'file' && (await this.writePack(target, fresh, packed.size > 0))) {
       jobs = jobs.filter((job) => job.kind !== 'new');
     }
     for (let i = 0; i < jobs.length; i += NOTE_FILES_PER_LOCKED_STEP) {

@@ -18,7 +18,7 @@
  * No Node-free zone: hashing is Node's, and the file I/O is in notePack.ts.
  */
 import { createHash } from 'node:crypto';
-import { noteIdOfFile } from '../../shared/storageLayout';
+import { MAX_NOTE_FILE_NAME_LENGTH, MAX_NOTE_PACK_ENTRIES, noteIdOfFile } from '../../shared/storageLayout';
 
 export const PACK_VERSION = 1;
 const HEADER_MAGIC = Buffer.from('2HATPACK', 'latin1');
@@ -30,6 +30,14 @@ const MIN_ENTRY_LENGTH = 2 + 1 + 4;
 /** A note file's name is an id and a suffix: far below this. */
 const MAX_NAME_LENGTH = 1024;
 const MAX_U32 = 0xffff_ffff;
+/** Largest index entry: the longest note file name (ASCII) and its size. */
+const MAX_ENTRY_LENGTH = 2 + MAX_NOTE_FILE_NAME_LENGTH + 4;
+/**
+ * The longest index a pack of this version can have (about 41 MB): a trailer that claims more is
+ * damaged or hostile, and refused before anything is allocated for it (a damaged trailer of a
+ * large file could otherwise claim gigabytes of index, all pinned inside the file).
+ */
+export const MAX_INDEX_LENGTH = 4 + MAX_NOTE_PACK_ENTRIES * MAX_ENTRY_LENGTH;
 
 export interface PackEntry {
   readonly name: string;
@@ -73,7 +81,7 @@ export class PackWriter {
 
   /** The bytes to append for one entry; throws on a name no reader would accept. */
   add(name: string, bytes: Uint8Array): Uint8Array {
-    if (!isPackableName(name) || this.seen.has(name) || bytes.byteLength > MAX_U32) {
+    if (!isPackableName(name) || this.seen.has(name) || bytes.byteLength > MAX_U32 || this.entries.length >= MAX_NOTE_PACK_ENTRIES) {
       throw new Error('Not a note file that can go in a pack.');
     }
     this.seen.add(name);
@@ -168,6 +176,11 @@ export function readPackLayout(header: Uint8Array, trailer: Uint8Array, fileSize
   }
   if (indexLength < 4 || count > (indexLength - 4) / MIN_ENTRY_LENGTH) {
     return { ok: false, reason: 'index too short for its entries' };
+  }
+  // Checked here, before a reader allocates the index: no entry is longer than a note file's
+  // longest name allows, and no pack holds more entries than a writer puts in one.
+  if (count > MAX_NOTE_PACK_ENTRIES || indexLength > MAX_INDEX_LENGTH || indexLength > 4 + count * MAX_ENTRY_LENGTH) {
+    return { ok: false, reason: 'index longer than its entries can be' };
   }
   return { ok: true, value: { indexOffset: Number(indexOffset), indexLength, count, startedAt: head.readUInt32LE(12) * 1000, dataHash: Buffer.from(tail.subarray(16, 48)), indexHash: Buffer.from(tail.subarray(48, 80)) } };
 }

@@ -5,3 +5,4 @@
  * (storage/notePackCode.ts): about 7 KB that the core's budget leaves out.
  */
 export { notePackStamp, PackUnderWay, readNotePack, readPackNames, removeDamagedPack, unpackNotes } from './storage/notePack';
+export { writeNotePack } from './storage/notePackWrite';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -10,7 +10,9 @@ import { withDataLock } from '../../src/host/storage/dataLock';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { backupFolderFor } from '../../src/host/storage/layout';
 import { NoteStore } from '../../src/host/storage/noteStore';
-import { readPackNames } from '../../src/host/storage/notePack';
+import { readPackNames, unpackNotes } from '../../src/host/storage/notePack';
+import { encodePack } from '../../src/host/storage/notePackFormat';
+import { LockBusyError } from '../../src/host/storage/fileLock';
 import { TeamStore } from '../../src/host/storage/teamStore';
 import { BACKUP_MANIFEST_FILE, BACKUPS_FOLDER, NOTE_PACK_FILE, NOTES_FOLDER, noteBodyName, noteHeaderName, noteIdOfFile, tempName } from '../../src/shared/storageLayout';
 import { filesHolding, filesUnder } from './helpers';
@@ -339,5 +341,59 @@ describe('a first backup of a large store, packed', function () {
     );
     assert.equal(erased.damagedPacksRemoved, 0);
     assert.ok(existsSync(packFile), 'the newer pack is kept');
+  });
+
+  /** Ada's note files as they are in the data folder, to put in a pack by hand. */
+  const adaFiles = () =>
+    adaNotes
+      // One of them was deleted behind Two Hats' back above.
+      .filter((id) => existsSync(path.join(dataNotes, noteBodyName(id))))
+      .slice(0, 5)
+      .flatMap((id) => [noteBodyName(id), noteHeaderName(id)].map((name) => ({ name, bytes: readFileSync(path.join(dataNotes, name)) })));
+
+  /** A pack of Ada's notes in a folder of its own, beside the backups. */
+  function loosePack(name: string): { folder: vscode.Uri; pack: string; bytes: Buffer } {
+    const folder = path.join(root, `${name}-${stamp}`);
+    mkdirSync(folder, { recursive: true });
+    const pack = path.join(folder, NOTE_PACK_FILE);
+    const bytes = encodePack(adaFiles());
+    writeFileSync(pack, bytes);
+    return { folder: vscode.Uri.file(folder), pack, bytes };
+  }
+
+  it('never says a pack was unpacked and removed when whether it is still there cannot be told (a disk error): it may still hold the notes', async () => {
+    const { folder, pack, bytes } = loosePack('stat-fails');
+    const aside = `${pack}.aside`;
+    const result = await unpackNotes(folder, async (remove) => {
+      // While it is looked at, the pack's name does not resolve (a loop): stat fails, not with "no such file".
+      renameSync(pack, aside);
+      symlinkSync(NOTE_PACK_FILE, pack);
+      try {
+        await remove();
+      } finally {
+        unlinkSync(pack);
+        renameSync(aside, pack);
+      }
+    }).then(
+      (done) => done,
+      (error: NodeJS.ErrnoException) => error.code,
+    );
+    assert.equal(result, 'ELOOP', 'the erasure is told it failed (the backup is reported not cleaned)');
+    assert.deepEqual(readFileSync(pack), bytes, 'the pack is still there, her notes in it');
+  });
+
+  it('a pack replaced again and again while it is unpacked (another window’s passes) is in use, not damaged', async () => {
+    const { folder, pack } = loosePack('replaced');
+    let round = 0;
+    await assert.rejects(
+      unpackNotes(folder, async (remove) => {
+        // A new pack renamed into place each time, as another window's pass does.
+        writeFileSync(`${pack}.new`, encodePack(adaFiles().slice(0, 2 + (round++ % 4))));
+        renameSync(`${pack}.new`, pack);
+        await remove();
+      }),
+      (error: unknown) => error instanceof LockBusyError,
+    );
+    assert.ok(existsSync(pack));
   });
 });

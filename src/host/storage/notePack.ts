@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { NOTE_PACK_FILE, NOTES_FOLDER, tempName } from '../../shared/storageLayout';
 import { flushFolder, flushToDisk } from './atomicFile';
+import { LockBusyError } from './fileLock';
 import { isNewerPack, PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry, type PackLayout } from './notePackFormat';
 import { createPrivateFolder, PRIVATE_FILE_MODE } from './permissions';
 
@@ -210,9 +211,18 @@ export async function readNotePack(backupFolder: vscode.Uri): Promise<{ startedA
   return read === undefined || read === 'none' || read === 'damaged' ? undefined : read;
 }
 
-/** Which file the pack is now (inode, size, time): another one when it was unpacked or rewritten since. */
+/**
+ * Which file the pack is now (inode, size, time): another one when it was unpacked or rewritten
+ * since; undefined when there is none. Throws when that cannot be told (a disk error, a name that
+ * does not resolve): a pack that may still be there is never taken for one that is gone.
+ */
 export async function notePackStamp(backupFolder: vscode.Uri): Promise<string | undefined> {
-  const found = await stat(notePackUri(backupFolder).fsPath).catch(() => undefined);
+  const found = await stat(notePackUri(backupFolder).fsPath).catch((error: unknown) => {
+    if (isMissing(error)) {
+      return undefined;
+    }
+    throw error;
+  });
   return found && `${found.ino}:${found.size}:${found.mtimeMs}`;
 }
 
@@ -291,8 +301,9 @@ export async function unpackNotes(backupFolder: vscode.Uri, whileRemoving: (remo
   // is unpacked in turn (`whileRemoving` holds off such a rename while this one looks and deletes).
   let replaced = false;
   await whileRemoving(async () => {
-    if ((await notePackStamp(backupFolder)) !== pack.stamp) {
-      replaced = (await notePackStamp(backupFolder)) !== undefined;
+    const now = await notePackStamp(backupFolder);
+    if (now !== pack.stamp) {
+      replaced = now !== undefined;
       return;
     }
     await unlink(packPath).catch((error: unknown) => {
@@ -304,8 +315,12 @@ export async function unpackNotes(backupFolder: vscode.Uri, whileRemoving: (remo
   if (!replaced) {
     return 'unpacked';
   }
-  // Replaced again and again: a pack is still there, so this backup is not taken for unpacked.
-  return depth < 3 ? unpackNotes(backupFolder, whileRemoving, depth + 1) : 'damaged';
+  // Replaced again and again (another window's passes keep writing it): a pack is still there, so
+  // this backup is not taken for unpacked, nor for damaged (it reads): it is in use.
+  if (depth >= 3) {
+    throw new LockBusyError();
+  }
+  return unpackNotes(backupFolder, whileRemoving, depth + 1);
 }
 
 /**

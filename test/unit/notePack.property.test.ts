@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { encodePack, MAX_INDEX_LENGTH, PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, readPack, readPackIndex, readPackLayout, type PackEntry } from '../../src/host/storage/notePackFormat';
+import { encodePack, MAX_INDEX_LENGTH, MAX_PACK_LENGTH, PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry } from '../../src/host/storage/notePackFormat';
 import { MAX_NOTE_FILE_NAME_LENGTH, MAX_NOTE_PACK_ENTRIES, noteBodyName, noteHeaderName } from '../../src/shared/storageLayout';
 import { assertLinearEnough } from './support/adversarial';
 
@@ -144,6 +144,40 @@ describe('the backup note pack', () => {
     const pack = encodePack(written);
     assert.ok(readPack(pack).ok);
     assert.deepEqual(namesOf(pack), written.map((entry) => entry.name));
+  });
+
+  it('stops below its length limit (a pack is read whole): whatever comes, the finished pack is never longer, and reads back whole', () => {
+    // A limit of a few kilobytes stands for MAX_PACK_LENGTH (2 GiB): the same arithmetic.
+    fc.assert(
+      fc.property(fc.integer({ min: PACK_HEADER_LENGTH + PACK_TRAILER_LENGTH + 4, max: 8000 }), entries, (limit, offered) => {
+        const writer = new PackWriter(0, limit);
+        const parts: Uint8Array[] = [writer.header];
+        const packed: PackEntry[] = [];
+        for (const entry of offered) {
+          if (writer.fits(entry.name, entry.bytes.byteLength)) {
+            parts.push(writer.add(entry.name, entry.bytes));
+            packed.push(entry);
+          } else {
+            assert.throws(() => writer.add(entry.name, entry.bytes), 'an entry that does not fit is refused');
+          }
+        }
+        parts.push(writer.finish());
+        const pack = Buffer.concat(parts);
+        assert.ok(pack.length <= limit, `${pack.length} bytes under a limit of ${limit}`);
+        const read = readPack(pack);
+        assert.ok(read.ok);
+        sameEntries(read.value.entries, packed);
+      }),
+    );
+    // Exactly at the limit fits; one byte more does not.
+    const name = noteBodyName('a');
+    const room = (limit: number) => limit - (PACK_HEADER_LENGTH + 4 + 2 + name.length + 4 + PACK_TRAILER_LENGTH);
+    assert.ok(new PackWriter(0, 1000).fits(name, room(1000)));
+    assert.equal(new PackWriter(0, 1000).fits(name, room(1000) + 1), false);
+    assert.equal(encodePack([{ name, bytes: Buffer.alloc(room(1000)) }]).length, 1000);
+    // The default limit is the longest file Node reads into one Buffer (fs.readFile refuses more).
+    assert.equal(MAX_PACK_LENGTH, 2 ** 31 - 1);
+    assert.equal(new PackWriter(0).fits(name, MAX_PACK_LENGTH), false, 'a note of 2 GiB does not go in a pack');
   });
 
   it('refuses names that are not note files: a path, a parent folder, an empty name', () => {

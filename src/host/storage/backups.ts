@@ -317,8 +317,14 @@ export class BackupKeeper implements vscode.Disposable {
     const fresh = jobs.filter((job) => job.kind === 'new').map((job) => job.name);
     // A pack holds at most MAX_NOTE_PACK_ENTRIES (its index stays small enough to read whole).
     const fits = packed !== undefined && packed.size + fresh.length <= MAX_NOTE_PACK_ENTRIES;
-    if (packed !== undefined && fits && fresh.length >= PACK_FROM_NOTE_FILES && target.data.scheme === 'file' && target.backup.scheme === 'file' && (await notePackCode().writeNotePack(target, fresh, packed.size > 0, this.log))) {
-      jobs = jobs.filter((job) => job.kind !== 'new');
+    const notPacked =
+      packed !== undefined && fits && fresh.length >= PACK_FROM_NOTE_FILES && target.data.scheme === 'file' && target.backup.scheme === 'file'
+        ? await notePackCode().writeNotePack(target, fresh, packed.size > 0, this.log)
+        : undefined;
+    if (notPacked) {
+      // Those the pack had no room for (it stays below 2 GiB) are copied file by file.
+      const rest = new Set(notPacked);
+      jobs = jobs.filter((job) => job.kind !== 'new' || rest.has(job.name));
     }
     for (let i = 0; i < jobs.length; i += NOTE_FILES_PER_LOCKED_STEP) {
       await locked(() => copyNoteFiles(jobs.slice(i, i + NOTE_FILES_PER_LOCKED_STEP), notesFolder(target.data), backupNotes, copyUri));

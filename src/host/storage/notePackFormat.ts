@@ -38,6 +38,11 @@ const MAX_ENTRY_LENGTH = 2 + MAX_NOTE_FILE_NAME_LENGTH + 4;
  * large file could otherwise claim gigabytes of index, all pinned inside the file).
  */
 export const MAX_INDEX_LENGTH = 4 + MAX_NOTE_PACK_ENTRIES * MAX_ENTRY_LENGTH;
+/**
+ * The longest pack, all of it (header, data, index, trailer): a pack is read whole into one
+ * Buffer, and Node reads no file longer than this into one. The writer stops below it.
+ */
+export const MAX_PACK_LENGTH = 0x7fff_ffff;
 
 export interface PackEntry {
   readonly name: string;
@@ -67,27 +72,42 @@ export class PackWriter {
   private readonly entries: { name: Buffer; size: number }[] = [];
   private readonly dataHash = createHash('sha256');
   private dataLength = 0;
+  private indexLength = 4;
   private readonly seen = new Set<string>();
   readonly header: Buffer;
 
   /**
    * `startedAt` (ms) is when the first file was read: unpacked copies carry it as their time, so
    * a note changed after it was packed never looks copied since its change (backupNoteCopies.ts).
+   * `maxLength`: the finished pack is never longer (MAX_PACK_LENGTH; tests give less).
    */
-  constructor(startedAt: number) {
+  constructor(
+    startedAt: number,
+    private readonly maxLength = MAX_PACK_LENGTH,
+  ) {
     this.header = packHeader(startedAt);
     this.dataHash.update(this.header);
   }
 
-  /** The bytes to append for one entry; throws on a name no reader would accept. */
+  /**
+   * Whether one more entry of this name and size keeps the finished pack within its length and
+   * its count of entries: when not, the pack is full, and the rest is copied file by file.
+   */
+  fits(name: string, size: number): boolean {
+    const entry = 2 + Buffer.byteLength(name) + 4;
+    return this.entries.length < MAX_NOTE_PACK_ENTRIES && PACK_HEADER_LENGTH + this.dataLength + size + this.indexLength + entry + PACK_TRAILER_LENGTH <= this.maxLength;
+  }
+
+  /** The bytes to append for one entry; throws on a name no reader would accept, or one that does not fit. */
   add(name: string, bytes: Uint8Array): Uint8Array {
-    if (!isPackableName(name) || this.seen.has(name) || bytes.byteLength > MAX_U32 || this.entries.length >= MAX_NOTE_PACK_ENTRIES) {
+    if (!isPackableName(name) || this.seen.has(name) || bytes.byteLength > MAX_U32 || !this.fits(name, bytes.byteLength)) {
       throw new Error('Not a note file that can go in a pack.');
     }
     this.seen.add(name);
     this.entries.push({ name: Buffer.from(name, 'utf8'), size: bytes.byteLength });
     this.dataHash.update(bytes);
     this.dataLength += bytes.byteLength;
+    this.indexLength += 2 + Buffer.byteLength(name) + 4;
     return bytes;
   }
 
@@ -130,18 +150,6 @@ export function encodePack(entries: readonly PackEntry[], startedAt = 0): Buffer
   }
   parts.push(writer.finish());
   return Buffer.concat(parts);
-}
-
-/**
- * Whether a pack's header says it was written by a newer Two Hats (a later format version): such a
- * pack is not damaged, only unreadable here, and a newer version reads it.
- */
-export function isNewerPack(header: Uint8Array): boolean {
-  if (header.byteLength < PACK_HEADER_LENGTH) {
-    return false;
-  }
-  const head = Buffer.from(header.buffer, header.byteOffset, PACK_HEADER_LENGTH);
-  return head.subarray(0, 8).equals(HEADER_MAGIC) && head.readUInt32LE(8) > PACK_VERSION;
 }
 
 /** Where the index is, read from the header and the trailer alone, checked against the pack's real size. */

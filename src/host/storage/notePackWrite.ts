@@ -26,22 +26,23 @@ const NOTE_FILES_PER_PACK_STEP = 2048;
  * under a temporary name across the steps, so the data folder's form is checked at each: a
  * conversion in another window between two steps would leave a pack of plain and encrypted
  * copies, a plain note in a backup just encrypted. Then the pack is abandoned and the pass tried
- * again later. False when a conversion is unfinished (its journal is there), or the older pack
- * to carry over does not read or changed since it was listed: copied file by file then.
+ * again later. Undefined when a conversion is unfinished (its journal is there), or the older
+ * pack to carry over does not read or changed since it was listed: copied file by file then. Else
+ * the names the pack had no room for (it stays below MAX_PACK_LENGTH), to copy file by file.
  */
-export async function writeNotePack(target: { readonly data: vscode.Uri; readonly backup: vscode.Uri }, fresh: readonly string[], carryOlder: boolean, log: vscode.LogOutputChannel): Promise<boolean> {
+export async function writeNotePack(target: { readonly data: vscode.Uri; readonly backup: vscode.Uri }, fresh: readonly string[], carryOlder: boolean, log: vscode.LogOutputChannel): Promise<string[] | undefined> {
   const locked = <T>(task: () => Promise<T>) => withDataLock(target.data, task);
   const dataNotes = vscode.Uri.joinPath(target.data, NOTES_FOLDER);
   const form = await locked(() => dataFolderForm(target.data));
   if (form === undefined) {
-    return false;
+    return undefined;
   }
   await removeLeftoverTemps(target.backup, NOTE_PACK_FILE);
   const startedAt = Date.now();
   // Under the lock: a conversion in another window rewrites the backup folder too.
   const { older, stamp } = await locked(async () => ({ older: carryOlder ? await readNotePack(target.backup) : undefined, stamp: await notePackStamp(target.backup) }));
   if (carryOlder ? !older || older.stamp !== stamp : stamp !== undefined) {
-    return false;
+    return undefined;
   }
   // A pack written meanwhile by another window of the workspace may hold some of them already.
   const carried = new Set(older?.entries.map((entry) => entry.name));
@@ -49,6 +50,7 @@ export async function writeNotePack(target: { readonly data: vscode.Uri; readonl
   // The older entries were read before: the pack is as old as they are (see PackWriter).
   const pack = await PackUnderWay.begin(target.backup, Math.min(startedAt, older?.startedAt ?? startedAt));
   let longestHold = 0;
+  const notPacked: string[] = [];
   const step = (task: () => Promise<void>) =>
     locked(async () => {
       const began = Date.now();
@@ -63,7 +65,14 @@ export async function writeNotePack(target: { readonly data: vscode.Uri; readonl
       await step(() => pack.carry(older.entries));
     }
     for (let i = 0; i < names.length; i += NOTE_FILES_PER_PACK_STEP) {
-      await step(() => pack.add(dataNotes, names.slice(i, i + NOTE_FILES_PER_PACK_STEP)));
+      if (pack.full) {
+        // No room left: the rest is read no more, and copied file by file.
+        notPacked.push(...names.slice(i));
+        break;
+      }
+      await step(async () => {
+        notPacked.push(...(await pack.add(dataNotes, names.slice(i, i + NOTE_FILES_PER_PACK_STEP))));
+      });
       await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
     }
     let carriedGone = false;
@@ -92,14 +101,17 @@ export async function writeNotePack(target: { readonly data: vscode.Uri; readonl
     if (carriedGone) {
       await pack.abandon();
       log.info('Backup: an older pack holds notes no longer in the data folder; new notes are copied file by file.');
-      return false;
+      return undefined;
     }
   } catch (error) {
     await pack.abandon();
     throw error;
   }
   log.info(`Backup: ${pack.count} note files packed in ${Date.now() - startedAt} ms, the data lock held at most ${longestHold} ms at a time.`);
-  return true;
+  if (notPacked.length > 0) {
+    log.info(`Backup: the pack is full; ${notPacked.length} note files are copied file by file.`);
+  }
+  return notPacked;
 }
 
 /**

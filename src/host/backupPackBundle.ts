@@ -4,5 +4,6 @@
  * pack, and before a restore, an erasure or a conversion reads a backup's notes
  * (storage/notePackCode.ts): about 7 KB that the core's budget leaves out.
  */
-export { notePackStamp, PackUnderWay, readNotePack, readPackNames, removeDamagedPack, unpackNotes } from './storage/notePack';
+export { notePackStamp, PackUnderWay, readNotePack, readPackNames, unpackNotes } from './storage/notePack';
+export { cleanBackupPack } from './storage/notePackErasure';
 export { writeNotePack } from './storage/notePackWrite';

@@ -14,9 +14,13 @@ import { NoteStore } from '../../src/host/storage/noteStore';
 import { readPackNames, unpackNotes } from '../../src/host/storage/notePack';
 import { encodePack, PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH } from '../../src/host/storage/notePackFormat';
 import { LockBusyError } from '../../src/host/storage/fileLock';
+import { serializeBackupManifest } from '../../src/shared/backups';
+import { SidebarDraftStore } from '../../src/host/storage/sidebarDraftStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
+import { erasePersonCommands, type Erased } from '../../src/host/team/erasePerson';
 import { BACKUP_MANIFEST_FILE, BACKUPS_FOLDER, NOTE_PACK_FILE, NOTES_FOLDER, noteBodyName, noteHeaderName, noteIdOfFile, tempName } from '../../src/shared/storageLayout';
-import { filesHolding, filesUnder } from './helpers';
+import { eventually, filesHolding, filesUnder } from './helpers';
+import { MemoryMemento } from './useCaseFixture';
 
 /**
  * The first backup of a large store writes its note copies into one pack (issue #15). What the
@@ -240,7 +244,6 @@ describe('a first backup of a large store, packed', function () {
       assert.ok(existsSync(path.join(backupNotes, noteBodyName(id))), id);
     }
   });
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const packFile = path.join(backupFolder, NOTE_PACK_FILE);
   const adaId = () => team.all.find((person) => person.name === adaName)!.id;
   const holdsNothingOfAda = (what: string) => {
@@ -264,10 +267,12 @@ describe('a first backup of a large store, packed', function () {
     rmSync(path.join(backupFolder, BACKUP_MANIFEST_FILE));
     let erasure: Promise<BackupErasure> | undefined;
     let packWhileHeld = false;
+    const packed = (await readPackNames(vscode.Uri.file(backupFolder)))!;
     // Another window of the workspace holds the data lock (it renames its new pack into place under it).
     await withDataLock(data, async () => {
       erasure = keeper.erasePerson(adaId(), adaName, adaNotes);
-      await sleep(2500);
+      // Every entry unpacked: all that is left is to remove the pack, under the lock held here.
+      await eventually(() => ([...packed].every((name) => existsSync(path.join(backupNotes, name))) ? true : undefined), 'the pack unpacked', 60_000);
       packWhileHeld = existsSync(packFile);
     });
     const erased = await erasure!;
@@ -351,6 +356,36 @@ describe('a first backup of a large store, packed', function () {
       .filter((id) => existsSync(path.join(dataNotes, noteBodyName(id))))
       .slice(0, 5)
       .flatMap((id) => [noteBodyName(id), noteHeaderName(id)].map((name) => ({ name, bytes: readFileSync(path.join(dataNotes, name)) })));
+  /** A backup of another workspace, its pack given. */
+  function otherBackup(name: string, storagePath: string, pack: Buffer): string {
+    const folder = path.join(backupsRoot.fsPath, `${name}-${stamp}`);
+    mkdirSync(folder, { recursive: true });
+    const manifest = { workspaceName: name, workspacePath: `/${name}`, storagePath, savedAt: Date.now(), people: 2, notes: 5, items: 0 };
+    writeFileSync(path.join(folder, BACKUP_MANIFEST_FILE), serializeBackupManifest(manifest));
+    writeFileSync(path.join(folder, NOTE_PACK_FILE), pack);
+    return folder;
+  }
+  const flipped = (pack: Buffer) => {
+    pack[40] = pack[40]! ^ 0x01;
+    return pack;
+  };
+
+  it('keeps a damaged pack in a backup whose data folder is gone (it may be the only copy of everyone’s notes) and reports that backup not cleaned', async () => {
+    await packedAfresh();
+    const orphan = otherBackup('orphan', path.join(root, 'a-deleted-workspace'), flipped(encodePack(adaFiles())));
+    try {
+      const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
+      assert.deepEqual(
+        erased.notCleaned.map((uri) => uri.fsPath),
+        [orphan],
+        'reported not cleaned, so the user is offered to delete it and decides',
+      );
+      assert.equal(erased.damagedPacksRemoved, 0);
+      assert.ok(existsSync(path.join(orphan, NOTE_PACK_FILE)), 'its pack is kept');
+    } finally {
+      rmSync(orphan, { recursive: true, force: true });
+    }
+  });
 
   it('keeps a pack whose hashes are sound though this version refuses what it holds, and reports the backup not cleaned', async () => {
     await packedAfresh();
@@ -386,6 +421,36 @@ describe('a first backup of a large store, packed', function () {
     assert.ok(existsSync(packFile), 'the pack is kept');
   });
 
+  it('Delete Person says so in its result when it removed a damaged pack (copies of everyone’s notes went), with no path in it', async () => {
+    const hedy = await team.add({ name: `Hedy Packed ${stamp}`, role: 'Engineer', cadence: 'weekly' });
+    assert.ok(hedy.ok);
+    const hedyNote = await notes.create({ personId: hedy.person.id, date: '2026-12-01', templateId: 'weekly', title: 'Hedy', content: `# Hedy\n\nHedy said ${stamp}.\n` });
+    await packedAfresh();
+    assert.ok((await readPackNames(vscode.Uri.file(backupFolder)))?.has(noteBodyName(hedyNote.id)), 'her note is in the pack');
+    writeFileSync(packFile, flipped(readFileSync(packFile)));
+    // The user types her name to confirm, and reads what the erasure says. The running Two Hats has
+    // its own `vscode` API object: the command runs here, on these stores.
+    const window = vscode.window as unknown as Record<'showInputBox' | 'showInformationMessage' | 'showWarningMessage', unknown>;
+    const originals = { showInputBox: window.showInputBox, showInformationMessage: window.showInformationMessage, showWarningMessage: window.showWarningMessage };
+    const shown: string[] = [];
+    window.showInputBox = () => Promise.resolve(hedy.person.name);
+    window.showInformationMessage = (message: string) => (shown.push(message), Promise.resolve(undefined));
+    window.showWarningMessage = (message: string) => (shown.push(message), Promise.resolve(undefined));
+    const drafts = new SidebarDraftStore();
+    await drafts.open({ kind: 'folder', uri: data, scope: 'workspace' });
+    try {
+      const handlers = erasePersonCommands({ team, notes, delegation, drafts, backups: keeper, workspaceState: new MemoryMemento() });
+      const erased = (await handlers.deletePerson({ personId: hedy.person.id })) as Erased | undefined;
+      assert.equal(erased?.damagedPacksRemoved, 1);
+    } finally {
+      Object.assign(window, originals);
+      drafts.dispose();
+    }
+    assert.equal(shown.length, 1, shown.join(' | '));
+    assert.match(shown[0]!, /^Deleted Hedy Packed \d+, 1 note and 0 delegation items, here and in the backups on this machine\. 1 damaged file\(s\) of note copies in the backups could not be cleaned, so they were removed\. The notes themselves are still here, and the next backup copies them again\.$/);
+    assert.ok(!/[\\/]/.test(shown[0]!), 'no path in the notification');
+    assert.equal(existsSync(packFile), false);
+  });
 
   /** A pack of Ada's notes in a folder of its own, beside the backups. */
   function loosePack(name: string): { folder: vscode.Uri; pack: string; bytes: Buffer } {

@@ -19,9 +19,7 @@ import { eraseFromLeftovers, readBackupCopy } from './leftoverErasure';
 import { readBackupFile, writeBackupFile } from './backupForms';
 import { notesFolder } from './layout';
 import { readBackupManifest } from './backupFolders';
-import { withDataLock } from './dataLock';
-import { LockBusyError } from './fileLock';
-import { removeAbandonedPacks, removeDamagedPack, unpackNotes } from './notePackCode';
+import { notePackCode, removeAbandonedPacks } from './notePackCode';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -45,9 +43,10 @@ export interface BackupErasure {
    */
   readonly inUse: readonly vscode.Uri[];
   /**
-   * Packs that did not read (damaged) and were removed: they could not be cleaned, and may have
-   * held the person's notes. Only a copy goes: the data folder keeps the notes, and the backup's
-   * next pass copies them again as files of their own.
+   * Packs whose bytes were damaged (a hash failed), removed: they could not be cleaned, and may
+   * have held the person's notes. Only in backups whose data folder is on this machine, so only a
+   * copy goes: the data folder keeps the notes, and the backup's next pass copies them again. A
+   * damaged pack in any other backup is kept, and that backup is in `notCleaned`.
    */
   readonly damagedPacksRemoved: number;
 }
@@ -71,9 +70,10 @@ interface NotDeleted {
 /**
  * `own`: the backup this window writes and its data folder. Its manifest is written only at the
  * end of the first pass (after the pack), so until then only this window knows whose it is: its
- * pack is removed under the data lock all the same.
+ * pack is removed under the data lock all the same. `log`: why a pack could not be cleaned, by
+ * error code alone.
  */
-export async function erasePersonFromBackups(root: vscode.Uri, personId: string, name: string, noteIds: readonly string[], own?: OwnBackup): Promise<BackupErasure> {
+export async function erasePersonFromBackups(root: vscode.Uri, personId: string, name: string, noteIds: readonly string[], own?: OwnBackup, log?: vscode.LogOutputChannel): Promise<BackupErasure> {
   const folders = (await vscode.workspace.fs.readDirectory(root).then(undefined, () => [] as Entries)).filter(([, type]) => type === vscode.FileType.Directory);
   let touched = 0;
   let damagedPacksRemoved = 0;
@@ -87,8 +87,7 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
     // The pack is removed under the lock of the data folder this backup is written from: a window
     // of that workspace renames a new pack into place under that lock, after checking the old
     // one is still there, and must never put back notes unpacked here and deleted below.
-    const locked = <T>(task: () => Promise<T>) => underItsDataLock(folder, own, task);
-    const pack = await cleanPack(folder, locked);
+    const pack = await notePackCode().cleanBackupPack(folder, () => itsDataFolder(folder, own), log);
     if (pack === 'busy') {
       inUse.push(folder);
     } else if (pack === 'unreadable') {
@@ -126,36 +125,19 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
 }
 
 /**
- * A backup's pack, unpacked and removed (`clean`), or none there. `busy`: another window held
- * the data lock all the wait, the pack is still there. `damaged removed`: it did not read, so it
- * could not be cleaned, and it went. `unreadable`: it is from a newer Two Hats, or could not be
- * unpacked or removed (a full disk, no permission): it may still hold the person's notes.
+ * The data folder the backup `folder` is written from, when it is on this machine: this window's
+ * own for its own backup, else the one its manifest names (read in its own form). The backup's
+ * pack is removed under that folder's data lock. Undefined otherwise (no window writes a backup
+ * whose data folder is gone: it needs no lock, but its pack may be the only copy left).
  */
-async function cleanPack(folder: vscode.Uri, locked: <T>(task: () => Promise<T>) => Promise<T>): Promise<'clean' | 'busy' | 'damaged removed' | 'unreadable'> {
-  try {
-    if ((await unpackNotes(folder, locked)) !== 'damaged') {
-      return 'clean';
-    }
-    return (await removeDamagedPack(folder, locked)) === 'removed' ? 'damaged removed' : 'unreadable';
-  } catch (error) {
-    return error instanceof LockBusyError ? 'busy' : 'unreadable';
-  }
-}
-
-/**
- * Runs `task` under the data lock of the folder the backup `folder` is written from: this window's
- * own data folder for its own backup, else the one its manifest names (read in its own form) when
- * that folder is on this machine; without a lock otherwise (no window writes a backup whose data
- * folder is gone).
- */
-async function underItsDataLock<T>(folder: vscode.Uri, own: OwnBackup | undefined, task: () => Promise<T>): Promise<T> {
+async function itsDataFolder(folder: vscode.Uri, own: OwnBackup | undefined): Promise<vscode.Uri | undefined> {
   if (own && own.backup.toString() === folder.toString()) {
-    return withDataLock(own.data, task);
+    return own.data;
   }
   const manifest = await readBackupManifest(folder);
   const dataFolder = manifest ? vscode.Uri.file(manifest.storagePath) : undefined;
   const exists = dataFolder !== undefined && (await vscode.workspace.fs.stat(dataFolder).then(() => true, () => false));
-  return exists ? withDataLock(dataFolder, task) : task();
+  return exists ? dataFolder : undefined;
 }
 
 /**

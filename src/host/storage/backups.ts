@@ -136,10 +136,7 @@ export class BackupKeeper implements vscode.Disposable {
     // This window's own backup is cleaned under its data lock even before its first manifest
     // (the one place that says whose it is) is written.
     const own = this.current && { backup: this.current.backup, data: this.current.data };
-    const erased = await erasePersonFromBackups(this.root, personId, name, noteIds, own);
-    if (erased.damagedPacksRemoved > 0) {
-      this.log.info(`Erasure: removed ${erased.damagedPacksRemoved} damaged backup pack(s), which could not be cleaned.`);
-    }
+    const erased = await erasePersonFromBackups(this.root, personId, name, noteIds, own, this.log);
     if (erased.inUse.length > 0) {
       this.log.info(`Erasure: ${erased.inUse.length} backup(s) in use by another window, to be run again.`);
     }

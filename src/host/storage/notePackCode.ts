@@ -24,11 +24,6 @@ export function unpackNotes(backupFolder: vscode.Uri, whileRemoving?: (remove: (
   return notePackCode().unpackNotes(backupFolder, whileRemoving);
 }
 
-/** Deletes a backup's pack that does not read (notePack.ts `removeDamagedPack`). */
-export function removeDamagedPack(backupFolder: vscode.Uri, whileRemoving?: (remove: () => Promise<void>) => Promise<void>): ReturnType<NotePackModule['removeDamagedPack']> {
-  return notePackCode().removeDamagedPack(backupFolder, whileRemoving);
-}
-
 /**
  * Deletes packs a crash left half written in a backup folder (never one a living window is
  * writing): they hold copies of notes under a temporary name, which conversion and erasure pass

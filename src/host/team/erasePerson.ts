@@ -72,17 +72,19 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
     return undefined;
   }
   const { erased, notCleaned } = await erasePerson(sources, person);
+  // Copies of everyone's notes went with a damaged pack: whatever else is said, that is said too.
+  const removed = erased.damagedPacksRemoved > 0 ? ` ${damagedPacksRemoved(erased.damagedPacksRemoved)}` : '';
   if (erased.notFinished.length > 0) {
     // Never "Deleted": a part of them is still on disk. Another try finds what is left.
     void vscode.window.showErrorMessage(
-      vscode.l10n.t('Two Hats could not finish deleting {0}: {1} could not be changed (held by another program, or no permission). Close what holds them and run Delete Person and Their Notes again: what is left of {0} is still listed.', person.name, erased.notFinished.join(', ')),
+      vscode.l10n.t('Two Hats could not finish deleting {0}: {1} could not be changed (held by another program, or no permission). Close what holds them and run Delete Person and Their Notes again: what is left of {0} is still listed.', person.name, erased.notFinished.join(', ')) + removed,
     );
     return erased;
   }
   if (erased.backupsInUse > 0) {
     // Busy, not damaged: another try in a moment finishes it, with nothing deleted that is sound.
     void vscode.window.showWarningMessage(
-      erased.backupsInUse === 1
+      (erased.backupsInUse === 1
         ? vscode.l10n.t(
             'Two Hats could not finish deleting {0}: another Two Hats window is busy with a backup on this machine (encrypting or backing up notes), which may still hold {0}’s notes. Run Delete Person and Their Notes again in a moment: {0} stays listed until then.',
             person.name,
@@ -91,7 +93,7 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
             'Two Hats could not finish deleting {0}: another Two Hats window is busy with {1} backups on this machine (encrypting or backing up notes), which may still hold {0}’s notes. Run Delete Person and Their Notes again in a moment: {0} stays listed until then.',
             person.name,
             erased.backupsInUse,
-          ),
+          )) + removed,
     );
     return erased;
   }
@@ -109,11 +111,11 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
   }
   if (args.typedName === undefined) {
     const items = erased.items === 1 ? vscode.l10n.t('1 delegation item') : vscode.l10n.t('{0} delegation items', erased.items);
-    void vscode.window.showInformationMessage(
+    const deleted =
       notCleaned.length === 0 && !erased.leftoversNotCleaned
         ? vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine.', person.name, noteCount(erased.notes), items)
-        : vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine that Two Hats can read.', person.name, noteCount(erased.notes), items),
-    );
+        : vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine that Two Hats can read.', person.name, noteCount(erased.notes), items);
+    void vscode.window.showInformationMessage(deleted + removed);
   }
   return erased;
 }
@@ -228,6 +230,11 @@ async function erasePerson(sources: ErasureSources, person: Person): Promise<{ e
     notFinished: [...(removed?.ok === false ? [vscode.l10n.t('the team file')] : []), ...notFinished],
   };
   return { erased, notCleaned: inBackups.notCleaned };
+}
+
+/** Said whenever an erasure removed damaged packs: copies of everyone's notes went, not only the person's. */
+function damagedPacksRemoved(count: number): string {
+  return vscode.l10n.t('{0} damaged file(s) of note copies in the backups could not be cleaned, so they were removed. The notes themselves are still here, and the next backup copies them again.', count);
 }
 
 function filesInBackups(count: number): string {

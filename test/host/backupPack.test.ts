@@ -304,6 +304,7 @@ describe('a first backup of a large store, packed', function () {
       'it is reported in use',
     );
     assert.ok(existsSync(packFile), 'its pack stays until the lock is free');
+    assert.equal(erased.touched, 0, 'nor is it counted among the backups cleaned');
 
     const again = await keeper.erasePerson(adaId(), adaName, adaNotes);
     assert.deepEqual(again.inUse, []);
@@ -421,6 +422,31 @@ describe('a first backup of a large store, packed', function () {
     assert.ok(existsSync(packFile), 'the pack is kept');
   });
 
+  /**
+   * Delete Person on these stores as the user runs it: they type the name to confirm, and what
+   * they are shown is recorded. The running Two Hats has its own `vscode` API object: the command
+   * runs here. `around`: what holds while it runs (another window's data lock).
+   */
+  async function deleteAsUser(person: { id: string; name: string }, around: (run: () => Promise<Erased | undefined>) => Promise<Erased | undefined> = (run) => run()) {
+    const window = vscode.window as unknown as Record<'showInputBox' | 'showInformationMessage' | 'showWarningMessage', unknown>;
+    const originals = { showInputBox: window.showInputBox, showInformationMessage: window.showInformationMessage, showWarningMessage: window.showWarningMessage };
+    const infos: string[] = [];
+    const warnings: string[] = [];
+    window.showInputBox = () => Promise.resolve(person.name);
+    window.showInformationMessage = (message: string) => (infos.push(message), Promise.resolve(undefined));
+    window.showWarningMessage = (message: string) => (warnings.push(message), Promise.resolve(undefined));
+    const drafts = new SidebarDraftStore();
+    await drafts.open({ kind: 'folder', uri: data, scope: 'workspace' });
+    try {
+      const handlers = erasePersonCommands({ team, notes, delegation, drafts, backups: keeper, workspaceState: new MemoryMemento() });
+      const erased = await around(async () => (await handlers.deletePerson({ personId: person.id })) as Erased | undefined);
+      return { erased, infos, warnings };
+    } finally {
+      Object.assign(window, originals);
+      drafts.dispose();
+    }
+  }
+
   it('Delete Person says so in its result when it removed a damaged pack (copies of everyone’s notes went), with no path in it', async () => {
     const hedy = await team.add({ name: `Hedy Packed ${stamp}`, role: 'Engineer', cadence: 'weekly' });
     assert.ok(hedy.ok);
@@ -428,28 +454,40 @@ describe('a first backup of a large store, packed', function () {
     await packedAfresh();
     assert.ok((await readPackNames(vscode.Uri.file(backupFolder)))?.has(noteBodyName(hedyNote.id)), 'her note is in the pack');
     writeFileSync(packFile, flipped(readFileSync(packFile)));
-    // The user types her name to confirm, and reads what the erasure says. The running Two Hats has
-    // its own `vscode` API object: the command runs here, on these stores.
-    const window = vscode.window as unknown as Record<'showInputBox' | 'showInformationMessage' | 'showWarningMessage', unknown>;
-    const originals = { showInputBox: window.showInputBox, showInformationMessage: window.showInformationMessage, showWarningMessage: window.showWarningMessage };
-    const shown: string[] = [];
-    window.showInputBox = () => Promise.resolve(hedy.person.name);
-    window.showInformationMessage = (message: string) => (shown.push(message), Promise.resolve(undefined));
-    window.showWarningMessage = (message: string) => (shown.push(message), Promise.resolve(undefined));
-    const drafts = new SidebarDraftStore();
-    await drafts.open({ kind: 'folder', uri: data, scope: 'workspace' });
-    try {
-      const handlers = erasePersonCommands({ team, notes, delegation, drafts, backups: keeper, workspaceState: new MemoryMemento() });
-      const erased = (await handlers.deletePerson({ personId: hedy.person.id })) as Erased | undefined;
-      assert.equal(erased?.damagedPacksRemoved, 1);
-    } finally {
-      Object.assign(window, originals);
-      drafts.dispose();
-    }
-    assert.equal(shown.length, 1, shown.join(' | '));
-    assert.match(shown[0]!, /^Deleted Hedy Packed \d+, 1 note and 0 delegation items, here and in the backups on this machine\. 1 damaged file\(s\) of note copies in the backups could not be cleaned, so they were removed\. The notes themselves are still here, and the next backup copies them again\.$/);
-    assert.ok(!/[\\/]/.test(shown[0]!), 'no path in the notification');
+
+    const { erased, infos, warnings } = await deleteAsUser(hedy.person);
+    assert.equal(erased?.damagedPacksRemoved, 1);
+    assert.deepEqual(warnings, []);
+    assert.equal(infos.length, 1, infos.join(' | '));
+    assert.match(infos[0]!, /^Deleted Hedy Packed \d+, 1 note and 0 delegation items, here and in the backups on this machine\. 1 damaged file\(s\) of note copies in the backups could not be cleaned, so they were removed\. The notes themselves are still here, and the next backup copies them again\.$/);
+    assert.ok(!/[\\/]/.test(infos[0]!), 'no path in the notification');
     assert.equal(existsSync(packFile), false);
+  });
+
+  it('Delete Person with a backup in use still offers to delete the backups it found unreadable in the same run, and never says "Deleted"', async function () {
+    this.timeout(120_000);
+    const lin = await team.add({ name: `Lin Packed ${stamp}`, role: 'Engineer', cadence: 'weekly' });
+    assert.ok(lin.ok);
+    const linNote = await notes.create({ personId: lin.person.id, date: '2026-12-01', templateId: 'weekly', title: 'Lin', content: `# Lin\n\nLin said ${stamp}.\n` });
+    const linFiles = [noteBodyName(linNote.id), noteHeaderName(linNote.id)].map((name) => ({ name, bytes: readFileSync(path.join(dataNotes, name)) }));
+    // Another workspace's backup, its data folder on this machine and its lock held all the wait;
+    // and a deleted workspace's backup whose pack is damaged (unreadable: the user decides).
+    const otherData = path.join(root, 'other-data');
+    mkdirSync(otherData, { recursive: true });
+    const busy = otherBackup('busy', otherData, encodePack(linFiles));
+    const orphan = otherBackup('orphan-too', path.join(root, 'another-deleted-workspace'), flipped(encodePack(adaFiles())));
+    try {
+      const { erased, infos, warnings } = await deleteAsUser(lin.person, (run) => withDataLock(vscode.Uri.file(otherData), run));
+      assert.equal(erased?.backupsInUse, 1);
+      assert.equal(erased?.backupsNotCleaned, 1);
+      assert.equal(warnings.length, 2, warnings.join(' | '));
+      assert.match(warnings[0]!, /is busy with a backup on this machine/);
+      assert.match(warnings[1]!, /^1 backup on this machine could not be cleaned/, 'the unreadable backup is offered for deletion in the same run');
+      assert.deepEqual(infos, [], 'never "Deleted" while a backup in use may still hold them');
+    } finally {
+      rmSync(busy, { recursive: true, force: true });
+      rmSync(orphan, { recursive: true, force: true });
+    }
   });
 
   /** A pack of Ada's notes in a folder of its own, beside the backups. */

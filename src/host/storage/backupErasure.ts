@@ -117,7 +117,8 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
     // A backup in use is not unreadable: it is cleaned when the erasure runs again.
     if (unreadable.found && pack !== 'busy') {
       notCleaned.push(folder);
-    } else if (notes + people + items + leftovers > 0) {
+    } else if (pack !== 'busy' && notes + people + items + leftovers > 0) {
+      // Not while in use: its pack may still hold them.
       touched++;
     }
   }

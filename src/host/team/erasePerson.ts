@@ -95,8 +95,8 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
             erased.backupsInUse,
           )) + removed,
     );
-    return erased;
   }
+  // Also beside a backup in use: what this run found unreadable is offered now, not at the next try.
   if (notCleaned.length > 0) {
     // Also when driven with a typed name: the user must never believe the name is gone when it may not be.
     void offerDeletingUnreadableBackups(person.name, notCleaned);
@@ -109,7 +109,8 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
       ),
     );
   }
-  if (args.typedName === undefined) {
+  // Never "Deleted" while a backup in use may still hold them.
+  if (args.typedName === undefined && erased.backupsInUse === 0) {
     const items = erased.items === 1 ? vscode.l10n.t('1 delegation item') : vscode.l10n.t('{0} delegation items', erased.items);
     const deleted =
       notCleaned.length === 0 && !erased.leftoversNotCleaned

@@ -21,6 +21,7 @@ import * as backupForms from './storage/backupForms';
 import * as boundedRead from './storage/boundedRead';
 import * as dataFiles from './storage/dataFiles';
 import * as dataLock from './storage/dataLock';
+import * as fileLock from './storage/fileLock';
 import * as notePackCode from './storage/notePackCode';
 import * as permissions from './storage/permissions';
 import * as transientRead from './storage/transientRead';
@@ -40,6 +41,7 @@ export const CORE_MODULES_FOR_BUNDLES = {
   'src/host/storage/boundedRead': boundedRead,
   'src/host/storage/dataFiles': dataFiles,
   'src/host/storage/dataLock': dataLock,
+  'src/host/storage/fileLock': fileLock,
   'src/host/storage/notePackCode': notePackCode,
   'src/host/storage/permissions': permissions,
   'src/host/storage/transientRead': transientRead,

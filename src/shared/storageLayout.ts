@@ -51,6 +51,14 @@ export const BACKUPS_FOLDER = 'backups';
 export const BACKUP_MANIFEST_FILE = 'backup.json';
 /** A backup folder's first copies of its note files, in one file (notePackFormat.ts); copies in `notes/` are newer. */
 export const NOTE_PACK_FILE = 'notes.pack';
+/**
+ * The most note files one pack holds (a quarter of a million notes): bounds its index (a few
+ * dozen megabytes at most), so a reader can refuse a larger one before allocating for it. A store
+ * with more is backed up file by file beyond it.
+ */
+export const MAX_NOTE_PACK_ENTRIES = 500_000;
+/** The longest note file name: an id of 64 characters and the header's suffix. */
+export const MAX_NOTE_FILE_NAME_LENGTH = 64 + '.header.json'.length;
 
 // ---- Ids ----
 

@@ -1,17 +1,26 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BackupPackDamaged } from '../../src/host/storage/backupFolders';
+import type { BackupErasure } from '../../src/host/storage/backupErasure';
 import { BackupKeeper, type OpenBackup } from '../../src/host/storage/backups';
+import { withDataLock } from '../../src/host/storage/dataLock';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import { backupFolderFor } from '../../src/host/storage/layout';
 import { NoteStore } from '../../src/host/storage/noteStore';
-import { readPackNames } from '../../src/host/storage/notePack';
+import { readPackNames, unpackNotes } from '../../src/host/storage/notePack';
+import { encodePack, PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH } from '../../src/host/storage/notePackFormat';
+import { LockBusyError } from '../../src/host/storage/fileLock';
+import { serializeBackupManifest } from '../../src/shared/backups';
+import { SidebarDraftStore } from '../../src/host/storage/sidebarDraftStore';
 import { TeamStore } from '../../src/host/storage/teamStore';
-import { BACKUPS_FOLDER, NOTE_PACK_FILE, NOTES_FOLDER, noteBodyName, noteHeaderName, noteIdOfFile, tempName } from '../../src/shared/storageLayout';
-import { filesHolding, filesUnder } from './helpers';
+import { erasePersonCommands, type Erased } from '../../src/host/team/erasePerson';
+import { BACKUP_MANIFEST_FILE, BACKUPS_FOLDER, NOTE_PACK_FILE, NOTES_FOLDER, noteBodyName, noteHeaderName, noteIdOfFile, tempName } from '../../src/shared/storageLayout';
+import { eventually, filesHolding, filesUnder } from './helpers';
+import { MemoryMemento } from './useCaseFixture';
 
 /**
  * The first backup of a large store writes its note copies into one pack (issue #15). What the
@@ -235,4 +244,301 @@ describe('a first backup of a large store, packed', function () {
       assert.ok(existsSync(path.join(backupNotes, noteBodyName(id))), id);
     }
   });
+  const packFile = path.join(backupFolder, NOTE_PACK_FILE);
+  const adaId = () => team.all.find((person) => person.name === adaName)!.id;
+  const holdsNothingOfAda = (what: string) => {
+    for (let i = 0; i < 60; i++) {
+      assert.deepEqual(filesHolding(backupsRoot.fsPath, adaText(i)), [], `${what}: no file holds her note ${i}`);
+    }
+  };
+  /** A fresh first backup, packed. */
+  async function packedAfresh(): Promise<void> {
+    rmSync(backupFolder, { recursive: true, force: true });
+    await keeper.follow(data, identity);
+    await keeper.flush();
+    assert.ok(existsSync(packFile), 'packed');
+    assert.ok(filesHolding(backupFolder, adaText(5)).length > 0, 'the backup holds her notes before (the check can fail)');
+  }
+
+  it('erasing a person from this window’s backup before its first manifest is written waits for the data lock another window holds', async () => {
+    await packedAfresh();
+    // The first pass renames the pack into place before it writes the manifest, the one file that
+    // says whose backup this is: a crash or an erasure may come in between.
+    rmSync(path.join(backupFolder, BACKUP_MANIFEST_FILE));
+    let erasure: Promise<BackupErasure> | undefined;
+    let packWhileHeld = false;
+    const packed = (await readPackNames(vscode.Uri.file(backupFolder)))!;
+    // Another window of the workspace holds the data lock (it renames its new pack into place under it).
+    await withDataLock(data, async () => {
+      erasure = keeper.erasePerson(adaId(), adaName, adaNotes);
+      // Every entry unpacked: all that is left is to remove the pack, under the lock held here.
+      await eventually(() => ([...packed].every((name) => existsSync(path.join(backupNotes, name))) ? true : undefined), 'the pack unpacked', 60_000);
+      packWhileHeld = existsSync(packFile);
+    });
+    const erased = await erasure!;
+    assert.ok(packWhileHeld, 'the pack is not removed while the data lock is held by another');
+    assert.deepEqual(erased.notCleaned, []);
+    assert.deepEqual(erased.inUse, []);
+    assert.equal(existsSync(packFile), false, 'the pack went once the lock was free');
+    holdsNothingOfAda('after the erasure');
+  });
+
+  it('a backup whose data lock another window holds all the wait is reported in use, not unreadable, and the next erasure cleans it', async function () {
+    this.timeout(120_000);
+    await packedAfresh();
+    let erasure: Promise<BackupErasure> | undefined;
+    // Longer than a lock waits (ten seconds): Encrypt My Notes over a large store in another window.
+    await withDataLock(data, async () => {
+      erasure = keeper.erasePerson(adaId(), adaName, adaNotes);
+      await erasure.then(undefined, () => undefined);
+    });
+    const erased = await erasure!;
+    assert.deepEqual(
+      erased.notCleaned.map((uri) => uri.fsPath),
+      [],
+      'a backup in use is never taken for a damaged one (that would offer to delete it)',
+    );
+    assert.deepEqual(
+      erased.inUse.map((uri) => uri.fsPath),
+      [backupFolder],
+      'it is reported in use',
+    );
+    assert.ok(existsSync(packFile), 'its pack stays until the lock is free');
+    assert.equal(erased.touched, 0, 'nor is it counted among the backups cleaned');
+
+    const again = await keeper.erasePerson(adaId(), adaName, adaNotes);
+    assert.deepEqual(again.inUse, []);
+    assert.deepEqual(again.notCleaned, []);
+    holdsNothingOfAda('after the second erasure');
+  });
+
+  it('a damaged pack is removed by the erasure, which says so, and the next pass copies everyone else’s notes again', async () => {
+    await packedAfresh();
+    const bytes = readFileSync(packFile);
+    bytes[40] = bytes[40]! ^ 0x01;
+    writeFileSync(packFile, bytes);
+
+    const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
+    assert.deepEqual(erased.notCleaned, [], 'the backup is not left reported as not cleaned for good');
+    assert.equal(erased.damagedPacksRemoved, 1, 'the erasure says it removed a damaged pack');
+    assert.equal(existsSync(packFile), false);
+    holdsNothingOfAda('after the erasure');
+    const again = await keeper.erasePerson(adaId(), adaName, adaNotes);
+    assert.deepEqual(again.notCleaned, [], 'nor at the next erasure');
+
+    // The data folder still holds the notes: the next pass backs them up again, and restore has them.
+    await notes.open(data);
+    await keeper.flush();
+    const restored = await restoreIntoFresh();
+    for (const id of grace) {
+      assert.deepEqual(readFileSync(path.join(restored, noteBodyName(id))), readFileSync(path.join(dataNotes, noteBodyName(id))), id);
+    }
+  });
+
+  it('a pack from a newer Two Hats is kept and the backup reported not cleaned (a newer version reads it)', async () => {
+    await packedAfresh();
+    const bytes = readFileSync(packFile);
+    bytes.writeUInt32LE(2, 8);
+    writeFileSync(packFile, bytes);
+
+    const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
+    assert.deepEqual(
+      erased.notCleaned.map((uri) => uri.fsPath),
+      [backupFolder],
+    );
+    assert.equal(erased.damagedPacksRemoved, 0);
+    assert.ok(existsSync(packFile), 'the newer pack is kept');
+  });
+
+  /** Ada's note files as they are in the data folder, to put in a pack by hand. */
+  const adaFiles = () =>
+    adaNotes
+      // One of them was deleted behind Two Hats' back above.
+      .filter((id) => existsSync(path.join(dataNotes, noteBodyName(id))))
+      .slice(0, 5)
+      .flatMap((id) => [noteBodyName(id), noteHeaderName(id)].map((name) => ({ name, bytes: readFileSync(path.join(dataNotes, name)) })));
+  /** A backup of another workspace, its pack given. */
+  function otherBackup(name: string, storagePath: string, pack: Buffer): string {
+    const folder = path.join(backupsRoot.fsPath, `${name}-${stamp}`);
+    mkdirSync(folder, { recursive: true });
+    const manifest = { workspaceName: name, workspacePath: `/${name}`, storagePath, savedAt: Date.now(), people: 2, notes: 5, items: 0 };
+    writeFileSync(path.join(folder, BACKUP_MANIFEST_FILE), serializeBackupManifest(manifest));
+    writeFileSync(path.join(folder, NOTE_PACK_FILE), pack);
+    return folder;
+  }
+  const flipped = (pack: Buffer) => {
+    pack[40] = pack[40]! ^ 0x01;
+    return pack;
+  };
+
+  it('keeps a damaged pack in a backup whose data folder is gone (it may be the only copy of everyone’s notes) and reports that backup not cleaned', async () => {
+    await packedAfresh();
+    const orphan = otherBackup('orphan', path.join(root, 'a-deleted-workspace'), flipped(encodePack(adaFiles())));
+    try {
+      const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
+      assert.deepEqual(
+        erased.notCleaned.map((uri) => uri.fsPath),
+        [orphan],
+        'reported not cleaned, so the user is offered to delete it and decides',
+      );
+      assert.equal(erased.damagedPacksRemoved, 0);
+      assert.ok(existsSync(path.join(orphan, NOTE_PACK_FILE)), 'its pack is kept');
+    } finally {
+      rmSync(orphan, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a pack whose hashes are sound though this version refuses what it holds, and reports the backup not cleaned', async () => {
+    await packedAfresh();
+    // Ada's notes and a file no pack of this version holds, under sound hashes (a later Two Hats'
+    // kind of pack, or one larger than this version reads): not damaged, so not removed.
+    const files = [...adaFiles(), { name: 'team.json', bytes: Buffer.from(`{"people":["${adaName}"]}`) }];
+    const header = encodePack([]).subarray(0, PACK_HEADER_LENGTH);
+    const body = Buffer.concat([header, ...files.map((file) => file.bytes)]);
+    const index = Buffer.concat([
+      u32(files.length),
+      ...files.flatMap((file) => {
+        const name = Buffer.from(file.name);
+        const length = Buffer.alloc(2);
+        length.writeUInt16LE(name.length);
+        return [length, name, u32(file.bytes.length)];
+      }),
+    ]);
+    const trailer = Buffer.alloc(PACK_TRAILER_LENGTH);
+    trailer.writeBigUInt64LE(BigInt(body.length), 0);
+    trailer.writeUInt32LE(index.length, 8);
+    trailer.writeUInt32LE(files.length, 12);
+    createHash('sha256').update(body).digest().copy(trailer, 16);
+    createHash('sha256').update(index).digest().copy(trailer, 48);
+    trailer.write('2HATPEND', 80, 'latin1');
+    writeFileSync(packFile, Buffer.concat([body, index, trailer]));
+
+    const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
+    assert.deepEqual(
+      erased.notCleaned.map((uri) => uri.fsPath),
+      [backupFolder],
+    );
+    assert.equal(erased.damagedPacksRemoved, 0, 'a sound pack is never removed as damaged');
+    assert.ok(existsSync(packFile), 'the pack is kept');
+  });
+
+  /**
+   * Delete Person on these stores as the user runs it: they type the name to confirm, and what
+   * they are shown is recorded. The running Two Hats has its own `vscode` API object: the command
+   * runs here. `around`: what holds while it runs (another window's data lock).
+   */
+  async function deleteAsUser(person: { id: string; name: string }, around: (run: () => Promise<Erased | undefined>) => Promise<Erased | undefined> = (run) => run()) {
+    const window = vscode.window as unknown as Record<'showInputBox' | 'showInformationMessage' | 'showWarningMessage', unknown>;
+    const originals = { showInputBox: window.showInputBox, showInformationMessage: window.showInformationMessage, showWarningMessage: window.showWarningMessage };
+    const infos: string[] = [];
+    const warnings: string[] = [];
+    window.showInputBox = () => Promise.resolve(person.name);
+    window.showInformationMessage = (message: string) => (infos.push(message), Promise.resolve(undefined));
+    window.showWarningMessage = (message: string) => (warnings.push(message), Promise.resolve(undefined));
+    const drafts = new SidebarDraftStore();
+    await drafts.open({ kind: 'folder', uri: data, scope: 'workspace' });
+    try {
+      const handlers = erasePersonCommands({ team, notes, delegation, drafts, backups: keeper, workspaceState: new MemoryMemento() });
+      const erased = await around(async () => (await handlers.deletePerson({ personId: person.id })) as Erased | undefined);
+      return { erased, infos, warnings };
+    } finally {
+      Object.assign(window, originals);
+      drafts.dispose();
+    }
+  }
+
+  it('Delete Person says so in its result when it removed a damaged pack (copies of everyone’s notes went), with no path in it', async () => {
+    const hedy = await team.add({ name: `Hedy Packed ${stamp}`, role: 'Engineer', cadence: 'weekly' });
+    assert.ok(hedy.ok);
+    const hedyNote = await notes.create({ personId: hedy.person.id, date: '2026-12-01', templateId: 'weekly', title: 'Hedy', content: `# Hedy\n\nHedy said ${stamp}.\n` });
+    await packedAfresh();
+    assert.ok((await readPackNames(vscode.Uri.file(backupFolder)))?.has(noteBodyName(hedyNote.id)), 'her note is in the pack');
+    writeFileSync(packFile, flipped(readFileSync(packFile)));
+
+    const { erased, infos, warnings } = await deleteAsUser(hedy.person);
+    assert.equal(erased?.damagedPacksRemoved, 1);
+    assert.deepEqual(warnings, []);
+    assert.equal(infos.length, 1, infos.join(' | '));
+    assert.match(infos[0]!, /^Deleted Hedy Packed \d+, 1 note and 0 delegation items, here and in the backups on this machine\. 1 damaged file\(s\) of note copies in the backups could not be cleaned, so they were removed\. The notes themselves are still here, and the next backup copies them again\.$/);
+    assert.ok(!/[\\/]/.test(infos[0]!), 'no path in the notification');
+    assert.equal(existsSync(packFile), false);
+  });
+
+  it('Delete Person with a backup in use still offers to delete the backups it found unreadable in the same run, and never says "Deleted"', async function () {
+    this.timeout(120_000);
+    const lin = await team.add({ name: `Lin Packed ${stamp}`, role: 'Engineer', cadence: 'weekly' });
+    assert.ok(lin.ok);
+    const linNote = await notes.create({ personId: lin.person.id, date: '2026-12-01', templateId: 'weekly', title: 'Lin', content: `# Lin\n\nLin said ${stamp}.\n` });
+    const linFiles = [noteBodyName(linNote.id), noteHeaderName(linNote.id)].map((name) => ({ name, bytes: readFileSync(path.join(dataNotes, name)) }));
+    // Another workspace's backup, its data folder on this machine and its lock held all the wait;
+    // and a deleted workspace's backup whose pack is damaged (unreadable: the user decides).
+    const otherData = path.join(root, 'other-data');
+    mkdirSync(otherData, { recursive: true });
+    const busy = otherBackup('busy', otherData, encodePack(linFiles));
+    const orphan = otherBackup('orphan-too', path.join(root, 'another-deleted-workspace'), flipped(encodePack(adaFiles())));
+    try {
+      const { erased, infos, warnings } = await deleteAsUser(lin.person, (run) => withDataLock(vscode.Uri.file(otherData), run));
+      assert.equal(erased?.backupsInUse, 1);
+      assert.equal(erased?.backupsNotCleaned, 1);
+      assert.equal(warnings.length, 2, warnings.join(' | '));
+      assert.match(warnings[0]!, /is busy with a backup on this machine/);
+      assert.match(warnings[1]!, /^1 backup on this machine could not be cleaned/, 'the unreadable backup is offered for deletion in the same run');
+      assert.deepEqual(infos, [], 'never "Deleted" while a backup in use may still hold them');
+    } finally {
+      rmSync(busy, { recursive: true, force: true });
+      rmSync(orphan, { recursive: true, force: true });
+    }
+  });
+
+  /** A pack of Ada's notes in a folder of its own, beside the backups. */
+  function loosePack(name: string): { folder: vscode.Uri; pack: string; bytes: Buffer } {
+    const folder = path.join(root, `${name}-${stamp}`);
+    mkdirSync(folder, { recursive: true });
+    const pack = path.join(folder, NOTE_PACK_FILE);
+    const bytes = encodePack(adaFiles());
+    writeFileSync(pack, bytes);
+    return { folder: vscode.Uri.file(folder), pack, bytes };
+  }
+
+  it('never says a pack was unpacked and removed when whether it is still there cannot be told (a disk error): it may still hold the notes', async () => {
+    const { folder, pack, bytes } = loosePack('stat-fails');
+    const aside = `${pack}.aside`;
+    const result = await unpackNotes(folder, async (remove) => {
+      // While it is looked at, the pack's name does not resolve (a loop): stat fails, not with "no such file".
+      renameSync(pack, aside);
+      symlinkSync(NOTE_PACK_FILE, pack);
+      try {
+        await remove();
+      } finally {
+        unlinkSync(pack);
+        renameSync(aside, pack);
+      }
+    }).then(
+      (done) => done,
+      (error: NodeJS.ErrnoException) => error.code,
+    );
+    assert.equal(result, 'ELOOP', 'the erasure is told it failed (the backup is reported not cleaned)');
+    assert.deepEqual(readFileSync(pack), bytes, 'the pack is still there, her notes in it');
+  });
+
+  it('a pack replaced again and again while it is unpacked (another window’s passes) is in use, not damaged', async () => {
+    const { folder, pack } = loosePack('replaced');
+    let round = 0;
+    await assert.rejects(
+      unpackNotes(folder, async (remove) => {
+        // A new pack renamed into place each time, as another window's pass does.
+        writeFileSync(`${pack}.new`, encodePack(adaFiles().slice(0, 2 + (round++ % 4))));
+        renameSync(`${pack}.new`, pack);
+        await remove();
+      }),
+      (error: unknown) => error instanceof LockBusyError,
+    );
+    assert.ok(existsSync(pack));
+  });
 });
+
+function u32(value: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(value);
+  return bytes;
+}

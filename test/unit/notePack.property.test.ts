@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { encodePack, PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, readPack, readPackIndex, readPackLayout, type PackEntry } from '../../src/host/storage/notePackFormat';
-import { noteBodyName, noteHeaderName } from '../../src/shared/storageLayout';
+import { encodePack, MAX_INDEX_LENGTH, MAX_PACK_LENGTH, PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry } from '../../src/host/storage/notePackFormat';
+import { MAX_NOTE_FILE_NAME_LENGTH, MAX_NOTE_PACK_ENTRIES, noteBodyName, noteHeaderName } from '../../src/shared/storageLayout';
 import { assertLinearEnough } from './support/adversarial';
 
 const noteId = fc.stringMatching(/^[\w-]{1,64}$/);
@@ -101,6 +101,83 @@ describe('the backup note pack', () => {
     const far = Buffer.from(pack);
     far.writeBigUInt64LE(2n ** 60n, trailerAt);
     assert.equal(readPackLayout(far, far, far.length).ok, false, 'an index past the end of the file');
+  });
+
+  it('refuses, from the trailer alone, an index longer than its entries can be or than any pack has, though the file is that long', () => {
+    const header = encodePack([]).subarray(0, PACK_HEADER_LENGTH);
+    const longestEntry = 2 + MAX_NOTE_FILE_NAME_LENGTH + 4;
+    /** A trailer claiming this index, in a file exactly as long as it says (a damaged trailer of a large file). */
+    const claim = (indexOffset: number, indexLength: number, count: number) => {
+      const trailer = Buffer.from(encodePack([]).subarray(-PACK_TRAILER_LENGTH));
+      trailer.writeBigUInt64LE(BigInt(indexOffset), 0);
+      trailer.writeUInt32LE(indexLength, 8);
+      trailer.writeUInt32LE(count, 12);
+      return readPackLayout(header, trailer, indexOffset + indexLength + PACK_TRAILER_LENGTH);
+    };
+    const offset = fc.integer({ min: PACK_HEADER_LENGTH, max: 2 ** 40 });
+    const count = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: MAX_NOTE_PACK_ENTRIES + 1000 }), fc.integer({ min: 0, max: 0xffff_ffff }));
+    // Longer than its entries' longest names allow (up to four gigabytes).
+    fc.assert(
+      fc.property(offset, count, fc.nat(), (indexOffset, entries, extra) => {
+        const indexLength = 4 + entries * longestEntry + 1 + (extra % 0x1000_0000);
+        fc.pre(indexLength <= 0xffff_ffff);
+        assert.equal(claim(indexOffset, indexLength, entries).ok, false, `${entries} entries in ${indexLength} bytes`);
+      }),
+    );
+    // Whatever a trailer claims, what is accepted is bounded before anything is allocated.
+    fc.assert(
+      fc.property(offset, count, fc.integer({ min: 0, max: 0xffff_ffff }), (indexOffset, entries, indexLength) => {
+        const layout = claim(indexOffset, indexLength, entries);
+        if (layout.ok) {
+          assert.ok(layout.value.indexLength <= MAX_INDEX_LENGTH && layout.value.indexLength <= 4 + entries * longestEntry && entries <= MAX_NOTE_PACK_ENTRIES);
+        }
+      }),
+    );
+    assert.equal(claim(PACK_HEADER_LENGTH, 4 + MAX_NOTE_PACK_ENTRIES * longestEntry + longestEntry, MAX_NOTE_PACK_ENTRIES + 1).ok, false, 'more entries than a pack holds');
+    assert.ok(claim(PACK_HEADER_LENGTH, 4 + 3 * longestEntry, 3).ok, 'three entries of the longest names: their index is not refused');
+  });
+
+  it('reads back the longest note file names (the index bound leaves room for them)', () => {
+    const id = 'x'.repeat(64);
+    const written = [{ name: noteBodyName(id), bytes: Buffer.from('body') }, { name: noteHeaderName(id), bytes: Buffer.from('{}') }];
+    assert.equal(Math.max(...written.map((entry) => entry.name.length)), MAX_NOTE_FILE_NAME_LENGTH);
+    const pack = encodePack(written);
+    assert.ok(readPack(pack).ok);
+    assert.deepEqual(namesOf(pack), written.map((entry) => entry.name));
+  });
+
+  it('stops below its length limit (a pack is read whole): whatever comes, the finished pack is never longer, and reads back whole', () => {
+    // A limit of a few kilobytes stands for MAX_PACK_LENGTH (2 GiB): the same arithmetic.
+    fc.assert(
+      fc.property(fc.integer({ min: PACK_HEADER_LENGTH + PACK_TRAILER_LENGTH + 4, max: 8000 }), entries, (limit, offered) => {
+        const writer = new PackWriter(0, limit);
+        const parts: Uint8Array[] = [writer.header];
+        const packed: PackEntry[] = [];
+        for (const entry of offered) {
+          if (writer.fits(entry.name, entry.bytes.byteLength)) {
+            parts.push(writer.add(entry.name, entry.bytes));
+            packed.push(entry);
+          } else {
+            assert.throws(() => writer.add(entry.name, entry.bytes), 'an entry that does not fit is refused');
+          }
+        }
+        parts.push(writer.finish());
+        const pack = Buffer.concat(parts);
+        assert.ok(pack.length <= limit, `${pack.length} bytes under a limit of ${limit}`);
+        const read = readPack(pack);
+        assert.ok(read.ok);
+        sameEntries(read.value.entries, packed);
+      }),
+    );
+    // Exactly at the limit fits; one byte more does not.
+    const name = noteBodyName('a');
+    const room = (limit: number) => limit - (PACK_HEADER_LENGTH + 4 + 2 + name.length + 4 + PACK_TRAILER_LENGTH);
+    assert.ok(new PackWriter(0, 1000).fits(name, room(1000)));
+    assert.equal(new PackWriter(0, 1000).fits(name, room(1000) + 1), false);
+    assert.equal(encodePack([{ name, bytes: Buffer.alloc(room(1000)) }]).length, 1000);
+    // The default limit is the longest file Node reads into one Buffer (fs.readFile refuses more).
+    assert.equal(MAX_PACK_LENGTH, 2 ** 31 - 1);
+    assert.equal(new PackWriter(0).fits(name, MAX_PACK_LENGTH), false, 'a note of 2 GiB does not go in a pack');
   });
 
   it('refuses names that are not note files: a path, a parent folder, an empty name', () => {

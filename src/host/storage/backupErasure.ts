@@ -19,8 +19,7 @@ import { eraseFromLeftovers, readBackupCopy } from './leftoverErasure';
 import { readBackupFile, writeBackupFile } from './backupForms';
 import { notesFolder } from './layout';
 import { readBackupManifest } from './backupFolders';
-import { withDataLock } from './dataLock';
-import { removeAbandonedPacks, unpackNotes } from './notePackCode';
+import { notePackCode, removeAbandonedPacks } from './notePackCode';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -37,6 +36,25 @@ export interface BackupErasure {
   readonly notCleaned: readonly vscode.Uri[];
   /** Files of theirs in the backups that could not be deleted (held by another program, no permission): the erasure is not finished. */
   readonly notDeleted: number;
+  /**
+   * Backups another window held the data lock of for the whole wait (encrypting, or backing up a
+   * great many notes): readable, only busy. Their pack may still hold the person's notes, so the
+   * erasure is not finished and must run again; never offered for deletion.
+   */
+  readonly inUse: readonly vscode.Uri[];
+  /**
+   * Packs whose bytes were damaged (a hash failed), removed: they could not be cleaned, and may
+   * have held the person's notes. Only in backups whose data folder is on this machine, so only a
+   * copy goes: the data folder keeps the notes, and the backup's next pass copies them again. A
+   * damaged pack in any other backup is kept, and that backup is in `notCleaned`.
+   */
+  readonly damagedPacksRemoved: number;
+}
+
+/** The backup folder this window writes, and the data folder it is written from. */
+export interface OwnBackup {
+  readonly backup: vscode.Uri;
+  readonly data: vscode.Uri;
 }
 
 /** Marks the backup folder being cleaned as not cleaned when one of its files does not read. */
@@ -49,21 +67,33 @@ interface NotDeleted {
   count: number;
 }
 
-export async function erasePersonFromBackups(root: vscode.Uri, personId: string, name: string, noteIds: readonly string[]): Promise<BackupErasure> {
+/**
+ * `own`: the backup this window writes and its data folder. Its manifest is written only at the
+ * end of the first pass (after the pack), so until then only this window knows whose it is: its
+ * pack is removed under the data lock all the same. `log`: why a pack could not be cleaned, by
+ * error code alone.
+ */
+export async function erasePersonFromBackups(root: vscode.Uri, personId: string, name: string, noteIds: readonly string[], own?: OwnBackup, log?: vscode.LogOutputChannel): Promise<BackupErasure> {
   const folders = (await vscode.workspace.fs.readDirectory(root).then(undefined, () => [] as Entries)).filter(([, type]) => type === vscode.FileType.Directory);
   let touched = 0;
+  let damagedPacksRemoved = 0;
   const notCleaned: vscode.Uri[] = [];
+  const inUse: vscode.Uri[] = [];
   const notDeleted: NotDeleted = { count: 0 };
   for (const [folderName] of folders) {
     const folder = vscode.Uri.joinPath(root, folderName);
     const unreadable: Unreadable = { found: false };
-    // Notes in a pack are unpacked into single files first, so the pack never keeps theirs. One
-    // that does not read (or cannot be unpacked) may hold their notes: the backup is not cleaned.
+    // Notes in a pack are unpacked into single files first, so the pack never keeps theirs.
     // The pack is removed under the lock of the data folder this backup is written from: a window
     // of that workspace renames a new pack into place under that lock, after checking the old
     // one is still there, and must never put back notes unpacked here and deleted below.
-    if ((await unpackNotes(folder, (remove) => underItsDataLock(folder, remove)).catch(() => 'damaged' as const)) === 'damaged') {
+    const pack = await notePackCode().cleanBackupPack(folder, () => itsDataFolder(folder, own), log);
+    if (pack === 'busy') {
+      inUse.push(folder);
+    } else if (pack === 'unreadable') {
       unreadable.found = true;
+    } else if (pack === 'damaged removed') {
+      damagedPacksRemoved++;
     }
     // A pack a crash left half written may hold their notes too.
     await removeAbandonedPacks(folder);
@@ -84,25 +114,31 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
     if (notes + people + items + leftovers > 0) {
       await recount(folder, notes, people);
     }
-    if (unreadable.found) {
+    // A backup in use is not unreadable: it is cleaned when the erasure runs again.
+    if (unreadable.found && pack !== 'busy') {
       notCleaned.push(folder);
-    } else if (notes + people + items + leftovers > 0) {
+    } else if (pack !== 'busy' && notes + people + items + leftovers > 0) {
+      // Not while in use: its pack may still hold them.
       touched++;
     }
   }
-  return { touched, notCleaned, notDeleted: notDeleted.count };
+  return { touched, notCleaned, notDeleted: notDeleted.count, inUse, damagedPacksRemoved };
 }
 
 /**
- * Runs `task` under the data lock of the folder the backup `folder` is written from (its
- * manifest says which, read in its own form), when that folder is on this machine; without a lock
- * otherwise (no window writes a backup whose data folder is gone).
+ * The data folder the backup `folder` is written from, when it is on this machine: this window's
+ * own for its own backup, else the one its manifest names (read in its own form). The backup's
+ * pack is removed under that folder's data lock. Undefined otherwise (no window writes a backup
+ * whose data folder is gone: it needs no lock, but its pack may be the only copy left).
  */
-async function underItsDataLock<T>(folder: vscode.Uri, task: () => Promise<T>): Promise<T> {
+async function itsDataFolder(folder: vscode.Uri, own: OwnBackup | undefined): Promise<vscode.Uri | undefined> {
+  if (own && own.backup.toString() === folder.toString()) {
+    return own.data;
+  }
   const manifest = await readBackupManifest(folder);
   const dataFolder = manifest ? vscode.Uri.file(manifest.storagePath) : undefined;
   const exists = dataFolder !== undefined && (await vscode.workspace.fs.stat(dataFolder).then(() => true, () => false));
-  return exists ? withDataLock(dataFolder, task) : task();
+  return exists ? dataFolder : undefined;
 }
 
 /**

@@ -12,15 +12,13 @@
  * reach the backup, nor damage to the backup the note. Backups hold the stored bytes as they are
  * (encrypted when the data is), so no copy needs the codec.
  */
-import { readdir } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { describeBackup, restoreCandidates, serializeBackupManifest, type BackupManifest, type WorkspaceIdentity } from '../../shared/backups';
 import {
   BACKED_UP_FILES,
   BACKUP_MANIFEST_FILE,
   DELEGATION_FILE,
-  ENCRYPTION_JOURNAL_FILE,
-  NOTE_PACK_FILE,
+  MAX_NOTE_PACK_ENTRIES,
   fileStamp,
   keptBeforeSetAsideName,
   ENCRYPTION_KEY_FILE,
@@ -31,7 +29,7 @@ import { parseKeyfile } from '../encryption/keyWrapping';
 import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
 import { listBackups, readBackupManifest, restoreBackupInto, type OpenBackup, type StoredBackup } from './backupFolders';
 import { erasePersonFromBackups, type BackupErasure } from './backupErasure';
-import { copyFileAtomic, removeLeftoverTemps } from './atomicFile';
+import { copyFileAtomic } from './atomicFile';
 import { changedNoteFiles, copiedSince, copyNoteFiles, noteFilesToCopy, uncopiedNoteFiles, type NoteFileJob } from './backupNoteCopies';
 import { withDataLock } from './dataLock';
 import { LockBusyError } from './fileLock';
@@ -59,12 +57,6 @@ const PAUSE_BETWEEN_LOCKED_STEPS_MS = 30;
  * cost milliseconds, and keep the backup in its plainest form.
  */
 const PACK_FROM_NOTE_FILES = 200;
-/**
- * Note files read into the pack under one hold of the data lock. Reads must be under the lock
- * (Encrypt My Notes in another window rewrites the data folder), and one hold for all of them
- * would keep a save in another window waiting for seconds: in steps, each a fraction of a second.
- */
-const NOTE_FILES_PER_PACK_STEP = 2048;
 
 export interface BackupSources {
   readonly team: TeamStore;
@@ -141,7 +133,14 @@ export class BackupKeeper implements vscode.Disposable {
   /** Takes a person out of every backup on this machine it can read, after writing what is pending; reports those it cannot. */
   async erasePerson(personId: string, name: string, noteIds: readonly string[]): Promise<BackupErasure> {
     await this.flush();
-    return erasePersonFromBackups(this.root, personId, name, noteIds);
+    // This window's own backup is cleaned under its data lock even before its first manifest
+    // (the one place that says whose it is) is written.
+    const own = this.current && { backup: this.current.backup, data: this.current.data };
+    const erased = await erasePersonFromBackups(this.root, personId, name, noteIds, own, this.log);
+    if (erased.inUse.length > 0) {
+      this.log.info(`Erasure: ${erased.inUse.length} backup(s) in use by another window, to be run again.`);
+    }
+    return erased;
   }
 
   /**
@@ -313,8 +312,16 @@ export class BackupKeeper implements vscode.Disposable {
     // Many files with no copy yet (none single, none in a pack that reads): one pack holds them,
     // with what an older pack held. The rest are copied file by file.
     const fresh = jobs.filter((job) => job.kind === 'new').map((job) => job.name);
-    if (packed !== undefined && fresh.length >= PACK_FROM_NOTE_FILES && target.data.scheme === 'file' && target.backup.scheme === 'file' && (await this.writePack(target, fresh, packed.size > 0))) {
-      jobs = jobs.filter((job) => job.kind !== 'new');
+    // A pack holds at most MAX_NOTE_PACK_ENTRIES (its index stays small enough to read whole).
+    const fits = packed !== undefined && packed.size + fresh.length <= MAX_NOTE_PACK_ENTRIES;
+    const notPacked =
+      packed !== undefined && fits && fresh.length >= PACK_FROM_NOTE_FILES && target.data.scheme === 'file' && target.backup.scheme === 'file'
+        ? await notePackCode().writeNotePack(target, fresh, packed.size > 0, this.log)
+        : undefined;
+    if (notPacked) {
+      // Those the pack had no room for (it stays below 2 GiB) are copied file by file.
+      const rest = new Set(notPacked);
+      jobs = jobs.filter((job) => job.kind !== 'new' || rest.has(job.name));
     }
     for (let i = 0; i < jobs.length; i += NOTE_FILES_PER_LOCKED_STEP) {
       await locked(() => copyNoteFiles(jobs.slice(i, i + NOTE_FILES_PER_LOCKED_STEP), notesFolder(target.data), backupNotes, copyUri));
@@ -343,86 +350,6 @@ export class BackupKeeper implements vscode.Disposable {
     });
   }
 
-  /**
-   * Writes the first copies of the note files into one pack, in locked steps. The pack is built
-   * under a temporary name across the steps, so the data folder's form is checked at each: a
-   * conversion in another window between two steps would leave a pack of plain and encrypted
-   * copies, a plain note in a backup just encrypted. Then the pack is abandoned and the pass tried
-   * again later. False when a conversion is unfinished (its journal is there), or the older pack
-   * to carry over does not read or changed since it was listed: copied file by file then.
-   */
-  private async writePack(target: NonNullable<BackupKeeper['current']>, fresh: readonly string[], carryOlder: boolean): Promise<boolean> {
-    const locked = <T>(task: () => Promise<T>) => withDataLock(target.data, task);
-    const form = await locked(() => dataFolderForm(target.data));
-    if (form === undefined) {
-      return false;
-    }
-    await removeLeftoverTemps(target.backup, NOTE_PACK_FILE);
-    const startedAt = Date.now();
-    // Under the lock: a conversion in another window rewrites the backup folder too.
-    const { older, stamp } = await locked(async () => ({ older: carryOlder ? await notePackCode().readNotePack(target.backup) : undefined, stamp: await notePackCode().notePackStamp(target.backup) }));
-    if (carryOlder ? !older || older.stamp !== stamp : stamp !== undefined) {
-      return false;
-    }
-    // A pack written meanwhile by another window of the workspace may hold some of them already.
-    const carried = new Set(older?.entries.map((entry) => entry.name));
-    const names = fresh.filter((name) => !carried.has(name));
-    // The older entries were read before: the pack is as old as they are (see PackWriter).
-    const pack = await notePackCode().PackUnderWay.begin(target.backup, Math.min(startedAt, older?.startedAt ?? startedAt));
-    let longestHold = 0;
-    const step = (task: () => Promise<void>) =>
-      locked(async () => {
-        const began = Date.now();
-        if ((await dataFolderForm(target.data)) !== form) {
-          throw new LockBusyError();
-        }
-        await task();
-        longestHold = Math.max(longestHold, Date.now() - began);
-      });
-    try {
-      if (older) {
-        await step(() => pack.carry(older.entries));
-      }
-      for (let i = 0; i < names.length; i += NOTE_FILES_PER_PACK_STEP) {
-        await step(() => pack.add(notesFolder(target.data), names.slice(i, i + NOTE_FILES_PER_PACK_STEP)));
-        await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
-      }
-      let carriedGone = false;
-      await step(async () => {
-        // A note read into the pack in this pass and deleted since (a person erased in another
-        // window) must not come back in it: the pass is tried again. A name gone before it was
-        // read is not in the pack, and is not counted (it would put every try off, for good).
-        const left = new Set(await readdir(notesFolder(target.data).fsPath));
-        if (pack.names.some((name) => !carried.has(name) && !left.has(name))) {
-          throw new LockBusyError();
-        }
-        // Nor an older pack's notes that an erasure unpacked and deleted meanwhile; nor is a pack
-        // another window wrote meanwhile replaced by one without its notes.
-        if ((await notePackCode().notePackStamp(target.backup)) !== stamp) {
-          throw new LockBusyError();
-        }
-        // An older pack's note no longer in the data folder (deleted outside Two Hats, or erased
-        // by a window whose erasure could not take the lock): its copy stays in the older pack,
-        // which is left as it is (a backup never copies a deletion, and an erased note must not
-        // travel into a new pack); the new notes are copied file by file instead.
-        carriedGone = pack.names.some((name) => carried.has(name) && !left.has(name));
-        if (!carriedGone) {
-          await pack.commit();
-        }
-      });
-      if (carriedGone) {
-        await pack.abandon();
-        this.log.info('Backup: an older pack holds notes no longer in the data folder; new notes are copied file by file.');
-        return false;
-      }
-    } catch (error) {
-      await pack.abandon();
-      throw error;
-    }
-    this.log.info(`Backup: ${pack.count} note files packed in ${Date.now() - startedAt} ms, the data lock held at most ${longestHold} ms at a time.`);
-    return true;
-  }
-
   /** Moves the backup copy of a file that was set aside to a name no later backup writes. */
   private async keepGoodCopy(copy: vscode.Uri): Promise<void> {
     const name = fileNameOf(copy);
@@ -439,18 +366,6 @@ export class BackupKeeper implements vscode.Disposable {
   private readManifest(folder: vscode.Uri): Promise<BackupManifest | undefined> {
     return readBackupManifest(folder);
   }
-}
-
-/**
- * The data folder's form as far as a pack must know it: its key file as stored. Undefined while a
- * conversion is unfinished (its journal is there): the folder is then of two forms at once.
- */
-async function dataFolderForm(data: vscode.Uri): Promise<string | undefined> {
-  if ((await readStoredCopy(vscode.Uri.joinPath(data, ENCRYPTION_JOURNAL_FILE))) !== undefined) {
-    return undefined;
-  }
-  const keyfile = await readStoredCopy(vscode.Uri.joinPath(data, ENCRYPTION_KEY_FILE));
-  return keyfile ? Buffer.from(keyfile).toString('base64') : 'plain';
 }
 
 export { describeBackup };

@@ -13,7 +13,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { NOTE_PACK_FILE, NOTES_FOLDER, tempName } from '../../shared/storageLayout';
 import { flushFolder, flushToDisk } from './atomicFile';
-import { PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry, type PackLayout } from './notePackFormat';
+import { LockBusyError } from './fileLock';
+import { MAX_PACK_LENGTH, PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry, type PackLayout } from './notePackFormat';
 import { createPrivateFolder, PRIVATE_FILE_MODE } from './permissions';
 
 /** Source files read at once while packing: about Node's thread pool (4) twice over. */
@@ -44,30 +45,42 @@ export async function readPackNames(backupFolder: vscode.Uri): Promise<Set<strin
     return isMissing(error) ? new Set() : undefined;
   }
   try {
-    const size = (await handle.stat()).size;
-    if (size < PACK_HEADER_LENGTH + PACK_TRAILER_LENGTH) {
+    const found = await layoutAndIndex(handle, (await handle.stat()).size);
+    if (!found) {
       return undefined;
     }
-    const header = Buffer.alloc(PACK_HEADER_LENGTH);
-    const trailer = Buffer.alloc(PACK_TRAILER_LENGTH);
-    await handle.read(header, 0, header.length, 0);
-    await handle.read(trailer, 0, trailer.length, size - PACK_TRAILER_LENGTH);
-    const layout = readPackLayout(header, trailer, size);
-    if (!layout.ok) {
-      return undefined;
-    }
-    // Bounded by the file's real size: the layout pins the index inside it.
-    const index = Buffer.alloc(layout.value.indexLength);
-    const { bytesRead } = await handle.read(index, 0, index.length, layout.value.indexOffset);
-    const entries = readPackIndex(layout.value, index.subarray(0, bytesRead));
+    const entries = readPackIndex(found.layout, found.index);
     // A pack counts its notes as copied only once its data is seen whole: a damaged byte would
     // otherwise have every pass leave those notes alone while restore refuses the pack.
-    return entries.ok && (await dataVerifies(handle, layout.value)) ? new Set(entries.value.map((entry) => entry.name)) : undefined;
+    return entries.ok && (await dataVerifies(handle, found.layout)) ? new Set(entries.value.map((entry) => entry.name)) : undefined;
   } catch {
     return undefined;
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The pack's layout and its index as read, from its header and trailer (two small reads) and the
+ * index they point to; undefined when they do not say where its index is (cut short, not a pack,
+ * another version, sizes past this version's limits). Nothing larger than the index is read.
+ */
+async function layoutAndIndex(handle: FileHandle, size: number): Promise<{ layout: PackLayout; index: Buffer } | undefined> {
+  if (size < PACK_HEADER_LENGTH + PACK_TRAILER_LENGTH) {
+    return undefined;
+  }
+  const header = Buffer.alloc(PACK_HEADER_LENGTH);
+  const trailer = Buffer.alloc(PACK_TRAILER_LENGTH);
+  await handle.read(header, 0, header.length, 0);
+  await handle.read(trailer, 0, trailer.length, size - PACK_TRAILER_LENGTH);
+  const layout = readPackLayout(header, trailer, size);
+  if (!layout.ok) {
+    return undefined;
+  }
+  // Bounded by the file's real size and this version's limits: the layout pins the index inside it.
+  const index = Buffer.alloc(layout.value.indexLength);
+  const { bytesRead } = await handle.read(index, 0, index.length, layout.value.indexOffset);
+  return { layout: layout.value, index: index.subarray(0, bytesRead) };
 }
 
 /** Packs (by file: inode, size, time) whose data was hashed in this session, and what it showed. */
@@ -106,6 +119,7 @@ async function dataVerifies(handle: FileHandle, layout: PackLayout): Promise<boo
  */
 export class PackUnderWay {
   private closed = false;
+  private isFull = false;
 
   private constructor(
     private readonly writer: PackWriter,
@@ -144,8 +158,20 @@ export class PackUnderWay {
     await this.handle.write(Buffer.concat(entries.map(({ name, bytes }) => this.writer.add(name, bytes))));
   }
 
-  /** Reads these note files (a few at a time) and appends their stored bytes; a file gone since is left out. */
-  async add(fromNotes: vscode.Uri, names: readonly string[]): Promise<void> {
+  /** Whether a note file no longer fit (MAX_PACK_LENGTH): nothing more is added. */
+  get full(): boolean {
+    return this.isFull;
+  }
+
+  /**
+   * Reads these note files (a few at a time) and appends their stored bytes; a file gone since is
+   * left out. Gives the names that did not fit (from the first that did not on): they are copied
+   * file by file.
+   */
+  async add(fromNotes: vscode.Uri, names: readonly string[]): Promise<string[]> {
+    if (this.isFull) {
+      return [...names];
+    }
     const read: (Buffer | undefined)[] = new Array(names.length);
     let next = 0;
     const worker = async () => {
@@ -161,13 +187,20 @@ export class PackUnderWay {
     };
     await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, names.length) }, worker));
     const parts: Uint8Array[] = [];
+    const left: string[] = [];
     names.forEach((name, i) => {
       const bytes = read[i];
-      if (bytes) {
+      this.isFull ||= bytes !== undefined && !this.writer.fits(name, bytes.byteLength);
+      if (this.isFull) {
+        if (bytes) {
+          left.push(name);
+        }
+      } else if (bytes) {
         parts.push(this.writer.add(name, bytes));
       }
     });
     await this.handle.write(Buffer.concat(parts));
+    return left;
   }
 
   /** Writes the index, flushes the pack to disk and renames it over any older one. */
@@ -210,9 +243,18 @@ export async function readNotePack(backupFolder: vscode.Uri): Promise<{ startedA
   return read === undefined || read === 'none' || read === 'damaged' ? undefined : read;
 }
 
-/** Which file the pack is now (inode, size, time): another one when it was unpacked or rewritten since. */
+/**
+ * Which file the pack is now (inode, size, time): another one when it was unpacked or rewritten
+ * since; undefined when there is none. Throws when that cannot be told (a disk error, a name that
+ * does not resolve): a pack that may still be there is never taken for one that is gone.
+ */
 export async function notePackStamp(backupFolder: vscode.Uri): Promise<string | undefined> {
-  const found = await stat(notePackUri(backupFolder).fsPath).catch(() => undefined);
+  const found = await stat(notePackUri(backupFolder).fsPath).catch((error: unknown) => {
+    if (isMissing(error)) {
+      return undefined;
+    }
+    throw error;
+  });
   return found && `${found.ino}:${found.size}:${found.mtimeMs}`;
 }
 
@@ -220,24 +262,32 @@ async function readWholePack(backupFolder: vscode.Uri): Promise<{ startedAt: num
   if (backupFolder.scheme !== 'file') {
     return 'none';
   }
-  const packPath = notePackUri(backupFolder).fsPath;
-  let bytes: Buffer;
-  let stamp: string | undefined;
+  let handle: FileHandle;
   try {
-    stamp = await notePackStamp(backupFolder);
-    // A Buffer holds at most this much; a pack this large is not one this version wrote.
-    if ((await stat(packPath)).size > 0x7fff_ffff) {
-      return 'damaged';
-    }
-    bytes = await readFile(packPath);
+    handle = await open(notePackUri(backupFolder).fsPath, 'r');
   } catch (error) {
     if (isMissing(error)) {
       return 'none';
     }
     throw error;
   }
+  let bytes: Buffer;
+  let stamp: string;
+  try {
+    const found = await handle.stat();
+    stamp = `${found.ino}:${found.size}:${found.mtimeMs}`;
+    // Its header and trailer first (two small reads): a pack that does not say where its index is
+    // is refused before megabytes are read. One longer than a Buffer holds is not one this version
+    // wrote (see MAX_PACK_LENGTH).
+    if (found.size > MAX_PACK_LENGTH || !(await layoutAndIndex(handle, found.size))) {
+      return 'damaged';
+    }
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
+  }
   const pack = readPack(bytes);
-  return pack.ok && stamp !== undefined ? { ...pack.value, stamp } : 'damaged';
+  return pack.ok ? { ...pack.value, stamp } : 'damaged';
 }
 
 /**
@@ -291,8 +341,9 @@ export async function unpackNotes(backupFolder: vscode.Uri, whileRemoving: (remo
   // is unpacked in turn (`whileRemoving` holds off such a rename while this one looks and deletes).
   let replaced = false;
   await whileRemoving(async () => {
-    if ((await notePackStamp(backupFolder)) !== pack.stamp) {
-      replaced = (await notePackStamp(backupFolder)) !== undefined;
+    const now = await notePackStamp(backupFolder);
+    if (now !== pack.stamp) {
+      replaced = now !== undefined;
       return;
     }
     await unlink(packPath).catch((error: unknown) => {
@@ -304,8 +355,66 @@ export async function unpackNotes(backupFolder: vscode.Uri, whileRemoving: (remo
   if (!replaced) {
     return 'unpacked';
   }
-  // Replaced again and again: a pack is still there, so this backup is not taken for unpacked.
-  return depth < 3 ? unpackNotes(backupFolder, whileRemoving, depth + 1) : 'damaged';
+  // Replaced again and again (another window's passes keep writing it): a pack is still there, so
+  // this backup is not taken for unpacked, nor for damaged (it reads): it is in use.
+  if (depth >= 3) {
+    throw new LockBusyError();
+  }
+  return unpackNotes(backupFolder, whileRemoving, depth + 1);
+}
+
+/**
+ * Deletes a backup's pack whose bytes are damaged (a SHA-256 hash of it does not match), under
+ * `whileRemoving` (the data lock), unless it changed since it was read. A pack cannot be cleaned of a person's
+ * notes when it does not read, and a backup that keeps it would be reported not cleaned at every
+ * erasure for good; it is only a copy (the data folder keeps the notes, and the backup's next pass
+ * copies them again as files of their own). Kept: one this version does not read though its hashes
+ * match or cannot be checked (from a newer Two Hats, larger than this version reads: sound, and
+ * read elsewhere), one that reads after all or changed meanwhile, or none there.
+ */
+export async function removeDamagedPack(backupFolder: vscode.Uri, whileRemoving: (remove: () => Promise<void>) => Promise<void> = (remove) => remove()): Promise<'removed' | 'kept'> {
+  if (backupFolder.scheme !== 'file') {
+    return 'kept';
+  }
+  const packPath = notePackUri(backupFolder).fsPath;
+  const stamp = await notePackStamp(backupFolder);
+  if (stamp === undefined || (await readWholePack(backupFolder)) !== 'damaged' || !(await hashCheckFails(packPath))) {
+    return 'kept';
+  }
+  let removed = false;
+  await whileRemoving(async () => {
+    if ((await notePackStamp(backupFolder)) !== stamp) {
+      return;
+    }
+    await unlink(packPath);
+    removed = true;
+  });
+  if (removed) {
+    await flushFolder(path.dirname(packPath));
+  }
+  return removed ? 'removed' : 'kept';
+}
+
+/**
+ * Whether one of the pack's two SHA-256 hashes (of its index, of its header and data, read in
+ * chunks) does not match what its trailer says: its bytes are damaged. False when they match, or
+ * when no hash could be checked (cut short, another version, sizes past this version's limits, as
+ * a sound pack larger than this version reads): such a pack is kept.
+ */
+async function hashCheckFails(packPath: string): Promise<boolean> {
+  const handle = await open(packPath, 'r');
+  try {
+    const found = await layoutAndIndex(handle, (await handle.stat()).size);
+    if (!found || found.index.length !== found.layout.indexLength) {
+      return false;
+    }
+    if (!createHash('sha256').update(found.index).digest().equals(found.layout.indexHash)) {
+      return true;
+    }
+    return !(await dataVerifies(handle, found.layout));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Gives `temp` the name `target` unless a file has it by now; true when it did. */

@@ -18,7 +18,7 @@
  * No Node-free zone: hashing is Node's, and the file I/O is in notePack.ts.
  */
 import { createHash } from 'node:crypto';
-import { noteIdOfFile } from '../../shared/storageLayout';
+import { MAX_NOTE_FILE_NAME_LENGTH, MAX_NOTE_PACK_ENTRIES, noteIdOfFile } from '../../shared/storageLayout';
 
 export const PACK_VERSION = 1;
 const HEADER_MAGIC = Buffer.from('2HATPACK', 'latin1');
@@ -30,6 +30,19 @@ const MIN_ENTRY_LENGTH = 2 + 1 + 4;
 /** A note file's name is an id and a suffix: far below this. */
 const MAX_NAME_LENGTH = 1024;
 const MAX_U32 = 0xffff_ffff;
+/** Largest index entry: the longest note file name (ASCII) and its size. */
+const MAX_ENTRY_LENGTH = 2 + MAX_NOTE_FILE_NAME_LENGTH + 4;
+/**
+ * The longest index a pack of this version can have (about 41 MB): a trailer that claims more is
+ * damaged or hostile, and refused before anything is allocated for it (a damaged trailer of a
+ * large file could otherwise claim gigabytes of index, all pinned inside the file).
+ */
+export const MAX_INDEX_LENGTH = 4 + MAX_NOTE_PACK_ENTRIES * MAX_ENTRY_LENGTH;
+/**
+ * The longest pack, all of it (header, data, index, trailer): a pack is read whole into one
+ * Buffer, and Node reads no file longer than this into one. The writer stops below it.
+ */
+export const MAX_PACK_LENGTH = 0x7fff_ffff;
 
 export interface PackEntry {
   readonly name: string;
@@ -59,27 +72,42 @@ export class PackWriter {
   private readonly entries: { name: Buffer; size: number }[] = [];
   private readonly dataHash = createHash('sha256');
   private dataLength = 0;
+  private indexLength = 4;
   private readonly seen = new Set<string>();
   readonly header: Buffer;
 
   /**
    * `startedAt` (ms) is when the first file was read: unpacked copies carry it as their time, so
    * a note changed after it was packed never looks copied since its change (backupNoteCopies.ts).
+   * `maxLength`: the finished pack is never longer (MAX_PACK_LENGTH; tests give less).
    */
-  constructor(startedAt: number) {
+  constructor(
+    startedAt: number,
+    private readonly maxLength = MAX_PACK_LENGTH,
+  ) {
     this.header = packHeader(startedAt);
     this.dataHash.update(this.header);
   }
 
-  /** The bytes to append for one entry; throws on a name no reader would accept. */
+  /**
+   * Whether one more entry of this name and size keeps the finished pack within its length and
+   * its count of entries: when not, the pack is full, and the rest is copied file by file.
+   */
+  fits(name: string, size: number): boolean {
+    const entry = 2 + Buffer.byteLength(name) + 4;
+    return this.entries.length < MAX_NOTE_PACK_ENTRIES && PACK_HEADER_LENGTH + this.dataLength + size + this.indexLength + entry + PACK_TRAILER_LENGTH <= this.maxLength;
+  }
+
+  /** The bytes to append for one entry; throws on a name no reader would accept, or one that does not fit. */
   add(name: string, bytes: Uint8Array): Uint8Array {
-    if (!isPackableName(name) || this.seen.has(name) || bytes.byteLength > MAX_U32) {
+    if (!isPackableName(name) || this.seen.has(name) || bytes.byteLength > MAX_U32 || !this.fits(name, bytes.byteLength)) {
       throw new Error('Not a note file that can go in a pack.');
     }
     this.seen.add(name);
     this.entries.push({ name: Buffer.from(name, 'utf8'), size: bytes.byteLength });
     this.dataHash.update(bytes);
     this.dataLength += bytes.byteLength;
+    this.indexLength += 2 + Buffer.byteLength(name) + 4;
     return bytes;
   }
 
@@ -156,6 +184,11 @@ export function readPackLayout(header: Uint8Array, trailer: Uint8Array, fileSize
   }
   if (indexLength < 4 || count > (indexLength - 4) / MIN_ENTRY_LENGTH) {
     return { ok: false, reason: 'index too short for its entries' };
+  }
+  // Checked here, before a reader allocates the index: no entry is longer than a note file's
+  // longest name allows, and no pack holds more entries than a writer puts in one.
+  if (count > MAX_NOTE_PACK_ENTRIES || indexLength > MAX_INDEX_LENGTH || indexLength > 4 + count * MAX_ENTRY_LENGTH) {
+    return { ok: false, reason: 'index longer than its entries can be' };
   }
   return { ok: true, value: { indexOffset: Number(indexOffset), indexLength, count, startedAt: head.readUInt32LE(12) * 1000, dataHash: Buffer.from(tail.subarray(16, 48)), indexHash: Buffer.from(tail.subarray(48, 80)) } };
 }

@@ -36,6 +36,14 @@ export interface Erased {
    * still hold the person: the user is told, and offered to delete them.
    */
   readonly backupsNotCleaned: number;
+  /**
+   * Backups another Two Hats window was busy with (encrypting, or backing up) for the whole wait:
+   * they may still hold the person, who stays listed until Delete Person runs again. Never
+   * offered for deletion: nothing is wrong with them.
+   */
+  readonly backupsInUse: number;
+  /** Backup note packs that did not read and were removed, as they could not be cleaned (only copies). */
+  readonly damagedPacksRemoved: number;
   /** A copy set aside in the data folder could not be read (sealed with another key, damaged, locked): it may still hold them. */
   readonly leftoversNotCleaned: boolean;
   /** What could not be changed or deleted in the data folder itself (the team file, the delegation file, note files): empty when all went. */
@@ -64,13 +72,31 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
     return undefined;
   }
   const { erased, notCleaned } = await erasePerson(sources, person);
+  // Copies of everyone's notes went with a damaged pack: whatever else is said, that is said too.
+  const removed = erased.damagedPacksRemoved > 0 ? ` ${damagedPacksRemoved(erased.damagedPacksRemoved)}` : '';
   if (erased.notFinished.length > 0) {
     // Never "Deleted": a part of them is still on disk. Another try finds what is left.
     void vscode.window.showErrorMessage(
-      vscode.l10n.t('Two Hats could not finish deleting {0}: {1} could not be changed (held by another program, or no permission). Close what holds them and run Delete Person and Their Notes again: what is left of {0} is still listed.', person.name, erased.notFinished.join(', ')),
+      vscode.l10n.t('Two Hats could not finish deleting {0}: {1} could not be changed (held by another program, or no permission). Close what holds them and run Delete Person and Their Notes again: what is left of {0} is still listed.', person.name, erased.notFinished.join(', ')) + removed,
     );
     return erased;
   }
+  if (erased.backupsInUse > 0) {
+    // Busy, not damaged: another try in a moment finishes it, with nothing deleted that is sound.
+    void vscode.window.showWarningMessage(
+      (erased.backupsInUse === 1
+        ? vscode.l10n.t(
+            'Two Hats could not finish deleting {0}: another Two Hats window is busy with a backup on this machine (encrypting or backing up notes), which may still hold {0}’s notes. Run Delete Person and Their Notes again in a moment: {0} stays listed until then.',
+            person.name,
+          )
+        : vscode.l10n.t(
+            'Two Hats could not finish deleting {0}: another Two Hats window is busy with {1} backups on this machine (encrypting or backing up notes), which may still hold {0}’s notes. Run Delete Person and Their Notes again in a moment: {0} stays listed until then.',
+            person.name,
+            erased.backupsInUse,
+          )) + removed,
+    );
+  }
+  // Also beside a backup in use: what this run found unreadable is offered now, not at the next try.
   if (notCleaned.length > 0) {
     // Also when driven with a typed name: the user must never believe the name is gone when it may not be.
     void offerDeletingUnreadableBackups(person.name, notCleaned);
@@ -83,13 +109,14 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
       ),
     );
   }
-  if (args.typedName === undefined) {
+  // Never "Deleted" while a backup in use may still hold them.
+  if (args.typedName === undefined && erased.backupsInUse === 0) {
     const items = erased.items === 1 ? vscode.l10n.t('1 delegation item') : vscode.l10n.t('{0} delegation items', erased.items);
-    void vscode.window.showInformationMessage(
+    const deleted =
       notCleaned.length === 0 && !erased.leftoversNotCleaned
         ? vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine.', person.name, noteCount(erased.notes), items)
-        : vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine that Two Hats can read.', person.name, noteCount(erased.notes), items),
-    );
+        : vscode.l10n.t('Deleted {0}, {1} and {2}, here and in the backups on this machine that Two Hats can read.', person.name, noteCount(erased.notes), items);
+    void vscode.window.showInformationMessage(deleted + removed);
   }
   return erased;
 }
@@ -189,19 +216,26 @@ async function erasePerson(sources: ErasureSources, person: Person): Promise<{ e
     ...(inBackups.notDeleted > 0 ? [filesInBackups(inBackups.notDeleted)] : []),
     ...(leftovers.notDeleted > 0 ? [copiesSetAside(leftovers.notDeleted)] : []),
   ];
-  // The person leaves the team last, and only when nothing of theirs is left: until then they
-  // stay listed, so Delete Person finds them and what is left of them again.
-  const removed = notFinished.length === 0 ? await team.remove(person.id) : undefined;
+  // The person leaves the team last, and only when nothing of theirs is left (a backup in use by
+  // another window may still hold their notes): until then they stay listed, so Delete Person finds them and what is left of them again.
+  const removed = notFinished.length === 0 && inBackups.inUse.length === 0 ? await team.remove(person.id) : undefined;
   const erased = {
     name: person.name,
     notes: noteIds.length,
     items: items.ok ? items.result : 0,
     backups: inBackups.touched,
     backupsNotCleaned: inBackups.notCleaned.length,
+    backupsInUse: inBackups.inUse.length,
+    damagedPacksRemoved: inBackups.damagedPacksRemoved,
     leftoversNotCleaned: leftovers.unreadable,
     notFinished: [...(removed?.ok === false ? [vscode.l10n.t('the team file')] : []), ...notFinished],
   };
   return { erased, notCleaned: inBackups.notCleaned };
+}
+
+/** Said whenever an erasure removed damaged packs: copies of everyone's notes went, not only the person's. */
+function damagedPacksRemoved(count: number): string {
+  return vscode.l10n.t('{0} damaged file(s) of note copies in the backups could not be cleaned, so they were removed. The notes themselves are still here, and the next backup copies them again.', count);
 }
 
 function filesInBackups(count: number): string {

@@ -388,6 +388,30 @@ describe('a first backup of a large store, packed', function () {
     }
   });
 
+  it('keeps a damaged pack whose data folder is there but no longer holds every note the pack does (emptied or reused since), and reports that backup not cleaned', async () => {
+    await packedAfresh();
+    // Another workspace's notes (not the person being erased), one of them still in its folder.
+    const files = grace.slice(0, 5).flatMap((id) => [noteBodyName(id), noteHeaderName(id)].map((name) => ({ name, bytes: readFileSync(path.join(dataNotes, name)) })));
+    const reused = path.join(root, `a-reused-workspace-${stamp}`);
+    mkdirSync(path.join(reused, NOTES_FOLDER), { recursive: true });
+    // One of the pack's notes is there; the rest exist only in the pack.
+    writeFileSync(path.join(reused, NOTES_FOLDER, files[0]!.name), files[0]!.bytes);
+    const other = otherBackup('reused', reused, flipped(encodePack(files)));
+    try {
+      const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
+      assert.deepEqual(
+        erased.notCleaned.map((uri) => uri.fsPath),
+        [other],
+        'reported not cleaned: the pack may be the last copy of those notes, so the user decides',
+      );
+      assert.equal(erased.damagedPacksRemoved, 0);
+      assert.ok(existsSync(path.join(other, NOTE_PACK_FILE)), 'its pack is kept');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+      rmSync(reused, { recursive: true, force: true });
+    }
+  });
+
   it('keeps a pack whose hashes are sound though this version refuses what it holds, and reports the backup not cleaned', async () => {
     await packedAfresh();
     // Ada's notes and a file no pack of this version holds, under sound hashes (a later Two Hats'
@@ -459,7 +483,7 @@ describe('a first backup of a large store, packed', function () {
     assert.equal(erased?.damagedPacksRemoved, 1);
     assert.deepEqual(warnings, []);
     assert.equal(infos.length, 1, infos.join(' | '));
-    assert.match(infos[0]!, /^Deleted Hedy Packed \d+, 1 note and 0 delegation items, here and in the backups on this machine\. 1 damaged file\(s\) of note copies in the backups could not be cleaned, so they were removed\. The notes themselves are still here, and the next backup copies them again\.$/);
+    assert.match(infos[0]!, /^Deleted Hedy Packed \d+, 1 note and 0 delegation items, here and in the backups on this machine\. 1 damaged file\(s\) of note copies in the backups could not be cleaned, so they were removed\. The notes are still in their data folders on this machine, and each workspace’s next backup copies them again\.$/);
     assert.ok(!/[\\/]/.test(infos[0]!), 'no path in the notification');
     assert.equal(existsSync(packFile), false);
   });
@@ -481,7 +505,7 @@ describe('a first backup of a large store, packed', function () {
       assert.equal(erased?.backupsInUse, 1);
       assert.equal(erased?.backupsNotCleaned, 1);
       assert.equal(warnings.length, 2, warnings.join(' | '));
-      assert.match(warnings[0]!, /is busy with a backup on this machine/);
+      assert.match(warnings[0]!, /is busy with the backups on this machine/);
       assert.match(warnings[1]!, /^1 backup on this machine could not be cleaned/, 'the unreadable backup is offered for deletion in the same run');
       assert.deepEqual(infos, [], 'never "Deleted" while a backup in use may still hold them');
     } finally {

@@ -87,7 +87,7 @@ export async function erasePersonFromBackups(root: vscode.Uri, personId: string,
     // The pack is removed under the lock of the data folder this backup is written from: a window
     // of that workspace renames a new pack into place under that lock, after checking the old
     // one is still there, and must never put back notes unpacked here and deleted below.
-    const pack = await notePackCode().cleanBackupPack(folder, () => itsDataFolder(folder, own), log);
+    const pack = await notePackCode().cleanBackupPack(folder, () => itsDataFolder(folder, own), new Set(noteIds), log);
     if (pack === 'busy') {
       inUse.push(folder);
     } else if (pack === 'unreadable') {

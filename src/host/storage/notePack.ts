@@ -8,10 +8,10 @@
  * Part of the pack bundle (dist/backupPack.js): the core reaches it through notePackCode.ts.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { NOTE_PACK_FILE, NOTES_FOLDER, tempName } from '../../shared/storageLayout';
+import { NOTE_PACK_FILE, noteIdOfFile, NOTES_FOLDER, tempName } from '../../shared/storageLayout';
 import { flushFolder, flushToDisk } from './atomicFile';
 import { LockBusyError } from './fileLock';
 import { MAX_PACK_LENGTH, PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, PackWriter, readPack, readPackIndex, readPackLayout, type PackEntry, type PackLayout } from './notePackFormat';
@@ -365,34 +365,72 @@ export async function unpackNotes(backupFolder: vscode.Uri, whileRemoving: (remo
 
 /**
  * Deletes a backup's pack whose bytes are damaged (a SHA-256 hash of it does not match), under
- * `whileRemoving` (the data lock), unless it changed since it was read. A pack cannot be cleaned of a person's
- * notes when it does not read, and a backup that keeps it would be reported not cleaned at every
- * erasure for good; it is only a copy (the data folder keeps the notes, and the backup's next pass
- * copies them again as files of their own). Kept: one this version does not read though its hashes
- * match or cannot be checked (from a newer Two Hats, larger than this version reads: sound, and
- * read elsewhere), one that reads after all or changed meanwhile, or none there.
+ * `whileRemoving` (the data lock), unless it changed since it was read. A pack cannot be cleaned
+ * of a person's notes when it does not read, and a backup that keeps it would be reported not
+ * cleaned at every erasure for good; the caller makes sure it is only a copy (packNamesAllIn: the
+ * data folder keeps the notes, and the backup's next pass copies them again as files of their
+ * own). Kept: one this version does not read though its hashes match or cannot be checked (from a
+ * newer Two Hats, larger than this version reads: sound, and read elsewhere), one that reads after
+ * all, or one replaced meanwhile. Gone: there is none, or it went meanwhile.
  */
-export async function removeDamagedPack(backupFolder: vscode.Uri, whileRemoving: (remove: () => Promise<void>) => Promise<void> = (remove) => remove()): Promise<'removed' | 'kept'> {
+export async function removeDamagedPack(backupFolder: vscode.Uri, whileRemoving: (remove: () => Promise<void>) => Promise<void> = (remove) => remove()): Promise<'removed' | 'kept' | 'gone'> {
   if (backupFolder.scheme !== 'file') {
     return 'kept';
   }
   const packPath = notePackUri(backupFolder).fsPath;
   const stamp = await notePackStamp(backupFolder);
-  if (stamp === undefined || (await readWholePack(backupFolder)) !== 'damaged' || !(await hashCheckFails(packPath))) {
+  if (stamp === undefined) {
+    return 'gone';
+  }
+  if ((await readWholePack(backupFolder)) !== 'damaged' || !(await hashCheckFails(packPath))) {
     return 'kept';
   }
-  let removed = false;
+  // Set inside the locked step: typed whole, so the checks after it are not narrowed to 'kept'.
+  let outcome = 'kept' as 'removed' | 'kept' | 'gone';
   await whileRemoving(async () => {
-    if ((await notePackStamp(backupFolder)) !== stamp) {
-      return;
+    const now = await notePackStamp(backupFolder);
+    if (now === undefined) {
+      outcome = 'gone';
+    } else if (now === stamp) {
+      await unlink(packPath);
+      outcome = 'removed';
     }
-    await unlink(packPath);
-    removed = true;
   });
-  if (removed) {
+  if (outcome === 'removed') {
     await flushFolder(path.dirname(packPath));
   }
-  return removed ? 'removed' : 'kept';
+  return outcome;
+}
+
+/**
+ * Whether every note file the pack's index lists is in `dataFolder`'s notes as well, but for the
+ * notes `goneOnPurpose` (a person's, being erased), read from an index that hashes whole (its
+ * data is not looked at: it is what failed). False when the index does not read. Only then is a
+ * damaged pack only copies: a data folder emptied or reused since may have left the pack the last
+ * copy of its notes, and one bad byte must not take them all.
+ */
+export async function packNamesAllIn(backupFolder: vscode.Uri, dataFolder: vscode.Uri, goneOnPurpose: ReadonlySet<string>): Promise<boolean> {
+  if (backupFolder.scheme !== 'file' || dataFolder.scheme !== 'file') {
+    return false;
+  }
+  try {
+    const handle = await open(notePackUri(backupFolder).fsPath, 'r');
+    let names: string[] | undefined;
+    try {
+      const found = await layoutAndIndex(handle, (await handle.stat()).size);
+      const entries = found ? readPackIndex(found.layout, found.index) : undefined;
+      names = entries?.ok ? entries.value.map((entry) => entry.name) : undefined;
+    } finally {
+      await handle.close();
+    }
+    if (names === undefined) {
+      return false;
+    }
+    const here = new Set(await readdir(path.join(dataFolder.fsPath, NOTES_FOLDER)));
+    return names.every((name) => here.has(name) || goneOnPurpose.has(noteIdOfFile(name) ?? ''));
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -84,16 +84,10 @@ async function erasePersonCommand(sources: ErasureSources, args: CommandArgs<'de
   if (erased.backupsInUse > 0) {
     // Busy, not damaged: another try in a moment finishes it, with nothing deleted that is sound.
     void vscode.window.showWarningMessage(
-      (erased.backupsInUse === 1
-        ? vscode.l10n.t(
-            'Two Hats could not finish deleting {0}: another Two Hats window is busy with a backup on this machine (encrypting or backing up notes), which may still hold {0}’s notes. Run Delete Person and Their Notes again in a moment: {0} stays listed until then.',
-            person.name,
-          )
-        : vscode.l10n.t(
-            'Two Hats could not finish deleting {0}: another Two Hats window is busy with {1} backups on this machine (encrypting or backing up notes), which may still hold {0}’s notes. Run Delete Person and Their Notes again in a moment: {0} stays listed until then.',
-            person.name,
-            erased.backupsInUse,
-          )) + removed,
+      vscode.l10n.t(
+        'Two Hats could not finish deleting {0}: another Two Hats window is busy with the backups on this machine (encrypting or backing up notes), which may still hold {0}’s notes. Run Delete Person and Their Notes again in a moment: {0} stays listed until then.',
+        person.name,
+      ) + removed,
     );
   }
   // Also beside a backup in use: what this run found unreadable is offered now, not at the next try.
@@ -235,7 +229,7 @@ async function erasePerson(sources: ErasureSources, person: Person): Promise<{ e
 
 /** Said whenever an erasure removed damaged packs: copies of everyone's notes went, not only the person's. */
 function damagedPacksRemoved(count: number): string {
-  return vscode.l10n.t('{0} damaged file(s) of note copies in the backups could not be cleaned, so they were removed. The notes themselves are still here, and the next backup copies them again.', count);
+  return vscode.l10n.t('{0} damaged file(s) of note copies in the backups could not be cleaned, so they were removed. The notes are still in their data folders on this machine, and each workspace’s next backup copies them again.', count);
 }
 
 function filesInBackups(count: number): string {

@@ -15,7 +15,12 @@ import { CADENCES, type Cadence } from './team';
 // Generous bounds: the domain rules give the friendly message, these only stop abuse.
 const text = (limit: number) => z.string().check(z.maxLength(asTypedBound(limit)));
 const personId = z.string().check(z.regex(STORED_ID));
-const requestId = z.int().check(z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER));
+/**
+ * A count or index up to `max`. A structured clone can carry -0, which passes "nonnegative";
+ * it is read as 0 so what the host acts on is the same value a JSON round trip gives.
+ */
+const count = (max: number) => z.int().check(z.nonnegative(), z.maximum(max), z.overwrite((value) => (value === 0 ? 0 : value)));
+const requestId = count(Number.MAX_SAFE_INTEGER);
 
 const personDraft = z.strictObject({
   name: text(PERSON_NAME_MAX_LENGTH),
@@ -76,7 +81,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('tickActionItem'),
     noteId: personId,
-    line: z.int().check(z.nonnegative(), z.maximum(1_000_000)),
+    line: count(1_000_000),
     text: z.string().check(z.maxLength(8000)),
     done: z.boolean(),
   }),
@@ -123,7 +128,8 @@ export function requestIdOfRejected(raw: unknown): number | undefined {
     return undefined;
   }
   const id: unknown = Object.getOwnPropertyDescriptor(raw, 'requestId')?.value;
-  return requestId.safeParse(id).success ? (id as number) : undefined;
+  const parsed = requestId.safeParse(id);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Where the data lives, or why there is nowhere to keep it yet. */

@@ -73,6 +73,14 @@ describe('messages from the webview, for any value', () => {
     );
   });
 
+  it('reads a request id or line of -0, which a structured clone can carry, as the 0 a JSON round trip gives', () => {
+    const added = parseWebviewMessage({ type: 'addPerson', requestId: -0, draft: { name: 'Ada', role: '', cadence: 'weekly' } });
+    const ticked = parseWebviewMessage({ type: 'tickActionItem', noteId: 'n1', line: -0, text: 'x', done: true });
+    assert.ok(added.ok && added.message.type === 'addPerson' && Object.is(added.message.requestId, 0));
+    assert.ok(ticked.ok && ticked.message.type === 'tickActionItem' && Object.is(ticked.message.line, 0));
+    assert.ok(Object.is(requestIdOfRejected({ type: 'addPerson', requestId: -0 }), 0));
+  });
+
   it('never throws on any value at all, and refuses anything too big to read', () => {
     fc.assert(
       fc.property(fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true }), (value) => {

@@ -17,7 +17,7 @@ import { workspaceDataDir } from '../harness/dataDir';
 import { launchBrowser, openWorkbench, pickFromQuickInput, reloadWindow, runCommand, waitForEditorText } from '../harness/workbench';
 import { backupWritten, REPEATS, type HostFigure } from './host';
 import { clickToFirstFrame, focusNoteEnd, keepFailureScreenshot, median, searchToResult, timed, typeAndSave, webviewFrame } from './hostSteps';
-import { seedStorage } from './seed';
+import { seedStorage, storeListsEveryNote } from './seed';
 
 const PEOPLE = 200;
 const NOTES = 10_000;
@@ -234,6 +234,7 @@ export async function encryptionHostBenchmarks(): Promise<EncryptionFigures> {
     const loadedAt = Date.now();
     await runCommand(page, 'Two Hats: Reload Data from Disk');
     await backupWritten(server.userDataDir, loadedAt, NOTES);
+    await storeListsEveryNote(dataDir, NOTES, (ms) => page.waitForTimeout(ms));
     if (readableNames(dataDir, server.userDataDir).length === 0) {
       throw new Error(`"${SENTINEL}" is not on disk even before encryption: the check after it could not fail`);
     }

@@ -15,7 +15,7 @@ import { workspaceDataDir } from '../harness/dataDir';
 import { ARTIFACTS_DIR, REPO_ROOT } from '../harness/paths';
 import { openWorkbench, runCommand, waitForWorkbench } from '../harness/workbench';
 import { backupWritten, FLOOR } from './host';
-import { seedStorage } from './seed';
+import { seedStorage, storeListsEveryNote } from './seed';
 import { printFreshWindows, type FreshWindow } from './freshWindowReport';
 
 const PROBE = { source: path.join(REPO_ROOT, 'test', 'bench', 'probe'), include: ['package.json', 'extension.js'] };
@@ -225,11 +225,13 @@ async function prepare(browser: Browser, seed: { people: number; notes: number }
     await page.waitForTimeout(5000);
     await runCommand(page, 'Two Hats: Focus on Team View');
     await contentFrame(page, TWO_HATS.extensionId).locator('#app[aria-busy="false"]').waitFor({ timeout: 60_000 });
-    seedStorage(workspaceDataDir(server.userDataDir), seed.people, seed.notes);
+    const dataDir = workspaceDataDir(server.userDataDir);
+    seedStorage(dataDir, seed.people, seed.notes);
     const loadedAt = Date.now();
     await runCommand(page, 'Two Hats: Reload Data from Disk');
     // The first backup of a seeded store is measured elsewhere; here it would only slow the windows.
     await backupWritten(server.userDataDir, loadedAt, seed.notes);
+    await storeListsEveryNote(dataDir, seed.notes, (ms) => page.waitForTimeout(ms));
   } catch (error) {
     // Left running, the server kept the bench (and the shared real-host lock) alive after the error.
     await page.context().close();

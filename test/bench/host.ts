@@ -12,7 +12,7 @@ import { PRODUCT_EXTENSION, startCodeServer, type CodeServer } from '../harness/
 import { workspaceDataDir } from '../harness/dataDir';
 import { REPO_ROOT } from '../harness/paths';
 import { launchBrowser, openWorkbench, pickFromQuickInput, reloadWindow, runCommand, waitForEditorText } from '../harness/workbench';
-import { seedStorage } from './seed';
+import { seedStorage, storeListsEveryNote } from './seed';
 import { PACK_HEADER_LENGTH, PACK_TRAILER_LENGTH, readPackIndex, readPackLayout } from '../../src/host/storage/notePackFormat';
 import { NOTE_PACK_FILE } from '../../src/shared/storageLayout';
 import { clickToFirstFrame, focusNoteEnd, keepFailureScreenshot, median, searchToResult, timed, typeAndSave, webviewFrame } from './hostSteps';
@@ -242,6 +242,7 @@ async function session(browser: Browser, seed: { people: number; notes: number }
   const reloadedAt = Date.now();
   await runCommand(page, 'Two Hats: Reload Data from Disk');
   const laterBackup = await backupWritten(server.userDataDir, reloadedAt, seed.notes);
+  await storeListsEveryNote(dataDir, seed.notes, (ms) => page.waitForTimeout(ms));
   return { server, page, firstOpen, firstBackup, laterBackup };
 }
 

@@ -16,7 +16,7 @@ import { workspaceDataDir } from '../harness/dataDir';
 import { openWorkbench, runCommand } from '../harness/workbench';
 import { backupWritten, REPEATS, type HostFigure } from './host';
 import { median, timeSearchToLast } from './hostSteps';
-import { seedStorage } from './seed';
+import { seedStorage, storeListsEveryNote } from './seed';
 
 interface Figures {
   firstBackup: number;
@@ -46,6 +46,7 @@ async function measure(browser: Browser, seed: { people: number; notes: number }
     const reloadedAt = Date.now();
     await runCommand(page, 'Two Hats: Reload Data from Disk');
     const laterBackup = await backupWritten(server.userDataDir, reloadedAt, seed.notes);
+    await storeListsEveryNote(dataDir, seed.notes, (ms) => page.waitForTimeout(ms));
     await page.waitForTimeout(2000);
     const firstSearchEver = await timeSearchToLast(page, 'roadmap on-call');
     // Loading the store again writes what the session holds, then starts afresh from disk.

@@ -371,18 +371,23 @@ describe('a first backup of a large store, packed', function () {
     return pack;
   };
 
+  /** Erases Ada: the one backup reported not cleaned is `backup` (so the user decides), its pack kept. */
+  async function erasedLeavingPackIn(backup: string, why: string): Promise<void> {
+    const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
+    assert.deepEqual(
+      erased.notCleaned.map((uri) => uri.fsPath),
+      [backup],
+      why,
+    );
+    assert.equal(erased.damagedPacksRemoved, 0, 'no pack removed as damaged');
+    assert.ok(existsSync(path.join(backup, NOTE_PACK_FILE)), 'its pack is kept');
+  }
+
   it('keeps a damaged pack in a backup whose data folder is gone (it may be the only copy of everyone’s notes) and reports that backup not cleaned', async () => {
     await packedAfresh();
     const orphan = otherBackup('orphan', path.join(root, 'a-deleted-workspace'), flipped(encodePack(adaFiles())));
     try {
-      const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
-      assert.deepEqual(
-        erased.notCleaned.map((uri) => uri.fsPath),
-        [orphan],
-        'reported not cleaned, so the user is offered to delete it and decides',
-      );
-      assert.equal(erased.damagedPacksRemoved, 0);
-      assert.ok(existsSync(path.join(orphan, NOTE_PACK_FILE)), 'its pack is kept');
+      await erasedLeavingPackIn(orphan, 'reported not cleaned, so the user is offered to delete it and decides');
     } finally {
       rmSync(orphan, { recursive: true, force: true });
     }
@@ -398,14 +403,7 @@ describe('a first backup of a large store, packed', function () {
     writeFileSync(path.join(reused, NOTES_FOLDER, files[0]!.name), files[0]!.bytes);
     const other = otherBackup('reused', reused, flipped(encodePack(files)));
     try {
-      const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
-      assert.deepEqual(
-        erased.notCleaned.map((uri) => uri.fsPath),
-        [other],
-        'reported not cleaned: the pack may be the last copy of those notes, so the user decides',
-      );
-      assert.equal(erased.damagedPacksRemoved, 0);
-      assert.ok(existsSync(path.join(other, NOTE_PACK_FILE)), 'its pack is kept');
+      await erasedLeavingPackIn(other, 'reported not cleaned: the pack may be the last copy of those notes, so the user decides');
     } finally {
       rmSync(other, { recursive: true, force: true });
       rmSync(reused, { recursive: true, force: true });
@@ -437,13 +435,8 @@ describe('a first backup of a large store, packed', function () {
     trailer.write('2HATPEND', 80, 'latin1');
     writeFileSync(packFile, Buffer.concat([body, index, trailer]));
 
-    const erased = await keeper.erasePerson(adaId(), adaName, adaNotes);
-    assert.deepEqual(
-      erased.notCleaned.map((uri) => uri.fsPath),
-      [backupFolder],
-    );
-    assert.equal(erased.damagedPacksRemoved, 0, 'a sound pack is never removed as damaged');
-    assert.ok(existsSync(packFile), 'the pack is kept');
+    // A sound pack is never removed as damaged.
+    await erasedLeavingPackIn(backupFolder, 'reported not cleaned: it may hold the person’s notes');
   });
 
   /**

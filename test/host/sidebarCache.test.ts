@@ -23,6 +23,26 @@ import { MemoryMemento, openSidebarOn } from './sidebarOnFolder';
 const snapshots = (posted: readonly HostMessage[]): Snapshot[] => posted.flatMap((m) => (m.type === 'didChangeSnapshot' ? [m.snapshot] : []));
 const names = (snapshot: Snapshot | undefined) => snapshot?.people.map((p) => p.name) ?? [];
 
+/** A fresh global storage folder, as another profile would have. */
+const newGlobalStorage = () => vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-')));
+
+/**
+ * A fresh window on `before`'s folder whose sidebar first page is set before the core loads, as
+ * activation does (firstPage.ts): this window's global state and storage are new unless given.
+ */
+function firstPageWindow(
+  before: { folder: vscode.Uri; memento: MemoryMemento },
+  options: { presenting?: PresentingMode; globalStorageUri?: vscode.Uri; globalState?: MemoryMemento; betweenAheadAndOpen?: () => Promise<void> } = {},
+) {
+  const { presenting, globalStorageUri = newGlobalStorage(), globalState = new MemoryMemento(), betweenAheadAndOpen } = options;
+  return openSidebarOn(before.folder, {
+    teamCache: new SidebarTeamCache(before.memento),
+    loadLater: true,
+    ...(presenting ? { presenting } : {}),
+    firstPage: { globalState, globalStorageUri, workspaceState: before.memento, ...(betweenAheadAndOpen ? { betweenAheadAndOpen } : {}) },
+  });
+}
+
 /** A folder whose team was shown in an earlier window, with the cache that window kept. */
 async function earlierWindow(people: readonly string[]): Promise<{ folder: vscode.Uri; memento: MemoryMemento; team: TeamStore; cache: SidebarTeamCache }> {
   const folder = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-team-cache-')));
@@ -119,12 +139,7 @@ describe('the sidebar’s cached team in a fresh window', () => {
   it('sets the first page before the core loads: the cached team in it, and the ready sent meanwhile answered once the core takes over', async () => {
     const before = await earlierWindow(['Early Grace']);
     before.team.dispose();
-    const globalStorage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-')));
-    const window = await openSidebarOn(before.folder, {
-      teamCache: new SidebarTeamCache(before.memento),
-      loadLater: true,
-      firstPage: { globalState: new MemoryMemento(), globalStorageUri: globalStorage, workspaceState: before.memento },
-    });
+    const window = await firstPageWindow(before);
     try {
       assert.ok(names(openingSnapshotIn(window.html())).includes('Early Grace'), 'the team is in the first page');
       assert.doesNotMatch(window.html(), /&quot;presenting&quot;:true/);
@@ -144,14 +159,8 @@ describe('the sidebar’s cached team in a fresh window', () => {
   it('lets the core take the first page over once the page has spoken, or after a silence, and only once', async () => {
     const before = await earlierWindow(['Quiet Quinn']);
     before.team.dispose();
-    const open = async () =>
-      openSidebarOn(before.folder, {
-        teamCache: new SidebarTeamCache(before.memento),
-        loadLater: true,
-        firstPage: { globalState: new MemoryMemento(), globalStorageUri: vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-'))), workspaceState: before.memento },
-      });
-    const spoken = await open();
-    const silent = await open();
+    const spoken = await firstPageWindow(before);
+    const silent = await firstPageWindow(before);
     try {
       const takeOvers = { spoken: 0, silent: 0 };
       spoken.firstPage!.whenPainted(() => takeOvers.spoken++, 1500);
@@ -175,12 +184,7 @@ describe('the sidebar’s cached team in a fresh window', () => {
     const before = await earlierWindow(['Startup Sam']);
     before.team.dispose();
     const presenting = new PresentingMode(new MemoryMemento());
-    const window = await openSidebarOn(before.folder, {
-      teamCache: new SidebarTeamCache(before.memento),
-      loadLater: true,
-      presenting,
-      firstPage: { globalState: new MemoryMemento(), globalStorageUri: vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-'))), workspaceState: before.memento },
-    });
+    const window = await firstPageWindow(before, { presenting });
     try {
       assert.ok(names(openingSnapshotIn(window.html())).includes('Startup Sam'), 'the first page carries the cached team');
       window.adopt();
@@ -202,11 +206,7 @@ describe('the sidebar’s cached team in a fresh window', () => {
   it('drops the cached team from a first page hidden before the core took it over: shown again later, it waits for the host’s answer', async () => {
     const before = await earlierWindow(['Hidden Hana']);
     before.team.dispose();
-    const window = await openSidebarOn(before.folder, {
-      teamCache: new SidebarTeamCache(before.memento),
-      loadLater: true,
-      firstPage: { globalState: new MemoryMemento(), globalStorageUri: vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-'))), workspaceState: before.memento },
-    });
+    const window = await firstPageWindow(before);
     try {
       assert.ok(names(openingSnapshotIn(window.html())).includes('Hidden Hana'), 'the first page carries the cached team');
       // The user looks elsewhere while the core loads (Delete All, presenting may follow from the palette).
@@ -222,13 +222,9 @@ describe('the sidebar’s cached team in a fresh window', () => {
   it('paints the first page as presenting when another window started presenting (its flag file), though this window\'s state says not', async () => {
     const before = await earlierWindow(['Shared Screen Person']);
     before.team.dispose();
-    const globalStorage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-')));
+    const globalStorage = newGlobalStorage();
     writeFileSync(path.join(globalStorage.fsPath, PRESENTING_FLAG_FILE), JSON.stringify({ presenting: true }));
-    const window = await openSidebarOn(before.folder, {
-      teamCache: new SidebarTeamCache(before.memento),
-      loadLater: true,
-      firstPage: { globalState: new MemoryMemento(), globalStorageUri: globalStorage, workspaceState: before.memento },
-    });
+    const window = await firstPageWindow(before, { globalStorageUri: globalStorage });
     try {
       assert.equal(openingSnapshotIn(window.html())?.presenting, true, 'the first page shows the presenting banner and the filtered team');
     } finally {
@@ -239,21 +235,16 @@ describe('the sidebar’s cached team in a fresh window', () => {
   it('builds the first page made ready at activation as it would have been built at the view’s opening: presenting begun or a hat changed since, the page says so', async () => {
     const before = await earlierWindow(['Ahead Ada']);
     before.team.dispose();
-    const globalStorage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-')));
+    const globalStorage = newGlobalStorage();
     const globalState = new MemoryMemento();
     await globalState.update(MEMENTO_KEYS.hat, 'leader');
-    const opened = await openSidebarOn(before.folder, {
-      teamCache: new SidebarTeamCache(before.memento),
-      loadLater: true,
-      firstPage: {
-        globalState,
-        globalStorageUri: globalStorage,
-        workspaceState: before.memento,
-        betweenAheadAndOpen: async () => {
-          // Another window starts presenting, and this one's hat is switched, after activation.
-          writeFileSync(path.join(globalStorage.fsPath, PRESENTING_FLAG_FILE), JSON.stringify({ presenting: true }));
-          await globalState.update(MEMENTO_KEYS.hat, 'manager');
-        },
+    const opened = await firstPageWindow(before, {
+      globalStorageUri: globalStorage,
+      globalState,
+      betweenAheadAndOpen: async () => {
+        // Another window starts presenting, and this one's hat is switched, after activation.
+        writeFileSync(path.join(globalStorage.fsPath, PRESENTING_FLAG_FILE), JSON.stringify({ presenting: true }));
+        await globalState.update(MEMENTO_KEYS.hat, 'manager');
       },
     });
     try {
@@ -270,12 +261,7 @@ describe('the sidebar’s cached team in a fresh window', () => {
     const hostile = HOSTILE_VECTORS.filter((vector) => vector.length <= 80).slice(0, 12);
     const before = await earlierWindow(hostile);
     before.team.dispose();
-    const globalStorage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'two-hats-global-')));
-    const window = await openSidebarOn(before.folder, {
-      teamCache: new SidebarTeamCache(before.memento),
-      loadLater: true,
-      firstPage: { globalState: new MemoryMemento(), globalStorageUri: globalStorage, workspaceState: before.memento },
-    });
+    const window = await firstPageWindow(before);
     try {
       const page = window.html();
       const block = dataBlockText(page, PAGE_DATA.openingSnapshot);

@@ -40,6 +40,7 @@ import './backupPause.test';
 import './conversionRaces.test';
 import './backupInterrupted.test';
 import './backupPack.test';
+import './backupGivesWay.test';
 import './eraseBusyBackup.test';
 import './encryptionKeyfileMissing.test';
 import './backupForms.test';

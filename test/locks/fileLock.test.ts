@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LockBusyError, withFileLock, type LockOptions } from '../../src/host/storage/fileLock';
+import { LockBusyError, lockWanted, withFileLock, type LockOptions } from '../../src/host/storage/fileLock';
 import { enterAlone, increment, runWorker, type WorkerCommand, type WorkerReport } from './lockWorker';
 
 // Forked as a plain Node process, this bundle is the other window (see lockWorker.ts).
@@ -200,6 +200,38 @@ function describeTheLock(): void {
         { heartbeatMs: 100 },
       );
       assert.ok(last - first >= 300, `the lock was touched ${last - first} ms after it was taken`);
+    });
+
+    it('says the lock is wanted while a task of this process waits for it, and no longer once it holds it, gave up or failed', async () => {
+      const seen: boolean[] = [];
+      let release!: () => void;
+      let entered!: () => void;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      const holding = withFileLock(lock, () => {
+        entered();
+        return new Promise<void>((resolve) => (release = resolve));
+      });
+      await inside;
+      seen.push(lockWanted(lock));
+      // A save arrives while background work holds the lock.
+      const save = withFileLock(lock, () => Promise.resolve(lockWanted(lock)));
+      await sleep(20);
+      seen.push(lockWanted(lock));
+      release();
+      await holding;
+      const wantedWhileSaving = await save;
+      seen.push(lockWanted(lock), wantedWhileSaving);
+      assert.deepEqual(seen, [false, true, false, false], 'free while held alone; wanted while the save waits; not once the save holds it');
+
+      // A waiter that gives up, or whose lock cannot even be staged, leaves no mark behind.
+      const heldElsewhere = startWorker({ type: 'die', lock, options: {} });
+      await heldElsewhere.next('acquired');
+      await assert.rejects(withFileLock(lock, () => Promise.resolve(), { waitMs: 100 }), LockBusyError);
+      assert.equal(lockWanted(lock), false);
+      await heldElsewhere.kill();
+      const missing = path.join(dir, 'no-such-folder', '.two-hats.lock');
+      await assert.rejects(withFileLock(missing, () => Promise.resolve()));
+      assert.equal(lockWanted(missing), false);
     });
 
     it('lets exactly one of many waiters take over the same stale lock, in every one of 40 trials', async () => {

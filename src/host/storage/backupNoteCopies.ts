@@ -82,14 +82,17 @@ async function listNames(folder: vscode.Uri): Promise<Set<string>> {
 /**
  * Runs the jobs a few at a time. `copy` is the caller's copy of one file that may replace an
  * older copy (atomic, flushed); a new copy is made by `copyNewFile` and flushed with the others
- * at the end. Every job is tried; the first failure is thrown after all have run.
+ * at the end. Every job begun is tried; the first failure is thrown after all have run. Once
+ * `giveWay` says so (a save waits for the lock the caller holds), no further job is begun: the
+ * number of jobs done is returned, at least one.
  */
 export async function copyNoteFiles(
   jobs: readonly NoteFileJob[],
   from: vscode.Uri,
   to: vscode.Uri,
   copy: (from: vscode.Uri, to: vscode.Uri, unlessCopiedSince: boolean) => Promise<void>,
-): Promise<void> {
+  giveWay: () => boolean = () => false,
+): Promise<number> {
   const fresh: string[] = [];
   let failure: { error: unknown } | undefined;
   let next = 0;
@@ -108,7 +111,7 @@ export async function copyNoteFiles(
     await copy(source, target, job.kind === 'check');
   };
   const worker = async () => {
-    while (next < jobs.length) {
+    while (next < jobs.length && (next === 0 || !giveWay())) {
       const job = jobs[next++]!;
       if (next % STRETCH === 0) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -123,6 +126,7 @@ export async function copyNoteFiles(
   if (failure) {
     throw failure.error;
   }
+  return next;
 }
 
 /** Whether `to` is a copy of `from` made after its last change: same size, written later. */

@@ -31,7 +31,7 @@ import { listBackups, readBackupManifest, restoreBackupInto, type OpenBackup, ty
 import { erasePersonFromBackups, type BackupErasure } from './backupErasure';
 import { copyFileAtomic } from './atomicFile';
 import { changedNoteFiles, copiedSince, copyNoteFiles, noteFilesToCopy, uncopiedNoteFiles, type NoteFileJob } from './backupNoteCopies';
-import { withDataLock } from './dataLock';
+import { dataLockWanted, giveWayToDataLockWaiters, withDataLock } from './dataLock';
 import { LockBusyError } from './fileLock';
 import { backupFolderFor, fileNameOf, notesFolder } from './layout';
 import { notePackCode } from './notePackCode';
@@ -323,9 +323,12 @@ export class BackupKeeper implements vscode.Disposable {
       const rest = new Set(notPacked);
       jobs = jobs.filter((job) => job.kind !== 'new' || rest.has(job.name));
     }
-    for (let i = 0; i < jobs.length; i += NOTE_FILES_PER_LOCKED_STEP) {
-      await locked(() => copyNoteFiles(jobs.slice(i, i + NOTE_FILES_PER_LOCKED_STEP), notesFolder(target.data), backupNotes, copyUri));
-      // The lock is not fair: a save waiting for it polls, and must find it free between two steps.
+    for (let i = 0; i < jobs.length; ) {
+      // The lock is not fair: a save of this window waiting for it goes first, and a step ends
+      // early when one comes.
+      await giveWayToDataLockWaiters(target.data);
+      i += await locked(() => copyNoteFiles(jobs.slice(i, i + NOTE_FILES_PER_LOCKED_STEP), notesFolder(target.data), backupNotes, copyUri, () => dataLockWanted(target.data)));
+      // And a save in another window, which polls, must find it free between two steps.
       await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
     }
     const completeAsOf = everything ? startedAt : previous?.completeAsOf;

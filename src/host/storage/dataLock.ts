@@ -3,7 +3,7 @@
  * before it changes a file another window may be changing or cleaning up.
  */
 import * as vscode from 'vscode';
-import { dataFolderLock, LockBusyError, removeLockLitter, withFileLock } from './fileLock';
+import { dataFolderLock, LockBusyError, lockWanted, removeLockLitter, withFileLock } from './fileLock';
 
 /**
  * Runs `task` holding the lock of the data folder `folder`. Only local folders have one: other
@@ -12,6 +12,28 @@ import { dataFolderLock, LockBusyError, removeLockLitter, withFileLock } from '.
  */
 export function withDataLock<T>(folder: vscode.Uri, task: () => Promise<T>): Promise<T> {
   return folder.scheme === 'file' ? withFileLock(dataFolderLock(folder.fsPath), task) : task();
+}
+
+/** How long background work waits for this window's waiting tasks to take the lock first. */
+const GIVE_WAY_MAX_MS = 2000;
+
+/**
+ * True while a task of this window is waiting for the data lock (a save, most often): background
+ * work holding it ends its step early.
+ */
+export function dataLockWanted(folder: vscode.Uri): boolean {
+  return folder.scheme === 'file' && lockWanted(dataFolderLock(folder.fsPath));
+}
+
+/**
+ * Before background work takes the data lock for its next step: lets this window's waiting tasks
+ * have it first (they poll, and would otherwise lose it to the step taken at once).
+ */
+export async function giveWayToDataLockWaiters(folder: vscode.Uri): Promise<void> {
+  const until = Date.now() + GIVE_WAY_MAX_MS;
+  while (dataLockWanted(folder) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 /**

@@ -73,6 +73,18 @@ export class LockBusyError extends Error {
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * How many tasks of this window are taking each lock. The lock is not fair (a waiter polls), so
+ * background work that takes it step after step looks here and gives way: a save waits for one
+ * short step of the backup at most, never for the whole pass.
+ */
+const takers = new Map<string, number>();
+
+/** True while a task of this window is taking `lock` (waiting for it, not yet holding it). */
+export function lockWanted(lock: string): boolean {
+  return (takers.get(lock) ?? 0) > 0;
+}
+
 /** False only when the process certainly no longer runs. */
 export function processIsAlive(pid: number): boolean {
   try {
@@ -161,6 +173,20 @@ class HeldLock {
 }
 
 async function acquire(lock: string, options: LockOptions): Promise<HeldLock> {
+  takers.set(lock, (takers.get(lock) ?? 0) + 1);
+  try {
+    return await acquireCounted(lock, options);
+  } finally {
+    const left = takers.get(lock)! - 1;
+    if (left > 0) {
+      takers.set(lock, left);
+    } else {
+      takers.delete(lock);
+    }
+  }
+}
+
+async function acquireCounted(lock: string, options: LockOptions): Promise<HeldLock> {
   const rule: Staleness = { staleMs: options.staleMs ?? STALE_MS, liveOwnerStaleMs: options.liveOwnerStaleMs ?? LIVE_OWNER_STALE_MS };
   const deadline = Date.now() + (options.waitMs ?? WAIT_MS);
   const name = `owner-${process.pid}-${HOST}-${randomBytes(6).toString('hex')}`;

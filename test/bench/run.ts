@@ -172,8 +172,8 @@ async function freshWindows(): Promise<void> {
 }
 
 /**
- * `npm run bench` runs everything (about 17 minutes on the 2-core machine: fresh windows 6, the
- * work figures 3, search and the backups 6, encryption 2).
+ * `npm run bench` runs everything (about 14 minutes on the 2-core machine: fresh windows 6, the
+ * work figures 3, search and the backups 3, encryption 2).
  * `TWO_HATS_BENCH=fresh npm run bench` runs only the fresh-window figures; `TWO_HATS_BENCH=encryption`
  * only encryption at rest's, plain beside encrypted in one window; `TWO_HATS_BENCH=search-backup`
  * only search, the backups and saves beside the first backup; `TWO_HATS_BENCH=work` only the work

@@ -1,7 +1,7 @@
 /**
  * `TWO_HATS_BENCH=search-backup npm run bench`: only the figures of search and the backup (issue
  * #15), on 200 people and 10,000 notes beside 1 person and 10 notes, each in its own code-server.
- * About six minutes; the whole bench runs it too.
+ * About three minutes; the whole bench runs it too.
  *
  * Search is timed from typing the query to its first result and to its last (the list no longer
  * changing). Three moments: the first search ever of a store (nothing persisted yet), the first

@@ -4,10 +4,11 @@
  * locked step (2,048 note files), and before the pass's next step.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { copyNoteFiles } from '../../src/host/storage/backupNoteCopies';
 import { BackupKeeper } from '../../src/host/storage/backups';
 import { withDataLock } from '../../src/host/storage/dataLock';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
@@ -55,8 +56,8 @@ describe('a save while the first backup of a large store is packed', function ()
     const lockHeld = () => existsSync(path.join(data.fsPath, LOCK_FILE));
     let temp: string | undefined;
     for (let waited = 0; !((temp = packUnderWay()) && lockHeld()); waited++) {
-      assert.ok(waited < 200_000, 'the pass began a pack and took the lock for it');
-      await new Promise((resolve) => setImmediate(resolve));
+      assert.ok(waited < 60_000, 'the pass began a pack and took the lock for it');
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
     const packed = () => {
       try {
@@ -75,5 +76,28 @@ describe('a save while the first backup of a large store is packed', function ()
     const names = await readPackNames(vscode.Uri.file(backupFolder));
     assert.equal(names?.size, noteFiles.length, 'every note file is in the pack');
     assert.ok(seeded.notes.every((note) => names.has(`${note.id}.md`)));
+  });
+
+  it('copies file by file a few at a time once a save waits, and every copy in full when none does', async () => {
+    const from = path.join(root, 'copy-from');
+    mkdirSync(from, { recursive: true });
+    const names = Array.from({ length: 40 }, (_, i) => `note-${String(i).padStart(2, '0')}.md`);
+    names.forEach((name, i) => writeFileSync(path.join(from, name), `note ${i}\n`.repeat(50)));
+    const jobs = names.map((name) => ({ name, kind: 'new' as const }));
+    const copy = async () => undefined;
+
+    const waitedFor = path.join(root, 'copy-to-while-a-save-waits');
+    mkdirSync(waitedFor);
+    const begun = await copyNoteFiles(jobs, vscode.Uri.file(from), vscode.Uri.file(waitedFor), copy, () => true);
+    const copied = readdirSync(waitedFor).filter((name) => names.includes(name)).sort();
+    assert.ok(begun >= 1 && begun < names.length, `some copies and not all (${begun} of ${names.length})`);
+    assert.deepEqual(copied, names.slice(0, begun), 'the first ones, each counted: the next step goes on from there');
+
+    const whole = path.join(root, 'copy-to-at-rest');
+    mkdirSync(whole);
+    assert.equal(await copyNoteFiles(jobs, vscode.Uri.file(from), vscode.Uri.file(whole), copy), names.length);
+    for (const name of names) {
+      assert.equal(readFileSync(path.join(whole, name), 'utf8'), readFileSync(path.join(from, name), 'utf8'));
+    }
   });
 });

@@ -83,8 +83,9 @@ async function listNames(folder: vscode.Uri): Promise<Set<string>> {
  * Runs the jobs a few at a time. `copy` is the caller's copy of one file that may replace an
  * older copy (atomic, flushed); a new copy is made by `copyNewFile` and flushed with the others
  * at the end. Every job begun is tried; the first failure is thrown after all have run. Once
- * `giveWay` says so (a save waits for the lock the caller holds), no further job is begun: the
- * number of jobs done is returned, at least one.
+ * `giveWay` says so (a save waits for the lock the caller holds), no further job is begun beyond
+ * the first few (one per worker, so that a stream of saves still lets the pass go on): the number
+ * of jobs done is returned, at least one when there are jobs.
  */
 export async function copyNoteFiles(
   jobs: readonly NoteFileJob[],
@@ -111,7 +112,7 @@ export async function copyNoteFiles(
     await copy(source, target, job.kind === 'check');
   };
   const worker = async () => {
-    while (next < jobs.length && (next === 0 || !giveWay())) {
+    while (next < jobs.length && (next < IN_FLIGHT || !giveWay())) {
       const job = jobs[next++]!;
       if (next % STRETCH === 0) {
         await new Promise((resolve) => setImmediate(resolve));

@@ -327,7 +327,8 @@ export class BackupKeeper implements vscode.Disposable {
       // The lock is not fair: a save of this window waiting for it goes first, and a step ends
       // early when one comes.
       await giveWayToDataLockWaiters(target.data);
-      i += await locked(() => copyNoteFiles(jobs.slice(i, i + NOTE_FILES_PER_LOCKED_STEP), notesFolder(target.data), backupNotes, copyUri, () => dataLockWanted(target.data)));
+      const done = await locked(() => copyNoteFiles(jobs.slice(i, i + NOTE_FILES_PER_LOCKED_STEP), notesFolder(target.data), backupNotes, copyUri, () => dataLockWanted(target.data)));
+      i += done;
       // And a save in another window, which polls, must find it free between two steps.
       await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
     }

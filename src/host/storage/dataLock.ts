@@ -30,8 +30,8 @@ export function dataLockWanted(folder: vscode.Uri): boolean {
  * have it first (they poll, and would otherwise lose it to the step taken at once).
  */
 export async function giveWayToDataLockWaiters(folder: vscode.Uri): Promise<void> {
-  const until = Date.now() + GIVE_WAY_MAX_MS;
-  while (dataLockWanted(folder) && Date.now() < until) {
+  const until = performance.now() + GIVE_WAY_MAX_MS;
+  while (dataLockWanted(folder) && performance.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -46,8 +46,6 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const core = require('./core.js') as CoreModule;
       markStartup('core.loaded');
-      // The cached team built ahead for a first page that no view will now be built from.
-      firstPageModule?.forgetPreparedFirstPage();
       // With a first page showing, the core starts as the sidebar's, whichever door came first.
       started = core.startTwoHats(context, waitingPages.size > 0 ? 'sidebar' : startedBy);
       markStartup('core.started');
@@ -100,21 +98,6 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
     }),
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, noteFileSystem, { isCaseSensitive: true }),
   );
-  // Whatever activated Two Hats (the sidebar's first open, most often), the workbench's request
-  // follows one round trip after this returns: the sidebar's first page is made ready meanwhile
-  // (FirstPage.prepareFirstPage), unless a door has started the core by then.
-  setTimeout(() => {
-    if (!started) {
-      markStartup('firstPage.ahead');
-      try {
-        firstPage().prepareFirstPage(context);
-        markStartup('firstPage.prepared');
-      } catch {
-        // Only a head start: the view's opening builds its page itself, and reports what fails then.
-        markStartup('firstPage.notPrepared');
-      }
-    }
-  }, 0);
   markStartup('activated');
   return {
     dataLocation: () => start().api.dataLocation(),

@@ -9,7 +9,7 @@ import { COMMANDS } from '../../src/host/constants';
 import { SelfCheckState } from '../../src/host/delegation/selfCheckState';
 import { HatState } from '../../src/host/principles/hatState';
 import { PresentingMode } from '../../src/host/presenting/presentingMode';
-import { openFirstPage, prepareFirstPage, type FirstPage } from '../../src/host/sidebar/firstPage';
+import { openFirstPage, type FirstPage } from '../../src/host/sidebar/firstPage';
 import { SidebarProvider } from '../../src/host/sidebar/sidebarProvider';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import type { NewerVersionGuard } from '../../src/host/storage/newerVersionGuard';
@@ -88,8 +88,6 @@ export interface SidebarOptions {
     readonly globalState: vscode.Memento;
     readonly globalStorageUri: vscode.Uri;
     readonly workspaceState: vscode.Memento;
-    /** With it, the page is made ready ahead first (as activation does), then this runs, then the view opens. */
-    readonly betweenAheadAndOpen?: () => void | Promise<void>;
   };
 }
 
@@ -167,10 +165,6 @@ export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions 
   let firstPage: FirstPage | undefined;
   if (options.firstPage) {
     const context = { extensionUri, storageUri: folder, ...options.firstPage } as unknown as vscode.ExtensionContext;
-    if (options.firstPage.betweenAheadAndOpen) {
-      prepareFirstPage(context);
-      await options.firstPage.betweenAheadAndOpen();
-    }
     const page = openFirstPage(view, context);
     firstPage = page;
     adopt = () => provider.adopt(view, page);

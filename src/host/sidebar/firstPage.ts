@@ -13,12 +13,10 @@ import { presentingAtStart } from '../presenting/presentingAtStart';
 import { resolveDataLocation } from '../storage/dataLocation';
 import { markStartup } from '../startupTimeline';
 import type { Snapshot } from '../../shared/protocol';
-import { localToday } from '../../shared/team';
-import type { DataLocation } from '../storage/jsonFileStore';
 import { forPresenting } from './presentingSnapshot';
 import { buildSidebarHtml } from './sidebarHtml';
 import { cachedSnapshot } from './sidebarSnapshots';
-import { encryptedOnDisk, SidebarTeamCache } from './teamCache';
+import { SidebarTeamCache } from './teamCache';
 
 /** What the sidebar's webview may do and load; the same for the first page and every later one. */
 export function sidebarWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -61,62 +59,16 @@ export interface FirstPage {
 }
 
 /**
- * The cached team as a snapshot, before presenting's filter, and what it was built for: built
- * ahead by `prepareFirstPage`, used by `openFirstPage` only if still what it would build itself.
+ * The cached team, with presenting's filter. Built as the view opens: built ahead at activation it
+ * saved nothing (the bench's host steps: the workbench's request came that much later, and the
+ * page was set at the same moment), and could be stale by the time the view opened.
  */
-interface CachedTeamAhead {
-  readonly builtFor: string;
-  readonly builtAt: number;
-  readonly snapshot: Snapshot | undefined;
-}
-
-/** A team built ahead is used this soon after, or built again: the workbench asks for the view at once. */
-const AHEAD_MAX_AGE_MS = 2000;
-
-let ahead: CachedTeamAhead | undefined;
-
-/**
- * What decides the cached team's snapshot: the data folder and whether its files say it is
- * encrypted (then no plain cache is shown), the hat (its prompt) and the day (due dates).
- */
-function builtFor(location: DataLocation, hat: string): string {
-  const folder = location.kind === 'folder' ? [location.uri.toString(), location.scope, encryptedOnDisk(location.uri)] : location.kind;
-  return JSON.stringify([folder, hat, localToday()]);
-}
-
-function cachedTeamOf(context: vscode.ExtensionContext): CachedTeamAhead {
-  const location = resolveDataLocation(context);
-  const hat = hatIn(context.globalState);
-  const snapshot = cachedSnapshot(
-    { cache: new SidebarTeamCache(context.workspaceState), location: () => location },
-    { hats: { current: hat }, presenting: { on: false } },
-  );
-  return { builtFor: builtFor(location, hat), builtAt: Date.now(), snapshot };
-}
-
-/**
- * Builds the cached team's snapshot ahead, as Two Hats activates: when the sidebar's first open
- * activates it, the workbench asks for the view one round trip after `activate` returns, 15 to
- * 30 ms in `npm run bench`'s host steps, which the host otherwise spends waiting (the page was
- * set 17 ms after the request before, 3 ms since). Whether presenting mode is on is read when the
- * page is built, never ahead.
- */
-export function prepareFirstPage(context: vscode.ExtensionContext): void {
-  installHostLocalization();
-  ahead = cachedTeamOf(context);
-}
-
-/** Forgets the team built ahead: the core has started, and no first page will be built in this window. */
-export function forgetPreparedFirstPage(): void {
-  ahead = undefined;
-}
-
-/** The cached team, built ahead if that is still what would be built now; presenting's filter applied now. */
 function openingSnapshot(context: vscode.ExtensionContext): Snapshot | undefined {
-  const prepared = ahead;
-  ahead = undefined;
-  const fresh = prepared && Date.now() - prepared.builtAt < AHEAD_MAX_AGE_MS && prepared.builtFor === builtFor(resolveDataLocation(context), hatIn(context.globalState));
-  const team = fresh ? prepared.snapshot : cachedTeamOf(context).snapshot;
+  const location = resolveDataLocation(context);
+  const team = cachedSnapshot(
+    { cache: new SidebarTeamCache(context.workspaceState), location: () => location },
+    { hats: { current: hatIn(context.globalState) }, presenting: { on: false } },
+  );
   // The cache holds nothing private, but the filter is the one rule for a shared screen.
   return team && presentingAtStart(context.globalState, context.globalStorageUri) ? forPresenting(team) : team;
 }

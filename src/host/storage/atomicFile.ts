@@ -173,7 +173,6 @@ export async function copyNewFile(source: vscode.Uri, target: vscode.Uri): Promi
   }
 }
 
-/** Flushes local files written by `copyNewFile` to disk, a few at a time; a file gone since is skipped. */
 /**
  * Flushes a folder's entries (new names, renames) to disk. Windows opens no folder for flushing
  * (NTFS journals renames itself), nor do some network file systems: each file is still whole in
@@ -191,6 +190,7 @@ export async function flushFolder(folder: string): Promise<void> {
   }
 }
 
+/** Flushes local files written by `copyNewFile` to disk, a few at a time; a file gone since is skipped. */
 export async function flushToDisk(files: readonly string[], inFlight = 8): Promise<void> {
   let next = 0;
   const worker = async () => {

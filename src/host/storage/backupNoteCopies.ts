@@ -6,8 +6,8 @@
  * copied without a look at either (no stats), a copy that may be older than its note is compared
  * first, the rest are left alone. Copies run a few at a time, so a save's own file operations wait
  * behind a handful of copies in Node's thread pool, never behind thousands; the event loop is
- * yielded to between stretches. New copies are flushed to disk together at the end of the pass,
- * before the pass is recorded as complete.
+ * yielded to between stretches. New copies are flushed to disk together at the end of each step,
+ * and their folder before the pass is recorded as complete (backups.ts).
  */
 import { readdir, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';

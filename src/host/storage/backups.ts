@@ -29,7 +29,7 @@ import { parseKeyfile } from '../encryption/keyWrapping';
 import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
 import { listBackups, readBackupManifest, restoreBackupInto, type OpenBackup, type StoredBackup } from './backupFolders';
 import { erasePersonFromBackups, type BackupErasure } from './backupErasure';
-import { copyFileAtomic } from './atomicFile';
+import { copyFileAtomic, flushFolder } from './atomicFile';
 import { changedNoteFiles, copiedSince, copyNoteFiles, noteFilesToCopy, uncopiedNoteFiles, type NoteFileJob } from './backupNoteCopies';
 import { dataLockWanted, giveWayToDataLockWaiters, withDataLock } from './dataLock';
 import { LockBusyError } from './fileLock';
@@ -331,6 +331,11 @@ export class BackupKeeper implements vscode.Disposable {
       i += done;
       // And a save in another window, which polls, must find it free between two steps.
       await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
+    }
+    // The copies' names on disk before the manifest that says the backup holds them: after a
+    // power cut, a complete-looking backup must not miss notes (each copy's bytes are flushed).
+    if (jobs.length > 0 && target.backup.scheme === 'file') {
+      await flushFolder(backupNotes.fsPath);
     }
     const completeAsOf = everything ? startedAt : previous?.completeAsOf;
     const manifest: BackupManifest = {

@@ -14,9 +14,9 @@ import { isEnvelope } from '../../src/host/encryption/envelope';
 import { ENCRYPTION_JOURNAL_FILE, ENCRYPTION_KEY_FILE, OTHER_BACKUPS_PENDING_FILE } from '../../src/shared/storageLayout';
 import { PRODUCT_EXTENSION, startCodeServer } from '../harness/codeServer';
 import { workspaceDataDir } from '../harness/dataDir';
-import { launchBrowser, openWorkbench, pickFromQuickInput, reloadWindow, runCommand, waitForEditorText } from '../harness/workbench';
+import { launchBrowser, openWorkbench, reloadWindow, runCommand } from '../harness/workbench';
 import { backupWritten, REPEATS, type HostFigure } from './host';
-import { clickToFirstFrame, focusNoteEnd, keepFailureScreenshot, median, searchToResult, timed, typeAndSave, webviewFrame } from './hostSteps';
+import { clickToFirstFrame, focusNoteEnd, keepFailureScreenshot, median, searchToResult, startNote, timed, typeAndSave, webviewFrame } from './hostSteps';
 import { seedStorage, storeListsEveryNote } from './seed';
 
 const PEOPLE = 200;
@@ -77,23 +77,6 @@ async function reloadData(page: Page, userDataDir: string): Promise<void> {
   await backupPassAfter(userDataDir, since);
 }
 
-/** Starts a 1:1 (a new note, open in the editor) and returns its file. */
-async function startNote(page: Page, dataDir: string): Promise<string> {
-  await runCommand(page, 'View: Close All Editors');
-  await runCommand(page, 'Two Hats: Focus on Team View');
-  const start = webviewFrame(page).getByRole('button', { name: `Start 1:1 with ${PERSON}` }).first();
-  await start.click({ timeout: 60_000 });
-  await pickFromQuickInput(page, 'Weekly', 'Weekly check-in');
-  await waitForEditorText(page, `1:1 with ${PERSON}`);
-  await page.waitForTimeout(1500);
-  const notesDir = path.join(dataDir, 'notes');
-  const newest = readdirSync(notesDir)
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => ({ name, time: statSync(path.join(notesDir, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time)[0]!.name;
-  return path.join(notesDir, newest);
-}
-
 /** A window reload with the sidebar showing, to the team's first row: the store read afresh. */
 async function windowPaint(page: Page): Promise<number> {
   await runCommand(page, 'Two Hats: Focus on Team View');
@@ -120,7 +103,7 @@ async function windowPaint(page: Page): Promise<number> {
 
 async function measurePhase(page: Page, dataDir: string, userDataDir: string, label: string): Promise<Phase> {
   console.error(`bench: ${label}`);
-  const noteFile = await startNote(page, dataDir);
+  const noteFile = await startNote(page, dataDir, PERSON);
   await focusNoteEnd(page);
   const saves: number[] = [];
   for (let i = 0; i < REPEATS; i++) {

@@ -3,12 +3,12 @@
  * click to the sidebar's first frame, a save until the disk has it, a search to its result. Each
  * is timed from outside (this process's or the browser's wall clock), never by the product.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from '../harness/paths';
-import { runCommand } from '../harness/workbench';
+import { pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -78,6 +78,23 @@ export async function typeAndSave(page: Page, noteFile: string, text: string): P
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   });
+}
+
+/** Starts a weekly 1:1 with `person` from the sidebar (a new note, open in the editor) and returns its file. */
+export async function startNote(page: Page, dataDir: string, person: string): Promise<string> {
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Two Hats: Focus on Team View');
+  await webviewFrame(page).getByRole('button', { name: `Start 1:1 with ${person}` }).first().click({ timeout: 60_000 });
+  await pickFromQuickInput(page, 'Weekly', 'Weekly check-in');
+  await waitForEditorText(page, `1:1 with ${person}`);
+  await page.waitForTimeout(1500);
+  const notesDir = path.join(dataDir, 'notes');
+  // The note just started is the newest note file.
+  const newest = readdirSync(notesDir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => ({ name, time: statSync(path.join(notesDir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time)[0]!.name;
+  return path.join(notesDir, newest);
 }
 
 /** Puts the keyboard at the end of the note in the active editor. */

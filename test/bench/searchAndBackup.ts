@@ -8,14 +8,14 @@
  * search after the store is loaded again (Reload Data from Disk: the session's first search), and
  * later searches.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PRODUCT_EXTENSION, startCodeServer } from '../harness/codeServer';
 import { workspaceDataDir } from '../harness/dataDir';
-import { openWorkbench, pickFromQuickInput, runCommand, waitForEditorText } from '../harness/workbench';
+import { openWorkbench, runCommand } from '../harness/workbench';
 import { backupWritten, REPEATS, type HostFigure } from './host';
-import { focusNoteEnd, median, timeSearchToLast, typeAndSave, webviewFrame } from './hostSteps';
+import { focusNoteEnd, median, startNote, timeSearchToLast, typeAndSave } from './hostSteps';
 import { seedStorage, storeListsEveryNote } from './seed';
 
 interface Figures {
@@ -105,19 +105,7 @@ async function measure(browser: Browser, seed: { people: number; notes: number }
  * load) are not counted as beside it.
  */
 async function savesBesideFirstBackup(page: Page, userDataDir: string, dataDir: string, notes: number) {
-  await runCommand(page, 'View: Close All Editors');
-  await runCommand(page, 'Two Hats: Focus on Team View');
-  const start = webviewFrame(page).getByRole('button', { name: 'Start 1:1 with Person 000' }).first();
-  await start.click();
-  await pickFromQuickInput(page, 'Weekly', 'Weekly check-in');
-  await waitForEditorText(page, '1:1 with Person 000');
-  await page.waitForTimeout(1500);
-  const notesDir = path.join(dataDir, 'notes');
-  const newest = readdirSync(notesDir)
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => ({ name, time: statSync(path.join(notesDir, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time)[0]!.name;
-  const noteFile = path.join(notesDir, newest);
+  const noteFile = await startNote(page, dataDir, 'Person 000');
   await focusNoteEnd(page);
   const atRest: number[] = [];
   for (let i = 0; i < 9; i++) {

@@ -332,9 +332,10 @@ export class BackupKeeper implements vscode.Disposable {
       // And a save in another window, which polls, must find it free between two steps.
       await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_LOCKED_STEPS_MS));
     }
-    // The copies' names on disk before the manifest that says the backup holds them: after a
-    // power cut, a complete-looking backup must not miss notes (each copy's bytes are flushed).
-    if (jobs.length > 0 && target.backup.scheme === 'file') {
+    // New copies' names on disk before the manifest that says the backup holds them: after a
+    // power cut, a complete-looking backup must not miss notes (each copy's bytes are flushed; a
+    // replaced copy keeps its name). Not after a pass that only replaced copies: a save's pass.
+    if (jobs.some((job) => job.kind === 'new') && target.backup.scheme === 'file') {
       await flushFolder(backupNotes.fsPath);
     }
     const completeAsOf = everything ? startedAt : previous?.completeAsOf;

@@ -156,22 +156,26 @@ async function pageTimeline(page: Page, target: Target): Promise<Map<string, num
   return times;
 }
 
-/** The marks Two Hats kept in memory in this window, saved by the probe extension. */
-async function hostTimeline(page: Page, file: string): Promise<Map<string, number>> {
+/** The marks Two Hats and the floor kept in memory in this window, saved by the probe extension. */
+async function hostTimelines(page: Page, file: string): Promise<{ twoHats: Map<string, number>; floor: Map<string, number> }> {
   rmSync(file, { force: true });
   await runCommand(page, 'Bench Probe: Save Two Hats Timeline');
   const deadline = now() + 10_000;
   while (!existsSync(file) && now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const times = new Map<string, number>();
-  for (const mark of JSON.parse(readFileSync(file, 'utf8')) as { name: string; at: number }[]) {
-    const name = mark.name.replace(/:\d+$/, '');
-    if (!times.has(name)) {
-      times.set(name, mark.at);
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<'twoHats' | 'floor', { name: string; at: number }[]>;
+  const firstOfEachName = (marks: readonly { name: string; at: number }[]) => {
+    const times = new Map<string, number>();
+    for (const mark of marks) {
+      const name = mark.name.replace(/:\d+$/, '');
+      if (!times.has(name)) {
+        times.set(name, mark.at);
+      }
     }
-  }
-  return times;
+    return times;
+  };
+  return { twoHats: firstOfEachName(saved.twoHats), floor: firstOfEachName(saved.floor) };
 }
 
 async function showExplorer(page: Page): Promise<void> {
@@ -212,7 +216,8 @@ async function freshWindow(page: Page, order: readonly Target[], timelineFile: s
     }
     openings.set(target.label, await open(page, target));
   }
-  return { order: order.map((t) => t.label), ours: openings.get('Two Hats')!, floor: openings.get('Floor')!, host: await hostTimeline(page, timelineFile) };
+  const host = await hostTimelines(page, timelineFile);
+  return { order: order.map((t) => t.label), ours: openings.get('Two Hats')!, floor: openings.get('Floor')!, host: host.twoHats, floorHost: host.floor };
 }
 
 async function prepare(browser: Browser, seed: { people: number; notes: number }, timelineFile: string): Promise<{ server: CodeServer; page: Page }> {

@@ -7,6 +7,8 @@ export interface FreshWindow {
   readonly floor: Opening;
   /** Two Hats' own marks in the extension host, epoch milliseconds, first of each name. */
   readonly host: ReadonlyMap<string, number>;
+  /** The floor's marks of the same host steps (activate, sidebar.resolve, sidebar.resolved). */
+  readonly floorHost: ReadonlyMap<string, number>;
 }
 
 /** The middle value; of an even count (the windows are), the mean of the two middle ones. */
@@ -73,8 +75,9 @@ export function printFreshWindows(store: string, windows: readonly FreshWindow[]
 
   const perWindow = windows.map((w) => steps(w.ours, w.host));
   // The floor's webview goes through the same steps of the workbench (its frame, the content
-  // message, the inner document): side by side, the step where Two Hats falls behind shows.
-  const floorSteps = windows.map((w) => steps(w.floor));
+  // message, the inner document), and its host marks the same moments (activation, the view's
+  // resolve, its page set): side by side, the step where Two Hats falls behind shows.
+  const floorSteps = windows.map((w) => steps(w.floor, w.floorHost));
   const names = [...new Set(perWindow.flatMap((s) => [...s.keys()]))];
   const rows = names
     .map((name) => ({ name, values: perWindow.map((s) => s.get(name) ?? NaN), floor: median(floorSteps.map((s) => s.get(name) ?? NaN)) }))

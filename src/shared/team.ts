@@ -212,21 +212,22 @@ export function dueStatus(person: Pick<Person, 'cadence' | 'addedOn' | 'lastOneO
   return { dueOn, daysLeft, overdue: daysLeft < 0, label };
 }
 
-/** Active people first by who is due soonest, then by name; archived people by name. */
-export function sortForDisplay(people: readonly Person[], today: string): Person[] {
-  // Each person's due day once, not in every comparison: a fresh window sorts its cached team
-  // before the first paint, nothing warmed up: 200 people took 23 to 35 ms to build, 11 to 18 ms
-  // now (most of that the first name comparison, which loads the collation data).
-  const daysLeft = new Map(people.map((person) => [person, person.archived ? 0 : daysBetween(today, nextDueOn(person))]));
+/**
+ * Active people first by who is due soonest, then by name; archived people by name. The order
+ * does not depend on the day it is shown (due days are compared, not days left), so a list
+ * sorted once stays sorted: the cached team is kept in this order (cachedTeam.ts).
+ */
+export function sortForDisplay<P extends Pick<Person, 'name' | 'archived' | 'cadence' | 'addedOn' | 'lastOneOnOneOn'>>(people: readonly P[]): P[] {
+  // Each person's due day once, not in every comparison; ISO days compare as strings.
+  const dueOn = new Map(people.map((person) => [person, person.archived ? '' : nextDueOn(person)]));
   return [...people].sort((a, b) => {
     if (a.archived !== b.archived) {
       return a.archived ? 1 : -1;
     }
-    if (!a.archived) {
-      const byDue = daysLeft.get(a)! - daysLeft.get(b)!;
-      if (byDue !== 0) {
-        return byDue;
-      }
+    const dueA = dueOn.get(a)!;
+    const dueB = dueOn.get(b)!;
+    if (dueA !== dueB) {
+      return dueA < dueB ? -1 : 1;
     }
     return a.name.localeCompare(b.name);
   });

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { buildSnapshot, HISTORY_LENGTH, type NoteSummary } from '../../src/host/sidebar/snapshot';
-import type { Person } from '../../src/shared/team';
+import { cachedTeamOf, parseCachedTeam } from '../../src/shared/cachedTeam';
+import { CADENCES, daysBetween, nextDueOn, type Person } from '../../src/shared/team';
+import { isoDay } from './support/storedArbitraries';
 
 const people: Person[] = ['ada', 'grace', 'katherine'].map((id) => ({ id, name: id, role: '', cadence: 'weekly', archived: false, addedOn: '2026-01-05' }));
 
@@ -71,5 +74,54 @@ describe('the sidebar snapshot', () => {
       assert.ok(!sent.includes(storedOnly), `${storedOnly} reached the snapshot`);
     }
     assert.deepEqual(snapshot.people[0]!.talkingPoints, [{ text: 'Review the parser', standing: false, fromCode: true }]);
+  });
+
+  describe('painted from the cached team', () => {
+    const team = fc.uniqueArray(
+      fc.record({
+        id: fc.stringMatching(/^[a-z0-9]{1,12}$/),
+        // Few names, so that people due the same day are often ordered by name.
+        name: fc.constantFrom('Ada', 'ada', 'Åsa', 'Bo', 'Zoë', 'Émile', 'émile', '李', 'O’Neil'),
+        role: fc.constant(''),
+        cadence: fc.constantFrom(...CADENCES),
+        archived: fc.boolean(),
+        addedOn: fc.constantFrom('2026-10-01', '2026-10-15', '2026-11-01'),
+        lastOneOnOneOn: fc.option(fc.constantFrom('2026-11-01', '2026-11-10', '2026-11-20'), { nil: undefined }),
+      }),
+      { selector: (person) => person.id, maxLength: 30 },
+    ) as fc.Arbitrary<Person[]>;
+    const snapshotOf = (people: readonly Person[], today: string, inDisplayOrder = false) =>
+      buildSnapshot({ storage: { kind: 'ready', scope: 'workspace' }, people, inDisplayOrder, hat: 'leader', notesOf: () => [], today });
+    const rows = (snapshot: ReturnType<typeof snapshotOf>) => snapshot.people.map((person) => `${person.id} ${person.dueLabel}`);
+
+    it('shows the people in the order and with the due labels the loaded team shows, whatever day the cache was kept', () => {
+      fc.assert(
+        fc.property(team, isoDay, (people, today) => {
+          const kept = parseCachedTeam(JSON.parse(JSON.stringify(cachedTeamOf(people, 'file:///storage', 'workspace'))));
+          assert.ok(kept, 'the kept team reads back');
+          assert.deepEqual(rows(snapshotOf(kept.people as Person[], today, true)), rows(snapshotOf(people, today)));
+        }),
+      );
+    });
+
+    it('keeps the order of the day it is shown: soonest due first, then by name, archived last', () => {
+      // The order as the sidebar defined it, counted in days from the day shown.
+      const byDaysLeft = (people: readonly Person[], today: string) =>
+        [...people]
+          .sort((a, b) =>
+            a.archived !== b.archived
+              ? Number(a.archived) - Number(b.archived)
+              : (a.archived ? 0 : daysBetween(today, nextDueOn(a)) - daysBetween(today, nextDueOn(b))) || a.name.localeCompare(b.name),
+          )
+          .map((person) => person.id);
+      fc.assert(
+        fc.property(team, isoDay, (people, today) => {
+          assert.deepEqual(
+            snapshotOf(people, today).people.map((person) => person.id),
+            byDaysLeft(people, today),
+          );
+        }),
+      );
+    });
   });
 });

@@ -76,7 +76,7 @@ describe('team rules', () => {
       person({ name: 'Bea', addedOn: '2026-03-01' }),
     ];
     assert.deepEqual(
-      sortForDisplay(team, '2026-03-10').map((p) => p.name),
+      sortForDisplay(team).map((p) => p.name),
       ['Bea', 'Zed', 'Amy', 'Old'],
     );
     assert.equal(countOverdue(team, '2026-03-10'), 2);

@@ -61,7 +61,7 @@ export function cachedSnapshot(source: CachedTeamSource, stores: { readonly hats
     return undefined;
   }
   const snapshot: Snapshot = {
-    ...buildSnapshot({ storage: { kind: 'ready', scope: cached.scope }, people: cached.people, hat: stores.hats.current, notesOf: () => [] }),
+    ...buildSnapshot({ storage: { kind: 'ready', scope: cached.scope }, people: cached.people, inDisplayOrder: true, hat: stores.hats.current, notesOf: () => [] }),
     fromCache: true,
   };
   // The cache holds nothing private, but the filter is the one rule for a shared screen.

@@ -69,6 +69,8 @@ export interface SnapshotSources {
   readonly delegation?: DelegationView;
   /** The person whose 1:1 history the sidebar has open. */
   readonly historyOf?: string | undefined;
+  /** True when `people` are already in the sidebar's order (the cached team is kept in it). */
+  readonly inDisplayOrder?: boolean;
 }
 
 /** Everything the sidebar shows, computed by the host so the webview never derives data. */
@@ -81,6 +83,7 @@ export function buildSnapshot({
   today = localToday(),
   delegation = EMPTY_DELEGATION,
   historyOf,
+  inDisplayOrder = false,
 }: SnapshotSources): Snapshot {
   const hatSide = PRINCIPLES.filter((p) => p.side === HAT_DESCRIPTIONS[hat].side);
   return {
@@ -91,7 +94,7 @@ export function buildSnapshot({
     balance: { ...balance, label: balanceLabel(balance) },
     principleOfTheDay: card(principleOfTheDay(today)),
     hatPrompt: card(principleOfTheDay(`${today}/${hat}`, hatSide)),
-    people: sortForDisplay(people, today).map((person): PersonView => {
+    people: (inDisplayOrder ? people : sortForDisplay(people)).map((person): PersonView => {
       const due = dueStatus(person, today);
       const notes = notesOf(person.id);
       const latest = notes[0];

@@ -33,8 +33,14 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
   const noteFileSystem = new NoteFileSystemDoor(() => start());
   let started: StartedTwoHats | undefined;
   let firstPageModule: FirstPageModule | undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const firstPage = () => (firstPageModule ??= require('./firstPage.js') as FirstPageModule);
+  const firstPage = (): FirstPageModule => {
+    if (!firstPageModule) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      firstPageModule = require('./firstPage.js') as FirstPageModule;
+      markStartup('firstPage.loaded');
+    }
+    return firstPageModule;
+  };
   /** First pages waiting for the core to take their view over (FirstPage.whenPainted). */
   const waitingPages = new Set<() => void>();
   const start = (startedBy: StartedBy = 'other'): StartedTwoHats => {

@@ -7,7 +7,9 @@
  * The people are kept in the sidebar's order (sortForDisplay), which does not change from day to
  * day: the first paint shows them as kept. Sorting compares names, and a fresh extension host's
  * first name comparison loads the collation data: 10 to 12 ms of the fresh window's first paint.
- * A cache put out of order by hand shows out of order until the data is read, nothing worse.
+ * A cache put out of order by hand shows out of order until the data is read, nothing worse; so
+ * does one kept under another locale (people due the same day are ordered by name as the host's
+ * locale orders them), until the team is read and kept again.
  */
 import * as z from 'zod/mini';
 import { isoDay, storedId } from './storedCommon';

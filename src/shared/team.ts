@@ -136,17 +136,25 @@ export function draftProblem(draft: PersonDraft, people: readonly Pick<Person, '
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Parses a YYYY-MM-DD date as a UTC day; dates here are calendar days, not instants. */
+/**
+ * Parses a YYYY-MM-DD date as a UTC day; dates here are calendar days, not instants. Also the
+ * six-digit signed years formatDay gives past year 9999 (a due day one cadence after a
+ * hand-edited 9999-12-30), so a day this module computed always reads back.
+ */
 export function parseDay(isoDay: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  const match = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
   if (!match) {
     throw new RangeError(`Not a calendar day: ${isoDay}`);
   }
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  // Date.UTC reads years 0 to 99 as 1900 to 1999; setUTCFullYear takes the year as written, so a
+  // later day is always a larger number and due days order the same as strings and as numbers.
+  return new Date(0).setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
 export function formatDay(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
+  // Up to the time, not 10 characters: past year 9999 (or before year 0) the year has six digits and a sign.
+  const iso = new Date(epochMs).toISOString();
+  return iso.slice(0, iso.indexOf('T'));
 }
 
 /** Today as the user's local calendar day, so "due today" matches their wall clock. */
@@ -218,18 +226,13 @@ export function dueStatus(person: Pick<Person, 'cadence' | 'addedOn' | 'lastOneO
  * sorted once stays sorted: the cached team is kept in this order (cachedTeam.ts).
  */
 export function sortForDisplay<P extends Pick<Person, 'name' | 'archived' | 'cadence' | 'addedOn' | 'lastOneOnOneOn'>>(people: readonly P[]): P[] {
-  // Each person's due day once, not in every comparison; ISO days compare as strings.
-  const dueOn = new Map(people.map((person) => [person, person.archived ? '' : nextDueOn(person)]));
+  // Each person's due day once, not in every comparison.
+  const dueAt = new Map(people.map((person) => [person, person.archived ? 0 : parseDay(nextDueOn(person))]));
   return [...people].sort((a, b) => {
     if (a.archived !== b.archived) {
       return a.archived ? 1 : -1;
     }
-    const dueA = dueOn.get(a)!;
-    const dueB = dueOn.get(b)!;
-    if (dueA !== dueB) {
-      return dueA < dueB ? -1 : 1;
-    }
-    return a.name.localeCompare(b.name);
+    return dueAt.get(a)! - dueAt.get(b)! || a.name.localeCompare(b.name);
   });
 }
 

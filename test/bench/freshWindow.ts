@@ -29,6 +29,47 @@ const PROBE = { source: path.join(REPO_ROOT, 'test', 'bench', 'probe'), include:
 const WINDOWS = 8;
 /** A person glances at the new window before reaching for the icon. */
 const SETTLE_MS = 2000;
+/**
+ * Then each click waits for a quiet machine: the share of both cores busy over a quarter second
+ * at most this, for at most QUIET_MAX_WAIT_MS. The window reloaded before it shut down an
+ * extension host that could still be at work: Two Hats clicked second in the window before had
+ * loaded its data half a second before the reload, and the next window (Two Hats clicked first)
+ * started its click with the machine busy, in every such window of the runs that showed it.
+ */
+const QUIET_BUSY_SHARE = 0.25;
+const QUIET_SAMPLE_MS = 250;
+const QUIET_MAX_WAIT_MS = 10_000;
+
+/** All cores' busy and total jiffies since boot (Linux's /proc/stat); undefined elsewhere. */
+function cpuTimes(): { busy: number; total: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.reduce((sum, value) => sum + value, 0);
+    // idle and iowait: the third and fourth fields after "cpu" are user/nice/system, then idle, iowait.
+    return { busy: total - fields[3]! - (fields[4] ?? 0), total };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The share of the machine's cores busy over the next `ms`; NaN where it cannot be read. */
+async function busyShare(page: Page, ms: number): Promise<number> {
+  const before = cpuTimes();
+  await page.waitForTimeout(ms);
+  const after = cpuTimes();
+  return before && after && after.total > before.total ? (after.busy - before.busy) / (after.total - before.total) : NaN;
+}
+
+/** Waits for a quiet machine; what it was like before, and how long it took. */
+async function quietMachine(page: Page): Promise<{ busyBefore: number; waitedMs: number }> {
+  const started = now();
+  const busyBefore = await busyShare(page, QUIET_SAMPLE_MS);
+  let busy = busyBefore;
+  while (busy > QUIET_BUSY_SHARE && now() - started < QUIET_MAX_WAIT_MS) {
+    busy = await busyShare(page, QUIET_SAMPLE_MS);
+  }
+  return { busyBefore, waitedMs: now() - started - QUIET_SAMPLE_MS };
+}
 
 interface Target {
   readonly label: string;
@@ -80,11 +121,14 @@ export interface Opening {
   readonly firstReadyAt: number;
   readonly usableAt: number;
   readonly firstButton: string;
+  /** The share of the cores busy before the click's wait for a quiet machine, and that wait. */
+  readonly quiet: { readonly busyBefore: number; readonly waitedMs: number };
   /** Epoch times of the webview's own entries: frames created, files loaded, marks. */
   readonly page: ReadonlyMap<string, number>;
 }
 
 async function open(page: Page, target: Target): Promise<Opening> {
+  const quiet = await quietMachine(page);
   const box = (await icon(page, target.label).boundingBox())!;
   const frame = contentFrame(page, target.extensionId);
   const clickedAt = now();
@@ -98,7 +142,7 @@ async function open(page: Page, target: Target): Promise<Opening> {
   // round trip through the busy browser, counted as the team's wait.
   const usableAt = target.usable === target.firstReady ? firstReadyAt : await visibleAt(frame.locator(target.usable).first(), deadline);
   const firstButton = (await frame.locator(target.firstReady).first().textContent())?.trim() ?? '';
-  return { clickedAt, firstReadyAt, usableAt, firstButton, page: await pageTimeline(page, target) };
+  return { clickedAt, firstReadyAt, usableAt, firstButton, quiet, page: await pageTimeline(page, target) };
 }
 
 /** The webview's own performance entries, once its first frame with the data has been marked. */

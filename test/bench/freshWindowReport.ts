@@ -50,13 +50,19 @@ export function printFreshWindows(store: string, windows: readonly FreshWindow[]
   const floor = windows.map((w) => w.floor.firstReadyAt - w.floor.clickedAt);
   console.log(
     `\nClick to painted sidebar, fresh window, ${store}: outside stopwatch (this process's clock, from sending the click on the activity-bar icon\n` +
-      `to the element being visible, polled every 10 ms), each window reloaded with the Explorer showing, clicked ${settleMs / 1000} s after the workbench showed;\n` +
+      `to the element being visible, polled every 10 ms), each window reloaded with the Explorer showing, clicked ${settleMs / 1000} s after the workbench showed and once the machine was quiet;\n` +
       `medians of ${windows.length} windows after a warm-up window, order alternated (${windows.map((w) => w.order.join(' then ')).join('; ')}):\n`,
   );
   console.log(figure('Two Hats, first button', ours));
   console.log(`    first button said: ${[...new Set(windows.map((w) => JSON.stringify(w.ours.firstButton)))].join(' / ')}`);
   console.log(figure("Two Hats, the team's first button", usable));
   console.log(figure('one-paragraph webview, #floor-ready', floor));
+  const percent = (share: number) => (Number.isFinite(share) ? `${Math.round(share * 100)}%` : '—');
+  console.log(
+    `  before each click, the share of the cores busy, then the wait for a quiet machine (≤ 25% over 250 ms):\n` +
+      `    Two Hats: ${windows.map((w) => `${percent(w.ours.quiet.busyBefore)} ${w.ours.quiet.waitedMs.toFixed(0)} ms`).join(', ')}\n` +
+      `    floor:    ${windows.map((w) => `${percent(w.floor.quiet.busyBefore)} ${w.floor.quiet.waitedMs.toFixed(0)} ms`).join(', ')}`,
+  );
   console.log(`  ratio, first button:        ${(median(ours) / median(floor)).toFixed(2)}×   (target ≤ 1.3×)`);
   console.log(`  ratio, team's first button: ${(median(usable) / median(floor)).toFixed(2)}×`);
   // The first click of a window also waits for the extension host to start, so the two

@@ -22,11 +22,12 @@ const PROBE = { source: path.join(REPO_ROOT, 'test', 'bench', 'probe'), include:
 /**
  * Counted windows, after one warm-up window that is not. Even, so that each extension is clicked
  * first in half of them: the first click in a fresh window also waits for the extension host to
- * start (1.5 to 2 s here), and an odd count would charge that to one side more often. Eight:
+ * start (1.5 to 2 s here), and an odd count would charge that to one side more often. Sixteen:
  * with four, single windows moving by half on the shared machine moved the median by as much
- * between two runs of the same build (1.31x and 2.14x).
+ * between two runs of the same build (1.31x and 2.14x); with eight, three runs of one build in
+ * one hour read 1.12x, 1.51x and 1.58x.
  */
-const WINDOWS = 8;
+const WINDOWS = 16;
 /** A person glances at the new window before reaching for the icon. */
 const SETTLE_MS = 2000;
 /**

@@ -65,6 +65,10 @@ export function printFreshWindows(store: string, windows: readonly FreshWindow[]
   );
   console.log(`  ratio, first button:        ${(median(ours) / median(floor)).toFixed(2)}×   (target ≤ 1.3×)`);
   console.log(`  ratio, team's first button: ${(median(usable) / median(floor)).toFixed(2)}×`);
+  // Both clicks of a window share its conditions (the machine, the new extension host): the
+  // median of the windows' own ratios leaves out what moved a whole window.
+  const paired = windows.map((w) => (w.ours.firstReadyAt - w.ours.clickedAt) / (w.floor.firstReadyAt - w.floor.clickedAt));
+  console.log(`  median of each window's own ratio, first button: ${median(paired).toFixed(2)}×   (single windows: ${paired.map((r) => r.toFixed(2)).join(', ')})`);
   // The first click of a window also waits for the extension host to start, so the two
   // positions are shown apart; the second click compares the views themselves.
   const position = (first: boolean, label: string, opening: (w: FreshWindow) => Opening, at: (o: Opening) => number = (o) => o.firstReadyAt) =>

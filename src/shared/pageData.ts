@@ -8,3 +8,10 @@ export const PAGE_DATA = {
   /** A fresh window's cached team, painted before any message arrives. */
   openingSnapshot: 'two-hats-snapshot',
 } as const;
+
+/**
+ * How many people a long team's first paint shows: the rows in sight, and a few more. The rest
+ * are added after the page has loaded (main.ts); a fresh window's first page does not even carry
+ * them (firstPage.ts): the host's next snapshot brings the whole team.
+ */
+export const FIRST_PAINT_ROWS = 25;

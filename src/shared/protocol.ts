@@ -261,6 +261,12 @@ export interface Snapshot {
    * read: names and due dates only, no notes, talking points, goals or delegation yet.
    */
   readonly fromCache?: true;
+  /**
+   * How many people this snapshot leaves out, active and archived: a fresh window's first page
+   * carries a long team's first rows only (out of sight below them, the rest made the page
+   * 50 KB larger for 200 people), and the host's next snapshot carries everyone.
+   */
+  readonly leftOut?: { readonly active: number; readonly archived: number };
 }
 
 /** A principle as the sidebar shows it: enough to read at a glance and to open in full. */

@@ -2,7 +2,7 @@
 import { assertNever } from '../shared/assertNever';
 import type { HostMessage, Snapshot } from '../shared/protocol';
 import * as l10n from '../shared/l10n';
-import { PAGE_DATA } from '../shared/pageData';
+import { FIRST_PAINT_ROWS, PAGE_DATA } from '../shared/pageData';
 import { replaceKeepingFocus } from './dom';
 import { LazyMarkdown } from './lazyMarkdown';
 import { renderPresentingBanner } from './presentingBanner';
@@ -78,12 +78,12 @@ function focusSoon(key: string): void {
 }
 
 /**
- * A long team's first paint shows the rows that fit on screen, and the rest after the page has
- * loaded, a few rows per task: building and laying out two hundred rows at once delayed the first
+ * A long team's first paint shows the rows that fit on screen (FIRST_PAINT_ROWS; a fresh window's
+ * first page carries only those, and the host's next snapshot the rest), and the rest after the
+ * page has loaded, a few rows per task: building and laying out two hundred rows at once delayed the first
  * sight of the team by a tenth of a second, and then held the page deaf to a click for as long.
  * Rows are only added below those shown, so scrolling and focus never jump; later paints are whole.
  */
-const FIRST_PAINT_ROWS = 25;
 const ROWS_PER_STEP = 25;
 const GROW_ROWS_AFTER_LOAD_MS = 300;
 let painted = false;
@@ -160,12 +160,21 @@ function paint(): void {
     ...(showDelegation ? [renderDelegation(snapshot.delegation, ui, delegation)] : []),
     renderToday(snapshot, today),
   ]);
+  if (!painted && snapshot.leftOut) {
+    // For the e2e test of a long team's reload and `npm run bench`: a fresh window's first page
+    // carried the first rows only, and what its first paint showed.
+    const rows = app.querySelectorAll('ul.people:not(.archived) > li').length;
+    performance.mark('twoHats:firstPageRowsOnly', { detail: { rows, count: app.querySelector('.team .count')?.textContent ?? '' } });
+  }
   if (!painted) {
     painted = true;
     resumeDraft();
     // The first frame on screen with the data in it, for `npm run bench`.
     requestAnimationFrame(() => setTimeout(() => performance.mark('firstFrame'), 0));
     setTimeout(() => markdown.load(), MARKDOWN_PRELOAD_MS);
+  } else if (resumeDraftWhenShown && snapshot.people.some((person) => person.id === ui.form?.personId)) {
+    resumeDraftWhenShown = false;
+    resumeDraft();
   }
 }
 
@@ -174,8 +183,16 @@ function paint(): void {
  * once the view has the focus: after a reload the workbench restores the sidebar on its own, and
  * taking the focus then would pull it out of the command palette or an editor mid-keystroke.
  */
+/** A draft's form whose person a first page left out: focused once a paint shows them. */
+let resumeDraftWhenShown = false;
+
 function resumeDraft(): void {
   if (!ui.form) {
+    return;
+  }
+  const personId = ui.form.personId;
+  if (personId && !snapshot?.people.some((person) => person.id === personId)) {
+    resumeDraftWhenShown = true;
     return;
   }
   if (document.hasFocus()) {
@@ -212,6 +229,15 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       if (sameCachedTeam(snapshot, message.snapshot)) {
         // The host's answer to `ready` while the data loads is the cached team this page already
         // shows: painting 200 rows again kept the page busy just as it was being shown.
+        return;
+      }
+      if (restOfFirstRows(snapshot, message.snapshot)) {
+        // The whole cached team the page carried the first rows of: the rest are added below
+        // them a few rows per task, as a long team's first paint does, not in one whole paint.
+        const shownRows = snapshot!.people.filter((person) => !person.archived).length;
+        snapshot = message.snapshot;
+        partlyPainted = true;
+        growRows(shownRows);
         return;
       }
       snapshot = message.snapshot;
@@ -292,6 +318,23 @@ if (snapshot) {
 
 function sameCachedTeam(shown: Snapshot | undefined, next: Snapshot): boolean {
   return shown?.fromCache === true && next.fromCache === true && JSON.stringify(shown) === JSON.stringify(next);
+}
+
+/**
+ * Whether `next` is the cached team whose first rows `shown` holds (a first page's), and nothing
+ * else changed. Not while a form, a history or the archived list is open: those paint whole.
+ */
+function restOfFirstRows(shown: Snapshot | undefined, next: Snapshot): boolean {
+  if (!shown?.leftOut || shown.fromCache !== true || next.fromCache !== true || next.leftOut || ui.form || ui.historyOf || ui.showArchived) {
+    return false;
+  }
+  const { people: shownPeople, leftOut, ...shownRest } = shown;
+  const { people: nextPeople, ...nextRest } = next;
+  return (
+    nextPeople.length === shownPeople.length + leftOut.active + leftOut.archived &&
+    JSON.stringify(shownRest) === JSON.stringify(nextRest) &&
+    JSON.stringify(shownPeople) === JSON.stringify(nextPeople.slice(0, shownPeople.length))
+  );
 }
 
 /** The text of one of the page's data blocks (JSON the host put in the page, never run). */

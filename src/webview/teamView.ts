@@ -45,15 +45,18 @@ export function renderTeam(
   const context: RowContext = { ui, actions, preview, renderPreview };
   const active = snapshot.people.filter((p) => !p.archived);
   const archived = snapshot.people.filter((p) => p.archived);
+  // A fresh window's first page carries the first rows only: the counts are the whole team's.
+  const activeCount = active.length + (snapshot.leftOut?.active ?? 0);
+  const archivedCount = archived.length + (snapshot.leftOut?.archived ?? 0);
   const addingNew = ui.form !== undefined && ui.form.personId === undefined;
 
   const header = h(
     'header',
     { class: 'section-header' },
     h('h2', { id: 'team-heading' }, l10n.t('Team')),
-    h('span', { class: 'count' }, active.length === 1 ? l10n.t('1 person') : l10n.t('{0} people', active.length)),
+    h('span', { class: 'count' }, activeCount === 1 ? l10n.t('1 person') : l10n.t('{0} people', activeCount)),
   );
-  if (active.length > 0 || archived.length > 0) {
+  if (activeCount > 0 || archivedCount > 0) {
     const add = button(l10n.t('Add person'), 'person-add', actions.startAdding, { 'data-focus-key': 'add-person', class: 'icon-button' });
     header.append(add);
   }
@@ -65,7 +68,7 @@ export function renderTeam(
   if (addingNew && ui.form) {
     section.append(renderPersonForm(ui.form, actions));
   }
-  if (active.length === 0 && !addingNew) {
+  if (activeCount === 0 && !addingNew) {
     section.append(
       h(
         'div',
@@ -79,22 +82,26 @@ export function renderTeam(
     section.append(
       h(
         'ul',
-        { class: 'people', 'aria-label': l10n.t('People who report to you'), 'aria-busy': active.length > rowLimit ? 'true' : undefined },
+        {
+          class: 'people',
+          'aria-label': l10n.t('People who report to you'),
+          'aria-busy': active.length > rowLimit || activeCount > active.length ? 'true' : undefined,
+        },
         ...active.slice(0, rowLimit).map((p) => renderPerson(p, context)),
       ),
     );
   }
-  if (archived.length > 0) {
+  if (archivedCount > 0) {
     section.append(
       button(
-        ui.showArchived ? l10n.t('Hide archived ({0})', archived.length) : l10n.t('Show archived ({0})', archived.length),
+        ui.showArchived ? l10n.t('Hide archived ({0})', archivedCount) : l10n.t('Show archived ({0})', archivedCount),
         ui.showArchived ? 'chevron-down' : 'chevron-right',
         actions.toggleArchived,
         { class: 'link-button', 'aria-expanded': ui.showArchived ? 'true' : 'false', 'data-focus-key': 'toggle-archived' },
         true,
       ),
     );
-    if (ui.showArchived) {
+    if (ui.showArchived && archived.length > 0) {
       section.append(
         h('ul', { class: 'people archived', 'aria-label': l10n.t('Archived people') }, ...archived.map((p) => renderPerson(p, context))),
       );

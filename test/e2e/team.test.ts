@@ -196,4 +196,35 @@ describe('the Two Hats sidebar in a real VS Code', () => {
       await personRow(frame, 'Long Team 00').waitFor({ state: 'detached', timeout: 30_000 });
     }
   });
+
+  it('after a reload, paints a long team\u2019s first rows from the page with the whole team counted, then everyone once', async () => {
+    let frame = await openSidebar(page);
+    const teamFile = path.join(workspaceDataDir(userDataDir), TEAM_FILE);
+    const original = readFileSync(teamFile, 'utf8');
+    const people = Array.from({ length: 60 }, (_, i) => ({
+      id: `reload-team-${i}`,
+      name: `Reload Team ${String(i).padStart(2, '0')}`,
+      role: '',
+      cadence: 'weekly' as const,
+      archived: i >= 50,
+      addedOn: '2026-01-05',
+    }));
+    try {
+      writeFileSync(teamFile, serializeTeamFile(people));
+      await personRow(frame, 'Reload Team 49').waitFor({ timeout: 30_000 });
+      await reloadWindow(page);
+      frame = await openSidebar(page);
+      await personRow(frame, 'Reload Team 49').waitFor({ timeout: 30_000 });
+      // What the page's first paint showed, before the host's answer brought everyone.
+      const first = await frame.locator('body').evaluate(() => (performance.getEntriesByName('twoHats:firstPageRowsOnly')[0] as PerformanceMark | undefined)?.detail as unknown);
+      assert.deepEqual(first, { rows: 25, count: '50 people' }, 'the first page: its first 25 rows, and the whole team counted');
+      await frame.locator('ul.people:not(.archived):not([aria-busy])').waitFor();
+      const shown = await frame.locator('ul.people:not(.archived) .person-name').allTextContents();
+      assert.deepEqual(shown, people.filter((p) => !p.archived).map((p) => p.name), 'each active person shown once, in order');
+      await frame.getByRole('button', { name: 'Show archived (10)' }).waitFor();
+    } finally {
+      writeFileSync(teamFile, original);
+      await personRow(frame, 'Reload Team 00').waitFor({ state: 'detached', timeout: 30_000 });
+    }
+  });
 });

@@ -156,6 +156,25 @@ describe('the sidebar’s cached team in a fresh window', () => {
     }
   });
 
+  it('carries a long team\u2019s first rows only in the first page, counting the rest, and answers the page with everyone', async () => {
+    const team = Array.from({ length: 30 }, (_, i) => `Long ${String(i).padStart(2, '0')}`);
+    const before = await earlierWindow(team);
+    before.team.dispose();
+    const window = await firstPageWindow(before);
+    try {
+      const opening = openingSnapshotIn(window.html());
+      assert.deepEqual(names(opening), team.slice(0, 25), 'the first 25 rows, in the sidebar\u2019s order');
+      assert.deepEqual(opening?.leftOut, { active: 5, archived: 0 });
+      window.send({ type: 'ready' });
+      window.adopt();
+      const answer = await eventually(() => snapshots(window.posted)[0], 'the answer to the kept ready');
+      assert.deepEqual(names(answer), team, 'the whole team');
+      assert.equal(answer.leftOut, undefined);
+    } finally {
+      window.close();
+    }
+  });
+
   it('lets the core take the first page over once the page has spoken, or after a silence, and only once', async () => {
     const before = await earlierWindow(['Quiet Quinn']);
     before.team.dispose();

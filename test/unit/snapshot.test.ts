@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { buildSnapshot, HISTORY_LENGTH, type NoteSummary } from '../../src/host/sidebar/snapshot';
+import { buildSnapshot, firstRowsOf, HISTORY_LENGTH, type NoteSummary } from '../../src/host/sidebar/snapshot';
+import { FIRST_PAINT_ROWS } from '../../src/shared/pageData';
 import { cachedTeamOf, parseCachedTeam } from '../../src/shared/cachedTeam';
 import { CADENCES, daysBetween, nextDueOn, type Person } from '../../src/shared/team';
 import { isoDay } from './support/storedArbitraries';
@@ -127,6 +128,29 @@ describe('the sidebar snapshot', () => {
             snapshotOf(people, today).people.map((person) => person.id),
             byDaysLeft(people, today),
           );
+        }),
+      );
+    });
+  });
+
+  describe('on a fresh window\u2019s first page', () => {
+    const teamOf = (active: number, archived: number): Person[] => [
+      ...Array.from({ length: active }, (_, i) => ({ ...people[0]!, id: `a${i}`, name: `Active ${i}` })),
+      ...Array.from({ length: archived }, (_, i) => ({ ...people[0]!, id: `r${i}`, name: `Archived ${i}`, archived: true })),
+    ];
+
+    it('carries the first rows only, in order, and counts everyone it leaves out', () => {
+      fc.assert(
+        fc.property(fc.nat(60), fc.nat(30), (active, archived) => {
+          const whole = buildSnapshot({ storage: { kind: 'ready', scope: 'workspace' }, people: teamOf(active, archived), inDisplayOrder: true, hat: 'leader', notesOf: () => [], today: '2026-11-01' });
+          const first = firstRowsOf(whole);
+          assert.deepEqual(first.people, whole.people.slice(0, FIRST_PAINT_ROWS), 'the first rows, as the whole team shows them');
+          const shownActive = first.people.filter((person) => !person.archived).length;
+          const shownArchived = first.people.length - shownActive;
+          assert.equal(shownActive + (first.leftOut?.active ?? 0), active, 'the active people counted');
+          assert.equal(shownArchived + (first.leftOut?.archived ?? 0), archived, 'the archived people counted');
+          assert.equal(first.leftOut === undefined, active + archived <= FIRST_PAINT_ROWS, 'a team that fits is carried whole');
+          assert.deepEqual({ ...first, people: whole.people, leftOut: undefined }, { ...whole, leftOut: undefined }, 'nothing else changes');
         }),
       );
     });

@@ -16,6 +16,7 @@ import type { Snapshot } from '../../shared/protocol';
 import { forPresenting } from './presentingSnapshot';
 import { buildSidebarHtml } from './sidebarHtml';
 import { cachedSnapshot } from './sidebarSnapshots';
+import { firstRowsOf } from './snapshot';
 import { SidebarTeamCache } from './teamCache';
 
 /** What the sidebar's webview may do and load; the same for the first page and every later one. */
@@ -70,7 +71,8 @@ function openingSnapshot(context: vscode.ExtensionContext): Snapshot | undefined
     { hats: { current: hatIn(context.globalState) }, presenting: { on: false } },
   );
   // The cache holds nothing private, but the filter is the one rule for a shared screen.
-  return team && presentingAtStart(context.globalState, context.globalStorageUri) ? forPresenting(team) : team;
+  const shown = team && presentingAtStart(context.globalState, context.globalStorageUri) ? forPresenting(team) : team;
+  return shown && firstRowsOf(shown);
 }
 
 /**

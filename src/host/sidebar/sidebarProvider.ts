@@ -14,6 +14,7 @@ import { runSidebarIntent } from './intentFailure';
 import type { CommandHandlers } from '../commands/commandTable';
 import type { RepaintHold } from './repaintHold';
 import { cachedSnapshot, fullSnapshot, type CachedTeamSource } from './sidebarSnapshots';
+import { firstRowsOf } from './snapshot';
 import type { PresentingMode } from '../presenting/presentingMode';
 import { markStartup } from '../startupTimeline';
 
@@ -75,8 +76,10 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   resolveWebviewView(view: vscode.WebviewView): void {
     view.webview.options = sidebarWebviewOptions(this.extensionUri);
-    // A fresh window's cached team goes in the page itself: painted as the script starts.
-    const cached = this.loading && this.cachedTeam ? cachedSnapshot(this.cachedTeam, this.sources) : undefined;
+    // A fresh window's cached team goes in the page itself, a long team's first rows only
+    // (firstRowsOf): painted as the script starts, the rest with the answer to its `ready`.
+    const team = this.loading && this.cachedTeam ? cachedSnapshot(this.cachedTeam, this.sources) : undefined;
+    const cached = team && firstRowsOf(team);
     view.webview.html = sidebarPage(view, this.extensionUri, (...parts) => this.shippedFile(parts), cached);
     markStartup(cached ? 'sidebar.html:cache' : 'sidebar.html');
     this.attach(view, cached !== undefined, []);

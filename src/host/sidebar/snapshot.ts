@@ -1,4 +1,5 @@
 import * as l10n from '../../shared/l10n';
+import { FIRST_PAINT_ROWS } from '../../shared/pageData';
 import { trend } from '../../shared/oneOnOnes/checkIns';
 import { templateTitleOf } from '../../shared/oneOnOnes/templateTitle';
 import { PRINCIPLES, type Principle } from '../../shared/principles/catalogue';
@@ -136,4 +137,19 @@ export function buildSnapshot({
       };
     }),
   };
+}
+
+/**
+ * The snapshot with its first rows only, and how many it leaves out. Everyone else is below the
+ * rows in sight, the core answers the page's first message with the whole team, and a page
+ * carrying 200 people took longer to reach the webview (`npm run bench`: 108 KB against 58 KB
+ * for one person). Archived people come last in the sidebar's order, so they are left out first.
+ */
+export function firstRowsOf(snapshot: Snapshot): Snapshot {
+  if (snapshot.people.length <= FIRST_PAINT_ROWS) {
+    return snapshot;
+  }
+  const rest = snapshot.people.slice(FIRST_PAINT_ROWS);
+  const archived = rest.filter((person) => person.archived).length;
+  return { ...snapshot, people: snapshot.people.slice(0, FIRST_PAINT_ROWS), leftOut: { active: rest.length - archived, archived } };
 }

@@ -5,8 +5,24 @@ import type { Page } from 'playwright-core';
 import { TEAM_FILE } from '../../src/shared/storageLayout';
 import { clickActivityBarEntry, closeSidebar, openSidebar, runCommand, waitForSidebar } from '../harness/workbench';
 import { serializeTeamFile } from '../../src/shared/storedTeam';
+import type { Person } from '../../src/shared/team';
 import { getSession } from './session';
 import { addPersonByForm, personRow, reloadWindow, startWithNoPeople, workspaceDataDir } from './steps';
+
+/**
+ * `count` people named `<name> 00`, `<name> 01`…, all due the same day (so listed by name), the
+ * ones from `archivedFrom` on archived.
+ */
+function longTeam(name: string, count: number, archivedFrom = count): Person[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${name.toLowerCase().replace(/ /g, '-')}-${i}`,
+    name: `${name} ${String(i).padStart(2, '0')}`,
+    role: 'Engineer',
+    cadence: 'weekly',
+    archived: i >= archivedFrom,
+    addedOn: '2026-01-05',
+  }));
+}
 
 describe('the Two Hats sidebar in a real VS Code', () => {
   let page: Page;
@@ -168,14 +184,7 @@ describe('the Two Hats sidebar in a real VS Code', () => {
     const frame = await openSidebar(page);
     const teamFile = path.join(workspaceDataDir(userDataDir), TEAM_FILE);
     const original = readFileSync(teamFile, 'utf8');
-    const people = Array.from({ length: 80 }, (_, i) => ({
-      id: `long-team-${i}`,
-      name: `Long Team ${String(i).padStart(2, '0')}`,
-      role: 'Engineer',
-      cadence: 'weekly' as const,
-      archived: false,
-      addedOn: '2026-01-05',
-    }));
+    const people = longTeam('Long Team', 80);
     try {
       writeFileSync(teamFile, serializeTeamFile(people));
       await personRow(frame, 'Long Team 79').waitFor({ timeout: 30_000 });
@@ -201,14 +210,7 @@ describe('the Two Hats sidebar in a real VS Code', () => {
     let frame = await openSidebar(page);
     const teamFile = path.join(workspaceDataDir(userDataDir), TEAM_FILE);
     const original = readFileSync(teamFile, 'utf8');
-    const people = Array.from({ length: 60 }, (_, i) => ({
-      id: `reload-team-${i}`,
-      name: `Reload Team ${String(i).padStart(2, '0')}`,
-      role: '',
-      cadence: 'weekly' as const,
-      archived: i >= 50,
-      addedOn: '2026-01-05',
-    }));
+    const people = longTeam('Reload Team', 60, 50);
     try {
       writeFileSync(teamFile, serializeTeamFile(people));
       await personRow(frame, 'Reload Team 49').waitFor({ timeout: 30_000 });

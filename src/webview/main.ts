@@ -80,9 +80,10 @@ function focusSoon(key: string): void {
 /**
  * A long team's first paint shows the rows that fit on screen (FIRST_PAINT_ROWS; a fresh window's
  * first page carries only those, and the host's next snapshot the rest), and the rest after the
- * page has loaded, a few rows per task: building and laying out two hundred rows at once delayed the first
- * sight of the team by a tenth of a second, and then held the page deaf to a click for as long.
- * Rows are only added below those shown, so scrolling and focus never jump; later paints are whole.
+ * page has loaded, a few rows per task: building and laying out two hundred rows at once delayed
+ * the first sight of the team by a tenth of a second, and then held the page deaf to a click for
+ * as long. Rows are only added below those shown, so scrolling and focus never jump; later paints
+ * are whole.
  */
 const ROWS_PER_STEP = 25;
 const GROW_ROWS_AFTER_LOAD_MS = 300;
@@ -178,14 +179,14 @@ function paint(): void {
   }
 }
 
+/** A draft's form whose person a first page left out: focused once a paint shows them. */
+let resumeDraftWhenShown = false;
+
 /**
  * A form restored after hiding or a reload takes the focus, caret after what was typed, but only
  * once the view has the focus: after a reload the workbench restores the sidebar on its own, and
  * taking the focus then would pull it out of the command palette or an editor mid-keystroke.
  */
-/** A draft's form whose person a first page left out: focused once a paint shows them. */
-let resumeDraftWhenShown = false;
-
 function resumeDraft(): void {
   if (!ui.form) {
     return;

@@ -17,9 +17,6 @@ export interface TwoHatsApiWithTimeline extends TwoHatsApi {
   startupTimeline(): readonly StartupMark[];
 }
 
-/** After the activation's answer is written (see `activate`). */
-const PREPARE_FIRST_PAGE_AFTER_MS = 2;
-
 type CoreModule = typeof import('./twoHats');
 type FirstPageModule = typeof import('./sidebar/firstPage');
 
@@ -44,7 +41,6 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
     }
     return firstPageModule;
   };
-  let viewOpened = false;
   /** First pages waiting for the core to take their view over (FirstPage.whenPainted). */
   const waitingPages = new Set<() => void>();
   const start = (startedBy: StartedBy = 'other'): StartedTwoHats => {
@@ -73,7 +69,6 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
     vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, {
       resolveWebviewView: (view) => {
         markStartup('sidebar.resolve');
-        viewOpened = true;
         if (started) {
           const resolved = started.sidebar.resolveWebviewView(view);
           markStartup('sidebar.resolved');
@@ -109,26 +104,6 @@ export function activate(context: vscode.ExtensionContext): TwoHatsApiWithTimeli
     }),
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, noteFileSystem, { isCaseSensitive: true }),
   );
-  // The workbench asks for the view 10 to 30 ms after activation (a round trip through the
-  // renderer), and the extension host is idle meanwhile: the first page's module is loaded and its
-  // team built then, so that the request finds them ready. Not at once: the activation's answer is
-  // written to the renderer in a timer of the extension host's own, and would wait. Nothing is
-  // done when another door (a command, a restored note tab) started the core first; a command
-  // coming a moment later finds the first page loaded for nothing, 80 KB and a few milliseconds.
-  const preparing = setTimeout(() => {
-    if (started || firstPageModule) {
-      return;
-    }
-    firstPage();
-    // In a task of its own: a request for the view arriving meanwhile waits for one step, not two.
-    setImmediate(() => {
-      if (!started && !viewOpened) {
-        firstPage().prepareFirstPage(context);
-        markStartup('firstPage.prepared');
-      }
-    });
-  }, PREPARE_FIRST_PAGE_AFTER_MS);
-  context.subscriptions.push({ dispose: () => clearTimeout(preparing) });
   markStartup('activated');
   return {
     dataLocation: () => start().api.dataLocation(),

@@ -8,7 +8,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PREPARED_AHEAD_FRESH_MS } from '../../src/host/sidebar/preparedAhead';
 import { PRESENTING_FLAG_FILE, PresentingMode } from '../../src/host/presenting/presentingMode';
 import { SidebarTeamCache } from '../../src/host/sidebar/teamCache';
 import { TeamStore } from '../../src/host/storage/teamStore';
@@ -33,14 +32,14 @@ const newGlobalStorage = () => vscode.Uri.file(mkdtempSync(path.join(tmpdir(), '
  */
 function firstPageWindow(
   before: { folder: vscode.Uri; memento: MemoryMemento },
-  options: { presenting?: PresentingMode; globalStorageUri?: vscode.Uri; preparedAhead?: () => void | Promise<void> } = {},
+  options: { presenting?: PresentingMode; globalStorageUri?: vscode.Uri } = {},
 ) {
-  const { presenting, globalStorageUri = newGlobalStorage(), preparedAhead } = options;
+  const { presenting, globalStorageUri = newGlobalStorage() } = options;
   return openSidebarOn(before.folder, {
     teamCache: new SidebarTeamCache(before.memento),
     loadLater: true,
     ...(presenting ? { presenting } : {}),
-    firstPage: { globalState: new MemoryMemento(), globalStorageUri, workspaceState: before.memento, ...(preparedAhead ? { preparedAhead } : {}) },
+    firstPage: { globalState: new MemoryMemento(), globalStorageUri, workspaceState: before.memento },
   });
 }
 
@@ -249,49 +248,6 @@ describe('the sidebar’s cached team in a fresh window', () => {
       assert.equal(openingSnapshotIn(window.html())?.presenting, true, 'the first page shows the presenting banner and the filtered team');
     } finally {
       window.close();
-    }
-  });
-
-  it('shows the team built ahead of the view (between activation and the view\'s request); built anew when the view opens later; filtered when presenting started meanwhile', async () => {
-    const before = await earlierWindow(['Ahead Ada', 'Ahead Bo']);
-    before.team.dispose();
-    const kept = before.memento.get<unknown>(MEMENTO_KEYS.sidebarTeam);
-    // The cache is emptied between the rows being built and the view opening: what shows tells
-    // which was used.
-    const emptied = async () => before.memento.update(MEMENTO_KEYS.sidebarTeam, undefined);
-    const soon = await firstPageWindow(before, { preparedAhead: emptied });
-    try {
-      const shown = openingSnapshotIn(soon.html());
-      assert.deepEqual(names(shown), ['Ahead Ada', 'Ahead Bo'], 'the rows built a moment ago');
-      assert.notEqual(shown?.presenting, true, 'not marked as presenting');
-    } finally {
-      soon.close();
-    }
-    await before.memento.update(MEMENTO_KEYS.sidebarTeam, kept);
-    const late = await firstPageWindow(before, {
-      preparedAhead: async () => {
-        await new Promise((resolve) => setTimeout(resolve, PREPARED_AHEAD_FRESH_MS + 100));
-        await emptied();
-      },
-    });
-    try {
-      assert.equal(openingSnapshotIn(late.html()), undefined, 'a view opened a second later shows what is cached then: nothing');
-    } finally {
-      late.close();
-    }
-    await before.memento.update(MEMENTO_KEYS.sidebarTeam, kept);
-    const globalStorage = newGlobalStorage();
-    const presentingMeanwhile = await firstPageWindow(before, {
-      globalStorageUri: globalStorage,
-      // Another window starts presenting after the rows were built and before the view opens.
-      preparedAhead: () => writeFileSync(path.join(globalStorage.fsPath, PRESENTING_FLAG_FILE), JSON.stringify({ presenting: true })),
-    });
-    try {
-      const shown = openingSnapshotIn(presentingMeanwhile.html());
-      assert.deepEqual(names(shown), ['Ahead Ada', 'Ahead Bo']);
-      assert.equal(shown?.presenting, true, 'the filter is applied as the view opens, whenever the rows were built');
-    } finally {
-      presentingMeanwhile.close();
     }
   });
 

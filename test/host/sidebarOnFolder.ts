@@ -9,7 +9,7 @@ import { COMMANDS } from '../../src/host/constants';
 import { SelfCheckState } from '../../src/host/delegation/selfCheckState';
 import { HatState } from '../../src/host/principles/hatState';
 import { PresentingMode } from '../../src/host/presenting/presentingMode';
-import { openFirstPage, prepareFirstPage, type FirstPage } from '../../src/host/sidebar/firstPage';
+import { openFirstPage, type FirstPage } from '../../src/host/sidebar/firstPage';
 import { SidebarProvider } from '../../src/host/sidebar/sidebarProvider';
 import { DelegationStore } from '../../src/host/storage/delegationStore';
 import type { NewerVersionGuard } from '../../src/host/storage/newerVersionGuard';
@@ -88,11 +88,6 @@ export interface SidebarOptions {
     readonly globalState: vscode.Memento;
     readonly globalStorageUri: vscode.Uri;
     readonly workspaceState: vscode.Memento;
-    /**
-     * Builds the first page's team ahead (prepareFirstPage, as activation does before the
-     * workbench asks for the view), then runs this before the view opens.
-     */
-    readonly preparedAhead?: () => void | Promise<void>;
   };
 }
 
@@ -170,10 +165,6 @@ export async function openSidebarOn(folder: vscode.Uri, options: SidebarOptions 
   let firstPage: FirstPage | undefined;
   if (options.firstPage) {
     const context = { extensionUri, storageUri: folder, ...options.firstPage } as unknown as vscode.ExtensionContext;
-    if (options.firstPage.preparedAhead) {
-      prepareFirstPage(context);
-      await options.firstPage.preparedAhead();
-    }
     const page = openFirstPage(view, context);
     firstPage = page;
     adopt = () => provider.adopt(view, page);

@@ -6,7 +6,6 @@
  * the page sends before then are kept and handed over with the view.
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { installHostLocalization } from '../localization';
 import { hatIn } from '../principles/hatState';
@@ -14,8 +13,6 @@ import { presentingAtStart } from '../presenting/presentingAtStart';
 import { resolveDataLocation } from '../storage/dataLocation';
 import { markStartup } from '../startupTimeline';
 import type { Snapshot } from '../../shared/protocol';
-import { localToday } from '../../shared/team';
-import { PreparedAhead } from './preparedAhead';
 import { forPresenting } from './presentingSnapshot';
 import { buildSidebarHtml } from './sidebarHtml';
 import { cachedSnapshot } from './sidebarSnapshots';
@@ -62,39 +59,20 @@ export interface FirstPage {
   handOver(): unknown[];
 }
 
-/** The cached team's first rows, or undefined when none is kept for this folder (or shown). */
-function cachedFirstRows(context: vscode.ExtensionContext): Snapshot | undefined {
+/**
+ * The cached team, with presenting's filter. Built as the view opens: built ahead at activation it
+ * saved nothing (the bench's host steps: the workbench's request came that much later, and the
+ * page was set at the same moment), and could be stale by the time the view opened.
+ */
+function openingSnapshot(context: vscode.ExtensionContext): Snapshot | undefined {
   const location = resolveDataLocation(context);
   const team = cachedSnapshot(
     { cache: new SidebarTeamCache(context.workspaceState), location: () => location },
     { hats: { current: hatIn(context.globalState) }, presenting: { on: false } },
   );
-  return team && firstRowsOf(team);
-}
-
-/** The first rows built ahead by prepareFirstPage, for the view's first open. */
-const preparedRows = new PreparedAhead<Snapshot | undefined>();
-
-/**
- * Builds the cached team's first rows ahead of the view's first open: reading and checking the
- * cache and building 200 people's rows took 10 to 20 ms of the fresh window's wait, in the
- * extension host's idle time between activation and the workbench's request for the view.
- */
-export function prepareFirstPage(context: vscode.ExtensionContext): void {
-  installHostLocalization();
-  preparedRows.put(cachedFirstRows(context), performance.now(), localToday());
-}
-
-/**
- * The cached team, with presenting's filter, from prepareFirstPage when that was just now, or
- * built as the view opens: built at activation itself it saved nothing (the bench's host steps:
- * the workbench's request came that much later), and may be stale by the time the view opens.
- */
-function openingSnapshot(context: vscode.ExtensionContext): Snapshot | undefined {
-  const rows = preparedRows.take(performance.now(), localToday())?.value ?? cachedFirstRows(context);
-  // The cache holds nothing private, but the filter is the one rule for a shared screen; checked
-  // as the view opens, whenever the rows were built.
-  return rows && presentingAtStart(context.globalState, context.globalStorageUri) ? forPresenting(rows) : rows;
+  // The cache holds nothing private, but the filter is the one rule for a shared screen.
+  const shown = team && presentingAtStart(context.globalState, context.globalStorageUri) ? forPresenting(team) : team;
+  return shown && firstRowsOf(shown);
 }
 
 /**

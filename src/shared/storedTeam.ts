@@ -12,7 +12,8 @@ import type { Person } from './team';
 
 export const TEAM_SCHEMA_VERSION = 1;
 
-const personV1 = z.object({
+/** A person in the team file; also what the sidebar's cached team is checked against, in its tests. */
+export const personV1 = z.object({
   id: storedId,
   // Names and roles are stored as the sidebar's rules left them: normalized, within the limits.
   name: z.string().check(z.minLength(1), z.maxLength(asStoredBound(PERSON_NAME_MAX_LENGTH))),

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { CACHED_TEAM_MAX_PEOPLE, cachedTeamOf, parseCachedTeam } from '../../src/shared/cachedTeam';
-import type { Person } from '../../src/shared/team';
+import * as z from 'zod/mini';
+import { CACHED_TEAM_MAX_FOLDER_LENGTH, CACHED_TEAM_MAX_PEOPLE, CACHED_TEAM_SCHEMA_VERSION, cachedTeamOf, parseCachedTeam } from '../../src/shared/cachedTeam';
+import { asStoredBound, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from '../../src/shared/storageLayout';
+import { personV1 } from '../../src/shared/storedTeam';
+import { CADENCES, type Person } from '../../src/shared/team';
 
 const FOLDER = 'file:///home/lead/.config/Code/User/workspaceStorage/abc/two-hats.two-hats';
 
@@ -80,4 +83,76 @@ describe('the cached team for the sidebar’s first paint', () => {
       }),
     );
   });
+
+  // The check is written by hand for a fresh window's first paint (cachedTeam.ts: why); this is
+  // the zod schema it replaced: the team file's rules for each field it keeps, and no other field.
+  // Both must accept the same values and give the same team, whatever is under the cache's key.
+  const field = personV1.shape;
+  const oracle = z.strictObject({
+    schemaVersion: z.literal(CACHED_TEAM_SCHEMA_VERSION),
+    dataFolder: z.string().check(z.minLength(1), z.maxLength(CACHED_TEAM_MAX_FOLDER_LENGTH)),
+    scope: z.enum(['workspace', 'global']),
+    people: z
+      .array(
+        z.strictObject({
+          id: field.id,
+          name: field.name,
+          role: field.role,
+          cadence: field.cadence,
+          archived: field.archived,
+          addedOn: field.addedOn,
+          lastOneOnOneOn: field.lastOneOnOneOn,
+        }),
+      )
+      .check(z.maxLength(CACHED_TEAM_MAX_PEOPLE)),
+  });
+
+  const ABSENT = Symbol('absent');
+  const withoutAbsent = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== ABSENT));
+  /** Mostly a valid value; sometimes a near miss, anything at all, or no field. */
+  const value = <T, U>(valid: fc.Arbitrary<T>, nearMiss: fc.Arbitrary<U>) =>
+    fc.oneof({ weight: 30, arbitrary: valid }, { weight: 1, arbitrary: nearMiss }, { weight: 1, arbitrary: fc.anything() }, { weight: 1, arbitrary: fc.constant(ABSENT) });
+  /** Strings at and around a bound. */
+  const around = (bound: number) => fc.constantFrom(bound - 1, bound, bound + 1).map((length) => 'x'.repeat(Math.max(0, length)));
+  const day = value(fc.constantFrom('2026-12-01', '0001-01-01', '9999-12-31'), fc.oneof(fc.constantFrom('2026-1-01', '2026-12-01\n', ' 2026-12-01', '２０２６-12-01', ''), fc.string({ maxLength: 12 })));
+  const person = fc
+    .record({
+      id: value(fc.constantFrom('ada', 'a-b_c9', 'x'.repeat(64)), fc.oneof(fc.constantFrom('x'.repeat(65), '', 'ada\n', 'a.b', 'é'), fc.string({ maxLength: 8 }))),
+      name: value(fc.oneof(fc.string({ minLength: 1, maxLength: 6 }), around(asStoredBound(PERSON_NAME_MAX_LENGTH))), fc.constant('')),
+      role: value(fc.oneof(fc.string({ maxLength: 6 }), around(asStoredBound(PERSON_ROLE_MAX_LENGTH))), fc.constant(7)),
+      cadence: value(fc.constantFrom(...CADENCES), fc.constantFrom('Weekly', 'daily', '')),
+      archived: value(fc.boolean(), fc.constantFrom(0, 1, 'true', null)),
+      addedOn: day,
+      lastOneOnOneOn: fc.oneof(fc.constant(ABSENT), day),
+      // A field the cache never holds: a talking point, say.
+      talkingPoints: fc.oneof({ weight: 30, arbitrary: fc.constant(ABSENT) }, { weight: 1, arbitrary: fc.anything() }),
+    })
+    .map(withoutAbsent);
+  const team = fc
+    .record({
+      schemaVersion: value(fc.constant(CACHED_TEAM_SCHEMA_VERSION), fc.constantFrom(1, 3, '2')),
+      dataFolder: value(fc.oneof(fc.constant(FOLDER), around(CACHED_TEAM_MAX_FOLDER_LENGTH)), fc.constant('')),
+      scope: value(fc.constantFrom('workspace', 'global'), fc.constant('folder')),
+      people: value(fc.array(person, { maxLength: 4 }), fc.constant(Array.from({ length: CACHED_TEAM_MAX_PEOPLE + 1 }, () => ({ ...bob })))),
+      extra: fc.oneof({ weight: 30, arbitrary: fc.constant(ABSENT) }, { weight: 1, arbitrary: fc.anything() }),
+    })
+    .map(withoutAbsent);
+
+  it('accepts exactly what the zod schema it replaced accepts, and gives the same team', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.oneof({ weight: 9, arbitrary: team }, { weight: 1, arbitrary: fc.anything() }), (value) => {
+        const expected = oracle.safeParse(value);
+        const read = parseCachedTeam(value);
+        assert.equal(read !== undefined, expected.success, `accepted: ${String(read !== undefined)}`);
+        if (read && expected.success) {
+          accepted++;
+          assert.deepEqual(JSON.parse(JSON.stringify(read)), JSON.parse(JSON.stringify(expected.data)));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(accepted > 200, `only ${accepted} of the values were a valid cache: the generator tests little`);
+  });
 });
+

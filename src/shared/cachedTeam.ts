@@ -11,7 +11,7 @@
  * does one kept under another locale (people due the same day are ordered by name as the host's
  * locale orders them), until the team is read and kept again.
  */
-import { asStoredBound, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH, STORED_ID } from './storageLayout';
+import { asStoredBound, ISO_DAY, PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH, STORED_ID } from './storageLayout';
 import { CADENCES, sortForDisplay, type Cadence, type Person } from './team';
 
 /** 2: the people in the sidebar's order (version 1 kept them in the team file's order). */
@@ -34,10 +34,9 @@ export interface CachedTeam {
   readonly people: readonly CachedPerson[];
 }
 
-/** The longest data folder URI kept. */
+/** The longest data folder URI kept: a cache for a longer one is neither kept nor read. */
 export const CACHED_TEAM_MAX_FOLDER_LENGTH = 4000;
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TEAM_FIELDS: ReadonlySet<string> = new Set(['schemaVersion', 'dataFolder', 'scope', 'people']);
 const PERSON_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'role', 'cadence', 'archived', 'addedOn', 'lastOneOnOneOn']);
 
@@ -49,7 +48,9 @@ const PERSON_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'role', 'caden
  * path from the click to the painted sidebar, where loading zod and building the schemas took 4 ms
  * and the first check of 200 people 3.5 ms more on a fast core (about twice that in the bench's
  * extension host), against 0.1 ms here. A unit property test holds this check to the zod schema
- * it replaced (test/unit/cachedTeam.test.ts): the same values accepted, the same team returned.
+ * it replaced (test/unit/cachedTeam.test.ts): for any JSON value, the same values accepted and the
+ * same team returned. (Unlike zod, it looks at own fields only: an inherited one, which no JSON
+ * holds, is not refused, and not returned either.)
  */
 export function parseCachedTeam(value: unknown): CachedTeam | undefined {
   if (!isRecordWithOnly(value, TEAM_FIELDS)) {
@@ -105,7 +106,7 @@ function cachedPersonOf(value: unknown): CachedPerson | undefined {
   };
 }
 
-/** A plain object (not an array, not null) with no field outside `fields`. */
+/** An object (not an array, not null) with no own enumerable field outside `fields`. */
 function isRecordWithOnly(value: unknown, fields: ReadonlySet<string>): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((key) => fields.has(key));
 }
@@ -118,9 +119,12 @@ function isIsoDay(value: unknown): value is string {
   return typeof value === 'string' && ISO_DAY.test(value);
 }
 
-/** What to keep for a team just read from `dataFolder`; undefined when the team is too large to keep. */
+/**
+ * What to keep for a team just read from `dataFolder`; undefined when the team is too large to
+ * keep, or the folder's URI too long to be read back.
+ */
 export function cachedTeamOf(people: readonly Person[], dataFolder: string, scope: CachedTeam['scope']): CachedTeam | undefined {
-  if (people.length > CACHED_TEAM_MAX_PEOPLE) {
+  if (people.length > CACHED_TEAM_MAX_PEOPLE || dataFolder.length > CACHED_TEAM_MAX_FOLDER_LENGTH) {
     return undefined;
   }
   return {

@@ -62,6 +62,9 @@ export const MAX_NOTE_FILE_NAME_LENGTH = 64 + '.header.json'.length;
 
 // ---- Ids ----
 
+/** A day as Two Hats stores it (YYYY-MM-DD): the stored files' schemas and the sidebar's cached team. */
+export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 const ID = '[\\w-]{1,64}';
 /** Every id Two Hats stores (people, notes, items, goals, points): also what note file names start with. */
 export const STORED_ID = new RegExp(`^${ID}$`);

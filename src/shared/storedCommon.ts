@@ -1,9 +1,9 @@
 /** Schema pieces shared by the files Two Hats keeps in storage. */
 import * as z from 'zod/mini';
 import { CODE_FOLDER_MAX_LENGTH, CODE_PATH_MAX_LENGTH, migrateCodeReference } from './codeReferences';
-import { STORED_ID, TEMPLATE_ID } from './storageLayout';
+import { ISO_DAY, STORED_ID, TEMPLATE_ID } from './storageLayout';
 
-export const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+export const isoDay = z.string().check(z.regex(ISO_DAY));
 export const storedId = z.string().check(z.regex(STORED_ID));
 export const templateId = z.string().check(z.regex(TEMPLATE_ID));
 

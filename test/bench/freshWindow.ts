@@ -25,9 +25,10 @@ const PROBE = { source: path.join(REPO_ROOT, 'test', 'bench', 'probe'), include:
  * start (1.5 to 2 s here), and an odd count would charge that to one side more often. Sixteen:
  * with four, single windows moving by half on the shared machine moved the median by as much
  * between two runs of the same build (1.31x and 2.14x); with eight, three runs of one build in
- * one hour read 1.12x, 1.51x and 1.58x.
+ * one hour read 1.12x, 1.51x and 1.58x. TWO_HATS_BENCH_WINDOWS sets another count for a quick look
+ * (a traced run, say).
  */
-const WINDOWS = 16;
+const WINDOWS = Number(process.env['TWO_HATS_BENCH_WINDOWS'] ?? 16);
 /** A person glances at the new window before reaching for the icon. */
 const SETTLE_MS = 2000;
 /**
@@ -128,10 +129,24 @@ export interface Opening {
   readonly page: ReadonlyMap<string, number>;
 }
 
+/**
+ * With TWO_HATS_BENCH_TRACE=<folder>, each click is traced by Chromium (every process, the
+ * webview's too) from just before the click until the first button is visible: to see what the
+ * browser did meanwhile. Tracing slows every window; the figures of such a run are not comparable.
+ */
+const TRACE_DIR = process.env['TWO_HATS_BENCH_TRACE'];
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading', 'toplevel', 'navigation', 'ipc'];
+let traced = 0;
+
 async function open(page: Page, target: Target): Promise<Opening> {
   const quiet = await quietMachine(page);
   const box = (await icon(page, target.label).boundingBox())!;
   const frame = contentFrame(page, target.extensionId);
+  const tracing = TRACE_DIR ? path.join(TRACE_DIR, `${target.label.replace(/\W/g, '')}-${++traced}.json`) : undefined;
+  if (tracing) {
+    mkdirSync(TRACE_DIR!, { recursive: true });
+    await page.context().browser()!.startTracing(page, { path: tracing, categories: TRACE_CATEGORIES });
+  }
   const clickedAt = now();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const deadline = clickedAt + 60_000;
@@ -139,6 +154,10 @@ async function open(page: Page, target: Target): Promise<Opening> {
     await keepScreenshot(page, `bench-fresh-${target.extensionId}.png`);
     throw error;
   });
+  if (tracing) {
+    await page.context().browser()!.stopTracing();
+    console.error(`bench: trace of ${target.label}, clicked at ${clickedAt.toFixed(1)}, visible at ${firstReadyAt.toFixed(1)}: ${tracing}`);
+  }
   // The team's first button polled at once: a read of the first button's text in between cost a
   // round trip through the busy browser, counted as the team's wait.
   const usableAt = target.usable === target.firstReady ? firstReadyAt : await visibleAt(frame.locator(target.usable).first(), deadline);

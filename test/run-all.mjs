@@ -226,9 +226,12 @@ for (const { lane, passed, failed, seconds } of summary) {
 }
 console.log(`  (${Math.round((Date.now() - startedAt) / 1000)} s in all, build included)`);
 // Named last: a CI record may keep only the tail of the output.
-for (const { lane, failures = [] } of summary) {
+for (const { lane, failures = [], log = [] } of summary) {
   for (const { title, error } of failures) {
     console.log(`  ✖ ${lane}: ${title}\n      ${error.replace(/\n/g, '\n      ')}`);
+  }
+  if (log.length > 0) {
+    console.log(`  ${lane}: Two Hats' last warnings and errors in its log:\n      ${log.join('\n      ')}`);
   }
 }
 const passed = summary.reduce((n, l) => n + l.passed, 0);

@@ -4,7 +4,7 @@
  * See ../shared/docs/real-vscode-host.md for why this and not @vscode/test-electron here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -38,6 +38,12 @@ export interface CodeServer {
   readonly workspace: string;
   readonly userDataDir: string;
   readonly output: () => string;
+  /**
+   * The warnings and errors Two Hats' own log (its output channel) holds so far, oldest first.
+   * For a failed run's record: the log names files and reasons, never note text (a rule of the
+   * product's), so it can be printed where a CI record keeps it.
+   */
+  productLogProblems(): string[];
   writeSettings(settings: Record<string, unknown>): void;
   stop(): Promise<void>;
 }
@@ -153,6 +159,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     workspace,
     userDataDir,
     output: () => output,
+    productLogProblems: () => productLogProblemsIn(userDataDir),
     writeSettings,
     async stop() {
       if (child.exitCode === null && child.pid) {
@@ -174,6 +181,22 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       }
     },
   };
+}
+
+/** `<user data>/logs/<session>/exthost<n>/two-hats.two-hats/Two Hats.log`, every session's. */
+function productLogProblemsIn(userDataDir: string): string[] {
+  const logs = path.join(userDataDir, 'logs');
+  if (!existsSync(logs)) {
+    return [];
+  }
+  const files = readdirSync(logs, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith(path.join('two-hats.two-hats', 'Two Hats.log')))
+    .sort();
+  return files.flatMap((file) =>
+    readFileSync(path.join(logs, file), 'utf8')
+      .split('\n')
+      .filter((line) => / \[(?:warning|error)\] /.test(line)),
+  );
 }
 
 /**

@@ -12,6 +12,8 @@ import { launchBrowser, openWorkbench } from './workbench';
 
 /** Tests quicker than this are listed without their time. */
 const SHOWN_FROM_MS = 2000;
+/** Two Hats' own warnings and errors kept in a failed run's summary, the last ones. */
+const PRODUCT_LOG_LINES = 20;
 
 async function main(): Promise<number> {
   const resultsFile = path.join(ARTIFACTS_DIR, 'host-results.json');
@@ -58,7 +60,10 @@ async function main(): Promise<number> {
     const slowest = [...results.tests].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, 5);
     console.log(`  Slowest: ${slowest.map((t) => `${Math.round((t.ms ?? 0) / 100) / 10} s ${t.title}`).join('\n           ')}\n`);
     const failures = results.tests.filter((t) => t.state === 'failed').map((t) => ({ title: t.title, error: t.error ?? '' }));
-    writeLaneResult('host', results.passed, results.failed, failures);
+    // A failure's record keeps what Two Hats itself said meanwhile: a conversion's skipped file, a
+    // lock that stayed busy. The log holds reasons and file names only, never note text.
+    const log = failures.length > 0 ? server.productLogProblems().slice(-PRODUCT_LOG_LINES) : [];
+    writeLaneResult('host', results.passed, results.failed, failures, log);
     return results.failed === 0 && results.passed > 0 ? 0 : 1;
   } finally {
     await browser.close();

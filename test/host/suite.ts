@@ -41,6 +41,7 @@ import './conversionRaces.test';
 import './backupInterrupted.test';
 import './backupPack.test';
 import './backupGivesWay.test';
+import './backupDamagedFile.test';
 import './eraseBusyBackup.test';
 import './encryptionKeyfileMissing.test';
 import './backupForms.test';

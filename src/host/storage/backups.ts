@@ -276,11 +276,12 @@ export class BackupKeeper implements vscode.Disposable {
         await writeStoredCopy(to, bytes);
       }
     };
-    const copy = (name: string) => copyUri(vscode.Uri.joinPath(target.data, name), vscode.Uri.joinPath(target.backup, name));
-    const readable: Record<BackedUpFile, boolean> = { [TEAM_FILE]: team.state.kind === 'ready', [DELEGATION_FILE]: delegation.state.kind === 'ready' };
+    const stores: Record<BackedUpFile, TeamStore | DelegationStore> = { [TEAM_FILE]: team, [DELEGATION_FILE]: delegation };
+    const notAsRead: (TeamStore | DelegationStore)[] = [];
     await locked(async () => {
       for (const name of files) {
-        if (!readable[name]) {
+        const store = stores[name];
+        if (store.state.kind !== 'ready' || store.dataFolder?.toString() !== target.data.toString()) {
           continue;
         }
         const original = vscode.Uri.joinPath(target.data, name).toString();
@@ -288,9 +289,19 @@ export class BackupKeeper implements vscode.Disposable {
           await this.keepGoodCopy(vscode.Uri.joinPath(target.backup, name));
           this.heldBack.delete(original);
         }
-        await copy(name);
+        // Only bytes the store has read as whole: a file another program damaged a moment ago
+        // (not read here yet) would otherwise replace the good copy, the very one kept for it.
+        const stored = await store.storedBytesAsRead();
+        if (stored) {
+          await writeStoredCopy(vscode.Uri.joinPath(target.backup, name), stored);
+        } else {
+          notAsRead.push(store);
+        }
       }
     });
+    // Read again now (after the lock): a whole file changes the store, which marks it for the
+    // next pass; a damaged one is set aside, and its good copy here is kept.
+    notAsRead.forEach((store) => void store.followDisk());
     // Everything is marked at every start and reload. Of ten thousand notes, look only at those
     // that changed since the last complete pass began, or whose copy is missing: one listing of
     // the backup instead of two stats per file. A backup from before that was recorded is checked

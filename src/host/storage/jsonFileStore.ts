@@ -217,17 +217,50 @@ export class JsonFileStore<T> implements vscode.Disposable {
    */
   private watch(folder: vscode.Uri): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, this.format.fileName));
-    const reload = () =>
-      void this.queue.run(async () => {
-        if (this.location.kind === 'folder' && this.location.uri.toString() === folder.toString()) {
-          // A file held by another program for now keeps the value last read; the next change
-          // reads it again before building on it.
-          if (await this.syncFromDisk(folder).catch(() => false)) {
-            this.changeEmitter.fire();
-          }
-        }
-      });
+    const reload = () => void this.followDisk(folder);
     return vscode.Disposable.from(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+  }
+
+  /**
+   * Reads the file again when it may have changed on disk (the watcher said so, or the backup
+   * found bytes other than those last read here), after any change under way.
+   */
+  followDisk(folder: vscode.Uri | undefined = this.dataFolder): Promise<void> {
+    return this.queue.run(async () => {
+      if (folder && this.location.kind === 'folder' && this.location.uri.toString() === folder.toString()) {
+        // A file held by another program for now keeps the value last read; the next change
+        // reads it again before building on it.
+        if (await this.syncFromDisk(folder).catch(() => false)) {
+          this.changeEmitter.fire();
+        }
+      }
+    });
+  }
+
+  /**
+   * The file's bytes as stored (coded as on disk, as a backup keeps them) when they hold the text
+   * last read or written here; undefined when the file holds anything else or is gone. Another
+   * program's change this store has not read yet may be a damaged file, which must never replace
+   * the backup's good copy: the backup copies only what this store has read as whole. The caller
+   * holds the data lock, so no Two Hats window writes the file meanwhile.
+   */
+  async storedBytesAsRead(): Promise<Uint8Array | undefined> {
+    const folder = this.dataFolder;
+    const known = this.lastKnownText;
+    if (!folder || known === undefined) {
+      return undefined;
+    }
+    const target = vscode.Uri.joinPath(folder, this.format.fileName);
+    try {
+      const stored = await this.readBytes(target);
+      if (stored === undefined) {
+        return undefined;
+      }
+      const plain = await readDataFile(target, async () => stored);
+      return plain !== undefined && decodeText(plain) === known ? stored : undefined;
+    } catch {
+      return undefined; // Unreadable, locked, or damaged: not a copy to keep.
+    }
   }
 
   /**

@@ -18,7 +18,7 @@ import { PRODUCT_EXTENSION, startCodeServer } from '../harness/codeServer';
 import { REPO_ROOT } from '../harness/paths';
 import { launchBrowser, openWorkbench } from '../harness/workbench';
 import { CONVERSION_KILLS, CONVERSION_NOTES, CONVERSION_PASSPHRASE, CONVERSION_SENTINEL, conversionFiles, conversionNote, type ConversionSetup, type Direction, type ReadyReport } from './conversionShared';
-import { lap } from './shared';
+import { isAlive, lap } from './shared';
 import type { Check } from './stress';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,6 +116,13 @@ function plainSentinels(setup: ConversionSetup): string[] {
   return [...filesUnder(setup.dataDir), ...filesUnder(global)].filter((file) => readFileSync(file).includes(needle)).map((file) => path.basename(file));
 }
 
+/**
+ * Every window's writer reports once its host is up. A window whose host was killed restarts it
+ * by itself (VS Code does, up to three times in five minutes): that host reports too, and may do
+ * so after its window was closed, as it goes. So a report counts only from a host still running a
+ * moment later; the rest are passed over (a CI run picked such a report three times running, and
+ * each kill found its host gone).
+ */
 async function waitForReady(dir: string, seen: Set<string>, ms: number): Promise<ReadyReport> {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -124,10 +131,17 @@ async function waitForReady(dir: string, seen: Set<string>, ms: number): Promise
     if (error) {
       throw new Error(`the conversion writer failed: ${readFileSync(path.join(dir, error), 'utf8')}`);
     }
-    const ready = names.find((name) => /^ready-\d+\.json$/.test(name) && !seen.has(name));
-    if (ready) {
-      seen.add(ready);
-      return JSON.parse(readFileSync(path.join(dir, ready), 'utf8')) as ReadyReport;
+    for (const ready of names.filter((name) => /^ready-\d+\.json$/.test(name) && !seen.has(name))) {
+      const report = JSON.parse(readFileSync(path.join(dir, ready), 'utf8')) as ReadyReport;
+      if (!isAlive(report.pid)) {
+        seen.add(ready);
+        continue;
+      }
+      await sleep(REPORT_SETTLE_MS);
+      if (isAlive(report.pid)) {
+        seen.add(ready);
+        return report;
+      }
     }
     if (Date.now() > deadline) {
       throw new Error('timed out waiting for a window to start');
@@ -162,6 +176,9 @@ async function killSomewhereIn(dir: string, setup: ConversionSetup, direction: D
   }
   return `${direction} killed with ${done} of ${CONVERSION_NOTES} notes converted`;
 }
+
+/** How long a reporting host must stay up to count as its window's (see waitForReady). */
+const REPORT_SETTLE_MS = 1000;
 
 /** At most this many kills more than CONVERSION_KILLS, to strike an encryption and a decryption under way. */
 const EXTRA_KILLS_FOR_BOTH_WAYS = 3;
@@ -208,6 +225,9 @@ export async function runConversionKills(): Promise<Check[]> {
         started[direction]++;
       }
       await page.context().close();
+      // A host the killed window restarted by itself has reported by now, or goes with its window.
+      await sleep(REPORT_SETTLE_MS);
+      readdirSync(dir).filter((name) => name.startsWith('ready-')).forEach((name) => seen.add(name));
       page = await openWorkbench(browser, server.url);
       ready = await waitForReady(dir, seen, 3 * 60_000);
       lap('conversion: next start ready');

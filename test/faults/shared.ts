@@ -75,3 +75,13 @@ const laneStarted = Date.now();
 export function lap(what: string): void {
   console.log(`    [${((Date.now() - laneStarted) / 1000).toFixed(1)} s] ${what}`);
 }
+
+/** Whether a process is still running (signal 0 tests without sending anything). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

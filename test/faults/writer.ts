@@ -11,16 +11,7 @@ import { noteUri } from '../../src/host/oneOnOnes/noteFileSystem';
 import type { StartedOneOnOne } from '../../src/host/oneOnOnes/oneOnOneCommands';
 import type { ItemResult } from '../../src/host/storage/delegationStore';
 import type { MutationResult } from '../../src/host/storage/teamStore';
-import { acknowledge, files, NOTES, noteVersion, readAcks, TOTAL_SAVES, type Setup } from './shared';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { acknowledge, files, isAlive, NOTES, noteVersion, readAcks, TOTAL_SAVES, type Setup } from './shared';
 
 export async function run(): Promise<void> {
   const dir = process.env['TWO_HATS_FAULT_DIR']!;
@@ -28,7 +19,7 @@ export async function run(): Promise<void> {
   // One writer at a time: a window whose host outlived its tab may still be writing.
   if (existsSync(paths.pid)) {
     const other = Number(readFileSync(paths.pid, 'utf8'));
-    if (other !== process.pid && alive(other)) {
+    if (other !== process.pid && isAlive(other)) {
       return;
     }
   }

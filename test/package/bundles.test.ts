@@ -22,8 +22,10 @@ const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
  * core grew by the sealed team cache, the backup's batched copies and the locked index writes.
  * Raised to 342 KB (340.3 KB then) for a save's priority over the backup's locked steps: the
  * lock counts this window's waiters, and background work gives way to them (0.6 KB).
+ * Raised to 345 KB (342.8 KB then) for a backup that never copies a damaged file over its good
+ * copy: the stores hand it the bytes they read whole, and an encrypted note is checked (1 KB).
  */
-const CORE_BUDGET_KB = 342;
+const CORE_BUDGET_KB = 345;
 /**
  * What a fresh window's first sidebar paint reads (src/host/sidebar/firstPage.ts): 81 KB when
  * made; lowered from 90 KB to 70 KB (59.7 KB then) once the cached team was checked without zod.

@@ -13,15 +13,10 @@ import * as vscode from 'vscode';
 import { canonicalName } from '../../shared/encryption/logicalNames';
 import type { ByteCodec } from '../storage/dataFiles';
 import type { FileCodec } from './fileCodec';
-import { LockedError } from './lockedError';
+import { LockedError, UndecodableFile } from './lockedError';
 
-/** A stored file that does not decode: damaged, edited, swapped or of the wrong form. Set it aside. */
-export class UndecodableFile extends Error {
-  constructor(readonly problem: string, reason: string) {
-    super(reason);
-    this.name = 'UndecodableFile';
-  }
-}
+export { UndecodableFile };
+
 
 /** The folders whose files have logical names: the data folder and the backups' root. */
 export interface CodecRoots {

@@ -12,3 +12,18 @@ export class LockedError extends Error {
     this.name = 'LockedError';
   }
 }
+
+/**
+ * A stored file that does not decode: damaged, edited, swapped or of the wrong form. Set it aside.
+ * Here beside the locked error for the same reason: the backup (in the core) tells a damaged copy
+ * apart by its class, and the encryption bundle throws it.
+ */
+export class UndecodableFile extends Error {
+  constructor(
+    readonly problem: string,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'UndecodableFile';
+  }
+}

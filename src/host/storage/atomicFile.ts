@@ -94,10 +94,11 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array, o
  *
  * An empty source (a torn write by another program) never replaces a target that holds
  * something; that is judged on the copy made, not on an earlier look at the source, which may
- * change in between. Returns false when either is not a local file (the caller reads and writes);
- * a missing source copies nothing.
+ * change in between. So is `damaged` (a copy that does not decode, say): such a copy never
+ * replaces a target that exists. Returns false when either is not a local file (the caller reads
+ * and writes); a missing source copies nothing.
  */
-export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri): Promise<boolean> {
+export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri, damaged?: (copy: vscode.Uri) => Promise<boolean>): Promise<boolean> {
   if (source.scheme !== 'file' || target.scheme !== 'file') {
     return false;
   }
@@ -119,6 +120,10 @@ export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri): Pr
       await handle.close();
     }
     if (size === 0 && (await stat(target.fsPath).then((s) => s.size > 0, () => false))) {
+      await unlink(temp);
+      return true;
+    }
+    if (damaged && (await exists(target.fsPath)) && (await damaged(vscode.Uri.file(temp)))) {
       await unlink(temp);
       return true;
     }

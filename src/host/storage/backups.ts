@@ -26,7 +26,7 @@ import {
   type BackedUpFile,
 } from '../../shared/storageLayout';
 import { parseKeyfile } from '../encryption/keyWrapping';
-import { readDataFile, readStoredCopy, writeDataFile, writeStoredCopy } from './dataFiles';
+import { readDataFile, readStoredCopy, storedCopyIsDamaged, writeDataFile, writeStoredCopy } from './dataFiles';
 import { listBackups, readBackupManifest, restoreBackupInto, type OpenBackup, type StoredBackup } from './backupFolders';
 import { erasePersonFromBackups, type BackupErasure } from './backupErasure';
 import { copyFileAtomic, flushFolder } from './atomicFile';
@@ -37,6 +37,7 @@ import { backupFolderFor, fileNameOf, notesFolder } from './layout';
 import { notePackCode } from './notePackCode';
 import { createPrivateFolder } from './permissions';
 import type { DelegationStore } from './delegationStore';
+import type { SetAsideNotice } from './jsonFileStore';
 import type { NewerVersionGuard } from './newerVersionGuard';
 import type { NoteStore } from './noteStore';
 import type { TeamStore } from './teamStore';
@@ -89,8 +90,8 @@ export class BackupKeeper implements vscode.Disposable {
     this.subscriptions = [
       sources.team.onDidChange(() => this.markFile(TEAM_FILE)),
       sources.delegation.onDidChange(() => this.markFile(DELEGATION_FILE)),
-      sources.team.onDidSetAside((notice) => this.heldBack.add(notice.original.toString())),
-      sources.delegation.onDidSetAside((notice) => this.heldBack.add(notice.original.toString())),
+      sources.team.onDidSetAside((notice) => this.keepBeforeSetAside(notice)),
+      sources.delegation.onDidSetAside((notice) => this.keepBeforeSetAside(notice)),
       sources.notes.onDidChange((id) => (id ? this.markNote(id) : this.markEverything())),
     ];
   }
@@ -263,16 +264,26 @@ export class BackupKeeper implements vscode.Disposable {
     const previous = await this.readManifest(target.backup);
     const everything = marked || previous === undefined;
     const files = everything ? [...BACKED_UP_FILES] : dirtyFiles;
+    // An encrypted note another program damaged or altered never replaces its good copy here: the
+    // backup is where the user would find the note again.
+    const damaged = async (copy: vscode.Uri, of: vscode.Uri) => {
+      const isDamaged = await storedCopyIsDamaged(copy);
+      if (isDamaged) {
+        this.log.warn(`Backup: ${fileNameOf(of)} does not decrypt (damaged or altered); the backup keeps its earlier copy.`);
+      }
+      return isDamaged;
+    };
     const copyUri = async (from: vscode.Uri, to: vscode.Uri, unlessCopiedSince = false) => {
       if (unlessCopiedSince && (await copiedSince(from, to))) {
         return;
       }
-      if (await copyFileAtomic(from, to)) {
+      if (await copyFileAtomic(from, to, (copy) => damaged(copy, from))) {
         return;
       }
       const bytes = await readStoredCopy(from);
       // Not a local file. An empty file (a torn write by another program) never replaces a copy that holds something.
-      if (bytes && (bytes.byteLength > 0 || !(await readStoredCopy(to)))) {
+      const existing = bytes && (bytes.byteLength === 0 || (await damaged(from, from))) ? await readStoredCopy(to) : undefined;
+      if (bytes && !existing) {
         await writeStoredCopy(to, bytes);
       }
     };
@@ -281,7 +292,11 @@ export class BackupKeeper implements vscode.Disposable {
     await locked(async () => {
       for (const name of files) {
         const store = stores[name];
-        if (store.state.kind !== 'ready' || store.dataFolder?.toString() !== target.data.toString()) {
+        if (store.state.kind !== 'ready') {
+          continue;
+        }
+        if (store.dataFolder?.toString() !== target.data.toString()) {
+          this.dirtyFiles.add(name); // the stores moved on meanwhile: copied when they follow
           continue;
         }
         const original = vscode.Uri.joinPath(target.data, name).toString();
@@ -295,6 +310,8 @@ export class BackupKeeper implements vscode.Disposable {
         if (stored) {
           await writeStoredCopy(vscode.Uri.joinPath(target.backup, name), stored);
         } else {
+          // Still to copy (no new pass is scheduled for it: reading the file again marks a change).
+          this.dirtyFiles.add(name);
           notAsRead.push(store);
         }
       }
@@ -369,6 +386,31 @@ export class BackupKeeper implements vscode.Disposable {
         await writeStoredCopy(backupKeyfile, keyfile);
       }
     });
+  }
+
+  /**
+   * Keeps the backup's copy of a file just set aside, at once rather than at the next pass: until
+   * then another window's pass could copy a fresh file over it (this window's mark is in memory
+   * only), or the window could close. Under the data lock, after any pass under way; when that
+   * cannot be done now (paused for a conversion, the lock busy), the next pass does it.
+   */
+  private keepBeforeSetAside(notice: SetAsideNotice): void {
+    const original = notice.original.toString();
+    this.heldBack.add(original);
+    const target = this.current;
+    const name = fileNameOf(notice.original);
+    if (!target || this.pauses > 0 || vscode.Uri.joinPath(target.data, name).toString() !== original) {
+      return;
+    }
+    this.running = this.running
+      .then(() =>
+        withDataLock(target.data, async () => {
+          if (this.heldBack.delete(original)) {
+            await this.keepGoodCopy(vscode.Uri.joinPath(target.backup, name));
+          }
+        }),
+      )
+      .catch((error: unknown) => this.log.warn(`Backup: the copy of ${name} from before it was set aside is kept at the next pass (${String(error)}).`));
   }
 
   /** Moves the backup copy of a file that was set aside to a name no later backup writes. */

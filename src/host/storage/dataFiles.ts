@@ -11,6 +11,7 @@
 import * as vscode from 'vscode';
 import { readFileIfExists, writeFileAtomic } from './atomicFile';
 import { readBounded } from './boundedRead';
+import { UndecodableFile } from '../encryption/lockedError';
 import type { ReadBytes } from './transientRead';
 
 /**
@@ -75,6 +76,22 @@ export async function readDataFile(file: vscode.Uri, readStored: ReadBytes = rea
 export async function readDataFileBounded(file: vscode.Uri, limit: number): Promise<Uint8Array | undefined> {
   const stored = await readBounded(file, limit);
   return stored === undefined ? undefined : decodeChecked(stored, file);
+}
+
+/**
+ * Whether a stored copy does not decode: damaged or altered since it was encrypted. A plain folder
+ * has no such test (any bytes are a note someone may have edited); a locked one cannot judge.
+ */
+export async function storedCopyIsDamaged(file: vscode.Uri): Promise<boolean> {
+  if (codec === identityCodec) {
+    return false;
+  }
+  try {
+    await readDataFile(file);
+    return false;
+  } catch (error) {
+    return error instanceof UndecodableFile;
+  }
 }
 
 /**

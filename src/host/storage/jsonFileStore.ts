@@ -175,8 +175,9 @@ export class JsonFileStore<T> implements vscode.Disposable {
       const target = vscode.Uri.joinPath(folder, this.format.fileName);
       try {
         return await withDataLock(folder, async (): Promise<ChangeResult<R>> => {
+          let readAnew: boolean;
           try {
-            await this.syncFromDisk(folder);
+            readAnew = await this.syncFromDisk(folder);
           } catch (error) {
             return { ok: false, error: vscode.l10n.t('Could not read the saved data before changing it: {0}', safeFileReason(error)) };
           }
@@ -186,6 +187,10 @@ export class JsonFileStore<T> implements vscode.Disposable {
           }
           const outcome = change(this.current);
           if (typeof outcome === 'string') {
+            if (readAnew) {
+              // Refused, but what another window saved was read: the sidebar and the backup follow it.
+              this.changeEmitter.fire();
+            }
             return { ok: false, error: outcome };
           }
           const text = this.format.serialize(outcome.value);

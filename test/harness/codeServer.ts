@@ -183,20 +183,27 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   };
 }
 
-/** `<user data>/logs/<session>/exthost<n>/two-hats.two-hats/Two Hats.log`, every session's. */
+/**
+ * `<user data>/logs/<session>/exthost<n>/two-hats.two-hats/Two Hats.log`, every session's, with
+ * the user data folder and the home folder named rather than spelled out (an error's text may
+ * carry a path). Nothing at all when the logs cannot be read: this is for a failed run's record,
+ * which must not fail in turn.
+ */
 function productLogProblemsIn(userDataDir: string): string[] {
   const logs = path.join(userDataDir, 'logs');
-  if (!existsSync(logs)) {
+  try {
+    const files = readdirSync(logs, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith(path.join('two-hats.two-hats', 'Two Hats.log')))
+      .sort();
+    return files.flatMap((file) =>
+      readFileSync(path.join(logs, file), 'utf8')
+        .split('\n')
+        .filter((line) => / \[(?:warning|error)\] /.test(line))
+        .map((line) => line.split(userDataDir).join('<user data>').split(os.homedir()).join('~')),
+    );
+  } catch {
     return [];
   }
-  const files = readdirSync(logs, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith(path.join('two-hats.two-hats', 'Two Hats.log')))
-    .sort();
-  return files.flatMap((file) =>
-    readFileSync(path.join(logs, file), 'utf8')
-      .split('\n')
-      .filter((line) => / \[(?:warning|error)\] /.test(line)),
-  );
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, copyFile, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { chmod, copyFile, open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { fileStamp, setAsideName, TEMP_TAIL, tempName } from '../../shared/storageLayout';
 import { processIsAlive } from './fileLock';
@@ -94,11 +94,11 @@ export async function writeFileAtomic(target: vscode.Uri, content: Uint8Array, o
  *
  * An empty source (a torn write by another program) never replaces a target that holds
  * something; that is judged on the copy made, not on an earlier look at the source, which may
- * change in between. So is `damaged` (a copy that does not decode, say): such a copy never
- * replaces a target that exists. Returns false when either is not a local file (the caller reads
+ * change in between. So is `damaged` (bytes that do not decode, say): such a copy is dropped,
+ * and the target stays as it was. Returns false when either is not a local file (the caller reads
  * and writes); a missing source copies nothing.
  */
-export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri, damaged?: (copy: vscode.Uri) => Promise<boolean>): Promise<boolean> {
+export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri, damaged?: (copied: Uint8Array) => Promise<boolean>): Promise<boolean> {
   if (source.scheme !== 'file' || target.scheme !== 'file') {
     return false;
   }
@@ -123,7 +123,7 @@ export async function copyFileAtomic(source: vscode.Uri, target: vscode.Uri, dam
       await unlink(temp);
       return true;
     }
-    if (damaged && (await exists(target.fsPath)) && (await damaged(vscode.Uri.file(temp)))) {
+    if (damaged && (await damaged(await readFile(temp)))) {
       await unlink(temp);
       return true;
     }

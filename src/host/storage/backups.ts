@@ -26,7 +26,7 @@ import {
   type BackedUpFile,
 } from '../../shared/storageLayout';
 import { parseKeyfile } from '../encryption/keyWrapping';
-import { readDataFile, readStoredCopy, storedCopyIsDamaged, writeDataFile, writeStoredCopy } from './dataFiles';
+import { readDataFile, readStoredCopy, storedBytesAreDamaged, storedBytesAreEncoded, writeDataFile, writeStoredCopy } from './dataFiles';
 import { listBackups, readBackupManifest, restoreBackupInto, type OpenBackup, type StoredBackup } from './backupFolders';
 import { erasePersonFromBackups, type BackupErasure } from './backupErasure';
 import { copyFileAtomic, flushFolder } from './atomicFile';
@@ -77,6 +77,8 @@ export class BackupKeeper implements vscode.Disposable {
   private readonly heldBack = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
+  /** Copies kept as their file is set aside (`keepBeforeSetAside`), one after another. */
+  private keeping: Promise<void> = Promise.resolve();
   /** Pauses under way (a conversion of the data folder's form): no copy is made until all end. */
   private pauses = 0;
   private readonly subscriptions: vscode.Disposable[];
@@ -156,7 +158,7 @@ export class BackupKeeper implements vscode.Disposable {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    await this.running;
+    await Promise.all([this.running, this.keeping]);
     let resumed = false;
     return () => {
       if (!resumed) {
@@ -179,7 +181,7 @@ export class BackupKeeper implements vscode.Disposable {
       this.timer = undefined;
       this.running = this.running.then(() => this.write()).catch((error: unknown) => this.log.warn(`Backup failed: ${String(error)}`));
     }
-    return this.running;
+    return Promise.all([this.running, this.keeping]).then(() => undefined);
   }
 
   dispose(): void {
@@ -264,12 +266,13 @@ export class BackupKeeper implements vscode.Disposable {
     const previous = await this.readManifest(target.backup);
     const everything = marked || previous === undefined;
     const files = everything ? [...BACKED_UP_FILES] : dirtyFiles;
-    // An encrypted note another program damaged or altered never replaces its good copy here: the
-    // backup is where the user would find the note again.
-    const damaged = async (copy: vscode.Uri, of: vscode.Uri) => {
-      const isDamaged = await storedCopyIsDamaged(copy);
+    // An encrypted note another program damaged or altered never replaces its good copy here (a
+    // file of its own or in the pack: a job here always has one): the backup is where the user
+    // would find the note again. Judged under the note's own name, on the bytes copied.
+    const damaged = async (bytes: Uint8Array, to: vscode.Uri) => {
+      const isDamaged = await storedBytesAreDamaged(bytes, to);
       if (isDamaged) {
-        this.log.warn(`Backup: ${fileNameOf(of)} does not decrypt (damaged or altered); the backup keeps its earlier copy.`);
+        this.log.warn(`Backup: ${fileNameOf(to)} does not decrypt (damaged or altered); the backup keeps its earlier copy.`);
       }
       return isDamaged;
     };
@@ -277,15 +280,16 @@ export class BackupKeeper implements vscode.Disposable {
       if (unlessCopiedSince && (await copiedSince(from, to))) {
         return;
       }
-      if (await copyFileAtomic(from, to, (copy) => damaged(copy, from))) {
+      // A plain folder's copy is not read back: any bytes are a note someone may have edited.
+      if (await copyFileAtomic(from, to, storedBytesAreEncoded() ? (bytes) => damaged(bytes, to) : undefined)) {
         return;
       }
-      const bytes = await readStoredCopy(from);
       // Not a local file. An empty file (a torn write by another program) never replaces a copy that holds something.
-      const existing = bytes && (bytes.byteLength === 0 || (await damaged(from, from))) ? await readStoredCopy(to) : undefined;
-      if (bytes && !existing) {
-        await writeStoredCopy(to, bytes);
+      const bytes = await readStoredCopy(from);
+      if (!bytes || (bytes.byteLength === 0 && (await readStoredCopy(to))) || (await damaged(bytes, to))) {
+        return;
       }
+      await writeStoredCopy(to, bytes);
     };
     const stores: Record<BackedUpFile, TeamStore | DelegationStore> = { [TEAM_FILE]: team, [DELEGATION_FILE]: delegation };
     const notAsRead: (TeamStore | DelegationStore)[] = [];
@@ -307,9 +311,9 @@ export class BackupKeeper implements vscode.Disposable {
         // Only bytes the store has read as whole: a file another program damaged a moment ago
         // (not read here yet) would otherwise replace the good copy, the very one kept for it.
         const stored = await store.storedBytesAsRead();
-        if (stored) {
+        if (stored instanceof Uint8Array) {
           await writeStoredCopy(vscode.Uri.joinPath(target.backup, name), stored);
-        } else {
+        } else if (stored === 'notAsRead') {
           // Still to copy (no new pass is scheduled for it: reading the file again marks a change).
           this.dirtyFiles.add(name);
           notAsRead.push(store);
@@ -402,7 +406,9 @@ export class BackupKeeper implements vscode.Disposable {
     if (!target || this.pauses > 0 || vscode.Uri.joinPath(target.data, name).toString() !== original) {
       return;
     }
-    this.running = this.running
+    // Not behind a pass under way (a first pass over thousands of notes takes many locked steps):
+    // the lock alone orders it with the pass, which looks at `heldBack` under the lock too.
+    this.keeping = this.keeping
       .then(() =>
         withDataLock(target.data, async () => {
           if (this.heldBack.delete(original)) {

@@ -78,19 +78,29 @@ export async function readDataFileBounded(file: vscode.Uri, limit: number): Prom
   return stored === undefined ? undefined : decodeChecked(stored, file);
 }
 
+/** Whether stored bytes pass through a codec that can tell damage (an encrypted folder's). */
+export function storedBytesAreEncoded(): boolean {
+  return codec !== identityCodec;
+}
+
+/** What a damaged or altered file, or one not in the folder's form, fails to decode with. */
+const DAMAGE_PROBLEMS: ReadonlySet<string> = new Set(['tampered', 'notEnvelope', 'unexpectedForm']);
+
 /**
- * Whether a stored copy does not decode: damaged or altered since it was encrypted. A plain folder
- * has no such test (any bytes are a note someone may have edited); a locked one cannot judge.
+ * Whether stored bytes, meant for `file`, do not decode: damaged or altered since they were
+ * encrypted, or plain in an encrypted folder. Judged under `file`'s name, the one they were
+ * encrypted for. A plain folder has no such test (any bytes are a note someone may have edited);
+ * a locked one cannot judge; bytes sealed with another key or by a newer Two Hats are whole.
  */
-export async function storedCopyIsDamaged(file: vscode.Uri): Promise<boolean> {
-  if (codec === identityCodec) {
+export async function storedBytesAreDamaged(stored: Uint8Array, file: vscode.Uri): Promise<boolean> {
+  if (!storedBytesAreEncoded()) {
     return false;
   }
   try {
-    await readDataFile(file);
+    await decodeChecked(stored, file);
     return false;
   } catch (error) {
-    return error instanceof UndecodableFile;
+    return error instanceof UndecodableFile && DAMAGE_PROBLEMS.has(error.problem);
   }
 }
 

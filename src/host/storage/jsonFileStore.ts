@@ -244,15 +244,16 @@ export class JsonFileStore<T> implements vscode.Disposable {
 
   /**
    * The file's bytes as stored (coded as on disk, as a backup keeps them) when they hold the text
-   * last read or written here; undefined when the file holds anything else or is gone. Another
-   * program's change this store has not read yet may be a damaged file, which must never replace
-   * the backup's good copy: the backup copies only what this store has read as whole. The caller
+   * last read or written here; `notAsRead` when the file holds anything else or cannot be read
+   * now; undefined when there is nothing to copy (no file, none read yet). Another program's
+   * change this store has not read yet may be a damaged file, which must never replace the
+   * backup's good copy: the backup copies only what this store has read as whole. The caller
    * holds the data lock, so no Two Hats window writes the file meanwhile.
    */
-  async storedBytesAsRead(): Promise<Uint8Array | undefined> {
+  async storedBytesAsRead(): Promise<Uint8Array | 'notAsRead' | undefined> {
     const folder = this.dataFolder;
     const known = this.lastKnownText;
-    if (!folder || known === undefined) {
+    if (!folder) {
       return undefined;
     }
     const target = vscode.Uri.joinPath(folder, this.format.fileName);
@@ -261,10 +262,13 @@ export class JsonFileStore<T> implements vscode.Disposable {
       if (stored === undefined) {
         return undefined;
       }
+      if (known === undefined) {
+        return 'notAsRead';
+      }
       const plain = await readDataFile(target, async () => stored);
-      return plain !== undefined && decodeText(plain) === known ? stored : undefined;
+      return plain !== undefined && decodeText(plain) === known ? stored : 'notAsRead';
     } catch {
-      return undefined; // Unreadable, locked, or damaged: not a copy to keep.
+      return 'notAsRead'; // Unreadable for now, or damaged: not a copy to keep.
     }
   }
 

@@ -127,12 +127,18 @@ async function waitForReady(dir: string, seen: Set<string>, ms: number): Promise
   const deadline = Date.now() + ms;
   for (;;) {
     const names = readdirSync(dir);
-    const error = names.find((name) => /^error-\d+\.log$/.test(name) && !seen.has(name));
+    // A host going with its window may fail as it goes: only a live host's failure counts.
+    const error = names.find((name) => /^error-\d+\.log$/.test(name) && !seen.has(name) && isAlive(Number(/\d+/.exec(name)![0])));
     if (error) {
       throw new Error(`the conversion writer failed: ${readFileSync(path.join(dir, error), 'utf8')}`);
     }
     for (const ready of names.filter((name) => /^ready-\d+\.json$/.test(name) && !seen.has(name))) {
-      const report = JSON.parse(readFileSync(path.join(dir, ready), 'utf8')) as ReadyReport;
+      let report: ReadyReport;
+      try {
+        report = JSON.parse(readFileSync(path.join(dir, ready), 'utf8')) as ReadyReport;
+      } catch {
+        continue; // Still being written: read again next time round.
+      }
       if (!isAlive(report.pid)) {
         seen.add(ready);
         continue;

@@ -112,7 +112,7 @@ const checksummed: ByteCodec = {
   decode: (stored) => {
     const plain = stored.subarray(1, -1);
     const whole = stored[0] === MARK && plain.reduce((sum, byte) => (sum + byte) & 0xff, 0) === stored[stored.length - 1];
-    return whole ? Promise.resolve(plain) : Promise.reject(new UndecodableFile('damaged', 'it is damaged'));
+    return whole ? Promise.resolve(plain) : Promise.reject(new UndecodableFile('tampered', 'it is damaged'));
   },
 };
 

@@ -395,7 +395,7 @@ export class BackupKeeper implements vscode.Disposable {
   /**
    * Keeps the backup's copy of a file just set aside, at once rather than at the next pass: until
    * then another window's pass could copy a fresh file over it (this window's mark is in memory
-   * only), or the window could close. Under the data lock, after any pass under way; when that
+   * only), or the window could close. Under the data lock, not behind a pass under way; when that
    * cannot be done now (paused for a conversion, the lock busy), the next pass does it.
    */
   private keepBeforeSetAside(notice: SetAsideNotice): void {
